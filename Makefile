@@ -1,0 +1,184 @@
+# dyad — build, test and measure. `make help` lists the targets.
+#
+# Builds go to build/<MODE>/ so release, debug and sanitizer builds live side by side:
+#   release  -O2, the default
+#   debug    -O0, arena allocations through malloc (for gdb and valgrind)
+#   asan     AddressSanitizer + UndefinedBehaviorSanitizer, no recovery
+#   ubsan    UndefinedBehaviorSanitizer alone, no recovery
+# Sources are found by wildcard: a new src/<stage>/*.c, tests/unit/test_*.c,
+# fuzz/fuzz_*.c or src/cli/cmd_*.c needs no edit here.
+
+MODE    ?= release
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   := build/$(MODE)
+
+PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wconversion -Wno-sign-conversion \
+           -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla
+BASE    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(WARN) $(PKG_CFLAGS)
+
+ifeq ($(MODE),release)
+  MODEFLAGS := -O2 -g
+else ifeq ($(MODE),debug)
+  MODEFLAGS := -O0 -g -DDYAD_ARENA_MALLOC
+else ifeq ($(MODE),asan)
+  MODEFLAGS := -O1 -g -fno-omit-frame-pointer -DDYAD_ARENA_MALLOC \
+               -fsanitize=address,undefined -fno-sanitize-recover=all
+else ifeq ($(MODE),ubsan)
+  MODEFLAGS := -O1 -g -DDYAD_ARENA_MALLOC -fsanitize=undefined -fno-sanitize-recover=all
+else
+  $(error MODE must be release, debug, asan or ubsan)
+endif
+
+CFLAGS  ?=
+LDFLAGS ?=
+ALL_CFLAGS  := $(BASE) $(MODEFLAGS) $(CFLAGS)
+ALL_LDFLAGS := $(MODEFLAGS) $(LDFLAGS)
+
+STAGES  := util read clean text lexicon code store query serve
+LIB_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
+CLI_SRC := $(wildcard src/cli/*.c)
+CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB     := $(BUILD)/libdyad.a
+BIN     := $(BUILD)/dyad
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/fuzz/replay_%)
+GOLDEN_BIN := $(BUILD)/tests/golden
+
+.PHONY: all help demo check test asan ubsan valgrind fuzz bench format lint install clean bootstrap
+
+all: $(BIN)
+
+help:
+	@echo "dyad make targets:"
+	@echo "  all        build build/$(MODE)/dyad (MODE=release|debug|asan|ubsan)"
+	@echo "  demo       install what is missing, then run dyad on the sample corpus in examples/"
+	@echo "  check      install what is missing, build, run every test (the README's test command)"
+	@echo "  asan       the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@echo "  ubsan      the test suite under UndefinedBehaviorSanitizer alone"
+	@echo "  valgrind   the test suite under valgrind (debug build)"
+	@echo "  fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60) with clang"
+	@echo "  bench      measure throughput on a generated corpus; see bench/RESULTS.md"
+	@echo "  format     reformat the sources with clang-format"
+	@echo "  lint       clang-tidy and cppcheck over the sources"
+	@echo "  install    install the binary, data and man page under PREFIX ($(PREFIX))"
+	@echo "  clean      remove build/"
+
+bootstrap:
+	@scripts/bootstrap
+
+# --- the library, the binary and the generated command list ---------------------------------
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -I$(BUILD)/gen -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+# One DYAD_COMMAND(verb) line per src/cli/cmd_<verb>.c; rewritten only when the list changes.
+$(BUILD)/gen/commands.h: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' $(patsubst src/cli/cmd_%.c,'DYAD_COMMAND(%)',$(CMD_SRC)) > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/src/cli/main.o: $(BUILD)/gen/commands.h
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+# --- tests ----------------------------------------------------------------------------------
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lcmocka
+
+$(GOLDEN_BIN): tests/golden.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+# The replay drivers run a fuzz target's corpus without libFuzzer (see fuzz/replay.c).
+$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< fuzz/replay.c $(LIB) $(PKG_LIBS)
+
+TEST_BINS := $(BIN) $(UNIT_BIN) $(GOLDEN_BIN) $(REPLAY_BIN)
+
+test: $(TEST_BINS)
+	@tests/run $(BUILD)
+
+check: bootstrap
+	@$(MAKE) --no-print-directory test
+
+asan:
+	@$(MAKE) --no-print-directory MODE=asan test
+
+ubsan:
+	@$(MAKE) --no-print-directory MODE=ubsan test
+
+valgrind:
+	@$(MAKE) --no-print-directory MODE=debug $(patsubst build/$(MODE)/%,build/debug/%,$(TEST_BINS))
+	@DYAD_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+		tests/run build/debug
+
+# --- fuzzing (clang + libFuzzer) ------------------------------------------------------------
+
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := $(BASE) -O1 -g -fsanitize=fuzzer,address,undefined -DDYAD_ARENA_MALLOC
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/%.o)
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(@D)
+	clang $(BASE) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -DDYAD_ARENA_MALLOC -c $< -o $@
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_OBJ) $(PKG_LIBS)
+
+fuzz: bootstrap $(FUZZ_SRC:fuzz/fuzz_%.c=build/fuzz/fuzz_%)
+	@for t in $(FUZZ_SRC:fuzz/fuzz_%.c=%); do \
+		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; mkdir -p fuzz/corpus/$$t build/fuzz/new/$$t; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			build/fuzz/new/$$t fuzz/corpus/$$t || exit 1; \
+	done
+
+# --- the demo, measurements, housekeeping ---------------------------------------------------
+
+demo: bootstrap
+	@$(MAKE) --no-print-directory all
+	@scripts/demo $(BIN)
+
+bench: bootstrap
+	@$(MAKE) --no-print-directory all
+	@bench/run $(BIN)
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard include/dyad/*.h src/*/*.h) $(UNIT_SRC) $(FUZZ_SRC)
+
+lint:
+	clang-tidy --quiet $(LIB_SRC) $(CLI_SRC) -- $(BASE) -I$(BUILD)/gen
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--inline-suppr -Iinclude -Isrc $(LIB_SRC) $(CLI_SRC)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/dyad
+	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
+	install -m 644 man/man1/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+
+clean:
+	rm -rf build
+
+FORCE:
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,162 @@
+/*
+ * buf.c — growable byte buffers (dyad_buf) and the JSON string writer every
+ * JSON Lines output of dyad goes through.
+ */
+#include "dyad/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dyad_buf_free(dyad_buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->n = b->cap = 0;
+}
+
+void dyad_buf_clear(dyad_buf *b)
+{
+	b->n = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+void dyad_buf_reserve(dyad_buf *b, size_t extra)
+{
+	size_t need = b->n + extra + 1;
+	size_t cap;
+
+	if (need <= b->cap)
+		return;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	b->p = dyad_xrealloc(b->p, cap);
+	b->cap = cap;
+}
+
+void dyad_buf_put(dyad_buf *b, const void *p, size_t n)
+{
+	dyad_buf_reserve(b, n);
+	if (n)
+		memcpy(b->p + b->n, p, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+void dyad_buf_puts(dyad_buf *b, const char *s)
+{
+	dyad_buf_put(b, s, strlen(s));
+}
+
+void dyad_buf_putc(dyad_buf *b, char c)
+{
+	dyad_buf_put(b, &c, 1);
+}
+
+void dyad_buf_putstr(dyad_buf *b, dyad_str s)
+{
+	dyad_buf_put(b, s.p, s.n);
+}
+
+void dyad_buf_vprintf(dyad_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n <= 0)
+		return;
+	dyad_buf_reserve(b, (size_t)n);
+	vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+	b->n += (size_t)n;
+}
+
+void dyad_buf_printf(dyad_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dyad_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Length of the well-formed UTF-8 sequence at p[0..n), or 0 if it is not one
+ * (overlong forms, surrogates and code points past U+10FFFF are not).
+ */
+static size_t utf8_seq_len(const unsigned char *p, size_t n)
+{
+	unsigned c = p[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return n >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		unsigned lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+		return n >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 ? 3 : 0;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		unsigned lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+		return n >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 &&
+		       (p[3] & 0xc0) == 0x80 ? 4 : 0;
+	}
+	return 0;
+}
+
+void dyad_buf_json_str(dyad_buf *b, dyad_str s)
+{
+	const unsigned char *p = (const unsigned char *)s.p;
+	size_t i = 0;
+
+	dyad_buf_reserve(b, s.n + 2);
+	dyad_buf_putc(b, '"');
+	while (i < s.n) {
+		unsigned c = p[i];
+		size_t len;
+
+		if (c >= 0x80) {
+			len = utf8_seq_len(p + i, s.n - i);
+			if (len == 0) {
+				dyad_buf_puts(b, "\xef\xbf\xbd");
+				i++;
+			} else {
+				dyad_buf_put(b, p + i, len);
+				i += len;
+			}
+			continue;
+		}
+		switch (c) {
+		case '"': dyad_buf_puts(b, "\\\""); break;
+		case '\\': dyad_buf_puts(b, "\\\\"); break;
+		case '\n': dyad_buf_puts(b, "\\n"); break;
+		case '\r': dyad_buf_puts(b, "\\r"); break;
+		case '\t': dyad_buf_puts(b, "\\t"); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				dyad_buf_printf(b, "\\u%04x", c);
+			else
+				dyad_buf_putc(b, (char)c);
+		}
+		i++;
+	}
+	dyad_buf_putc(b, '"');
+}
+
+char *dyad_buf_detach(dyad_buf *b, size_t *len_out)
+{
+	char *p;
+
+	if (b->p == NULL)
+		dyad_buf_reserve(b, 0);
+	p = b->p;
+	if (len_out)
+		*len_out = b->n;
+	b->p = NULL;
+	b->n = b->cap = 0;
+	return p;
+}

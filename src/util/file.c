@@ -1,0 +1,84 @@
+/*
+ * file.c — reading inputs whole, and finding dyad's data folder.
+ */
+#include "dyad/util.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int dyad_read_file(dyad_buf *out, const char *path, size_t limit, dyad_errbuf *e)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+	struct stat st;
+
+	if (f == NULL)
+		return dyad_errf(e, DYAD_EIO, "%s: cannot open: %s", path, strerror(errno));
+	if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		rc = dyad_errf(e, DYAD_EIO, "%s: is a directory", path);
+		goto done;
+	}
+	dyad_buf_clear(out);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (limit && out->n + n > limit) {
+			rc = dyad_errf(e, DYAD_ELIMIT, "%s: larger than the limit of %zu bytes",
+				       path, limit);
+			goto done;
+		}
+		dyad_buf_put(out, chunk, n);
+	}
+	if (ferror(f))
+		rc = dyad_errf(e, DYAD_EIO, "%s: read error: %s", path, strerror(errno));
+	else
+		dyad_buf_reserve(out, 0); /* an empty file still gives a NUL-terminated buffer */
+done:
+	if (!is_stdin)
+		fclose(f);
+	return rc;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *dyad_datadir(void)
+{
+	static char found[PATH_MAX];
+	char exe[PATH_MAX], cand[PATH_MAX + 32];
+	const char *env = getenv("DYAD_DATA");
+	ssize_t n;
+	char *slash;
+
+	if (env && *env)
+		return env;
+	if (found[0])
+		return found;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		/* installed: <prefix>/bin/dyad -> <prefix>/share/dyad */
+		snprintf(cand, sizeof cand, "%s/../share/dyad", exe);
+		if (is_dir(cand) && realpath(cand, found))
+			return found;
+		/* in the source tree: build/<mode>/dyad -> data/ */
+		snprintf(cand, sizeof cand, "%s/../../data", exe);
+		if (is_dir(cand) && realpath(cand, found))
+			return found;
+	}
+	snprintf(found, sizeof found, "data");
+	return found;
+}
