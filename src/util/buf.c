@@ -3,6 +3,7 @@
  * JSON Lines output of dyad goes through.
  */
 #include "dyad/util.h"
+#include "dyad/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,30 +85,6 @@ void dyad_buf_printf(dyad_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-/*
- * Length of the well-formed UTF-8 sequence at p[0..n), or 0 if it is not one
- * (overlong forms, surrogates and code points past U+10FFFF are not).
- */
-static size_t utf8_seq_len(const unsigned char *p, size_t n)
-{
-	unsigned c = p[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return n >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (c >= 0xe0 && c <= 0xef) {
-		unsigned lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
-		return n >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 ? 3 : 0;
-	}
-	if (c >= 0xf0 && c <= 0xf4) {
-		unsigned lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
-		return n >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 &&
-		       (p[3] & 0xc0) == 0x80 ? 4 : 0;
-	}
-	return 0;
-}
-
 void dyad_buf_json_str(dyad_buf *b, dyad_str s)
 {
 	const unsigned char *p = (const unsigned char *)s.p;
@@ -120,14 +97,15 @@ void dyad_buf_json_str(dyad_buf *b, dyad_str s)
 		size_t len;
 
 		if (c >= 0x80) {
-			len = utf8_seq_len(p + i, s.n - i);
-			if (len == 0) {
-				dyad_buf_puts(b, "\xef\xbf\xbd");
-				i++;
-			} else {
+			uint32_t cp;
+			int ok;
+
+			len = dyad_utf8_decode(s.p + i, s.n - i, &cp, &ok);
+			if (ok)
 				dyad_buf_put(b, p + i, len);
-				i += len;
-			}
+			else
+				dyad_buf_puts(b, "\xef\xbf\xbd");
+			i += len;
 			continue;
 		}
 		switch (c) {
