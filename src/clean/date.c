@@ -265,6 +265,8 @@ static size_t match_date(const tok *t, size_t i, size_t n, dyad_date *d)
 		d->month = m;
 		d->day = t[k].value;
 		k++;
+		if (k < n && t[k].type == T_NUM && t[k].ndigits == 3 && t[k].start - t[k - 1].end == 1)
+			return 0; /* "May 5 000 people": a number with a thousands space */
 		if (punct(t, k, n, ',') && k + 1 < n && t[k + 1].type == T_NUM && t[k + 1].ndigits == 4)
 			k++;
 		if (k < n && t[k].type == T_NUM && t[k].ndigits == 4) {
