@@ -637,6 +637,9 @@ static const char *dateline(dyad_arena *a, dyad_str lead)
 		/* a date within the next few words */
 		if (nd > 0 && d[0].relative < 0 && d[0].start > cl && d[0].start - cl <= 4)
 			return title_case(a, city);
+		/* "БИШКЕК. Стороны ...": a city in capitals closed by a full stop */
+		if (caps_city && dyad_utf8_count(city) >= 4 && rest.n > 2 && rest.p[0] == '.' && rest.p[1] == ' ')
+			return title_case(a, city);
 		/* "MOSCOW (Reuters) -" / "TBILISI, Georgia —": capitals then a mark or a dash */
 		if (caps_city && cl >= 3) {
 			for (k = 0; k < rest.n && k < 40; k++)
