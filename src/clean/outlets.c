@@ -1,0 +1,283 @@
+/*
+ * outlets.c — the outlet dictionary (data/outlets.txt): every spelling of an
+ * outlet's name and its web domains lead to one canonical name, so "БЕЛТА",
+ * "(BelTA)" and eng.belta.by are all BelTA.
+ */
+#include "dyad/clean.h"
+#include "dyad/dict.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	char *key;          /* lower-cased name or domain */
+	size_t canon;       /* index into names */
+} entry;
+
+struct dyad_outlets {
+	char **names;       /* canonical names */
+	size_t nnames;
+	entry *byname, *bydomain;
+	size_t nbyname, nbydomain, capname, capdomain;
+	void (*warn)(void *, const char *);
+	void *warn_ctx;
+};
+
+void clean_lower(dyad_buf *out, dyad_str s)
+{
+	size_t i = 0;
+
+	dyad_buf_reserve(out, s.n);
+	while (i < s.n) {
+		unsigned char c = (unsigned char)s.p[i];
+
+		if (c >= 'A' && c <= 'Z') {
+			dyad_buf_putc(out, (char)(c + 32));
+			i++;
+		} else if ((c == 0xd0 || c == 0xd1) && i + 1 < s.n) {
+			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)s.p[i + 1] & 0x3fu);
+			char two[2];
+
+			if (cp >= 0x410 && cp <= 0x42f)
+				cp += 0x20;
+			else if (cp == 0x401)
+				cp = 0x451;
+			two[0] = (char)(0xc0 | (cp >> 6));
+			two[1] = (char)(0x80 | (cp & 0x3f));
+			dyad_buf_put(out, two, 2);
+			i += 2;
+		} else {
+			dyad_buf_putc(out, (char)c);
+			i++;
+		}
+	}
+}
+
+static void add(entry **arr, size_t *n, size_t *cap, dyad_str key, size_t canon)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*arr = dyad_xrealloc(*arr, *cap * sizeof **arr);
+	}
+	clean_lower(&b, key);
+	(*arr)[*n].key = dyad_buf_detach(&b, NULL);
+	(*arr)[*n].canon = canon;
+	(*n)++;
+}
+
+/* "https://www.eng.belta.by/news/x" → "eng.belta.by" */
+static dyad_str host_of(dyad_str url)
+{
+	const char *p = url.p, *end = url.p + url.n;
+	const char *scheme = NULL;
+	size_t i;
+
+	for (i = 0; i + 2 < url.n; i++)
+		if (url.p[i] == ':' && url.p[i + 1] == '/' && url.p[i + 2] == '/') {
+			scheme = url.p + i + 3;
+			break;
+		}
+	if (scheme)
+		p = scheme;
+	for (const char *q = p; q < end; q++)
+		if (*q == '/' || *q == ':' || *q == '?' || *q == '#') {
+			end = q;
+			break;
+		}
+	if (end - p > 4 && strncmp(p, "www.", 4) == 0)
+		p += 4;
+	return (dyad_str){ p, (size_t)(end - p) };
+}
+
+static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
+{
+	dyad_outlets *o = ctx;
+	size_t i, canon;
+
+	if (!dyad_str_eq_c(l->kind, "outlet"))
+		return dyad_errf(why, DYAD_EINPUT, "unknown block '@%.*s' (expected @outlet)",
+				 (int)l->kind.n, l->kind.p);
+	if (l->field.n == 0) {
+		o->names = dyad_xrealloc(o->names, (o->nnames + 1) * sizeof *o->names);
+		o->names[o->nnames++] = dyad_xstrndup(l->key.p, l->key.n);
+		add(&o->byname, &o->nbyname, &o->capname, l->key, o->nnames - 1);
+		return 0;
+	}
+	canon = o->nnames - 1;
+	if (dyad_str_eq_c(l->field, "name") || dyad_str_eq_c(l->field, "mark")) {
+		for (i = 0; i < l->nvalues; i++)
+			add(&o->byname, &o->nbyname, &o->capname, l->values[i].text, canon);
+	} else if (dyad_str_eq_c(l->field, "domain")) {
+		for (i = 0; i < l->nvalues; i++)
+			add(&o->bydomain, &o->nbydomain, &o->capdomain, host_of(l->values[i].text), canon);
+	} else if (!dyad_str_eq_c(l->field, "country")) {
+		return dyad_errf(why, DYAD_EINPUT,
+				 "unknown field '%.*s' (expected name, country, domain or mark)",
+				 (int)l->field.n, l->field.p);
+	}
+	return 0;
+}
+
+static void on_warn(void *ctx, const char *msg)
+{
+	dyad_outlets *o = ctx;
+
+	if (o->warn)
+		o->warn(o->warn_ctx, msg);
+}
+
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
+}
+
+dyad_outlets *dyad_outlets_load(const char *path, void (*warn)(void *ctx, const char *msg),
+				void *ctx, dyad_errbuf *e)
+{
+	dyad_buf text = DYAD_BUF_INIT;
+	dyad_outlets *o;
+
+	if (dyad_read_file(&text, path, 64u << 20, e) < 0) {
+		dyad_buf_free(&text);
+		return NULL;
+	}
+	o = dyad_xcalloc(1, sizeof *o);
+	o->warn = warn;
+	o->warn_ctx = ctx;
+	dyad_dict_parse((dyad_str){ text.p, text.n }, path, on_line, on_warn, o);
+	dyad_buf_free(&text);
+	if (o->nbyname)
+		qsort(o->byname, o->nbyname, sizeof *o->byname, by_key);
+	if (o->nbydomain)
+		qsort(o->bydomain, o->nbydomain, sizeof *o->bydomain, by_key);
+	return o;
+}
+
+void dyad_outlets_free(dyad_outlets *o)
+{
+	size_t i;
+
+	if (o == NULL)
+		return;
+	for (i = 0; i < o->nnames; i++)
+		free(o->names[i]);
+	for (i = 0; i < o->nbyname; i++)
+		free(o->byname[i].key);
+	for (i = 0; i < o->nbydomain; i++)
+		free(o->bydomain[i].key);
+	free(o->names);
+	free(o->byname);
+	free(o->bydomain);
+	free(o);
+}
+
+size_t dyad_outlets_count(const dyad_outlets *o)
+{
+	return o ? o->nnames : 0;
+}
+
+static const char *find(const dyad_outlets *o, const entry *arr, size_t n, dyad_str key)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	entry probe, *hit;
+
+	if (n == 0 || key.n == 0)
+		return NULL;
+	clean_lower(&b, key);
+	probe.key = b.p;
+	hit = bsearch(&probe, arr, n, sizeof *arr, by_key);
+	dyad_buf_free(&b);
+	return hit ? o->names[hit->canon] : NULL;
+}
+
+const char *dyad_outlets_by_name(const dyad_outlets *o, dyad_str name)
+{
+	if (o == NULL)
+		return NULL;
+	return find(o, o->byname, o->nbyname, dyad_str_trim(name));
+}
+
+const char *dyad_outlets_by_url(const dyad_outlets *o, dyad_str url)
+{
+	dyad_str host;
+	const char *hit;
+
+	if (o == NULL)
+		return NULL;
+	host = host_of(dyad_str_trim(url));
+	/* try the host, then each parent domain: news.tut.by → tut.by */
+	while (host.n > 0) {
+		const char *dot;
+
+		if ((hit = find(o, o->bydomain, o->nbydomain, host)) != NULL)
+			return hit;
+		dot = memchr(host.p, '.', host.n);
+		if (dot == NULL || memchr(dot + 1, '.', host.n - (size_t)(dot + 1 - host.p)) == NULL)
+			break;
+		host.n -= (size_t)(dot + 1 - host.p);
+		host.p = dot + 1;
+	}
+	return NULL;
+}
+
+/* Strip quotes, brackets, a "Корр." prefix and trailing punctuation around a candidate name. */
+static dyad_str tidy(dyad_str s)
+{
+	static const char *const pre[] = { "Корр. ", "корр. ", "Корр.", "Собкор ", "\xc2\xab", "\"",
+					   "\xe2\x80\x9c", "(", "/", NULL };
+	static const char *const post[] = { "\xc2\xbb", "\"", "\xe2\x80\x9d", ")", "/", ".", ",",
+					    ":", NULL };
+	int changed = 1;
+
+	while (changed) {
+		size_t i;
+
+		changed = 0;
+		s = dyad_str_trim(s);
+		for (i = 0; pre[i]; i++)
+			if (dyad_str_starts_with(s, dyad_str_c(pre[i]))) {
+				s.p += strlen(pre[i]);
+				s.n -= strlen(pre[i]);
+				changed = 1;
+			}
+		for (i = 0; post[i]; i++) {
+			size_t k = strlen(post[i]);
+			if (s.n >= k && memcmp(s.p + s.n - k, post[i], k) == 0) {
+				s.n -= k;
+				changed = 1;
+			}
+		}
+	}
+	return s;
+}
+
+const char *outlets_lookup_loose(const dyad_outlets *o, dyad_str cand)
+{
+	const char *hit;
+	dyad_str s = tidy(cand);
+
+	if (o == NULL || s.n == 0)
+		return NULL;
+	if ((hit = dyad_outlets_by_name(o, s)) != NULL)
+		return hit;
+	if (memchr(s.p, '.', s.n) && (hit = dyad_outlets_by_url(o, s)) != NULL)
+		return hit;
+	/* "Mir24.TV Belarus (оригинал новости)": drop words from the end, then try the first word's domain */
+	while (s.n > 0) {
+		size_t i = s.n;
+
+		while (i > 0 && s.p[i - 1] != ' ')
+			i--;
+		if (i == 0)
+			break;
+		s = tidy((dyad_str){ s.p, i - 1 });
+		if ((hit = dyad_outlets_by_name(o, s)) != NULL)
+			return hit;
+		if (memchr(s.p, '.', s.n) && (hit = dyad_outlets_by_url(o, s)) != NULL)
+			return hit;
+	}
+	return NULL;
+}

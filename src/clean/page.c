@@ -1,0 +1,968 @@
+/*
+ * page.c — cleaning: a page's lines are sorted into article text and
+ * furniture (menus, tickers, crawl dates, related headlines, credits,
+ * "subscribe" lines), and the headline, publication date and time, outlet,
+ * dateline and author are read off the page. It works on the text lines a
+ * reader hands over, whatever the page's format, and uses the metadata the
+ * format carried (HTML meta, JSON Lines fields) where there is some.
+ */
+#include "dyad/clean.h"
+#include "dyad/utf8.h"
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum kind {
+	L_BLANK,
+	L_PROSE,   /* article text: sentences */
+	L_SHORT,   /* a menu item, headline, caption: no sentence */
+	L_DATE,    /* a line that is a date ("20.12.2024 | 14:03", "Опубликовано 8 апреля 2021 в 11:08") */
+	L_TICKER,  /* "$ 99.61 +0.03" */
+	L_JUNK     /* known furniture: subscribe, share, credits, "all news", copyright ... */
+};
+
+typedef struct {
+	dyad_str text;     /* trimmed, list bullet removed */
+	enum kind kind;
+	int words, letters;
+	int hard_break;    /* a junk line that ends the article ("Все новости", "Subscribe") */
+	int has_date;      /* date holds the first full date on the line */
+	int date_prefix;   /* the line starts with a date and goes on with text (a headline) */
+	size_t prefix_end; /* byte where the text after such a date starts */
+	dyad_date date;
+	int ordinal;       /* index among non-blank lines */
+} line;
+
+/* ---- small text helpers ---------------------------------------------------------------------- */
+
+static int cp_is_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0x24f && c != 0xd7 &&
+		c != 0xf7) || (c >= 0x400 && c <= 0x4ff);
+}
+
+static int cp_is_upper(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42f) || c == 0x401 ||
+	       (c >= 0xc0 && c <= 0xde && c != 0xd7);
+}
+
+/* Words (runs of letters or digits) and letters in s. */
+static void count(dyad_str s, int *words, int *letters)
+{
+	size_t i = 0;
+	int in = 0;
+
+	*words = *letters = 0;
+	while (i < s.n) {
+		uint32_t c;
+		size_t len = dyad_utf8_decode(s.p + i, s.n - i, &c, NULL);
+		int alnum = cp_is_letter(c) || (c >= '0' && c <= '9');
+
+		if (cp_is_letter(c))
+			(*letters)++;
+		if (alnum && !in)
+			(*words)++;
+		in = alnum;
+		i += len;
+	}
+}
+
+static int has_prefix_ci(dyad_str s, const char *lowprefix)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	size_t n = strlen(lowprefix);
+	int r;
+
+	clean_lower(&b, (dyad_str){ s.p, s.n < n + 8 ? s.n : n + 8 });
+	r = b.n >= n && memcmp(b.p, lowprefix, n) == 0;
+	dyad_buf_free(&b);
+	return r;
+}
+
+/* The first occurrence of needle[0..nn) in hay[0..hn), or NULL (memmem is not standard C). */
+static const char *find_bytes(const char *hay, size_t hn, const char *needle, size_t nn)
+{
+	size_t i;
+
+	if (nn == 0)
+		return hay;
+	for (i = 0; i + nn <= hn; i++)
+		if (hay[i] == needle[0] && memcmp(hay + i, needle, nn) == 0)
+			return hay + i;
+	return NULL;
+}
+
+static int contains(dyad_str s, const char *needle)
+{
+	return find_bytes(s.p, s.n, needle, strlen(needle)) != NULL;
+}
+
+/* The last code point of s (0 if empty), and the one before it. */
+static uint32_t last_cp(dyad_str s, size_t *start)
+{
+	size_t i = s.n;
+	uint32_t c = 0;
+
+	if (i == 0) {
+		*start = 0;
+		return 0;
+	}
+	while (i > 0 && ((unsigned char)s.p[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	dyad_utf8_decode(s.p + i, s.n - i, &c, NULL);
+	*start = i;
+	return c;
+}
+
+static int is_final_punct(uint32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';';
+}
+
+static int is_closing(uint32_t c)
+{
+	return c == '"' || c == 0xbb || c == 0x201d || c == 0x2019 || c == ')' || c == '\'';
+}
+
+/* Does the line end a sentence: "…." or "….»" or "….-0-"? */
+static int ends_sentence(dyad_str s)
+{
+	size_t at;
+	uint32_t c;
+
+	if (s.n >= 3 && memcmp(s.p + s.n - 3, "-0-", 3) == 0)
+		s.n -= 3;
+	c = last_cp(s, &at);
+	if (is_final_punct(c))
+		return 1;
+	if (is_closing(c)) {
+		s.n = at;
+		c = last_cp(s, &at);
+		return is_final_punct(c) || is_closing(c);
+	}
+	return 0;
+}
+
+/* Remove a list bullet ("• ", "* ", "- ", "· ") from the start. */
+static dyad_str strip_bullet(dyad_str s)
+{
+	static const char *const bullets[] = { "\xe2\x80\xa2", "\xc2\xb7", "* ", "- ", "\xe2\x96\xaa", NULL };
+	size_t i;
+
+	for (i = 0; bullets[i]; i++) {
+		size_t k = strlen(bullets[i]);
+		if (s.n > k && memcmp(s.p, bullets[i], k) == 0)
+			return dyad_str_trim((dyad_str){ s.p + k, s.n - k });
+	}
+	return s;
+}
+
+/* ---- line classification --------------------------------------------------------------------- */
+
+/* Lines that start like these are furniture whatever else they hold. hard: they end the article. */
+static const struct {
+	const char *start;
+	int hard;
+} junk_starts[] = {
+	{ "подписывайтесь", 1 }, { "подпишитесь", 1 }, { "subscribe", 1 }, { "follow us", 1 },
+	{ "читайте также", 0 }, { "читайте нас", 1 }, { "read more", 0 }, { "read also", 0 },
+	{ "see also", 0 }, { "смотрите также", 0 }, { "постоянный адрес", 1 },
+	{ "все права защищены", 1 }, { "all rights reserved", 1 }, { "при использовании", 1 },
+	{ "при цитировании", 1 }, { "полное или частичное", 1 }, { "we use cookies", 1 },
+	{ "this site uses cookies", 1 }, { "this website uses cookies", 1 }, { "мы используем", 1 },
+	{ "поделиться", 1 }, { "share", 1 }, { "комментарии", 1 }, { "comments", 1 },
+	{ "оставить комментарий", 1 }, { "leave a comment", 1 }, { "загрузить ещ", 1 },
+	{ "показать ещ", 1 }, { "все новости", 1 }, { "all news", 1 }, { "лента новостей", 1 },
+	{ "яндекс.метрика", 1 }, { "фото:", 0 }, { "фото ", 0 }, { "photo:", 0 }, { "photo by", 0 },
+	{ "источник фото", 0 }, { "источник материала", 0 }, { "источник:", 0 }, { "source:", 0 },
+	{ "теги:", 1 }, { "tags:", 1 }, { "реклама", 0 }, { "advertisement", 0 },
+	{ "редакция сайта", 0 }, { "версия для печати", 1 }, { "print version", 1 },
+	{ "похожие новости", 1 }, { "другие новости", 1 }, { "related", 1 }, { "recent news", 1 },
+	{ "latest news", 1 }, { "актуальные сюжеты", 1 }, { "новости партнеров", 1 },
+	{ "новости партнёров", 1 }, { "главное за день", 1 }, { "most read", 1 }, { "самое читаемое", 1 },
+	{ "copyright", 1 }, { "\xc2\xa9", 1 }, { "\xe2\x86\x90", 1 }, { "\xe2\x86\x92", 1 },
+	{ NULL, 0 },
+};
+
+static int junk_line(dyad_str s, int *hard)
+{
+	int i;
+
+	for (i = 0; junk_starts[i].start; i++)
+		if (has_prefix_ci(s, junk_starts[i].start)) {
+			*hard = junk_starts[i].hard;
+			return 1;
+		}
+	if (contains(s, "\xc2\xa9")) { /* a © anywhere: a credit or copyright line */
+		*hard = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* "$ 99.61 +0.03", "104.86 +0.80", "¥ 13.78 +0.15", "USD 91,20 -0,35" */
+static int ticker_line(dyad_str s, int words, int letters)
+{
+	size_t i;
+	int digits = 0, signs = 0;
+
+	if (letters > 4 || words > 5)
+		return 0;
+	for (i = 0; i < s.n; i++) {
+		char c = s.p[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if ((c == '+' || c == '-') && i + 1 < s.n && s.p[i + 1] >= '0' && s.p[i + 1] <= '9')
+			signs++;
+	}
+	return digits >= 3 && (signs >= 1 || letters == 0);
+}
+
+/* Publication-date keywords that may stand on a date line. */
+static int date_keyword(dyad_str s, int *strength)
+{
+	static const struct {
+		const char *w;
+		int strength;
+	} kw[] = { { "опубликовано", 3 }, { "published", 3 }, { "posted", 3 }, { "дата публикации", 3 },
+		   { "date", 3 }, { "дата", 3 }, { "updated", 1 }, { "обновлено", 1 },
+		   { "last updated", 1 }, { NULL, 0 } };
+	int i;
+
+	for (i = 0; kw[i].w; i++)
+		if (has_prefix_ci(s, kw[i].w)) {
+			*strength = kw[i].strength;
+			return 1;
+		}
+	*strength = 0;
+	return 0;
+}
+
+static void classify(line *l)
+{
+	dyad_date dates[8];
+	size_t nd, k;
+	int hard = 0, kws;
+
+	count(l->text, &l->words, &l->letters);
+	l->has_date = 0;
+	l->date_prefix = 0;
+	if (l->text.n == 0) {
+		l->kind = L_BLANK;
+		return;
+	}
+	nd = dyad_date_scan(l->text, dates, 8);
+	for (k = 0; k < nd; k++)
+		if (dates[k].relative < 0 && dates[k].month > 0) {
+			l->date = dates[k];
+			l->has_date = 1;
+			break;
+		}
+	if (junk_line(l->text, &hard)) {
+		l->kind = L_JUNK;
+		l->hard_break = hard;
+		return;
+	}
+	if (!l->has_date && ticker_line(l->text, l->words, l->letters)) {
+		l->kind = L_TICKER;
+		return;
+	}
+	if (l->has_date) {
+		/* Words left when the date is taken out: a date line has few. */
+		int w_date, le;
+		dyad_str d = { l->text.p + l->date.start, l->date.end - l->date.start };
+
+		count(d, &w_date, &le);
+		date_keyword(l->text, &kws);
+		if (l->words - w_date <= 3 + (kws ? 1 : 0) + (l->date.weekday ? 1 : 0)) {
+			l->kind = L_DATE;
+			return;
+		}
+		/* "date 2025-11-04 Токаев назвал ...": a date, then the headline */
+		if (l->date.start <= 6 || (kws && l->date.start <= 20)) {
+			l->date_prefix = 1;
+			l->prefix_end = l->date.end;
+		}
+	}
+	if (l->words >= 20 || (l->words >= 6 && l->letters >= 25 && ends_sentence(l->text)))
+		l->kind = L_PROSE;
+	else
+		l->kind = L_SHORT;
+}
+
+/* ---- the article's extent -------------------------------------------------------------------- */
+
+/*
+ * The article is the largest run of prose lines where at most two non-prose
+ * lines (a related headline, a photo caption) stand between neighbours and no
+ * "hard" furniture line (subscribe, all news, copyright) breaks it.
+ */
+static void find_body(const line *ls, size_t n, size_t *first, size_t *last)
+{
+	size_t i, best_chars = 0, cur_first = 0, cur_chars = 0, gap = 0;
+	int in = 0;
+
+	*first = *last = (size_t)-1;
+	for (i = 0; i < n; i++) {
+		const line *l = &ls[i];
+
+		if (l->kind == L_BLANK)
+			continue;
+		if (l->kind == L_PROSE) {
+			if (!in) {
+				in = 1;
+				cur_first = i;
+				cur_chars = 0;
+			}
+			cur_chars += l->text.n;
+			gap = 0;
+			if (cur_chars > best_chars) {
+				best_chars = cur_chars;
+				*first = cur_first;
+				*last = i;
+			}
+			continue;
+		}
+		if (in && ((l->kind == L_JUNK && l->hard_break) || ++gap > 2))
+			in = 0;
+	}
+}
+
+/* ---- the headline ---------------------------------------------------------------------------- */
+
+/* Lower-cased word prefixes of s (up to 5 letters) found in `in` (already lower-cased), as a share. */
+static double overlap(dyad_str s, const dyad_buf *in)
+{
+	dyad_buf low = DYAD_BUF_INIT;
+	size_t i = 0, total = 0, hit = 0;
+
+	clean_lower(&low, s);
+	while (i < low.n) {
+		size_t start, letters = 0, j;
+		uint32_t c;
+
+		while (i < low.n) {
+			size_t len = dyad_utf8_decode(low.p + i, low.n - i, &c, NULL);
+			if (cp_is_letter(c))
+				break;
+			i += len;
+		}
+		start = i;
+		j = i;
+		while (j < low.n) {
+			size_t len = dyad_utf8_decode(low.p + j, low.n - j, &c, NULL);
+			if (!cp_is_letter(c))
+				break;
+			j += len;
+			if (++letters == 5)
+				i = j; /* the stem-like prefix ends here */
+		}
+		if (letters >= 3) {
+			size_t plen = (letters >= 5 ? i : j) - start;
+			total++;
+			if (in->n >= plen && find_bytes(in->p, in->n, low.p + start, plen))
+				hit++;
+		}
+		i = j;
+	}
+	dyad_buf_free(&low);
+	return total ? (double)hit / (double)total : 0.0;
+}
+
+/* "Headline | Site" / "Headline - Site" → "Headline" when one side names the site or outlet. */
+static dyad_str strip_site(dyad_str t, dyad_str site, const dyad_outlets *o)
+{
+	static const char *const seps[] = { " | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " :: ", NULL };
+	size_t i, k;
+
+	for (i = 0; seps[i]; i++) {
+		size_t sl = strlen(seps[i]);
+		for (k = t.n; k-- > 0;) {
+			dyad_str head, tail;
+
+			if (k + sl > t.n || memcmp(t.p + k, seps[i], sl) != 0)
+				continue;
+			head = dyad_str_trim((dyad_str){ t.p, k });
+			tail = dyad_str_trim((dyad_str){ t.p + k + sl, t.n - k - sl });
+			if ((site.n && dyad_str_starts_with(tail, site)) || outlets_lookup_loose(o, tail))
+				return head;
+			break;
+		}
+	}
+	return t;
+}
+
+/* ---- outlet ---------------------------------------------------------------------------------- */
+
+typedef struct {
+	const char *name;
+	int score;
+} vote;
+
+#define MAX_VOTES 16
+
+static void cast(vote *v, size_t *nv, const char *name, int score)
+{
+	size_t i;
+
+	if (name == NULL)
+		return;
+	for (i = 0; i < *nv; i++)
+		if (v[i].name == name || strcmp(v[i].name, name) == 0) {
+			v[i].score += score;
+			return;
+		}
+	if (*nv < MAX_VOTES) {
+		v[*nv].name = name;
+		v[*nv].score = score;
+		(*nv)++;
+	}
+}
+
+/* The text after `word` in s, up to `max` bytes, or {NULL,0}. */
+static dyad_str after(dyad_str s, const char *word, size_t max)
+{
+	size_t n = strlen(word), i;
+
+	for (i = 0; i + n <= s.n; i++)
+		if (memcmp(s.p + i, word, n) == 0) {
+			size_t start = i + n, len = s.n - start < max ? s.n - start : max;
+			return dyad_str_trim((dyad_str){ s.p + start, len });
+		}
+	return (dyad_str){ NULL, 0 };
+}
+
+/* Try the first 1..3 words of s (or a «quoted» name) against the dictionary. */
+static const char *leading_name(const dyad_outlets *o, dyad_str s)
+{
+	size_t i, words = 0;
+	const char *hit = NULL;
+
+	if (s.n == 0)
+		return NULL;
+	if (dyad_str_starts_with(s, DYAD_STR_LIT("\xc2\xab"))) {
+		const char *close = find_bytes(s.p, s.n, "\xc2\xbb", 2);
+		if (close)
+			return outlets_lookup_loose(o, (dyad_str){ s.p + 2, (size_t)(close - s.p - 2) });
+	}
+	for (i = 0; i <= s.n && words < 3; i++) {
+		if (i == s.n || s.p[i] == ' ' || s.p[i] == ',') {
+			const char *h = outlets_lookup_loose(o, (dyad_str){ s.p, i });
+			words++;
+			if (h)
+				hit = h;
+			if (i < s.n && s.p[i] == ',')
+				break;
+		}
+	}
+	return hit;
+}
+
+/* Marks in the opening of the lead: "/Корр. БЕЛТА/", "(BelTA)", "— РИА Новости.", "КАЗИНФОРМ —". */
+static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv, const char **raw_mark,
+		       dyad_arena *a)
+{
+	size_t i, lim = lead.n < 200 ? lead.n : 200;
+
+	for (i = 0; i < lim; i++) {
+		char open = lead.p[i], close = open == '(' ? ')' : open == '/' ? '/' : 0;
+		size_t j;
+
+		if (!close)
+			continue;
+		for (j = i + 1; j < lim && j - i < 48 && lead.p[j] != close; j++)
+			;
+		if (j < lim && lead.p[j] == close && j > i + 1) {
+			dyad_str in = { lead.p + i + 1, j - i - 1 };
+			const char *hit = outlets_lookup_loose(o, in);
+
+			if (hit)
+				cast(v, nv, hit, 6);
+			else if (open == '/' && *raw_mark == NULL && in.n < 40)
+				*raw_mark = dyad_arena_strndup(a, in.p, in.n);
+			i = j;
+		}
+	}
+	/* a dash in the opening: the words on either side of it may name the agency */
+	for (i = 0; i + 3 < lim; i++) {
+		if (memcmp(lead.p + i, "\xe2\x80\x94", 3) == 0 || memcmp(lead.p + i, "\xe2\x80\x93", 3) == 0) {
+			size_t b = i, e = i + 3;
+			while (b > 0 && lead.p[b - 1] != '.' && lead.p[b - 1] != ',' && i - b < 40)
+				b--;
+			cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + b, i - b }), 5);
+			while (e < lim && lead.p[e] != '.' && e - i < 40)
+				e++;
+			cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + i + 3, e - i - 3 }), 5);
+			break;
+		}
+	}
+}
+
+/* ---- dateline -------------------------------------------------------------------------------- */
+
+/* "НУР-СУЛТАН" → "Нур-Султан", "MINSK" → "Minsk"; other words are kept as written. */
+static const char *title_case(dyad_arena *a, dyad_str s)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	size_t i = 0;
+	int at_start = 1, all_upper = 1;
+	const char *r;
+
+	for (i = 0; i < s.n;) {
+		uint32_t c;
+		size_t len = dyad_utf8_decode(s.p + i, s.n - i, &c, NULL);
+		if (cp_is_letter(c) && !cp_is_upper(c))
+			all_upper = 0;
+		i += len;
+	}
+	if (!all_upper)
+		return dyad_arena_strndup(a, s.p, s.n);
+	for (i = 0; i < s.n;) {
+		uint32_t c;
+		size_t len = dyad_utf8_decode(s.p + i, s.n - i, &c, NULL);
+		char enc[4];
+
+		if (cp_is_letter(c)) {
+			if (!at_start) {
+				if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde))
+					c += 0x20;
+				else if (c >= 0x410 && c <= 0x42f)
+					c += 0x20;
+				else if (c == 0x401)
+					c = 0x451;
+			}
+			at_start = 0;
+		} else {
+			at_start = 1;
+		}
+		dyad_buf_put(&b, enc, dyad_utf8_encode(c, enc));
+		i += len;
+	}
+	r = dyad_arena_strndup(a, b.p, b.n);
+	dyad_buf_free(&b);
+	return r;
+}
+
+/* The words of a city name at s: capitalised words joined by spaces or hyphens. */
+static size_t city_len(dyad_str s)
+{
+	size_t i = 0, end = 0;
+	int words = 0;
+
+	while (i < s.n && words < 3) {
+		uint32_t c;
+		size_t len = dyad_utf8_decode(s.p + i, s.n - i, &c, NULL), j;
+
+		if (!cp_is_upper(c))
+			break;
+		j = i + len;
+		while (j < s.n) {
+			len = dyad_utf8_decode(s.p + j, s.n - j, &c, NULL);
+			if (!cp_is_letter(c) && c != '-' && c != '\'')
+				break;
+			j += len;
+		}
+		end = j;
+		words++;
+		if (j < s.n && s.p[j] == ' ' && j + 1 < s.n) {
+			uint32_t c2;
+			dyad_utf8_decode(s.p + j + 1, s.n - j - 1, &c2, NULL);
+			if (cp_is_upper(c2)) {
+				i = j + 1;
+				continue;
+			}
+		}
+		break;
+	}
+	return end;
+}
+
+static int is_dash_at(dyad_str s, size_t i)
+{
+	return (i + 3 <= s.n && (memcmp(s.p + i, "\xe2\x80\x94", 3) == 0 || memcmp(s.p + i, "\xe2\x80\x93", 3) == 0)) ||
+	       (i < s.n && s.p[i] == '-' && i > 0 && s.p[i - 1] == ' ');
+}
+
+/*
+ * The dateline's city at the start of the lead: "MINSK, 9 June (BelTA) –",
+ * "АСТАНА, 4 ноября. /ТАСС/.", "20 декабря, Минск /Корр. БЕЛТА/.", "TBILISI, Georgia —".
+ * A capitalised opening counts only when a date, an agency mark or a dash follows closely.
+ */
+static const char *dateline(dyad_arena *a, dyad_str lead)
+{
+	dyad_date d[2];
+	size_t nd, cl, i;
+	dyad_str head = { lead.p, lead.n < 160 ? lead.n : 160 };
+
+	nd = dyad_date_scan(head, d, 2);
+	/* date first: "20 декабря, Минск" */
+	if (nd > 0 && d[0].start == 0 && d[0].relative < 0) {
+		size_t k = d[0].end;
+		while (k < head.n && (head.p[k] == ',' || head.p[k] == ' ' || head.p[k] == '.'))
+			k++;
+		cl = city_len((dyad_str){ head.p + k, head.n - k });
+		if (cl > 0) {
+			size_t after_city = k + cl;
+			while (after_city < head.n && head.p[after_city] == ' ')
+				after_city++;
+			if (after_city < head.n && (head.p[after_city] == '/' || head.p[after_city] == '(' ||
+						    head.p[after_city] == '.' || is_dash_at(head, after_city)))
+				return title_case(a, (dyad_str){ head.p + k, cl });
+		}
+		return NULL;
+	}
+	cl = city_len(head);
+	if (cl == 0 || cl >= head.n)
+		return NULL;
+	i = cl;
+	if (head.p[i] != ',' && head.p[i] != '.' && head.p[i] != ' ')
+		return NULL;
+	{
+		dyad_str city = { head.p, cl };
+		dyad_str rest = { head.p + cl, head.n - cl };
+		int caps_city = 1;
+		size_t k;
+
+		for (k = 0; k < cl;) {
+			uint32_t c;
+			size_t len = dyad_utf8_decode(city.p + k, city.n - k, &c, NULL);
+			if (cp_is_letter(c) && !cp_is_upper(c))
+				caps_city = 0;
+			k += len;
+		}
+		/* a date within the next few words */
+		if (nd > 0 && d[0].relative < 0 && d[0].start > cl && d[0].start - cl <= 4)
+			return title_case(a, city);
+		/* "БИШКЕК. Стороны ...": a city in capitals closed by a full stop */
+		if (caps_city && dyad_utf8_count(city) >= 4 && rest.n > 2 && rest.p[0] == '.' && rest.p[1] == ' ')
+			return title_case(a, city);
+		/* "MOSCOW (Reuters) -" / "TBILISI, Georgia —": capitals then a mark or a dash */
+		if (caps_city && cl >= 3) {
+			for (k = 0; k < rest.n && k < 40; k++)
+				if (rest.p[k] == '(' || rest.p[k] == '/' || is_dash_at(rest, k))
+					return title_case(a, city);
+		}
+	}
+	return NULL;
+}
+
+/* ---- the whole page -------------------------------------------------------------------------- */
+
+static const char *dup(dyad_arena *a, dyad_str s)
+{
+	return s.p ? dyad_arena_strndup(a, s.p, s.n) : NULL;
+}
+
+static const char *ymd_string(dyad_arena *a, int32_t ymd)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
+	return dyad_arena_strndup(a, buf, 10);
+}
+
+/* A full date from the page's metadata ("2021-06-09T18:47:00+03:00"), with its time. */
+static int meta_date(dyad_str s, dyad_date *out)
+{
+	dyad_date d[2];
+	size_t n = dyad_date_scan(s, d, 2);
+
+	if (n == 0 || d[0].year < 0 || d[0].relative >= 0)
+		return 0;
+	*out = d[0];
+	return 1;
+}
+
+/* The year/month/day in a URL path ("/2021/04/08/"), as yyyymmdd, or 0. */
+static int32_t url_date(dyad_str url)
+{
+	size_t i;
+
+	for (i = 0; i + 11 <= url.n; i++) {
+		const char *p = url.p + i;
+		if (p[0] == '/' && p[5] == '/' && p[8] == '/' && p[1] >= '1' && p[1] <= '2') {
+			int ok = 1, k;
+			for (k = 1; k < 11; k++)
+				if (k != 5 && k != 8 && (p[k] < '0' || p[k] > '9'))
+					ok = 0;
+			if (ok) {
+				int y = (p[1] - '0') * 1000 + (p[2] - '0') * 100 + (p[3] - '0') * 10 + (p[4] - '0');
+				int m = (p[6] - '0') * 10 + (p[7] - '0'), d = (p[9] - '0') * 10 + (p[10] - '0');
+				if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
+					return y * 10000 + m * 100 + d;
+			}
+		}
+	}
+	return 0;
+}
+
+static const char *author_of(dyad_arena *a, const line *l)
+{
+	static const char *const keys[] = { "автор:", "автор ", "author:", "by ", "текст:", NULL };
+	size_t i;
+
+	if (l->kind != L_SHORT || l->words > 6)
+		return NULL;
+	for (i = 0; keys[i]; i++)
+		if (has_prefix_ci(l->text, keys[i])) {
+			/* lower-casing keeps byte lengths (ASCII, Cyrillic), so the key's length is the original's */
+			size_t k = strlen(keys[i]);
+			dyad_str name = dyad_str_trim((dyad_str){ l->text.p + k, l->text.n - k });
+
+			return name.n ? dyad_arena_strndup(a, name.p, name.n) : NULL;
+		}
+	return NULL;
+}
+
+void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *outlets, dyad_doc *out)
+{
+	dyad_str text = page->text;
+	size_t nlines = 1, i, n = 0, first, last, title_line = (size_t)-1, nf = 0;
+	line *ls;
+	dyad_buf body = DYAD_BUF_INIT, lead_low = DYAD_BUF_INIT;
+	vote votes[MAX_VOTES];
+	size_t nvotes = 0;
+	const char *raw_mark = NULL;
+	int ordinal = 0;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < text.n; i++)
+		if (text.p[i] == '\n')
+			nlines++;
+	ls = DYAD_ARENA_NEW(a, line, nlines);
+	for (i = 0; i <= text.n;) {
+		const char *nl = i < text.n ? memchr(text.p + i, '\n', text.n - i) : NULL;
+		size_t end = nl ? (size_t)(nl - text.p) : text.n;
+		line *l = &ls[n++];
+
+		l->text = strip_bullet(dyad_str_trim((dyad_str){ text.p + i, end - i }));
+		classify(l);
+		l->ordinal = l->kind == L_BLANK ? ordinal : ordinal++;
+		i = end + 1;
+		if (!nl)
+			break;
+	}
+
+	find_body(ls, n, &first, &last);
+
+	/* body and furniture */
+	out->furniture = DYAD_ARENA_NEW(a, dyad_str, n);
+	for (i = 0; i < n; i++) {
+		if (ls[i].kind == L_BLANK)
+			continue;
+		if (first != (size_t)-1 && i >= first && i <= last && ls[i].kind == L_PROSE) {
+			if (body.n)
+				dyad_buf_puts(&body, "\n\n");
+			dyad_buf_putstr(&body, ls[i].text);
+		} else {
+			out->furniture[nf++] = ls[i].text;
+		}
+	}
+	out->nfurniture = nf;
+	out->body.p = dyad_arena_strndup(a, body.p ? body.p : "", body.n);
+	out->body.n = body.n;
+	dyad_buf_free(&body);
+
+	/* the lead (first paragraphs), lower-cased, for the headline's overlap */
+	if (first != (size_t)-1) {
+		int paras = 0;
+		for (i = first; i <= last && paras < 3; i++)
+			if (ls[i].kind == L_PROSE) {
+				clean_lower(&lead_low, ls[i].text);
+				dyad_buf_putc(&lead_low, ' ');
+				paras++;
+			}
+	}
+
+	/* headline: metadata first, else the best candidate line above the article */
+	{
+		dyad_str meta = page->h1.n ? page->h1 : page->title;
+		double best = -1.0;
+		size_t limit = first == (size_t)-1 ? n : first;
+		int first_cand = 1;
+
+		for (i = 0; i < limit; i++) {
+			line *l = &ls[i];
+			dyad_str t = l->text;
+			double score;
+			size_t j;
+			int near_date = 0;
+
+			if (l->date_prefix) {
+				t = dyad_str_trim((dyad_str){ l->text.p + l->prefix_end, l->text.n - l->prefix_end });
+				near_date = 1;
+			} else if (l->kind != L_SHORT) {
+				continue;
+			}
+			if (l->words < 3 || t.n > 400 || t.n == 0)
+				continue;
+			for (j = 0; j < n && !near_date; j++)
+				if (ls[j].kind == L_DATE && ls[j].ordinal != l->ordinal &&
+				    (ls[j].ordinal - l->ordinal <= 2 && l->ordinal - ls[j].ordinal <= 2))
+					near_date = 1;
+			score = overlap(t, &lead_low) + (near_date ? 0.3 : 0.0) + (first_cand ? 0.2 : 0.0) +
+				(l->words >= 4 ? 0.1 : 0.0);
+			first_cand = 0;
+			if (score > best) {
+				best = score;
+				title_line = i;
+				out->title = dup(a, t);
+			}
+		}
+		if (meta.n && (page->format == DYAD_FMT_HTML || page->format == DYAD_FMT_JSONL ||
+			       out->title == NULL)) {
+			dyad_str t = page->h1.n ? dyad_str_trim(page->h1)
+						: strip_site(dyad_str_trim(page->title), page->site_name, outlets);
+			if (t.n) {
+				out->title = dup(a, t);
+				title_line = (size_t)-1;
+				for (i = 0; i < n; i++)
+					if (dyad_str_eq(ls[i].text, t)) {
+						title_line = i;
+						break;
+					}
+			}
+		}
+	}
+
+	/* publication date and time */
+	{
+		int best = -1000, found = 0;
+		dyad_date chosen;
+		int32_t anchor = url_date(page->url);
+
+		if (page->published.n && meta_date(page->published, &chosen)) {
+			found = 1;
+		} else {
+			for (i = 0; i < n; i++) {
+				line *l = &ls[i];
+				int score = 0, kw;
+
+				if (!l->has_date || (l->kind == L_PROSE && !l->date_prefix))
+					continue;
+				if (l->kind != L_DATE && !l->date_prefix && !date_keyword(l->text, &kw))
+					continue;
+				date_keyword(l->text, &kw);
+				score += kw;
+				if (l->date.hour >= 0)
+					score += 2;
+				if (title_line != (size_t)-1 &&
+				    (i == title_line || (ls[title_line].ordinal - l->ordinal <= 2 &&
+							 l->ordinal - ls[title_line].ordinal <= 2)))
+					score += 2;
+				if (first != (size_t)-1 && i < first)
+					score += 1;
+				if (first != (size_t)-1 && i > last)
+					score -= 2;
+				if (l->date.weekday)
+					score -= 1;
+				if (score > best) {
+					best = score;
+					chosen = l->date;
+				}
+			}
+			found = best >= 2;
+		}
+		if (found) {
+			int32_t ymd;
+
+			if (chosen.year < 0) {
+				/* "8 апреля": the year from the URL or the page's other full dates */
+				for (i = 0; i < n && anchor == 0; i++)
+					if (ls[i].has_date && ls[i].date.year > 0)
+						anchor = ls[i].date.year * 10000 + 1231;
+			}
+			ymd = dyad_date_resolve(&chosen, anchor);
+			if (ymd > 0) {
+				out->date = ymd_string(a, ymd);
+				if (chosen.hour >= 0) {
+					char t[8];
+					snprintf(t, sizeof t, "%02d:%02d", chosen.hour % 24, chosen.minute % 60);
+					out->time = dyad_arena_strndup(a, t, 5);
+				}
+			}
+		}
+	}
+
+	/* dateline and the agency marks in the lead */
+	if (first != (size_t)-1) {
+		out->dateline = dateline(a, ls[first].text);
+		lead_marks(outlets, ls[first].text, votes, &nvotes, &raw_mark, a);
+	}
+
+	/* outlet: marks, source lines, credits, "передает X", the URL, the site name */
+	for (i = 0; i < n; i++) {
+		dyad_str t = ls[i].text, s;
+
+		if (ls[i].kind == L_BLANK)
+			continue;
+		if (ls[i].kind == L_JUNK) {
+			if ((s = after(t, "Источник материала:", 80)).p || (s = after(t, "Источник:", 80)).p ||
+			    (s = after(t, "Source:", 80)).p)
+				cast(votes, &nvotes, outlets_lookup_loose(outlets, s), 5);
+			if ((s = after(t, "Редакция сайта", 60)).p)
+				cast(votes, &nvotes, outlets_lookup_loose(outlets, s), 3);
+			if ((s = after(t, "Постоянный адрес новости:", 200)).p)
+				cast(votes, &nvotes, dyad_outlets_by_url(outlets, s), 4);
+			if ((s = after(t, "\xc2\xa9", 120)).p) {
+				/* "© Пресс-служба президента Казахстана/ ТАСС", "© 2024 BelTA" */
+				const char *slash = memchr(s.p, '/', s.n);
+				while (s.n && ((s.p[0] >= '0' && s.p[0] <= '9') || s.p[0] == ' ' || s.p[0] == '-')) {
+					s.p++;
+					s.n--;
+				}
+				if (slash)
+					cast(votes, &nvotes,
+					     outlets_lookup_loose(outlets, (dyad_str){ slash + 1,
+										     (size_t)(s.p + s.n - slash - 1) }), 1);
+				else
+					cast(votes, &nvotes, outlets_lookup_loose(outlets, s), 2);
+			}
+			continue;
+		}
+		if ((s = after(t, "передает ", 60)).p || (s = after(t, "передаёт ", 60)).p ||
+		    (s = after(t, "сообщает ", 60)).p || (s = after(t, "Как сообщало ", 60)).p ||
+		    (s = after(t, "как сообщало ", 60)).p || (s = after(t, "сообщило ", 60)).p) {
+			if (dyad_str_starts_with(s, DYAD_STR_LIT("корреспондент ")))
+				s = after(s, "корреспондент ", 60);
+			cast(votes, &nvotes, leading_name(outlets, s), 3);
+		}
+		if ((s = after(t, " has learned", 1)).p || (s = after(t, " reports", 1)).p) {
+			/* "BelTA has learned": the word before */
+			const char *end = s.p - strlen(" has learned");
+			const char *b = end;
+			while (b > t.p && b[-1] != ' ' && b[-1] != ',')
+				b--;
+			if (end > b && end <= t.p + t.n)
+				cast(votes, &nvotes, outlets_lookup_loose(outlets, (dyad_str){ b, (size_t)(end - b) }), 3);
+		}
+	}
+	if (page->url.n)
+		cast(votes, &nvotes, dyad_outlets_by_url(outlets, page->url), 5);
+	if (page->site_name.n)
+		cast(votes, &nvotes, outlets_lookup_loose(outlets, page->site_name), 4);
+	{
+		int best = 0;
+		for (i = 0; i < nvotes; i++)
+			if (votes[i].score > best) {
+				best = votes[i].score;
+				out->outlet = votes[i].name;
+			}
+		if (out->outlet == NULL && raw_mark)
+			out->outlet = raw_mark;
+		if (out->outlet == NULL && page->site_name.n)
+			out->outlet = dup(a, dyad_str_trim(page->site_name));
+	}
+
+	/* author */
+	if (page->author.n)
+		out->author = dup(a, dyad_str_trim(page->author));
+	for (i = 0; i < n && out->author == NULL; i++)
+		if (first == (size_t)-1 || i < first || i > last)
+			out->author = author_of(a, &ls[i]);
+	dyad_buf_free(&lead_low);
+}

@@ -1,0 +1,210 @@
+/*
+ * test_clean.c — cleaning pages written for these tests
+ * (tests/fixtures/clean/): the article kept, the furniture gone, and the
+ * headline, date, time, outlet and dateline read right, traps included.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dyad/clean.h"
+
+#define FIX "tests/fixtures/clean/"
+
+static dyad_outlets *outlets;
+
+typedef struct {
+	dyad_buf raw;
+	dyad_arena *arena;
+	dyad_doc doc;
+} cleaned;
+
+static void clean_file(cleaned *c, const char *name)
+{
+	char path[256];
+	dyad_errbuf e;
+	dyad_page page;
+
+	snprintf(path, sizeof path, FIX "%s", name);
+	memset(c, 0, sizeof *c);
+	assert_int_equal(dyad_read_file(&c->raw, path, 0, &e), 0);
+	memset(&page, 0, sizeof page);
+	page.path = path;
+	page.format = DYAD_FMT_TEXT;
+	page.text = (dyad_str){ c->raw.p, c->raw.n };
+	c->arena = dyad_arena_new();
+	dyad_clean_page(c->arena, &page, outlets, &c->doc);
+}
+
+static void done(cleaned *c)
+{
+	dyad_arena_free(c->arena);
+	dyad_buf_free(&c->raw);
+}
+
+static int in_body(const cleaned *c, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	for (i = 0; i + n <= c->doc.body.n; i++)
+		if (memcmp(c->doc.body.p + i, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_furniture(const cleaned *c, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < c->doc.nfurniture; i++)
+		if (dyad_str_eq_c(c->doc.furniture[i], s))
+			return 1;
+	return 0;
+}
+
+#define ASSERT_STR_OR_NULL(got, want)                                   \
+	do {                                                            \
+		if ((want) == NULL)                                     \
+			assert_null(got);                               \
+		else                                                    \
+			assert_string_equal(got, want);                 \
+	} while (0)
+
+static void related_headlines_inside_and_after(void **state)
+{
+	cleaned c;
+
+	(void)state;
+	clean_file(&c, "ru_related_inside.txt");
+	assert_string_equal(c.doc.title,
+			    "МИД Узбекистана: Ташкент и Астана подпишут соглашение о демаркации границы");
+	assert_string_equal(c.doc.date, "2023-03-12");
+	assert_string_equal(c.doc.time, "09:41");
+	assert_string_equal(c.doc.outlet, "TASS");
+	assert_string_equal(c.doc.dateline, "Ташкент");
+	assert_true(in_body(&c, "Стороны обсудили подготовку соглашения"));
+	/* the related headline between paragraphs, the ticker, the later date */
+	assert_false(in_body(&c, "новый пункт пропуска"));
+	assert_true(is_furniture(&c, "Узбекистан и Таджикистан открыли новый пункт пропуска"));
+	assert_true(is_furniture(&c, "$ 92.40 -0.15"));
+	assert_true(is_furniture(&c, "11.03.2023"));
+	assert_true(is_furniture(&c, "Подписывайтесь на наш канал в Telegram"));
+	done(&c);
+}
+
+static void english_article_under_a_russian_menu(void **state)
+{
+	cleaned c;
+
+	(void)state;
+	clean_file(&c, "en_under_ru_menu.txt");
+	assert_string_equal(c.doc.title,
+			    "Armenia and Azerbaijan foreign ministers discuss peace treaty text in Almaty");
+	/* the crawl day in the header is a trap; the publication line carries a keyword and a time */
+	assert_string_equal(c.doc.date, "2024-05-11");
+	assert_string_equal(c.doc.time, "16:20");
+	assert_string_equal(c.doc.outlet, "Kazinform");
+	assert_string_equal(c.doc.dateline, "Almaty");
+	assert_true(is_furniture(&c, "Photo: press service of the Kazakh Foreign Ministry"));
+	assert_true(is_furniture(&c, "Kazakhstan offers to host further rounds of talks"));
+	done(&c);
+}
+
+static void a_page_without_a_date_has_none(void **state)
+{
+	cleaned c;
+
+	(void)state;
+	clean_file(&c, "no_date.txt");
+	assert_null(c.doc.date);
+	assert_null(c.doc.time);
+	assert_string_equal(c.doc.outlet, "Reuters");
+	assert_string_equal(c.doc.dateline, "Vilnius");
+	assert_true(is_furniture(&c, "© 2023 Reuters. All rights reserved."));
+	done(&c);
+	/* "Вчера, 18:20" with nothing to anchor it: no guess */
+	clean_file(&c, "relative_only.txt");
+	assert_null(c.doc.date);
+	assert_string_equal(c.doc.dateline, "Бишкек");
+	assert_string_equal(c.doc.title, "Кыргызстан и Таджикистан договорились об отводе войск от границы");
+	done(&c);
+}
+
+static void metadata_from_html_wins(void **state)
+{
+	dyad_page page;
+	dyad_doc doc;
+	dyad_arena *a = dyad_arena_new();
+	const char *text = "Reuters\nWorld\nSome teaser line for another story\n"
+			   "The talks were held in Geneva on Monday and lasted five hours, officials said.\n";
+
+	(void)state;
+	memset(&page, 0, sizeof page);
+	page.path = "x.html";
+	page.format = DYAD_FMT_HTML;
+	page.text = dyad_str_c(text);
+	page.title = DYAD_STR_LIT("US and Russia hold talks in Geneva | Reuters");
+	page.published = DYAD_STR_LIT("2022-01-10T18:05:00Z");
+	page.url = DYAD_STR_LIT("https://www.reuters.com/world/talks-2022-01-10/");
+	dyad_clean_page(a, &page, outlets, &doc);
+	assert_string_equal(doc.title, "US and Russia hold talks in Geneva");
+	assert_string_equal(doc.date, "2022-01-10");
+	assert_string_equal(doc.time, "18:05");
+	assert_string_equal(doc.outlet, "Reuters");
+	dyad_arena_free(a);
+}
+
+static void empty_and_odd_pages(void **state)
+{
+	dyad_page page;
+	dyad_doc doc;
+	dyad_arena *a = dyad_arena_new();
+	static const char *const odd[] = { "", "\n\n\n", "x", "Menu\nHome\n", "....\n,,,,\n-0-\n",
+					   "\xef\xbf\xbd\xef\xbf\xbd\n", NULL };
+	int i;
+
+	(void)state;
+	for (i = 0; odd[i]; i++) {
+		memset(&page, 0, sizeof page);
+		page.path = "odd";
+		page.text = dyad_str_c(odd[i]);
+		dyad_clean_page(a, &page, outlets, &doc);
+		assert_int_equal(doc.body.n, 0);
+		assert_null(doc.date);
+		dyad_arena_reset(a);
+	}
+	dyad_arena_free(a);
+}
+
+static int setup(void **state)
+{
+	dyad_errbuf e;
+
+	(void)state;
+	outlets = dyad_outlets_load(FIX "outlets.txt", NULL, NULL, &e);
+	return outlets ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dyad_outlets_free(outlets);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(related_headlines_inside_and_after),
+		cmocka_unit_test(english_article_under_a_russian_menu),
+		cmocka_unit_test(a_page_without_a_date_has_none),
+		cmocka_unit_test(metadata_from_html_wins),
+		cmocka_unit_test(empty_and_odd_pages),
+	};
+	return cmocka_run_group_tests_name("clean", tests, setup, teardown);
+}
