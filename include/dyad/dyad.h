@@ -6,5 +6,12 @@
 #define DYAD_H
 
 #include "dyad/util.h"
+#include "dyad/utf8.h"
+#include "dyad/json.h"
+#include "dyad/read.h"
+#include "dyad/dict.h"
+#include "dyad/clean.h"
+#include "dyad/text.h"
+#include "dyad/lexicon.h"
 
 #endif
