@@ -127,12 +127,35 @@ static void outlet_dictionary(void **state)
 	assert_non_null(strstr(e.msg, path));
 }
 
+/* The shipped dictionary loads cleanly and knows the region's agencies by name and address. */
+static void shipped_outlet_dictionary(void **state)
+{
+	dyad_outlets *o;
+	dyad_errbuf e;
+	log_t g;
+
+	(void)state;
+	memset(&g, 0, sizeof g);
+	o = dyad_outlets_load("data/outlets.txt", on_warn, &g, &e);
+	assert_non_null(o);
+	assert_string_equal(g.warnings, "");
+	assert_true(dyad_outlets_count(o) >= 80);
+	assert_string_equal(dyad_outlets_by_name(o, DYAD_STR_LIT("МИА «Казинформ»")), "Kazinform");
+	assert_string_equal(dyad_outlets_by_name(o, DYAD_STR_LIT("Коммерсант")), "Kommersant");
+	assert_string_equal(dyad_outlets_by_name(o, DYAD_STR_LIT("ИТАР-ТАСС")), "TASS");
+	assert_string_equal(dyad_outlets_by_url(o, DYAD_STR_LIT("https://rus.azattyq.org/a/1.html")), "Radio Azattyk");
+	assert_string_equal(dyad_outlets_by_url(o, DYAD_STR_LIT("https://www.inform.kz/ru/x")), "Kazinform");
+	assert_null(dyad_outlets_by_url(o, DYAD_STR_LIT("https://notbelta.by/")));
+	dyad_outlets_free(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(blocks_fields_and_ranges),
 		cmocka_unit_test(bad_lines_are_named_and_skipped),
 		cmocka_unit_test(outlet_dictionary),
+		cmocka_unit_test(shipped_outlet_dictionary),
 	};
 	return cmocka_run_group_tests_name("dict", tests, NULL, NULL);
 }
