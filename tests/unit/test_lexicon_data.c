@@ -135,6 +135,36 @@ static void post_soviet_states_complete(void **state)
 	}
 }
 
+/* Every country has its name in both languages; every present-day state its FIPS code. */
+static void every_country_named_in_both_languages(void **state)
+{
+	size_t i, k, bad = 0;
+
+	(void)state;
+	for (i = 0; i < dyad_lexicon_nentities(lx); i++) {
+		const dyad_lex_entity *e = dyad_lexicon_entity(lx, i);
+		int have[2] = { 0, 0 };
+
+		if (e->kind != DYAD_LEX_COUNTRY)
+			continue;
+		for (k = 0; k < dyad_lexicon_nnames(lx); k++) {
+			const dyad_lex_name *n = dyad_lexicon_name(lx, k);
+			if (n->type == DYAD_NAME_NAME && dyad_lexicon_entity(lx, n->entity) == e)
+				have[is_russian(n->text)]++;
+		}
+		if (!have[0] || !have[1]) {
+			fprintf(stderr, "%s has no %s name\n", e->key, have[0] ? "Russian" : "English");
+			bad++;
+		}
+		/* historical states (SUN YUG CSK DDR) and the X.. territories may lack one */
+		if (e->fips == NULL && e->key[0] != 'X' && strstr("SUN YUG CSK DDR", e->key) == NULL) {
+			fprintf(stderr, "%s has no FIPS code\n", e->key);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 static void names_lead_to_codes(void **state)
 {
 	(void)state;
@@ -213,6 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(loads_without_warnings),
 		cmocka_unit_test(post_soviet_states_complete),
+		cmocka_unit_test(every_country_named_in_both_languages),
 		cmocka_unit_test(names_lead_to_codes),
 		cmocka_unit_test(names_unambiguous),
 		cmocka_unit_test(members_are_countries),
