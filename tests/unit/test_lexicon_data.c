@@ -195,7 +195,12 @@ static void names_lead_to_codes(void **state)
 	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_IGO, "EAEU")->code, "IGOEAEU");
 }
 
-/* No undated name or adjective of one country is also one of another: the recognizer could not choose. */
+static int is_world(const dyad_lex_entity *e)
+{
+	return e->kind == DYAD_LEX_COUNTRY || e->kind == DYAD_LEX_IGO;
+}
+
+/* No undated name or adjective of a country or organisation is also another's: the recognizer could not choose. */
 static void names_unambiguous(void **state)
 {
 	size_t i, j, n = dyad_lexicon_nnames(lx), bad = 0;
@@ -204,12 +209,12 @@ static void names_unambiguous(void **state)
 	for (i = 0; i < n; i++) {
 		const dyad_lex_name *a = dyad_lexicon_name(lx, i);
 		if ((a->type != DYAD_NAME_NAME && a->type != DYAD_NAME_ADJ) || a->from || a->to ||
-		    dyad_lexicon_entity(lx, a->entity)->kind != DYAD_LEX_COUNTRY)
+		    !is_world(dyad_lexicon_entity(lx, a->entity)))
 			continue;
 		for (j = i + 1; j < n; j++) {
 			const dyad_lex_name *b = dyad_lexicon_name(lx, j);
 			if (b->type == a->type && b->entity != a->entity && !b->from && !b->to &&
-			    dyad_lexicon_entity(lx, b->entity)->kind == DYAD_LEX_COUNTRY &&
+			    is_world(dyad_lexicon_entity(lx, b->entity)) &&
 			    strcmp(a->text, b->text) == 0) {
 				fprintf(stderr, "'%s' names both %s and %s\n", a->text,
 					dyad_lexicon_entity(lx, a->entity)->key, dyad_lexicon_entity(lx, b->entity)->key);
