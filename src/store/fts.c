@@ -15,7 +15,6 @@
 typedef struct {
 	dyad_stemmer *stemmer;
 	dyad_arena *arena;
-	dyad_buf fold;
 } tokenizer;
 
 static int fts_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
@@ -37,27 +36,7 @@ static void fts_delete(Fts5Tokenizer *p)
 
 	dyad_stemmer_free(t->stemmer);
 	dyad_arena_free(t->arena);
-	dyad_buf_free(&t->fold);
 	free(t);
-}
-
-/* The folded word without a Russian case ending, keeping at least three letters (six bytes). */
-static dyad_str light_stem(dyad_str w)
-{
-	static const char *const endings[] = { "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей",
-					       "ий", "ый", "ая", "яя", "ое", "ее", "ие", "ые", "ов", "ев", "ам",
-					       "ям", "ах", "ях", "ом", "ем", "ую", "юю", "а", "я", "ы", "и", "у",
-					       "ю", "о", "е", "ь", NULL };
-	const char *const *e;
-
-	if (w.n == 0 || (unsigned char)w.p[0] < 0xd0)
-		return w; /* Latin words: the stem alone will do */
-	for (e = endings; *e; e++) {
-		size_t n = strlen(*e);
-		if (w.n >= n + 6 && memcmp(w.p + w.n - n, *e, n) == 0)
-			return (dyad_str){ w.p, w.n - n };
-	}
-	return w;
 }
 
 static int emit_word(tokenizer *t, void *ctx, dyad_str w, int start, int end,
@@ -69,9 +48,7 @@ static int emit_word(tokenizer *t, void *ctx, dyad_str w, int start, int end,
 	if (w.n == 0)
 		return SQLITE_OK;
 	stem = dyad_stem(t->stemmer, t->arena, w);
-	dyad_buf_clear(&t->fold);
-	dyad_fold_buf(&t->fold, w);
-	light = light_stem((dyad_str){ t->fold.p, t->fold.n });
+	light = dyad_stem_light(t->stemmer, t->arena, w);
 	if ((rc = token(ctx, 0, stem.p, (int)stem.n, start, end)) != SQLITE_OK)
 		return rc;
 	if (!dyad_str_eq(stem, light))

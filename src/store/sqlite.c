@@ -533,23 +533,26 @@ int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, cons
 
 /* ---- near-duplicate fingerprints ----------------------------------------------------------- */
 
+/* Bytes of words: ASCII letters and digits, and every byte of a multibyte character. */
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 uint64_t dyad_simhash(dyad_str text)
 {
 	int v[64] = { 0 };
-	uint64_t h[3] = { 0, 0, 0 }, out = 0;
+	uint64_t out = 0;
 	size_t i = 0, words = 0;
 	int b;
 
-	/* word trigrams of the folded text, each hashed and voted bit by bit */
+	/* each word of the case-folded text (letters and digits) votes bit by bit with its hash */
 	while (i < text.n) {
 		size_t j;
 		uint64_t w = DYAD_HASH_SEED;
-		while (i < text.n && !((unsigned char)text.p[i] >= 0x80 || (text.p[i] >= '0' && text.p[i] <= '9') ||
-				       ((text.p[i] | 0x20) >= 'a' && (text.p[i] | 0x20) <= 'z')))
+		while (i < text.n && !word_byte((unsigned char)text.p[i]))
 			i++;
-		for (j = i; j < text.n && ((unsigned char)text.p[j] >= 0x80 || (text.p[j] >= '0' && text.p[j] <= '9') ||
-					   ((text.p[j] | 0x20) >= 'a' && (text.p[j] | 0x20) <= 'z'));
-		     j++) {
+		for (j = i; j < text.n && word_byte((unsigned char)text.p[j]); j++) {
 			unsigned char ch = (unsigned char)text.p[j];
 			if (ch < 0x80)
 				ch = (unsigned char)(ch | 0x20);
@@ -558,19 +561,13 @@ uint64_t dyad_simhash(dyad_str text)
 		if (j == i)
 			break;
 		i = j;
-		h[0] = h[1];
-		h[1] = h[2];
-		h[2] = w;
-		if (++words < 3)
-			continue;
-		{
-			uint64_t g = dyad_hash64(h, sizeof h, DYAD_HASH_SEED);
-			for (b = 0; b < 64; b++)
-				v[b] += (g >> b) & 1 ? 1 : -1;
-		}
+		words++;
+		w = dyad_hash64(&w, sizeof w, DYAD_HASH_SEED);
+		for (b = 0; b < 64; b++)
+			v[b] += (w >> b) & 1 ? 1 : -1;
 	}
-	if (words < 3)
-		return 0;
+	if (words < 8)
+		return 0; /* too short to tell a copy from a coincidence */
 	for (b = 0; b < 64; b++)
 		if (v[b] > 0)
 			out |= 1ULL << b;
