@@ -1,0 +1,55 @@
+/*
+ * pipeline.h — the road from inputs to clean documents that several commands
+ * share (parse, eval, and the stages after them): a reader, the outlet
+ * dictionary, language identification, and the document in JSON.
+ */
+#ifndef DYAD_CLI_PIPELINE_H
+#define DYAD_CLI_PIPELINE_H
+
+#include "dyad/clean.h"
+#include "dyad/read.h"
+#include "dyad/text.h"
+
+typedef struct {
+	dyad_outlets *outlets;
+	dyad_langid *langid;
+	dyad_arena *arena;      /* reset for every document */
+} dyad_pipeline;
+
+/** A document with what the text stage adds: language and sentences (code point offsets into body). */
+typedef struct {
+	const dyad_page *page;
+	dyad_doc doc;
+	dyad_lang lang;
+	dyad_span *sent_bytes;  /* byte spans into doc.body */
+	dyad_span *sent_cps;    /* the same in code points */
+	size_t nsent;
+	uint64_t content_hash;
+} dyad_document;
+
+/**
+ * Load the outlet dictionary from `datadir` (NULL: dyad_datadir()) and the
+ * language models. On failure prints one line to stderr and returns
+ * DYAD_EXIT_FATAL; else 0.
+ */
+int dyad_pipeline_open(dyad_pipeline *p, const char *datadir);
+void dyad_pipeline_close(dyad_pipeline *p);
+
+/** Clean `page` into `out` (allocations in p->arena, which the caller resets per page). */
+void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_document *out);
+
+/** Append the document as one JSON object (no newline) to b. */
+void dyad_document_json(dyad_buf *b, const dyad_document *d);
+
+/** Append the document for a person to read. */
+void dyad_document_text(dyad_buf *b, const dyad_document *d);
+
+/**
+ * Read all of `paths` with `format`, calling fn for each document. Reader
+ * errors go to stderr as they come. Returns DYAD_EXIT_OK, or DYAD_EXIT_INPUT
+ * if any input failed.
+ */
+int dyad_pipeline_run(dyad_pipeline *p, char **paths, int npaths, dyad_format format,
+		      void (*fn)(void *ctx, const dyad_document *d), void *ctx);
+
+#endif
