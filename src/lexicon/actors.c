@@ -1,0 +1,724 @@
+/*
+ * actors.c — from tokens to actor mentions. The automaton (match.c) finds
+ * the longest dictionary name at each word; these rules then decide what each
+ * match is in its sentence: a role word with a country and a name after it is
+ * a person coded by that role ("посол Казахстана Ерлан Байжанов" → KAZDIP),
+ * a person in the lexicon takes the office held on the document's date, a
+ * capital is a place unless it speaks ("Минск заявил" → BLRGOV), and later
+ * mentions ("Байжанов", "глава государства") resolve to the person first named.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A dictionary name found in the text. */
+typedef struct {
+	size_t ts, te;            /* tokens */
+	dyad_span span;           /* bytes */
+	const dyad_lex_name *name;
+	const dyad_lex_entity *ent;
+	int used;                 /* absorbed into a longer mention */
+} raw;
+
+/* A person seen earlier in the document, for later surnames, titles and pronouns. */
+typedef struct {
+	dyad_str surname;         /* the key of the person's last word */
+	const char *person;
+	char code[24], country[8], role[8];
+	const char *igo, *title;
+	uint32_t entity;
+} seen;
+
+typedef struct {
+	dyad_matcher *m;
+	dyad_arena *a;
+	dyad_str text;
+	const dyad_token *toks;
+	size_t ntoks;
+	dyad_str *keys;           /* per token: its matching key ({NULL,0} for non-words) */
+	size_t *tok_sent;         /* per token: its sentence */
+	dyad_ymd day;
+	dyad_mention *out;
+	size_t nout, capout;
+	seen *seen;
+	size_t nseen, capseen;
+	dyad_buf fold;            /* scratch for folded words */
+} ctx;
+
+const char *dyad_mention_kind_name(dyad_mention_kind k)
+{
+	switch (k) {
+	case DYAD_MENTION_COUNTRY: return "country";
+	case DYAD_MENTION_IGO: return "igo";
+	case DYAD_MENTION_PERSON: return "person";
+	case DYAD_MENTION_ROLE: return "role";
+	case DYAD_MENTION_LOCATION: return "location";
+	}
+	return "unknown";
+}
+
+static dyad_str tok_str(const ctx *c, size_t i)
+{
+	return (dyad_str){ c->text.p + c->toks[i].span.start, c->toks[i].span.end - c->toks[i].span.start };
+}
+
+static int is_word(const dyad_token *t)
+{
+	return t->kind == DYAD_TOK_WORD || t->kind == DYAD_TOK_NUMBER;
+}
+
+/* The folded form of token i, valid until the next call. */
+static dyad_str folded(ctx *c, size_t i)
+{
+	dyad_buf_clear(&c->fold);
+	dyad_fold_buf(&c->fold, tok_str(c, i));
+	return (dyad_str){ c->fold.p, c->fold.n };
+}
+
+static int in_list(dyad_str w, const char *const *list)
+{
+	for (; *list; list++)
+		if (dyad_str_eq_c(w, *list))
+			return 1;
+	return 0;
+}
+
+static int starts_with_any(dyad_str w, const char *const *list)
+{
+	for (; *list; list++)
+		if (dyad_str_starts_with(w, dyad_str_c(*list)))
+			return 1;
+	return 0;
+}
+
+/* Prepositions that make a place of what follows: "в Минске", "in Astana". */
+static const char *const place_preps[] = { "в", "во", "на", "из", "до", "под", "к", "ко", "у", "около", "через",
+					   "по", "in", "at", "to", "from", "into", "near", "across", NULL };
+
+/* How verbs of saying and acting begin (folded): "Минск заявил", "Washington said". */
+static const char *const speech_verbs[] = {
+	"заяв", "счита", "призв", "призыв", "настаива", "осуд", "выраз", "ответ", "предупред", "потребова",
+	"отверг", "обвин", "намерен", "готов", "направ", "отказ", "said", "say", "state", "warn", "urg",
+	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten", NULL
+};
+
+static int preceded_by_prep(ctx *c, size_t ts, size_t sent_start)
+{
+	return ts > sent_start && is_word(&c->toks[ts - 1]) && in_list(folded(c, ts - 1), place_preps);
+}
+
+/* ---- choosing among the names that end in one state ---------------------------------------- */
+
+static int type_rank(const dyad_lex_name *n, const dyad_lex_entity *e)
+{
+	if (e->kind == DYAD_LEX_PERSON)
+		return 0;
+	switch (n->type) {
+	case DYAD_NAME_NAME: return 1;
+	case DYAD_NAME_METONYM: return 2;
+	case DYAD_NAME_BODY: return 3;
+	case DYAD_NAME_TITLE: return 3;
+	case DYAD_NAME_ADJ: return 4;
+	case DYAD_NAME_PEOPLE: return 5;
+	case DYAD_NAME_CAPITAL: return 6;
+	case DYAD_NAME_PLACE: return 7;
+	}
+	return 8;
+}
+
+/* How well a person fits the date: holds an office then (3), held one before (2), else 1. */
+static int person_fit(const dyad_lex_entity *e, dyad_ymd day)
+{
+	int before;
+
+	if (day == 0)
+		return 2;
+	if (dyad_lexicon_office_on(e, day, &before))
+		return 3;
+	return before ? 2 : 1;
+}
+
+static int case_ok(int need, int have)
+{
+	if (need == CASE_UPPER)
+		return have == CASE_UPPER;
+	if (need == CASE_CAPITAL)
+		return have != CASE_ANY;
+	return 1;
+}
+
+/* The best name ending in `state` for a match whose first word has case `have`, or NULL. */
+static const dyad_lex_name *pick(const ctx *c, uint32_t state, int have)
+{
+	const dyad_matcher *m = c->m;
+	const dyad_lex_name *best = NULL;
+	int best_rank = 99, best_fit = 0;
+	uint32_t h;
+
+	for (h = m->first_hit[state]; h != MATCH_NONE; h = m->hits[h].next) {
+		const dyad_lex_name *n = dyad_lexicon_name(m->lx, m->hits[h].name);
+		const dyad_lex_entity *e = dyad_lexicon_entity(m->lx, n->entity);
+		int rank = type_rank(n, e), fit = e->kind == DYAD_LEX_PERSON ? person_fit(e, c->day) : 0;
+
+		if (!case_ok(m->hits[h].need, have))
+			continue;
+		if (rank < best_rank || (rank == best_rank && fit > best_fit)) {
+			best = n;
+			best_rank = rank;
+			best_fit = fit;
+		}
+	}
+	return best;
+}
+
+/* ---- raw matches ----------------------------------------------------------------------------- */
+
+static void push_raw(raw **rs, size_t *n, size_t *cap, raw r)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*rs = dyad_xrealloc(*rs, *cap * sizeof **rs);
+	}
+	(*rs)[(*n)++] = r;
+}
+
+/*
+ * "белорусско-казахстанский": every part before the last is a compound prefix,
+ * the last an adjective; each part that names a country becomes a match.
+ */
+static void compound(ctx *c, size_t i, raw **rs, size_t *n, size_t *cap)
+{
+	dyad_str w = tok_str(c, i);
+	size_t start = 0, k, found = 0, first = *n;
+
+	for (k = 0; k <= w.n; k++) {
+		dyad_str part;
+		const dyad_lex_name *nm = NULL;
+		uint32_t st;
+
+		if (k < w.n && w.p[k] != '-')
+			continue;
+		part = (dyad_str){ w.p + start, k - start };
+		if (part.n == 0) {
+			start = k + 1;
+			continue;
+		}
+		if (k < w.n) {
+			dyad_buf_clear(&c->fold);
+			dyad_fold_buf(&c->fold, part);
+			st = match_step(c->m, MATCH_PREFIX_ROOT, (dyad_str){ c->fold.p, c->fold.n });
+		} else {
+			st = match_step(c->m, MATCH_ROOT, match_key(c->m->stemmer, c->a, part));
+		}
+		if (st != MATCH_NONE)
+			nm = pick(c, st, CASE_ANY);
+		if (nm && (k < w.n || nm->type == DYAD_NAME_ADJ)) {
+			raw r;
+			memset(&r, 0, sizeof r);
+			r.ts = i;
+			r.te = i + 1;
+			r.span.start = c->toks[i].span.start + start;
+			r.span.end = c->toks[i].span.start + k;
+			r.name = nm;
+			r.ent = dyad_lexicon_entity(c->m->lx, nm->entity);
+			push_raw(rs, n, cap, r);
+			found++;
+		}
+		start = k + 1;
+	}
+	if (found < 2)
+		*n = first; /* one part alone is not a compound of countries */
+}
+
+/* Longest dictionary names, left to right, in tokens [a, b). */
+static size_t find_raw(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
+{
+	size_t i = a, n = 0;
+
+	while (i < b) {
+		size_t j, best_end = 0;
+		const dyad_lex_name *best = NULL;
+		uint32_t st = MATCH_ROOT;
+		int have;
+
+		if (!is_word(&c->toks[i]) || c->keys[i].n == 0) {
+			i++;
+			continue;
+		}
+		have = match_case_of(tok_str(c, i));
+		for (j = i; j < b && is_word(&c->toks[j]) && c->keys[j].n; j++) {
+			const dyad_lex_name *nm;
+			if ((st = match_step(c->m, st, c->keys[j])) == MATCH_NONE)
+				break;
+			if (c->m->first_hit[st] != MATCH_NONE && (nm = pick(c, st, have)) != NULL) {
+				best = nm;
+				best_end = j + 1;
+			}
+		}
+		if (best) {
+			raw r;
+			memset(&r, 0, sizeof r);
+			r.ts = i;
+			r.te = best_end;
+			r.span.start = c->toks[i].span.start;
+			r.span.end = c->toks[best_end - 1].span.end;
+			r.name = best;
+			r.ent = dyad_lexicon_entity(c->m->lx, best->entity);
+			push_raw(rs, &n, cap, r);
+			i = best_end;
+			continue;
+		}
+		if ((c->toks[i].flags & DYAD_TOKF_HYPHEN) && (c->toks[i].flags & DYAD_TOKF_CYRILLIC))
+			compound(c, i, rs, &n, cap);
+		i++;
+	}
+	return n;
+}
+
+/* ---- mentions -------------------------------------------------------------------------------- */
+
+static dyad_mention *emit(ctx *c, size_t ts, size_t te, dyad_span span, dyad_mention_kind kind)
+{
+	dyad_mention *m;
+
+	if (c->nout == c->capout) {
+		dyad_mention *grown;
+		size_t cap = c->capout ? c->capout * 2 : 64;
+		grown = DYAD_ARENA_NEW(c->a, dyad_mention, cap);
+		if (c->nout)
+			memcpy(grown, c->out, c->nout * sizeof *grown);
+		c->out = grown;
+		c->capout = cap;
+	}
+	m = &c->out[c->nout++];
+	memset(m, 0, sizeof *m);
+	m->tok_start = ts;
+	m->tok_end = te;
+	m->span = span;
+	m->sentence = c->tok_sent[ts];
+	m->kind = kind;
+	m->entity = UINT32_MAX;
+	return m;
+}
+
+static const dyad_lex_entity *igo_by_code(const dyad_lexicon *lx, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < dyad_lexicon_nentities(lx); i++) {
+		const dyad_lex_entity *e = dyad_lexicon_entity(lx, i);
+		if (e->kind == DYAD_LEX_IGO && e->code && strcmp(e->code, code) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Fill code, country, role and igo of `m` from a CAMEO-style code: KAZGOV, IGOSCO, IGOUNGOV. */
+static void set_code(ctx *c, dyad_mention *m, const char *code)
+{
+	snprintf(m->code, sizeof m->code, "%s", code);
+	m->country[0] = m->role[0] = '\0';
+	m->igo = NULL;
+	if (strncmp(code, "IGO", 3) == 0) {
+		const dyad_lexicon *lx = c->m->lx;
+		size_t i;
+		/* the longest IGO code that starts the code names the organisation */
+		for (i = strlen(code); i > 3; i--) {
+			char buf[24];
+			const dyad_lex_entity *e;
+			snprintf(buf, sizeof buf, "%.*s", (int)i, code);
+			if ((e = igo_by_code(lx, buf)) != NULL) {
+				m->igo = e->key;
+				snprintf(m->role, sizeof m->role, "%s", code + i);
+				return;
+			}
+		}
+		return;
+	}
+	if (strlen(code) >= 3) {
+		snprintf(m->country, sizeof m->country, "%.3s", code);
+		snprintf(m->role, sizeof m->role, "%s", code + 3);
+	}
+}
+
+/* The office a person is coded by on the document's day: held then, else the last one before. */
+static const dyad_office *office_for(const dyad_lex_entity *p, dyad_ymd day)
+{
+	const dyad_office *o = day ? dyad_lexicon_office_on(p, day, NULL) : NULL, *last = NULL;
+	size_t i;
+
+	if (o)
+		return o;
+	for (i = 0; i < p->noffices; i++) {
+		const dyad_office *x = &p->offices[i];
+		if (day == 0 && x->to == 0)
+			return x; /* no date: an office still held */
+		if ((day == 0 || (x->to && x->to < day)) && (last == NULL || x->to > last->to))
+			last = x;
+	}
+	return last ? last : (p->noffices ? &p->offices[0] : NULL);
+}
+
+static void remember(ctx *c, const dyad_mention *m, dyad_str surname)
+{
+	seen *s;
+
+	if (surname.n == 0)
+		return;
+	if (c->nseen == c->capseen) {
+		c->capseen = c->capseen ? c->capseen * 2 : 16;
+		c->seen = dyad_xrealloc(c->seen, c->capseen * sizeof *c->seen);
+	}
+	s = &c->seen[c->nseen++];
+	s->surname = surname;
+	s->person = m->person;
+	memcpy(s->code, m->code, sizeof s->code);
+	memcpy(s->country, m->country, sizeof s->country);
+	memcpy(s->role, m->role, sizeof s->role);
+	s->igo = m->igo;
+	s->title = m->title;
+	s->entity = m->entity;
+}
+
+static void person_from_lexicon(ctx *c, dyad_mention *m, const dyad_lex_entity *e)
+{
+	const dyad_office *o = office_for(e, c->day);
+
+	m->kind = DYAD_MENTION_PERSON;
+	m->person = e->key;
+	m->entity = (uint32_t)(e - dyad_lexicon_entity(c->m->lx, 0));
+	if (o) {
+		set_code(c, m, o->code);
+		m->title = o->title;
+	}
+}
+
+/* Capitalised words right after a role and a country: the name of a person the lexicon lacks. */
+static size_t unknown_name(ctx *c, size_t i, size_t b, const raw *rs, size_t nr, size_t k)
+{
+	size_t j = i;
+
+	while (j < b && j - i < 4 && is_word(&c->toks[j])) {
+		dyad_str w = tok_str(c, j);
+		int cs = match_case_of(w);
+		if (cs != CASE_CAPITAL)
+			break;
+		if (k < nr && rs[k].ts == j)
+			break; /* a dictionary word starts here */
+		j++;
+	}
+	return j - i >= 1 && j - i <= 3 ? j : i;
+}
+
+static int is_role_raw(const raw *r)
+{
+	return r->name->type == DYAD_NAME_TITLE || r->name->type == DYAD_NAME_BODY ||
+	       r->name->type == DYAD_NAME_METONYM;
+}
+
+static int is_country_raw(const raw *r)
+{
+	return r->ent->kind == DYAD_LEX_COUNTRY &&
+	       (r->name->type == DYAD_NAME_NAME || r->name->type == DYAD_NAME_ADJ);
+}
+
+static int is_igo_raw(const raw *r)
+{
+	return r->ent->kind == DYAD_LEX_IGO && r->name->type != DYAD_NAME_METONYM;
+}
+
+/* Tokens between two matches are "glue" when they are at most one short lower-case word: "of", "the". */
+static int glued(ctx *c, size_t from, size_t to)
+{
+	if (to < from)
+		return 0;
+	if (to == from)
+		return 1;
+	if (to - from > 1 || !is_word(&c->toks[from]))
+		return 0;
+	return match_case_of(tok_str(c, from)) == CASE_ANY && c->toks[from].span.end - c->toks[from].span.start <= 6;
+}
+
+/* The last person in the document with this role (and country, when given). */
+static const seen *recall(const ctx *c, const char *role, const char *country)
+{
+	size_t i;
+
+	for (i = c->nseen; i > 0; i--) {
+		const seen *s = &c->seen[i - 1];
+		if (role[0] && strcmp(s->role, role) != 0)
+			continue;
+		if (country[0] && strcmp(s->country, country) != 0)
+			continue;
+		return s;
+	}
+	return NULL;
+}
+
+static void from_seen(dyad_mention *m, const seen *s)
+{
+	m->person = s->person;
+	memcpy(m->code, s->code, sizeof m->code);
+	memcpy(m->country, s->country, sizeof m->country);
+	memcpy(m->role, s->role, sizeof m->role);
+	m->igo = s->igo;
+	m->title = s->title;
+	m->entity = s->entity;
+	m->resolved = 1;
+}
+
+/*
+ * A role word and what is glued to it: an adjective or country before it
+ * ("белорусский МИД", "Kazakhstan's foreign minister"), more role words,
+ * a country or organisation after it ("глава МИД Армении", "Secretary
+ * General of the CSTO"), then a name. Returns the index of the next raw
+ * match to look at.
+ */
+static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start, size_t b)
+{
+	size_t first = k, last = k, end_tok, person_end, next;
+	char role[8], country[8] = "";
+	const dyad_lex_entity *igo = NULL, *person = NULL;
+	const char *title = rs[k].name->type == DYAD_NAME_TITLE ? rs[k].name->text : NULL;
+	dyad_mention *m;
+	dyad_span span;
+
+	snprintf(role, sizeof role, "%s", rs[k].name->role[0] ? rs[k].name->role : rs[k].ent->code);
+	if (rs[k].name->type == DYAD_NAME_METONYM)
+		snprintf(country, sizeof country, "%s", rs[k].ent->key);
+	/* an adjective or country just before: "the Kazakh President", "белорусский лидер" */
+	if (k > 0 && !rs[k - 1].used && (is_country_raw(&rs[k - 1]) || is_igo_raw(&rs[k - 1])) &&
+	    rs[k - 1].te == rs[k].ts && c->tok_sent[rs[k - 1].ts] == c->tok_sent[rs[k].ts]) {
+		first = k - 1;
+		if (is_country_raw(&rs[k - 1]))
+			snprintf(country, sizeof country, "%s", rs[k - 1].ent->key);
+		else
+			igo = rs[k - 1].ent;
+	}
+	for (next = k + 1; next < nr && glued(c, rs[last].te, rs[next].ts); next++) {
+		raw *r = &rs[next];
+		if (is_role_raw(r)) {
+			snprintf(role, sizeof role, "%s", r->name->role[0] ? r->name->role : r->ent->code);
+			if (r->name->type == DYAD_NAME_TITLE)
+				title = r->name->text;
+			if (r->name->type == DYAD_NAME_METONYM && !country[0])
+				snprintf(country, sizeof country, "%s", r->ent->key);
+		} else if (is_country_raw(r) && !country[0] && !igo && !preceded_by_prep(c, r->ts, sent_start)) {
+			snprintf(country, sizeof country, "%s", r->ent->key);
+		} else if (is_igo_raw(r) && !country[0] && !igo) {
+			igo = r->ent;
+		} else {
+			break;
+		}
+		last = next;
+	}
+	end_tok = rs[last].te;
+	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
+	person_end = end_tok;
+	if (next < nr && rs[next].ts == end_tok && rs[next].ent->kind == DYAD_LEX_PERSON) {
+		person = rs[next].ent;
+		person_end = rs[next].te;
+		rs[next].used = 1;
+		next++;
+	} else {
+		person_end = unknown_name(c, end_tok, b, rs, nr, next);
+	}
+	span.start = rs[first].span.start;
+	span.end = person_end > end_tok ? c->toks[person_end - 1].span.end : rs[last].span.end;
+	m = emit(c, rs[first].ts, person_end > end_tok ? person_end : rs[last].te, span, DYAD_MENTION_ROLE);
+	m->title = title;
+	{
+		char code[24];
+		if (igo)
+			snprintf(code, sizeof code, "%s%s", igo->code, role);
+		else
+			snprintf(code, sizeof code, "%s%s", country, role);
+		if (country[0] || igo)
+			set_code(c, m, code);
+		else
+			snprintf(m->role, sizeof m->role, "%s", role);
+	}
+	if (person) {
+		const dyad_office *o = office_for(person, c->day);
+		m->kind = DYAD_MENTION_PERSON;
+		m->person = person->key;
+		m->entity = (uint32_t)(person - dyad_lexicon_entity(c->m->lx, 0));
+		/* the lexicon's office on that day wins over the words around the name */
+		if (o && (c->day == 0 || dyad_lexicon_office_on(person, c->day, NULL) || !m->code[0])) {
+			set_code(c, m, o->code);
+			m->title = o->title;
+		}
+		remember(c, m, c->keys[person_end - 1]);
+	} else if (person_end > end_tok) {
+		m->kind = DYAD_MENTION_PERSON;
+		m->person = dyad_arena_strndup(c->a, c->text.p + c->toks[end_tok].span.start,
+					       c->toks[person_end - 1].span.end - c->toks[end_tok].span.start);
+		remember(c, m, c->keys[person_end - 1]);
+	} else if (!m->code[0] || !m->igo) {
+		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
+		const seen *s = recall(c, m->role, m->country);
+		if (s && (!m->code[0] || strcmp(s->code, m->code) == 0))
+			from_seen(m, s);
+	}
+	for (k = first; k <= last; k++)
+		rs[k].used = 1;
+	return next;
+}
+
+static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
+{
+	const dyad_lex_entity *e = r->ent;
+	dyad_mention *m;
+
+	switch (e->kind) {
+	case DYAD_LEX_PERSON:
+		m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_PERSON);
+		person_from_lexicon(c, m, e);
+		remember(c, m, c->keys[r->te - 1]);
+		break;
+	case DYAD_LEX_IGO:
+		m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_IGO);
+		m->entity = r->name->entity;
+		set_code(c, m, e->code);
+		m->igo = e->key;
+		break;
+	case DYAD_LEX_COUNTRY:
+		if (r->name->type == DYAD_NAME_CAPITAL || r->name->type == DYAD_NAME_PLACE) {
+			size_t j;
+			int speaks = 0;
+			/* "Минск заявил": a capital in its dictionary form, not after a preposition, before a verb of saying */
+			if (r->name->type == DYAD_NAME_CAPITAL && !preceded_by_prep(c, r->ts, sent_start)) {
+				dyad_buf want = DYAD_BUF_INIT;
+				dyad_fold_buf(&want, dyad_str_c(r->name->text));
+				if (r->te == r->ts + 1 && dyad_str_eq(folded(c, r->ts), (dyad_str){ want.p, want.n }))
+					for (j = r->te; j < b && j < r->te + 3 && !speaks; j++)
+						speaks = is_word(&c->toks[j]) && starts_with_any(folded(c, j), speech_verbs);
+				dyad_buf_free(&want);
+			}
+			m = emit(c, r->ts, r->te, r->span, speaks ? DYAD_MENTION_ROLE : DYAD_MENTION_LOCATION);
+			if (speaks) {
+				char code[24];
+				snprintf(code, sizeof code, "%sGOV", e->key);
+				set_code(c, m, code);
+			} else {
+				snprintf(m->country, sizeof m->country, "%s", e->key);
+			}
+		} else {
+			m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_COUNTRY);
+			set_code(c, m, e->key);
+		}
+		m->entity = r->name->entity;
+		break;
+	case DYAD_LEX_ROLE:
+		break; /* handled by role_chain */
+	}
+}
+
+/* A capitalised word that is the surname of someone named earlier. */
+static int surname_again(ctx *c, size_t i, size_t sent_start)
+{
+	size_t s;
+	dyad_mention *m;
+
+	if (!is_word(&c->toks[i]) || c->keys[i].n == 0 || match_case_of(tok_str(c, i)) == CASE_ANY)
+		return 0;
+	(void)sent_start;
+	for (s = c->nseen; s > 0; s--)
+		if (dyad_str_eq(c->seen[s - 1].surname, c->keys[i])) {
+			m = emit(c, i, i + 1, c->toks[i].span, DYAD_MENTION_PERSON);
+			from_seen(m, &c->seen[s - 1]);
+			return 1;
+		}
+	return 0;
+}
+
+/* Surnames of people named earlier, in tokens [from, to) that no dictionary name covers. */
+static void surnames(ctx *c, size_t from, size_t to, size_t sent_start)
+{
+	size_t i;
+
+	for (i = from; i < to; i++)
+		surname_again(c, i, sent_start);
+}
+
+static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
+{
+	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a;
+	raw *r = *rs;
+
+	while (k < nr) {
+		size_t before = c->nout;
+
+		if (r[k].used) {
+			k++;
+			continue;
+		}
+		if (r[k].ts > pos)
+			surnames(c, pos, r[k].ts, a);
+		/* a country or organisation glued to a following role word joins it */
+		if ((is_country_raw(&r[k]) || is_igo_raw(&r[k])) && k + 1 < nr && is_role_raw(&r[k + 1]) &&
+		    r[k].te == r[k + 1].ts) {
+			k = role_chain(c, r, nr, k + 1, a, b);
+		} else if (is_role_raw(&r[k])) {
+			k = role_chain(c, r, nr, k, a, b);
+		} else {
+			plain(c, &r[k], a, b);
+			r[k].used = 1;
+			k++;
+		}
+		if (c->nout > before && c->out[c->nout - 1].tok_end > pos)
+			pos = c->out[c->nout - 1].tok_end;
+	}
+	if (pos < b)
+		surnames(c, pos, b, a);
+}
+
+static int by_start(const void *x, const void *y)
+{
+	const dyad_mention *a = x, *b = y;
+	if (a->span.start != b->span.start)
+		return a->span.start < b->span.start ? -1 : 1;
+	return a->span.end < b->span.end ? 1 : a->span.end > b->span.end ? -1 : 0;
+}
+
+size_t dyad_actors_find(dyad_matcher *m, dyad_arena *a, dyad_str text, const dyad_token *toks, size_t ntoks,
+			const dyad_span *sents, size_t nsents, dyad_ymd day, dyad_mention **out)
+{
+	ctx c;
+	size_t i, s = 0, cap = 0;
+	raw *rs = NULL;
+
+	memset(&c, 0, sizeof c);
+	c.m = m;
+	c.a = a;
+	c.text = text;
+	c.toks = toks;
+	c.ntoks = ntoks;
+	c.day = day;
+	c.keys = DYAD_ARENA_NEW(a, dyad_str, ntoks + 1);
+	c.tok_sent = DYAD_ARENA_NEW(a, size_t, ntoks + 1);
+	for (i = 0; i < ntoks; i++) {
+		while (s + 1 < nsents && toks[i].span.start >= sents[s].end)
+			s++;
+		c.tok_sent[i] = s;
+		if (is_word(&toks[i]))
+			c.keys[i] = match_key(m->stemmer, a, tok_str(&c, i));
+	}
+	/* sentence by sentence: a name never runs across a sentence end */
+	for (i = 0; i < ntoks;) {
+		size_t j = i;
+		while (j < ntoks && c.tok_sent[j] == c.tok_sent[i])
+			j++;
+		sentence(&c, i, j, &rs, &cap);
+		i = j;
+	}
+	free(rs);
+	free(c.seen);
+	dyad_buf_free(&c.fold);
+	if (c.nout > 1)
+		qsort(c.out, c.nout, sizeof *c.out, by_start);
+	*out = c.out;
+	return c.nout;
+}

@@ -1,0 +1,301 @@
+/*
+ * match.c — the lexicon compiled into one automaton over word stems. Each
+ * name ("Касым-Жомарт Токаев", "министр иностранных дел") is tokenized and
+ * stemmed once; its stems are a path from the root, and the last state holds
+ * the name. Transitions live in one hash table keyed by (state, stem), so a
+ * step costs the same however many names the lexicon has. Russian country
+ * adjectives also give compound prefixes ("белорусско-", "американо-"),
+ * reached from a second root.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "dyad/utf8.h"
+
+struct match_edge {
+	uint64_t hash;    /* 0: empty slot */
+	uint32_t from, to;
+	uint32_t off, len;/* the stem in the pool */
+};
+
+static uint64_t edge_hash(uint32_t from, dyad_str stem)
+{
+	uint64_t h = dyad_hash64(stem.p, stem.n, DYAD_HASH_SEED ^ ((uint64_t)from * 0x9e3779b97f4a7c15ULL));
+	return h ? h : 1;
+}
+
+static uint32_t new_state(dyad_matcher *m)
+{
+	if (m->nstates == m->capstates) {
+		m->capstates = m->capstates ? m->capstates * 2 : 4096;
+		m->first_hit = dyad_xrealloc(m->first_hit, m->capstates * sizeof *m->first_hit);
+	}
+	m->first_hit[m->nstates] = MATCH_NONE;
+	return (uint32_t)m->nstates++;
+}
+
+static void grow_edges(dyad_matcher *m)
+{
+	struct match_edge *old = m->edges;
+	size_t oldcap = m->capedges, i;
+
+	m->capedges = oldcap ? oldcap * 2 : 8192;
+	m->edges = dyad_xcalloc(m->capedges, sizeof *m->edges);
+	for (i = 0; i < oldcap; i++) {
+		size_t j;
+		if (old[i].hash == 0)
+			continue;
+		for (j = old[i].hash & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1))
+			;
+		m->edges[j] = old[i];
+	}
+	free(old);
+}
+
+static struct match_edge *find_edge(const dyad_matcher *m, uint32_t from, dyad_str stem, uint64_t h)
+{
+	size_t j;
+
+	if (m->capedges == 0)
+		return NULL;
+	for (j = h & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1)) {
+		struct match_edge *e = &m->edges[j];
+		if (e->hash == h && e->from == from && e->len == stem.n &&
+		    memcmp(m->pool.p + e->off, stem.p, stem.n) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+uint32_t match_step(const dyad_matcher *m, uint32_t from, dyad_str stem)
+{
+	struct match_edge *e = find_edge(m, from, stem, edge_hash(from, stem));
+	return e ? e->to : MATCH_NONE;
+}
+
+/* The state from `from` over `stem`, made if missing. */
+static uint32_t step_or_add(dyad_matcher *m, uint32_t from, dyad_str stem)
+{
+	uint64_t h = edge_hash(from, stem);
+	struct match_edge *e = find_edge(m, from, stem, h);
+	size_t j;
+
+	if (e)
+		return e->to;
+	if ((m->nedges + 1) * 4 > m->capedges * 3)
+		grow_edges(m);
+	for (j = h & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1))
+		;
+	e = &m->edges[j];
+	e->hash = h;
+	e->from = from;
+	e->off = (uint32_t)m->pool.n;
+	e->len = (uint32_t)stem.n;
+	dyad_buf_putstr(&m->pool, stem);
+	e->to = new_state(m);
+	m->nedges++;
+	return e->to;
+}
+
+static void add_hit(dyad_matcher *m, uint32_t state, uint32_t name, int need)
+{
+	match_hit *h;
+	uint32_t i;
+
+	for (i = m->first_hit[state]; i != MATCH_NONE; i = m->hits[i].next)
+		if (m->hits[i].name == name)
+			return;
+	if (m->nhits == m->caphits) {
+		m->caphits = m->caphits ? m->caphits * 2 : 4096;
+		m->hits = dyad_xrealloc(m->hits, m->caphits * sizeof *m->hits);
+	}
+	h = &m->hits[m->nhits];
+	h->name = name;
+	h->need = (uint8_t)need;
+	h->next = m->first_hit[state];
+	m->first_hit[state] = (uint32_t)m->nhits++;
+}
+
+int match_case_of(dyad_str w)
+{
+	size_t i = 0;
+	int letters = 0, upper = 0, first = -1;
+
+	while (i < w.n) {
+		uint32_t cp;
+		size_t k = dyad_utf8_decode(w.p + i, w.n - i, &cp, NULL);
+		const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+
+		i += k;
+		if (pr->category == UTF8PROC_CATEGORY_LU || pr->category == UTF8PROC_CATEGORY_LT) {
+			letters++;
+			upper++;
+			if (first < 0)
+				first = 1;
+		} else if (pr->category == UTF8PROC_CATEGORY_LL || pr->category == UTF8PROC_CATEGORY_LO) {
+			letters++;
+			if (first < 0)
+				first = 0;
+		}
+	}
+	if (letters >= 2 && upper == letters)
+		return CASE_UPPER;
+	return first == 1 ? CASE_CAPITAL : CASE_ANY;
+}
+
+/* Does the word's case satisfy what the name asks? Upper-case text satisfies "capital" too. */
+static int starts_with_bytes(dyad_str s, const char *p, size_t n)
+{
+	return s.n >= n && memcmp(s.p, p, n) == 0;
+}
+
+dyad_str match_key(dyad_stemmer *st, dyad_arena *a, dyad_str w)
+{
+	size_t i;
+
+	/* initials glued to a name: "М.Тлеуберди", "A.G.Lukashenko" keep what follows the last dot */
+	for (i = w.n; i > 0; i--)
+		if (w.p[i - 1] == '.')
+			break;
+	if (i > 0 && i < w.n)
+		w = (dyad_str){ w.p + i, w.n - i };
+	/* possessives: Kazakhstan's, Kazakhstan’s, Belarus' */
+	if (w.n > 2 && w.p[w.n - 2] == '\'' && (w.p[w.n - 1] == 's' || w.p[w.n - 1] == 'S'))
+		w.n -= 2;
+	else if (w.n > 4 && starts_with_bytes((dyad_str){ w.p + w.n - 4, 4 }, "\xe2\x80\x99", 3) &&
+		 (w.p[w.n - 1] == 's' || w.p[w.n - 1] == 'S'))
+		w.n -= 4;
+	else if (w.n > 1 && w.p[w.n - 1] == '\'')
+		w.n -= 1;
+	else if (w.n > 3 && starts_with_bytes((dyad_str){ w.p + w.n - 3, 3 }, "\xe2\x80\x99", 3))
+		w.n -= 3;
+	return dyad_stem(st, a, w);
+}
+
+static int is_word(const dyad_token *t)
+{
+	return t->kind == DYAD_TOK_WORD || t->kind == DYAD_TOK_NUMBER;
+}
+
+/* Does a Russian adjective end in "ский"/"цкий"/"ской" — one that makes compound prefixes? */
+static int ends_with(dyad_str s, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return s.n >= n && memcmp(s.p + s.n - n, suffix, n) == 0;
+}
+
+/*
+ * The compound prefixes of a Russian country adjective: "белорусский" gives
+ * "белорусско", "американский" gives "американско" and "американо",
+ * "китайский" "китайско", "российский" "российско".
+ */
+static void add_prefixes(dyad_matcher *m, uint32_t name, dyad_str adj)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	static const char *const sfx[] = { "ский", "цкий", "ской", "ий", "ый", "ой" };
+	size_t i;
+
+	dyad_fold_buf(&b, adj);
+	for (i = 0; i < sizeof sfx / sizeof *sfx; i++) {
+		dyad_str f = { b.p, b.n };
+		size_t n = strlen(sfx[i]);
+		char tmp[256];
+
+		if (!ends_with(f, sfx[i]) || f.n - n + 2 > sizeof tmp - 8)
+			continue;
+		/* the stem before the ending + "о": белорусск-ий → белорусско */
+		memcpy(tmp, f.p, f.n - n);
+		if (i < 3) {
+			size_t k = f.n - n;
+			/* "ский" → "ско" (keep "ск"), "цкий" → "цко" */
+			memcpy(tmp + k, sfx[i], 4); /* "ск" or "цк" in UTF-8 is 4 bytes */
+			memcpy(tmp + k + 4, "\xd0\xbe", 2);
+			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 6 }), name, CASE_ANY);
+			/* and the short form: американ-о */
+			memcpy(tmp + k, "\xd0\xbe", 2);
+			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 2 }), name, CASE_ANY);
+		} else {
+			size_t k = f.n - n;
+			memcpy(tmp + k, "\xd0\xbe", 2);
+			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 2 }), name, CASE_ANY);
+		}
+		break;
+	}
+	dyad_buf_free(&b);
+}
+
+static int has_cyrillic(dyad_str s)
+{
+	size_t i;
+	for (i = 0; i + 1 < s.n; i++)
+		if ((unsigned char)s.p[i] == 0xd0 || (unsigned char)s.p[i] == 0xd1)
+			return 1;
+	return 0;
+}
+
+static void compile_name(dyad_matcher *m, uint32_t idx, const dyad_lex_name *n)
+{
+	dyad_str text = dyad_str_c(n->text);
+	dyad_token *t;
+	size_t nt = dyad_tokenize(m->scratch, text, &t), i, words = 0;
+	uint32_t s = MATCH_ROOT;
+	int need = CASE_ANY;
+
+	for (i = 0; i < nt; i++) {
+		dyad_str w = { text.p + t[i].span.start, t[i].span.end - t[i].span.start };
+		dyad_str key;
+
+		if (!is_word(&t[i]))
+			continue;
+		if (words == 0)
+			need = match_case_of(w);
+		key = match_key(m->stemmer, m->scratch, w);
+		if (key.n == 0)
+			continue;
+		s = step_or_add(m, s, key);
+		words++;
+	}
+	if (words == 0)
+		return;
+	/* a lower-case dictionary word matches any case; "US" asks for capitals */
+	add_hit(m, s, idx, need);
+	if (n->type == DYAD_NAME_ADJ && words == 1 && has_cyrillic(text))
+		add_prefixes(m, idx, text);
+	dyad_arena_reset(m->scratch);
+}
+
+dyad_matcher *dyad_matcher_new(const dyad_lexicon *lx)
+{
+	dyad_matcher *m = dyad_xcalloc(1, sizeof *m);
+	size_t i;
+
+	m->lx = lx;
+	m->stemmer = dyad_stemmer_new();
+	m->scratch = dyad_arena_new();
+	new_state(m); /* MATCH_ROOT */
+	new_state(m); /* MATCH_PREFIX_ROOT */
+	for (i = 0; i < dyad_lexicon_nnames(lx); i++)
+		compile_name(m, (uint32_t)i, dyad_lexicon_name(lx, i));
+	return m;
+}
+
+void dyad_matcher_free(dyad_matcher *m)
+{
+	if (m == NULL)
+		return;
+	dyad_stemmer_free(m->stemmer);
+	dyad_arena_free(m->scratch);
+	free(m->first_hit);
+	free(m->hits);
+	free(m->edges);
+	dyad_buf_free(&m->pool);
+	free(m);
+}
+
+size_t dyad_matcher_states(const dyad_matcher *m)
+{
+	return m->nstates;
+}
