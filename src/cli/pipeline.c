@@ -37,13 +37,42 @@ int dyad_pipeline_open(dyad_pipeline *p, const char *datadir)
 		return DYAD_EXIT_FATAL;
 	}
 	p->arena = dyad_arena_new();
+	p->datadir = datadir ? datadir : dyad_datadir();
 	return 0;
+}
+
+int dyad_pipeline_want_actors(dyad_pipeline *p)
+{
+	char path[4096];
+	dyad_errbuf e;
+
+	snprintf(path, sizeof path, "%s/actors", p->datadir);
+	p->lexicon = dyad_lexicon_load(path, warn_line, NULL, &e);
+	if (p->lexicon == NULL) {
+		fprintf(stderr, "dyad: cannot load the actor lexicon: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	p->matcher = dyad_matcher_new(p->lexicon);
+	return 0;
+}
+
+size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp)
+{
+	if (byte < *cur_byte) {
+		*cur_byte = 0;
+		*cur_cp = 0;
+	}
+	*cur_cp += dyad_utf8_count((dyad_str){ d->doc.body.p + *cur_byte, byte - *cur_byte });
+	*cur_byte = byte;
+	return *cur_cp;
 }
 
 void dyad_pipeline_close(dyad_pipeline *p)
 {
 	dyad_outlets_free(p->outlets);
 	dyad_langid_free(p->langid);
+	dyad_matcher_free(p->matcher);
+	dyad_lexicon_free(p->lexicon);
 	dyad_arena_free(p->arena);
 	memset(p, 0, sizeof *p);
 }
@@ -69,6 +98,15 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		at = s.end;
 	}
 	out->content_hash = dyad_hash64(out->doc.body.p, out->doc.body.n, DYAD_HASH_SEED);
+	if (out->doc.date) {
+		dyad_ymd d = dyad_ymd_parse(dyad_str_c(out->doc.date));
+		out->day = d > 0 ? d : 0;
+	}
+	if (p->matcher) {
+		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
+		out->nmentions = dyad_actors_find(p->matcher, p->arena, out->doc.body, out->toks, out->ntoks,
+						  out->sent_bytes, out->nsent, out->day, &out->mentions);
+	}
 }
 
 static void json_field(dyad_buf *b, const char *name, const char *value)

@@ -6,6 +6,7 @@
 #ifndef DYAD_CLI_PIPELINE_H
 #define DYAD_CLI_PIPELINE_H
 
+#include "dyad/actors.h"
 #include "dyad/clean.h"
 #include "dyad/read.h"
 #include "dyad/text.h"
@@ -14,6 +15,9 @@ typedef struct {
 	dyad_outlets *outlets;
 	dyad_langid *langid;
 	dyad_arena *arena;      /* reset for every document */
+	const char *datadir;
+	dyad_lexicon *lexicon;  /* loaded by dyad_pipeline_want_actors() */
+	dyad_matcher *matcher;
 } dyad_pipeline;
 
 /** A document with what the text stage adds: language and sentences (code point offsets into body). */
@@ -25,6 +29,12 @@ typedef struct {
 	dyad_span *sent_cps;    /* the same in code points */
 	size_t nsent;
 	uint64_t content_hash;
+	dyad_ymd day;           /* doc.date as yyyymmdd, 0 when unknown */
+	/* with actors wanted: */
+	dyad_token *toks;
+	size_t ntoks;
+	dyad_mention *mentions;
+	size_t nmentions;
 } dyad_document;
 
 /**
@@ -34,6 +44,20 @@ typedef struct {
  */
 int dyad_pipeline_open(dyad_pipeline *p, const char *datadir);
 void dyad_pipeline_close(dyad_pipeline *p);
+
+/**
+ * Load the actor lexicon (DATADIR/actors) and compile its matcher, so that
+ * documents also carry tokens and actor mentions. Loader warnings go to
+ * stderr. Returns 0, or DYAD_EXIT_FATAL with a message printed.
+ */
+int dyad_pipeline_want_actors(dyad_pipeline *p);
+
+/**
+ * Code point offset of byte offset `byte` of the body, walking on from the
+ * previous answer (*cur_byte, *cur_cp, both start at 0) when offsets come in
+ * order, from the start otherwise.
+ */
+size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp);
 
 /** Clean `page` into `out` (allocations in p->arena, which the caller resets per page). */
 void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_document *out);
