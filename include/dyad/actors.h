@@ -34,6 +34,8 @@ typedef struct {
 	const char *igo;          /**< the organisation's short name (SCO), or NULL */
 	const char *person;       /**< canonical name of a person, or NULL; owned by the lexicon or the arena */
 	const char *title;        /**< the office or role in words ("president"), or NULL */
+	const char *name;         /**< the dictionary form of the name matched ("Нур-Султан" for "в Нур-Султане"), or NULL */
+	char gender;              /**< persons: 'm', 'f', or 0 when unknown */
 	uint32_t entity;          /**< lexicon entity, or UINT32_MAX for a person found by role + country */
 	int resolved;             /**< 1 when it was resolved to an earlier mention (surname, "глава государства", he) */
 } dyad_mention;

@@ -29,6 +29,7 @@ typedef struct {
 	char code[24], country[8], role[8];
 	const char *igo, *title;
 	uint32_t entity;
+	char gender;
 } seen;
 
 typedef struct {
@@ -380,6 +381,7 @@ static void remember(ctx *c, const dyad_mention *m, dyad_str surname)
 	s->igo = m->igo;
 	s->title = m->title;
 	s->entity = m->entity;
+	s->gender = m->gender;
 }
 
 static void person_from_lexicon(ctx *c, dyad_mention *m, const dyad_lex_entity *e)
@@ -388,6 +390,7 @@ static void person_from_lexicon(ctx *c, dyad_mention *m, const dyad_lex_entity *
 
 	m->kind = DYAD_MENTION_PERSON;
 	m->person = e->key;
+	m->gender = e->gender;
 	m->entity = (uint32_t)(e - dyad_lexicon_entity(c->m->lx, 0));
 	if (o) {
 		set_code(c, m, o->code);
@@ -396,6 +399,22 @@ static void person_from_lexicon(ctx *c, dyad_mention *m, const dyad_lex_entity *
 }
 
 /* Capitalised words right after a role and a country: the name of a person the lexicon lacks. */
+/* A Russian surname's gender from its ending (Кочанова, Лукашенко is unknown); Latin names stay unknown. */
+static char guess_gender(dyad_str surname)
+{
+	static const char *const fem[] = { "ова", "ева", "ёва", "ина", "ына", "ая", "ская", "цкая", NULL };
+	static const char *const masc[] = { "ов", "ев", "ёв", "ин", "ын", "ий", "ой", "ский", "цкий", NULL };
+	const char *const *e;
+
+	for (e = fem; *e; e++)
+		if (surname.n > strlen(*e) && memcmp(surname.p + surname.n - strlen(*e), *e, strlen(*e)) == 0)
+			return 'f';
+	for (e = masc; *e; e++)
+		if (surname.n > strlen(*e) && memcmp(surname.p + surname.n - strlen(*e), *e, strlen(*e)) == 0)
+			return 'm';
+	return 0;
+}
+
 static size_t unknown_name(ctx *c, size_t i, size_t b, const raw *rs, size_t nr, size_t k)
 {
 	size_t j = i;
@@ -466,6 +485,7 @@ static void from_seen(dyad_mention *m, const seen *s)
 	m->igo = s->igo;
 	m->title = s->title;
 	m->entity = s->entity;
+	m->gender = s->gender;
 	m->resolved = 1;
 }
 
@@ -544,6 +564,7 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		const dyad_office *o = office_for(person, c->day);
 		m->kind = DYAD_MENTION_PERSON;
 		m->person = person->key;
+		m->gender = person->gender;
 		m->entity = (uint32_t)(person - dyad_lexicon_entity(c->m->lx, 0));
 		/* the lexicon's office on that day wins over the words around the name */
 		if (o && (c->day == 0 || dyad_lexicon_office_on(person, c->day, NULL) || !m->code[0])) {
@@ -555,6 +576,7 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		m->kind = DYAD_MENTION_PERSON;
 		m->person = dyad_arena_strndup(c->a, c->text.p + c->toks[end_tok].span.start,
 					       c->toks[person_end - 1].span.end - c->toks[end_tok].span.start);
+		m->gender = guess_gender(tok_str(c, person_end - 1));
 		remember(c, m, c->keys[person_end - 1]);
 	} else if (!m->code[0] || !m->igo) {
 		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
@@ -570,7 +592,7 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 {
 	const dyad_lex_entity *e = r->ent;
-	dyad_mention *m;
+	dyad_mention *m = NULL;
 
 	switch (e->kind) {
 	case DYAD_LEX_PERSON:
@@ -614,6 +636,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 	case DYAD_LEX_ROLE:
 		break; /* handled by role_chain */
 	}
+	if (m)
+		m->name = r->name->text;
 }
 
 /* A capitalised word that is the surname of someone named earlier. */

@@ -1,0 +1,412 @@
+/*
+ * patterns.c — loading the pattern dictionaries of data/events/
+ * (docs/patterns.md) and compiling each pattern into elements keyed the way
+ * the text is: words by their stems, "word*" by the folded beginning. Each
+ * pattern is filed under its first word (its anchor), so coding a sentence
+ * looks up only the patterns its words can start.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *dyad_modality_name(dyad_modality m)
+{
+	switch (m) {
+	case DYAD_MOD_DONE: return "done";
+	case DYAD_MOD_PLANNED: return "planned";
+	case DYAD_MOD_NEGATED: return "negated";
+	case DYAD_MOD_HYPOTHETICAL: return "hypothetical";
+	}
+	return "done";
+}
+
+static struct anchor_slot *slot_for(dyad_patterns *p, dyad_str key, int add)
+{
+	uint64_t h;
+	size_t j;
+
+	if (add && (p->capslots == 0 || p->npats * 2 >= p->capslots)) {
+		struct anchor_slot *old = p->slots;
+		size_t oldcap = p->capslots, i;
+		p->capslots = oldcap ? oldcap * 2 : 1024;
+		p->slots = dyad_xcalloc(p->capslots, sizeof *p->slots);
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].key.p == NULL)
+				continue;
+			h = dyad_hash64(old[i].key.p, old[i].key.n, DYAD_HASH_SEED);
+			for (j = h & (p->capslots - 1); p->slots[j].key.p; j = (j + 1) & (p->capslots - 1))
+				;
+			p->slots[j] = old[i];
+		}
+		free(old);
+	}
+	if (p->capslots == 0)
+		return NULL;
+	h = dyad_hash64(key.p, key.n, DYAD_HASH_SEED);
+	for (j = h & (p->capslots - 1); p->slots[j].key.p; j = (j + 1) & (p->capslots - 1))
+		if (dyad_str_eq(p->slots[j].key, key))
+			return &p->slots[j];
+	if (!add)
+		return NULL;
+	p->slots[j].key = key;
+	return &p->slots[j];
+}
+
+dyad_str prefix_bucket(dyad_arena *a, dyad_str folded)
+{
+	char *k = dyad_arena_alloc(a, PREFIX_BUCKET + 1);
+
+	k[0] = '\x01'; /* never the first byte of a stem */
+	memcpy(k + 1, folded.p, PREFIX_BUCKET);
+	return (dyad_str){ k, PREFIX_BUCKET + 1 };
+}
+
+const size_t *patterns_at(const dyad_patterns *p, dyad_str stem, size_t *n)
+{
+	struct anchor_slot *s = slot_for((dyad_patterns *)p, stem, 0);
+
+	*n = s ? s->n : 0;
+	return s ? s->pats : NULL;
+}
+
+static void push_index(size_t **arr, size_t *n, size_t *cap, size_t v)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*arr = dyad_xrealloc(*arr, *cap * sizeof **arr);
+	}
+	(*arr)[(*n)++] = v;
+}
+
+static dyad_str arena_str(dyad_arena *a, dyad_str s)
+{
+	return (dyad_str){ dyad_arena_strndup(a, s.p, s.n), s.n };
+}
+
+dyad_str code_key(dyad_stemmer *st, dyad_arena *a, dyad_str w)
+{
+	static const char *const variants[][2] = { { "со", "с" }, { "во", "в" }, { "ко", "к" }, { "обо", "об" } };
+	dyad_str k = dyad_stem(st, a, w);
+	size_t i;
+
+	for (i = 0; i < sizeof variants / sizeof *variants; i++)
+		if (dyad_str_eq_c(k, variants[i][0]))
+			return dyad_str_c(variants[i][1]);
+	return k;
+}
+
+/* The key of a pattern word, as the coder computes it for text words. */
+static dyad_str word_key(dyad_patterns *p, dyad_str w)
+{
+	return arena_str(p->arena, code_key(p->stemmer, p->arena, w));
+}
+
+static dyad_str prefix_key(dyad_patterns *p, dyad_str w)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	dyad_str k;
+
+	dyad_fold_buf(&b, w);
+	k = arena_str(p->arena, (dyad_str){ b.p, b.n });
+	dyad_buf_free(&b);
+	return k;
+}
+
+/* Compile one pattern value; returns a negative code with the reason in `why`. */
+static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *why)
+{
+	pat_el els[32];
+	size_t n = 0, i = 0, anchor = SIZE_MAX;
+	int src = 0, tgt = 0;
+	pattern *pt;
+
+	while (i < v.n) {
+		size_t j;
+		dyad_str w;
+
+		while (i < v.n && v.p[i] == ' ')
+			i++;
+		for (j = i; j < v.n && v.p[j] != ' '; j++)
+			;
+		if (j == i)
+			break;
+		w = (dyad_str){ v.p + i, j - i };
+		i = j;
+		if (n == sizeof els / sizeof *els)
+			return dyad_errf(why, DYAD_EINPUT, "a pattern of more than 32 elements");
+		memset(&els[n], 0, sizeof els[n]);
+		if (dyad_str_eq_c(w, "$")) {
+			els[n].kind = EL_SOURCE;
+			src++;
+		} else if (dyad_str_eq_c(w, "+")) {
+			els[n].kind = EL_TARGET;
+			tgt++;
+		} else if (dyad_str_eq_c(w, "$+")) {
+			els[n].kind = EL_PAIR;
+			src++;
+			tgt++;
+		} else if (dyad_str_eq_c(w, "..")) {
+			els[n].kind = EL_GAP;
+		} else if (w.p[w.n - 1] == '*') {
+			if (w.n == 1)
+				return dyad_errf(why, DYAD_EINPUT, "'*' must end a word ('посет*')");
+			els[n].kind = EL_PREFIX;
+			els[n].key = prefix_key(p, (dyad_str){ w.p, w.n - 1 });
+		} else {
+			els[n].kind = EL_WORD;
+			els[n].key = word_key(p, w);
+			if (els[n].key.n == 0)
+				return dyad_errf(why, DYAD_EINPUT, "'%.*s' has no letters", (int)w.n, w.p);
+		}
+		if (anchor == SIZE_MAX && (els[n].kind == EL_WORD || els[n].kind == EL_PREFIX))
+			anchor = n;
+		n++;
+	}
+	if (anchor == SIZE_MAX)
+		return dyad_errf(why, DYAD_EINPUT, "a pattern needs at least one word");
+	if (src > 1 || tgt > 1)
+		return dyad_errf(why, DYAD_EINPUT, "a pattern has at most one source and one target slot");
+	if (p->cur_use == PAT_SPEECH && (src != 1 || tgt != 0))
+		return dyad_errf(why, DYAD_EINPUT, "a speech pattern names its speaker with one '$' and no '+'");
+	if (els[0].kind == EL_GAP || els[n - 1].kind == EL_GAP)
+		return dyad_errf(why, DYAD_EINPUT, "'..' stands between two elements");
+	if (p->npats == p->cappats) {
+		p->cappats = p->cappats ? p->cappats * 2 : 256;
+		p->pats = dyad_xrealloc(p->pats, p->cappats * sizeof *p->pats);
+	}
+	pt = &p->pats[p->npats];
+	memset(pt, 0, sizeof *pt);
+	pt->use = (pat_use)p->cur_use;
+	memcpy(pt->cameo, p->cur_cameo, sizeof pt->cameo);
+	pt->mode = p->cur_mode;
+	pt->el = DYAD_ARENA_NEW(p->arena, pat_el, n);
+	memcpy(pt->el, els, n * sizeof *els);
+	pt->nel = n;
+	pt->anchor = anchor;
+	pt->source = p->cur_source;
+	pt->target = p->cur_target;
+	{
+		char rule[512];
+		const char *slash = strrchr(p->file, '/');
+		snprintf(rule, sizeof rule, "%s:%zu: %.*s", slash ? slash + 1 : p->file, line, (int)v.n, v.p);
+		pt->rule = dyad_arena_strndup(p->arena, rule, strlen(rule));
+	}
+	if (els[anchor].kind == EL_PREFIX && els[anchor].key.n < PREFIX_BUCKET) {
+		push_index(&p->prefix_pats, &p->nprefix, &p->capprefix, p->npats);
+	} else if (els[anchor].kind == EL_PREFIX) {
+		/* filed under its first bytes, which every word it matches begins with */
+		struct anchor_slot *s;
+		p->npats++;
+		s = slot_for(p, prefix_bucket(p->arena, els[anchor].key), 1);
+		p->npats--;
+		push_index(&s->pats, &s->n, &s->cap, p->npats);
+	} else {
+		struct anchor_slot *s;
+		p->npats++; /* counted before the slot table grows, so it sizes itself to the patterns */
+		s = slot_for(p, els[anchor].key, 1);
+		p->npats--;
+		push_index(&s->pats, &s->n, &s->cap, p->npats);
+	}
+	p->npats++;
+	return 0;
+}
+
+static int is_cameo(dyad_str s)
+{
+	size_t i;
+
+	if (s.n < 2 || s.n > 4)
+		return 0;
+	for (i = 0; i < s.n; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
+{
+	dyad_patterns *p = ctx;
+	size_t i;
+
+	if (l->field.n == 0) {
+		p->cur_use = 0;
+		p->cur_mod = -1;
+		p->cur_mode = NULL;
+		p->cur_source = SRC_SUBJECT;
+		p->cur_target = TGT_AFTER;
+		if (dyad_str_eq_c(l->kind, "event")) {
+			if (!is_cameo(l->key))
+				return dyad_errf(why, DYAD_EINPUT, "expected a CAMEO code after @event, got '%.*s'",
+						 (int)l->key.n, l->key.p);
+			p->cur_use = PAT_EVENT;
+			snprintf(p->cur_cameo, sizeof p->cur_cameo, "%.*s", (int)l->key.n, l->key.p);
+		} else if (dyad_str_eq_c(l->kind, "speech")) {
+			p->cur_use = PAT_SPEECH;
+		} else if (dyad_str_eq_c(l->kind, "nonevent")) {
+			p->cur_use = PAT_NONEVENT;
+		} else if (dyad_str_eq_c(l->kind, "modality")) {
+			static const char *const names[] = { "done", "planned", "negated", "hypothetical" };
+			for (i = 1; i < 4; i++)
+				if (dyad_str_eq_c(l->key, names[i]))
+					p->cur_mod = (int)i;
+			if (p->cur_mod < 0)
+				return dyad_errf(why, DYAD_EINPUT,
+						 "expected planned, negated or hypothetical after @modality");
+		} else {
+			return dyad_errf(why, DYAD_EINPUT, "unknown block '@%.*s' (expected @event, @speech, "
+					 "@nonevent or @modality)", (int)l->kind.n, l->kind.p);
+		}
+		return 0;
+	}
+	if (p->cur_use == 0 && p->cur_mod < 0)
+		return dyad_errf(why, DYAD_EINPUT, "a field outside a valid block");
+	if (p->cur_mod > 0) {
+		if (!dyad_str_eq_c(l->field, "words"))
+			return dyad_errf(why, DYAD_EINPUT, "a @modality block has only 'words'");
+		for (i = 0; i < l->nvalues; i++) {
+			dyad_str w = l->values[i].text;
+			mod_word *m;
+			if (w.n == 0)
+				continue;
+			if (p->nmods == p->capmods) {
+				p->capmods = p->capmods ? p->capmods * 2 : 64;
+				p->mods = dyad_xrealloc(p->mods, p->capmods * sizeof *p->mods);
+			}
+			m = &p->mods[p->nmods++];
+			m->mod = (dyad_modality)p->cur_mod;
+			m->prefix = w.p[w.n - 1] == '*';
+			m->key = m->prefix ? prefix_key(p, (dyad_str){ w.p, w.n - 1 }) : word_key(p, w);
+		}
+		return 0;
+	}
+	if (dyad_str_eq_c(l->field, "mode")) {
+		p->cur_mode = l->nvalues ? dyad_arena_strndup(p->arena, l->values[0].text.p, l->values[0].text.n) : NULL;
+		return 0;
+	}
+	if (dyad_str_eq_c(l->field, "source")) {
+		if (l->nvalues == 1 && dyad_str_eq_c(l->values[0].text, "speaker"))
+			p->cur_source = SRC_SPEAKER;
+		else if (l->nvalues == 1 && dyad_str_eq_c(l->values[0].text, "subject"))
+			p->cur_source = SRC_SUBJECT;
+		else
+			return dyad_errf(why, DYAD_EINPUT, "expected 'source subject' or 'source speaker'");
+		return 0;
+	}
+	if (dyad_str_eq_c(l->field, "target")) {
+		if (l->nvalues == 1 && dyad_str_eq_c(l->values[0].text, "other"))
+			p->cur_target = TGT_OTHER;
+		else if (l->nvalues == 1 && dyad_str_eq_c(l->values[0].text, "after"))
+			p->cur_target = TGT_AFTER;
+		else if (l->nvalues == 1 && dyad_str_eq_c(l->values[0].text, "counterpart"))
+			p->cur_target = TGT_COUNTERPART;
+		else
+			return dyad_errf(why, DYAD_EINPUT, "expected 'target after', 'target other' or 'target counterpart'");
+		return 0;
+	}
+	if (dyad_str_eq_c(l->field, "pattern")) {
+		for (i = 0; i < l->nvalues; i++) {
+			int rc = add_pattern(p, l->values[i].text, l->line, why);
+			if (rc < 0)
+				return rc;
+		}
+		return 0;
+	}
+	return dyad_errf(why, DYAD_EINPUT, "unknown field '%.*s' (expected pattern, mode, source or target)",
+			 (int)l->field.n, l->field.p);
+}
+
+static void on_warn(void *ctx, const char *msg)
+{
+	dyad_patterns *p = ctx;
+	if (p->warn)
+		p->warn(p->warn_ctx, msg);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+dyad_patterns *dyad_patterns_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
+				  dyad_errbuf *e)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	dyad_patterns *p;
+
+	if (d == NULL) {
+		dyad_errf(e, DYAD_EIO, "%s: cannot open the pattern folder", dir);
+		return NULL;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			names = dyad_xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = dyad_xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_name);
+	p = dyad_xcalloc(1, sizeof *p);
+	p->arena = dyad_arena_new();
+	p->stemmer = dyad_stemmer_new();
+	p->warn = warn;
+	p->warn_ctx = ctx;
+	for (i = 0; i < n; i++) {
+		char path[4096];
+		dyad_buf text = DYAD_BUF_INIT;
+		dyad_errbuf fe;
+
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		if (dyad_read_file(&text, path, 64u << 20, &fe) < 0) {
+			if (warn)
+				warn(ctx, fe.msg);
+		} else {
+			p->file = dyad_arena_strndup(p->arena, path, strlen(path));
+			p->cur_use = 0;
+			p->cur_mod = -1;
+			/* the text stays alive in the arena: values borrow from it */
+			dyad_dict_parse((dyad_str){ dyad_arena_strndup(p->arena, text.p, text.n), text.n }, p->file,
+					on_line, on_warn, p);
+		}
+		dyad_buf_free(&text);
+		free(names[i]);
+	}
+	free(names);
+	return p;
+}
+
+void dyad_patterns_free(dyad_patterns *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->capslots; i++)
+		free(p->slots[i].pats);
+	free(p->slots);
+	free(p->pats);
+	free(p->mods);
+	free(p->prefix_pats);
+	dyad_stemmer_free(p->stemmer);
+	dyad_arena_free(p->arena);
+	free(p);
+}
+
+size_t dyad_patterns_count(const dyad_patterns *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->npats; i++)
+		n += p->pats[i].use == PAT_EVENT;
+	return n;
+}
