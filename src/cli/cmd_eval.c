@@ -22,9 +22,9 @@ static const dyad_cli_opt opts[] = {
 	{ NULL, 0, NULL, NULL },
 };
 
-enum { F_TITLE, F_DATE, F_TIME, F_LANGUAGE, F_OUTLET, F_DATELINE, F_FURNITURE, F_EVIDENCE, NFIELDS };
+enum { F_TITLE, F_DATE, F_TIME, F_LANGUAGE, F_OUTLET, F_DATELINE, F_FURNITURE, F_EVIDENCE, F_PEOPLE, NFIELDS };
 static const char *const field_names[NFIELDS] = { "title", "date", "time", "language", "outlet",
-						  "dateline", "furniture", "evidence" };
+						  "dateline", "furniture", "evidence", "people" };
 
 typedef struct {
 	const char *gold_dir;
@@ -35,6 +35,7 @@ typedef struct {
 	size_t ordinal;         /* the document's place among that input's records */
 	dyad_buf misses;
 	dyad_arena *arena;
+	dyad_stemmer *stemmer;
 } eval;
 
 /* Collapse runs of white space to one space and trim, for comparing titles and lines. */
@@ -185,6 +186,73 @@ static const dyad_json *gold_for(eval *ev, const dyad_document *d, const char *n
 	return it;
 }
 
+/* The stem of the last word of a name: how a gold person is found among the mentions. */
+static dyad_str surname_key(eval *ev, dyad_str name)
+{
+	size_t i = name.n;
+
+	name = dyad_str_trim(name);
+	for (i = name.n; i > 0 && name.p[i - 1] != ' ' && name.p[i - 1] != '.'; i--)
+		;
+	return dyad_stem(ev->stemmer, ev->arena, (dyad_str){ name.p + i, name.n - i });
+}
+
+/* "KAZ DIP" → "KAZ" and "DIP"; "IGO SCO" → "IGO" and "SCO". */
+static void split_actor(dyad_str a, char country[8], char role[8])
+{
+	size_t i;
+
+	a = dyad_str_trim(a);
+	for (i = 0; i < a.n && a.p[i] != ' '; i++)
+		;
+	snprintf(country, 8, "%.*s", (int)(i < 7 ? i : 7), a.p);
+	a = i < a.n ? dyad_str_trim((dyad_str){ a.p + i, a.n - i }) : (dyad_str){ "", 0 };
+	snprintf(role, 8, "%.*s", (int)(a.n < 7 ? a.n : 7), a.p);
+}
+
+/*
+ * Each gold person must be among the person mentions, by surname, with the
+ * gold country and role (an IGO officer: the organisation).
+ */
+static void score_people(eval *ev, const char *label, const dyad_json *gold, const dyad_document *d)
+{
+	const dyad_json *arr = dyad_json_get(gold, "people"), *it;
+
+	if (arr == NULL || arr->type != DYAD_JSON_ARRAY)
+		return;
+	for (it = arr->child; it; it = it->next) {
+		dyad_str name = dyad_json_get_str(it, "name"), actor = dyad_json_get_str(it, "actor");
+		char country[8], role[8];
+		const dyad_mention *found = NULL, *right = NULL;
+		dyad_str key;
+		size_t k;
+
+		if (name.p == NULL || actor.p == NULL)
+			continue;
+		split_actor(actor, country, role);
+		key = surname_key(ev, name);
+		for (k = 0; k < d->nmentions && !right; k++) {
+			const dyad_mention *m = &d->mentions[k];
+			if (m->kind != DYAD_MENTION_PERSON || m->person == NULL)
+				continue;
+			if (!dyad_str_eq(surname_key(ev, dyad_str_c(m->person)), key))
+				continue;
+			found = m;
+			if (strcmp(country, "IGO") == 0 ? m->igo && strcmp(m->igo, role) == 0
+							 : strcmp(m->country, country) == 0 && strcmp(m->role, role) == 0)
+				right = m;
+		}
+		ev->total[F_PEOPLE]++;
+		if (right)
+			ev->right[F_PEOPLE]++;
+		else if (found)
+			miss(ev, label, "people", "%.*s: expected %.*s, got %s", (int)name.n, name.p, (int)actor.n, actor.p,
+			     found->code[0] ? found->code : "no code");
+		else
+			miss(ev, label, "people", "%.*s (%.*s) not found", (int)name.n, name.p, (int)actor.n, actor.p);
+	}
+}
+
 static void score_doc(void *ctx, const dyad_document *d)
 {
 	eval *ev = ctx;
@@ -247,6 +315,7 @@ static void score_doc(void *ctx, const dyad_document *d)
 			else
 				miss(ev, label, "furniture", "still in the body: \"%.*s\"", (int)line.n, line.p);
 		}
+	score_people(ev, label, gold, d);
 	if ((arr = dyad_json_get(gold, "events")) && arr->type == DYAD_JSON_ARRAY)
 		for (it = arr->child; it; it = it->next) {
 			dyad_str ev_text = dyad_json_get_str(it, "evidence");
@@ -279,8 +348,13 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
 	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
 		return rc;
+	if ((rc = dyad_pipeline_want_actors(&p)) != 0) {
+		dyad_pipeline_close(&p);
+		return rc;
+	}
 	ev.p = &p;
 	ev.arena = dyad_arena_new();
+	ev.stemmer = dyad_stemmer_new();
 	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, score_doc, &ev);
 	printf("%d documents scored", ev.docs);
 	if (ev.no_gold || ev.bad_gold)
@@ -303,6 +377,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		rc = DYAD_EXIT_INPUT;
 	dyad_buf_free(&ev.misses);
 	free(ev.last_path);
+	dyad_stemmer_free(ev.stemmer);
 	dyad_arena_free(ev.arena);
 	dyad_pipeline_close(&p);
 	return rc;

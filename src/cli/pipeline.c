@@ -56,6 +56,24 @@ int dyad_pipeline_want_actors(dyad_pipeline *p)
 	return 0;
 }
 
+int dyad_pipeline_want_events(dyad_pipeline *p)
+{
+	char path[4096];
+	dyad_errbuf e;
+	int rc;
+
+	if (p->matcher == NULL && (rc = dyad_pipeline_want_actors(p)) != 0)
+		return rc;
+	snprintf(path, sizeof path, "%s/events", p->datadir);
+	p->patterns = dyad_patterns_load(path, warn_line, NULL, &e);
+	if (p->patterns == NULL) {
+		fprintf(stderr, "dyad: cannot load the event patterns: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	p->stemmer = dyad_stemmer_new();
+	return 0;
+}
+
 size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp)
 {
 	if (byte < *cur_byte) {
@@ -72,6 +90,8 @@ void dyad_pipeline_close(dyad_pipeline *p)
 	dyad_outlets_free(p->outlets);
 	dyad_langid_free(p->langid);
 	dyad_matcher_free(p->matcher);
+	dyad_patterns_free(p->patterns);
+	dyad_stemmer_free(p->stemmer);
 	dyad_lexicon_free(p->lexicon);
 	dyad_arena_free(p->arena);
 	memset(p, 0, sizeof *p);
@@ -106,6 +126,20 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
 		out->nmentions = dyad_actors_find(p->matcher, p->arena, out->doc.body, out->toks, out->ntoks,
 						  out->sent_bytes, out->nsent, out->day, &out->mentions);
+	}
+	if (p->patterns) {
+		dyad_code_input in;
+		in.text = out->doc.body;
+		in.toks = out->toks;
+		in.ntoks = out->ntoks;
+		in.sents = out->sent_bytes;
+		in.nsents = out->nsent;
+		in.mentions = out->mentions;
+		in.nmentions = out->nmentions;
+		in.day = out->day;
+		in.dateline = out->doc.dateline;
+		out->nevents = dyad_code_doc(p->patterns, p->stemmer, p->arena, &in, p->explain, &out->events,
+					     &out->nevents_all);
 	}
 }
 

@@ -8,6 +8,7 @@
 
 #include "dyad/actors.h"
 #include "dyad/clean.h"
+#include "dyad/code.h"
 #include "dyad/read.h"
 #include "dyad/text.h"
 
@@ -18,6 +19,9 @@ typedef struct {
 	const char *datadir;
 	dyad_lexicon *lexicon;  /* loaded by dyad_pipeline_want_actors() */
 	dyad_matcher *matcher;
+	dyad_patterns *patterns;/* loaded by dyad_pipeline_want_events() */
+	dyad_stemmer *stemmer;
+	int explain;            /* keep the events set aside, with their reasons */
 } dyad_pipeline;
 
 /** A document with what the text stage adds: language and sentences (code point offsets into body). */
@@ -35,6 +39,9 @@ typedef struct {
 	size_t ntoks;
 	dyad_mention *mentions;
 	size_t nmentions;
+	/* with events wanted: kept events first, then (explain) those set aside */
+	dyad_event *events;
+	size_t nevents, nevents_all;
 } dyad_document;
 
 /**
@@ -51,6 +58,12 @@ void dyad_pipeline_close(dyad_pipeline *p);
  * stderr. Returns 0, or DYAD_EXIT_FATAL with a message printed.
  */
 int dyad_pipeline_want_actors(dyad_pipeline *p);
+
+/**
+ * Load the event patterns (DATADIR/events) on top of the actors, so that
+ * documents also carry events. Returns 0, or DYAD_EXIT_FATAL with a message printed.
+ */
+int dyad_pipeline_want_events(dyad_pipeline *p);
 
 /**
  * Code point offset of byte offset `byte` of the body, walking on from the
