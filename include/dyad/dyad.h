@@ -13,5 +13,9 @@
 #include "dyad/clean.h"
 #include "dyad/text.h"
 #include "dyad/lexicon.h"
+#include "dyad/actors.h"
+#include "dyad/codebook.h"
+#include "dyad/code.h"
+#include "dyad/store.h"
 
 #endif

@@ -145,4 +145,15 @@ void dyad_stemmer_free(dyad_stemmer *s);
  */
 dyad_str dyad_stem(dyad_stemmer *s, dyad_arena *a, dyad_str word);
 
+/**
+ * A light stem for names: the word folded, and for a Cyrillic word without
+ * its case ending (Токаевым, Токаева → токаев; Беларуси, Беларусь → беларус;
+ * казахстанского → казахстанск). Snowball over-stems nominative names in
+ * -ев/-ов and -ь (Токаев → тока, Беларусь → белар) and so parts them from
+ * their other forms; names and adjectives of places and people are matched
+ * by this key instead. At least two letters are kept; compounds lose the
+ * ending of their last part only. The result is owned by `a`.
+ */
+dyad_str dyad_stem_light(dyad_stemmer *s, dyad_arena *a, dyad_str word);
+
 #endif

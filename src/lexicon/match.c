@@ -172,6 +172,10 @@ dyad_str match_key(dyad_stemmer *st, dyad_arena *a, dyad_str w)
 		w.n -= 1;
 	else if (w.n > 3 && starts_with_bytes((dyad_str){ w.p + w.n - 3, 3 }, "\xe2\x80\x99", 3))
 		w.n -= 3;
+	/* Russian names by their light stem (Snowball parts Токаев from Токаевым), others by Snowball */
+	for (i = 0; i < w.n; i++)
+		if ((unsigned char)w.p[i] == 0xD0 || (unsigned char)w.p[i] == 0xD1)
+			return dyad_stem_light(st, a, w);
 	return dyad_stem(st, a, w);
 }
 

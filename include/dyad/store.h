@@ -1,0 +1,100 @@
+/*
+ * store.h — the knowledge base behind one interface: documents, sentences,
+ * actor mentions and events go in; queries (query.h) read them out. The
+ * engine is SQLite (one file any SQLite client can open, docs/schema.md);
+ * the interface names no SQLite type so a server engine can follow.
+ */
+#ifndef DYAD_STORE_H
+#define DYAD_STORE_H
+
+#include "dyad/util.h"
+
+typedef struct dyad_store dyad_store;
+
+#define DYAD_STORE_READONLY 0x1 /**< open an existing store for reading only */
+#define DYAD_STORE_CREATE 0x2   /**< create the file if missing */
+
+/**
+ * Open the store at `path`, creating and migrating its schema as needed
+ * (PRAGMA user_version). While another process writes, waits up to
+ * `wait_ms` milliseconds, then fails with a message saying so.
+ * On failure returns a DYAD_E* code, *out is NULL and `e` says why.
+ */
+int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, dyad_errbuf *e);
+void dyad_store_close(dyad_store *s);
+/** The last error on the handle, one line. */
+const char *dyad_store_errmsg(const dyad_store *s);
+/** The schema version this dyad writes. */
+int dyad_store_schema_version(void);
+
+/* Writes happen inside one transaction at a time; commit makes them durable. */
+int dyad_store_begin(dyad_store *s);
+int dyad_store_commit(dyad_store *s);
+void dyad_store_rollback(dyad_store *s);
+
+typedef struct {
+	uint64_t id;               /**< parse's document id: the input's identity */
+	uint64_t content_hash;     /**< hash of the body */
+	uint64_t simhash;          /**< near-duplicate fingerprint of the body */
+	const char *path, *record, *url, *title, *date, *time, *outlet, *dateline, *language, *author;
+	dyad_str body;
+	const char *version;       /**< the dyad that made the derived rows */
+} dyad_store_doc;
+
+typedef enum {
+	DYAD_STORE_NEW = 1,        /**< not seen before: stored */
+	DYAD_STORE_SAME,           /**< already stored by this dyad version: nothing written */
+	DYAD_STORE_REPLACED        /**< stored by another version: derived rows replaced */
+} dyad_store_status;
+
+/**
+ * Put a document. Returns a dyad_store_status (positive) and the document's
+ * row in *row, or a negative DYAD_E* code. With DYAD_STORE_SAME the caller
+ * writes nothing more for it; with NEW and REPLACED it adds sentences,
+ * mentions and events. A body within a few bits of an earlier document's
+ * fingerprint links the document to it as a syndicated copy.
+ */
+int dyad_store_put_doc(dyad_store *s, const dyad_store_doc *d, int64_t *row);
+
+int dyad_store_put_sentence(dyad_store *s, int64_t doc, size_t n, size_t start, size_t end, dyad_str text);
+
+typedef struct {
+	const char *code, *country, *igo, *role, *person, *name;
+} dyad_store_actor;
+
+typedef struct {
+	size_t sentence, start, end;   /**< code points into the body */
+	const char *kind;
+	dyad_store_actor actor;
+	dyad_str text;
+} dyad_store_mention;
+
+int dyad_store_put_mention(dyad_store *s, int64_t doc, const dyad_store_mention *m);
+
+typedef struct {
+	size_t n;                      /**< the event's place in its document */
+	dyad_store_actor source, target;
+	const char *cameo, *cameo_name, *type, *mode, *modality, *date, *location, *rules;
+	double goldstein;
+	int quad;                      /**< 1..4, 0 when the codebook lacks the code */
+	int reciprocal, date_from_publication;
+	size_t sentence, start, end;   /**< the evidence, code points into the body */
+	dyad_str evidence;
+} dyad_store_event;
+
+int dyad_store_put_event(dyad_store *s, int64_t doc, const dyad_store_event *ev);
+
+/** Record an actor the lexicon knows (code, kind, names) so profiles can name it. */
+int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en,
+			 const char *name_ru);
+
+/**
+ * The engine's handle for queries (query.h lives on top of the store).
+ * Returns the sqlite3 pointer as void *.
+ */
+void *dyad_store_db(dyad_store *s);
+
+/** 64-bit SimHash of a text's word trigrams (case folded): near-identical texts differ in few bits. */
+uint64_t dyad_simhash(dyad_str text);
+
+#endif

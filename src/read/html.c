@@ -1,0 +1,207 @@
+/*
+ * html.c — an HTML page to what a scraper would have saved as text: the
+ * visible text, one block element per line (scripts, styles and templates
+ * dropped), and the metadata pages carry in <head>: title, og:title,
+ * og:site_name, canonical address, publication time, author. libxml2's
+ * forgiving HTML parser reads the markup and any declared charset.
+ */
+#include "internal.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const blocks[] = { "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2",
+				      "h3", "h4", "h5", "h6", "article", "section", "header", "footer", "nav",
+				      "aside", "main", "blockquote", "pre", "figure", "figcaption", "dd", "dt",
+				      "dl", "form", "hr", "address", "caption", "option", "title", NULL };
+static const char *const hidden[] = { "script", "style", "noscript", "template", "svg", "iframe", "object",
+				      "head", "button", "select", "canvas", NULL };
+
+static int in(const char *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcasecmp(name, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Append text with runs of white space made one space; newlines come only from blocks. */
+static void put_text(dyad_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		char c = *s;
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			if (b->n && b->p[b->n - 1] != ' ' && b->p[b->n - 1] != '\n')
+				dyad_buf_putc(b, ' ');
+			continue;
+		}
+		dyad_buf_putc(b, c);
+	}
+}
+
+static void newline(dyad_buf *b)
+{
+	while (b->n && b->p[b->n - 1] == ' ')
+		b->n--;
+	if (b->n && b->p[b->n - 1] != '\n')
+		dyad_buf_putc(b, '\n');
+	if (b->p)
+		b->p[b->n] = '\0';
+}
+
+static void set_once(dyad_buf *b, const xmlChar *v)
+{
+	if (b->n == 0 && v && *v) {
+		put_text(b, (const char *)v);
+		while (b->n && b->p[b->n - 1] == ' ')
+			b->p[--b->n] = '\0';
+	}
+}
+
+static void node_text(xmlNode *n, dyad_buf *b)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	if (t) {
+		put_text(b, (const char *)t);
+		xmlFree(t);
+	}
+}
+
+static void meta(xmlNode *n, html_page *out)
+{
+	xmlChar *prop = xmlGetProp(n, (const xmlChar *)"property"), *name = xmlGetProp(n, (const xmlChar *)"name");
+	xmlChar *itemprop = xmlGetProp(n, (const xmlChar *)"itemprop"), *content = xmlGetProp(n, (const xmlChar *)"content");
+	const char *key = prop ? (const char *)prop : name ? (const char *)name : itemprop ? (const char *)itemprop : "";
+
+	if (content) {
+		if (strcasecmp(key, "og:title") == 0) {
+			/* og:title is the headline without the site's name: it wins over <title> */
+			dyad_buf_clear(&out->title);
+			set_once(&out->title, content);
+		}
+		else if (strcasecmp(key, "og:site_name") == 0)
+			set_once(&out->site_name, content);
+		else if (strcasecmp(key, "og:url") == 0)
+			set_once(&out->url, content);
+		else if (strcasecmp(key, "article:published_time") == 0 || strcasecmp(key, "datePublished") == 0 ||
+			 strcasecmp(key, "pubdate") == 0 || strcasecmp(key, "publish-date") == 0 ||
+			 strcasecmp(key, "date") == 0 || strcasecmp(key, "dc.date") == 0 ||
+			 strcasecmp(key, "sailthru.date") == 0)
+			set_once(&out->published, content);
+		else if (strcasecmp(key, "author") == 0 || strcasecmp(key, "article:author") == 0)
+			set_once(&out->author, content);
+	}
+	xmlFree(prop);
+	xmlFree(name);
+	xmlFree(itemprop);
+	xmlFree(content);
+}
+
+static void walk(xmlNode *n, html_page *out, int depth)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				put_text(&out->text, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		{
+			const char *name = (const char *)n->name;
+			if (strcasecmp(name, "title") == 0) {
+				dyad_buf t = DYAD_BUF_INIT;
+				node_text(n, &t);
+				if (t.p)
+					set_once(&out->title, (const xmlChar *)t.p);
+				dyad_buf_free(&t);
+				continue;
+			}
+			if (strcasecmp(name, "meta") == 0) {
+				meta(n, out);
+				continue;
+			}
+			if (strcasecmp(name, "link") == 0) {
+				xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel"), *href = xmlGetProp(n, (const xmlChar *)"href");
+				if (rel && href && strcasecmp((const char *)rel, "canonical") == 0)
+					set_once(&out->url, href);
+				xmlFree(rel);
+				xmlFree(href);
+				continue;
+			}
+			if (strcasecmp(name, "time") == 0 && out->published.n == 0) {
+				xmlChar *dt = xmlGetProp(n, (const xmlChar *)"datetime");
+				set_once(&out->published, dt);
+				xmlFree(dt);
+			}
+			if (strcasecmp(name, "head") == 0) {
+				/* <head> holds metadata only: read it, show none of it */
+				html_page sink;
+				memset(&sink, 0, sizeof sink);
+				sink.title = out->title;
+				sink.site_name = out->site_name;
+				sink.url = out->url;
+				sink.published = out->published;
+				sink.author = out->author;
+				if (depth < 200)
+					walk(n->children, &sink, depth + 1);
+				out->title = sink.title;
+				out->site_name = sink.site_name;
+				out->url = sink.url;
+				out->published = sink.published;
+				out->author = sink.author;
+				dyad_buf_free(&sink.text);
+				dyad_buf_free(&sink.h1);
+				continue;
+			}
+			if (in(name, hidden))
+				continue;
+			if (strcasecmp(name, "h1") == 0 && out->h1.n == 0) {
+				node_text(n, &out->h1);
+				while (out->h1.n && out->h1.p[out->h1.n - 1] == ' ')
+					out->h1.p[--out->h1.n] = '\0';
+			}
+			if (in(name, blocks))
+				newline(&out->text);
+			/* deep nesting is flattened rather than followed: no page needs 200 levels */
+			if (depth < 200)
+				walk(n->children, out, depth + 1);
+			if (in(name, blocks))
+				newline(&out->text);
+		}
+	}
+}
+
+void html_extract(dyad_str html, const char *base_url, html_page *out)
+{
+	htmlDocPtr doc;
+	dyad_buf *bufs[] = { &out->text, &out->title, &out->h1, &out->site_name, &out->url, &out->published,
+			     &out->author };
+	size_t i;
+
+	for (i = 0; i < sizeof bufs / sizeof *bufs; i++)
+		dyad_buf_clear(bufs[i]);
+	if (html.n == 0 || html.n > (size_t)0x7fffffff)
+		return;
+	doc = htmlReadMemory(html.p, (int)html.n, base_url, NULL,
+			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+				     HTML_PARSE_COMPACT);
+	if (doc == NULL)
+		return;
+	walk(xmlDocGetRootElement(doc), out, 0);
+	xmlFreeDoc(doc);
+	newline(&out->text);
+}
+
+void html_page_free(html_page *p)
+{
+	dyad_buf_free(&p->text);
+	dyad_buf_free(&p->title);
+	dyad_buf_free(&p->h1);
+	dyad_buf_free(&p->site_name);
+	dyad_buf_free(&p->url);
+	dyad_buf_free(&p->published);
+	dyad_buf_free(&p->author);
+}

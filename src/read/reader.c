@@ -1,0 +1,461 @@
+/*
+ * reader.c — inputs to pages. Paths are expanded (directories walked in byte
+ * order of names, hidden files skipped), each input is read whole, gunzipped
+ * if it is gzip, recognised (WARC, JSON Lines, HTML, else a page saved as
+ * text) and handed out one page at a time. Every page's text is repaired
+ * UTF-8 and NFC. A bad input or record is one error naming it; the next call
+ * goes on with the rest.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "dyad/json.h"
+#include "dyad/utf8.h"
+
+#define DEFAULT_MAX (256u << 20)
+
+struct dyad_reader {
+	dyad_read_opts opts;
+	char **files;
+	size_t nfiles, next_file;
+	/* the input being read */
+	const char *path;
+	dyad_buf raw;          /* its bytes, decompressed */
+	dyad_format fmt;
+	size_t pos, line, ordinal;
+	int open;
+	/* the page handed out */
+	dyad_buf text, scratch, nfc;
+	html_page html;
+	dyad_buf meta[6];      /* url, title, h1, site, published, author for JSON Lines records */
+	char record[128];
+	dyad_arena *arena;
+	char err[700];
+	size_t failures;
+};
+
+const char *dyad_format_name(dyad_format f)
+{
+	switch (f) {
+	case DYAD_FMT_AUTO: return "auto";
+	case DYAD_FMT_TEXT: return "text";
+	case DYAD_FMT_HTML: return "html";
+	case DYAD_FMT_JSONL: return "jsonl";
+	case DYAD_FMT_WARC: return "warc";
+	}
+	return NULL;
+}
+
+int dyad_format_parse(const char *name)
+{
+	static const char *const names[] = { "auto", "text", "html", "jsonl", "warc" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* ---- paths --------------------------------------------------------------------------------- */
+
+static void add_file(dyad_reader *r, const char *path)
+{
+	if (r->nfiles % 64 == 0)
+		r->files = dyad_xrealloc(r->files, (r->nfiles + 64) * sizeof *r->files);
+	r->files[r->nfiles++] = dyad_xstrdup(path);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void expand(dyad_reader *r, const char *path, int depth)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode) || depth > 32) {
+		add_file(r, path); /* a missing file is reported when its turn comes */
+		return;
+	}
+	if ((d = opendir(path)) == NULL) {
+		add_file(r, path);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n % 64 == 0)
+			names = dyad_xrealloc(names, (n + 64) * sizeof *names);
+		names[n++] = dyad_xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_name);
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(path) + strlen(names[i]) + 2;
+		char *child = dyad_xmalloc(len);
+		snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+		expand(r, child, depth + 1);
+		free(child);
+		free(names[i]);
+	}
+	free(names);
+}
+
+dyad_reader *dyad_reader_new(const char *const *paths, size_t npaths, const dyad_read_opts *opts)
+{
+	dyad_reader *r = dyad_xcalloc(1, sizeof *r);
+	size_t i;
+
+	if (opts)
+		r->opts = *opts;
+	if (r->opts.max_bytes == 0)
+		r->opts.max_bytes = DEFAULT_MAX;
+	for (i = 0; i < npaths; i++)
+		expand(r, paths[i], 0);
+	r->arena = dyad_arena_new();
+	return r;
+}
+
+void dyad_reader_free(dyad_reader *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nfiles; i++)
+		free(r->files[i]);
+	free(r->files);
+	dyad_buf_free(&r->raw);
+	dyad_buf_free(&r->text);
+	dyad_buf_free(&r->scratch);
+	dyad_buf_free(&r->nfc);
+	for (i = 0; i < 6; i++)
+		dyad_buf_free(&r->meta[i]);
+	html_page_free(&r->html);
+	dyad_arena_free(r->arena);
+	free(r);
+}
+
+const char *dyad_reader_errmsg(const dyad_reader *r)
+{
+	return r->err;
+}
+
+size_t dyad_reader_failures(const dyad_reader *r)
+{
+	return r->failures;
+}
+
+static int error(dyad_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int error(dyad_reader *r, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(r->err, sizeof r->err, "%s: ", r->path ? r->path : "-");
+
+	va_start(ap, fmt);
+	vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+	va_end(ap);
+	r->failures++;
+	return DYAD_EINPUT;
+}
+
+/* ---- recognising an input ---------------------------------------------------------------- */
+
+static int binary(dyad_str s)
+{
+	size_t i, n = s.n < 4096 ? s.n : 4096, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s.p[i];
+		if (c == 0)
+			return 1;
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b)
+			bad++;
+	}
+	return n && bad * 20 > n;
+}
+
+static int looks_html(dyad_str s)
+{
+	static const char *const marks[] = { "<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<p>",
+					     "<article", "<title", "<!--", NULL };
+	size_t i = 0, n = s.n < 2048 ? s.n : 2048;
+	const char *const *m;
+
+	if (n >= 3 && memcmp(s.p, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && (s.p[i] == ' ' || s.p[i] == '\n' || s.p[i] == '\r' || s.p[i] == '\t'))
+		i++;
+	if (i >= n || s.p[i] != '<')
+		return 0;
+	for (m = marks; *m; m++)
+		if (n - i >= strlen(*m) && strncasecmp(s.p + i, *m, strlen(*m)) == 0)
+			return 1;
+	return 0;
+}
+
+static dyad_format detect(dyad_str s)
+{
+	size_t i = 0;
+
+	if (s.n >= 7 && memcmp(s.p, "WARC/1.", 7) == 0)
+		return DYAD_FMT_WARC;
+	if (looks_html(s))
+		return DYAD_FMT_HTML;
+	if (s.n >= 3 && memcmp(s.p, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < s.n && (s.p[i] == ' ' || s.p[i] == '\n' || s.p[i] == '\r' || s.p[i] == '\t'))
+		i++;
+	if (i < s.n && s.p[i] == '{')
+		return DYAD_FMT_JSONL;
+	return DYAD_FMT_TEXT;
+}
+
+/* Open the next input file; 1 when one is open, 0 at the end, <0 for a file that failed. */
+static int open_next(dyad_reader *r)
+{
+	dyad_errbuf e;
+	dyad_buf file = DYAD_BUF_INIT;
+	int rc;
+
+	if (r->next_file >= r->nfiles)
+		return 0;
+	r->path = r->files[r->next_file++];
+	r->pos = r->line = r->ordinal = 0;
+	dyad_buf_clear(&r->raw);
+	if ((rc = dyad_read_file(&file, r->path, r->opts.max_bytes, &e)) < 0) {
+		dyad_buf_free(&file);
+		snprintf(r->err, sizeof r->err, "%s", e.msg);
+		r->failures++;
+		return rc;
+	}
+	if (file.n == 0) {
+		dyad_buf_free(&file);
+		return error(r, "empty");
+	}
+	if (file.n >= 2 && (unsigned char)file.p[0] == 0x1f && (unsigned char)file.p[1] == 0x8b) {
+		char why[200];
+		if (gunzip_all((dyad_str){ file.p, file.n }, &r->raw, r->opts.max_bytes, why, sizeof why) < 0) {
+			dyad_buf_free(&file);
+			return error(r, "gzip: %s", why);
+		}
+		dyad_buf_free(&file);
+	} else {
+		dyad_buf_free(&r->raw);
+		r->raw = file;
+	}
+	if (r->raw.n == 0)
+		return error(r, "empty");
+	if (binary((dyad_str){ r->raw.p, r->raw.n }))
+		return error(r, "binary data, not a page");
+	r->fmt = r->opts.format != DYAD_FMT_AUTO ? r->opts.format : detect((dyad_str){ r->raw.p, r->raw.n });
+	r->open = 1;
+	return 1;
+}
+
+/* ---- making a page ------------------------------------------------------------------------- */
+
+/* Repair and normalise `s` into r->text; the page's text points there. */
+static dyad_str clean_text(dyad_reader *r, dyad_str s, size_t *repaired)
+{
+	dyad_buf_clear(&r->scratch);
+	*repaired += dyad_utf8_repair(&r->scratch, s);
+	dyad_buf_clear(&r->text);
+	dyad_utf8_nfc(&r->text, (dyad_str){ r->scratch.p ? r->scratch.p : "", r->scratch.n });
+	return (dyad_str){ r->text.p ? r->text.p : "", r->text.n };
+}
+
+/* A metadata string repaired into its own buffer. */
+static dyad_str meta_str(dyad_reader *r, int slot, dyad_str s, size_t *repaired)
+{
+	dyad_buf_clear(&r->meta[slot]);
+	if (s.n == 0)
+		return (dyad_str){ NULL, 0 };
+	*repaired += dyad_utf8_repair(&r->meta[slot], s);
+	return dyad_str_trim((dyad_str){ r->meta[slot].p, r->meta[slot].n });
+}
+
+static dyad_str buf_str(const dyad_buf *b)
+{
+	return b->n ? (dyad_str){ b->p, b->n } : (dyad_str){ NULL, 0 };
+}
+
+static void page_from_html(dyad_reader *r, dyad_str html, const char *url, dyad_page *out)
+{
+	html_extract(html, url, &r->html);
+	out->text = clean_text(r, buf_str(&r->html.text), &out->repaired);
+	out->title = meta_str(r, 1, buf_str(&r->html.title), &out->repaired);
+	out->h1 = meta_str(r, 2, buf_str(&r->html.h1), &out->repaired);
+	out->site_name = meta_str(r, 3, buf_str(&r->html.site_name), &out->repaired);
+	out->published = meta_str(r, 4, buf_str(&r->html.published), &out->repaired);
+	out->author = meta_str(r, 5, buf_str(&r->html.author), &out->repaired);
+	if (out->url.n == 0)
+		out->url = meta_str(r, 0, buf_str(&r->html.url), &out->repaired);
+}
+
+static uint64_t page_id(dyad_str raw, size_t ordinal)
+{
+	return dyad_hash64(raw.p, raw.n, DYAD_HASH_SEED ^ ((uint64_t)ordinal * 0x9e3779b97f4a7c15ULL));
+}
+
+/* The next record of a JSON Lines input: 1, 0 at its end, or <0 for a bad line. */
+static int next_jsonl(dyad_reader *r, dyad_page *out)
+{
+	while (r->pos < r->raw.n) {
+		const char *nl = memchr(r->raw.p + r->pos, '\n', r->raw.n - r->pos);
+		size_t end = nl ? (size_t)(nl - r->raw.p) : r->raw.n;
+		dyad_str line = dyad_str_trim((dyad_str){ r->raw.p + r->pos, end - r->pos });
+		dyad_json *j;
+		dyad_errbuf e;
+		dyad_str html, text, url;
+
+		r->pos = end + 1;
+		r->line++;
+		if (line.n == 0)
+			continue;
+		dyad_arena_reset(r->arena);
+		if (dyad_json_parse(r->arena, line, &j, &e) < 0)
+			return error(r, "line %zu: %s", r->line, e.msg);
+		if (j->type != DYAD_JSON_OBJECT)
+			return error(r, "line %zu: expected a JSON object", r->line);
+		html = dyad_json_get_str(j, "html");
+		text = dyad_json_get_str(j, "text");
+		if (text.p == NULL)
+			text = dyad_json_get_str(j, "content");
+		if (html.p == NULL && text.p == NULL)
+			return error(r, "line %zu: the record has no \"text\", \"content\" or \"html\"", r->line);
+		snprintf(r->record, sizeof r->record, "%zu", r->line);
+		out->record = r->record;
+		out->format = DYAD_FMT_JSONL;
+		out->id = page_id(line, r->line);
+		url = dyad_json_get_str(j, "url");
+		out->url = meta_str(r, 0, url, &out->repaired);
+		if (html.p) {
+			page_from_html(r, html, NULL, out);
+		} else {
+			out->text = clean_text(r, text, &out->repaired);
+		}
+		{
+			dyad_str t = dyad_json_get_str(j, "title"), d = dyad_json_get_str(j, "date");
+			if (d.p == NULL)
+				d = dyad_json_get_str(j, "published");
+			if (t.p)
+				out->title = meta_str(r, 1, t, &out->repaired);
+			if (d.p)
+				out->published = meta_str(r, 4, d, &out->repaired);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* The next page of a WARC input: 1, 0 at its end, or <0 for a bad record. */
+static int next_warc(dyad_reader *r, dyad_page *out)
+{
+	warc_record rec;
+	char why[300];
+	int rc;
+
+	while ((rc = warc_next((dyad_str){ r->raw.p, r->raw.n }, &r->pos, &rec, why, sizeof why)) != 0) {
+		dyad_str ctype = { NULL, 0 };
+		int html;
+
+		if (rc < 0)
+			return error(r, "%s", why);
+		r->ordinal++;
+		if (dyad_str_eq_c(rec.type, "response")) {
+			if (http_payload(rec.block, &r->scratch, &ctype) < 0)
+				continue;
+			html = ctype.p == NULL || (ctype.n >= 9 && strncasecmp(ctype.p, "text/html", 9) == 0) ||
+			       (ctype.n >= 21 && strncasecmp(ctype.p, "application/xhtml+xml", 21) == 0);
+			if (!html)
+				continue;
+		} else if (dyad_str_eq_c(rec.type, "resource") || dyad_str_eq_c(rec.type, "conversion")) {
+			dyad_buf_clear(&r->scratch);
+			dyad_buf_putstr(&r->scratch, rec.block);
+			ctype = rec.content_type;
+			html = ctype.n >= 9 && strncasecmp(ctype.p, "text/html", 9) == 0;
+			if (!html && !(ctype.n >= 10 && strncasecmp(ctype.p, "text/plain", 10) == 0))
+				continue;
+		} else {
+			continue; /* requests, metadata, warcinfo */
+		}
+		snprintf(r->record, sizeof r->record, "%.*s", (int)(rec.id.n < 120 ? rec.id.n : 120), rec.id.p ? rec.id.p : "");
+		out->record = r->record;
+		out->format = DYAD_FMT_WARC;
+		out->id = page_id(rec.block, rec.offset);
+		out->url = meta_str(r, 0, rec.uri, &out->repaired);
+		{
+			/* the payload moves to nfc's buffer while scratch is reused for repair */
+			dyad_buf payload = r->scratch;
+			memset(&r->scratch, 0, sizeof r->scratch);
+			if (html) {
+				char url[2048];
+				snprintf(url, sizeof url, "%.*s", (int)(out->url.n < 2000 ? out->url.n : 2000),
+					 out->url.p ? out->url.p : "");
+				page_from_html(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, url[0] ? url : NULL, out);
+			} else {
+				out->text = clean_text(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, &out->repaired);
+			}
+			dyad_buf_free(&payload);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+int dyad_reader_next(dyad_reader *r, dyad_page *out)
+{
+	for (;;) {
+		int rc;
+
+		if (!r->open) {
+			rc = open_next(r);
+			if (rc <= 0)
+				return rc;
+		}
+		memset(out, 0, sizeof *out);
+		out->path = r->path;
+		switch (r->fmt) {
+		case DYAD_FMT_JSONL:
+			rc = next_jsonl(r, out);
+			break;
+		case DYAD_FMT_WARC:
+			rc = next_warc(r, out);
+			break;
+		case DYAD_FMT_HTML:
+		case DYAD_FMT_TEXT:
+		default:
+			if (r->ordinal++ > 0) {
+				rc = 0;
+				break;
+			}
+			out->format = r->fmt == DYAD_FMT_HTML ? DYAD_FMT_HTML : DYAD_FMT_TEXT;
+			out->id = page_id((dyad_str){ r->raw.p, r->raw.n }, 0);
+			if (out->format == DYAD_FMT_HTML)
+				page_from_html(r, (dyad_str){ r->raw.p, r->raw.n }, NULL, out);
+			else
+				out->text = clean_text(r, (dyad_str){ r->raw.p, r->raw.n }, &out->repaired);
+			rc = 1;
+			break;
+		}
+		if (rc != 0)
+			return rc;
+		r->open = 0; /* this input is done: the next one */
+	}
+}

@@ -1,0 +1,575 @@
+/*
+ * sqlite.c — the store on SQLite: the schema of docs/schema.md with
+ * migrations by PRAGMA user_version, WAL journaling (a killed ingest loses
+ * only its open transaction), one writer at a time with a bounded wait, and
+ * prepared statements for the writes an ingest repeats for every document.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dyad/text.h"
+
+enum { ST_FIND_DOC, ST_INSERT_DOC, ST_UPDATE_DOC, ST_DEL_SENT, ST_DEL_MENT, ST_DEL_EV, ST_DEL_BANDS,
+       ST_INSERT_SENT, ST_INSERT_MENT, ST_INSERT_EV, ST_INSERT_BAND, ST_FIND_BAND, ST_SET_SYND, ST_ACTOR,
+       ST_COUNT };
+
+static const char *const sql[ST_COUNT] = {
+	[ST_FIND_DOC] = "SELECT id, dyad_version, content_hash FROM documents WHERE doc_id = ?1",
+	[ST_INSERT_DOC] = "INSERT INTO documents (doc_id, content_hash, simhash, path, record, url, title, date, time, "
+			  "outlet, dateline, language, author, body, dyad_version) "
+			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	[ST_UPDATE_DOC] = "UPDATE documents SET content_hash = ?2, simhash = ?3, path = ?4, record = ?5, url = ?6, "
+			  "title = ?7, date = ?8, time = ?9, outlet = ?10, dateline = ?11, language = ?12, "
+			  "author = ?13, body = ?14, dyad_version = ?15, syndicated_of = NULL, "
+			  "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE doc_id = ?1",
+	[ST_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
+	[ST_DEL_MENT] = "DELETE FROM mentions WHERE doc = ?1",
+	[ST_DEL_EV] = "DELETE FROM events WHERE doc = ?1",
+	[ST_DEL_BANDS] = "DELETE FROM simhash_bands WHERE doc = ?1",
+	[ST_INSERT_SENT] = "INSERT INTO sentences (doc, n, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_INSERT_MENT] = "INSERT INTO mentions (doc, sentence, start, end, kind, code, country, igo, role, person, "
+			   "name, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[ST_INSERT_EV] = "INSERT INTO events (doc, n, source, source_country, source_igo, source_role, source_person, "
+			 "source_name, target, target_country, target_igo, target_role, target_person, target_name, "
+			 "source_actor, target_actor, cameo, root, cameo_name, quad, goldstein, type, mode, reciprocal, "
+			 "modality, date, date_source, location, sentence, start, end, evidence, rules) VALUES (?1, ?2, "
+			 "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+			 "?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+	[ST_INSERT_BAND] = "INSERT OR IGNORE INTO simhash_bands (band, value, doc) VALUES (?1, ?2, ?3)",
+	[ST_FIND_BAND] = "SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc "
+			 "WHERE b.band = ?1 AND b.value = ?2 AND b.doc <> ?3 ORDER BY b.doc LIMIT 64",
+	[ST_SET_SYND] = "UPDATE documents SET syndicated_of = ?2 WHERE id = ?1",
+	[ST_ACTOR] = "INSERT INTO actors (code, kind, name_en, name_ru) VALUES (?1, ?2, ?3, ?4) "
+		     "ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, name_en = coalesce(excluded.name_en, "
+		     "name_en), name_ru = coalesce(excluded.name_ru, name_ru)",
+};
+
+/* Version 1 of the schema; docs/schema.md explains every column. */
+static const char schema_v1[] =
+	"CREATE TABLE documents ("
+	" id INTEGER PRIMARY KEY,"
+	" doc_id TEXT NOT NULL UNIQUE,"
+	" content_hash TEXT NOT NULL,"
+	" simhash INTEGER NOT NULL,"
+	" syndicated_of INTEGER REFERENCES documents(id) ON DELETE SET NULL,"
+	" path TEXT, record TEXT, url TEXT, title TEXT, date TEXT, time TEXT, outlet TEXT, dateline TEXT,"
+	" language TEXT, author TEXT,"
+	" body TEXT NOT NULL,"
+	" dyad_version TEXT NOT NULL,"
+	" ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE INDEX documents_date ON documents(date);"
+	"CREATE TABLE simhash_bands ("
+	" band INTEGER NOT NULL, value INTEGER NOT NULL,"
+	" doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (band, value, doc)) WITHOUT ROWID;"
+	"CREATE INDEX simhash_bands_doc ON simhash_bands(doc);"
+	"CREATE TABLE sentences ("
+	" id INTEGER PRIMARY KEY,"
+	" doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	" n INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,"
+	" UNIQUE (doc, n));"
+	"CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id',"
+	" tokenize='dyad');"
+	"CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN"
+	" INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text); END;"
+	"CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN"
+	" INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END;"
+	"CREATE TABLE mentions ("
+	" id INTEGER PRIMARY KEY,"
+	" doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	" sentence INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" kind TEXT NOT NULL, code TEXT, country TEXT, igo TEXT, role TEXT, person TEXT, name TEXT, text TEXT NOT NULL);"
+	"CREATE INDEX mentions_doc ON mentions(doc);"
+	"CREATE INDEX mentions_code ON mentions(code);"
+	"CREATE INDEX mentions_person ON mentions(person);"
+	"CREATE TABLE events ("
+	" id INTEGER PRIMARY KEY,"
+	" doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	" n INTEGER NOT NULL,"
+	" source TEXT, source_country TEXT, source_igo TEXT, source_role TEXT, source_person TEXT, source_name TEXT,"
+	" target TEXT, target_country TEXT, target_igo TEXT, target_role TEXT, target_person TEXT, target_name TEXT,"
+	" source_actor TEXT NOT NULL, target_actor TEXT NOT NULL,"
+	" cameo TEXT NOT NULL, root TEXT NOT NULL, cameo_name TEXT, quad INTEGER, goldstein REAL, type TEXT,"
+	" mode TEXT, reciprocal INTEGER NOT NULL DEFAULT 0, modality TEXT NOT NULL, date TEXT, date_source TEXT,"
+	" location TEXT, sentence INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	" evidence TEXT NOT NULL, rules TEXT,"
+	" UNIQUE (doc, n));"
+	"CREATE INDEX events_dyad ON events(source_actor, target_actor, date);"
+	"CREATE INDEX events_target ON events(target_actor, date);"
+	"CREATE INDEX events_date ON events(date);"
+	"CREATE TABLE actors (code TEXT PRIMARY KEY, kind TEXT, name_en TEXT, name_ru TEXT);"
+	"CREATE VIEW event_clusters AS"
+	" SELECT e.source_actor, e.target_actor, e.root, e.date, min(e.id) AS first_event,"
+	"  count(*) AS num_mentions,"
+	"  count(DISTINCT coalesce(d.outlet, d.id)) AS num_sources,"
+	"  count(DISTINCT coalesce(d.syndicated_of, d.id)) AS num_articles"
+	" FROM events e JOIN documents d ON d.id = e.doc"
+	" GROUP BY e.source_actor, e.target_actor, e.root, e.date;";
+
+/* Migrations in order: migrations[v] takes a store from version v to v + 1. */
+static const char *const migrations[] = { schema_v1 };
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
+
+struct dyad_store {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT];
+	char err[512];
+	int in_tx;
+};
+
+int dyad_store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+const char *dyad_store_errmsg(const dyad_store *s)
+{
+	return s->err;
+}
+
+static int fail(dyad_store *s, const char *what)
+{
+	int code = sqlite3_extended_errcode(s->db);
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED || (code & 0xff) == SQLITE_BUSY)
+		snprintf(s->err, sizeof s->err, "%s: the database is busy: another dyad is writing to it", what);
+	else
+		snprintf(s->err, sizeof s->err, "%s: %s", what, sqlite3_errmsg(s->db));
+	return DYAD_EDB;
+}
+
+static int exec(dyad_store *s, const char *q, const char *what)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
+		int code = sqlite3_extended_errcode(s->db);
+		if ((code & 0xff) == SQLITE_BUSY)
+			snprintf(s->err, sizeof s->err, "%s: the database is busy: another dyad is writing to it", what);
+		else
+			snprintf(s->err, sizeof s->err, "%s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return DYAD_EDB;
+	}
+	return 0;
+}
+
+static int migrate(dyad_store *s, int readonly)
+{
+	sqlite3_stmt *st;
+	int version = 0, v;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return fail(s, "reading the schema version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version > SCHEMA_VERSION) {
+		snprintf(s->err, sizeof s->err, "the database has schema version %d; this dyad knows up to %d: "
+			 "use a newer dyad", version, SCHEMA_VERSION);
+		return DYAD_EDB;
+	}
+	if (version == SCHEMA_VERSION)
+		return 0;
+	if (readonly) {
+		snprintf(s->err, sizeof s->err, "the database has schema version %d and needs migrating to %d: "
+			 "open it once for writing (dyad ingest)", version, SCHEMA_VERSION);
+		return DYAD_EDB;
+	}
+	if (exec(s, "BEGIN IMMEDIATE", "migrating the schema") < 0)
+		return DYAD_EDB;
+	for (v = version; v < SCHEMA_VERSION; v++) {
+		char q[64];
+		if (exec(s, migrations[v], "migrating the schema") < 0)
+			goto undo;
+		snprintf(q, sizeof q, "PRAGMA user_version = %d", v + 1);
+		if (exec(s, q, "migrating the schema") < 0)
+			goto undo;
+	}
+	return exec(s, "COMMIT", "migrating the schema");
+undo:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return DYAD_EDB;
+}
+
+int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, dyad_errbuf *e)
+{
+	dyad_store *s = dyad_xcalloc(1, sizeof *s);
+	int oflags = (flags & DYAD_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	int rc;
+
+	*out = NULL;
+	if (!(flags & DYAD_STORE_READONLY) && (flags & DYAD_STORE_CREATE))
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		dyad_errf(e, DYAD_EDB, "%s: cannot open the database: %s", path,
+			  s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, wait_ms);
+	sqlite3_extended_result_codes(s->db, 1);
+	if (store_register_tokenizer(s->db) != SQLITE_OK) {
+		dyad_errf(e, DYAD_EDB, "%s: this SQLite has no FTS5", path);
+		goto fail;
+	}
+	/* a file that is not a database says so on the first read */
+	if (exec(s, "PRAGMA foreign_keys = ON", "opening") < 0 ||
+	    (!(flags & DYAD_STORE_READONLY) &&
+	     (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 ||
+	      exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0))) {
+		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
+		goto fail;
+	}
+	if ((rc = migrate(s, flags & DYAD_STORE_READONLY)) < 0) {
+		dyad_errf(e, rc, "%s: %s", path, s->err);
+		goto fail;
+	}
+	*out = s;
+	return 0;
+fail:
+	sqlite3_close(s->db);
+	free(s);
+	return DYAD_EDB;
+}
+
+void dyad_store_close(dyad_store *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	if (s->in_tx)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+void *dyad_store_db(dyad_store *s)
+{
+	return s->db;
+}
+
+int dyad_store_begin(dyad_store *s)
+{
+	if (exec(s, "BEGIN IMMEDIATE", "starting a transaction") < 0)
+		return DYAD_EDB;
+	s->in_tx = 1;
+	return 0;
+}
+
+int dyad_store_commit(dyad_store *s)
+{
+	if (exec(s, "COMMIT", "committing") < 0)
+		return DYAD_EDB;
+	s->in_tx = 0;
+	return 0;
+}
+
+void dyad_store_rollback(dyad_store *s)
+{
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_tx = 0;
+}
+
+/* The prepared statement `i`, reset and unbound; NULL with the error on the handle. */
+static sqlite3_stmt *stmt(dyad_store *s, int i)
+{
+	if (s->st[i] == NULL && sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
+					SQLITE_OK) {
+		fail(s, "preparing a statement");
+		return NULL;
+	}
+	sqlite3_reset(s->st[i]);
+	sqlite3_clear_bindings(s->st[i]);
+	return s->st[i];
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_str(sqlite3_stmt *st, int i, dyad_str v)
+{
+	sqlite3_bind_text(st, i, v.p ? v.p : "", (int)v.n, SQLITE_STATIC);
+}
+
+static int run(dyad_store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return fail(s, what);
+	return 0;
+}
+
+static int popcount64(uint64_t x)
+{
+	int n = 0;
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* Link `row` to an earlier document whose fingerprint differs in at most 3 bits. */
+static int link_syndicated(dyad_store *s, int64_t row, uint64_t simhash)
+{
+	int band;
+	int64_t best = 0;
+
+	if (simhash == 0)
+		return 0;
+	/* any two fingerprints within 3 bits agree on one of four 16-bit bands */
+	for (band = 0; band < 4; band++) {
+		sqlite3_stmt *st = stmt(s, ST_FIND_BAND);
+		int64_t value = (int64_t)((simhash >> (16 * band)) & 0xffff);
+		if (st == NULL)
+			return DYAD_EDB;
+		sqlite3_bind_int(st, 1, band);
+		sqlite3_bind_int64(st, 2, value);
+		sqlite3_bind_int64(st, 3, row);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int64_t doc = sqlite3_column_int64(st, 0);
+			uint64_t other = (uint64_t)sqlite3_column_int64(st, 1);
+			if (popcount64(other ^ simhash) <= 3 && doc < row && (best == 0 || doc < best))
+				best = doc;
+		}
+	}
+	for (band = 0; band < 4; band++) {
+		sqlite3_stmt *st = stmt(s, ST_INSERT_BAND);
+		if (st == NULL)
+			return DYAD_EDB;
+		sqlite3_bind_int(st, 1, band);
+		sqlite3_bind_int64(st, 2, (int64_t)((simhash >> (16 * band)) & 0xffff));
+		sqlite3_bind_int64(st, 3, row);
+		if (run(s, st, "storing the fingerprint") < 0)
+			return DYAD_EDB;
+	}
+	if (best) {
+		sqlite3_stmt *st = stmt(s, ST_SET_SYND);
+		if (st == NULL)
+			return DYAD_EDB;
+		sqlite3_bind_int64(st, 1, row);
+		sqlite3_bind_int64(st, 2, best);
+		return run(s, st, "linking a syndicated copy");
+	}
+	return 0;
+}
+
+int dyad_store_put_doc(dyad_store *s, const dyad_store_doc *d, int64_t *row)
+{
+	sqlite3_stmt *st = stmt(s, ST_FIND_DOC);
+	char id[17], hash[17];
+	int status = DYAD_STORE_NEW, i;
+
+	if (st == NULL)
+		return DYAD_EDB;
+	snprintf(id, sizeof id, "%016llx", (unsigned long long)d->id);
+	snprintf(hash, sizeof hash, "%016llx", (unsigned long long)d->content_hash);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *ver = (const char *)sqlite3_column_text(st, 1);
+		const char *have = (const char *)sqlite3_column_text(st, 2);
+		*row = sqlite3_column_int64(st, 0);
+		if (ver && strcmp(ver, d->version) == 0 && have && strcmp(have, hash) == 0)
+			return DYAD_STORE_SAME;
+		status = DYAD_STORE_REPLACED;
+	}
+	if (status == DYAD_STORE_REPLACED) {
+		static const int dels[] = { ST_DEL_SENT, ST_DEL_MENT, ST_DEL_EV, ST_DEL_BANDS };
+		for (i = 0; i < 4; i++) {
+			sqlite3_stmt *x = stmt(s, dels[i]);
+			if (x == NULL)
+				return DYAD_EDB;
+			sqlite3_bind_int64(x, 1, *row);
+			if (run(s, x, "replacing a document's rows") < 0)
+				return DYAD_EDB;
+		}
+	}
+	st = stmt(s, status == DYAD_STORE_NEW ? ST_INSERT_DOC : ST_UPDATE_DOC);
+	if (st == NULL)
+		return DYAD_EDB;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (int64_t)d->simhash);
+	bind_text(st, 4, d->path);
+	bind_text(st, 5, d->record);
+	bind_text(st, 6, d->url);
+	bind_text(st, 7, d->title);
+	bind_text(st, 8, d->date);
+	bind_text(st, 9, d->time);
+	bind_text(st, 10, d->outlet);
+	bind_text(st, 11, d->dateline);
+	bind_text(st, 12, d->language);
+	bind_text(st, 13, d->author);
+	bind_str(st, 14, d->body);
+	bind_text(st, 15, d->version);
+	if (run(s, st, "storing a document") < 0)
+		return DYAD_EDB;
+	if (status == DYAD_STORE_NEW)
+		*row = sqlite3_last_insert_rowid(s->db);
+	if (link_syndicated(s, *row, d->simhash) < 0)
+		return DYAD_EDB;
+	return status;
+}
+
+int dyad_store_put_sentence(dyad_store *s, int64_t doc, size_t n, size_t start, size_t end, dyad_str text)
+{
+	sqlite3_stmt *st = stmt(s, ST_INSERT_SENT);
+
+	if (st == NULL)
+		return DYAD_EDB;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, (int64_t)n);
+	sqlite3_bind_int64(st, 3, (int64_t)start);
+	sqlite3_bind_int64(st, 4, (int64_t)end);
+	bind_str(st, 5, text);
+	return run(s, st, "storing a sentence");
+}
+
+static void bind_actor(sqlite3_stmt *st, int first, const dyad_store_actor *a)
+{
+	bind_text(st, first, a->code);
+	bind_text(st, first + 1, a->country);
+	bind_text(st, first + 2, a->igo);
+	bind_text(st, first + 3, a->role);
+	bind_text(st, first + 4, a->person);
+	bind_text(st, first + 5, a->name);
+}
+
+int dyad_store_put_mention(dyad_store *s, int64_t doc, const dyad_store_mention *m)
+{
+	sqlite3_stmt *st = stmt(s, ST_INSERT_MENT);
+
+	if (st == NULL)
+		return DYAD_EDB;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, (int64_t)m->sentence);
+	sqlite3_bind_int64(st, 3, (int64_t)m->start);
+	sqlite3_bind_int64(st, 4, (int64_t)m->end);
+	bind_text(st, 5, m->kind);
+	bind_text(st, 6, m->actor.code);
+	bind_text(st, 7, m->actor.country);
+	bind_text(st, 8, m->actor.igo);
+	bind_text(st, 9, m->actor.role);
+	bind_text(st, 10, m->actor.person);
+	bind_text(st, 11, m->actor.name);
+	bind_str(st, 12, m->text);
+	return run(s, st, "storing a mention");
+}
+
+/* The side of a dyad: the country, or the organisation's code ("IGOSCO"). */
+static void dyad_side_code(const dyad_store_actor *a, char out[24])
+{
+	if (a->country && *a->country)
+		snprintf(out, 24, "%s", a->country);
+	else if (a->code && strncmp(a->code, "IGO", 3) == 0)
+		snprintf(out, 24, "%s", a->code);
+	else
+		snprintf(out, 24, "%s", a->code ? a->code : "");
+}
+
+int dyad_store_put_event(dyad_store *s, int64_t doc, const dyad_store_event *ev)
+{
+	sqlite3_stmt *st = stmt(s, ST_INSERT_EV);
+	char sa[24], ta[24], root[3];
+
+	if (st == NULL)
+		return DYAD_EDB;
+	dyad_side_code(&ev->source, sa);
+	dyad_side_code(&ev->target, ta);
+	snprintf(root, sizeof root, "%.2s", ev->cameo ? ev->cameo : "");
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, (int64_t)ev->n);
+	bind_actor(st, 3, &ev->source);
+	bind_actor(st, 9, &ev->target);
+	sqlite3_bind_text(st, 15, sa, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 16, ta, -1, SQLITE_TRANSIENT);
+	bind_text(st, 17, ev->cameo);
+	sqlite3_bind_text(st, 18, root, -1, SQLITE_TRANSIENT);
+	bind_text(st, 19, ev->cameo_name);
+	if (ev->quad)
+		sqlite3_bind_int(st, 20, ev->quad);
+	else
+		sqlite3_bind_null(st, 20);
+	if (ev->quad)
+		sqlite3_bind_double(st, 21, ev->goldstein);
+	else
+		sqlite3_bind_null(st, 21);
+	bind_text(st, 22, ev->type);
+	bind_text(st, 23, ev->mode);
+	sqlite3_bind_int(st, 24, ev->reciprocal);
+	bind_text(st, 25, ev->modality);
+	bind_text(st, 26, ev->date);
+	bind_text(st, 27, ev->date ? (ev->date_from_publication ? "publication" : "sentence") : NULL);
+	bind_text(st, 28, ev->location);
+	sqlite3_bind_int64(st, 29, (int64_t)ev->sentence);
+	sqlite3_bind_int64(st, 30, (int64_t)ev->start);
+	sqlite3_bind_int64(st, 31, (int64_t)ev->end);
+	bind_str(st, 32, ev->evidence);
+	bind_text(st, 33, ev->rules);
+	return run(s, st, "storing an event");
+}
+
+int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en, const char *name_ru)
+{
+	sqlite3_stmt *st = stmt(s, ST_ACTOR);
+
+	if (st == NULL)
+		return DYAD_EDB;
+	bind_text(st, 1, code);
+	bind_text(st, 2, kind);
+	bind_text(st, 3, name_en);
+	bind_text(st, 4, name_ru);
+	return run(s, st, "storing an actor");
+}
+
+/* ---- near-duplicate fingerprints ----------------------------------------------------------- */
+
+/* Bytes of words: ASCII letters and digits, and every byte of a multibyte character. */
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+uint64_t dyad_simhash(dyad_str text)
+{
+	int v[64] = { 0 };
+	uint64_t out = 0;
+	size_t i = 0, words = 0;
+	int b;
+
+	/* each word of the case-folded text (letters and digits) votes bit by bit with its hash */
+	while (i < text.n) {
+		size_t j;
+		uint64_t w = DYAD_HASH_SEED;
+		while (i < text.n && !word_byte((unsigned char)text.p[i]))
+			i++;
+		for (j = i; j < text.n && word_byte((unsigned char)text.p[j]); j++) {
+			unsigned char ch = (unsigned char)text.p[j];
+			if (ch < 0x80)
+				ch = (unsigned char)(ch | 0x20);
+			w = (w ^ ch) * 0x100000001b3ULL;
+		}
+		if (j == i)
+			break;
+		i = j;
+		words++;
+		w = dyad_hash64(&w, sizeof w, DYAD_HASH_SEED);
+		for (b = 0; b < 64; b++)
+			v[b] += (w >> b) & 1 ? 1 : -1;
+	}
+	if (words < 8)
+		return 0; /* too short to tell a copy from a coincidence */
+	for (b = 0; b < 64; b++)
+		if (v[b] > 0)
+			out |= 1ULL << b;
+	return out;
+}

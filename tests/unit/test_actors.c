@@ -1,0 +1,164 @@
+/*
+ * test_actors.c — the actor recognizer on sentences written for it, with the
+ * small lexicon of tests/fixtures/actors/: inflection, compounds, initials,
+ * offices by date, role + country + name, places that speak, later mentions.
+ * Each case lists the mentions as "kind code text[=person]".
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dyad/actors.h"
+
+static dyad_lexicon *lx;
+static dyad_matcher *m;
+
+/* The mentions of `text` on `day`, one per line: "kind code text[=person]". */
+static const char *find(const char *text, dyad_ymd day)
+{
+	static dyad_buf out = DYAD_BUF_INIT;
+	dyad_arena *a = dyad_arena_new();
+	dyad_str t = dyad_str_c(text);
+	dyad_token *toks;
+	dyad_span *sents;
+	dyad_mention *ms;
+	size_t nt = dyad_tokenize(a, t, &toks), ns = dyad_sent_split(a, t, &sents), n, i;
+
+	n = dyad_actors_find(m, a, t, toks, nt, sents, ns, day, &ms);
+	dyad_buf_clear(&out);
+	for (i = 0; i < n; i++) {
+		dyad_buf_printf(&out, "%s%s %s %.*s", i ? "\n" : "", dyad_mention_kind_name(ms[i].kind),
+				ms[i].code[0] ? ms[i].code : ms[i].country[0] ? ms[i].country : "-",
+				(int)(ms[i].span.end - ms[i].span.start), text + ms[i].span.start);
+		if (ms[i].person)
+			dyad_buf_printf(&out, "=%s", ms[i].person);
+	}
+	dyad_arena_free(a);
+	return out.p ? out.p : "";
+}
+
+static void inflected_names_and_places(void **state)
+{
+	(void)state;
+	assert_string_equal(find("Переговоры с Токаевым прошли в Нур-Султане.", 20210609),
+			    "person KAZGOV Токаевым=Касым-Жомарт Токаев\n"
+			    "location KAZ Нур-Султане");
+	assert_string_equal(find("Лавров прибыл в Казахстан, в Белоруссии его ждут позже.", 20210407),
+			    "person RUSGOV Лавров=Сергей Лавров\n"
+			    "country KAZ Казахстан\n"
+			    "country BLR Белоруссии");
+}
+
+static void a_title_country_and_name_make_one_person(void **state)
+{
+	(void)state;
+	assert_string_equal(find("Президент Казахстана Касым-Жомарт Токаев встретился с Лукашенко.", 20210609),
+			    "person KAZGOV Президент Казахстана Касым-Жомарт Токаев=Касым-Жомарт Токаев\n"
+			    "person BLRGOV Лукашенко=Александр Лукашенко");
+	/* a person the lexicon lacks, coded by the words around the name, and found again by surname */
+	assert_string_equal(find("Посол Казахстана Ерлан Байжанов вручил верительные грамоты. "
+				 "Байжанов отметил рост торговли.", 20240304),
+			    "person KAZDIP Посол Казахстана Ерлан Байжанов=Ерлан Байжанов\n"
+			    "person KAZDIP Байжанов=Ерлан Байжанов");
+	assert_string_equal(find("Kazakhstan's foreign minister Mukhtar Tileuberdi met M.Тлеуберди's guests.", 20210407),
+			    "person KAZGOV Kazakhstan's foreign minister Mukhtar Tileuberdi=Мухтар Тлеуберди\n"
+			    "person KAZGOV M.Тлеуберди's=Мухтар Тлеуберди");
+}
+
+static void the_date_picks_the_office(void **state)
+{
+	(void)state;
+	assert_string_equal(find("Токаев выступил в парламенте.", 20010101),
+			    "person KAZGOV Токаев=Касым-Жомарт Токаев\n"
+			    "role - парламенте");
+	assert_string_equal(find("Tokayev opened the session.", 20090101), "person KAZLEG Tokayev=Касым-Жомарт Токаев");
+	assert_string_equal(find("Tokayev opened the session.", 20250101), "person KAZGOV Tokayev=Касым-Жомарт Токаев");
+}
+
+static void compounds_name_both_countries(void **state)
+{
+	(void)state;
+	assert_string_equal(find("Состоялись белорусско-казахстанские переговоры.", 0),
+			    "country BLR белорусско\n"
+			    "country KAZ казахстанские");
+	assert_string_equal(find("Российско-американский диалог продолжится.", 0),
+			    "country RUS Российско\n"
+			    "country USA американский");
+}
+
+static void a_capital_is_a_place_unless_it_speaks(void **state)
+{
+	(void)state;
+	assert_string_equal(find("Минск заявил протест.", 0), "role BLRGOV Минск");
+	assert_string_equal(find("Делегация прибыла в Минск.", 0), "location BLR Минск");
+	assert_string_equal(find("Кремль не комментировал встречу.", 0), "role RUSGOV Кремль");
+}
+
+static void case_tells_names_from_words(void **state)
+{
+	(void)state;
+	/* "US" is the country, "us" a pronoun; "того" a word, "Того" the country */
+	assert_string_equal(find("Tell us what the US wants.", 0), "country USA US");
+	assert_string_equal(find("После того как делегация уехала.", 0), "");
+	assert_string_equal(find("ШОС и ОДКБ провели консультации.", 0),
+			    "igo IGOSCO ШОС\n"
+			    "igo IGOCSTO ОДКБ");
+}
+
+static void later_mentions_resolve_to_the_person_named(void **state)
+{
+	(void)state;
+	assert_string_equal(find("Президент Беларуси Александр Лукашенко принял гостей. "
+				 "Глава государства отметил успехи. Белорусский лидер поблагодарил их.", 20240304),
+			    "person BLRGOV Президент Беларуси Александр Лукашенко=Александр Лукашенко\n"
+			    "role BLRGOV Глава государства=Александр Лукашенко\n"
+			    "role BLRGOV Белорусский лидер=Александр Лукашенко");
+}
+
+static void empty_and_odd_text(void **state)
+{
+	(void)state;
+	assert_string_equal(find("", 0), "");
+	assert_string_equal(find("....  ,,, «»", 0), "");
+	assert_string_equal(find("Казахстан", 0), "country KAZ Казахстан");
+}
+
+static int setup(void **state)
+{
+	dyad_errbuf e;
+
+	(void)state;
+	lx = dyad_lexicon_load("tests/fixtures/actors", NULL, NULL, &e);
+	if (lx == NULL)
+		return -1;
+	m = dyad_matcher_new(lx);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dyad_matcher_free(m);
+	dyad_lexicon_free(lx);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(inflected_names_and_places),
+		cmocka_unit_test(a_title_country_and_name_make_one_person),
+		cmocka_unit_test(the_date_picks_the_office),
+		cmocka_unit_test(compounds_name_both_countries),
+		cmocka_unit_test(a_capital_is_a_place_unless_it_speaks),
+		cmocka_unit_test(case_tells_names_from_words),
+		cmocka_unit_test(later_mentions_resolve_to_the_person_named),
+		cmocka_unit_test(empty_and_odd_text),
+	};
+	return cmocka_run_group_tests_name("actors", tests, setup, teardown);
+}

@@ -1,0 +1,257 @@
+/*
+ * test_lexicon_data.c — the real world dictionaries of data/actors/ as the
+ * loader reads them: countries.txt and igos.txt load without a warning, every
+ * post-Soviet state has its names in both languages, a capital and an
+ * adjective, names lead to the right codes, and organisations' members are
+ * known countries. Other files of data/actors/ may exist; only their loading
+ * is required, their warnings are another test's business.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad/lexicon.h"
+
+static char warnings[16384];
+
+static void on_warn(void *ctx, const char *msg)
+{
+	size_t n = strlen(warnings);
+
+	(void)ctx;
+	/* people.txt and roles.txt are written elsewhere: only the world files are ours */
+	if (strstr(msg, "countries.txt:") || strstr(msg, "igos.txt:"))
+		snprintf(warnings + n, sizeof warnings - n, "%s\n", msg);
+}
+
+static dyad_lexicon *lx;
+
+static int setup(void **state)
+{
+	dyad_errbuf e;
+
+	(void)state;
+	warnings[0] = '\0';
+	lx = dyad_lexicon_load("data/actors", on_warn, NULL, &e);
+	if (lx == NULL)
+		fprintf(stderr, "%s\n", e.msg);
+	return lx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dyad_lexicon_free(lx);
+	return 0;
+}
+
+/* 1 if the text has a Cyrillic letter (U+0400..U+04FF: lead bytes 0xD0..0xD3) */
+static int is_russian(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0xD0 && (unsigned char)*s <= 0xD3)
+			return 1;
+	return 0;
+}
+
+/* The entity of the name `text` of type `type` in use on `day` (0: any); NULL if none or ambiguous. */
+static const dyad_lex_entity *entity_named(const char *text, dyad_name_type type, dyad_ymd day)
+{
+	const dyad_lex_entity *found = NULL;
+	size_t i;
+
+	for (i = 0; i < dyad_lexicon_nnames(lx); i++) {
+		const dyad_lex_name *n = dyad_lexicon_name(lx, i);
+		const dyad_lex_entity *e;
+
+		if (n->type != type || strcmp(n->text, text) != 0 || (day && !dyad_ymd_within(day, n->from, n->to)))
+			continue;
+		e = dyad_lexicon_entity(lx, n->entity);
+		if (found && found != e)
+			return NULL;
+		found = e;
+	}
+	return found;
+}
+
+static const char *code_named(const char *text, dyad_name_type type, dyad_ymd day)
+{
+	const dyad_lex_entity *e = entity_named(text, type, day);
+
+	return e ? e->code : "(none)";
+}
+
+static void loads_without_warnings(void **state)
+{
+	size_t i, ncountries = 0, nigos = 0;
+
+	(void)state;
+	if (warnings[0])
+		fprintf(stderr, "%s", warnings);
+	assert_string_equal(warnings, "");
+	for (i = 0; i < dyad_lexicon_nentities(lx); i++) {
+		const dyad_lex_entity *e = dyad_lexicon_entity(lx, i);
+		if (e->kind == DYAD_LEX_COUNTRY)
+			ncountries++;
+		else if (e->kind == DYAD_LEX_IGO)
+			nigos++;
+	}
+	/* 193 members, 2 observers, and the territories and historical states */
+	assert_true(ncountries >= 195);
+	assert_true(nigos >= 40);
+}
+
+static void post_soviet_states_complete(void **state)
+{
+	static const char *const keys[] = { "ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU",
+					    "LVA", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB" };
+	size_t k, i;
+
+	(void)state;
+	for (k = 0; k < sizeof keys / sizeof *keys; k++) {
+		const dyad_lex_entity *c = dyad_lexicon_find(lx, DYAD_LEX_COUNTRY, keys[k]);
+		int have[2][DYAD_NAME_BODY + 1];
+
+		assert_non_null(c);
+		assert_non_null(c->fips);
+		memset(have, 0, sizeof have);
+		for (i = 0; i < dyad_lexicon_nnames(lx); i++) {
+			const dyad_lex_name *n = dyad_lexicon_name(lx, i);
+			if (dyad_lexicon_entity(lx, n->entity) == c)
+				have[is_russian(n->text)][n->type]++;
+		}
+		if (!have[0][DYAD_NAME_NAME] || !have[1][DYAD_NAME_NAME] || !have[0][DYAD_NAME_ADJ] ||
+		    !have[1][DYAD_NAME_ADJ] || !have[0][DYAD_NAME_CAPITAL] || !have[1][DYAD_NAME_CAPITAL] ||
+		    !have[0][DYAD_NAME_PEOPLE] || !have[1][DYAD_NAME_PEOPLE] || have[0][DYAD_NAME_PLACE] < 3 ||
+		    have[1][DYAD_NAME_PLACE] < 3)
+			fail_msg("%s lacks names, adjectives, demonyms, a capital or cities in English or Russian",
+				 keys[k]);
+	}
+}
+
+/* Every country has its name in both languages; every present-day state its FIPS code. */
+static void every_country_named_in_both_languages(void **state)
+{
+	size_t i, k, bad = 0;
+
+	(void)state;
+	for (i = 0; i < dyad_lexicon_nentities(lx); i++) {
+		const dyad_lex_entity *e = dyad_lexicon_entity(lx, i);
+		int have[2] = { 0, 0 };
+
+		if (e->kind != DYAD_LEX_COUNTRY)
+			continue;
+		for (k = 0; k < dyad_lexicon_nnames(lx); k++) {
+			const dyad_lex_name *n = dyad_lexicon_name(lx, k);
+			if (n->type == DYAD_NAME_NAME && dyad_lexicon_entity(lx, n->entity) == e)
+				have[is_russian(n->text)]++;
+		}
+		if (!have[0] || !have[1]) {
+			fprintf(stderr, "%s has no %s name\n", e->key, have[0] ? "Russian" : "English");
+			bad++;
+		}
+		/* historical states (SUN YUG CSK DDR) and the X.. territories may lack one */
+		if (e->fips == NULL && e->key[0] != 'X' && strstr("SUN YUG CSK DDR", e->key) == NULL) {
+			fprintf(stderr, "%s has no FIPS code\n", e->key);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void names_lead_to_codes(void **state)
+{
+	(void)state;
+	assert_string_equal(code_named("Белоруссия", DYAD_NAME_NAME, 0), "BLR");
+	assert_string_equal(code_named("Belarus", DYAD_NAME_NAME, 0), "BLR");
+	assert_string_equal(code_named("Киргизия", DYAD_NAME_NAME, 0), "KGZ");
+	assert_string_equal(code_named("Kyrgyzstan", DYAD_NAME_NAME, 0), "KGZ");
+	assert_string_equal(code_named("США", DYAD_NAME_NAME, 0), "USA");
+	assert_string_equal(code_named("Великобритания", DYAD_NAME_NAME, 0), "GBR");
+	assert_string_equal(code_named("Türkiye", DYAD_NAME_NAME, 0), "TUR");
+	assert_string_equal(code_named("Кот-д'Ивуар", DYAD_NAME_NAME, 0), "CIV");
+	assert_string_equal(code_named("Burma", DYAD_NAME_NAME, 0), "MMR");
+	assert_string_equal(code_named("казахстанский", DYAD_NAME_ADJ, 0), "KAZ");
+	assert_string_equal(code_named("американский", DYAD_NAME_ADJ, 0), "USA");
+	assert_string_equal(code_named("Киев", DYAD_NAME_CAPITAL, 0), "UKR");
+	assert_string_equal(code_named("Кремль", DYAD_NAME_METONYM, 0), "RUS");
+	assert_string_equal(code_named("Пентагон", DYAD_NAME_METONYM, 0), "USA");
+	assert_string_equal(code_named("ШОС", DYAD_NAME_NAME, 0), "IGOSCO");
+	assert_string_equal(code_named("ОДКБ", DYAD_NAME_NAME, 0), "IGOCSTO");
+	assert_string_equal(code_named("NATO", DYAD_NAME_NAME, 0), "IGONATO");
+	/* dated names: the capital of Kazakhstan by the day */
+	assert_string_equal(code_named("Нур-Султан", DYAD_NAME_CAPITAL, 20200101), "KAZ");
+	assert_string_equal(code_named("Нур-Султан", DYAD_NAME_CAPITAL, 20240101), "(none)");
+	assert_string_equal(code_named("Алма-Ата", DYAD_NAME_CAPITAL, 19950101), "KAZ");
+	assert_string_equal(code_named("Алма-Ата", DYAD_NAME_CAPITAL, 20240101), "(none)");
+	assert_string_equal(code_named("СССР", DYAD_NAME_NAME, 19800101), "SUN");
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_COUNTRY, "KAZ")->fips, "KZ");
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_IGO, "EAEU")->code, "IGOEAEU");
+}
+
+static int is_world(const dyad_lex_entity *e)
+{
+	return e->kind == DYAD_LEX_COUNTRY || e->kind == DYAD_LEX_IGO;
+}
+
+/* No undated name or adjective of a country or organisation is also another's: the recognizer could not choose. */
+static void names_unambiguous(void **state)
+{
+	size_t i, j, n = dyad_lexicon_nnames(lx), bad = 0;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		const dyad_lex_name *a = dyad_lexicon_name(lx, i);
+		if ((a->type != DYAD_NAME_NAME && a->type != DYAD_NAME_ADJ) || a->from || a->to ||
+		    !is_world(dyad_lexicon_entity(lx, a->entity)))
+			continue;
+		for (j = i + 1; j < n; j++) {
+			const dyad_lex_name *b = dyad_lexicon_name(lx, j);
+			if (b->type == a->type && b->entity != a->entity && !b->from && !b->to &&
+			    is_world(dyad_lexicon_entity(lx, b->entity)) &&
+			    strcmp(a->text, b->text) == 0) {
+				fprintf(stderr, "'%s' names both %s and %s\n", a->text,
+					dyad_lexicon_entity(lx, a->entity)->key, dyad_lexicon_entity(lx, b->entity)->key);
+				bad++;
+			}
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void members_are_countries(void **state)
+{
+	const dyad_lex_entity *sco = dyad_lexicon_find(lx, DYAD_LEX_IGO, "SCO");
+	size_t i, in_sco = 0;
+
+	(void)state;
+	assert_non_null(sco);
+	for (i = 0; i < dyad_lexicon_nmembers(lx); i++) {
+		const dyad_lex_member *m = dyad_lexicon_member(lx, i);
+		if (dyad_lexicon_find(lx, DYAD_LEX_COUNTRY, m->country) == NULL)
+			fail_msg("%s: member %s is not a country of countries.txt",
+				 dyad_lexicon_entity(lx, m->igo)->key, m->country);
+		if (dyad_lexicon_entity(lx, m->igo) == sco && dyad_ymd_within(20250101, m->from, m->to))
+			in_sco++;
+	}
+	assert_int_equal(in_sco, 10);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(loads_without_warnings),
+		cmocka_unit_test(post_soviet_states_complete),
+		cmocka_unit_test(every_country_named_in_both_languages),
+		cmocka_unit_test(names_lead_to_codes),
+		cmocka_unit_test(names_unambiguous),
+		cmocka_unit_test(members_are_countries),
+	};
+	return cmocka_run_group_tests_name("lexicon_data", tests, setup, teardown);
+}
