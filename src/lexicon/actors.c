@@ -535,6 +535,21 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		last = next;
 	}
 	end_tok = rs[last].te;
+	/*
+	 * "посол Казахстана в Беларуси Тимур Жаксылыков": a country after a preposition
+	 * is where the office is held; the name may follow it
+	 */
+	if (next + 1 < nr && is_country_raw(&rs[next]) && glued(c, rs[last].te, rs[next].ts) &&
+	    preceded_by_prep(c, rs[next].ts, sent_start) && rs[next + 1].ts == rs[next].te &&
+	    rs[next + 1].ent->kind == DYAD_LEX_PERSON) {
+		end_tok = rs[next].te;
+		next++;
+	} else if (next < nr && is_country_raw(&rs[next]) && glued(c, rs[last].te, rs[next].ts) &&
+		   preceded_by_prep(c, rs[next].ts, sent_start) &&
+		   unknown_name(c, rs[next].te, b, rs, nr, next + 1) > rs[next].te) {
+		end_tok = rs[next].te;
+		next++;
+	}
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
 	person_end = end_tok;
 	if (next < nr && rs[next].ts == end_tok && rs[next].ent->kind == DYAD_LEX_PERSON) {
