@@ -194,7 +194,7 @@ static dyad_str surname_key(eval *ev, dyad_str name)
 	name = dyad_str_trim(name);
 	for (i = name.n; i > 0 && name.p[i - 1] != ' ' && name.p[i - 1] != '.'; i--)
 		;
-	return dyad_stem(ev->stemmer, ev->arena, (dyad_str){ name.p + i, name.n - i });
+	return dyad_stem_light(ev->stemmer, ev->arena, (dyad_str){ name.p + i, name.n - i });
 }
 
 /* "KAZ DIP" → "KAZ" and "DIP"; "IGO SCO" → "IGO" and "SCO". */
@@ -235,7 +235,10 @@ static void score_people(eval *ev, const char *label, const dyad_json *gold, con
 			const dyad_mention *m = &d->mentions[k];
 			if (m->kind != DYAD_MENTION_PERSON || m->person == NULL)
 				continue;
-			if (!dyad_str_eq(surname_key(ev, dyad_str_c(m->person)), key))
+			/* by the canonical name, or by the words as written (the gold may spell it in another script) */
+			if (!dyad_str_eq(surname_key(ev, dyad_str_c(m->person)), key) &&
+			    !dyad_str_eq(surname_key(ev, (dyad_str){ d->doc.body.p + m->span.start,
+								   m->span.end - m->span.start }), key))
 				continue;
 			found = m;
 			if (strcmp(country, "IGO") == 0 ? m->igo && strcmp(m->igo, role) == 0

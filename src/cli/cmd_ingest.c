@@ -141,7 +141,7 @@ static int store_actors(ingest *g, const dyad_lexicon *lx)
 
 static void draw(ingest *g, int final)
 {
-	double t = now(), rate = g->docs / (t - g->t0 > 1e-6 ? t - g->t0 : 1e-6);
+	double t = now(), rate = (double)g->docs / (t - g->t0 > 1e-6 ? t - g->t0 : 1e-6);
 
 	if (!g->progress || (!final && t - g->last_draw < 0.2))
 		return;

@@ -113,10 +113,11 @@ static void side_json(const dyad_events_out *o, dyad_buf *b, const char *name, c
 
 static void ymd_str(dyad_ymd d, char out[11])
 {
-	if (d <= 0)
+	if (d <= 0 || d > 99991231)
 		out[0] = '\0';
 	else
-		snprintf(out, 11, "%04d-%02d-%02d", (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100));
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(d / 10000) % 10000u, (unsigned)(d / 100 % 100) % 100u,
+			 (unsigned)(d % 100) % 100u);
 }
 
 /* ---- the formats --------------------------------------------------------------------------- */
