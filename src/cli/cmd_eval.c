@@ -1,0 +1,398 @@
+/*
+ * cmd_eval.c — `dyad eval --gold DIR INPUTS`: scores dyad's documents against
+ * gold files (the format of docs/formats.md, "Gold files"): per-field accuracy
+ * of the metadata, the furniture lines that must be gone from the body, and the
+ * evidence sentences that must be in it. Lists every miss.
+ */
+#include "cli.h"
+#include "dyad/json.h"
+#include "pipeline.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const dyad_cli_opt opts[] = {
+	{ "gold", 'g', "DIR", "gold files: DIR/<input file name without extension>.json (required)" },
+	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
+	{ "strict", 0, NULL, "exit with status 1 when anything is missed" },
+	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	{ NULL, 0, NULL, NULL },
+};
+
+enum { F_TITLE, F_DATE, F_TIME, F_LANGUAGE, F_OUTLET, F_DATELINE, F_FURNITURE, F_EVIDENCE, F_PEOPLE, NFIELDS };
+static const char *const field_names[NFIELDS] = { "title", "date", "time", "language", "outlet",
+						  "dateline", "furniture", "evidence", "people" };
+
+typedef struct {
+	const char *gold_dir;
+	dyad_pipeline *p;
+	int right[NFIELDS], total[NFIELDS];
+	int docs, no_gold, bad_gold;
+	char *last_path;        /* the input the previous document came from */
+	size_t ordinal;         /* the document's place among that input's records */
+	dyad_buf misses;
+	dyad_arena *arena;
+	dyad_stemmer *stemmer;
+} eval;
+
+/* Collapse runs of white space to one space and trim, for comparing titles and lines. */
+static dyad_str squeeze(dyad_arena *a, dyad_str s)
+{
+	char *out = dyad_arena_alloc(a, s.n + 1);
+	size_t i, n = 0;
+	int space = 0;
+
+	s = dyad_str_trim(s);
+	for (i = 0; i < s.n; i++) {
+		char c = s.p[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && n)
+			out[n++] = ' ';
+		space = 0;
+		out[n++] = c;
+	}
+	return (dyad_str){ out, n };
+}
+
+/* Strip a list bullet and spaces from a furniture line, as the gold format says lines are compared. */
+static dyad_str unbullet(dyad_str s)
+{
+	s = dyad_str_trim(s);
+	if (dyad_str_starts_with(s, DYAD_STR_LIT("\xe2\x80\xa2")))
+		s = dyad_str_trim((dyad_str){ s.p + 3, s.n - 3 });
+	return s;
+}
+
+static void miss(eval *ev, const char *doc, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void miss(eval *ev, const char *doc, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	dyad_buf_printf(&ev->misses, "  %s: %s: ", doc, field);
+	va_start(ap, fmt);
+	dyad_buf_vprintf(&ev->misses, fmt, ap);
+	va_end(ap);
+	dyad_buf_putc(&ev->misses, '\n');
+}
+
+static void score_str(eval *ev, const char *doc, int f, const dyad_json *gold, const char *ours,
+		      int ci)
+{
+	const dyad_json *g = dyad_json_get(gold, field_names[f]);
+	int same;
+
+	if (g == NULL)
+		return; /* the gold file does not score this field */
+	ev->total[f]++;
+	if (g->type == DYAD_JSON_NULL) {
+		same = ours == NULL;
+	} else if (g->type == DYAD_JSON_STRING && ours) {
+		dyad_str a = squeeze(ev->arena, g->str), b = squeeze(ev->arena, dyad_str_c(ours));
+		same = ci ? a.n == b.n && strncasecmp(a.p, b.p, a.n) == 0 : dyad_str_eq(a, b);
+	} else {
+		same = 0;
+	}
+	if (same)
+		ev->right[f]++;
+	else
+		miss(ev, doc, field_names[f], "expected %s%.*s%s, got %s%s%s",
+		     g->type == DYAD_JSON_STRING ? "\"" : "", (int)(g->type == DYAD_JSON_STRING ? g->str.n : 4),
+		     g->type == DYAD_JSON_STRING ? g->str.p : "null", g->type == DYAD_JSON_STRING ? "\"" : "",
+		     ours ? "\"" : "", ours ? ours : "null", ours ? "\"" : "");
+}
+
+/* Is `line` a paragraph of the body on its own? */
+static int body_has_line(dyad_arena *a, dyad_str body, dyad_str line)
+{
+	size_t i = 0;
+
+	while (i <= body.n) {
+		const char *nl = i < body.n ? memchr(body.p + i, '\n', body.n - i) : NULL;
+		size_t end = nl ? (size_t)(nl - body.p) : body.n;
+
+		if (dyad_str_eq(squeeze(a, unbullet((dyad_str){ body.p + i, end - i })), line))
+			return 1;
+		if (!nl)
+			break;
+		i = end + 1;
+	}
+	return 0;
+}
+
+static int body_contains(dyad_str body, dyad_str s)
+{
+	size_t i;
+
+	if (s.n == 0)
+		return 1;
+	for (i = 0; i + s.n <= body.n; i++)
+		if (body.p[i] == s.p[0] && memcmp(body.p + i, s.p, s.n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The gold object for document `d`: DIR/<name>.json holds one object per page,
+ * or {"records": [...]} with one object per record for an input that holds
+ * several pages (JSON Lines, WARC), in the order the records come.
+ */
+static const dyad_json *gold_for(eval *ev, const dyad_document *d, const char *name, dyad_buf *raw)
+{
+	char gpath[4096];
+	dyad_errbuf e;
+	dyad_json *gold = NULL;
+	const dyad_json *recs, *it;
+	size_t i;
+
+	snprintf(gpath, sizeof gpath, "%s/%s.json", ev->gold_dir, name);
+	if (dyad_read_file(raw, gpath, 16u << 20, &e) < 0) {
+		fprintf(stderr, "dyad eval: no gold for %s (%s)\n", d->page->path, e.msg);
+		ev->no_gold++;
+		return NULL;
+	}
+	if (dyad_json_parse(ev->arena, (dyad_str){ raw->p, raw->n }, &gold, &e) < 0) {
+		fprintf(stderr, "dyad eval: %s: %s\n", gpath, e.msg);
+		ev->bad_gold++;
+		return NULL;
+	}
+	if (gold->type != DYAD_JSON_OBJECT) {
+		fprintf(stderr, "dyad eval: %s: expected a JSON object\n", gpath);
+		ev->bad_gold++;
+		return NULL;
+	}
+	if ((recs = dyad_json_get(gold, "records")) == NULL)
+		return gold;
+	if (recs->type != DYAD_JSON_ARRAY) {
+		fprintf(stderr, "dyad eval: %s: \"records\" must be an array\n", gpath);
+		ev->bad_gold++;
+		return NULL;
+	}
+	for (i = 0, it = recs->child; it && i < ev->ordinal; i++)
+		it = it->next;
+	if (it == NULL || it->type != DYAD_JSON_OBJECT) {
+		fprintf(stderr, "dyad eval: %s: no gold object for record %zu of %s\n", gpath, ev->ordinal + 1,
+			d->page->path);
+		ev->no_gold++;
+		return NULL;
+	}
+	return it;
+}
+
+/* The stem of the last word of a name: how a gold person is found among the mentions. */
+static dyad_str surname_key(eval *ev, dyad_str name)
+{
+	size_t i = name.n;
+
+	name = dyad_str_trim(name);
+	for (i = name.n; i > 0 && name.p[i - 1] != ' ' && name.p[i - 1] != '.'; i--)
+		;
+	return dyad_stem_light(ev->stemmer, ev->arena, (dyad_str){ name.p + i, name.n - i });
+}
+
+/* "KAZ DIP" → "KAZ" and "DIP"; "IGO SCO" → "IGO" and "SCO". */
+static void split_actor(dyad_str a, char country[8], char role[8])
+{
+	size_t i;
+
+	a = dyad_str_trim(a);
+	for (i = 0; i < a.n && a.p[i] != ' '; i++)
+		;
+	snprintf(country, 8, "%.*s", (int)(i < 7 ? i : 7), a.p);
+	a = i < a.n ? dyad_str_trim((dyad_str){ a.p + i, a.n - i }) : (dyad_str){ "", 0 };
+	snprintf(role, 8, "%.*s", (int)(a.n < 7 ? a.n : 7), a.p);
+}
+
+/*
+ * Each gold person must be among the person mentions, by surname, with the
+ * gold country and role (an IGO officer: the organisation).
+ */
+static void score_people(eval *ev, const char *label, const dyad_json *gold, const dyad_document *d)
+{
+	const dyad_json *arr = dyad_json_get(gold, "people"), *it;
+
+	if (arr == NULL || arr->type != DYAD_JSON_ARRAY)
+		return;
+	for (it = arr->child; it; it = it->next) {
+		dyad_str name = dyad_json_get_str(it, "name"), actor = dyad_json_get_str(it, "actor");
+		char country[8], role[8];
+		const dyad_mention *found = NULL, *right = NULL;
+		dyad_str key;
+		size_t k;
+
+		if (name.p == NULL || actor.p == NULL)
+			continue;
+		split_actor(actor, country, role);
+		key = surname_key(ev, name);
+		for (k = 0; k < d->nmentions && !right; k++) {
+			const dyad_mention *m = &d->mentions[k];
+			if (m->kind != DYAD_MENTION_PERSON || m->person == NULL)
+				continue;
+			/* by the canonical name, or by the words as written (the gold may spell it in another script) */
+			if (!dyad_str_eq(surname_key(ev, dyad_str_c(m->person)), key) &&
+			    !dyad_str_eq(surname_key(ev, (dyad_str){ d->doc.body.p + m->span.start,
+								   m->span.end - m->span.start }), key))
+				continue;
+			found = m;
+			if (strcmp(country, "IGO") == 0 ? m->igo && strcmp(m->igo, role) == 0
+							 : strcmp(m->country, country) == 0 && strcmp(m->role, role) == 0)
+				right = m;
+		}
+		ev->total[F_PEOPLE]++;
+		if (right)
+			ev->right[F_PEOPLE]++;
+		else if (found)
+			miss(ev, label, "people", "%.*s: expected %.*s, got %s", (int)name.n, name.p, (int)actor.n, actor.p,
+			     found->code[0] ? found->code : "no code");
+		else
+			miss(ev, label, "people", "%.*s (%.*s) not found", (int)name.n, name.p, (int)actor.n, actor.p);
+	}
+}
+
+static void score_doc(void *ctx, const dyad_document *d)
+{
+	eval *ev = ctx;
+	const char *path = d->page->path, *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+	char name[512], label[600];
+	dyad_buf raw = DYAD_BUF_INIT;
+	const dyad_json *gold, *arr, *it;
+	const char *outlet_gold = NULL;
+
+	/* records of one input come one after another: count them for the "records" form */
+	if (ev->last_path && strcmp(ev->last_path, path) == 0) {
+		ev->ordinal++;
+	} else {
+		free(ev->last_path);
+		ev->last_path = dyad_xstrdup(path);
+		ev->ordinal = 0;
+	}
+	snprintf(name, sizeof name, "%.*s", (int)(dot ? (size_t)(dot - base) : strlen(base)), base);
+	if (d->page->record)
+		snprintf(label, sizeof label, "%s#%zu", name, ev->ordinal + 1);
+	else
+		snprintf(label, sizeof label, "%s", name);
+	dyad_arena_reset(ev->arena);
+	if ((gold = gold_for(ev, d, name, &raw)) == NULL)
+		goto done;
+	ev->docs++;
+	score_str(ev, label, F_TITLE, gold, d->doc.title, 0);
+	score_str(ev, label, F_DATE, gold, d->doc.date, 0);
+	score_str(ev, label, F_TIME, gold, d->doc.time, 0);
+	score_str(ev, label, F_LANGUAGE, gold, dyad_lang_code(d->lang), 0);
+	/* an outlet is right in any spelling: compare canonical names */
+	{
+		dyad_str g = dyad_json_get_str(gold, "outlet");
+		if (g.p) {
+			const char *c = dyad_outlets_by_name(ev->p->outlets, g);
+			outlet_gold = c ? c : dyad_arena_strndup(ev->arena, g.p, g.n);
+		}
+		if (dyad_json_get(gold, "outlet")) {
+			const char *ours = d->doc.outlet;
+			int same = outlet_gold == NULL ? ours == NULL : ours && strcasecmp(ours, outlet_gold) == 0;
+			ev->total[F_OUTLET]++;
+			if (same)
+				ev->right[F_OUTLET]++;
+			else
+				miss(ev, label, "outlet", "expected %s, got %s", outlet_gold ? outlet_gold : "null",
+				     ours ? ours : "null");
+		}
+	}
+	score_str(ev, label, F_DATELINE, gold, d->doc.dateline, 1);
+	if ((arr = dyad_json_get(gold, "furniture")) && arr->type == DYAD_JSON_ARRAY)
+		for (it = arr->child; it; it = it->next) {
+			dyad_str line;
+			if (it->type != DYAD_JSON_STRING)
+				continue;
+			line = squeeze(ev->arena, unbullet(it->str));
+			ev->total[F_FURNITURE]++;
+			if (!body_has_line(ev->arena, d->doc.body, line))
+				ev->right[F_FURNITURE]++;
+			else
+				miss(ev, label, "furniture", "still in the body: \"%.*s\"", (int)line.n, line.p);
+		}
+	score_people(ev, label, gold, d);
+	if ((arr = dyad_json_get(gold, "events")) && arr->type == DYAD_JSON_ARRAY)
+		for (it = arr->child; it; it = it->next) {
+			dyad_str ev_text = dyad_json_get_str(it, "evidence");
+			if (ev_text.p == NULL)
+				continue;
+			ev->total[F_EVIDENCE]++;
+			if (body_contains(d->doc.body, ev_text))
+				ev->right[F_EVIDENCE]++;
+			else
+				miss(ev, label, "evidence", "not in the body: \"%.*s\"", (int)ev_text.n, ev_text.p);
+		}
+done:
+	dyad_buf_free(&raw);
+}
+
+static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	const char *in = dyad_cli_get(cmd, a, "input");
+	eval ev;
+	dyad_pipeline p;
+	int format = DYAD_FMT_AUTO, rc, f, right = 0, total = 0;
+
+	memset(&ev, 0, sizeof ev);
+	ev.gold_dir = dyad_cli_get(cmd, a, "gold");
+	if (ev.gold_dir == NULL)
+		return dyad_cli_usage_error(cmd, "--gold DIR is required");
+	if (a->npos == 0)
+		return dyad_cli_usage_error(cmd, "no inputs to score");
+	if (in && (format = dyad_format_parse(in)) < 0)
+		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+		return rc;
+	if ((rc = dyad_pipeline_want_actors(&p)) != 0) {
+		dyad_pipeline_close(&p);
+		return rc;
+	}
+	ev.p = &p;
+	ev.arena = dyad_arena_new();
+	ev.stemmer = dyad_stemmer_new();
+	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, score_doc, &ev);
+	printf("%d documents scored", ev.docs);
+	if (ev.no_gold || ev.bad_gold)
+		printf(" (%d without gold, %d with unreadable gold)", ev.no_gold, ev.bad_gold);
+	printf("\n\n%-10s %6s %6s %9s\n", "field", "right", "total", "accuracy");
+	for (f = 0; f < NFIELDS; f++) {
+		if (ev.total[f] == 0)
+			continue;
+		printf("%-10s %6d %6d %8.1f%%\n", field_names[f], ev.right[f], ev.total[f],
+		       100.0 * ev.right[f] / ev.total[f]);
+		right += ev.right[f];
+		total += ev.total[f];
+	}
+	if (ev.misses.n)
+		printf("\nmisses:\n%s", ev.misses.p);
+	printf("\nall fields: %d/%d right\n", right, total);
+	if (rc == DYAD_EXIT_OK && (ev.no_gold || ev.bad_gold))
+		rc = DYAD_EXIT_INPUT;
+	if (rc == DYAD_EXIT_OK && dyad_cli_has(cmd, a, "strict") && right < total)
+		rc = DYAD_EXIT_INPUT;
+	dyad_buf_free(&ev.misses);
+	free(ev.last_path);
+	dyad_stemmer_free(ev.stemmer);
+	dyad_arena_free(ev.arena);
+	dyad_pipeline_close(&p);
+	return rc;
+}
+
+const dyad_cmd dyad_cmd_eval = {
+	"eval", 90, "score dyad's documents against gold files",
+	"--gold DIR [options] FILE|DIR...",
+	"For each input, reads the gold file DIR/<input file name without extension>.json and scores\n"
+	"title, date, time, language, outlet (any spelling the outlet dictionary knows), dateline, the\n"
+	"furniture lines that must not be paragraphs of the body, and the evidence sentences that\n"
+	"must be in it. An input with several pages (JSON Lines, WARC) has one gold file holding\n"
+	"{\"records\": [...]}, one object per page in order. Prints per-field accuracy and every miss.",
+	opts, run,
+};

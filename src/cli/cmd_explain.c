@@ -1,0 +1,103 @@
+/*
+ * cmd_explain.c — `dyad explain`: sentence by sentence, the actors found, the
+ * events coded with the pattern that fired, and the events set aside with
+ * the reason, so a person can see why dyad coded what it did.
+ */
+#include "cli.h"
+#include "events_out.h"
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const dyad_cli_opt opts[] = {
+	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
+	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	{ NULL, 0, NULL, NULL },
+};
+
+static void side_text(dyad_buf *b, const dyad_side *s)
+{
+	dyad_buf_printf(b, "%s", s->code[0] ? s->code : "?");
+	if (s->person)
+		dyad_buf_printf(b, " (%s)", s->person);
+}
+
+static void emit(void *ctx, const dyad_document *d)
+{
+	dyad_events_out *o = ctx;
+	dyad_buf *b = &o->buf;
+	size_t s, k, m = 0;
+
+	dyad_buf_clear(b);
+	dyad_buf_printf(b, "== %s%s%s\n", d->page->path, d->page->record ? " #" : "", d->page->record ? d->page->record : "");
+	dyad_buf_printf(b, "   %s | %s | %s | dateline %s | %s\n", d->doc.title ? d->doc.title : "(no title)",
+			d->doc.date ? d->doc.date : "(no date)", d->doc.outlet ? d->doc.outlet : "(no outlet)",
+			d->doc.dateline ? d->doc.dateline : "-", dyad_lang_code(d->lang));
+	for (s = 0; s < d->nsent; s++) {
+		dyad_span sp = d->sent_bytes[s];
+		int any = 0;
+
+		dyad_buf_printf(b, "\n[%zu] %.*s\n", s + 1, (int)(sp.end - sp.start), d->doc.body.p + sp.start);
+		for (; m < d->nmentions && d->mentions[m].sentence <= s; m++) {
+			const dyad_mention *x = &d->mentions[m];
+			if (x->sentence < s)
+				continue;
+			dyad_buf_printf(b, "    actor   %-8s %-10s %.*s", dyad_mention_kind_name(x->kind),
+					x->code[0] ? x->code : (x->country[0] ? x->country : "-"),
+					(int)(x->span.end - x->span.start), d->doc.body.p + x->span.start);
+			if (x->person)
+				dyad_buf_printf(b, " = %s%s", x->person, x->resolved ? " (named earlier)" : "");
+			dyad_buf_putc(b, '\n');
+		}
+		for (k = 0; k < d->nevents_all; k++) {
+			const dyad_event *e = &d->events[k];
+			if (e->sentence != s)
+				continue;
+			any = 1;
+			dyad_buf_printf(b, "    %s %s ", e->why ? "no     " : "EVENT  ", e->cameo);
+			side_text(b, &e->source);
+			dyad_buf_puts(b, e->reciprocal ? " <-> " : " -> ");
+			side_text(b, &e->target);
+			if (e->modality != DYAD_MOD_DONE)
+				dyad_buf_printf(b, " [%s]", dyad_modality_name(e->modality));
+			dyad_buf_printf(b, "\n            by %s%s%s\n", e->rule ? e->rule : "?", e->why ? "; set aside: " : "",
+					e->why ? e->why : "");
+		}
+		if (!any)
+			dyad_buf_puts(b, "    (no pattern matched)\n");
+	}
+	fwrite(b->p, 1, b->n, stdout);
+}
+
+static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	const char *in = dyad_cli_get(cmd, a, "input");
+	dyad_events_out o;
+	dyad_pipeline p;
+	int format = DYAD_FMT_AUTO, rc;
+
+	if (in && (format = dyad_format_parse(in)) < 0)
+		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	if (a->npos == 0)
+		return dyad_cli_usage_error(cmd, "name the page(s) to explain");
+	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+		return rc;
+	p.explain = 1;
+	if ((rc = dyad_pipeline_want_events(&p)) == 0 && (rc = dyad_events_out_open(&o, &p, DYAD_EVENTS_JSON)) == 0) {
+		rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, emit, &o);
+		dyad_events_out_close(&o);
+	}
+	dyad_pipeline_close(&p);
+	return rc;
+}
+
+const dyad_cmd dyad_cmd_explain = {
+	"explain", 45, "show, sentence by sentence, why each event was or was not coded",
+	"[options] FILE...",
+	"Reads pages as `dyad code` does and prints each sentence of each document with the actors\n"
+	"found in it, the events coded from it with the pattern that fired (file:line: pattern), and\n"
+	"the events a pattern matched but dyad set aside, with the reason: no source or target, the\n"
+	"same actor on both sides, negated, hypothetical, or a repeat of an earlier event.",
+	opts, run,
+};

@@ -1,0 +1,322 @@
+/*
+ * cmd_ingest.c — `dyad ingest`: pages in, the knowledge base filled. Each
+ * document goes through the whole pipeline (clean, text, actors, events) and
+ * into the store with its sentences, mentions and events, in batched
+ * transactions. A document already stored by the same dyad and dictionaries
+ * is skipped; one stored by another is replaced. A killed ingest loses only
+ * its open batch; running it again completes the work without duplicates.
+ */
+#include "cli.h"
+#include "events_out.h"
+#include "pipeline.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const dyad_cli_opt opts[] = {
+	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
+	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
+	{ "batch", 0, "N", "documents per transaction (default: 500)" },
+	{ "wait", 0, "SECONDS", "wait this long for another writer to finish (default: 10)" },
+	{ "quiet", 'q', NULL, "no progress and no summary" },
+	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	{ NULL, 0, NULL, NULL },
+};
+
+typedef struct {
+	dyad_events_out out;
+	dyad_store *store;
+	const char *db;
+	char version[64];
+	size_t batch, in_batch;
+	size_t docs, fresh, replaced, same, events, mentions;
+	int failed;              /* the store failed: stop writing */
+	int progress;
+	double t0, last_draw;
+	dyad_buf tmp;
+} ingest;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- what makes stored rows stale: the dyad version and its dictionaries --------------------- */
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Mix the contents of every file under `dir` (sorted, recursively) into *h. */
+static void hash_tree(const char *dir, uint64_t *h)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+
+	if (d == NULL) {
+		dyad_buf b = DYAD_BUF_INIT;
+		dyad_errbuf e;
+		if (dyad_read_file(&b, dir, 0, &e) == 0)
+			*h = dyad_hash64(b.p, b.n, *h);
+		dyad_buf_free(&b);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = dyad_xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = dyad_xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_name);
+	for (i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		*h = dyad_hash64(names[i], strlen(names[i]), *h);
+		hash_tree(path, h);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void derive_version(ingest *g, const char *datadir)
+{
+	uint64_t h = DYAD_HASH_SEED;
+
+	hash_tree(datadir, &h);
+	snprintf(g->version, sizeof g->version, "%s+data.%012llx", DYAD_VERSION,
+		 (unsigned long long)(h & 0xffffffffffffULL));
+}
+
+/* ---- the lexicon's actors, so queries can name them ------------------------------------------ */
+
+static int is_cyrillic(const char *s)
+{
+	return (unsigned char)s[0] == 0xd0 || (unsigned char)s[0] == 0xd1;
+}
+
+static int store_actors(ingest *g, const dyad_lexicon *lx)
+{
+	size_t i, k;
+
+	for (i = 0; i < dyad_lexicon_nentities(lx); i++) {
+		const dyad_lex_entity *e = dyad_lexicon_entity(lx, i);
+		const char *en = NULL, *ru = NULL, *code;
+		if (e->kind != DYAD_LEX_COUNTRY && e->kind != DYAD_LEX_IGO)
+			continue;
+		for (k = 0; k < dyad_lexicon_nnames(lx) && (!en || !ru); k++) {
+			const dyad_lex_name *n = dyad_lexicon_name(lx, k);
+			if (n->entity != i || n->type != DYAD_NAME_NAME)
+				continue;
+			if (is_cyrillic(n->text)) {
+				if (!ru)
+					ru = n->text;
+			} else if (!en) {
+				en = n->text;
+			}
+		}
+		code = e->kind == DYAD_LEX_COUNTRY ? e->key : e->code;
+		if (code && dyad_store_put_actor(g->store, code, e->kind == DYAD_LEX_COUNTRY ? "country" : "igo", en,
+						 ru) < 0)
+			return DYAD_EDB;
+	}
+	return 0;
+}
+
+/* ---- one document ---------------------------------------------------------------------------- */
+
+static void draw(ingest *g, int final)
+{
+	double t = now(), rate = (double)g->docs / (t - g->t0 > 1e-6 ? t - g->t0 : 1e-6);
+
+	if (!g->progress || (!final && t - g->last_draw < 0.2))
+		return;
+	g->last_draw = t;
+	fprintf(stderr, "\r\033[K%zu documents  %zu events  %.0f docs/s", g->docs, g->events, rate);
+	if (final)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+static int put_doc(ingest *g, const dyad_document *d)
+{
+	dyad_store_doc sd;
+	int64_t row;
+	size_t i, cb = 0, cp = 0;
+	int st;
+
+	memset(&sd, 0, sizeof sd);
+	sd.id = d->page->id;
+	sd.content_hash = d->content_hash;
+	sd.simhash = dyad_simhash(d->doc.body);
+	sd.path = d->page->path;
+	sd.record = d->page->record;
+	dyad_buf_clear(&g->tmp);
+	if (d->page->url.n)
+		dyad_buf_putstr(&g->tmp, d->page->url);
+	sd.url = g->tmp.n ? g->tmp.p : NULL;
+	sd.title = d->doc.title;
+	sd.date = d->doc.date;
+	sd.time = d->doc.time;
+	sd.outlet = d->doc.outlet;
+	sd.dateline = d->doc.dateline;
+	sd.language = dyad_lang_code(d->lang);
+	sd.author = d->doc.author;
+	sd.body = d->doc.body;
+	sd.version = g->version;
+	if ((st = dyad_store_put_doc(g->store, &sd, &row)) < 0)
+		return st;
+	g->docs++;
+	if (st == DYAD_STORE_SAME) {
+		g->same++;
+		return 0;
+	}
+	if (st == DYAD_STORE_NEW)
+		g->fresh++;
+	else
+		g->replaced++;
+	for (i = 0; i < d->nsent; i++) {
+		dyad_span s = d->sent_bytes[i];
+		if (dyad_store_put_sentence(g->store, row, i, d->sent_cps[i].start, d->sent_cps[i].end,
+					    (dyad_str){ d->doc.body.p + s.start, s.end - s.start }) < 0)
+			return DYAD_EDB;
+	}
+	for (i = 0; i < d->nmentions; i++) {
+		const dyad_mention *m = &d->mentions[i];
+		dyad_store_mention sm;
+		memset(&sm, 0, sizeof sm);
+		sm.sentence = m->sentence;
+		sm.start = dyad_document_cp(d, m->span.start, &cb, &cp);
+		sm.end = dyad_document_cp(d, m->span.end, &cb, &cp);
+		sm.kind = dyad_mention_kind_name(m->kind);
+		sm.actor.code = m->code;
+		sm.actor.country = m->country;
+		sm.actor.igo = m->igo;
+		sm.actor.role = m->role;
+		sm.actor.person = m->person;
+		sm.actor.name = m->name;
+		sm.text = (dyad_str){ d->doc.body.p + m->span.start, m->span.end - m->span.start };
+		if (dyad_store_put_mention(g->store, row, &sm) < 0)
+			return DYAD_EDB;
+		g->mentions++;
+	}
+	for (i = 0; i < d->nevents; i++) {
+		dyad_store_event se;
+		char date[64];
+		dyad_event_for_store(&g->out, d, &d->events[i], i, &se, date);
+		if (dyad_store_put_event(g->store, row, &se) < 0)
+			return DYAD_EDB;
+		g->events++;
+	}
+	return 0;
+}
+
+static void on_doc(void *ctx, const dyad_document *d)
+{
+	ingest *g = ctx;
+
+	if (g->failed)
+		return;
+	if (g->in_batch == 0 && dyad_store_begin(g->store) < 0)
+		goto fail;
+	if (put_doc(g, d) < 0)
+		goto fail;
+	if (++g->in_batch >= g->batch) {
+		if (dyad_store_commit(g->store) < 0)
+			goto fail;
+		g->in_batch = 0;
+	}
+	draw(g, 0);
+	return;
+fail:
+	fprintf(stderr, "%sdyad: %s: %s\n", g->progress ? "\n" : "", g->db, dyad_store_errmsg(g->store));
+	if (g->in_batch)
+		dyad_store_rollback(g->store);
+	g->in_batch = 0;
+	g->failed = 1;
+}
+
+static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	const char *in = dyad_cli_get(cmd, a, "input"), *batch = dyad_cli_get(cmd, a, "batch");
+	const char *wait = dyad_cli_get(cmd, a, "wait");
+	ingest g;
+	dyad_pipeline p;
+	dyad_errbuf e;
+	int format = DYAD_FMT_AUTO, rc;
+	char *end;
+
+	memset(&g, 0, sizeof g);
+	g.db = dyad_cli_get(cmd, a, "db") ? dyad_cli_get(cmd, a, "db") : "dyad.db";
+	g.batch = 500;
+	if (in && (format = dyad_format_parse(in)) < 0)
+		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	if (batch && ((g.batch = strtoul(batch, &end, 10)) == 0 || *end))
+		return dyad_cli_usage_error(cmd, "--batch wants a positive number, not '%s'", batch);
+	if (wait && (strtol(wait, &end, 10) < 0 || *end || !*wait))
+		return dyad_cli_usage_error(cmd, "--wait wants seconds, not '%s'", wait);
+	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+		return rc;
+	if ((rc = dyad_pipeline_want_events(&p)) != 0 || (rc = dyad_events_out_open(&g.out, &p, 0)) != 0) {
+		dyad_pipeline_close(&p);
+		return rc;
+	}
+	if (dyad_store_open(&g.store, g.db, DYAD_STORE_CREATE, (int)(wait ? strtol(wait, NULL, 10) : 10) * 1000,
+			    &e) < 0) {
+		fprintf(stderr, "dyad: %s\n", e.msg);
+		rc = DYAD_EXIT_FATAL;
+		goto done;
+	}
+	derive_version(&g, p.datadir);
+	if (dyad_store_begin(g.store) < 0 || store_actors(&g, p.lexicon) < 0 || dyad_store_commit(g.store) < 0) {
+		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
+		rc = DYAD_EXIT_FATAL;
+		goto done;
+	}
+	g.progress = !dyad_cli_has(cmd, a, "quiet") && isatty(2);
+	g.t0 = now();
+	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, on_doc, &g);
+	if (!g.failed && g.in_batch && dyad_store_commit(g.store) < 0) {
+		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
+		g.failed = 1;
+	}
+	draw(&g, 1);
+	if (g.failed)
+		rc = DYAD_EXIT_FATAL;
+	if (!dyad_cli_has(cmd, a, "quiet"))
+		fprintf(stderr,
+			"dyad: %s: %zu documents read: %zu new, %zu replaced, %zu already stored; %zu events, %zu "
+			"mentions stored in %.2f s\n",
+			g.db, g.docs, g.fresh, g.replaced, g.same, g.events, g.mentions, now() - g.t0);
+done:
+	dyad_store_close(g.store);
+	dyad_events_out_close(&g.out);
+	dyad_buf_free(&g.tmp);
+	dyad_pipeline_close(&p);
+	return rc;
+}
+
+const dyad_cmd dyad_cmd_ingest = {
+	"ingest", 50, "fill the knowledge base from news pages",
+	"[options] [FILE|DIR|-]...",
+	"Runs every page through dyad (clean, sentences, actors, events) and stores the document, its\n"
+	"sentences (searchable with `dyad search`), actor mentions and events in an SQLite file\n"
+	"(docs/schema.md). Ingesting the same pages again adds nothing; pages stored by another dyad\n"
+	"version or other dictionaries are replaced. A copy of an article syndicated by another outlet\n"
+	"is linked to the first one. Another ingest running on the same file is waited for (--wait).",
+	opts, run,
+};

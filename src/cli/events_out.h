@@ -1,0 +1,39 @@
+/*
+ * events_out.h — writing a document's events the ways users want them: dyad's
+ * JSON Lines, the GDELT 2.0 event table, PLOVER JSON Lines, and rows for the
+ * store. Shared by `dyad code`, `dyad explain` and `dyad ingest`.
+ */
+#ifndef DYAD_CLI_EVENTS_OUT_H
+#define DYAD_CLI_EVENTS_OUT_H
+
+#include "dyad/codebook.h"
+#include "dyad/store.h"
+#include "pipeline.h"
+
+enum { DYAD_EVENTS_JSON = 0, DYAD_EVENTS_GDELT, DYAD_EVENTS_PLOVER };
+
+/** "json", "gdelt", "plover" → DYAD_EVENTS_*; -1 for anything else. */
+int dyad_events_format_parse(const char *name);
+
+typedef struct {
+	dyad_buf buf;              /* what to print for the current document */
+	int format;
+	dyad_pipeline *p;
+	dyad_codebook *codebook;
+} dyad_events_out;
+
+/** Load the codebook (DATADIR/codebook). Returns 0, or DYAD_EXIT_FATAL with a message printed. */
+int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format);
+void dyad_events_out_close(dyad_events_out *o);
+
+/** Append event `e` (the n-th of document d) to o->buf in o->format. */
+void dyad_event_write(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n);
+
+/**
+ * Fill `out` with event `e` as the store keeps it. Strings point into d, e,
+ * the codebook or `tmp` (a buffer at least 32 bytes per string kept alive by the caller).
+ */
+void dyad_event_for_store(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n,
+			  dyad_store_event *out, char tmp[64]);
+
+#endif

@@ -1,0 +1,255 @@
+/*
+ * pipeline.c — inputs to clean documents, shared by the commands that need
+ * documents: read a page, clean it, find its language and sentences, and
+ * write it as JSON or as text for a person.
+ */
+#include "pipeline.h"
+
+#include "cli.h"
+#include "dyad/utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void warn_line(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "dyad: %s\n", msg);
+}
+
+int dyad_pipeline_open(dyad_pipeline *p, const char *datadir)
+{
+	char path[4096];
+	dyad_errbuf e;
+
+	memset(p, 0, sizeof *p);
+	snprintf(path, sizeof path, "%s/outlets.txt", datadir ? datadir : dyad_datadir());
+	p->outlets = dyad_outlets_load(path, warn_line, NULL, &e);
+	if (p->outlets == NULL) {
+		fprintf(stderr, "dyad: cannot load the outlet dictionary: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	p->langid = dyad_langid_new(&e);
+	if (p->langid == NULL) {
+		fprintf(stderr, "dyad: cannot load the language models: %s\n", e.msg);
+		dyad_outlets_free(p->outlets);
+		p->outlets = NULL;
+		return DYAD_EXIT_FATAL;
+	}
+	p->arena = dyad_arena_new();
+	p->datadir = datadir ? datadir : dyad_datadir();
+	return 0;
+}
+
+int dyad_pipeline_want_actors(dyad_pipeline *p)
+{
+	char path[4096];
+	dyad_errbuf e;
+
+	snprintf(path, sizeof path, "%s/actors", p->datadir);
+	p->lexicon = dyad_lexicon_load(path, warn_line, NULL, &e);
+	if (p->lexicon == NULL) {
+		fprintf(stderr, "dyad: cannot load the actor lexicon: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	p->matcher = dyad_matcher_new(p->lexicon);
+	return 0;
+}
+
+int dyad_pipeline_want_events(dyad_pipeline *p)
+{
+	char path[4096];
+	dyad_errbuf e;
+	int rc;
+
+	if (p->matcher == NULL && (rc = dyad_pipeline_want_actors(p)) != 0)
+		return rc;
+	snprintf(path, sizeof path, "%s/events", p->datadir);
+	p->patterns = dyad_patterns_load(path, warn_line, NULL, &e);
+	if (p->patterns == NULL) {
+		fprintf(stderr, "dyad: cannot load the event patterns: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	p->stemmer = dyad_stemmer_new();
+	return 0;
+}
+
+size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp)
+{
+	if (byte < *cur_byte) {
+		*cur_byte = 0;
+		*cur_cp = 0;
+	}
+	*cur_cp += dyad_utf8_count((dyad_str){ d->doc.body.p + *cur_byte, byte - *cur_byte });
+	*cur_byte = byte;
+	return *cur_cp;
+}
+
+void dyad_pipeline_close(dyad_pipeline *p)
+{
+	dyad_outlets_free(p->outlets);
+	dyad_langid_free(p->langid);
+	dyad_matcher_free(p->matcher);
+	dyad_patterns_free(p->patterns);
+	dyad_stemmer_free(p->stemmer);
+	dyad_lexicon_free(p->lexicon);
+	dyad_arena_free(p->arena);
+	memset(p, 0, sizeof *p);
+}
+
+void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_document *out)
+{
+	size_t i, cp = 0, at = 0;
+
+	memset(out, 0, sizeof *out);
+	out->page = page;
+	dyad_clean_page(p->arena, page, p->outlets, &out->doc);
+	out->lang = out->doc.body.n ? dyad_langid_detect(p->langid, out->doc.body) : DYAD_LANG_OTHER;
+	out->nsent = dyad_sent_split(p->arena, out->doc.body, &out->sent_bytes);
+	out->sent_cps = DYAD_ARENA_NEW(p->arena, dyad_span, out->nsent ? out->nsent : 1);
+	/* byte spans to code points in one walk: spans come in order */
+	for (i = 0; i < out->nsent; i++) {
+		dyad_span s = out->sent_bytes[i];
+
+		cp += dyad_utf8_count((dyad_str){ out->doc.body.p + at, s.start - at });
+		out->sent_cps[i].start = cp;
+		cp += dyad_utf8_count((dyad_str){ out->doc.body.p + s.start, s.end - s.start });
+		out->sent_cps[i].end = cp;
+		at = s.end;
+	}
+	out->content_hash = dyad_hash64(out->doc.body.p, out->doc.body.n, DYAD_HASH_SEED);
+	if (out->doc.date) {
+		dyad_ymd d = dyad_ymd_parse(dyad_str_c(out->doc.date));
+		out->day = d > 0 ? d : 0;
+	}
+	if (p->matcher) {
+		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
+		out->nmentions = dyad_actors_find(p->matcher, p->arena, out->doc.body, out->toks, out->ntoks,
+						  out->sent_bytes, out->nsent, out->day, &out->mentions);
+	}
+	if (p->patterns) {
+		dyad_code_input in;
+		in.text = out->doc.body;
+		in.toks = out->toks;
+		in.ntoks = out->ntoks;
+		in.sents = out->sent_bytes;
+		in.nsents = out->nsent;
+		in.mentions = out->mentions;
+		in.nmentions = out->nmentions;
+		in.day = out->day;
+		in.dateline = out->doc.dateline;
+		out->nevents = dyad_code_doc(p->patterns, p->stemmer, p->arena, &in, p->explain, &out->events,
+					     &out->nevents_all);
+	}
+}
+
+static void json_field(dyad_buf *b, const char *name, const char *value)
+{
+	dyad_buf_printf(b, ",\"%s\":", name);
+	if (value)
+		dyad_buf_json_str(b, dyad_str_c(value));
+	else
+		dyad_buf_puts(b, "null");
+}
+
+void dyad_document_json(dyad_buf *b, const dyad_document *d)
+{
+	const dyad_page *pg = d->page;
+	size_t i;
+
+	dyad_buf_printf(b, "{\"id\":\"%016llx\",\"content_hash\":\"%016llx\",\"path\":",
+			(unsigned long long)pg->id, (unsigned long long)d->content_hash);
+	dyad_buf_json_str(b, dyad_str_c(pg->path));
+	json_field(b, "record", pg->record);
+	dyad_buf_puts(b, ",\"url\":");
+	if (pg->url.n)
+		dyad_buf_json_str(b, pg->url);
+	else
+		dyad_buf_puts(b, "null");
+	json_field(b, "format", dyad_format_name(pg->format));
+	json_field(b, "language", dyad_lang_code(d->lang));
+	json_field(b, "title", d->doc.title);
+	json_field(b, "date", d->doc.date);
+	json_field(b, "time", d->doc.time);
+	json_field(b, "outlet", d->doc.outlet);
+	json_field(b, "dateline", d->doc.dateline);
+	json_field(b, "author", d->doc.author);
+	dyad_buf_puts(b, ",\"body\":");
+	dyad_buf_json_str(b, d->doc.body);
+	dyad_buf_puts(b, ",\"furniture\":[");
+	for (i = 0; i < d->doc.nfurniture; i++) {
+		if (i)
+			dyad_buf_putc(b, ',');
+		dyad_buf_json_str(b, d->doc.furniture[i]);
+	}
+	dyad_buf_puts(b, "],\"sentences\":[");
+	for (i = 0; i < d->nsent; i++)
+		dyad_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu}", i ? "," : "", d->sent_cps[i].start,
+				d->sent_cps[i].end);
+	dyad_buf_puts(b, "]}");
+}
+
+static const char *or_dash(const char *s)
+{
+	return s ? s : "-";
+}
+
+void dyad_document_text(dyad_buf *b, const dyad_document *d)
+{
+	const dyad_page *pg = d->page;
+	size_t i;
+
+	dyad_buf_printf(b, "== %s%s%s\n", pg->path, pg->record ? " #" : "", pg->record ? pg->record : "");
+	dyad_buf_printf(b, "title     %s\n", or_dash(d->doc.title));
+	dyad_buf_printf(b, "date      %s%s%s\n", or_dash(d->doc.date), d->doc.time ? " " : "",
+			d->doc.time ? d->doc.time : "");
+	dyad_buf_printf(b, "outlet    %s\n", or_dash(d->doc.outlet));
+	dyad_buf_printf(b, "dateline  %s\n", or_dash(d->doc.dateline));
+	dyad_buf_printf(b, "language  %s\n", dyad_lang_code(d->lang));
+	if (d->doc.author)
+		dyad_buf_printf(b, "author    %s\n", d->doc.author);
+	if (pg->url.n)
+		dyad_buf_printf(b, "url       %.*s\n", (int)pg->url.n, pg->url.p);
+	dyad_buf_printf(b, "id        %016llx\n", (unsigned long long)pg->id);
+	dyad_buf_printf(b, "-- body: %zu sentences\n", d->nsent);
+	for (i = 0; i < d->nsent; i++) {
+		dyad_span s = d->sent_bytes[i];
+		dyad_buf_printf(b, "%4zu  %.*s\n", i + 1, (int)(s.end - s.start), d->doc.body.p + s.start);
+	}
+	dyad_buf_printf(b, "-- furniture: %zu lines\n", d->doc.nfurniture);
+	for (i = 0; i < d->doc.nfurniture; i++)
+		dyad_buf_printf(b, "   | %.*s\n", (int)d->doc.furniture[i].n, d->doc.furniture[i].p);
+}
+
+int dyad_pipeline_run(dyad_pipeline *p, char **paths, int npaths, dyad_format format,
+		      void (*fn)(void *ctx, const dyad_document *d), void *ctx)
+{
+	dyad_read_opts ro = DYAD_READ_OPTS_INIT;
+	static const char *const stdin_only[] = { "-" };
+	dyad_reader *r;
+	dyad_page page;
+	int rc, failed = 0;
+
+	ro.format = format;
+	r = npaths > 0 ? dyad_reader_new((const char *const *)paths, (size_t)npaths, &ro)
+		       : dyad_reader_new(stdin_only, 1, &ro);
+	while ((rc = dyad_reader_next(r, &page)) != 0) {
+		dyad_document d;
+
+		if (rc < 0) {
+			fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r));
+			failed = 1;
+			continue;
+		}
+		if (page.repaired)
+			fprintf(stderr, "dyad: %s%s%s: %zu invalid UTF-8 sequences replaced\n", page.path,
+				page.record ? ": record " : "", page.record ? page.record : "", page.repaired);
+		dyad_arena_reset(p->arena);
+		dyad_pipeline_document(p, &page, &d);
+		fn(ctx, &d);
+	}
+	if (dyad_reader_failures(r) > 0)
+		failed = 1;
+	dyad_reader_free(r);
+	return failed ? DYAD_EXIT_INPUT : DYAD_EXIT_OK;
+}
