@@ -5,6 +5,7 @@
  * evidence sentences that must be in it. Lists every miss.
  */
 #include "cli.h"
+#include "dyad/codebook.h"
 #include "dyad/json.h"
 #include "pipeline.h"
 
@@ -36,6 +37,14 @@ typedef struct {
 	dyad_buf misses;
 	dyad_arena *arena;
 	dyad_stemmer *stemmer;
+	dyad_codebook *codebook;
+	dyad_arena *keep;       /* strings that live for the whole run */
+	/* events: matched, ours only, gold only; overall and per PLOVER type */
+	int tp, fp, fn;
+	int type_tp[32], type_fp[32], type_fn[32];
+	const char *type_name[32];
+	int ntypes;
+	dyad_buf event_misses;
 } eval;
 
 /* Collapse runs of white space to one space and trim, for comparing titles and lines. */
@@ -256,6 +265,145 @@ static void score_people(eval *ev, const char *label, const dyad_json *gold, con
 	}
 }
 
+/* The side of a dyad as the gold writes it, roles aside: "KAZ", or "IGO SCO". */
+static void gold_side(dyad_str a, char out[24])
+{
+	char country[8], role[8];
+
+	split_actor(a, country, role);
+	if (strcmp(country, "IGO") == 0)
+		snprintf(out, 24, "IGO %s", role);
+	else
+		snprintf(out, 24, "%s", country);
+}
+
+static void our_side(const dyad_side *s, char out[24])
+{
+	if (s->country[0])
+		snprintf(out, 24, "%s", s->country);
+	else if (s->igo)
+		snprintf(out, 24, "IGO %s", s->igo);
+	else
+		snprintf(out, 24, "%s", s->code);
+}
+
+static int type_slot(eval *ev, const char *type)
+{
+	int i;
+
+	for (i = 0; i < ev->ntypes; i++)
+		if (strcmp(ev->type_name[i], type) == 0)
+			return i;
+	if (ev->ntypes == 32)
+		return 31;
+	ev->type_name[ev->ntypes] = type;
+	return ev->ntypes++;
+}
+
+static int either_way(const char *type)
+{
+	return strcmp(type, "CONSULT") == 0 || strcmp(type, "AGREE") == 0 || strcmp(type, "COOPERATE") == 0;
+}
+
+/*
+ * Events, matched one to one on (type, source, target), roles aside;
+ * CONSULT, AGREE and COOPERATE also with the dyad reversed (the rule of the
+ * gold files). Every extra event lowers precision, every missed one recall.
+ */
+static void score_events(eval *ev, const char *label, const dyad_json *gold, const dyad_document *d)
+{
+	const dyad_json *arr = dyad_json_get(gold, "events"), *it;
+	char used[512];
+	size_t k, n = d->nevents < sizeof used ? d->nevents : sizeof used;
+
+	if (arr == NULL || arr->type != DYAD_JSON_ARRAY)
+		return;
+	memset(used, 0, sizeof used);
+	for (it = arr->child; it; it = it->next) {
+		dyad_str type = dyad_json_get_str(it, "type"), src = dyad_json_get_str(it, "source"),
+			 tgt = dyad_json_get_str(it, "target");
+		char gs[24], gt[24], t[24];
+		int hit = 0;
+
+		if (type.p == NULL || src.p == NULL || tgt.p == NULL)
+			continue;
+		gold_side(src, gs);
+		gold_side(tgt, gt);
+		snprintf(t, sizeof t, "%.*s", (int)type.n, type.p);
+		for (k = 0; k < n && !hit; k++) {
+			const dyad_event *e = &d->events[k];
+			const dyad_cameo *cc = dyad_codebook_lookup(ev->codebook, e->cameo);
+			char os[24], ot[24];
+			if (used[k] || cc == NULL || strcmp(cc->plover, t) != 0)
+				continue;
+			our_side(&e->source, os);
+			our_side(&e->target, ot);
+			if ((strcmp(os, gs) == 0 && strcmp(ot, gt) == 0) ||
+			    ((either_way(t) || e->reciprocal) && strcmp(os, gt) == 0 && strcmp(ot, gs) == 0)) {
+				used[k] = 1;
+				hit = 1;
+			}
+		}
+		{
+			int slot = type_slot(ev, dyad_arena_strndup(ev->keep, t, strlen(t)));
+			if (hit) {
+				ev->tp++;
+				ev->type_tp[slot]++;
+			} else {
+				dyad_str evid = dyad_json_get_str(it, "evidence");
+				ev->fn++;
+				ev->type_fn[slot]++;
+				dyad_buf_printf(&ev->event_misses, "  %s: missed %s %s -> %s: %.*s\n", label, t, gs, gt,
+						(int)(evid.n > 160 ? 160 : evid.n), evid.p ? evid.p : "");
+			}
+		}
+	}
+	for (k = 0; k < n; k++) {
+		const dyad_event *e = &d->events[k];
+		const dyad_cameo *cc = dyad_codebook_lookup(ev->codebook, e->cameo);
+		const char *t = cc && cc->plover[0] ? cc->plover : "?";
+		char os[24], ot[24];
+		dyad_span sp = e->evidence;
+		int slot;
+
+		if (used[k])
+			continue;
+		our_side(&e->source, os);
+		our_side(&e->target, ot);
+		slot = type_slot(ev, dyad_arena_strndup(ev->keep, t, strlen(t)));
+		ev->fp++;
+		ev->type_fp[slot]++;
+		dyad_buf_printf(&ev->event_misses, "  %s: extra %s %s %s -> %s: %.*s\n", label, t, e->cameo, os, ot,
+				(int)(sp.end - sp.start > 160 ? 160 : sp.end - sp.start), d->doc.body.p + sp.start);
+	}
+}
+
+static double ratio(int a, int b)
+{
+	return b ? (double)a / b : 0.0;
+}
+
+static void print_events(const eval *ev)
+{
+	double p = ratio(ev->tp, ev->tp + ev->fp), r = ratio(ev->tp, ev->tp + ev->fn);
+	int i;
+
+	if (ev->tp + ev->fp + ev->fn == 0)
+		return;
+	printf("\nevents: %d matched, %d extra, %d missed: precision %.3f, recall %.3f, F1 %.3f\n", ev->tp, ev->fp,
+	       ev->fn, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
+	printf("%-10s %6s %6s %6s %6s\n", "type", "match", "extra", "missed", "F1");
+	for (i = 0; i < ev->ntypes; i++) {
+		double tp = ev->type_tp[i], pp = ratio(ev->type_tp[i], ev->type_tp[i] + ev->type_fp[i]),
+		       rr = ratio(ev->type_tp[i], ev->type_tp[i] + ev->type_fn[i]);
+		(void)tp;
+		printf("%-10s %6d %6d %6d %6.2f\n", ev->type_name[i], ev->type_tp[i], ev->type_fp[i], ev->type_fn[i],
+		       pp + rr > 0 ? 2 * pp * rr / (pp + rr) : 0.0);
+	}
+	if (ev->event_misses.n)
+		printf("\nevent misses:\n%s", ev->event_misses.p);
+}
+
 static void score_doc(void *ctx, const dyad_document *d)
 {
 	eval *ev = ctx;
@@ -319,6 +467,7 @@ static void score_doc(void *ctx, const dyad_document *d)
 				miss(ev, label, "furniture", "still in the body: \"%.*s\"", (int)line.n, line.p);
 		}
 	score_people(ev, label, gold, d);
+	score_events(ev, label, gold, d);
 	if ((arr = dyad_json_get(gold, "events")) && arr->type == DYAD_JSON_ARRAY)
 		for (it = arr->child; it; it = it->next) {
 			dyad_str ev_text = dyad_json_get_str(it, "evidence");
@@ -351,10 +500,21 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
 	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
 		return rc;
-	if ((rc = dyad_pipeline_want_actors(&p)) != 0) {
+	if ((rc = dyad_pipeline_want_events(&p)) != 0) {
 		dyad_pipeline_close(&p);
 		return rc;
 	}
+	{
+		char dir[4096];
+		dyad_errbuf e;
+		snprintf(dir, sizeof dir, "%s/codebook", p.datadir);
+		if ((ev.codebook = dyad_codebook_load(dir, NULL, NULL, &e)) == NULL) {
+			fprintf(stderr, "dyad: cannot load the codebook: %s\n", e.msg);
+			dyad_pipeline_close(&p);
+			return DYAD_EXIT_FATAL;
+		}
+	}
+	ev.keep = dyad_arena_new();
 	ev.p = &p;
 	ev.arena = dyad_arena_new();
 	ev.stemmer = dyad_stemmer_new();
@@ -374,13 +534,17 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	if (ev.misses.n)
 		printf("\nmisses:\n%s", ev.misses.p);
 	printf("\nall fields: %d/%d right\n", right, total);
+	print_events(&ev);
 	if (rc == DYAD_EXIT_OK && (ev.no_gold || ev.bad_gold))
 		rc = DYAD_EXIT_INPUT;
-	if (rc == DYAD_EXIT_OK && dyad_cli_has(cmd, a, "strict") && right < total)
+	if (rc == DYAD_EXIT_OK && dyad_cli_has(cmd, a, "strict") && (right < total || ev.fp || ev.fn))
 		rc = DYAD_EXIT_INPUT;
 	dyad_buf_free(&ev.misses);
 	free(ev.last_path);
 	dyad_stemmer_free(ev.stemmer);
+	dyad_codebook_free(ev.codebook);
+	dyad_arena_free(ev.keep);
+	dyad_buf_free(&ev.event_misses);
 	dyad_arena_free(ev.arena);
 	dyad_pipeline_close(&p);
 	return rc;
