@@ -589,10 +589,19 @@ static const char *event_location(const ctx *c, size_t s)
 	return s == 0 ? c->in->dateline : NULL;
 }
 
+/*
+ * Codes whose action both sides share — a meeting, an agreement, trade — so
+ * that "A met B" and "B met A" are one event. Intentions (03x) are each
+ * side's own statement and stay apart.
+ */
 static int reciprocal_family(const char *cameo)
 {
-	return strncmp(cameo, "03", 2) == 0 || strncmp(cameo, "04", 2) == 0 || strncmp(cameo, "05", 2) == 0 ||
-	       strncmp(cameo, "06", 2) == 0;
+	return strncmp(cameo, "04", 2) == 0 || strcmp(cameo, "057") == 0 || strncmp(cameo, "06", 2) == 0;
+}
+
+static int same_mode(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
 static void push_event(ctx *c, const dyad_event *e)
@@ -616,7 +625,7 @@ static void push_event(ctx *c, const dyad_event *e)
 	/* one event per action per document: the same code between the same two actors */
 	for (k = 0; k + 1 < c->nev; k++) {
 		const dyad_event *o = &c->ev[k];
-		int same = strcmp(o->cameo, x->cameo) == 0 &&
+		int same = strcmp(o->cameo, x->cameo) == 0 && same_mode(o->mode, x->mode) &&
 			   ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
 			    ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
 			     same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));
@@ -646,9 +655,12 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	if (r->nsrc > 0) {
 		src = c->cands[r->src[0]].side;
 		have_src = 1;
-	} else if (pt->source == SRC_SPEAKER && side_known(spk)) {
-		src = *spk;
-		have_src = 1;
+	} else if (pt->source == SRC_SPEAKER) {
+		/* "X is a reliable partner": only a speaker makes it someone's praise */
+		if (side_known(spk)) {
+			src = *spk;
+			have_src = 1;
+		}
 	} else {
 		/* the subject: the nearest actor before the pattern that no preposition governs */
 		for (k = c->ncands; k > 0 && !have_src; k--) {
@@ -663,9 +675,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			have_src = 1;
 		}
 	}
-	if (!have_src) {
-		e.why = "no source";
-	}
+	if (!have_src)
+		e.why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
 	/* the target */
 	if (r->tgt >= 0) {
 		tgt = c->cands[r->tgt].side;
