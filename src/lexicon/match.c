@@ -240,6 +240,60 @@ static int has_cyrillic(dyad_str s)
 	return 0;
 }
 
+/* Add an edge from -> to over `key` unless one over that key exists already. */
+static void add_edge(dyad_matcher *m, uint32_t from, dyad_str key, uint32_t to)
+{
+	uint64_t h = edge_hash(from, key);
+	struct match_edge *e;
+	size_t j;
+
+	if (key.n == 0 || find_edge(m, from, key, h))
+		return;
+	if ((m->nedges + 1) * 4 > m->capedges * 3)
+		grow_edges(m);
+	for (j = h & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1))
+		;
+	e = &m->edges[j];
+	e->hash = h;
+	e->from = from;
+	e->to = to;
+	e->off = (uint32_t)m->pool.n;
+	e->len = (uint32_t)key.n;
+	dyad_buf_putstr(&m->pool, key);
+	m->nedges++;
+}
+
+/*
+ * A Russian noun's case forms do not all share one light stem (Китай, Китая:
+ * кита, кит), so the dictionary form's endings are swapped for the case
+ * endings and each form's key leads to the same state.
+ */
+static void add_case_forms(dyad_matcher *m, uint32_t from, uint32_t to, dyad_str word)
+{
+	static const char *const endings[] = { "а", "я", "у", "ю", "е", "ом", "ем", "ой", "ей", "ы", "и", "ов",
+					       "ев", "ью", "ии", "ию", "ией", "ия", NULL };
+	static const char *const finals[] = { "а", "я", "о", "е", "ы", "и", "й", "ь", NULL };
+	const char *const *e;
+	dyad_buf form = DYAD_BUF_INIT;
+	size_t base = word.n, start = 0, i;
+
+	for (i = 0; i < word.n; i++)
+		if (word.p[i] == '-')
+			start = i + 1;
+	for (e = finals; *e; e++)
+		if (word.n - start > strlen(*e) + 4 && memcmp(word.p + word.n - strlen(*e), *e, strlen(*e)) == 0) {
+			base = word.n - strlen(*e);
+			break;
+		}
+	for (e = endings; *e; e++) {
+		dyad_buf_clear(&form);
+		dyad_buf_put(&form, word.p, base);
+		dyad_buf_puts(&form, *e);
+		add_edge(m, from, match_key(m->stemmer, m->scratch, (dyad_str){ form.p, form.n }), to);
+	}
+	dyad_buf_free(&form);
+}
+
 static void compile_name(dyad_matcher *m, uint32_t idx, const dyad_lex_name *n)
 {
 	dyad_str text = dyad_str_c(n->text);
@@ -259,7 +313,12 @@ static void compile_name(dyad_matcher *m, uint32_t idx, const dyad_lex_name *n)
 		key = match_key(m->stemmer, m->scratch, w);
 		if (key.n == 0)
 			continue;
-		s = step_or_add(m, s, key);
+		{
+			uint32_t from = s;
+			s = step_or_add(m, s, key);
+			if (has_cyrillic(w))
+				add_case_forms(m, from, s, w);
+		}
 		words++;
 	}
 	if (words == 0)
