@@ -23,6 +23,8 @@ typedef struct {
 	int location;     /* a place (its country stands for it in a slot) */
 	int after_prep;   /* preceded by a preposition: never the subject */
 	int pronoun;
+	int pair;         /* "стороны", "the two sides": side and other are the document's main dyad */
+	dyad_side other;
 } cand;
 
 typedef struct {
@@ -162,6 +164,44 @@ static int counterpart(const ctx *c, const dyad_side *s, dyad_side *out)
 	return 0;
 }
 
+/*
+ * The document's main dyad, for "стороны", "the sides", "министры": the two
+ * sides of its first event between two countries, else the first two
+ * countries it names.
+ */
+static int main_dyad(const ctx *c, dyad_side *a, dyad_side *b)
+{
+	size_t k, j;
+
+	for (k = 0; k < c->nev; k++) {
+		const dyad_event *e = &c->ev[k];
+		if (!e->why && e->source.country[0] && e->target.country[0] &&
+		    strcmp(e->source.country, e->target.country) != 0) {
+			*a = e->source;
+			*b = e->target;
+			return 1;
+		}
+	}
+	for (k = 0; k < c->in->nmentions; k++) {
+		const dyad_mention *m = &c->in->mentions[k];
+		if (!m->country[0] || m->kind == DYAD_MENTION_LOCATION)
+			continue;
+		for (j = k + 1; j < c->in->nmentions; j++) {
+			const dyad_mention *n = &c->in->mentions[j];
+			if (n->country[0] && n->kind != DYAD_MENTION_LOCATION && strcmp(n->country, m->country) != 0) {
+				side_of(a, m);
+				side_of(b, n);
+				return 1;
+			}
+		}
+		break;
+	}
+	return 0;
+}
+
+static const char *const both_sides[] = { "стороны", "министры", "лидеры", "президенты", "премьеры", "главы",
+					  "sides", "parties", "ministers", "leaders", "presidents", "premiers", NULL };
+
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };
 static const char *const he[] = { "он", "he", NULL };
@@ -217,6 +257,9 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = person_by_gender(c, a, 'm', &x.side);
 			} else if (fold_in(c, i, she)) {
 				ok = person_by_gender(c, a, 'f', &x.side);
+			} else if (fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) {
+				ok = 1;
+				x.pair = 1;
 			}
 			if (ok) {
 				x.side.mention = NULL;
@@ -255,6 +298,7 @@ typedef struct {
 	int src[4], nsrc;
 	int tgt;
 	int pair;
+	int pair_src;       /* a source that stands for both sides, or -1 */
 } mres;
 
 static int el_matches(const ctx *c, const pat_el *e, size_t t)
@@ -306,7 +350,7 @@ static int coordinated_before(const ctx *c, int k, size_t a, int *out, int max)
 	return n;
 }
 
-static void add_slot(mres *r, el_kind kind, const int *ks, int n)
+static void add_slot(const ctx *c, mres *r, el_kind kind, const int *ks, int n)
 {
 	int i;
 
@@ -316,6 +360,15 @@ static void add_slot(mres *r, el_kind kind, const int *ks, int n)
 	}
 	for (i = 0; i < n && r->nsrc < 4; i++)
 		r->src[r->nsrc++] = ks[i];
+	/* "стороны подписали": both sides of the document's dyad */
+	if (n == 1 && c->cands[ks[0]].pair)
+		r->pair_src = ks[0];
+}
+
+/* A slot written "+:DIP" takes only an actor with that role. */
+static int role_ok(const ctx *c, const pat_el *el, int k)
+{
+	return el->key.n == 0 || dyad_str_eq_c(el->key, c->cands[k].side.role);
 }
 
 /* Match pattern `pt` with its anchor word at token j, inside tokens [a, b). */
@@ -325,6 +378,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 
 	memset(r, 0, sizeof *r);
 	r->tgt = -1;
+	r->pair_src = -1;
 	r->start = j;
 	r->end = j + 1;
 	/* forward from the anchor */
@@ -347,7 +401,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = t + 1;
 					found = 1;
 				}
-			} else if ((k = cand_at(c, t)) >= 0) {
+			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k)) {
 				int ks[5], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR) {
@@ -359,7 +413,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = c->cands[ks[1]].te;
 				} else {
 					n += coordinated_after(c, k, b, ks + 1, 3);
-					add_slot(r, el->kind, ks, n);
+					add_slot(c, r, el->kind, ks, n);
 					pos = c->cands[ks[n - 1]].te;
 				}
 				found = 1;
@@ -390,7 +444,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = t - 1;
 					found = 1;
 				}
-			} else if ((k = cand_ending(c, t)) >= 0) {
+			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k)) {
 				int ks[5], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR) {
@@ -402,7 +456,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = c->cands[ks[1]].ts;
 				} else {
 					n += coordinated_before(c, k, a, ks + 1, 3);
-					add_slot(r, el->kind, ks, n);
+					add_slot(c, r, el->kind, ks, n);
 					pos = c->cands[ks[n - 1]].ts;
 				}
 				found = 1;
@@ -678,7 +732,13 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	if (!have_src)
 		e.why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
 	/* the target */
-	if (r->tgt >= 0) {
+	if (r->pair_src >= 0 && r->tgt < 0) {
+		/* "стороны договорились": the two sides, one reciprocal event */
+		src = c->cands[r->pair_src].side;
+		tgt = c->cands[r->pair_src].other;
+		have_src = have_tgt = 1;
+		e.reciprocal = 1;
+	} else if (r->tgt >= 0) {
 		tgt = c->cands[r->tgt].side;
 		have_tgt = 1;
 	} else if (have_src && r->nsrc > 1) {

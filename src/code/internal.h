@@ -10,8 +10,8 @@
 typedef enum {
 	EL_WORD = 1,   /* a word, compared by stem */
 	EL_PREFIX,     /* word*: compared by the folded word's beginning */
-	EL_SOURCE,     /* $ */
-	EL_TARGET,     /* + */
+	EL_SOURCE,     /* $; key: a role the actor must have ("$:GOV"), or empty */
+	EL_TARGET,     /* +; key as for EL_SOURCE */
 	EL_PAIR,       /* $+ : "A и B", "between A and B": source and target, reciprocal */
 	EL_GAP         /* ..: up to GAP_LONG tokens */
 } el_kind;

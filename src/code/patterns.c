@@ -144,6 +144,14 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 		} else if (dyad_str_eq_c(w, "+")) {
 			els[n].kind = EL_TARGET;
 			tgt++;
+		} else if (w.n > 2 && (w.p[0] == '$' || w.p[0] == '+') && w.p[1] == ':') {
+			/* "+:DIP": a slot that takes only an actor with that role */
+			els[n].kind = w.p[0] == '$' ? EL_SOURCE : EL_TARGET;
+			els[n].key = arena_str(p->arena, (dyad_str){ w.p + 2, w.n - 2 });
+			if (w.p[0] == '$')
+				src++;
+			else
+				tgt++;
 		} else if (dyad_str_eq_c(w, "$+")) {
 			els[n].kind = EL_PAIR;
 			src++;
