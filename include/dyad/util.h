@@ -88,7 +88,7 @@ void dyad_buf_puts(dyad_buf *b, const char *s);
 void dyad_buf_putc(dyad_buf *b, char c);
 void dyad_buf_putstr(dyad_buf *b, dyad_str s);
 void dyad_buf_printf(dyad_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void dyad_buf_vprintf(dyad_buf *b, const char *fmt, va_list ap);
+void dyad_buf_vprintf(dyad_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /** Append `s` as a JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD. */
 void dyad_buf_json_str(dyad_buf *b, dyad_str s);
 /** Take ownership of the bytes; the buffer is left empty. Free the result with free(). */

@@ -107,12 +107,13 @@ static int dateline(const sp *x, size_t first, size_t end)
 		if (k->kind == DYAD_TOK_PUNCT && tok(x, i).p[0] == '/')
 			slash = 1;
 	}
-	if (words > 8)
+	/* a dateline is a city, a date and an agency: a handful of words, never a clause */
+	if (words > 5)
 		return 0;
 	/* the city comes first and a comma follows it */
 	if (caps_city && first + 1 < end && tok(x, first + 1).p[0] == ',')
 		return 1;
-	return slash && words <= 6;
+	return slash;
 }
 
 static void line(sp *x, size_t a, size_t b, size_t line_start, size_t line_stop)

@@ -1,0 +1,162 @@
+/*
+ * cmd_tokens.c — `dyad tokens`: what the text core makes of a text, so a
+ * person can see it: its language, its sentences and each sentence's tokens
+ * with byte spans, kinds and flags. TSV by default, JSON Lines with --json.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "dyad/text.h"
+#include "dyad/utf8.h"
+
+static const dyad_cli_opt opts[] = {
+	{ "json", 'j', NULL, "write JSON Lines: one object per sentence with its tokens" },
+	{ "sentences", 's', NULL, "write only the sentences, one per line" },
+	{ NULL, 0, NULL, NULL },
+};
+
+static const struct {
+	unsigned flag;
+	const char *name;
+} flag_names[] = {
+	{ DYAD_TOKF_CYRILLIC, "cyrillic" }, { DYAD_TOKF_LATIN, "latin" },   { DYAD_TOKF_HYPHEN, "hyphen" },
+	{ DYAD_TOKF_INITIALS, "initials" }, { DYAD_TOKF_CAPITAL, "capital" }, { DYAD_TOKF_UPPER, "upper" },
+	{ DYAD_TOKF_ABBREV, "abbrev" },     { DYAD_TOKF_DIGITS, "digits" }, { DYAD_TOKF_OPEN, "open" },
+	{ DYAD_TOKF_CLOSE, "close" },
+};
+
+static void flags_text(dyad_buf *b, unsigned f)
+{
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < sizeof flag_names / sizeof *flag_names; i++)
+		if (f & flag_names[i].flag) {
+			dyad_buf_printf(b, "%s%s", any ? "," : "", flag_names[i].name);
+			any = 1;
+		}
+	if (!any)
+		dyad_buf_putc(b, '-');
+}
+
+/* A token's text for TSV: tabs and newlines shown as spaces. */
+static void tsv_text(dyad_buf *b, dyad_str s)
+{
+	size_t i;
+
+	for (i = 0; i < s.n; i++)
+		dyad_buf_putc(b, s.p[i] == '\t' || s.p[i] == '\n' ? ' ' : s.p[i]);
+}
+
+static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, int json, int only_sentences)
+{
+	dyad_arena *a = dyad_arena_new();
+	dyad_token *toks;
+	dyad_span *sents;
+	size_t nt = dyad_tokenize(a, t, &toks), ns = dyad_sent_split(a, t, &sents), s, k = 0;
+
+	if (!json && !only_sentences)
+		dyad_buf_printf(out, "L\t%s\n", dyad_lang_code(dyad_langid_detect(lid, t)));
+	for (s = 0; s < ns; s++) {
+		dyad_str st = { t.p + sents[s].start, sents[s].end - sents[s].start };
+		int first = 1;
+
+		if (only_sentences) {
+			tsv_text(out, st);
+			dyad_buf_putc(out, '\n');
+			continue;
+		}
+		if (json) {
+			dyad_buf_printf(out, "{\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":", s + 1, sents[s].start,
+					sents[s].end);
+			dyad_buf_json_str(out, st);
+			dyad_buf_puts(out, ",\"tokens\":[");
+		} else {
+			dyad_buf_printf(out, "S\t%zu\t%zu\t%zu\t", s + 1, sents[s].start, sents[s].end);
+			tsv_text(out, st);
+			dyad_buf_putc(out, '\n');
+		}
+		while (k < nt && toks[k].span.start < sents[s].start)
+			k++;
+		for (; k < nt && toks[k].span.end <= sents[s].end; k++) {
+			dyad_str w = { t.p + toks[k].span.start, toks[k].span.end - toks[k].span.start };
+			if (json) {
+				dyad_buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"flags\":\"", first ? "" : ",",
+						toks[k].span.start, toks[k].span.end, dyad_tok_kind_name(toks[k].kind));
+				flags_text(out, toks[k].flags);
+				dyad_buf_puts(out, "\",\"text\":");
+				dyad_buf_json_str(out, w);
+				dyad_buf_putc(out, '}');
+			} else {
+				dyad_buf_printf(out, "T\t%zu\t%zu\t%s\t", toks[k].span.start, toks[k].span.end,
+						dyad_tok_kind_name(toks[k].kind));
+				flags_text(out, toks[k].flags);
+				dyad_buf_putc(out, '\t');
+				tsv_text(out, w);
+				dyad_buf_putc(out, '\n');
+			}
+			first = 0;
+		}
+		if (json)
+			dyad_buf_puts(out, "]}\n");
+	}
+	dyad_arena_free(a);
+}
+
+static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	static char *stdin_only[] = { "-" };
+	char **paths = a->npos ? a->pos : stdin_only;
+	int n = a->npos ? a->npos : 1, i, rc = DYAD_EXIT_OK;
+	int json = dyad_cli_has(cmd, a, "json"), only = dyad_cli_has(cmd, a, "sentences");
+	dyad_buf raw = DYAD_BUF_INIT, fixed = DYAD_BUF_INIT, text = DYAD_BUF_INIT, out = DYAD_BUF_INIT;
+	dyad_langid *lid;
+	dyad_errbuf e;
+
+	if (json && only)
+		return dyad_cli_usage_error(cmd, "--json and --sentences do not go together");
+	if ((lid = dyad_langid_new(&e)) == NULL) {
+		fprintf(stderr, "dyad: cannot load the language models: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	for (i = 0; i < n; i++) {
+		size_t bad;
+
+		dyad_buf_clear(&raw);
+		if (dyad_read_file(&raw, paths[i], 256u << 20, &e) < 0) {
+			fprintf(stderr, "dyad: %s\n", e.msg);
+			rc = DYAD_EXIT_INPUT;
+			continue;
+		}
+		dyad_buf_clear(&fixed);
+		dyad_buf_clear(&text);
+		bad = dyad_utf8_repair(&fixed, (dyad_str){ raw.p ? raw.p : "", raw.n });
+		if (bad)
+			fprintf(stderr, "dyad: %s: %zu invalid UTF-8 sequences replaced\n", paths[i], bad);
+		dyad_utf8_nfc(&text, (dyad_str){ fixed.p ? fixed.p : "", fixed.n });
+		dyad_buf_clear(&out);
+		if (n > 1 && !json)
+			dyad_buf_printf(&out, "F\t%s\n", paths[i]);
+		write_text(&out, (dyad_str){ text.p ? text.p : "", text.n }, lid, json, only);
+		fwrite(out.p, 1, out.n, stdout);
+	}
+	dyad_langid_free(lid);
+	dyad_buf_free(&raw);
+	dyad_buf_free(&fixed);
+	dyad_buf_free(&text);
+	dyad_buf_free(&out);
+	return rc;
+}
+
+const dyad_cmd dyad_cmd_tokens = {
+	"tokens", 10, "show the language, sentences and tokens of a text",
+	"[options] [FILE|-]...",
+	"Prints what dyad's text core makes of each text (standard input without files): a line\n"
+	"L<TAB>language, then per sentence S<TAB>n<TAB>start<TAB>end<TAB>text and its tokens as\n"
+	"T<TAB>start<TAB>end<TAB>kind<TAB>flags<TAB>text. Offsets are bytes of the text after UTF-8\n"
+	"repair and NFC. Kinds: word, number, date, time, url, email, currency, percent, quote, dash,\n"
+	"punct, symbol. With several files each begins with F<TAB>path.",
+	opts, run,
+};

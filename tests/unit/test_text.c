@@ -1,0 +1,149 @@
+/*
+ * test_text.c — the text core's promises on the inputs that break naive
+ * code: 10 MB of one word, a million quotes, invalid UTF-8 at every place of
+ * a multibyte sequence; the matching form maps back to the page's bytes;
+ * stems meet across case forms.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad/text.h"
+#include "dyad/utf8.h"
+
+/* Tokens and sentences of `t` lie inside it, in order, and are not empty. */
+static void check_spans(dyad_str t, size_t *ntok, size_t *nsent)
+{
+	dyad_arena *a = dyad_arena_new();
+	dyad_token *toks;
+	dyad_span *s;
+	size_t n = dyad_tokenize(a, t, &toks), i, prev = 0;
+
+	for (i = 0; i < n; i++) {
+		assert_true(toks[i].span.start >= prev);
+		assert_true(toks[i].span.end > toks[i].span.start);
+		assert_true(toks[i].span.end <= t.n);
+		prev = toks[i].span.end;
+	}
+	*ntok = n;
+	n = dyad_sent_split(a, t, &s);
+	for (i = 0, prev = 0; i < n; i++) {
+		assert_true(s[i].start >= prev && s[i].end > s[i].start && s[i].end <= t.n);
+		prev = s[i].end;
+	}
+	*nsent = n;
+	dyad_arena_free(a);
+}
+
+static void ten_megabytes_of_one_word(void **state)
+{
+	size_t n = 10u << 20, nt, ns;
+	char *p = malloc(n);
+
+	(void)state;
+	memset(p, 'a', n);
+	check_spans((dyad_str){ p, n }, &nt, &ns);
+	assert_int_equal(nt, 1);
+	assert_int_equal(ns, 1);
+	free(p);
+}
+
+static void a_million_quotes(void **state)
+{
+	size_t n = 2000000, nt, ns, i;
+	char *p = malloc(n);
+
+	(void)state;
+	for (i = 0; i < n; i += 2) {
+		p[i] = '"';
+		p[i + 1] = i % 4 ? ' ' : '.';
+	}
+	check_spans((dyad_str){ p, n }, &nt, &ns);
+	assert_true(nt >= 1000000);
+	free(p);
+}
+
+/* Cut a multibyte sequence at every byte, or replace every byte, inside a sentence: always repaired. */
+static void invalid_utf8_at_every_position(void **state)
+{
+	static const char base[] = "Казахстан и Беларусь 🤝 «партнеры».";
+	size_t i, len = sizeof base - 1;
+
+	(void)state;
+	for (i = 0; i < len; i++) {
+		char buf[sizeof base];
+		dyad_buf fixed = DYAD_BUF_INIT;
+		size_t nt, ns, bad;
+
+		memcpy(buf, base, sizeof base);
+		buf[i] = (char)0xff;
+		bad = dyad_utf8_repair(&fixed, (dyad_str){ buf, len });
+		assert_true(bad >= 1);
+		assert_true(dyad_utf8_valid((dyad_str){ fixed.p, fixed.n }));
+		check_spans((dyad_str){ fixed.p, fixed.n }, &nt, &ns);
+		dyad_buf_clear(&fixed);
+		/* and the text cut short at this byte */
+		dyad_utf8_repair(&fixed, (dyad_str){ base, i });
+		check_spans((dyad_str){ fixed.p ? fixed.p : "", fixed.n }, &nt, &ns);
+		dyad_buf_free(&fixed);
+	}
+}
+
+static void the_matching_form_maps_back(void **state)
+{
+	static const char src[] = "Пётр «Ёлкин»\xc2\xa0\xe2\x80\x94 Нур\xc2\xadСултан";
+	dyad_arena *a = dyad_arena_new();
+	dyad_folded f;
+	const char *hit;
+	size_t at;
+
+	(void)state;
+	dyad_fold(a, dyad_str_c(src), &f);
+	assert_string_equal(f.p, "петр \"елкин\" - нурсултан");
+	hit = strstr(f.p, "елкин");
+	assert_non_null(hit);
+	at = (size_t)(hit - f.p);
+	/* the folded "елкин" is the page's "Ёлкин" */
+	assert_memory_equal(src + f.map[at], "Ёлкин", strlen("Ёлкин"));
+	assert_int_equal(f.map[at + strlen("елкин")], (size_t)(strstr(src, "»") - src));
+	assert_int_equal(f.map[f.n], strlen(src));
+	dyad_arena_free(a);
+}
+
+static void stems_meet_across_case_forms(void **state)
+{
+	static const char *const same[][2] = {
+		{ "Казахстан", "Казахстаном" }, { "Токаев", "Токаевым" }, { "Беларусь", "Беларуси" },
+		{ "Нур-Султан", "Нур-Султане" }, { "казахстанский", "казахстанского" }, { "Пётр", "Петра" },
+	};
+	dyad_stemmer *st = dyad_stemmer_new();
+	dyad_arena *a = dyad_arena_new();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof same / sizeof *same; i++)
+		assert_true(dyad_str_eq(dyad_stem_light(st, a, dyad_str_c(same[i][0])),
+					dyad_stem_light(st, a, dyad_str_c(same[i][1]))));
+	assert_true(dyad_str_eq(dyad_stem(st, a, dyad_str_c("visited")), dyad_stem(st, a, dyad_str_c("visits"))));
+	assert_true(dyad_str_eq(dyad_stem(st, a, dyad_str_c("Обсудили")), dyad_stem(st, a, dyad_str_c("обсудить"))));
+	assert_int_equal(dyad_stem(st, a, dyad_str_c("")).n, 0);
+	dyad_arena_free(a);
+	dyad_stemmer_free(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ten_megabytes_of_one_word),
+		cmocka_unit_test(a_million_quotes),
+		cmocka_unit_test(invalid_utf8_at_every_position),
+		cmocka_unit_test(the_matching_form_maps_back),
+		cmocka_unit_test(stems_meet_across_case_forms),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
