@@ -1,0 +1,131 @@
+/*
+ * bench.c — throughput of dyad's stages on one text, best of three runs:
+ *   text     tokenize + split + stem every word (the text core)
+ *   actors   the actor recognizer over the same sentences (lexicon loaded once)
+ *   code     clean + text + actors + events for every page (pages split at blank-line runs)
+ * and the lexicon's load time and the process's peak memory.
+ * usage: bench MODE CORPUS DATA_DIR
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "dyad/dyad.h"
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static long peak_kb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+int main(int argc, char **argv)
+{
+	dyad_buf raw = DYAD_BUF_INIT, text = DYAD_BUF_INIT;
+	dyad_errbuf e;
+	dyad_str t;
+	double best = 1e9, t0, load = 0;
+	size_t sentences = 0, units = 0, run;
+	dyad_lexicon *lx = NULL;
+	dyad_matcher *m = NULL;
+	dyad_patterns *pats = NULL;
+	dyad_stemmer *st = dyad_stemmer_new();
+	const char *mode;
+
+	if (argc != 4) {
+		fprintf(stderr, "usage: bench text|actors|code CORPUS DATA_DIR\n");
+		return 2;
+	}
+	mode = argv[1];
+	if (dyad_read_file(&raw, argv[2], 0, &e) < 0) {
+		fprintf(stderr, "bench: %s\n", e.msg);
+		return 1;
+	}
+	dyad_utf8_repair(&text, (dyad_str){ raw.p, raw.n });
+	t = (dyad_str){ text.p, text.n };
+	if (strcmp(mode, "text") != 0) {
+		char dir[4096];
+		t0 = now();
+		snprintf(dir, sizeof dir, "%s/actors", argv[3]);
+		lx = dyad_lexicon_load(dir, NULL, NULL, &e);
+		if (lx == NULL) {
+			fprintf(stderr, "bench: %s\n", e.msg);
+			return 1;
+		}
+		m = dyad_matcher_new(lx);
+		snprintf(dir, sizeof dir, "%s/events", argv[3]);
+		pats = dyad_patterns_load(dir, NULL, NULL, &e);
+		load = now() - t0;
+	}
+	for (run = 0; run < 3; run++) {
+		dyad_arena *a = dyad_arena_new();
+		size_t pos = 0;
+		double el;
+
+		sentences = units = 0;
+		t0 = now();
+		/* in chunks of about 64 KB at line ends, as documents would come */
+		while (pos < t.n) {
+			size_t end = pos + 65536 < t.n ? pos + 65536 : t.n, i, ns, nt;
+			dyad_token *toks;
+			dyad_span *sents;
+			dyad_str c;
+			while (end < t.n && t.p[end - 1] != '\n')
+				end++;
+			c = (dyad_str){ t.p + pos, end - pos };
+			nt = dyad_tokenize(a, c, &toks);
+			ns = dyad_sent_split(a, c, &sents);
+			sentences += ns;
+			if (strcmp(mode, "text") == 0) {
+				for (i = 0; i < nt; i++)
+					if (toks[i].kind == DYAD_TOK_WORD)
+						(void)dyad_stem(st, a, (dyad_str){ c.p + toks[i].span.start,
+										 toks[i].span.end - toks[i].span.start });
+				units += nt;
+			} else {
+				dyad_mention *ms;
+				size_t nm = dyad_actors_find(m, a, c, toks, nt, sents, ns, 20240101, &ms);
+				units += nm;
+				if (strcmp(mode, "code") == 0) {
+					dyad_code_input in;
+					dyad_event *ev;
+					size_t nall;
+					memset(&in, 0, sizeof in);
+					in.text = c;
+					in.toks = toks;
+					in.ntoks = nt;
+					in.sents = sents;
+					in.nsents = ns;
+					in.mentions = ms;
+					in.nmentions = nm;
+					in.day = 20240101;
+					units = units - nm + dyad_code_doc(pats, st, a, &in, 0, &ev, &nall);
+				}
+			}
+			dyad_arena_reset(a);
+			pos = end;
+		}
+		el = now() - t0;
+		if (el < best)
+			best = el;
+		dyad_arena_free(a);
+	}
+	printf("%s\t%.3f\t%.1f\t%.0f\t%zu\t%.3f\t%ld\n", mode, best, (double)t.n / 1048576.0 / best,
+	       (double)sentences / best, units, load, peak_kb());
+	dyad_matcher_free(m);
+	dyad_lexicon_free(lx);
+	dyad_patterns_free(pats);
+	dyad_stemmer_free(st);
+	dyad_buf_free(&raw);
+	dyad_buf_free(&text);
+	return 0;
+}
