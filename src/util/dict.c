@@ -72,8 +72,14 @@ static int parse_range(dyad_dict_value *v)
 		}
 	if (open == NULL)
 		return -1;
-	dots = strstr(open, "..");
-	if (dots == NULL || dots > s.p + s.n)
+	/* the value is a slice, not a C string: look for ".." inside it only */
+	dots = NULL;
+	for (const char *q = open; q + 1 < s.p + s.n; q++)
+		if (q[0] == '.' && q[1] == '.') {
+			dots = q;
+			break;
+		}
+	if (dots == NULL)
 		return -1;
 	from = (dyad_str){ open + 1, (size_t)(dots - open - 1) };
 	to = (dyad_str){ dots + 2, (size_t)(s.p + s.n - 1 - (dots + 2)) };
