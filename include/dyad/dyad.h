@@ -17,5 +17,6 @@
 #include "dyad/codebook.h"
 #include "dyad/code.h"
 #include "dyad/store.h"
+#include "dyad/query.h"
 
 #endif

@@ -165,7 +165,12 @@ static const dyad_lex_name *pick(const ctx *c, uint32_t state, int have)
 
 		if (!case_ok(m->hits[h].need, have))
 			continue;
-		if (rank < best_rank || (rank == best_rank && fit > best_fit)) {
+		/* a name used only in another period (Nur-Sultan, the Soviet Union's Moscow) counts for less */
+		if (c->day && (n->from || n->to) && !dyad_ymd_within(c->day, n->from, n->to))
+			rank += 10;
+		/* ties go to the entity defined first: present-day states come before historical ones */
+		if (rank < best_rank || (rank == best_rank && fit > best_fit) ||
+		    (rank == best_rank && fit == best_fit && best && n->entity < best->entity)) {
 			best = n;
 			best_rank = rank;
 			best_fit = fit;

@@ -1,0 +1,68 @@
+/*
+ * query.h — the questions analysts ask of the knowledge base: events by
+ * actor, dyad, type and time; a dyad's timeline; an actor's profile; the
+ * network of who deals with whom; search over sentences; counts. Every
+ * answer is a table of text cells, so the command line, the HTTP API and the
+ * tests format the same rows.
+ */
+#ifndef DYAD_QUERY_H
+#define DYAD_QUERY_H
+
+#include "dyad/store.h"
+
+/** Rows of text cells; a NULL cell is SQL NULL. Owns its strings. */
+typedef struct {
+	size_t ncols, nrows, cap;
+	char **cols;
+	char **cells;      /**< row r, column c: cells[r * ncols + c] */
+} dyad_table;
+
+void dyad_table_free(dyad_table *t);
+/** The cell at (r, c), or NULL. */
+const char *dyad_table_get(const dyad_table *t, size_t r, size_t c);
+
+/**
+ * What an actor argument names, resolved against the store: a country
+ * (KAZ), an organisation (IGOSCO, SCO), a CAMEO actor code (KAZGOV), an
+ * actor's name in either language (Казахстан, Kazakhstan), or a person
+ * (Токаев). Returns 0 with `side` (the dyad side: KAZ, IGOSCO) and `code`
+ * (the full code, or "" for a whole country/organisation) filled, or
+ * DYAD_ENOTFOUND with a message naming the argument in `e`.
+ */
+int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char code[24], char person[128],
+			     dyad_errbuf *e);
+
+typedef struct {
+	const char *actor;     /**< either side */
+	const char *a, *b;     /**< a dyad, both directions */
+	const char *type;      /**< PLOVER type */
+	const char *cameo;     /**< code prefix */
+	const char *since, *until; /**< YYYY-MM-DD, inclusive */
+	long limit;            /**< 0: 50 */
+} dyad_event_filter;
+
+#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+
+/** Events, newest first. Bad arguments give DYAD_EUSAGE or DYAD_ENOTFOUND with a message in `e`. */
+int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
+
+/**
+ * Per period (day, week, month, year): events a→b and b→a by QuadClass and
+ * the mean Goldstein score of both directions.
+ */
+int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e);
+
+/** An actor's partners (events both ways, mean Goldstein), its years (cooperation, conflict) and people met. */
+int dyad_query_profile(dyad_store *s, const char *actor, dyad_table *partners, dyad_table *years, dyad_table *people,
+		       dyad_errbuf *e);
+
+/** Weighted directed edges source → target since a date (NULL: all). */
+int dyad_query_network(dyad_store *s, const char *since, dyad_table *out, dyad_errbuf *e);
+
+/** Counts: documents, languages, outlets, events by type, dates, syndicated copies (rows of name, value). */
+int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e);
+
+/** Sentences matching `q` (words stemmed as in the index; "quoted phrases"), best first. */
+int dyad_query_search(dyad_store *s, const char *q, long limit, dyad_table *out, dyad_errbuf *e);
+
+#endif

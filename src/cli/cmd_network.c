@@ -1,0 +1,106 @@
+/*
+ * cmd_network.c — `dyad network`: who deals with whom, as a weighted
+ * directed graph in DOT, GraphML or JSON.
+ */
+#include "kb.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const dyad_cli_opt opts[] = {
+	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
+	{ "since", 0, "DATE", "events from this date" },
+	{ "format", 'f', "FORMAT", "dot (default), graphml, json or table" },
+	{ NULL, 0, NULL, NULL },
+};
+
+static double num(const dyad_table *t, size_t r, size_t c)
+{
+	const char *v = dyad_table_get(t, r, c);
+	return v ? strtod(v, NULL) : 0.0;
+}
+
+static void xml(const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '&')
+			fputs("&amp;", stdout);
+		else if (*s == '<')
+			fputs("&lt;", stdout);
+		else if (*s == '"')
+			fputs("&quot;", stdout);
+		else
+			putchar(*s);
+	}
+}
+
+static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	const char *fmt = dyad_cli_get(cmd, a, "format");
+	dyad_store *s;
+	dyad_table t;
+	dyad_errbuf e;
+	size_t r;
+	int rc;
+
+	if (fmt && strcmp(fmt, "dot") && strcmp(fmt, "graphml") && strcmp(fmt, "json") && strcmp(fmt, "table"))
+		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected dot, graphml, json or table)", fmt);
+	if (a->npos)
+		return dyad_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
+	if ((rc = dyad_kb_open(dyad_cli_get(cmd, a, "db"), &s)) != 0)
+		return rc;
+	if ((rc = dyad_query_network(s, dyad_cli_get(cmd, a, "since"), &t, &e)) < 0) {
+		dyad_store_close(s);
+		return dyad_kb_error(cmd, rc, &e);
+	}
+	if (fmt && strcmp(fmt, "table") == 0) {
+		dyad_table_print(&t, DYAD_TABLE_TEXT, 20);
+	} else if (fmt && strcmp(fmt, "json") == 0) {
+		dyad_buf b = DYAD_BUF_INIT;
+		dyad_buf_puts(&b, "{\"edges\":[");
+		for (r = 0; r < t.nrows; r++) {
+			dyad_buf_printf(&b, "%s{\"source\":", r ? "," : "");
+			dyad_buf_json_str(&b, dyad_str_c(dyad_table_get(&t, r, 0)));
+			dyad_buf_puts(&b, ",\"target\":");
+			dyad_buf_json_str(&b, dyad_str_c(dyad_table_get(&t, r, 1)));
+			dyad_buf_printf(&b, ",\"events\":%.0f,\"cooperation\":%.0f,\"conflict\":%.0f,\"goldstein\":%.2f}",
+					num(&t, r, 2), num(&t, r, 3), num(&t, r, 4), num(&t, r, 5));
+		}
+		dyad_buf_puts(&b, "]}\n");
+		fwrite(b.p, 1, b.n, stdout);
+		dyad_buf_free(&b);
+	} else if (fmt && strcmp(fmt, "graphml") == 0) {
+		puts("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+		puts("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">");
+		puts(" <key id=\"events\" for=\"edge\" attr.name=\"events\" attr.type=\"int\"/>");
+		puts(" <key id=\"goldstein\" for=\"edge\" attr.name=\"goldstein\" attr.type=\"double\"/>");
+		puts(" <graph edgedefault=\"directed\">");
+		for (r = 0; r < t.nrows; r++) {
+			fputs("  <edge source=\"", stdout);
+			xml(dyad_table_get(&t, r, 0));
+			fputs("\" target=\"", stdout);
+			xml(dyad_table_get(&t, r, 1));
+			printf("\"><data key=\"events\">%.0f</data><data key=\"goldstein\">%.2f</data></edge>\n",
+			       num(&t, r, 2), num(&t, r, 5));
+		}
+		puts(" </graph>\n</graphml>");
+	} else {
+		puts("digraph dyad {");
+		for (r = 0; r < t.nrows; r++)
+			printf("  \"%s\" -> \"%s\" [weight=%.0f, label=\"%.0f\", color=\"%s\"];\n", dyad_table_get(&t, r, 0),
+			       dyad_table_get(&t, r, 1), num(&t, r, 2), num(&t, r, 2),
+			       num(&t, r, 5) >= 0 ? "darkgreen" : "firebrick");
+		puts("}");
+	}
+	dyad_table_free(&t);
+	dyad_store_close(s);
+	return 0;
+}
+
+const dyad_cmd dyad_cmd_network = {
+	"network", 64, "who deals with whom: a weighted directed graph", "[--since DATE] [--format dot|graphml|json]",
+	"Edges from source to target actor weighted by their events, with cooperation and conflict\n"
+	"counts and the mean Goldstein score (green: cooperative on balance, red: conflictual).",
+	opts, run,
+};

@@ -1,0 +1,167 @@
+/*
+ * kb.c — opening the knowledge base for the query commands and printing
+ * their tables for a person (aligned, long cells cut with "…"), as CSV
+ * (RFC 4180) or as JSON Lines.
+ */
+#include "kb.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "dyad/utf8.h"
+
+int dyad_table_format_parse(const char *name)
+{
+	if (strcmp(name, "table") == 0)
+		return DYAD_TABLE_TEXT;
+	if (strcmp(name, "csv") == 0)
+		return DYAD_TABLE_CSV;
+	if (strcmp(name, "jsonl") == 0 || strcmp(name, "json") == 0)
+		return DYAD_TABLE_JSONL;
+	return -1;
+}
+
+int dyad_kb_open(const char *db, dyad_store **out)
+{
+	struct stat st;
+	dyad_errbuf e;
+
+	if (db == NULL)
+		db = "dyad.db";
+	if (stat(db, &st) != 0) {
+		fprintf(stderr, "dyad: %s: no such knowledge base (create it with `dyad ingest --db %s PAGES`)\n", db, db);
+		return DYAD_EXIT_FATAL;
+	}
+	if (dyad_store_open(out, db, DYAD_STORE_READONLY, 2000, &e) < 0) {
+		fprintf(stderr, "dyad: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	return 0;
+}
+
+int dyad_kb_error(const dyad_cmd *cmd, int rc, const dyad_errbuf *e)
+{
+	if (rc == DYAD_EUSAGE || rc == DYAD_ENOTFOUND)
+		return dyad_cli_usage_error(cmd, "%s", e->msg);
+	fprintf(stderr, "dyad: %s\n", e->msg);
+	return DYAD_EXIT_FATAL;
+}
+
+/* Code points of a cell, for alignment. */
+static size_t width_of(const char *s)
+{
+	return s ? dyad_utf8_count(dyad_str_c(s)) : 4;
+}
+
+/* Print at most `w` code points of s (newlines as spaces), padded to w. */
+static void cell(const char *s, size_t w, int pad)
+{
+	size_t n = 0, i = 0, len = s ? strlen(s) : 0;
+
+	if (s == NULL) {
+		s = "null";
+		len = 4;
+	}
+	while (i < len && n < w) {
+		uint32_t cp;
+		size_t k = dyad_utf8_decode(s + i, len - i, &cp, NULL);
+		if (n + 1 == w && width_of(s + i) > 1) {
+			fputs("…", stdout);
+			n++;
+			break;
+		}
+		if (s[i] == '\n' || s[i] == '\t')
+			putchar(' ');
+		else
+			fwrite(s + i, 1, k, stdout);
+		i += k;
+		n++;
+	}
+	while (pad && n++ < w)
+		putchar(' ');
+}
+
+static void csv_cell(const char *s)
+{
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\n\r") == NULL) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+void dyad_table_print(const dyad_table *t, int format, size_t width)
+{
+	size_t r, c, w[64];
+	dyad_buf b = DYAD_BUF_INIT;
+
+	if (format == DYAD_TABLE_CSV) {
+		for (c = 0; c < t->ncols; c++) {
+			if (c)
+				putchar(',');
+			csv_cell(t->cols[c]);
+		}
+		putchar('\n');
+		for (r = 0; r < t->nrows; r++) {
+			for (c = 0; c < t->ncols; c++) {
+				if (c)
+					putchar(',');
+				csv_cell(dyad_table_get(t, r, c));
+			}
+			putchar('\n');
+		}
+		return;
+	}
+	if (format == DYAD_TABLE_JSONL) {
+		for (r = 0; r < t->nrows; r++) {
+			dyad_buf_clear(&b);
+			dyad_buf_putc(&b, '{');
+			for (c = 0; c < t->ncols; c++) {
+				const char *v = dyad_table_get(t, r, c);
+				if (c)
+					dyad_buf_putc(&b, ',');
+				dyad_buf_json_str(&b, dyad_str_c(t->cols[c]));
+				dyad_buf_putc(&b, ':');
+				if (v)
+					dyad_buf_json_str(&b, dyad_str_c(v));
+				else
+					dyad_buf_puts(&b, "null");
+			}
+			dyad_buf_puts(&b, "}\n");
+			fwrite(b.p, 1, b.n, stdout);
+		}
+		dyad_buf_free(&b);
+		return;
+	}
+	for (c = 0; c < t->ncols && c < 64; c++) {
+		w[c] = width_of(t->cols[c]);
+		for (r = 0; r < t->nrows; r++)
+			if (width_of(dyad_table_get(t, r, c)) > w[c])
+				w[c] = width_of(dyad_table_get(t, r, c));
+		if (w[c] > (width ? width : 40))
+			w[c] = width ? width : 40;
+	}
+	for (c = 0; c < t->ncols && c < 64; c++) {
+		cell(t->cols[c], w[c], c + 1 < t->ncols);
+		if (c + 1 < t->ncols)
+			fputs("  ", stdout);
+	}
+	putchar('\n');
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols && c < 64; c++) {
+			cell(dyad_table_get(t, r, c), w[c], c + 1 < t->ncols);
+			if (c + 1 < t->ncols)
+				fputs("  ", stdout);
+		}
+		putchar('\n');
+	}
+}

@@ -1,0 +1,29 @@
+/*
+ * kb.h — what the knowledge-base commands share: opening the store for
+ * reading with a clear message, and printing a query's table as an aligned
+ * table, CSV or JSON Lines.
+ */
+#ifndef DYAD_CLI_KB_H
+#define DYAD_CLI_KB_H
+
+#include "cli.h"
+#include "dyad/query.h"
+
+enum { DYAD_TABLE_TEXT = 0, DYAD_TABLE_CSV, DYAD_TABLE_JSONL };
+
+/** "table", "csv", "jsonl" → DYAD_TABLE_*; -1 otherwise. */
+int dyad_table_format_parse(const char *name);
+
+/**
+ * Open the --db store (default dyad.db) for reading. On failure prints one
+ * line naming the file and returns DYAD_EXIT_FATAL; else 0.
+ */
+int dyad_kb_open(const char *db, dyad_store **out);
+
+/** Print `t` to stdout in `format`; `widths` caps each column of the text table (0: 40). */
+void dyad_table_print(const dyad_table *t, int format, size_t width);
+
+/** Report a query error: usage errors exit 2 with a hint, the rest 3. */
+int dyad_kb_error(const dyad_cmd *cmd, int rc, const dyad_errbuf *e);
+
+#endif

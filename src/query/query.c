@@ -1,0 +1,336 @@
+/*
+ * query.c — the knowledge base's questions as parameterised SQL over the
+ * schema of docs/schema.md, each answered as a dyad_table. Dates are
+ * validated and actors resolved before any SQL runs, so a bad argument is a
+ * clear message, never an empty answer.
+ */
+#include "dyad/query.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dyad/dict.h"
+
+/* ---- tables ------------------------------------------------------------------------------ */
+
+void dyad_table_free(dyad_table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ncols; i++)
+		free(t->cols[i]);
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cols);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+const char *dyad_table_get(const dyad_table *t, size_t r, size_t c)
+{
+	return r < t->nrows && c < t->ncols ? t->cells[r * t->ncols + c] : NULL;
+}
+
+/* Bind arguments: each a string (NULL binds SQL NULL). */
+static int run(dyad_store *s, const char *sql, const char *const *args, size_t nargs, dyad_table *out,
+	       dyad_errbuf *e)
+{
+	sqlite3 *db = dyad_store_db(s);
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+	for (i = 0; i < nargs; i++)
+		if (args[i])
+			sqlite3_bind_text(st, (int)i + 1, args[i], -1, SQLITE_STATIC);
+	out->ncols = (size_t)sqlite3_column_count(st);
+	out->cols = dyad_xcalloc(out->ncols ? out->ncols : 1, sizeof *out->cols);
+	for (i = 0; i < out->ncols; i++)
+		out->cols[i] = dyad_xstrdup(sqlite3_column_name(st, (int)i));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->nrows == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 64;
+			out->cells = dyad_xrealloc(out->cells, out->cap * (out->ncols ? out->ncols : 1) * sizeof *out->cells);
+		}
+		for (i = 0; i < out->ncols; i++) {
+			const unsigned char *v = sqlite3_column_text(st, (int)i);
+			out->cells[out->nrows * out->ncols + i] = v ? dyad_xstrdup((const char *)v) : NULL;
+		}
+		out->nrows++;
+	}
+	if (rc != SQLITE_DONE) {
+		dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		dyad_table_free(out);
+		return DYAD_EDB;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int valid_date(const char *d)
+{
+	return d == NULL || (strlen(d) >= 4 && dyad_ymd_parse(dyad_str_c(d)) > 0);
+}
+
+/* ---- actors ------------------------------------------------------------------------------- */
+
+int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char code[24], char person[128],
+			     dyad_errbuf *e)
+{
+	static const char sql[] =
+		"SELECT side, code, person FROM ("
+		" SELECT code AS side, '' AS code, NULL AS person, 1 AS rank FROM actors WHERE code = ?1"
+		" UNION ALL SELECT code, '', NULL, 2 FROM actors WHERE kind = 'igo' AND code = 'IGO' || upper(?1)"
+		" UNION ALL SELECT code, '', NULL, 3 FROM actors WHERE lower(name_en) = lower(?1) OR name_ru = ?1"
+		" UNION ALL SELECT source_actor, source, NULL, 4 FROM events WHERE source = upper(?1)"
+		" UNION ALL SELECT target_actor, target, NULL, 4 FROM events WHERE target = upper(?1)"
+		" UNION ALL SELECT source_actor, source, source_person, 5 FROM events WHERE source_person LIKE '%' || ?1 || '%'"
+		" UNION ALL SELECT target_actor, target, target_person, 5 FROM events WHERE target_person LIKE '%' || ?1 || '%'"
+		") ORDER BY rank LIMIT 1";
+	const char *args[] = { arg };
+	dyad_table t;
+	int rc;
+
+	side[0] = code[0] = person[0] = '\0';
+	if (arg == NULL || !*arg)
+		return dyad_errf(e, DYAD_EUSAGE, "an empty actor");
+	if ((rc = run(s, sql, args, 1, &t, e)) < 0)
+		return rc;
+	if (t.nrows == 0) {
+		dyad_table_free(&t);
+		return dyad_errf(e, DYAD_ENOTFOUND, "unknown actor '%s' (try a country code like KAZ, an organisation like SCO, "
+				 "a code like KAZGOV, a name like Kazakhstan, or a person)", arg);
+	}
+	snprintf(side, 24, "%s", dyad_table_get(&t, 0, 0) ? dyad_table_get(&t, 0, 0) : "");
+	snprintf(code, 24, "%s", dyad_table_get(&t, 0, 1) ? dyad_table_get(&t, 0, 1) : "");
+	snprintf(person, 128, "%s", dyad_table_get(&t, 0, 2) ? dyad_table_get(&t, 0, 2) : "");
+	dyad_table_free(&t);
+	return 0;
+}
+
+/* ---- events ------------------------------------------------------------------------------- */
+
+int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
+{
+	static const char sql[] =
+		"SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
+		" e.evidence, e.source_person, e.target_person, d.doc_id AS doc"
+		" FROM events e JOIN documents d ON d.id = e.doc"
+		" WHERE (?1 IS NULL OR e.source_actor = ?1 OR e.target_actor = ?1 OR e.source = ?1 OR e.target = ?1)"
+		" AND (?2 IS NULL OR (e.source_actor = ?2 AND e.target_actor = ?3) OR (e.source_actor = ?3 AND e.target_actor = ?2))"
+		" AND (?4 IS NULL OR e.type = upper(?4))"
+		" AND (?5 IS NULL OR e.cameo LIKE ?5 || '%')"
+		" AND (?6 IS NULL OR e.date >= ?6) AND (?7 IS NULL OR e.date <= ?7)"
+		" AND (?8 IS NULL OR e.source_person = ?8 OR e.target_person = ?8)"
+		" ORDER BY e.date DESC, e.id DESC LIMIT ?9";
+	char side[3][24], code[3][24], person[3][128], limit[24];
+	const char *args[9] = { NULL };
+	int rc;
+
+	if (!valid_date(f->since) || !valid_date(f->until))
+		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)",
+				 !valid_date(f->since) ? f->since : f->until);
+	if (f->actor) {
+		if ((rc = dyad_query_actor_resolve(s, f->actor, side[0], code[0], person[0], e)) < 0)
+			return rc;
+		if (person[0][0])
+			args[7] = person[0];
+		else
+			args[0] = code[0][0] ? code[0] : side[0];
+	}
+	if (f->a || f->b) {
+		if (!f->a || !f->b)
+			return dyad_errf(e, DYAD_EUSAGE, "a dyad needs two actors: A,B");
+		if ((rc = dyad_query_actor_resolve(s, f->a, side[1], code[1], person[1], e)) < 0 ||
+		    (rc = dyad_query_actor_resolve(s, f->b, side[2], code[2], person[2], e)) < 0)
+			return rc;
+		args[1] = side[1];
+		args[2] = side[2];
+	}
+	args[3] = f->type;
+	args[4] = f->cameo;
+	args[5] = f->since;
+	args[6] = f->until;
+	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
+	args[8] = limit;
+	return run(s, sql, args, 9, out, e);
+}
+
+/* ---- timelines ---------------------------------------------------------------------------- */
+
+int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e)
+{
+	static const char *const periods[][2] = {
+		{ "day", "e.date" },
+		{ "week", "strftime('%Y-W%W', e.date)" },
+		{ "month", "substr(e.date, 1, 7)" },
+		{ "year", "substr(e.date, 1, 4)" },
+	};
+	char sa[24], sb[24], code[24], person[128], sql[2048];
+	const char *period = NULL, *args[2];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof periods / sizeof *periods; i++)
+		if (strcmp(by ? by : "month", periods[i][0]) == 0)
+			period = periods[i][1];
+	if (period == NULL)
+		return dyad_errf(e, DYAD_EUSAGE, "bad period '%s' (expected day, week, month or year)", by);
+	if ((rc = dyad_query_actor_resolve(s, a, sa, code, person, e)) < 0 ||
+	    (rc = dyad_query_actor_resolve(s, b, sb, code, person, e)) < 0)
+		return rc;
+	/* the period expression is one of the fixed strings above, never user text */
+	snprintf(sql, sizeof sql,
+		 "SELECT %s AS period,"
+		 " sum(e.source_actor = ?1 AND e.quad = 1) AS ab_q1, sum(e.source_actor = ?1 AND e.quad = 2) AS ab_q2,"
+		 " sum(e.source_actor = ?1 AND e.quad = 3) AS ab_q3, sum(e.source_actor = ?1 AND e.quad = 4) AS ab_q4,"
+		 " sum(e.source_actor = ?2 AND e.quad = 1) AS ba_q1, sum(e.source_actor = ?2 AND e.quad = 2) AS ba_q2,"
+		 " sum(e.source_actor = ?2 AND e.quad = 3) AS ba_q3, sum(e.source_actor = ?2 AND e.quad = 4) AS ba_q4,"
+		 " count(*) AS events, round(avg(e.goldstein), 2) AS goldstein"
+		 " FROM events e WHERE e.date IS NOT NULL AND ((e.source_actor = ?1 AND e.target_actor = ?2)"
+		 " OR (e.source_actor = ?2 AND e.target_actor = ?1))"
+		 " GROUP BY period ORDER BY period",
+		 period);
+	args[0] = sa;
+	args[1] = sb;
+	return run(s, sql, args, 2, out, e);
+}
+
+/* ---- profiles, networks, stats ------------------------------------------------------------ */
+
+int dyad_query_profile(dyad_store *s, const char *actor, dyad_table *partners, dyad_table *years, dyad_table *people,
+		       dyad_errbuf *e)
+{
+	char side[24], code[24], person[128];
+	const char *args[1];
+	int rc;
+
+	memset(partners, 0, sizeof *partners);
+	memset(years, 0, sizeof *years);
+	memset(people, 0, sizeof *people);
+	if ((rc = dyad_query_actor_resolve(s, actor, side, code, person, e)) < 0)
+		return rc;
+	args[0] = side;
+	if ((rc = run(s,
+		      "SELECT CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END AS partner,"
+		      " coalesce(a.name_en, a.name_ru) AS name, count(*) AS events,"
+		      " sum(e.quad <= 2) AS cooperation, sum(e.quad >= 3) AS conflict, round(avg(e.goldstein), 2) AS goldstein"
+		      " FROM events e LEFT JOIN actors a ON a.code ="
+		      "  (CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END)"
+		      " WHERE (e.source_actor = ?1 OR e.target_actor = ?1) AND e.source_actor <> e.target_actor"
+		      " GROUP BY partner ORDER BY events DESC, partner LIMIT 20",
+		      args, 1, partners, e)) < 0)
+		return rc;
+	if ((rc = run(s,
+		      "SELECT substr(date, 1, 4) AS year, count(*) AS events, sum(quad <= 2) AS cooperation,"
+		      " sum(quad >= 3) AS conflict, round(avg(goldstein), 2) AS goldstein"
+		      " FROM events WHERE (source_actor = ?1 OR target_actor = ?1) AND date IS NOT NULL"
+		      " GROUP BY year ORDER BY year",
+		      args, 1, years, e)) < 0)
+		return rc;
+	return run(s,
+		   "SELECT person, side, count(*) AS events FROM ("
+		   " SELECT target_person AS person, target AS side FROM events WHERE source_actor = ?1 AND target_person IS NOT NULL"
+		   " UNION ALL SELECT source_person, source FROM events WHERE target_actor = ?1 AND source_person IS NOT NULL)"
+		   " GROUP BY person ORDER BY events DESC, person LIMIT 10",
+		   args, 1, people, e);
+}
+
+int dyad_query_network(dyad_store *s, const char *since, dyad_table *out, dyad_errbuf *e)
+{
+	const char *args[1] = { since };
+
+	if (!valid_date(since))
+		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)", since);
+	return run(s,
+		   "SELECT source_actor AS source, target_actor AS target, count(*) AS events,"
+		   " sum(quad <= 2) AS cooperation, sum(quad >= 3) AS conflict, round(avg(goldstein), 2) AS goldstein"
+		   " FROM events WHERE source_actor <> target_actor AND (?1 IS NULL OR date >= ?1)"
+		   " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target",
+		   args, 1, out, e);
+}
+
+int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
+{
+	return run(s,
+		   "SELECT 'documents' AS what, count(*) AS value FROM documents"
+		   " UNION ALL SELECT 'syndicated copies', count(*) FROM documents WHERE syndicated_of IS NOT NULL"
+		   " UNION ALL SELECT 'sentences', count(*) FROM sentences"
+		   " UNION ALL SELECT 'actor mentions', count(*) FROM mentions"
+		   " UNION ALL SELECT 'events', count(*) FROM events"
+		   " UNION ALL SELECT 'first date', min(date) FROM documents"
+		   " UNION ALL SELECT 'last date', max(date) FROM documents"
+		   " UNION ALL SELECT * FROM (SELECT 'language ' || coalesce(language, '?'), count(*) FROM documents"
+		   "  GROUP BY language ORDER BY count(*) DESC)"
+		   " UNION ALL SELECT * FROM (SELECT 'outlet ' || coalesce(outlet, '?'), count(*) FROM documents"
+		   "  GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 15)"
+		   " UNION ALL SELECT * FROM (SELECT 'type ' || coalesce(type, '?'), count(*) FROM events"
+		   "  GROUP BY type ORDER BY count(*) DESC, type)",
+		   NULL, 0, out, e);
+}
+
+/* ---- search ------------------------------------------------------------------------------- */
+
+/*
+ * The user's words as an FTS5 query: each bare word becomes a quoted string
+ * (so punctuation cannot break the syntax), phrases in quotes stay phrases.
+ */
+static void fts_query(const char *q, dyad_buf *out)
+{
+	const char *p = q;
+
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (out->n)
+			dyad_buf_putc(out, ' ');
+		dyad_buf_putc(out, '"');
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				dyad_buf_put(out, p, 1);
+			if (*p == '"')
+				p++;
+		} else {
+			for (; *p && *p != ' ' && *p != '\t'; p++)
+				if (*p != '"')
+					dyad_buf_put(out, p, 1);
+		}
+		dyad_buf_putc(out, '"');
+	}
+}
+
+int dyad_query_search(dyad_store *s, const char *q, long limit, dyad_table *out, dyad_errbuf *e)
+{
+	dyad_buf fq = DYAD_BUF_INIT;
+	char lim[24];
+	const char *args[2];
+	int rc;
+
+	fts_query(q ? q : "", &fq);
+	if (fq.n == 0) {
+		dyad_buf_free(&fq);
+		return dyad_errf(e, DYAD_EUSAGE, "nothing to search for");
+	}
+	snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 20);
+	args[0] = fq.p;
+	args[1] = lim;
+	rc = run(s,
+		 "SELECT d.date, d.outlet, d.title, highlight(sentences_fts, 0, '[', ']') AS sentence, d.doc_id AS doc"
+		 " FROM sentences_fts JOIN sentences se ON se.id = sentences_fts.rowid"
+		 " JOIN documents d ON d.id = se.doc"
+		 " WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+		 args, 2, out, e);
+	dyad_buf_free(&fq);
+	return rc;
+}
