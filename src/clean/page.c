@@ -487,18 +487,27 @@ static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv
 			i = j;
 		}
 	}
-	/* a dash in the opening: the words on either side of it may name the agency */
+	/*
+	 * a dash in the opening — an em or en dash, or a hyphen between spaces — has the agency
+	 * on one side: "18 окт - РИА Новости.", "— 24.kg.", "НУР-СУЛТАН. КАЗИНФОРМ -"
+	 */
 	for (i = 0; i + 3 < lim; i++) {
-		if (memcmp(lead.p + i, "\xe2\x80\x94", 3) == 0 || memcmp(lead.p + i, "\xe2\x80\x93", 3) == 0) {
-			size_t b = i, e = i + 3;
-			while (b > 0 && lead.p[b - 1] != '.' && lead.p[b - 1] != ',' && i - b < 40)
-				b--;
-			cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + b, i - b }), 5);
-			while (e < lim && lead.p[e] != '.' && e - i < 40)
-				e++;
-			cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + i + 3, e - i - 3 }), 5);
-			break;
-		}
+		size_t dash = memcmp(lead.p + i, "\xe2\x80\x94", 3) == 0 || memcmp(lead.p + i, "\xe2\x80\x93", 3) == 0 ? 3
+			      : (i > 0 && lead.p[i - 1] == ' ' && lead.p[i] == '-' && lead.p[i + 1] == ' ')   ? 1
+													 : 0;
+		size_t b = i, e = i + dash;
+
+		if (!dash)
+			continue;
+		/* back to a full stop or comma followed by a space, forward to one */
+		while (b > 0 && !((lead.p[b - 1] == '.' || lead.p[b - 1] == ',') && (b == i || lead.p[b] == ' ')) &&
+		       i - b < 40)
+			b--;
+		cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + b, i - b }), 5);
+		while (e < lim && !(lead.p[e] == '.' && (e + 1 >= lim || lead.p[e + 1] == ' ')) && e - i < 40)
+			e++;
+		cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + i + dash, e - i - dash }), 5);
+		break;
 	}
 }
 
@@ -941,6 +950,13 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 				cast(votes, &nvotes, outlets_lookup_loose(outlets, (dyad_str){ b, (size_t)(end - b) }), 3);
 		}
 	}
+	/* the masthead: a page's first line is often the site's name ("РИА Новости", "24.kg") */
+	for (i = 0; i < n; i++)
+		if (ls[i].kind != L_BLANK) {
+			if (ls[i].text.n < 40)
+				cast(votes, &nvotes, outlets_lookup_loose(outlets, ls[i].text), 2);
+			break;
+		}
 	if (page->url.n)
 		cast(votes, &nvotes, dyad_outlets_by_url(outlets, page->url), 5);
 	if (page->site_name.n)
