@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# kb.sh — the knowledge base's promises, end to end through the dyad binary:
+# ingesting twice adds nothing; a kill -9 in the middle of an ingest, then another ingest,
+# leaves exactly what one clean ingest leaves; a second writer is told another is writing;
+# stemmed search finds other forms; every query runs; bad arguments exit 2 with a message.
+set -u
+build=${1:?usage: kb.sh BUILD_DIR}
+dyad="${DYAD_WRAP:-} $build/dyad"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+count() { sqlite3 "$1" "$2" 2>/dev/null || python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$1" "$2"; }
+
+# 1. twice the same pages: the second ingest stores nothing
+$dyad ingest -q --db "$tmp/a.db" examples/news || fail "first ingest"
+docs=$(count "$tmp/a.db" "SELECT count(*) FROM documents"); events=$(count "$tmp/a.db" "SELECT count(*) FROM events")
+[ "$docs" -gt 20 ] && [ "$events" -gt 10 ] || fail "too little stored: $docs documents, $events events"
+out=$($dyad ingest --db "$tmp/a.db" examples/news 2>&1) || fail "second ingest"
+grep -q "0 new, 0 replaced, $docs already stored" <<<"$out" || fail "second ingest stored something: $out"
+[ "$(count "$tmp/a.db" "SELECT count(*) FROM events")" = "$events" ] || fail "events duplicated"
+
+# 2. kill -9 in the middle, then again: the same as one clean ingest
+mkdir "$tmp/pages"
+for i in $(seq 1 40); do for f in examples/news/*.txt; do
+	{ cat "$f"; printf '\nСтраница %s\n' "$i"; } > "$tmp/pages/$i-$(basename "$f")"; done; done
+$dyad ingest -q --batch 5 --db "$tmp/clean.db" "$tmp/pages" || fail "clean ingest"
+$dyad ingest -q --batch 5 --db "$tmp/crash.db" "$tmp/pages" & pid=$!
+sleep 0.4; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+partial=$(count "$tmp/crash.db" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
+$dyad ingest -q --batch 5 --db "$tmp/crash.db" "$tmp/pages" || fail "ingest after kill -9"
+for q in "SELECT count(*) FROM documents" "SELECT count(*) FROM events" "SELECT count(*) FROM sentences" \
+	 "SELECT count(*) FROM mentions" "SELECT count(DISTINCT doc_id) FROM documents"; do
+	[ "$(count "$tmp/crash.db" "$q")" = "$(count "$tmp/clean.db" "$q")" ] || fail "after kill -9: $q differs"
+done
+
+# 3. a second writer waits, then says who holds the file
+python3 - "$tmp/a.db" <<'PY' & holder=$!
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1]); c.execute("BEGIN IMMEDIATE"); time.sleep(3); c.rollback()
+PY
+sleep 0.5
+out=$($dyad ingest --wait 1 --db "$tmp/a.db" examples/news 2>&1); rc=$?
+wait $holder
+[ $rc -eq 3 ] && grep -q "another dyad is writing" <<<"$out" || fail "second writer: exit $rc: $out"
+
+# 4. queries answer, search stems
+$dyad stats --db "$tmp/a.db" | grep -q "^events  *$events" || fail "stats"
+$dyad search визиты --db "$tmp/a.db" | grep -q '\[визит' || fail "search визиты finds визита/визитом"
+$dyad events --db "$tmp/a.db" --actor KAZ --limit 3 --format csv | head -1 | grep -q '^date,source,target,cameo' || fail "events csv"
+$dyad timeline KAZ CHN --by year --db "$tmp/a.db" | grep -q 'KAZ→CHN' || fail "timeline"
+$dyad actor Kazakhstan --db "$tmp/a.db" | grep -q '== partners of Kazakhstan' || fail "actor"
+$dyad network --db "$tmp/a.db" --format graphml | grep -q '<edge source=' || fail "network graphml"
+
+# 5. bad arguments: exit 2 and a message; a missing database: exit 3
+check() { local want=$1 msg=$2; shift 2; out=$($dyad "$@" 2>&1); rc=$?
+	[ $rc -eq "$want" ] && grep -q -e "$msg" <<<"$out" || fail "dyad $*: exit $rc: $out"; }
+check 2 "unknown actor 'Atlantis'" events --actor Atlantis --db "$tmp/a.db"
+check 2 "bad date '2024-13-45'" events --since 2024-13-45 --db "$tmp/a.db"
+check 2 "bad period 'decade'" timeline KAZ BLR --by decade --db "$tmp/a.db"
+check 2 "unknown format 'xml'" events --format xml --db "$tmp/a.db"
+check 2 "name two actors" timeline KAZ --db "$tmp/a.db"
+check 2 "--dyad wants two actors" events --dyad KAZ --db "$tmp/a.db"
+check 3 "no such knowledge base" stats --db "$tmp/none.db"
+echo "$docs documents, $events events; idempotent; killed at $partial of $(count "$tmp/clean.db" "SELECT count(*) FROM documents") pages and resumed exactly; one writer at a time; queries answer"
