@@ -11,6 +11,8 @@
 static const dyad_cli_opt opts[] = {
 	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
 	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default) or text" },
+	{ "raw", 0, NULL, "the input is article text already: no cleaning, offsets are the input's" },
+	{ "date", 0, "DATE", "the documents' date for offices when a page gives none (YYYY-MM-DD)" },
 	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -95,6 +97,11 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	o.text = fmt && strcmp(fmt, "text") == 0;
 	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
 		return rc;
+	p.raw = dyad_cli_has(cmd, a, "raw");
+	if (dyad_cli_get(cmd, a, "date") && (p.default_day = dyad_ymd_parse(dyad_str_c(dyad_cli_get(cmd, a, "date")))) <= 0) {
+		dyad_pipeline_close(&p);
+		return dyad_cli_usage_error(cmd, "bad date '%s' (expected YYYY-MM-DD)", dyad_cli_get(cmd, a, "date"));
+	}
 	if ((rc = dyad_pipeline_want_actors(&p)) == 0)
 		rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, emit, &o);
 	dyad_pipeline_close(&p);

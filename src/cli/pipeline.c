@@ -103,7 +103,12 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 
 	memset(out, 0, sizeof *out);
 	out->page = page;
-	dyad_clean_page(p->arena, page, p->outlets, &out->doc);
+	if (p->raw) {
+		/* text already clean (a corpus, a test set): offsets stay those of the input */
+		out->doc.body = page->text;
+	} else {
+		dyad_clean_page(p->arena, page, p->outlets, &out->doc);
+	}
 	out->lang = out->doc.body.n ? dyad_langid_detect(p->langid, out->doc.body) : DYAD_LANG_OTHER;
 	out->nsent = dyad_sent_split(p->arena, out->doc.body, &out->sent_bytes);
 	out->sent_cps = DYAD_ARENA_NEW(p->arena, dyad_span, out->nsent ? out->nsent : 1);
@@ -118,9 +123,11 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		at = s.end;
 	}
 	out->content_hash = dyad_hash64(out->doc.body.p, out->doc.body.n, DYAD_HASH_SEED);
+	out->day = p->default_day;
 	if (out->doc.date) {
 		dyad_ymd d = dyad_ymd_parse(dyad_str_c(out->doc.date));
-		out->day = d > 0 ? d : 0;
+		if (d > 0)
+			out->day = d;
 	}
 	if (p->matcher) {
 		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);

@@ -22,6 +22,8 @@ typedef struct {
 	dyad_patterns *patterns;/* loaded by dyad_pipeline_want_events() */
 	dyad_stemmer *stemmer;
 	int explain;            /* keep the events set aside, with their reasons */
+	int raw;                /* the input is article text already: no cleaning, the body is the text */
+	dyad_ymd default_day;   /* the date of documents that give none (0: unknown) */
 } dyad_pipeline;
 
 /** A document with what the text stage adds: language and sentences (code point offsets into body). */
