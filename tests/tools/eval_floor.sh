@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# eval_floor.sh — dyad scored against gold files: the seed pages of ../shared/corpus (when
+# present) and the project's own examples. Fails when a figure falls below the floor recorded
+# in tests/tools/eval.recorded (raise the floor when dyad improves; never lower it quietly).
+set -u
+build=${1:?usage: eval_floor.sh BUILD_DIR}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+run() { # name gold pages
+	$DYAD_WRAP "$build/dyad" eval --gold "$2" "$3" > "$tmp/$1.out" 2>&1
+	awk -v set="$1" '
+		/^(title|date|time|language|outlet|dateline|furniture|evidence|people) / { gsub("%", "", $4); print set, $1, $4 / 100 }
+		/^events:/ { for (i = 1; i <= NF; i++) if ($i == "F1") { v = $(i + 1); sub(",", "", v); print set, "events_f1", v } }
+	' "$tmp/$1.out"
+}
+{
+	run examples examples/news-gold examples/news
+	if [ -d ../shared/corpus/seeds ]; then run seeds ../shared/corpus/seeds-gold ../shared/corpus/seeds; fi
+} > "$tmp/figures"
+status=0
+while read -r set field want; do
+	got=$(awk -v s="$set" -v f="$field" '$1 == s && $2 == f { print $3 }' "$tmp/figures")
+	[ -z "$got" ] && { [ "$set" = seeds ] && [ ! -d ../shared/corpus/seeds ] && continue; echo "no figure for $set $field"; status=1; continue; }
+	if awk -v g="$got" -v w="$want" 'BEGIN { exit !(g + 0.0005 < w) }'; then
+		echo "$set $field: $got is below the recorded $want"; status=1
+	fi
+done < tests/tools/eval.recorded
+echo "$(awk '$2 == "events_f1" { printf "%s events F1 %s; ", $1, $3 }' "$tmp/figures")all fields at or above the floor"
+exit $status
