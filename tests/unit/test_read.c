@@ -1,0 +1,275 @@
+/*
+ * test_read.c — inputs as users hand them over: a folder of text pages, an
+ * HTML page with its metadata and a declared windows-1251 charset, JSON Lines
+ * with a broken record in the middle, a WARC file (plain and gzip per record),
+ * a truncated WARC, binary and empty files. Each error names the input and
+ * the place, and the rest is still read.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "dyad/read.h"
+
+static char dir[64];
+
+static void write_file(const char *name, const void *data, size_t n)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	fwrite(data, 1, n, f);
+	fclose(f);
+}
+
+static void write_str(const char *name, const char *s)
+{
+	write_file(name, s, strlen(s));
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/dyad-read-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Read everything under `path`; pages' texts joined by "|", errors by "|". */
+static void read_all(const char *path, dyad_format f, dyad_buf *pages, dyad_buf *errors, size_t *failures)
+{
+	const char *paths[] = { path };
+	dyad_read_opts o = DYAD_READ_OPTS_INIT;
+	dyad_reader *r;
+	dyad_page p;
+	int rc;
+
+	o.format = f;
+	r = dyad_reader_new(paths, 1, &o);
+	while ((rc = dyad_reader_next(r, &p)) != 0) {
+		if (rc < 0) {
+			dyad_buf_printf(errors, "%s|", dyad_reader_errmsg(r));
+			continue;
+		}
+		dyad_buf_printf(pages, "[%s %s %.*s] %.*s|", dyad_format_name(p.format), p.record ? p.record : "-",
+				(int)p.title.n, p.title.p ? p.title.p : "", (int)p.text.n, p.text.p);
+	}
+	*failures = dyad_reader_failures(r);
+	dyad_reader_free(r);
+}
+
+static void a_folder_of_pages_in_name_order(void **state)
+{
+	char sub[128];
+	dyad_buf pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	size_t failures;
+
+	(void)state;
+	write_str("b.txt", "Второй\n");
+	write_str("a.txt", "Первый\n");
+	write_str(".hidden.txt", "скрытый\n");
+	snprintf(sub, sizeof sub, "%s/c", dir);
+	mkdir(sub, 0700);
+	write_str("c/d.txt", "Третий\n");
+	read_all(dir, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[text - ] Первый\n|[text - ] Второй\n|[text - ] Третий\n|");
+	assert_int_equal(failures, 0);
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+}
+
+static void html_with_metadata_and_a_charset(void **state)
+{
+	char path[128];
+	dyad_buf pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	const char *paths[1];
+	dyad_reader *r;
+	dyad_page p;
+	size_t failures;
+
+	(void)state;
+	write_str("page.html",
+		  "<!doctype html><html><head><title>Визит | БелТА</title>"
+		  "<meta property=\"og:title\" content=\"Лукашенко принял посла\">"
+		  "<meta property=\"og:site_name\" content=\"БелТА\">"
+		  "<meta property=\"article:published_time\" content=\"2024-03-04T12:30:00+03:00\">"
+		  "<link rel=\"canonical\" href=\"https://belta.by/a/1\"><script>var a='<p>нет</p>';</script></head>"
+		  "<body><nav><ul><li>Главная</li><li>Политика</li></ul></nav><h1>Лукашенко принял посла</h1>"
+		  "<p>МИНСК, 4 марта (БЕЛТА) - Текст <b>статьи</b>.</p><p>Второй абзац.</p></body></html>");
+	snprintf(path, sizeof path, "%s/page.html", dir);
+	paths[0] = path;
+	r = dyad_reader_new(paths, 1, NULL);
+	assert_int_equal(dyad_reader_next(r, &p), 1);
+	assert_int_equal(p.format, DYAD_FMT_HTML);
+	assert_true(dyad_str_eq_c(p.title, "Лукашенко принял посла"));
+	assert_true(dyad_str_eq_c(p.site_name, "БелТА"));
+	assert_true(dyad_str_eq_c(p.url, "https://belta.by/a/1"));
+	assert_true(dyad_str_eq_c(p.published, "2024-03-04T12:30:00+03:00"));
+	assert_true(dyad_str_eq_c(p.h1, "Лукашенко принял посла"));
+	assert_true(dyad_str_eq_c(p.text, "Главная\nПолитика\nЛукашенко принял посла\nМИНСК, 4 марта (БЕЛТА) - Текст статьи.\n"
+					  "Второй абзац.\n"));
+	assert_int_equal(dyad_reader_next(r, &p), 0);
+	dyad_reader_free(r);
+	/* a page that declares windows-1251 comes out as UTF-8 */
+	write_str("cp1251.html", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+				 "charset=windows-1251\"></head><body><p>\xcc\xe8\xed\xf1\xea</p></body></html>");
+	snprintf(path, sizeof path, "%s/cp1251.html", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[html - ] Минск\n|");
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+}
+
+static void json_lines_go_on_after_a_bad_record(void **state)
+{
+	char path[128];
+	dyad_buf pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	size_t failures;
+
+	(void)state;
+	write_str("feed.jsonl", "{\"url\":\"https://tass.ru/1\",\"title\":\"Первая\",\"text\":\"Текст один\"}\n"
+				"{\"title\": \"Сломанная\", \"text\": \n"
+				"\n"
+				"{\"title\":\"Без текста\"}\n"
+				"{\"title\":\"HTML\",\"html\":\"<p>Абзац <b>два</b></p>\"}\n");
+	snprintf(path, sizeof path, "%s/feed.jsonl", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[jsonl 1 Первая] Текст один|[jsonl 5 HTML] Абзац два\n|");
+	assert_int_equal(failures, 2);
+	assert_non_null(strstr(errors.p, "feed.jsonl: line 2: line 1, column"));
+	assert_non_null(strstr(errors.p, "feed.jsonl: line 4: the record has no \"text\""));
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+}
+
+static void warc_record(dyad_buf *b, const char *type, const char *id, const char *payload)
+{
+	dyad_buf_printf(b, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: %s\r\nWARC-Target-URI: https://tass.ru/x\r\n"
+			   "Content-Length: %zu\r\n\r\n%s\r\n\r\n",
+			type, id, strlen(payload), payload);
+}
+
+static void gzip_member(dyad_buf *out, const char *data, size_t n)
+{
+	z_stream z;
+	unsigned char chunk[8192];
+	int rc;
+
+	memset(&z, 0, sizeof z);
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)n;
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof chunk;
+		rc = deflate(&z, Z_FINISH);
+		dyad_buf_put(out, chunk, sizeof chunk - z.avail_out);
+	} while (rc != Z_STREAM_END);
+	deflateEnd(&z);
+}
+
+static void warc_plain_gzip_and_truncated(void **state)
+{
+	static const char resp[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+				   "<html><body><p>АСТАНА, 4 ноября. /ТАСС/. Текст.</p></body></html>";
+	static const char chunked[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+				      "7\r\n<p>Ку\r\na\r\nсок</p>\r\n0\r\n\r\n";
+	dyad_buf w = DYAD_BUF_INIT, gz = DYAD_BUF_INIT, pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	char path[128];
+	size_t failures, mark;
+
+	(void)state;
+	warc_record(&w, "warcinfo", "<urn:1>", "software: test");
+	warc_record(&w, "request", "<urn:2>", "GET / HTTP/1.1");
+	warc_record(&w, "response", "<urn:3>", resp);
+	mark = w.n;
+	warc_record(&w, "response", "<urn:4>", chunked);
+	write_file("a.warc", w.p, w.n);
+	snprintf(path, sizeof path, "%s/a.warc", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[warc <urn:3> ] АСТАНА, 4 ноября. /ТАСС/. Текст.\n|[warc <urn:4> ] Кусок\n|");
+	assert_int_equal(failures, 0);
+	/* gzip, one member per record, as CC-NEWS ships them */
+	gzip_member(&gz, w.p, mark);
+	gzip_member(&gz, w.p + mark, w.n - mark);
+	write_file("a.warc.gz", gz.p, gz.n);
+	snprintf(path, sizeof path, "%s/a.warc.gz", dir);
+	dyad_buf_clear(&pages);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[warc <urn:3> ] АСТАНА, 4 ноября. /ТАСС/. Текст.\n|[warc <urn:4> ] Кусок\n|");
+	/* cut short: the whole records still come, the cut one is named by its offset */
+	write_file("cut.warc", w.p, w.n - 30);
+	snprintf(path, sizeof path, "%s/cut.warc", dir);
+	dyad_buf_clear(&pages);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[warc <urn:3> ] АСТАНА, 4 ноября. /ТАСС/. Текст.\n|");
+	assert_int_equal(failures, 1);
+	assert_non_null(strstr(errors.p, "cut.warc: byte "));
+	assert_non_null(strstr(errors.p, "truncated WARC record"));
+	dyad_buf_free(&w);
+	dyad_buf_free(&gz);
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+}
+
+static void bad_files_are_named_and_skipped(void **state)
+{
+	static const unsigned char bin[] = { 0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0 };
+	dyad_buf pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	size_t failures;
+	char sub[128];
+
+	(void)state;
+	snprintf(sub, sizeof sub, "%s/bad", dir);
+	mkdir(sub, 0700);
+	write_file("bad/a.bin", bin, sizeof bin);
+	write_str("bad/b.txt", "");
+	write_file("bad/c.gz", "\x1f\x8b\x08\x00garbage", 11);
+	write_str("bad/d.txt", "Страница \xff\xfe после них.\n");
+	read_all(sub, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[text - ] Страница \xef\xbf\xbd\xef\xbf\xbd после них.\n|");
+	assert_int_equal(failures, 3);
+	assert_non_null(strstr(errors.p, "a.bin: binary data, not a page"));
+	assert_non_null(strstr(errors.p, "b.txt: empty"));
+	assert_non_null(strstr(errors.p, "c.gz: gzip: "));
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+	/* a file that does not exist */
+	read_all("/nonexistent/dyad/page.txt", DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_int_equal(failures, 1);
+	assert_non_null(strstr(errors.p, "/nonexistent/dyad/page.txt"));
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_folder_of_pages_in_name_order),
+		cmocka_unit_test(html_with_metadata_and_a_charset),
+		cmocka_unit_test(json_lines_go_on_after_a_bad_record),
+		cmocka_unit_test(warc_plain_gzip_and_truncated),
+		cmocka_unit_test(bad_files_are_named_and_skipped),
+	};
+	return cmocka_run_group_tests_name("read", tests, setup, teardown);
+}
