@@ -335,6 +335,28 @@ static void find_body(const line *ls, size_t n, size_t *first, size_t *last)
 /* ---- the headline ---------------------------------------------------------------------------- */
 
 /* Lower-cased word prefixes of s (up to 5 letters) found in `in` (already lower-cased), as a share. */
+/*
+ * A line of menu items or a breadcrumb ("Home | World | Politics", "Главная / Мир /
+ * Армения и Турция провели ...") is no headline, but a breadcrumb may end with one:
+ * the last item when it has three words or more, else nothing.
+ */
+static dyad_str menu_tail(dyad_str t)
+{
+	size_t i, seps = 0, last = 0, words = 1;
+
+	for (i = 0; i + 2 < t.n; i++)
+		if (t.p[i] == ' ' && (t.p[i + 1] == '|' || t.p[i + 1] == '/' || t.p[i + 1] == '>') && t.p[i + 2] == ' ') {
+			seps++;
+			last = i + 3;
+		}
+	if (seps < 2)
+		return t;
+	for (i = last; i < t.n; i++)
+		if (t.p[i] == ' ')
+			words++;
+	return words >= 3 ? dyad_str_trim((dyad_str){ t.p + last, t.n - last }) : (dyad_str){ t.p, 0 };
+}
+
 static double overlap(dyad_str s, const dyad_buf *in)
 {
 	dyad_buf low = DYAD_BUF_INIT;
@@ -807,7 +829,8 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 			} else if (l->kind != L_SHORT) {
 				continue;
 			}
-			if (l->words < 3 || t.n > 400 || t.n == 0)
+			t = menu_tail(t);
+			if (t.n == 0 || l->words < 3 || t.n > 400)
 				continue;
 			for (j = 0; j < n && !near_date; j++)
 				if (ls[j].kind == L_DATE && ls[j].ordinal != l->ordinal &&
