@@ -679,7 +679,9 @@ static void push_event(ctx *c, const dyad_event *e)
 	/* one event per action per document: the same code between the same two actors */
 	for (k = 0; k + 1 < c->nev; k++) {
 		const dyad_event *o = &c->ev[k];
-		int same = strcmp(o->cameo, x->cameo) == 0 && same_mode(o->mode, x->mode) &&
+		/* praise and thanks are two actions under one code; elsewhere the code decides */
+		int same = strcmp(o->cameo, x->cameo) == 0 &&
+			   (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
 			   ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
 			    ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
 			     same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));

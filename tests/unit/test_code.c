@@ -1,0 +1,225 @@
+/*
+ * test_code.c — event coding on sentences written for it, with the small
+ * lexicon of tests/fixtures/actors/ and the real patterns of data/events/:
+ * subjects and objects, reciprocal meetings, reported speech and quotations,
+ * "мы" and "вы", planned and negated events, one event per action; and the
+ * codebook and pattern loaders on malformed lines.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dyad/code.h"
+#include "dyad/codebook.h"
+
+static dyad_lexicon *lx;
+static dyad_matcher *m;
+static dyad_patterns *pats;
+static dyad_stemmer *st;
+
+/* The kept events of `text`, one per line: "cameo source -> target [modality]". */
+static const char *code(const char *text, dyad_ymd day)
+{
+	static dyad_buf out = DYAD_BUF_INIT;
+	dyad_arena *a = dyad_arena_new();
+	dyad_code_input in;
+	dyad_token *toks;
+	dyad_span *sents;
+	dyad_mention *ms;
+	dyad_event *ev;
+	size_t n, i, nall;
+
+	memset(&in, 0, sizeof in);
+	in.text = dyad_str_c(text);
+	in.ntoks = dyad_tokenize(a, in.text, &toks);
+	in.toks = toks;
+	in.nsents = dyad_sent_split(a, in.text, &sents);
+	in.sents = sents;
+	in.nmentions = dyad_actors_find(m, a, in.text, toks, in.ntoks, sents, in.nsents, day, &ms);
+	in.mentions = ms;
+	in.day = day;
+	n = dyad_code_doc(pats, st, a, &in, 0, &ev, &nall);
+	dyad_buf_clear(&out);
+	for (i = 0; i < n; i++)
+		dyad_buf_printf(&out, "%s%s %s %s %s%s%s", i ? "\n" : "", ev[i].cameo, ev[i].source.code,
+				ev[i].reciprocal ? "<->" : "->", ev[i].target.code,
+				ev[i].modality == DYAD_MOD_PLANNED ? " planned" : "", "");
+	dyad_arena_free(a);
+	return out.p ? out.p : "";
+}
+
+static void subject_verb_object(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Лукашенко встретился с Токаевым в Минске.", 20240101), "040 BLRGOV -> KAZGOV");
+	assert_string_equal(code("Lavrov visited Kazakhstan.", 20220101), "042 RUSGOV -> KAZ");
+	assert_string_equal(code("Россия ввела санкции против США.", 20220101), "163 RUS -> USA");
+}
+
+static void two_subjects_meet_once(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Президент Казахстана Касым-Жомарт Токаев и Александр Лукашенко обсудили торговлю. "
+				 "Лукашенко и Токаев также встретились с журналистами.",
+				 20240101),
+			    "040 KAZGOV <-> BLRGOV");
+}
+
+static void quotations_have_speakers(void **state)
+{
+	(void)state;
+	/* "we" is the speaker's side, "you" the side addressed: the counterpart of the first event */
+	assert_string_equal(code("Лукашенко провел переговоры с Токаевым. «Мы знаем, что вы ратифицировали соглашение с "
+				 "Россией. Мы вам благодарны», - сказал Лукашенко.",
+				 20240304),
+			    "040 BLRGOV -> KAZGOV\n057 KAZGOV -> RUS\n051 BLRGOV -> KAZGOV");
+	/* praise stated as a fact is the speaker's */
+	assert_string_equal(code("Казахстан является надежным партнером Беларуси, заявил Лавров.", 20220101),
+			    "051 RUSGOV -> KAZ");
+	assert_string_equal(code("Казахстан является надежным партнером Беларуси.", 20220101), "");
+	assert_string_equal(code("Беларусь является стратегическим партнером России, заявил Токаев.", 20220101),
+			    "051 KAZGOV -> BLR");
+}
+
+static void planned_and_negated(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Лавров планирует посетить Казахстан.", 20220101), "036 RUSGOV -> KAZ planned");
+	assert_string_equal(code("Лавров не встречался с Токаевым.", 20220101), "");
+	assert_string_equal(code("Если Россия введет санкции против Казахстана, ответ последует.", 20220101), "");
+}
+
+static void one_event_per_action(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Лавров встретился с Токаевым. Встреча Лаврова с Токаевым прошла в Астане.", 20220101),
+			    "040 RUSGOV -> KAZGOV");
+	/* no actor on one side, or the same on both: nothing */
+	assert_string_equal(code("Планируется подписание документов.", 20220101), "");
+	assert_string_equal(code("Токаев встретился с Тлеуберди.", 20220101), "");
+}
+
+static void warnings(void *ctx, const char *msg)
+{
+	dyad_buf_printf(ctx, "%s\n", msg);
+}
+
+static void bad_lines_are_named_and_skipped(void **state)
+{
+	char path[] = "/tmp/dyad-code-XXXXXX";
+	char file[96];
+	dyad_buf w = DYAD_BUF_INIT;
+	dyad_patterns *p;
+	dyad_codebook *cb;
+	dyad_errbuf e;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(path));
+	snprintf(file, sizeof file, "%s/x.txt", path);
+	f = fopen(file, "w");
+	fputs("@event 04x\npattern  a\n@event 040\npattern  $ $ встретился\npattern  ..\npattern  $ встретился с +\n"
+	      "@speech ru\npattern  заявил +\n@colour red\n", f);
+	fclose(f);
+	p = dyad_patterns_load(path, warnings, &w, &e);
+	assert_non_null(p);
+	assert_int_equal(dyad_patterns_count(p), 1);
+	assert_non_null(strstr(w.p, "x.txt:1: expected a CAMEO code after @event, got '04x'"));
+	assert_non_null(strstr(w.p, "x.txt:4: a pattern has at most one source and one target slot"));
+	assert_non_null(strstr(w.p, "x.txt:5: a pattern needs at least one word"));
+	assert_non_null(strstr(w.p, "x.txt:8: a speech pattern names its speaker with one '$' and no '+'"));
+	assert_non_null(strstr(w.p, "x.txt:9: unknown block '@colour'"));
+	dyad_patterns_free(p);
+	unlink(file);
+	/* the codebook */
+	dyad_buf_clear(&w);
+	snprintf(file, sizeof file, "%s/cameo.tsv", path);
+	f = fopen(file, "w");
+	fputs("# comment\n042\t04\t1.9\t1\tCONSULT\tvisit\tMake a visit\tВизит\n043\t05\t1.0\t1\tX\t\tn\tn\n"
+	      "044\t04\t99\t1\tX\t\tn\tn\n045\t04\t1.0\t1\tCONSULT\n", f);
+	fclose(f);
+	snprintf(file, sizeof file, "%s/plover.tsv", path);
+	f = fopen(file, "w");
+	fputs("CONSULT\t1\tMeet\tКонсультации\nBAD\t9\tx\ty\n", f);
+	fclose(f);
+	cb = dyad_codebook_load(path, warnings, &w, &e);
+	assert_non_null(cb);
+	assert_non_null(dyad_codebook_lookup(cb, "042"));
+	assert_null(dyad_codebook_lookup(cb, "043"));
+	assert_non_null(strstr(w.p, "cameo.tsv:3: expected a CAMEO code of 3 or 4 digits and its 2-digit root"));
+	assert_non_null(strstr(w.p, "cameo.tsv:4: expected a Goldstein score between -10 and 10"));
+	assert_non_null(strstr(w.p, "cameo.tsv:5: expected 8 tab-separated columns"));
+	assert_non_null(strstr(w.p, "plover.tsv:2: expected a QuadClass from 1 to 4"));
+	assert_non_null(dyad_codebook_plover(cb, "CONSULT"));
+	dyad_codebook_free(cb);
+	unlink(file);
+	snprintf(file, sizeof file, "%s/cameo.tsv", path);
+	unlink(file);
+	rmdir(path);
+	dyad_buf_free(&w);
+}
+
+static void the_shipped_codebook(void **state)
+{
+	dyad_errbuf e;
+	dyad_codebook *cb = dyad_codebook_load("data/codebook", NULL, NULL, &e);
+	const dyad_cameo *c;
+
+	(void)state;
+	assert_non_null(cb);
+	c = dyad_codebook_lookup(cb, "057");
+	assert_non_null(c);
+	assert_string_equal(c->plover, "AGREE");
+	assert_true(c->goldstein == 8.0);
+	c = dyad_codebook_lookup(cb, "190");
+	assert_int_equal(c->quad, 4);
+	assert_true(c->goldstein == -10.0);
+	assert_string_equal(dyad_codebook_lookup(cb, "036")->plover, "CONSULT");
+	assert_string_equal(dyad_codebook_lookup(cb, "163")->plover, "SANCTION");
+	assert_null(dyad_codebook_lookup(cb, "999"));
+	dyad_codebook_free(cb);
+}
+
+static int setup(void **state)
+{
+	dyad_errbuf e;
+
+	(void)state;
+	if ((lx = dyad_lexicon_load("tests/fixtures/actors", NULL, NULL, &e)) == NULL)
+		return -1;
+	m = dyad_matcher_new(lx);
+	st = dyad_stemmer_new();
+	pats = dyad_patterns_load("data/events", NULL, NULL, &e);
+	return pats ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dyad_patterns_free(pats);
+	dyad_stemmer_free(st);
+	dyad_matcher_free(m);
+	dyad_lexicon_free(lx);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(subject_verb_object),
+		cmocka_unit_test(two_subjects_meet_once),
+		cmocka_unit_test(quotations_have_speakers),
+		cmocka_unit_test(planned_and_negated),
+		cmocka_unit_test(one_event_per_action),
+		cmocka_unit_test(bad_lines_are_named_and_skipped),
+		cmocka_unit_test(the_shipped_codebook),
+	};
+	return cmocka_run_group_tests_name("code", tests, setup, teardown);
+}
