@@ -33,11 +33,12 @@ for q in "SELECT count(*) FROM documents" "SELECT count(*) FROM events" "SELECT 
 done
 
 # 3. a second writer waits, then says who holds the file
-python3 - "$tmp/a.db" <<'PY' & holder=$!
+python3 - "$tmp/a.db" "$tmp/locked" <<'PY' & holder=$!
 import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1]); c.execute("BEGIN IMMEDIATE"); time.sleep(3); c.rollback()
+c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close(); time.sleep(4); c.execute("ROLLBACK")
 PY
-sleep 0.5
+for _ in $(seq 1 100); do [ -f "$tmp/locked" ] && break; sleep 0.1; done
 out=$($dyad ingest --wait 1 --db "$tmp/a.db" examples/news 2>&1); rc=$?
 wait $holder
 [ $rc -eq 3 ] && grep -q "another dyad is writing" <<<"$out" || fail "second writer: exit $rc: $out"
