@@ -13,7 +13,7 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   := build/$(MODE)
 
-PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3
+PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 
@@ -94,6 +94,14 @@ $(BUILD)/gen/commands.h: FORCE
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 $(BUILD)/src/cli/main.o: $(BUILD)/gen/commands.h
+
+# The dashboard's files, compiled into the binary (see src/serve/web.c).
+WEB_FILES := $(shell find web -type f 2>/dev/null | sort)
+$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES)
+	@mkdir -p $(@D)
+	scripts/embed-web web $@
+
+$(BUILD)/src/serve/web.o: $(BUILD)/gen/web_assets.inc
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)

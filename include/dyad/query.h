@@ -9,17 +9,25 @@
 #define DYAD_QUERY_H
 
 #include "dyad/store.h"
+#include "dyad/util.h"
 
 /** Rows of text cells; a NULL cell is SQL NULL. Owns its strings. */
 typedef struct {
 	size_t ncols, nrows, cap;
 	char **cols;
 	char **cells;      /**< row r, column c: cells[r * ncols + c] */
+	unsigned char *numeric; /**< per cell: 1 when SQLite gave a number, so JSON writes it bare */
 } dyad_table;
 
 void dyad_table_free(dyad_table *t);
 /** The cell at (r, c), or NULL. */
 const char *dyad_table_get(const dyad_table *t, size_t r, size_t c);
+
+/** Row r as a JSON object keyed by column name; numbers bare, NULL as null. */
+void dyad_table_row_json(const dyad_table *t, size_t r, dyad_buf *out);
+
+/** The whole table as a JSON array of row objects. */
+void dyad_table_json(const dyad_table *t, dyad_buf *out);
 
 /**
  * What an actor argument names, resolved against the store: a country
@@ -39,9 +47,10 @@ typedef struct {
 	const char *cameo;     /**< code prefix */
 	const char *since, *until; /**< YYYY-MM-DD, inclusive */
 	long limit;            /**< 0: 50 */
+	long offset;           /**< rows to skip, for paging */
 } dyad_event_filter;
 
-#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 }
 
 /** Events, newest first. Bad arguments give DYAD_EUSAGE or DYAD_ENOTFOUND with a message in `e`. */
 int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
@@ -62,7 +71,29 @@ int dyad_query_network(dyad_store *s, const char *since, dyad_table *out, dyad_e
 /** Counts: documents, languages, outlets, events by type, dates, syndicated copies (rows of name, value). */
 int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e);
 
-/** Sentences matching `q` (words stemmed as in the index; "quoted phrases"), best first. */
-int dyad_query_search(dyad_store *s, const char *q, long limit, dyad_table *out, dyad_errbuf *e);
+/**
+ * Sentences matching `q` (words stemmed as in the index; "quoted phrases"),
+ * best first; the matched words in `sentence` are wrapped in `open` and
+ * `close` (NULL: "[" and "]").
+ */
+int dyad_query_search(dyad_store *s, const char *q, long limit, const char *open, const char *close, dyad_table *out,
+		      dyad_errbuf *e);
+
+/**
+ * Countries and organisations for a type-ahead: those whose code or English
+ * or Russian name begins with `prefix` (case and ё/е folded), or with no
+ * prefix those with events; busiest first (code, kind, name_en, name_ru, events).
+ */
+int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table *out, dyad_errbuf *e);
+
+/** One actor of the lexicon by code (code, kind, name_en, name_ru); DYAD_ENOTFOUND if unknown. */
+int dyad_query_actor(dyad_store *s, const char *code, dyad_table *out, dyad_errbuf *e);
+
+/**
+ * A document by its id (16 hex digits): its fields with body and furniture,
+ * its sentences, actor mentions and events. DYAD_ENOTFOUND if unknown.
+ */
+int dyad_query_doc(dyad_store *s, const char *id, dyad_table *doc, dyad_table *sentences, dyad_table *mentions,
+		   dyad_table *events, dyad_errbuf *e);
 
 #endif

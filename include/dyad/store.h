@@ -39,6 +39,7 @@ typedef struct {
 	const char *path, *record, *url, *title, *date, *time, *outlet, *dateline, *language, *author;
 	dyad_str body;
 	const char *version;       /**< the dyad that made the derived rows */
+	const char *furniture;     /**< the lines cleaning removed, a JSON array of strings, or NULL */
 } dyad_store_doc;
 
 typedef enum {
@@ -83,6 +84,14 @@ typedef struct {
 } dyad_store_event;
 
 int dyad_store_put_event(dyad_store *s, int64_t doc, const dyad_store_event *ev);
+
+/**
+ * Record one name of a lexicon entity with its folded form (dyad_fold_buf),
+ * so queries resolve any name: kind "country" or "igo" with its code, or
+ * "person" with the person's key as events store it.
+ */
+int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folded, const char *kind, const char *code,
+			      const char *person);
 
 /** Record an actor the lexicon knows (code, kind, names) so profiles can name it. */
 int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en,

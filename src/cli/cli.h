@@ -62,6 +62,6 @@ void dyad_cli_help(const dyad_cmd *cmd, FILE *f);
 int dyad_cli_usage_error(const dyad_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-#define DYAD_VERSION "0.1.0"
+#define DYAD_VERSION "0.2.0"
 
 #endif

@@ -38,7 +38,7 @@ typedef struct {
 	int failed;              /* the store failed: stop writing */
 	int progress;
 	double t0, last_draw;
-	dyad_buf tmp;
+	dyad_buf tmp, furniture;
 } ingest;
 
 static double now(void)
@@ -134,6 +134,33 @@ static int store_actors(ingest *g, const dyad_lexicon *lx)
 						 ru) < 0)
 			return DYAD_EDB;
 	}
+	/* every name, folded, so a query may say Белоруссия, Kirghizia or Tokayev */
+	for (k = 0; k < dyad_lexicon_nnames(lx); k++) {
+		const dyad_lex_name *n = dyad_lexicon_name(lx, k);
+		const dyad_lex_entity *e = dyad_lexicon_entity(lx, n->entity);
+		const char *kind, *code = NULL, *person = NULL;
+		if (n->type != DYAD_NAME_NAME)
+			continue;
+		if (e->kind == DYAD_LEX_COUNTRY) {
+			kind = "country";
+			code = e->key;
+		} else if (e->kind == DYAD_LEX_IGO) {
+			kind = "igo";
+			code = e->code;
+		} else if (e->kind == DYAD_LEX_PERSON) {
+			kind = "person";
+			person = e->key;
+		} else {
+			continue;
+		}
+		if (kind[0] != 'p' && code == NULL)
+			continue;
+		dyad_buf_clear(&g->tmp);
+		dyad_fold_buf(&g->tmp, dyad_str_c(n->text));
+		dyad_buf_putc(&g->tmp, '\0');
+		if (dyad_store_put_actor_name(g->store, n->text, g->tmp.p, kind, code, person) < 0)
+			return DYAD_EDB;
+	}
 	return 0;
 }
 
@@ -178,6 +205,15 @@ static int put_doc(ingest *g, const dyad_document *d)
 	sd.author = d->doc.author;
 	sd.body = d->doc.body;
 	sd.version = g->version;
+	dyad_buf_clear(&g->furniture);
+	dyad_buf_putc(&g->furniture, '[');
+	for (i = 0; i < d->doc.nfurniture; i++) {
+		if (i)
+			dyad_buf_putc(&g->furniture, ',');
+		dyad_buf_json_str(&g->furniture, d->doc.furniture[i]);
+	}
+	dyad_buf_putc(&g->furniture, ']');
+	sd.furniture = g->furniture.p;
 	if ((st = dyad_store_put_doc(g->store, &sd, &row)) < 0)
 		return st;
 	g->docs++;
@@ -306,6 +342,7 @@ done:
 	dyad_store_close(g.store);
 	dyad_events_out_close(&g.out);
 	dyad_buf_free(&g.tmp);
+	dyad_buf_free(&g.furniture);
 	dyad_pipeline_close(&p);
 	return rc;
 }

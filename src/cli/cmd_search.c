@@ -40,7 +40,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		dyad_buf_free(&q);
 		return rc;
 	}
-	rc = dyad_query_search(s, q.p, limit, &t, &e);
+	rc = dyad_query_search(s, q.p, limit, NULL, NULL, &t, &e);
 	dyad_buf_free(&q);
 	if (rc < 0) {
 		dyad_store_close(s);

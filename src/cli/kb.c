@@ -124,19 +124,8 @@ void dyad_table_print(const dyad_table *t, int format, size_t width)
 	if (format == DYAD_TABLE_JSONL) {
 		for (r = 0; r < t->nrows; r++) {
 			dyad_buf_clear(&b);
-			dyad_buf_putc(&b, '{');
-			for (c = 0; c < t->ncols; c++) {
-				const char *v = dyad_table_get(t, r, c);
-				if (c)
-					dyad_buf_putc(&b, ',');
-				dyad_buf_json_str(&b, dyad_str_c(t->cols[c]));
-				dyad_buf_putc(&b, ':');
-				if (v)
-					dyad_buf_json_str(&b, dyad_str_c(v));
-				else
-					dyad_buf_puts(&b, "null");
-			}
-			dyad_buf_puts(&b, "}\n");
+			dyad_table_row_json(t, r, &b);
+			dyad_buf_putc(&b, '\n');
 			fwrite(b.p, 1, b.n, stdout);
 		}
 		dyad_buf_free(&b);

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "dyad/dict.h"
+#include "dyad/text.h"
 
 /* ---- tables ------------------------------------------------------------------------------ */
 
@@ -28,12 +29,47 @@ void dyad_table_free(dyad_table *t)
 		free(t->cells[i]);
 	free(t->cols);
 	free(t->cells);
+	free(t->numeric);
 	memset(t, 0, sizeof *t);
 }
 
 const char *dyad_table_get(const dyad_table *t, size_t r, size_t c)
 {
 	return r < t->nrows && c < t->ncols ? t->cells[r * t->ncols + c] : NULL;
+}
+
+void dyad_table_row_json(const dyad_table *t, size_t r, dyad_buf *out)
+{
+	size_t c;
+
+	dyad_buf_putc(out, '{');
+	for (c = 0; c < t->ncols; c++) {
+		const char *v = dyad_table_get(t, r, c);
+		if (c)
+			dyad_buf_putc(out, ',');
+		dyad_buf_json_str(out, dyad_str_c(t->cols[c]));
+		dyad_buf_putc(out, ':');
+		if (v == NULL)
+			dyad_buf_puts(out, "null");
+		else if (t->numeric && t->numeric[r * t->ncols + c])
+			dyad_buf_puts(out, v);
+		else
+			dyad_buf_json_str(out, dyad_str_c(v));
+	}
+	dyad_buf_putc(out, '}');
+}
+
+void dyad_table_json(const dyad_table *t, dyad_buf *out)
+{
+	size_t r;
+
+	dyad_buf_putc(out, '[');
+	for (r = 0; r < t->nrows; r++) {
+		if (r)
+			dyad_buf_putc(out, ',');
+		dyad_table_row_json(t, r, out);
+	}
+	dyad_buf_putc(out, ']');
 }
 
 /* Bind arguments: each a string (NULL binds SQL NULL). */
@@ -59,10 +95,13 @@ static int run(dyad_store *s, const char *sql, const char *const *args, size_t n
 		if (out->nrows == out->cap) {
 			out->cap = out->cap ? out->cap * 2 : 64;
 			out->cells = dyad_xrealloc(out->cells, out->cap * (out->ncols ? out->ncols : 1) * sizeof *out->cells);
+			out->numeric = dyad_xrealloc(out->numeric, out->cap * (out->ncols ? out->ncols : 1));
 		}
 		for (i = 0; i < out->ncols; i++) {
+			int type = sqlite3_column_type(st, (int)i);
 			const unsigned char *v = sqlite3_column_text(st, (int)i);
 			out->cells[out->nrows * out->ncols + i] = v ? dyad_xstrdup((const char *)v) : NULL;
+			out->numeric[out->nrows * out->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
 		}
 		out->nrows++;
 	}
@@ -86,24 +125,46 @@ static int valid_date(const char *d)
 int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char code[24], char person[128],
 			     dyad_errbuf *e)
 {
+	/*
+	 * In order: a code of the lexicon (KAZ, IGOSCO), an organisation's
+	 * short code (SCO), a country's or organisation's name in any spelling
+	 * the lexicon has, an actor code seen in events (KAZGOV), then a person:
+	 * the whole of one of their names, then part of one.
+	 */
 	static const char sql[] =
 		"SELECT side, code, person FROM ("
 		" SELECT code AS side, '' AS code, NULL AS person, 1 AS rank FROM actors WHERE code = ?1"
 		" UNION ALL SELECT code, '', NULL, 2 FROM actors WHERE kind = 'igo' AND code = 'IGO' || upper(?1)"
 		" UNION ALL SELECT code, '', NULL, 3 FROM actors WHERE lower(name_en) = lower(?1) OR name_ru = ?1"
+		" UNION ALL SELECT code, '', NULL, 3 FROM actor_names WHERE folded = ?2 AND kind IN ('country', 'igo')"
 		" UNION ALL SELECT source_actor, source, NULL, 4 FROM events WHERE source = upper(?1)"
 		" UNION ALL SELECT target_actor, target, NULL, 4 FROM events WHERE target = upper(?1)"
-		" UNION ALL SELECT source_actor, source, source_person, 5 FROM events WHERE source_person LIKE '%' || ?1 || '%'"
-		" UNION ALL SELECT target_actor, target, target_person, 5 FROM events WHERE target_person LIKE '%' || ?1 || '%'"
+		" UNION ALL SELECT source_actor, source, source_person, 5 FROM events WHERE source_person IN"
+		"  (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
+		" UNION ALL SELECT target_actor, target, target_person, 5 FROM events WHERE target_person IN"
+		"  (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
+		" UNION ALL SELECT source_actor, source, source_person, 6 FROM events WHERE source_person LIKE '%' || ?1 || '%'"
+		" UNION ALL SELECT target_actor, target, target_person, 6 FROM events WHERE target_person LIKE '%' || ?1 || '%'"
+		" UNION ALL SELECT source_actor, source, source_person, 7 FROM events WHERE source_person IN"
+		"  (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)"
+		" UNION ALL SELECT target_actor, target, target_person, 7 FROM events WHERE target_person IN"
+		"  (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)"
 		") ORDER BY rank LIMIT 1";
-	const char *args[] = { arg };
+	dyad_buf folded = DYAD_BUF_INIT;
+	const char *args[2];
 	dyad_table t;
 	int rc;
 
 	side[0] = code[0] = person[0] = '\0';
 	if (arg == NULL || !*arg)
 		return dyad_errf(e, DYAD_EUSAGE, "an empty actor");
-	if ((rc = run(s, sql, args, 1, &t, e)) < 0)
+	dyad_fold_buf(&folded, dyad_str_c(arg));
+	dyad_buf_putc(&folded, '\0');
+	args[0] = arg;
+	args[1] = folded.p;
+	rc = run(s, sql, args, 2, &t, e);
+	dyad_buf_free(&folded);
+	if (rc < 0)
 		return rc;
 	if (t.nrows == 0) {
 		dyad_table_free(&t);
@@ -131,9 +192,9 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 		" AND (?5 IS NULL OR e.cameo LIKE ?5 || '%')"
 		" AND (?6 IS NULL OR e.date >= ?6) AND (?7 IS NULL OR e.date <= ?7)"
 		" AND (?8 IS NULL OR e.source_person = ?8 OR e.target_person = ?8)"
-		" ORDER BY e.date DESC, e.id DESC LIMIT ?9";
-	char side[3][24], code[3][24], person[3][128], limit[24];
-	const char *args[9] = { NULL };
+		" ORDER BY e.date DESC, e.id DESC LIMIT ?9 OFFSET ?10";
+	char side[3][24], code[3][24], person[3][128], limit[24], offset[24];
+	const char *args[10] = { NULL };
 	int rc;
 
 	if (!valid_date(f->since) || !valid_date(f->until))
@@ -162,7 +223,9 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 	args[6] = f->until;
 	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
 	args[8] = limit;
-	return run(s, sql, args, 9, out, e);
+	snprintf(offset, sizeof offset, "%ld", f->offset > 0 ? f->offset : 0);
+	args[9] = offset;
+	return run(s, sql, args, 10, out, e);
 }
 
 /* ---- timelines ---------------------------------------------------------------------------- */
@@ -310,11 +373,12 @@ static void fts_query(const char *q, dyad_buf *out)
 	}
 }
 
-int dyad_query_search(dyad_store *s, const char *q, long limit, dyad_table *out, dyad_errbuf *e)
+int dyad_query_search(dyad_store *s, const char *q, long limit, const char *open, const char *close, dyad_table *out,
+		      dyad_errbuf *e)
 {
 	dyad_buf fq = DYAD_BUF_INIT;
 	char lim[24];
-	const char *args[2];
+	const char *args[4];
 	int rc;
 
 	fts_query(q ? q : "", &fq);
@@ -325,12 +389,105 @@ int dyad_query_search(dyad_store *s, const char *q, long limit, dyad_table *out,
 	snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 20);
 	args[0] = fq.p;
 	args[1] = lim;
+	args[2] = open ? open : "[";
+	args[3] = close ? close : "]";
 	rc = run(s,
-		 "SELECT d.date, d.outlet, d.title, highlight(sentences_fts, 0, '[', ']') AS sentence, d.doc_id AS doc"
+		 "SELECT d.date, d.outlet, d.title, highlight(sentences_fts, 0, ?3, ?4) AS sentence, d.doc_id AS doc"
 		 " FROM sentences_fts JOIN sentences se ON se.id = sentences_fts.rowid"
 		 " JOIN documents d ON d.id = se.doc"
 		 " WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-		 args, 2, out, e);
+		 args, 4, out, e);
 	dyad_buf_free(&fq);
 	return rc;
+}
+
+/* ---- actors for a type-ahead, one actor, one document -------------------------------------- */
+
+int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table *out, dyad_errbuf *e)
+{
+	static const char sql[] =
+		"SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM actors a"
+		" LEFT JOIN (SELECT actor, count(*) AS events FROM (SELECT source_actor AS actor FROM events"
+		"  UNION ALL SELECT target_actor FROM events) GROUP BY actor) n ON n.actor = a.code"
+		" WHERE CASE WHEN ?1 IS NULL THEN coalesce(n.events, 0) > 0"
+		"  ELSE lower(a.code) = ?1 OR (a.kind = 'igo' AND lower(a.code) = 'igo' || ?1)"
+		"   OR EXISTS (SELECT 1 FROM actor_names x WHERE x.code = a.code AND x.kind = a.kind"
+		"    AND substr(x.folded, 1, length(?1)) = ?1) END"
+		" ORDER BY events DESC, a.code LIMIT ?2";
+	dyad_buf folded = DYAD_BUF_INIT;
+	const char *args[2];
+	char lim[24];
+	int rc;
+
+	if (prefix && *prefix) {
+		dyad_fold_buf(&folded, dyad_str_c(prefix));
+		dyad_buf_putc(&folded, '\0');
+	}
+	snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 20);
+	args[0] = folded.p;
+	args[1] = lim;
+	rc = run(s, sql, args, 2, out, e);
+	dyad_buf_free(&folded);
+	return rc;
+}
+
+int dyad_query_actor(dyad_store *s, const char *code, dyad_table *out, dyad_errbuf *e)
+{
+	char side[24], full[24], person[128];
+	const char *args[1];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = dyad_query_actor_resolve(s, code, side, full, person, e)) < 0)
+		return rc;
+	args[0] = side;
+	if ((rc = run(s, "SELECT code, kind, name_en, name_ru FROM actors WHERE code = ?1", args, 1, out, e)) < 0)
+		return rc;
+	if (out->nrows == 0) {
+		/* an actor seen in events but outside the lexicon (a custom code) */
+		dyad_table_free(out);
+		return run(s, "SELECT ?1 AS code, NULL AS kind, NULL AS name_en, NULL AS name_ru", args, 1, out, e);
+	}
+	return 0;
+}
+
+int dyad_query_doc(dyad_store *s, const char *id, dyad_table *doc, dyad_table *sentences, dyad_table *mentions,
+		   dyad_table *events, dyad_errbuf *e)
+{
+	const char *args[1] = { id };
+	int rc;
+
+	memset(sentences, 0, sizeof *sentences);
+	memset(mentions, 0, sizeof *mentions);
+	memset(events, 0, sizeof *events);
+	if ((rc = run(s,
+		      "SELECT doc_id AS id, title, date, time, outlet, dateline, language, author, url, path, record,"
+		      " body, furniture, (SELECT doc_id FROM documents o WHERE o.id = d.syndicated_of) AS syndicated_of"
+		      " FROM documents d WHERE doc_id = ?1",
+		      args, 1, doc, e)) < 0)
+		return rc;
+	if (doc->nrows == 0) {
+		dyad_table_free(doc);
+		return dyad_errf(e, DYAD_ENOTFOUND, "no such document: %s", id);
+	}
+	if ((rc = run(s,
+		      "SELECT se.n, se.start, se.end FROM sentences se JOIN documents d ON d.id = se.doc"
+		      " WHERE d.doc_id = ?1 ORDER BY se.n",
+		      args, 1, sentences, e)) < 0 ||
+	    (rc = run(s,
+		      "SELECT m.sentence, m.start, m.end, m.kind, m.code, m.person, m.name, m.text FROM mentions m"
+		      " JOIN documents d ON d.id = m.doc WHERE d.doc_id = ?1 ORDER BY m.start, m.end",
+		      args, 1, mentions, e)) < 0 ||
+	    (rc = run(s,
+		      "SELECT e.n, e.source, e.target, e.source_person, e.target_person, e.cameo, e.cameo_name, e.type,"
+		      " e.goldstein, e.quad, e.mode, e.reciprocal, e.modality, e.date, e.date_source, e.location,"
+		      " e.sentence, e.start, e.end, e.evidence, e.rules FROM events e JOIN documents d ON d.id = e.doc"
+		      " WHERE d.doc_id = ?1 ORDER BY e.n",
+		      args, 1, events, e)) < 0) {
+		dyad_table_free(doc);
+		dyad_table_free(sentences);
+		dyad_table_free(mentions);
+		return rc;
+	}
+	return 0;
 }

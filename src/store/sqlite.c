@@ -13,16 +13,16 @@
 
 enum { ST_FIND_DOC, ST_INSERT_DOC, ST_UPDATE_DOC, ST_DEL_SENT, ST_DEL_MENT, ST_DEL_EV, ST_DEL_BANDS,
        ST_INSERT_SENT, ST_INSERT_MENT, ST_INSERT_EV, ST_INSERT_BAND, ST_FIND_BAND, ST_SET_SYND, ST_ACTOR,
-       ST_COUNT };
+       ST_ACTOR_NAME, ST_COUNT };
 
 static const char *const sql[ST_COUNT] = {
 	[ST_FIND_DOC] = "SELECT id, dyad_version, content_hash FROM documents WHERE doc_id = ?1",
 	[ST_INSERT_DOC] = "INSERT INTO documents (doc_id, content_hash, simhash, path, record, url, title, date, time, "
-			  "outlet, dateline, language, author, body, dyad_version) "
-			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+			  "outlet, dateline, language, author, body, dyad_version, furniture) "
+			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 	[ST_UPDATE_DOC] = "UPDATE documents SET content_hash = ?2, simhash = ?3, path = ?4, record = ?5, url = ?6, "
 			  "title = ?7, date = ?8, time = ?9, outlet = ?10, dateline = ?11, language = ?12, "
-			  "author = ?13, body = ?14, dyad_version = ?15, syndicated_of = NULL, "
+			  "author = ?13, body = ?14, dyad_version = ?15, furniture = ?16, syndicated_of = NULL, "
 			  "ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE doc_id = ?1",
 	[ST_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
 	[ST_DEL_MENT] = "DELETE FROM mentions WHERE doc = ?1",
@@ -44,6 +44,8 @@ static const char *const sql[ST_COUNT] = {
 	[ST_ACTOR] = "INSERT INTO actors (code, kind, name_en, name_ru) VALUES (?1, ?2, ?3, ?4) "
 		     "ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, name_en = coalesce(excluded.name_en, "
 		     "name_en), name_ru = coalesce(excluded.name_ru, name_ru)",
+	[ST_ACTOR_NAME] = "INSERT OR IGNORE INTO actor_names (folded, name, kind, code, person) "
+			  "VALUES (?1, ?2, ?3, coalesce(?4, ''), coalesce(?5, ''))",
 };
 
 /* Version 1 of the schema; docs/schema.md explains every column. */
@@ -108,8 +110,20 @@ static const char schema_v1[] =
 	" FROM events e JOIN documents d ON d.id = e.doc"
 	" GROUP BY e.source_actor, e.target_actor, e.root, e.date;";
 
+/*
+ * Version 2: the furniture lines each document lost in cleaning, as a JSON
+ * array; every name of the lexicon's countries, organisations and people,
+ * folded, so queries find "Белоруссия", "Kirghizia" or "Tokayev".
+ */
+static const char schema_v2[] =
+	"ALTER TABLE documents ADD COLUMN furniture TEXT;"
+	"CREATE TABLE actor_names ("
+	" folded TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,"
+	" code TEXT NOT NULL DEFAULT '', person TEXT NOT NULL DEFAULT '',"
+	" UNIQUE (folded, kind, code, person));";
+
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
-static const char *const migrations[] = { schema_v1 };
+static const char *const migrations[] = { schema_v1, schema_v2 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct dyad_store {
@@ -411,6 +425,7 @@ int dyad_store_put_doc(dyad_store *s, const dyad_store_doc *d, int64_t *row)
 	bind_text(st, 13, d->author);
 	bind_str(st, 14, d->body);
 	bind_text(st, 15, d->version);
+	bind_text(st, 16, d->furniture);
 	if (run(s, st, "storing a document") < 0)
 		return DYAD_EDB;
 	if (status == DYAD_STORE_NEW)
@@ -529,6 +544,21 @@ int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, cons
 	bind_text(st, 3, name_en);
 	bind_text(st, 4, name_ru);
 	return run(s, st, "storing an actor");
+}
+
+int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folded, const char *kind, const char *code,
+			      const char *person)
+{
+	sqlite3_stmt *st = stmt(s, ST_ACTOR_NAME);
+
+	if (st == NULL)
+		return DYAD_EDB;
+	bind_text(st, 1, folded);
+	bind_text(st, 2, name);
+	bind_text(st, 3, kind);
+	bind_text(st, 4, code);
+	bind_text(st, 5, person);
+	return run(s, st, "storing an actor's name");
 }
 
 /* ---- near-duplicate fingerprints ----------------------------------------------------------- */

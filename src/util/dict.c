@@ -13,6 +13,15 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+static int days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
 dyad_ymd dyad_ymd_parse(dyad_str s)
 {
 	int y = 0, m = 0, d = 0;
@@ -34,7 +43,7 @@ dyad_ymd dyad_ymd_parse(dyad_str s)
 		m = (s.p[5] - '0') * 10 + (s.p[6] - '0');
 	if (s.n == 10)
 		d = (s.p[8] - '0') * 10 + (s.p[9] - '0');
-	if (y < 1000 || (s.n >= 7 && (m < 1 || m > 12)) || (s.n == 10 && (d < 1 || d > 31)))
+	if (y < 1000 || (s.n >= 7 && (m < 1 || m > 12)) || (s.n == 10 && (d < 1 || d > days_in_month(y, m))))
 		return -1;
 	return y * 10000 + m * 100 + d;
 }

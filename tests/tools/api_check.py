@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""api_check — `dyad serve` against its golden answers and a set of bad requests.
+
+    api_check.py BASE_URL GOLDEN_DIR [--update]
+
+Each GOLDEN_DIR/NAME.json is {"request": "/api/...", "status": N, "body": {...}}: the request must
+answer that status and exactly that JSON (compared parsed, so key order and spacing do not matter).
+--update rewrites status and body from the running server (review the diff before committing).
+Then the bad requests: each must get its status and a JSON {"error": ...}, and the server must go on
+answering, also while slow and broken clients hold connections.
+"""
+import http.client
+import json
+import os
+import re
+import socket
+import sys
+import threading
+import time
+import urllib.parse
+
+BASE = urllib.parse.urlparse(sys.argv[1])
+HOST, PORT = BASE.hostname, BASE.port
+GOLDEN = sys.argv[2]
+UPDATE = len(sys.argv) > 3 and sys.argv[3] == "--update"
+passed = failed = 0
+ASCII = "".join(chr(i) for i in range(33, 127))
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("not ok - " + what)
+
+
+def get(path, method="GET", body=None, headers=None, timeout=10):
+    c = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
+    path = urllib.parse.quote(path, safe=ASCII)  # non-ASCII as %XX, the rest as written
+    c.request(method, path, body=body, headers=headers or {})
+    r = c.getresponse()
+    data = r.read()
+    c.close()
+    return r.status, dict((k.lower(), v) for k, v in r.getheaders()), data
+
+
+def raw(data, timeout=5):
+    """Send bytes as they are; return what the server answered (b'' if it closed)."""
+    s = socket.create_connection((HOST, PORT), timeout=timeout)
+    try:
+        out = b""
+        try:
+            s.sendall(data)
+            s.shutdown(socket.SHUT_WR)
+        except OSError:  # the server closed first: it may still have answered
+            pass
+        while True:
+            try:
+                chunk = s.recv(65536)
+            except (ConnectionResetError, socket.timeout):
+                break
+            if not chunk:
+                break
+            out += chunk
+        return out
+    finally:
+        s.close()
+
+
+def json_error(status, headers, data, want, what):
+    ok = status == want
+    try:
+        doc = json.loads(data)
+        ok = ok and isinstance(doc.get("error"), str) and doc["error"] != ""
+    except ValueError:
+        ok = False
+    ok = ok and headers.get("content-type", "").startswith("application/json")
+    check(ok, "%s: expected %d with a JSON error, got %d %r" % (what, want, status, data[:200]))
+
+
+def alive(what):
+    status, _, data = get("/api/stats", timeout=5)
+    check(status == 200 and b'"stats"' in data, "server still answers after " + what)
+
+
+# ---- golden answers --------------------------------------------------------------------------
+
+for name in sorted(os.listdir(GOLDEN)):
+    if not name.endswith(".json"):
+        continue
+    path = os.path.join(GOLDEN, name)
+    case = json.load(open(path, encoding="utf-8"))
+    status, headers, data = get(case["request"])
+    try:
+        body = json.loads(data)
+    except ValueError:
+        check(False, "%s: %s answered something that is not JSON: %r" % (name, case["request"], data[:200]))
+        continue
+    if UPDATE:
+        case["status"], case["body"] = status, body
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(case, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        continue
+    check(status == case["status"], "%s: %s status %d, expected %d" % (name, case["request"], status, case["status"]))
+    check(body == case["body"], "%s: %s answered\n  %s\nexpected\n  %s" % (
+        name, case["request"], json.dumps(body, ensure_ascii=False)[:600],
+        json.dumps(case["body"], ensure_ascii=False)[:600]))
+    check(headers.get("content-type") == "application/json; charset=utf-8", name + ": JSON content type")
+    check("default-src 'self'" in headers.get("content-security-policy", ""), name + ": a same-origin CSP")
+
+# ---- paging: the pages of /api/events add up to the whole ------------------------------------
+
+_, _, whole = get("/api/events?limit=500")
+whole = json.loads(whole)["events"]
+pages, offset = [], 0
+while offset is not None:
+    _, _, page = get("/api/events?limit=7&offset=%d" % offset)
+    page = json.loads(page)
+    pages += page["events"]
+    offset = page["next"]
+check(pages == whole and len(whole) > 7, "paging through /api/events gives every event once (%d vs %d)" % (
+    len(pages), len(whole)))
+
+# ---- bad requests --------------------------------------------------------------------------------
+
+for path, want in [
+    ("/api/events?since=2024-13-45", 400), ("/api/events?since=yesterday", 400),
+    ("/api/events?actor=Atlantis", 400), ("/api/events?limit=0", 400), ("/api/events?limit=501", 400),
+    ("/api/events?limit=-1", 400), ("/api/events?limit=1e3", 400), ("/api/events?offset=x", 400),
+    ("/api/events?cameo=04%27%20OR%201=1", 400), ("/api/events?color=red", 400),
+    ("/api/events?a=KAZ", 400), ("/api/events?limit=1&limit=2", 400),
+    ("/api/events?actor=" + "x" * 300, 400), ("/api/events?actor=%FF%FE", 400),
+    ("/api/timeline?a=KAZ", 400), ("/api/timeline?a=KAZ&b=BLR&by=decade", 400),
+    ("/api/search?q=", 400), ("/api/search", 400), ("/api/actors?limit=100000", 400),
+    ("/api/actors/Atlantis", 404), ("/api/docs/0000000000000000", 404), ("/api/docs/..%2F..%2Fetc", 404),
+    ("/api/docs/abc", 404), ("/api/nothing", 404), ("/api/", 404), ("/api/stats/extra", 404),
+    ("/api/stats?x=1", 400), ("/api/events?" + "&".join("p%d=1" % i for i in range(40)), 400),
+    ("/assets/../../etc/passwd", 404), ("/assets/%2e%2e/%2e%2e/etc/passwd", 404), ("/etc/passwd", 404),
+    ("/doc/x/y", 404), ("/api/" + "a" * 3000, 414),
+]:
+    status, headers, data = get(path)
+    json_error(status, headers, data, want, "GET " + path[:80])
+
+for method in ["POST", "PUT", "DELETE", "PATCH"]:
+    status, headers, data = get("/api/stats", method=method, body=b"x=1")
+    json_error(status, headers, data, 405, method + " /api/stats")
+
+status, headers, data = get("/api/stats", method="HEAD")
+check(status == 200 and data == b"", "HEAD answers 200 without a body")
+
+# SQL stays data: a quote in every parameter is just a value that matches nothing
+status, _, data = get("/api/search?q=%27%29%3B%20DROP%20TABLE%20events%3B--")
+check(status in (200, 400), "a search for SQL is answered, not run (%d)" % status)
+status, _, data = get("/api/events?type=%27%20OR%20%271%27%3D%271")
+check(status == 200 and json.loads(data)["events"] == [], "a type made of SQL matches nothing")
+alive("SQL in parameters")
+
+# broken and hostile clients
+for what, data in [
+    ("garbage bytes", b"\x00\xff\xfe garbage\r\n\r\n"),
+    ("a request line without a version", b"GET /api/stats\r\n\r\n"),
+    ("an unknown HTTP version", b"GET /api/stats HTTP/9.9\r\nHost: x\r\n\r\n"),
+    ("a header of 100 KB", b"GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 100000 + b"\r\n\r\n"),
+    ("a URL of 100 KB", b"GET /api/events?actor=" + b"a" * 100000 + b" HTTP/1.1\r\nHost: x\r\n\r\n"),
+    ("a truncated request", b"GET /api/sta"),
+    ("a body announced and not sent", b"POST /api/stats HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\nxx"),
+]:
+    answer = raw(data)
+    m = re.match(rb"HTTP/1\.[01] (\d+)", answer)
+    check(answer == b"" or (m and (400 <= int(m.group(1)) < 500 or int(m.group(1)) == 505)), "%s: a 4xx or a closed connection, got %r" % (
+        what, answer[:80]))
+    alive(what)
+
+# slow clients hold sockets, not the server: with several of them stalled, requests still answer fast
+stalled = []
+for _ in range(8):
+    s = socket.create_connection((HOST, PORT), timeout=30)
+    s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: x\r\n")  # and never the blank line
+    stalled.append(s)
+t0 = time.monotonic()
+for _ in range(20):
+    status, _, _ = get("/api/stats", timeout=5)
+    check(status == 200, "a request while slow clients stall")
+check(time.monotonic() - t0 < 10, "20 requests beside 8 stalled clients took %.1f s" % (time.monotonic() - t0))
+for s in stalled:
+    s.close()
+
+# concurrent requests from several threads all answer
+results = []
+
+
+def worker():
+    for _ in range(10):
+        results.append(get("/api/timeline?a=KAZ&b=BLR&by=year")[0])
+
+
+threads = [threading.Thread(target=worker) for _ in range(6)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+check(results.count(200) == 60, "60 concurrent timeline requests answered 200 (%d)" % results.count(200))
+
+# pages: every page answers HTML that loads nothing from another host
+for page in ["/", "/network", "/search"]:
+    status, headers, data = get(page)
+    if status == 404 and not os.path.exists("web/index.html"):
+        continue  # a build without the dashboard's files
+    check(status == 200 and headers.get("content-type", "").startswith("text/html"), page + ": an HTML page")
+    check(not re.search(rb"(src|href)\s*=\s*[\"']?(https?:)?//", data), page + ": nothing from another host")
+
+print("api: %d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
