@@ -148,7 +148,13 @@ FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/%.o)
 
 build/fuzz/%.o: %.c
 	@mkdir -p $(@D)
-	clang $(BASE) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -DDYAD_ARENA_MALLOC -c $< -o $@
+	clang $(BASE) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -DDYAD_ARENA_MALLOC -Ibuild/fuzz/gen -c $< -o $@
+
+build/fuzz/gen/web_assets.inc: scripts/embed-web $(WEB_FILES)
+	@mkdir -p $(@D)
+	scripts/embed-web web $@
+
+build/fuzz/src/serve/web.o: build/fuzz/gen/web_assets.inc
 
 build/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_OBJ) $(PKG_LIBS)
