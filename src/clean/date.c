@@ -145,12 +145,12 @@ static int month_of(const char *w, int *abbrev)
 
 	for (m = 0; m < 12; m++) {
 		for (k = 0; k < 6 && full[m][k]; k++)
-			if (strcmp(w, full[m][k]) == 0) {
+			if (w[0] == full[m][k][0] && w[1] == full[m][k][1] && strcmp(w, full[m][k]) == 0) {
 				*abbrev = 0;
 				return m + 1;
 			}
 		for (k = 0; k < 4 && abbr[m][k]; k++)
-			if (strcmp(w, abbr[m][k]) == 0) {
+			if (w[0] == abbr[m][k][0] && w[1] == abbr[m][k][1] && strcmp(w, abbr[m][k]) == 0) {
 				*abbrev = 1;
 				return m + 1;
 			}

@@ -69,16 +69,54 @@ static void count(dyad_str s, int *words, int *letters)
 	}
 }
 
+/*
+ * The head of `s` lowered as clean_lower lowers (byte lengths kept) into
+ * `out`, at most `cap` - 1 bytes and never half a character: a line is
+ * lowered once and then compared with every key, without allocating.
+ */
+static size_t lower_head(dyad_str s, char *out, size_t cap)
+{
+	size_t i = 0;
+
+	while (i < s.n && i + 2 < cap) {
+		unsigned char c = (unsigned char)s.p[i];
+		if (c >= 'A' && c <= 'Z') {
+			out[i++] = (char)(c + 32);
+		} else if ((c == 0xd0 || c == 0xd1) && i + 1 < s.n) {
+			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)s.p[i + 1] & 0x3fu);
+			if (cp >= 0x410 && cp <= 0x42f)
+				cp += 0x20;
+			else if (cp == 0x401)
+				cp = 0x451;
+			out[i] = (char)(0xc0 | (cp >> 6));
+			out[i + 1] = (char)(0x80 | (cp & 0x3f));
+			i += 2;
+		} else {
+			out[i++] = (char)c;
+		}
+	}
+	return i;
+}
+
+typedef struct {
+	char p[128];
+	size_t n;
+} low_head;
+
+static int starts_low(const low_head *h, const char *lowprefix)
+{
+	size_t n = strlen(lowprefix);
+
+	return n <= h->n && memcmp(h->p, lowprefix, n) == 0;
+}
+
+/* Does `s` begin with `lowprefix` (lower case), case aside? */
 static int has_prefix_ci(dyad_str s, const char *lowprefix)
 {
-	dyad_buf b = DYAD_BUF_INIT;
-	size_t n = strlen(lowprefix);
-	int r;
+	low_head h;
 
-	clean_lower(&b, (dyad_str){ s.p, s.n < n + 8 ? s.n : n + 8 });
-	r = b.n >= n && memcmp(b.p, lowprefix, n) == 0;
-	dyad_buf_free(&b);
-	return r;
+	h.n = lower_head(s, h.p, sizeof h.p);
+	return starts_low(&h, lowprefix);
 }
 
 /* The first occurrence of needle[0..nn) in hay[0..hn), or NULL (memmem is not standard C). */
@@ -190,10 +228,12 @@ static const struct {
 
 static int junk_line(dyad_str s, int *hard)
 {
+	low_head h;
 	int i;
 
+	h.n = lower_head(s, h.p, sizeof h.p);
 	for (i = 0; junk_starts[i].start; i++)
-		if (has_prefix_ci(s, junk_starts[i].start)) {
+		if (starts_low(&h, junk_starts[i].start)) {
 			*hard = junk_starts[i].hard;
 			return 1;
 		}
@@ -231,10 +271,12 @@ static int date_keyword(dyad_str s, int *strength)
 	} kw[] = { { "опубликовано", 3 }, { "published", 3 }, { "posted", 3 }, { "дата публикации", 3 },
 		   { "date", 3 }, { "дата", 3 }, { "updated", 1 }, { "обновлено", 1 },
 		   { "last updated", 1 }, { NULL, 0 } };
+	low_head h;
 	int i;
 
+	h.n = lower_head(s, h.p, sizeof h.p);
 	for (i = 0; kw[i].w; i++)
-		if (has_prefix_ci(s, kw[i].w)) {
+		if (starts_low(&h, kw[i].w)) {
 			*strength = kw[i].strength;
 			return 1;
 		}

@@ -122,8 +122,19 @@ static const char schema_v2[] =
 	" code TEXT NOT NULL DEFAULT '', person TEXT NOT NULL DEFAULT '',"
 	" UNIQUE (folded, kind, code, person));";
 
+/*
+ * Version 3: sentences reach the full-text index once per batch (one
+ * INSERT ... SELECT at commit, see fts_sync) instead of by a trigger per
+ * row: FTS5 flushes its pending terms at every statement's savepoint, which
+ * made the trigger cost a third of an ingest. Deletions keep their trigger.
+ */
+static const char schema_v3[] =
+	"DROP TRIGGER sentences_ai;"
+	"CREATE TABLE fts_state (indexed_upto INTEGER NOT NULL);"
+	"INSERT INTO fts_state SELECT coalesce(max(id), 0) FROM sentences;";
+
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct dyad_store {
@@ -267,6 +278,20 @@ void *dyad_store_db(dyad_store *s)
 	return s->db;
 }
 
+/*
+ * Index the sentences added since the last sync: every row above
+ * fts_state.indexed_upto. Runs before a commit and before sentences are
+ * deleted (the delete trigger must only ever remove indexed rows).
+ */
+static int fts_sync(dyad_store *s)
+{
+	return exec(s,
+		    "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences"
+		    " WHERE id > (SELECT indexed_upto FROM fts_state) ORDER BY id;"
+		    "UPDATE fts_state SET indexed_upto = (SELECT coalesce(max(id), 0) FROM sentences);",
+		    "indexing sentences");
+}
+
 int dyad_store_begin(dyad_store *s)
 {
 	if (exec(s, "BEGIN IMMEDIATE", "starting a transaction") < 0)
@@ -277,7 +302,7 @@ int dyad_store_begin(dyad_store *s)
 
 int dyad_store_commit(dyad_store *s)
 {
-	if (exec(s, "COMMIT", "committing") < 0)
+	if (fts_sync(s) < 0 || exec(s, "COMMIT", "committing") < 0)
 		return DYAD_EDB;
 	s->in_tx = 0;
 	return 0;
@@ -398,6 +423,8 @@ int dyad_store_put_doc(dyad_store *s, const dyad_store_doc *d, int64_t *row)
 	}
 	if (status == DYAD_STORE_REPLACED) {
 		static const int dels[] = { ST_DEL_SENT, ST_DEL_MENT, ST_DEL_EV, ST_DEL_BANDS };
+		if (fts_sync(s) < 0)
+			return DYAD_EDB;
 		for (i = 0; i < 4; i++) {
 			sqlite3_stmt *x = stmt(s, dels[i]);
 			if (x == NULL)

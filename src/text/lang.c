@@ -140,6 +140,15 @@ dyad_lang dyad_langid_detect(dyad_langid *l, dyad_str text)
 		if (be >= 2)
 			return DYAD_LANG_BE;
 	}
+	/*
+	 * The profiles are ru, en, uk, be and kk: Latin script alone can only be
+	 * English, and Cyrillic with ъ, э and щ but no letter of the other three is
+	 * Russian. Only the rest needs the (slow) n-gram comparison.
+	 */
+	if (cyr == 0 && lat >= 20)
+		return DYAD_LANG_EN;
+	if (cyr >= 200 && lat * 4 < cyr && ru_only >= 3 && kk == 0 && uk == 0 && be == 0)
+		return DYAD_LANG_RU;
 	r = textcat_Classify(l->tc, text.p, n);
 	if (r && r[0] == '[') {
 		/* the best candidate comes first: "[ru][uk]" */
