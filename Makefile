@@ -172,9 +172,12 @@ demo: bootstrap
 	@$(MAKE) --no-print-directory all
 	@scripts/demo $(BIN)
 
-bench: bootstrap
+BENCH_EVENTS ?= 1000000
+bench:
+	@scripts/bootstrap bench
 	@$(MAKE) --no-print-directory all
 	@bench/run $(BIN)
+	@bench/store $(BIN) $(BENCH_EVENTS)
 
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard include/dyad/*.h src/*/*.h) $(UNIT_SRC) $(FUZZ_SRC)

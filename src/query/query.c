@@ -122,38 +122,43 @@ static int valid_date(const char *d)
 
 /* ---- actors ------------------------------------------------------------------------------- */
 
+/*
+ * The steps of resolving an actor, cheapest first; each returns (side,
+ * code, person) rows, and the first step with a row wins. Only the last
+ * one scans the events table, and only when nothing else matched.
+ */
+static const char *const resolve_steps[] = {
+	/* a code of the lexicon (KAZ, IGOSCO) or an organisation's short code (SCO) */
+	"SELECT code, '', NULL FROM actors WHERE code = ?1 OR (kind = 'igo' AND code = 'IGO' || upper(?1)) LIMIT 1",
+	/* a country's or organisation's name, in any spelling the lexicon has */
+	"SELECT code, '', NULL FROM actors WHERE lower(name_en) = lower(?1) OR name_ru = ?1"
+	" UNION ALL SELECT code, '', NULL FROM actor_names WHERE folded = ?2 AND kind IN ('country', 'igo') LIMIT 1",
+	/* a CAMEO actor code: a known actor followed by role letters (KAZGOV, IGOEUGOV) */
+	"SELECT code, upper(?1), NULL FROM actors WHERE upper(?1) = ?1 AND length(?1) <= 15"
+	" AND substr(?1, 1, length(code)) = code ORDER BY length(code) DESC LIMIT 1",
+	/* a person, by the whole of one of their names (the side from their latest event) */
+	"SELECT side, code, person FROM (SELECT source_actor AS side, source AS code, source_person AS person, date"
+	"  FROM events WHERE source_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
+	" UNION ALL SELECT target_actor, target, target_person, date FROM events"
+	"  WHERE target_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2))"
+	" ORDER BY date DESC LIMIT 1",
+	/* a person, by part of a name: the one slow step */
+	"SELECT side, code, person FROM (SELECT source_actor AS side, source AS code, source_person AS person"
+	"  FROM events WHERE source_person LIKE '%' || ?1 || '%' OR source_person IN"
+	"   (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)"
+	" UNION ALL SELECT target_actor, target, target_person FROM events WHERE target_person LIKE '%' || ?1 || '%'"
+	"  OR target_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0))"
+	" LIMIT 1",
+};
+
 int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char code[24], char person[128],
 			     dyad_errbuf *e)
 {
-	/*
-	 * In order: a code of the lexicon (KAZ, IGOSCO), an organisation's
-	 * short code (SCO), a country's or organisation's name in any spelling
-	 * the lexicon has, an actor code seen in events (KAZGOV), then a person:
-	 * the whole of one of their names, then part of one.
-	 */
-	static const char sql[] =
-		"SELECT side, code, person FROM ("
-		" SELECT code AS side, '' AS code, NULL AS person, 1 AS rank FROM actors WHERE code = ?1"
-		" UNION ALL SELECT code, '', NULL, 2 FROM actors WHERE kind = 'igo' AND code = 'IGO' || upper(?1)"
-		" UNION ALL SELECT code, '', NULL, 3 FROM actors WHERE lower(name_en) = lower(?1) OR name_ru = ?1"
-		" UNION ALL SELECT code, '', NULL, 3 FROM actor_names WHERE folded = ?2 AND kind IN ('country', 'igo')"
-		" UNION ALL SELECT source_actor, source, NULL, 4 FROM events WHERE source = upper(?1)"
-		" UNION ALL SELECT target_actor, target, NULL, 4 FROM events WHERE target = upper(?1)"
-		" UNION ALL SELECT source_actor, source, source_person, 5 FROM events WHERE source_person IN"
-		"  (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
-		" UNION ALL SELECT target_actor, target, target_person, 5 FROM events WHERE target_person IN"
-		"  (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
-		" UNION ALL SELECT source_actor, source, source_person, 6 FROM events WHERE source_person LIKE '%' || ?1 || '%'"
-		" UNION ALL SELECT target_actor, target, target_person, 6 FROM events WHERE target_person LIKE '%' || ?1 || '%'"
-		" UNION ALL SELECT source_actor, source, source_person, 7 FROM events WHERE source_person IN"
-		"  (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)"
-		" UNION ALL SELECT target_actor, target, target_person, 7 FROM events WHERE target_person IN"
-		"  (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)"
-		") ORDER BY rank LIMIT 1";
 	dyad_buf folded = DYAD_BUF_INIT;
 	const char *args[2];
 	dyad_table t;
-	int rc;
+	size_t i;
+	int rc = 0;
 
 	side[0] = code[0] = person[0] = '\0';
 	if (arg == NULL || !*arg)
@@ -162,7 +167,14 @@ int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char
 	dyad_buf_putc(&folded, '\0');
 	args[0] = arg;
 	args[1] = folded.p;
-	rc = run(s, sql, args, 2, &t, e);
+	memset(&t, 0, sizeof t);
+	for (i = 0; i < sizeof resolve_steps / sizeof *resolve_steps; i++) {
+		if ((rc = run(s, resolve_steps[i], args, 2, &t, e)) < 0)
+			break;
+		if (t.nrows > 0)
+			break;
+		dyad_table_free(&t);
+	}
 	dyad_buf_free(&folded);
 	if (rc < 0)
 		return rc;
@@ -251,16 +263,21 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 	if ((rc = dyad_query_actor_resolve(s, a, sa, code, person, e)) < 0 ||
 	    (rc = dyad_query_actor_resolve(s, b, sb, code, person, e)) < 0)
 		return rc;
-	/* the period expression is one of the fixed strings above, never user text */
+	/* the period expression is one of the fixed strings above, never user text; dyad_days holds the
+	   dyad's events per day and QuadClass, so a timeline reads days, not events */
 	snprintf(sql, sizeof sql,
 		 "SELECT %s AS period,"
-		 " sum(e.source_actor = ?1 AND e.quad = 1) AS ab_q1, sum(e.source_actor = ?1 AND e.quad = 2) AS ab_q2,"
-		 " sum(e.source_actor = ?1 AND e.quad = 3) AS ab_q3, sum(e.source_actor = ?1 AND e.quad = 4) AS ab_q4,"
-		 " sum(e.source_actor = ?2 AND e.quad = 1) AS ba_q1, sum(e.source_actor = ?2 AND e.quad = 2) AS ba_q2,"
-		 " sum(e.source_actor = ?2 AND e.quad = 3) AS ba_q3, sum(e.source_actor = ?2 AND e.quad = 4) AS ba_q4,"
-		 " count(*) AS events, round(avg(e.goldstein), 2) AS goldstein"
-		 " FROM events e WHERE e.date IS NOT NULL AND ((e.source_actor = ?1 AND e.target_actor = ?2)"
-		 " OR (e.source_actor = ?2 AND e.target_actor = ?1))"
+		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 1 THEN e.events ELSE 0 END) AS ab_q1,"
+		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 2 THEN e.events ELSE 0 END) AS ab_q2,"
+		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 3 THEN e.events ELSE 0 END) AS ab_q3,"
+		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 4 THEN e.events ELSE 0 END) AS ab_q4,"
+		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 1 THEN e.events ELSE 0 END) AS ba_q1,"
+		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 2 THEN e.events ELSE 0 END) AS ba_q2,"
+		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 3 THEN e.events ELSE 0 END) AS ba_q3,"
+		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 4 THEN e.events ELSE 0 END) AS ba_q4,"
+		 " sum(e.events) AS events, round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein"
+		 " FROM dyad_days e WHERE ((e.source_actor = ?1 AND e.target_actor = ?2)"
+		 " OR (e.source_actor = ?2 AND e.target_actor = ?1)) AND e.date <> ''"
 		 " GROUP BY period ORDER BY period",
 		 period);
 	args[0] = sa;
@@ -285,18 +302,22 @@ int dyad_query_profile(dyad_store *s, const char *actor, dyad_table *partners, d
 	args[0] = side;
 	if ((rc = run(s,
 		      "SELECT CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END AS partner,"
-		      " coalesce(a.name_en, a.name_ru) AS name, count(*) AS events,"
-		      " sum(e.quad <= 2) AS cooperation, sum(e.quad >= 3) AS conflict, round(avg(e.goldstein), 2) AS goldstein"
-		      " FROM events e LEFT JOIN actors a ON a.code ="
+		      " coalesce(a.name_en, a.name_ru) AS name, sum(e.events) AS events,"
+		      " sum(CASE WHEN e.quad IN (1, 2) THEN e.events ELSE 0 END) AS cooperation,"
+		      " sum(CASE WHEN e.quad IN (3, 4) THEN e.events ELSE 0 END) AS conflict,"
+		      " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein"
+		      " FROM dyad_days e LEFT JOIN actors a ON a.code ="
 		      "  (CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END)"
 		      " WHERE (e.source_actor = ?1 OR e.target_actor = ?1) AND e.source_actor <> e.target_actor"
 		      " GROUP BY partner ORDER BY events DESC, partner LIMIT 20",
 		      args, 1, partners, e)) < 0)
 		return rc;
 	if ((rc = run(s,
-		      "SELECT substr(date, 1, 4) AS year, count(*) AS events, sum(quad <= 2) AS cooperation,"
-		      " sum(quad >= 3) AS conflict, round(avg(goldstein), 2) AS goldstein"
-		      " FROM events WHERE (source_actor = ?1 OR target_actor = ?1) AND date IS NOT NULL"
+		      "SELECT substr(date, 1, 4) AS year, sum(events) AS events,"
+		      " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
+		      " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
+		      " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
+		      " FROM dyad_days WHERE (source_actor = ?1 OR target_actor = ?1) AND date <> ''"
 		      " GROUP BY year ORDER BY year",
 		      args, 1, years, e)) < 0)
 		return rc;
@@ -315,9 +336,11 @@ int dyad_query_network(dyad_store *s, const char *since, dyad_table *out, dyad_e
 	if (!valid_date(since))
 		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)", since);
 	return run(s,
-		   "SELECT source_actor AS source, target_actor AS target, count(*) AS events,"
-		   " sum(quad <= 2) AS cooperation, sum(quad >= 3) AS conflict, round(avg(goldstein), 2) AS goldstein"
-		   " FROM events WHERE source_actor <> target_actor AND (?1 IS NULL OR date >= ?1)"
+		   "SELECT source_actor AS source, target_actor AS target, sum(events) AS events,"
+		   " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
+		   " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
+		   " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
+		   " FROM dyad_days WHERE source_actor <> target_actor AND (?1 IS NULL OR date >= ?1)"
 		   " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target",
 		   args, 1, out, e);
 }

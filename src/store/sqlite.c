@@ -131,7 +131,31 @@ static const char schema_v2[] =
 static const char schema_v3[] =
 	"DROP TRIGGER sentences_ai;"
 	"CREATE TABLE fts_state (indexed_upto INTEGER NOT NULL);"
-	"INSERT INTO fts_state SELECT coalesce(max(id), 0) FROM sentences;";
+	"INSERT INTO fts_state SELECT coalesce(max(id), 0) FROM sentences;"
+	"CREATE INDEX events_source_person ON events(source_person) WHERE source_person IS NOT NULL;"
+	"CREATE INDEX events_target_person ON events(target_person) WHERE target_person IS NOT NULL;"
+	/* per dyad, day ('' when undated) and QuadClass: what timelines, profiles and networks add up,
+	   kept by triggers */
+	"CREATE TABLE dyad_days ("
+	" source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, date TEXT NOT NULL, quad INTEGER NOT NULL,"
+	" events INTEGER NOT NULL, goldstein_sum REAL NOT NULL, goldstein_n INTEGER NOT NULL,"
+	" PRIMARY KEY (source_actor, target_actor, date, quad)) WITHOUT ROWID;"
+	"CREATE INDEX dyad_days_target ON dyad_days(target_actor, source_actor);"
+	"INSERT INTO dyad_days SELECT source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0), count(*),"
+	" coalesce(sum(goldstein), 0), count(goldstein) FROM events"
+	" GROUP BY source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0);"
+	"CREATE TRIGGER events_days_ai AFTER INSERT ON events BEGIN"
+	" INSERT INTO dyad_days VALUES (new.source_actor, new.target_actor, coalesce(new.date, ''), coalesce(new.quad, 0), 1,"
+	"  coalesce(new.goldstein, 0), new.goldstein IS NOT NULL)"
+	" ON CONFLICT DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum,"
+	"  goldstein_n = goldstein_n + excluded.goldstein_n; END;"
+	"CREATE TRIGGER events_days_ad AFTER DELETE ON events BEGIN"
+	" UPDATE dyad_days SET events = events - 1, goldstein_sum = goldstein_sum - coalesce(old.goldstein, 0),"
+	"  goldstein_n = goldstein_n - (old.goldstein IS NOT NULL)"
+	"  WHERE source_actor = old.source_actor AND target_actor = old.target_actor AND date = coalesce(old.date, '')"
+	"  AND quad = coalesce(old.quad, 0);"
+	" DELETE FROM dyad_days WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
+	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0) AND events <= 0; END;";
 
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
 static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
