@@ -14,6 +14,8 @@ static const dyad_cli_opt opts[] = {
 	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
 	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default), gdelt or plover" },
 	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	{ "raw", 0, NULL, "the input is article text already: no cleaning, offsets are the input's" },
+	{ "date", 0, "DATE", "the documents' date for offices when a page gives none (YYYY-MM-DD)" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -41,6 +43,11 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown output format '%s' (expected json, gdelt or plover)", fmt);
 	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
 		return rc;
+	p.raw = dyad_cli_has(cmd, a, "raw");
+	if (dyad_cli_get(cmd, a, "date") && (p.default_day = dyad_ymd_parse(dyad_str_c(dyad_cli_get(cmd, a, "date")))) <= 0) {
+		dyad_pipeline_close(&p);
+		return dyad_cli_usage_error(cmd, "bad date '%s' (expected YYYY-MM-DD)", dyad_cli_get(cmd, a, "date"));
+	}
 	if ((rc = dyad_pipeline_want_events(&p)) == 0 && (rc = dyad_events_out_open(&o, &p, ofmt)) == 0) {
 		rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, emit, &o);
 		dyad_events_out_close(&o);
