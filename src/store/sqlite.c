@@ -134,6 +134,9 @@ static const char schema_v3[] =
 	"INSERT INTO fts_state SELECT coalesce(max(id), 0) FROM sentences;"
 	"CREATE INDEX events_source_person ON events(source_person) WHERE source_person IS NOT NULL;"
 	"CREATE INDEX events_target_person ON events(target_person) WHERE target_person IS NOT NULL;"
+	/* an actor's profile: the people of other sides it met */
+	"CREATE INDEX events_source_met ON events(source_actor, target_person) WHERE target_person IS NOT NULL;"
+	"CREATE INDEX events_target_met ON events(target_actor, source_person) WHERE source_person IS NOT NULL;"
 	/* per dyad, day ('' when undated) and QuadClass: what timelines, profiles and networks add up,
 	   kept by triggers */
 	"CREATE TABLE dyad_days ("
