@@ -11,6 +11,7 @@
 #include "pipeline.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,8 @@ typedef struct {
 	int failed;              /* the store failed: stop writing */
 	int progress;
 	double t0, last_draw;
+	uint64_t total_bytes, done_bytes; /* input sizes, for the progress line's share and ETA */
+	char last_path[4096];
 	dyad_buf tmp, furniture;
 } ingest;
 
@@ -166,14 +169,56 @@ static int store_actors(ingest *g, const dyad_lexicon *lx)
 
 /* ---- one document ---------------------------------------------------------------------------- */
 
+/* Bytes in the files under `path` (a file or a directory read recursively); 0 for stdin. */
+static uint64_t input_bytes(const char *path, int depth)
+{
+	struct stat st;
+	uint64_t sum = 0;
+	DIR *d;
+	struct dirent *de;
+	char sub[4096];
+
+	if (strcmp(path, "-") == 0 || depth > 64 || stat(path, &st) != 0)
+		return 0;
+	if (S_ISREG(st.st_mode))
+		return (uint64_t)st.st_size;
+	if (!S_ISDIR(st.st_mode) || (d = opendir(path)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+		sum += input_bytes(sub, depth + 1);
+	}
+	closedir(d);
+	return sum;
+}
+
+/* A document from a file not seen before: the file counts as read (files are read one by one). */
+static void note_file(ingest *g, const char *path)
+{
+	struct stat st;
+
+	if (path == NULL || strcmp(path, g->last_path) == 0)
+		return;
+	snprintf(g->last_path, sizeof g->last_path, "%s", path);
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		g->done_bytes += (uint64_t)st.st_size;
+}
+
 static void draw(ingest *g, int final)
 {
-	double t = now(), rate = (double)g->docs / (t - g->t0 > 1e-6 ? t - g->t0 : 1e-6);
+	double t = now(), el = t - g->t0 > 1e-6 ? t - g->t0 : 1e-6, rate = (double)g->docs / el;
 
 	if (!g->progress || (!final && t - g->last_draw < 0.2))
 		return;
 	g->last_draw = t;
 	fprintf(stderr, "\r\033[K%zu documents  %zu events  %.0f docs/s", g->docs, g->events, rate);
+	if (!final && g->total_bytes && g->done_bytes && g->done_bytes <= g->total_bytes) {
+		double left = el * (double)(g->total_bytes - g->done_bytes) / (double)g->done_bytes;
+		fprintf(stderr, "  %.0f%%  ETA %d:%02d", 100.0 * (double)g->done_bytes / (double)g->total_bytes,
+			(int)(left / 60), (int)left % 60);
+	}
 	if (final)
 		fputc('\n', stderr);
 	fflush(stderr);
@@ -269,6 +314,7 @@ static void on_doc(void *ctx, const dyad_document *d)
 		return;
 	if (g->in_batch == 0 && dyad_store_begin(g->store) < 0)
 		goto fail;
+	note_file(g, d->page->path);
 	if (put_doc(g, d) < 0)
 		goto fail;
 	if (++g->in_batch >= g->batch) {
@@ -293,7 +339,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	ingest g;
 	dyad_pipeline p;
 	dyad_errbuf e;
-	int format = DYAD_FMT_AUTO, rc;
+	int format = DYAD_FMT_AUTO, rc, i;
 	char *end;
 
 	memset(&g, 0, sizeof g);
@@ -324,6 +370,9 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		goto done;
 	}
 	g.progress = !dyad_cli_has(cmd, a, "quiet") && isatty(2);
+	if (g.progress)
+		for (i = 0; i < a->npos; i++)
+			g.total_bytes += input_bytes(a->pos[i], 0);
 	g.t0 = now();
 	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, on_doc, &g);
 	if (!g.failed && g.in_batch && dyad_store_commit(g.store) < 0) {
