@@ -134,7 +134,7 @@ function eventsTable(events) {
   const head = el('thead', null, el('tr', null,
     ['date', 'source', 'target', 'type', 'cameo', 'Goldstein', 'outlet', 'evidence'].map((h) => el('th', { class: h === 'Goldstein' ? 'num' : null }, h))));
   const body = el('tbody', null, events.map((e) => el('tr', null,
-    el('td', null, el('a', { href: docHref(e.doc) }, e.date || 'undated')),
+    el('td', { class: 'date' }, el('a', { href: docHref(e.doc) }, e.date || 'undated')),
     el('td', null, e.source || '', e.source_person ? el('div', { class: 'meta' }, el('small', null, e.source_person)) : null),
     el('td', null, e.target || '', e.target_person ? el('div', { class: 'meta' }, el('small', null, e.target_person)) : null),
     el('td', null, el('span', { class: `badge q${e.quad}`, title: quadName(e.quad) }, e.type || '?')),

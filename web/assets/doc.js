@@ -38,7 +38,7 @@ function render(data) {
   const doc = data.doc || {};
   const mentions = data.mentions || [];
   const events = data.events || [];
-  const furniture = doc.furniture || [];
+  const furniture = Array.isArray(doc.furniture) ? doc.furniture : String(doc.furniture || '').split('\n').filter(Boolean);
   document.title = `${doc.title || doc.id || 'Document'} · dyad`;
 
   const evidenceMarks = new Map(); // event n → [mark elements]

@@ -8,6 +8,7 @@ const region = document.getElementById('network');
 const side = document.getElementById('profile');
 const since = document.getElementById('since');
 const min = document.getElementById('min');
+const MAX_NODES = 120;
 
 function table(columns, rows) {
   return el('div', { class: 'table-wrap' }, el('table', null,
@@ -62,15 +63,19 @@ async function draw() {
     const least = Math.max(1, Number(min.value) || 1);
     const edges = (data.edges || []).filter((e) => (Number(e.events) || 0) >= least);
     const used = new Set(edges.flatMap((e) => [e.source, e.target]));
-    const nodes = (data.nodes || []).filter((x) => used.has(x.id));
-    if (!nodes.length || !edges.length) {
+    // the layout is quadratic: keep the busiest actors when there are very many
+    const all = (data.nodes || []).filter((x) => used.has(x.id));
+    const nodes = [...all].sort((x, y) => (Number(y.events) || 0) - (Number(x.events) || 0)).slice(0, MAX_NODES);
+    const kept = new Set(nodes.map((x) => x.id));
+    const shownEdges = edges.filter((e) => kept.has(e.source) && kept.has(e.target));
+    if (!nodes.length || !shownEdges.length) {
       replace(region, message('empty', since.value ? `No events between two actors since ${since.value}.` : 'No events between two actors.'));
       return;
     }
-    const chart = networkChart({ nodes, edges }, { onSelect: showProfile });
+    const chart = networkChart({ nodes, edges: shownEdges }, { onSelect: showProfile });
     replace(region, chart,
       el('p', { class: 'legend-inline' },
-        el('span', null, `${nodes.length} actors, ${edges.length} directed edges`),
+        el('span', null, `${nodes.length} actors, ${shownEdges.length} directed edges${all.length > nodes.length ? ` (the ${MAX_NODES} busiest of ${all.length} actors)` : ''}`),
         el('span', { style: 'color:var(--coop)' }, '— mostly cooperation'),
         el('span', { style: 'color:var(--conf)' }, '— mostly conflict'),
         el('span', null, 'width: number of events; node size: events of the actor')));

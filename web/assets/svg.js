@@ -83,7 +83,7 @@ export function timelineChart(periodsIn, { a, b, by }) {
   const cx = (i) => m.left + band * i + band / 2;
 
   const svg = s('svg', {
-    class: 'chart timeline', viewBox: `0 0 ${W} ${H + 34}`, role: 'img',
+    class: 'chart timeline', viewBox: `0 0 ${W} ${H + 44}`, role: 'img',
     'aria-label': `Events between ${a} and ${b} by ${by}`, 'data-testid': 'timeline-svg',
   });
 
@@ -130,14 +130,12 @@ export function timelineChart(periodsIn, { a, b, by }) {
   });
   svg.appendChild(bars);
 
-  // Goldstein line, broken where a period has no events
+  // Goldstein line through the periods that have events
   const line = s('g', { class: 'goldstein' });
   let d = '';
-  let open = false;
   periods.forEach((p, i) => {
-    if (typeof p.goldstein !== 'number') { open = false; return; }
-    d += `${open ? 'L' : 'M'}${cx(i).toFixed(1)},${g(p.goldstein).toFixed(1)}`;
-    open = true;
+    if (typeof p.goldstein !== 'number') return;
+    d += `${d ? 'L' : 'M'}${cx(i).toFixed(1)},${g(p.goldstein).toFixed(1)}`;
     line.appendChild(s('circle', { class: 'gold-dot', cx: cx(i), cy: g(p.goldstein), r: 3 },
       tip(`${p.period}: mean Goldstein ${fmtGoldstein(p.goldstein)} over ${p.events} events`)));
   });
@@ -166,11 +164,14 @@ export function timelineChart(periodsIn, { a, b, by }) {
     legend.appendChild(s('text', { x: x + 16, y: 10 }, quad.name));
     x += 26 + quad.name.length * 6.2;
   }
-  legend.appendChild(s('rect', { class: 'q1 ba', x, y: 0, width: 12, height: 12 }));
-  legend.appendChild(s('text', { x: x + 16, y: 10 }, `faded: ${b} → ${a}`));
-  x += 30 + (b.length + a.length + 12) * 6.2;
-  legend.appendChild(s('line', { class: 'gold', x1: x, x2: x + 18, y1: 6, y2: 6 }));
-  legend.appendChild(s('text', { x: x + 22, y: 10 }, 'mean Goldstein'));
+  const dirs = `left bar ${a} → ${b}, right bar (faded) ${b} → ${a}`;
+  x = 0;
+  legend.appendChild(s('rect', { class: 'q1', x, y: 18, width: 6, height: 12 }));
+  legend.appendChild(s('rect', { class: 'q1 ba', x: x + 7, y: 18, width: 6, height: 12 }));
+  legend.appendChild(s('text', { x: x + 17, y: 28 }, dirs));
+  x += 34 + dirs.length * 6;
+  legend.appendChild(s('line', { class: 'gold', x1: x, x2: x + 18, y1: 24, y2: 24 }));
+  legend.appendChild(s('text', { x: x + 22, y: 28 }, 'mean Goldstein (right axis)'));
   svg.appendChild(legend);
   return svg;
 }
@@ -268,8 +269,8 @@ export function networkChart(data, { onSelect } = {}) {
   const defs = s('defs');
   for (const [id, colour] of [['arrow-coop', '#2e8b57'], ['arrow-conf', '#c8453a']]) {
     defs.appendChild(s('marker', {
-      id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse',
-      markerUnits: 'strokeWidth',
+      id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, orient: 'auto-start-reverse',
+      markerUnits: 'userSpaceOnUse',
     }, s('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour })));
   }
   svg.appendChild(defs);
