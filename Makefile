@@ -126,7 +126,8 @@ TEST_BINS := $(BIN) $(UNIT_BIN) $(GOLDEN_BIN) $(REPLAY_BIN)
 test: $(TEST_BINS)
 	@tests/run $(BUILD)
 
-check: bootstrap
+check:
+	@scripts/bootstrap browser
 	@$(MAKE) --no-print-directory test
 
 asan:
