@@ -41,8 +41,8 @@ void clean_lower(dyad_buf *out, dyad_str s)
 
 			if (cp >= 0x410 && cp <= 0x42f)
 				cp += 0x20;
-			else if (cp == 0x401)
-				cp = 0x451;
+			else if (cp >= 0x400 && cp <= 0x40f) /* Ё and the Ukrainian and Belarusian Є І Ї Ў */
+				cp += 0x50;
 			two[0] = (char)(0xc0 | (cp >> 6));
 			two[1] = (char)(0x80 | (cp & 0x3f));
 			dyad_buf_put(out, two, 2);

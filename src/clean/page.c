@@ -86,8 +86,8 @@ static size_t lower_head(dyad_str s, char *out, size_t cap)
 			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)s.p[i + 1] & 0x3fu);
 			if (cp >= 0x410 && cp <= 0x42f)
 				cp += 0x20;
-			else if (cp == 0x401)
-				cp = 0x451;
+			else if (cp >= 0x400 && cp <= 0x40f) /* Ё and the Ukrainian and Belarusian Є І Ї Ў */
+				cp += 0x50;
 			out[i] = (char)(0xc0 | (cp >> 6));
 			out[i + 1] = (char)(0x80 | (cp & 0x3f));
 			i += 2;

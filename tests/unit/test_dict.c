@@ -107,16 +107,18 @@ static void outlet_dictionary(void **state)
 
 	(void)state;
 	fputs("@outlet BelTA\nname BelTA | БЕЛТА\ndomain belta.by | eng.belta.by\ncolour red\n"
-	      "@agency X\n@outlet TASS\nname ТАСС\ndomain tass.ru\n", f);
+	      "@agency X\n@outlet TASS\nname ТАСС\ndomain tass.ru\n@outlet UNIAN\nname УНІАН\n", f);
 	fclose(f);
 	memset(&g, 0, sizeof g);
 	o = dyad_outlets_load(path, on_warn, &g, &e);
 	assert_non_null(o);
-	assert_int_equal(dyad_outlets_count(o), 2);
+	assert_int_equal(dyad_outlets_count(o), 3);
 	assert_non_null(strstr(g.warnings, ":4: unknown field 'colour'"));
 	assert_non_null(strstr(g.warnings, ":5: unknown block '@agency'"));
 	assert_string_equal(dyad_outlets_by_name(o, DYAD_STR_LIT("белта")), "BelTA");
 	assert_string_equal(dyad_outlets_by_name(o, DYAD_STR_LIT(" ТАСС ")), "TASS");
+	/* Ukrainian and Belarusian capitals fold too */
+	assert_string_equal(dyad_outlets_by_name(o, DYAD_STR_LIT("Уніан")), "UNIAN");
 	assert_string_equal(dyad_outlets_by_url(o, DYAD_STR_LIT("https://www.eng.belta.by/politics/x")), "BelTA");
 	assert_string_equal(dyad_outlets_by_url(o, DYAD_STR_LIT("http://news.tass.ru/a?b")), "TASS");
 	assert_null(dyad_outlets_by_url(o, DYAD_STR_LIT("https://example.org/")));
