@@ -229,7 +229,8 @@ try {
   await browser.close().catch(() => {});
 }
 
-report(consoleErrors.length === 0, 'no console errors', consoleErrors.join(' | '));
-report(foreign.length === 0, `no request left ${origin}`, foreign.join(' '));
+const brief = (list) => `${list.length}: ${list.slice(0, 5).map((x) => x.slice(0, 240)).join(' | ')}${list.length > 5 ? ' | ...' : ''}`;
+report(consoleErrors.length === 0, 'no console errors', brief(consoleErrors));
+report(foreign.length === 0, `no request left ${origin}`, brief(foreign));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -10,6 +10,9 @@ export function el(tag, attrs, ...children) {
       if (value === null || value === undefined || value === false) continue;
       if (key.startsWith('on') && typeof value === 'function') {
         node.addEventListener(key.slice(2), value);
+      } else if (key === 'style' && typeof value === 'object') {
+        // through the CSSOM: the page's Content-Security-Policy refuses style attributes
+        Object.assign(node.style, value);
       } else if (key === 'dataset') {
         for (const [k, v] of Object.entries(value)) node.dataset[k] = String(v);
       } else {

@@ -153,7 +153,7 @@ function typesList(events) {
   const max = Math.max(1, ...top.map(([, c]) => c));
   return el('ul', { class: 'types' }, top.map(([type, c]) => el('li', null,
     el('span', null, type),
-    el('span', { class: 'bar', style: `width:${((100 * c) / max).toFixed(1)}%` }),
+    el('span', { class: 'bar', style: { width: `${((100 * c) / max).toFixed(1)}%` } }),
     el('span', { class: 'count' }, c))));
 }
 

@@ -76,8 +76,8 @@ async function draw() {
     replace(region, chart,
       el('p', { class: 'legend-inline' },
         el('span', null, `${nodes.length} actors, ${shownEdges.length} directed edges${all.length > nodes.length ? ` (the ${MAX_NODES} busiest of ${all.length} actors)` : ''}`),
-        el('span', { style: 'color:var(--coop)' }, '— mostly cooperation'),
-        el('span', { style: 'color:var(--conf)' }, '— mostly conflict'),
+        el('span', { class: 'text-coop' }, '— mostly cooperation'),
+        el('span', { class: 'text-conf' }, '— mostly conflict'),
         el('span', null, 'width: number of events; node size: events of the actor')));
     const wanted = params.get('actor');
     if (wanted) {
