@@ -311,7 +311,16 @@ function staticFile(pathname) {
 
 const server = createServer((req, res) => {
   const send = (status, type, body) => {
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      // as dyad serve sends it: no inline script or style attribute, nothing from elsewhere
+      'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
   const json = (status, obj) => send(status, 'application/json; charset=utf-8', `${JSON.stringify(obj)}\n`);

@@ -34,6 +34,13 @@ function meta(doc) {
   return dl;
 }
 
+/** The mention kinds dyad knows, in three colours; anything else counts as an actor. */
+function mentionClass(kind) {
+  if (kind === 'person' || kind === 'role') return 'person';
+  if (kind === 'location') return 'place';
+  return 'actor';
+}
+
 function render(data) {
   const doc = data.doc || {};
   const mentions = data.mentions || [];
@@ -64,9 +71,9 @@ function render(data) {
       start: m.start,
       end: m.end,
       wrap: () => el('span', {
-        class: `mention ${m.kind === 'person' ? 'person' : 'actor'}`,
-        title: `${m.name || m.text || ''} (${m.code || '?'}${m.kind ? `, ${m.kind}` : ''})`,
-        'data-code': m.code || '',
+        class: `mention ${mentionClass(m.kind)}`,
+        title: `${m.person || m.name || m.text || ''} (${[m.code, m.kind].filter(Boolean).join(', ')})`,
+        'data-code': m.code || null,
       }),
     });
   }
@@ -81,8 +88,11 @@ function render(data) {
     const item = el('li', { tabindex: 0, 'data-event': n },
       el('div', { class: 'dyad' }, `${e.source || '?'} → ${e.target || '?'}`, ' ',
         el('span', { class: `badge q${e.quad}`, title: quadName(e.quad) }, e.type || '?')),
-      el('div', { class: 'facts' }, [
-        `CAMEO ${e.cameo || '?'}`,
+      e.source_person || e.target_person
+        ? el('div', { class: 'facts' }, `${e.source_person || e.source || '?'} → ${e.target_person || e.target || '?'}`)
+        : null,
+      el('div', { class: 'facts', title: e.rules ? `rule ${e.rules}` : null }, [
+        `CAMEO ${e.cameo || '?'}${e.cameo_name ? ` ${e.cameo_name}` : ''}`,
         e.modality ? `modality ${e.modality}` : null,
         e.date ? `date ${e.date}` : 'undated',
         e.location ? `in ${e.location}` : null,
@@ -106,7 +116,8 @@ function render(data) {
   const legend = el('p', { class: 'legend-inline' },
     el('span', null, el('mark', { class: 'evidence' }, 'event evidence')),
     el('span', null, el('span', { class: 'mention actor' }, 'country or organisation')),
-    el('span', null, el('span', { class: 'mention person' }, 'person')),
+    el('span', null, el('span', { class: 'mention person' }, 'person or office')),
+    el('span', null, el('span', { class: 'mention place' }, 'place')),
     el('span', null, `${mentions.length} mentions, ${events.length} events`));
 
   const furnitureBox = furniture.length

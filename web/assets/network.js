@@ -32,8 +32,8 @@ async function showProfile(code) {
       el('p', { class: 'meta' }, [actor.name_ru, actor.kind].filter(Boolean).join(' · ')),
       el('h3', null, 'Partners'),
       partners.length ? table([
-        ['partner', (r) => el('a', { href: `/?a=${encodeURIComponent(actor.code || code)}&b=${encodeURIComponent(r.partner)}`, title: 'Open the dyad on the dashboard' }, r.partner)],
-        ['name', (r) => r.name || ''],
+        ['partner', (r) => [el('a', { href: `/?a=${encodeURIComponent(actor.code || code)}&b=${encodeURIComponent(r.partner)}`, title: 'Open the dyad on the dashboard' }, r.partner),
+          r.name && r.name !== r.partner ? el('div', null, el('small', null, r.name)) : null]],
         ['events', (r) => fmtNumber(r.events), true],
         ['coop.', (r) => fmtNumber(r.cooperation), true],
         ['confl.', (r) => fmtNumber(r.conflict), true],

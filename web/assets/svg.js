@@ -269,7 +269,7 @@ export function networkChart(data, { onSelect } = {}) {
   const defs = s('defs');
   for (const [id, colour] of [['arrow-coop', '#2e8b57'], ['arrow-conf', '#c8453a']]) {
     defs.appendChild(s('marker', {
-      id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, orient: 'auto-start-reverse',
+      id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 12, markerHeight: 12, orient: 'auto-start-reverse',
       markerUnits: 'userSpaceOnUse',
     }, s('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour })));
   }
