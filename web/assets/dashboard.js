@@ -253,7 +253,13 @@ async function init() {
         for (const r of regions) replace(r, message('empty', 'The knowledge base has no events between two actors yet.'));
         return;
       }
+      // the busiest actor and the partner it deals with most: a first view with something in it
       [a, b] = busiest;
+      const profile = await api(`/api/actors/${encodeURIComponent(a.code)}`);
+      const partner = (profile.partners || [])[0];
+      const known = partner && busiest.find((x) => x.code === partner.partner);
+      if (known) b = known;
+      else if (partner) b = { code: partner.partner, name_en: partner.name, name_ru: null };
     }
     state.a = a; state.b = b;
     pa.set(a); pb.set(b);
