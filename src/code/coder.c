@@ -203,7 +203,8 @@ static int main_dyad(const ctx *c, dyad_side *a, dyad_side *b)
 }
 
 static const char *const both_sides[] = { "стороны", "министры", "лидеры", "президенты", "премьеры", "главы",
-					  "sides", "parties", "ministers", "leaders", "presidents", "premiers", NULL };
+					  "сопредседатели", "sides", "parties", "ministers", "leaders", "presidents", "premiers",
+					  "co-chairs", "co-chairmen", NULL };
 
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };

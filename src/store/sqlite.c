@@ -539,8 +539,13 @@ static void dyad_side_code(const dyad_store_actor *a, char out[24])
 {
 	if (a->country && *a->country)
 		snprintf(out, 24, "%s", a->country);
-	else if (a->code && strncmp(a->code, "IGO", 3) == 0)
-		snprintf(out, 24, "%s", a->code);
+	else if (a->code && strncmp(a->code, "IGO", 3) == 0) {
+		/* the organisation without the role its code may carry: IGOEUDIP is IGOEU's side */
+		size_t n = strlen(a->code), r = a->role ? strlen(a->role) : 0;
+		if (r && n > r + 3 && strcmp(a->code + n - r, a->role) == 0)
+			n -= r;
+		snprintf(out, 24, "%.*s", (int)n, a->code);
+	}
 	else
 		snprintf(out, 24, "%s", a->code ? a->code : "");
 }
