@@ -233,6 +233,21 @@ static void sentence_cands(ctx *c, size_t s)
 			memset(&x, 0, sizeof x);
 			x.ts = m->tok_start;
 			x.te = m->tok_end;
+			/* "министры", "главы государств", "the sides": a plural title the recognizer tied to one
+			   person stands for both sides of the document's main dyad */
+			if (m->kind == DYAD_MENTION_ROLE && fold_in(c, m->tok_start, both_sides) &&
+			    main_dyad(c, &x.side, &x.other)) {
+				x.pronoun = 1;
+				x.pair = 1;
+				x.side.mention = NULL;
+				x.side.span = c->in->toks[m->tok_start].span;
+				x.after_prep = x.ts > a && fold_in(c, x.ts - 1, preps);
+				push_cand(c, &x);
+				last_end = x.te;
+				if (i < x.te)
+					i = x.te;
+				continue;
+			}
 			side_of(&x.side, m);
 			x.location = m->kind == DYAD_MENTION_LOCATION;
 			x.after_prep = x.ts > a && fold_in(c, x.ts - 1, preps);
@@ -408,7 +423,13 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k)) {
 				int ks[5], n = 1;
 				ks[0] = k;
-				if (el->kind == EL_PAIR) {
+				if (el->kind == EL_PAIR && c->cands[k].pair) {
+					/* "стороны", "the two sides": one candidate that is both */
+					r->src[r->nsrc++] = k;
+					r->pair_src = k;
+					r->pair = 1;
+					pos = c->cands[k].te;
+				} else if (el->kind == EL_PAIR) {
 					if (coordinated_after(c, k, b, ks + 1, 1) != 1)
 						continue;
 					r->src[r->nsrc++] = ks[0];
@@ -451,7 +472,12 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k)) {
 				int ks[5], n = 1;
 				ks[0] = k;
-				if (el->kind == EL_PAIR) {
+				if (el->kind == EL_PAIR && c->cands[k].pair) {
+					r->src[r->nsrc++] = k;
+					r->pair_src = k;
+					r->pair = 1;
+					pos = c->cands[k].ts;
+				} else if (el->kind == EL_PAIR) {
 					if (coordinated_before(c, k, a, ks + 1, 1) != 1)
 						continue;
 					r->src[r->nsrc++] = ks[1];
