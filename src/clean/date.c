@@ -163,7 +163,8 @@ static int is_weekday(const char *w)
 	static const char *const days[] = {
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу",
-		"суббота", "субботу", "воскресенье", NULL
+		"суббота", "субботу", "воскресенье", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+		"sun", "пн", "вт", "ср", "чт", "пт", "сб", "вс", NULL
 	};
 	int i;
 
@@ -217,6 +218,24 @@ static size_t match_date(const tok *t, size_t i, size_t n, dyad_date *d)
 			d->month = t[i + 2].value;
 			d->year = t[i + 4].value;
 			return 5;
+		}
+		/* 10/01/2023: day first, as the region writes it, unless the second number cannot be a month */
+		if (t[i].ndigits <= 2 && i + 4 < n && punct(t, i + 1, n, '/') && t[i + 2].type == T_NUM &&
+		    t[i + 2].ndigits <= 2 && punct(t, i + 3, n, '/') && t[i + 4].type == T_NUM &&
+		    t[i + 4].ndigits == 4 && touching(&t[i], &t[i + 1]) && touching(&t[i + 1], &t[i + 2]) &&
+		    touching(&t[i + 2], &t[i + 3]) && touching(&t[i + 3], &t[i + 4])) {
+			int a = t[i].value, b = t[i + 2].value;
+			if (b > 12 && a <= 12) {
+				int x = a;
+				a = b;
+				b = x;
+			}
+			if (valid(t[i + 4].value, b, a)) {
+				d->day = a;
+				d->month = b;
+				d->year = t[i + 4].value;
+				return 5;
+			}
 		}
 		/* 2025-11-04, optionally THH:MM */
 		if (t[i].ndigits == 4 && i + 4 < n && punct(t, i + 1, n, '-') && t[i + 2].type == T_NUM &&
@@ -299,15 +318,25 @@ size_t dyad_date_scan(dyad_str s, dyad_date *out, size_t max)
 		if (t[i].type == T_NUM && t[i].ndigits <= 2 && i + 2 < n && punct(t, i + 1, n, ':') &&
 		    t[i + 2].type == T_NUM && t[i + 2].ndigits == 2 && t[i].value < 24 &&
 		    t[i + 2].value < 60 && touching(&t[i], &t[i + 1]) && touching(&t[i + 1], &t[i + 2])) {
+			int hour = t[i].value;
+			size_t after = i + 3, end = t[i + 2].end;
+
+			/* "3:41 PM", "12:02 AM": a twelve-hour clock */
+			if (after < n && t[after].type == T_WORD && hour >= 1 && hour <= 12 &&
+			    (strcmp(t[after].low, "pm") == 0 || strcmp(t[after].low, "am") == 0)) {
+				hour = t[after].low[0] == 'p' ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour);
+				end = t[after].end;
+				after++;
+			}
 			if (found > 0 && out[found - 1].hour < 0 && t[i].start - out[found - 1].end <= 24) {
-				out[found - 1].hour = t[i].value;
+				out[found - 1].hour = hour;
 				out[found - 1].minute = t[i + 2].value;
-				out[found - 1].end = t[i + 2].end;
+				out[found - 1].end = end;
 			} else {
-				size_t j = i + 3 + (punct(t, i + 3, n, ',') ? 1 : 0);
+				size_t j = after + (punct(t, after, n, ',') ? 1 : 0);
 
 				if (j < n && (used = match_date(t, j, n, &d)) > 0 && d.relative < 0) {
-					d.hour = t[i].value;
+					d.hour = hour;
 					d.minute = t[i + 2].value;
 					d.start = t[i].start;
 					d.end = t[j + used - 1].end;
@@ -316,7 +345,7 @@ size_t dyad_date_scan(dyad_str s, dyad_date *out, size_t max)
 					continue;
 				}
 			}
-			i += 3;
+			i = after;
 			continue;
 		}
 		used = match_date(t, i, n, &d);

@@ -28,6 +28,8 @@ typedef struct {
 	int words, letters;
 	int hard_break;    /* a junk line that ends the article ("Все новости", "Subscribe") */
 	int has_date;      /* date holds the first full date on the line */
+	int has_rel;       /* no full date, but a relative one ("Сегодня, 14:05", "Вчера, 18:20") in rel */
+	dyad_date rel;
 	int date_prefix;   /* the line starts with a date and goes on with text (a headline) */
 	size_t prefix_end; /* byte where the text after such a date starts */
 	dyad_date date;
@@ -262,6 +264,26 @@ static int ticker_line(dyad_str s, int words, int letters)
 	return digits >= 3 && (signs >= 1 || letters == 0);
 }
 
+/* A year standing alone among a header's words ("Архив / 2021 / Июль"), else 0. */
+static int32_t header_year(dyad_str s)
+{
+	size_t i = 0;
+
+	while (i < s.n) {
+		size_t j = i;
+		while (j < s.n && s.p[j] >= '0' && s.p[j] <= '9')
+			j++;
+		if (j - i == 4 && (i == 0 || s.p[i - 1] == ' ' || s.p[i - 1] == '/') &&
+		    (j == s.n || s.p[j] == ' ' || s.p[j] == '/')) {
+			int32_t y = (s.p[i] - '0') * 1000 + (s.p[i + 1] - '0') * 100 + (s.p[i + 2] - '0') * 10 + (s.p[i + 3] - '0');
+			if (y >= 1990 && y <= 2100)
+				return y;
+		}
+		i = j > i ? j : i + 1;
+	}
+	return 0;
+}
+
 /* Publication-date keywords that may stand on a date line. */
 static int date_keyword(dyad_str s, int *strength)
 {
@@ -298,12 +320,17 @@ static void classify(line *l)
 		return;
 	}
 	nd = dyad_date_scan(l->text, dates, 8);
+	l->has_rel = 0;
 	for (k = 0; k < nd; k++)
 		if (dates[k].relative < 0 && dates[k].month > 0) {
 			l->date = dates[k];
 			l->has_date = 1;
 			break;
 		}
+	if (!l->has_date && nd > 0 && dates[0].relative >= 0 && dates[0].start <= 2 && l->words <= 4) {
+		l->rel = dates[0];
+		l->has_rel = 1;
+	}
 	if (junk_line(l->text, &hard)) {
 		l->kind = L_JUNK;
 		l->hard_break = hard;
@@ -863,7 +890,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 			dyad_str t = l->text;
 			double score;
 			size_t j;
-			int near_date = 0;
+			int near_date = 0, strength;
 
 			if (l->date_prefix) {
 				t = dyad_str_trim((dyad_str){ l->text.p + l->prefix_end, l->text.n - l->prefix_end });
@@ -873,6 +900,10 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 			}
 			t = menu_tail(t);
 			if (t.n == 0 || l->words < 3 || t.n > 400)
+				continue;
+			/* never the site's own name, a weather widget ("Baku +9°C") or the rest of a date line */
+			if ((outlets && dyad_outlets_by_name(outlets, t)) || (contains(t, "\xc2\xb0") && l->words <= 6) ||
+			    date_keyword(t, &strength))
 				continue;
 			for (j = 0; j < n && !near_date; j++)
 				if (ls[j].kind == L_DATE && ls[j].ordinal != l->ordinal &&
@@ -914,14 +945,18 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 		} else {
 			for (i = 0; i < n; i++) {
 				line *l = &ls[i];
-				int score = 0, kw;
+				int score = 0, kw, byline;
 
 				if (!l->has_date || (l->kind == L_PROSE && !l->date_prefix))
 					continue;
-				if (l->kind != L_DATE && !l->date_prefix && !date_keyword(l->text, &kw))
+				/* a byline dates its article: "By A. Seitova in Nation on 14 March 2023, 16:20" */
+				byline = l->words <= 16 && (has_prefix_ci(l->text, "by ") || has_prefix_ci(l->text, "автор") ||
+							    (contains(l->text, " | ") && l->date.start < 40));
+				if (l->kind != L_DATE && !l->date_prefix && !byline && !date_keyword(l->text, &kw))
 					continue;
 				date_keyword(l->text, &kw);
-				score += kw;
+				/* "Updated:" dates the last edit, not the publication */
+				score += (kw == 1 ? -2 : kw) + (byline ? 3 : 0);
 				if (l->date.hour >= 0)
 					score += 2;
 				if (title_line != (size_t)-1 &&
@@ -940,15 +975,38 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 				}
 			}
 			found = best >= 2;
+			/* "Сегодня, 14:05" by the headline: the day the page was saved (the weekday line of
+			   its header) gives the date */
+			if (title_line != (size_t)-1) {
+				int32_t saved = 0;
+				for (i = 0; i < n && i < title_line && !saved; i++)
+					if (ls[i].has_date && ls[i].date.weekday && ls[i].date.year > 0)
+						saved = ls[i].date.year * 10000 + ls[i].date.month * 100 + ls[i].date.day;
+				for (i = 0; i < n && saved; i++) {
+					line *l = &ls[i];
+					int score = 3 + (l->rel.hour >= 0 ? 2 : 0);
+					if (!l->has_rel || ls[title_line].ordinal - l->ordinal > 2 ||
+					    l->ordinal - ls[title_line].ordinal > 2 || score <= best)
+						continue;
+					best = score;
+					chosen = l->rel;
+					anchor = saved;
+					found = 1;
+				}
+			}
 		}
 		if (found) {
 			int32_t ymd;
 
-			if (chosen.year < 0) {
-				/* "8 апреля": the year from the URL or the page's other full dates */
+			if (chosen.year < 0 && chosen.relative < 0) {
+				/* "8 апреля": the year from the URL or the page's other full dates, else a year
+				   standing alone in the header ("Главная / Архив / 2021 / Июль") */
 				for (i = 0; i < n && anchor == 0; i++)
 					if (ls[i].has_date && ls[i].date.year > 0)
 						anchor = ls[i].date.year * 10000 + 1231;
+				for (i = 0; i < n && anchor == 0 && (first == (size_t)-1 || i < first); i++)
+					if (header_year(ls[i].text))
+						anchor = header_year(ls[i].text) * 10000 + 1231;
 			}
 			ymd = dyad_date_resolve(&chosen, anchor);
 			if (ymd > 0) {
