@@ -42,6 +42,18 @@ static void numeric_forms(void **state)
 	ASSERT_DATE("date 2025-11-04 Токаев назвал", 2025, 11, 4, -1, -1);
 	ASSERT_DATE("2023-05-17T09:30:00Z", 2023, 5, 17, 9, 30);
 	ASSERT_DATE("14:03, 20 декабря 2024", 2024, 12, 20, 14, 3);
+	/* day first where the region writes it so; month first only when the day cannot be a month */
+	ASSERT_DATE("12:40 10/01/2023", 2023, 1, 10, 12, 40);
+	ASSERT_DATE("03/25/2022", 2022, 3, 25, -1, -1);
+}
+
+static void twelve_hour_clock(void **state)
+{
+	(void)state;
+	ASSERT_DATE("June 22, 2022 3:41 PM GMT+3", 2022, 6, 22, 15, 41);
+	ASSERT_DATE("Published: Mar 15, 2022 10:48 PM", 2022, 3, 15, 22, 48);
+	ASSERT_DATE("Mar 16, 2022 12:02 AM", 2022, 3, 16, 0, 2);
+	ASSERT_DATE("Mar 16, 2022 12:30 pm", 2022, 3, 16, 12, 30);
 }
 
 static void month_names_in_every_form(void **state)
@@ -123,6 +135,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(numeric_forms),
+		cmocka_unit_test(twelve_hour_clock),
 		cmocka_unit_test(month_names_in_every_form),
 		cmocka_unit_test(weekdays_and_relative_words),
 		cmocka_unit_test(not_dates),
