@@ -275,7 +275,7 @@ static void add_case_forms(dyad_matcher *m, uint32_t from, uint32_t to, dyad_str
 	static const char *const finals[] = { "а", "я", "о", "е", "ы", "и", "й", "ь", NULL };
 	const char *const *e;
 	dyad_buf form = DYAD_BUF_INIT;
-	size_t base = word.n, start = 0, i;
+	size_t base = word.n, start = 0, i, own;
 
 	for (i = 0; i < word.n; i++)
 		if (word.p[i] == '-')
@@ -285,11 +285,17 @@ static void add_case_forms(dyad_matcher *m, uint32_t from, uint32_t to, dyad_str
 			base = word.n - strlen(*e);
 			break;
 		}
+	own = match_key(m->stemmer, m->scratch, word).n;
 	for (e = endings; *e; e++) {
+		dyad_str key;
 		dyad_buf_clear(&form);
 		dyad_buf_put(&form, word.p, base);
 		dyad_buf_puts(&form, *e);
-		add_edge(m, from, match_key(m->stemmer, m->scratch, (dyad_str){ form.p, form.n }), to);
+		key = match_key(m->stemmer, m->scratch, (dyad_str){ form.p, form.n });
+		/* a form the stemmer cuts to far less than the name ("Обами" -> "об") would match common words */
+		if (key.n + 2 < own)
+			continue;
+		add_edge(m, from, key, to);
 	}
 	dyad_buf_free(&form);
 }
