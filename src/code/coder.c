@@ -461,8 +461,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			gap = GAP_LONG;
 			continue;
 		}
-		lim = pos > a + gap ? pos - gap : a;
-		for (t = pos; t > lim && !found; t--) {
+		lim = pos >= a + gap ? pos - gap : a; /* as many words between as forward: 0 to gap */
+		for (t = pos; t > a && t >= lim && !found; t--) {
 			int k;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
 				if (el_matches(c, el, t - 1)) {
