@@ -133,13 +133,13 @@ typedef struct {
 } pattern;
 
 typedef struct {
-	const char *code;
+	const char *code, *code2;
 	pattern *pats;
 	size_t npats, cap;
 } block;
 
 typedef struct verb {
-	const char *code;       /* NULL: the block's */
+	const char *code, *code2; /* NULL: the block's */
 	block *b;
 	const char *rule;
 } verb;
@@ -914,7 +914,7 @@ static void read_verbs(reader *r, char **lines, size_t nlines)
 			s++;
 		n = strlen(s);
 		if (n >= 3 && strncmp(s, "---", 3) == 0) {
-			const char *code = "---", *code2;
+			const char *code = "---", *code2 = NULL;
 			syn = NULL;
 			b = dyad_arena_zalloc(p->arena, sizeof *b);
 			if (find_brackets(s + 3, n - 3, &o, &c) == 0 && parse_code_pair(p->arena, s + 3, o, c, &code, &code2) < 0) {
@@ -922,6 +922,7 @@ static void read_verbs(reader *r, char **lines, size_t nlines)
 				code = "---";
 			}
 			b->code = code;
+			b->code2 = code2;
 			if (p->nblocks == p->capblocks) {
 				p->capblocks = p->capblocks ? p->capblocks * 2 : 64;
 				p->blocks = dyad_xrealloc(p->blocks, p->capblocks * sizeof *p->blocks);
@@ -1041,6 +1042,7 @@ static void read_verbs(reader *r, char **lines, size_t nlines)
 			}
 			v = dyad_arena_zalloc(p->arena, sizeof *v);
 			v->code = code;
+			v->code2 = code2;
 			v->b = b;
 			v->rule = dyad_arena_strndup(p->arena, rule, strlen(rule));
 			add_vform(p, &ph, head, v);
@@ -1199,7 +1201,8 @@ size_t dyad_petrarch_read(dyad_petrarch *p, dyad_petr_kind kind, dyad_str text, 
 	case DYAD_PETR_VERBS:
 		read_verbs(&r, lines, nlines);
 		for (i = 0; i < p->nblocks; i++)
-			qsort(p->blocks[i]->pats, p->blocks[i]->npats, sizeof *p->blocks[i]->pats, cmp_patterns);
+			if (p->blocks[i]->npats > 1)
+				qsort(p->blocks[i]->pats, p->blocks[i]->npats, sizeof *p->blocks[i]->pats, cmp_patterns);
 		break;
 	case DYAD_PETR_DISCARDS: read_discards(&r, lines, nlines); break;
 	case DYAD_PETR_ISSUES: read_issues(&r, lines, nlines); break;
@@ -1967,10 +1970,8 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 		bd.src = bd.tgt = bd.cmp = -1;
 		bd.nskipped = 0;
 		code = f->v->code ? f->v->code : b->code;
+		code2 = f->v->code ? f->v->code2 : b->code2;
 		rule = f->v->rule;
-		if (f->v->code == NULL) {
-			/* the block's code may be a pair "[032:033]" kept in the block code */
-		}
 	}
 	if (strcmp(code, "---") == 0)
 		return;
