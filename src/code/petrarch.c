@@ -1369,7 +1369,7 @@ typedef struct {
 
 static int is_word_byte(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80 || c == '-' || c == '.' || c == '\'' || c == '&' || c == '_';
+	return isalnum(c) || c >= 0x80 || c == '-' || c == '.' || c == '\'' || c == '&';
 }
 
 static tok *push_tok(dyad_arena *a, tok *t, size_t *n, const char *s, size_t b, size_t e)
@@ -1472,6 +1472,13 @@ typedef struct {
 static const char *const determiners[] = { "A", "AN", "THE", "ITS", "THEIR", "HIS", "HER", "OUR", "'S", "NO", "THIS",
 					    "THAT", "EACH", "ANY", "SOME", NULL };
 
+static const char *const auxiliaries[] = { "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD",
+					    "MAY", "MIGHT", "MUST", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING",
+					    "DID", "DO", "DOES", "NOT", "N'T", "ALSO", "AGAIN", "TO", "ABOUT", "NEVER",
+					    "EVER", "JUST", "NOW", NULL };
+static const char *const passive_aux[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", NULL };
+static const char *const pronouns[] = { "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "WHO", "WHICH", NULL };
+
 static int in_list(const char *w, const char *const *l)
 {
 	for (; *l; l++)
@@ -1492,8 +1499,33 @@ typedef struct {
 	size_t nl;
 	int *list_at_start, *list_at_end; /* token → list index, or -1 */
 	int *isverb;                      /* token starts a verb form */
+	char *covered;                    /* token is inside some actor or agent phrase */
 	size_t steps;
+	int last_src;                     /* the source list of the last verb coded */
+	int skip_lists;                   /* a loose '^' is being tried on actor lists only */
 } sent;
+
+/*
+ * A verb form used as a noun or adjective: a determiner up to three words
+ * before it with only plain words between ("a brief private visit"), or
+ * "very", "too" right before it ("very close").
+ */
+static int noun_use(const sent *S, size_t vs)
+{
+	static const char *const degree[] = { "VERY", "TOO", "MORE", "MOST", "LESS", NULL };
+	size_t k;
+
+	if (vs > 0 && in_list(S->t[vs - 1].w, degree))
+		return 1;
+	for (k = 1; k <= 3 && k <= vs; k++) {
+		const char *w = S->t[vs - k].w;
+		if (in_list(w, determiners))
+			return 1;
+		if (!isalpha((unsigned char)w[0]) || in_list(w, auxiliaries) || strcmp(w, "AND") == 0 || S->covered[vs - k])
+			return 0;
+	}
+	return 0;
+}
 
 static void add_codes(dyad_arena *a, member *mb, const char *code)
 {
@@ -1573,10 +1605,10 @@ static void find_members(sent *S)
 		join = 0;
 		if (cur && i == last_end)
 			join = 1;
-		else if (cur && last_end < S->nt && strcmp(S->t[last_end].w, "'S") == 0 && i <= last_end + 3) {
+		else if (cur && last_end < S->nt && strcmp(S->t[last_end].w, "'S") == 0 && i <= last_end + 5 && la < lg) {
 			join = 1;
 			for (k = last_end + 1; k < i; k++)
-				if (!is_filler(S, k))
+				if (!is_filler(S, k) && strcmp(S->t[k].w, "AND") != 0)
 					join = 0;
 		}
 		if (la >= lg) {
@@ -1637,6 +1669,30 @@ static void find_lists(sent *S)
 			}
 		}
 	}
+	/* "the government of Gondor", "activists in Arnor": an agent joins the single actor after it */
+	for (i = 0; i + 1 < nm; i++) {
+		member *a = &m[i], *b = &m[i + 1];
+		size_t j = a->end, z;
+		if (a->has_actor || !b->has_actor || j >= S->nt)
+			continue;
+		if (strcmp(S->t[j].w, "OF") != 0 && strcmp(S->t[j].w, "IN") != 0 && strcmp(S->t[j].w, "FROM") != 0)
+			continue;
+		j++;
+		if (j < S->nt && strcmp(S->t[j].w, "THE") == 0)
+			j++;
+		if (j != b->start)
+			continue;
+		if (b->end < S->nt && (strcmp(S->t[b->end].w, ",") == 0 || strcmp(S->t[b->end].w, "AND") == 0))
+			continue;
+		b->start = a->start;
+		for (z = 0; z < a->npre && b->npre < 8; z++)
+			b->pre[b->npre++] = a->pre[z];
+		for (z = 0; z < a->npost && b->npost < 8; z++)
+			b->post[b->npost++] = a->post[z];
+		memmove(a, b, (nm - i - 1) * sizeof *m);
+		nm--;
+	}
+	S->nm = nm;
 	/* lists */
 	S->l = dyad_arena_zalloc(S->a, (nm + 1) * sizeof *S->l);
 	S->nl = 0;
@@ -1651,7 +1707,7 @@ static void find_lists(sent *S)
 				j++;
 			}
 			for (; j < b->start && conn; j++, gaps++)
-				if (!is_filler(S, j) || gaps >= 2)
+				if (!is_filler(S, j) || gaps >= 3)
 					conn = 0;
 			if (conn && (a->has_actor == b->has_actor || (b->has_actor && j == b->start && gaps == 0)))
 				joined = 1;
@@ -1784,6 +1840,25 @@ static size_t syn_ending(const synset *sy, const tok *t, size_t nt, size_t end)
 	return best;
 }
 
+static size_t list_size(const sent *S, int L)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < S->l[L].n; k++)
+		n += S->m[S->l[L].first + k].ncodes ? S->m[S->l[L].first + k].ncodes : 1;
+	return n;
+}
+
+static int has_list_from(const sent *S, size_t j)
+{
+	size_t i;
+
+	for (i = 0; i < S->nl; i++)
+		if (S->l[i].start >= j)
+			return 1;
+	return 0;
+}
+
 static int bind_list(binding *bd, int kind, int list)
 {
 	if (kind == E_SRC)
@@ -1797,6 +1872,8 @@ static int bind_list(binding *bd, int kind, int list)
 	return 1;
 }
 
+static int match_post_skip(sent *S, const pattern *pt, size_t k, size_t pos, binding *bd);
+
 /* Match post elements [k..] rightwards from token pos. */
 static int match_post(sent *S, const pattern *pt, size_t k, size_t pos, binding *bd)
 {
@@ -1809,6 +1886,15 @@ static int match_post(sent *S, const pattern *pt, size_t k, size_t pos, binding 
 		return 0;
 	e = &pt->post[k];
 	lim = e->tight ? pos + 1 : S->nt;
+	/* a loose skip tries the actor lists ahead first, then single words */
+	if (e->kind == E_SKIP && !e->tight && S->skip_lists == 0 && has_list_from(S, pos)) {
+		int r;
+		S->skip_lists = 1;
+		r = match_post_skip(S, pt, k, pos, bd);
+		S->skip_lists = 0;
+		if (r)
+			return 1;
+	}
 	for (j = pos; j < lim && j < S->nt; j++) {
 		size_t n = 0;
 		binding save = *bd;
@@ -1820,12 +1906,15 @@ static int match_post(sent *S, const pattern *pt, size_t k, size_t pos, binding 
 			n = syn_at(e->syn, S->t, S->nt, j);
 			break;
 		case E_SKIP:
-			n = S->list_at_start[j] >= 0 ? S->l[S->list_at_start[j]].end - j : 1;
-			if (S->list_at_start[j] >= 0)
+			/* a skip passes over an actor list, else one word */
+			if (S->list_at_start[j] >= 0) {
+				n = S->l[S->list_at_start[j]].end - j;
 				bind_list(bd, E_SKIP, S->list_at_start[j]);
+			} else if (e->tight || !S->skip_lists)
+				n = 1;
 			break;
 		default:
-			if (S->list_at_start[j] >= 0) {
+			if (S->list_at_start[j] >= 0 && (e->kind != E_CMP || list_size(S, S->list_at_start[j]) > 1)) {
 				n = S->l[S->list_at_start[j]].end - j;
 				bind_list(bd, e->kind, S->list_at_start[j]);
 			}
@@ -1833,9 +1922,25 @@ static int match_post(sent *S, const pattern *pt, size_t k, size_t pos, binding 
 		if (n && match_post(S, pt, k + 1, j + n, bd))
 			return 1;
 		*bd = save;
-		if (e->kind == E_SKIP)
+		if (e->kind == E_SKIP && n && e->tight)
 			break;
 	}
+	return 0;
+}
+
+/* A loose skip over the next actor lists only (see match_post). */
+static int match_post_skip(sent *S, const pattern *pt, size_t k, size_t pos, binding *bd)
+{
+	size_t j;
+
+	for (j = pos; j < S->nt; j++)
+		if (S->list_at_start[j] >= 0) {
+			binding save = *bd;
+			bind_list(bd, E_SKIP, S->list_at_start[j]);
+			if (match_post(S, pt, k + 1, S->l[S->list_at_start[j]].end, bd))
+				return 1;
+			*bd = save;
+		}
 	return 0;
 }
 
@@ -1869,7 +1974,7 @@ static int match_pre(sent *S, const pattern *pt, size_t k, size_t end, binding *
 				bind_list(bd, E_SKIP, S->list_at_end[j]);
 			break;
 		default:
-			if (S->list_at_end[j] >= 0) {
+			if (S->list_at_end[j] >= 0 && (e->kind != E_CMP || list_size(S, S->list_at_end[j]) > 1)) {
 				n = j - S->l[S->list_at_end[j]].start;
 				bind_list(bd, e->kind, S->list_at_end[j]);
 			}
@@ -1939,6 +2044,47 @@ static size_t list_codes(sent *S, int L, const char **out, size_t max)
 	return n;
 }
 
+
+static int ends_with(const char *w, const char *suffix)
+{
+	size_t n = strlen(w), k = strlen(suffix);
+	return n > k && strcmp(w + n - k, suffix) == 0;
+}
+
+static int used_by(const binding *bd, int li)
+{
+	size_t k;
+
+	if (li == bd->src || li == bd->tgt || li == bd->cmp)
+		return 1;
+	for (k = 0; k < bd->nskipped; k++)
+		if (bd->skipped[k] == li)
+			return 1;
+	return 0;
+}
+
+/* The first list of the sentence before token `vs` that the pattern did not use, or -1. */
+static int first_before(const sent *S, size_t vs, const binding *bd)
+{
+	size_t i;
+
+	for (i = 0; i < S->nl && S->l[i].end <= vs; i++)
+		if (!used_by(bd, (int)i))
+			return (int)i;
+	return -1;
+}
+
+/* The list nearest before token `vs` that the pattern did not use, or -1. */
+static int nearest_before(const sent *S, size_t vs, const binding *bd)
+{
+	size_t i;
+
+	for (i = S->nl; i-- > 0;)
+		if (S->l[i].end <= vs && !used_by(bd, (int)i))
+			return (int)i;
+	return -1;
+}
+
 static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 {
 	block *b = f->v->b;
@@ -1975,47 +2121,55 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 	}
 	if (strcmp(code, "---") == 0)
 		return;
-	/* default source: the first list before the verb the pattern did not use */
-	sl = bd.src;
-	if (sl < 0)
-		for (i = 0; i < S->nl; i++) {
-			int li = (int)i;
-			if (S->l[i].end > vs)
-				break;
-			if (li == bd.tgt || li == bd.cmp)
-				continue;
-			{
-				size_t k;
-				int skip = 0;
-				for (k = 0; k < bd.nskipped; k++)
-					if (bd.skipped[k] == li)
-						skip = 1;
-				if (skip)
-					continue;
-			}
-			sl = li;
-			break;
+	/* what stands between the verb and its subject */
+	{
+		size_t j = vs;
+		int passive = 0;
+		while (j > 0 && (in_list(S->t[j - 1].w, auxiliaries) || ends_with(S->t[j - 1].w, "LY"))) {
+			if (in_list(S->t[j - 1].w, passive_aux))
+				passive = 1;
+			j--;
 		}
-	tl = bd.tgt;
+		passive = passive && (ends_with(S->t[vs].w, "ED") || ends_with(S->t[vs].w, "EN"));
+		sl = bd.src;
+		tl = bd.tgt;
+		if (passive && sl < 0 && tl < 0 && bd.cmp < 0) {
+			/* "Eriador was opposed by Osgiliath": the subject is the target, "by" gives the source */
+			tl = nearest_before(S, vs, &bd);
+			for (i = ve; i + 1 < S->nt && strcmp(S->t[i].w, ",") != 0; i++)
+				if (strcmp(S->t[i].w, "BY") == 0 && S->list_at_start[i + 1] >= 0) {
+					sl = S->list_at_start[i + 1];
+					break;
+				}
+			if (sl < 0 || tl < 0)
+				return;
+		} else if (sl < 0) {
+			if (j > 0 && in_list(S->t[j - 1].w, pronouns) && bd.cmp < 0 && !(hit && hit->npre > 0))
+				return; /* "he said": a source the dictionaries cannot name */
+			if (j > 0 && strcmp(S->t[j - 1].w, "AND") == 0 && S->last_src >= 0 && !used_by(&bd, S->last_src))
+				sl = S->last_src; /* "... condemned X and promised aid to Y" */
+			else
+				sl = first_before(S, vs, &bd);
+		}
+	}
 	if (tl < 0)
-		for (i = 0; i < S->nl; i++) {
-			int li = (int)i;
-			size_t k;
-			int skip = 0;
-			if (S->l[i].start < ve || li == sl || li == bd.cmp)
+		for (i = ve; i < S->nt; i++) {
+			int li = S->list_at_start[i];
+			if (li >= 0) {
+				if (li != sl && !used_by(&bd, li)) {
+					tl = li;
+					break;
+				}
+				i = S->l[li].end - 1;
 				continue;
-			for (k = 0; k < bd.nskipped; k++)
-				if (bd.skipped[k] == li)
-					skip = 1;
-			if (skip)
-				continue;
-			tl = li;
-			break;
+			}
+			if (strcmp(S->t[i].w, ",") == 0)
+				break;
 		}
 	if (bd.cmp >= 0) {
 		const char *cm[MAX_CODES];
 		size_t nc = list_codes(S, bd.cmp, cm, MAX_CODES), x, y;
-		if (bd.src < 0 && bd.tgt < 0 && (sl < 0 || S->l[sl].start > S->l[bd.cmp].start || !hit)) {
+		if (bd.src < 0 && bd.tgt < 0 && (S->l[bd.cmp].end <= vs || sl < 0)) {
 			for (x = 0; x < nc; x++)
 				for (y = x + 1; y < nc; y++) {
 					push_event(S->a, E, cm[x], cm[y], code, 1, &S->t[vs], rule);
@@ -2023,12 +2177,13 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 				}
 			return;
 		}
-		if (sl >= 0 && tl < 0) {
+		if (sl >= 0 && tl < 0)
 			tl = bd.cmp;
-		} else if (sl < 0) {
+		else if (sl < 0)
 			sl = bd.cmp;
-		}
 	}
+	if (sl >= 0)
+		S->last_src = sl;
 	if (sl < 0 || tl < 0)
 		return;
 	ns = list_codes(S, sl, src, MAX_CODES);
@@ -2107,6 +2262,7 @@ size_t dyad_petrarch_code(const dyad_petrarch *p, dyad_arena *a, dyad_str senten
 	S.p = p;
 	S.a = a;
 	S.day = day;
+	S.last_src = -1;
 	S.t = dyad_arena_alloc(a, MAX_TOKENS * sizeof *S.t);
 	S.nt = tokenize(a, sentence, S.t);
 	*out = NULL;
@@ -2116,8 +2272,18 @@ size_t dyad_petrarch_code(const dyad_petrarch *p, dyad_arena *a, dyad_str senten
 	if (dis != DYAD_PETR_KEEP || S.nt == 0)
 		return 0;
 	S.isverb = dyad_arena_zalloc(a, (S.nt + 1) * sizeof(int));
+	S.covered = dyad_arena_zalloc(a, S.nt + 1);
+	for (i = 0; i < S.nt; i++) {
+		const actor *ac;
+		const agent *ag;
+		size_t n = actor_at(&S, i, &ac), g = agent_at(&S, i, &ag), k;
+		if (g > n)
+			n = g;
+		for (k = 0; k < n; k++)
+			S.covered[i + k] = 1;
+	}
 	for (i = 0; i < S.nt; i++)
-		if (verb_at(&S, i, &vs, &ve) && !(vs > 0 && in_list(S.t[vs - 1].w, determiners)))
+		if (verb_at(&S, i, &vs, &ve) && !noun_use(&S, vs))
 			S.isverb[vs] = 1;
 	find_members(&S);
 	find_lists(&S);
