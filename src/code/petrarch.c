@@ -147,6 +147,7 @@ typedef struct verb {
 typedef struct vform {
 	phrase ph;
 	size_t head;
+	int base;               /* the verb as its line gives it, not a made or listed form */
 	verb *v;
 	struct vform *next;
 } vform;
@@ -746,7 +747,7 @@ static int parse_code_pair(dyad_arena *a, const char *s, size_t o, size_t c, con
 	return 0;
 }
 
-static void add_vform(dyad_petrarch *p, const phrase *ph, size_t head, verb *v)
+static vform *add_vform(dyad_petrarch *p, const phrase *ph, size_t head, verb *v)
 {
 	vform *f = dyad_arena_zalloc(p->arena, sizeof *f);
 	f->ph = *ph;
@@ -754,6 +755,7 @@ static void add_vform(dyad_petrarch *p, const phrase *ph, size_t head, verb *v)
 	f->v = v;
 	add_to_map(p, &p->vforms, ph->w[head], (void **)&f->next, f);
 	p->counts.verbs++;
+	return f;
 }
 
 /* A verb phrase with '+' marking the verb word (else the first word). */
@@ -1045,7 +1047,7 @@ static void read_verbs(reader *r, char **lines, size_t nlines)
 			v->code2 = code2;
 			v->b = b;
 			v->rule = dyad_arena_strndup(p->arena, rule, strlen(rule));
-			add_vform(p, &ph, head, v);
+			add_vform(p, &ph, head, v)->base = 1;
 			if (forms) {
 				size_t k = 0;
 				while (k < nforms) {
@@ -1423,7 +1425,7 @@ static size_t tokenize(dyad_arena *a, dyad_str s, tok *t)
 				while (e > i && s.p[e - 1] == '.')
 					e--;
 		}
-		while (e > i && (s.p[e - 1] == '\'' || s.p[e - 1] == '-'))
+		while (e > i && s.p[e - 1] == '\'')
 			e--;
 		if (e - i > 2 && (s.p[e - 2] == '\'') && (s.p[e - 1] == 's' || s.p[e - 1] == 'S')) {
 			push_tok(a, t, &n, s.p, i, e - 2);
@@ -1479,6 +1481,12 @@ static const char *const auxiliaries[] = { "HAS", "HAVE", "HAD", "WILL", "WOULD"
 static const char *const passive_aux[] = { "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", NULL };
 static const char *const pronouns[] = { "HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "WHO", "WHICH", NULL };
 
+static int ends_with(const char *w, const char *suffix)
+{
+	size_t n = strlen(w), k = strlen(suffix);
+	return n > k && strcmp(w + n - k, suffix) == 0;
+}
+
 static int in_list(const char *w, const char *const *l)
 {
 	for (; *l; l++)
@@ -1505,6 +1513,8 @@ typedef struct {
 	int skip_lists;                   /* a loose '^' is being tried on actor lists only */
 } sent;
 
+static const vform *verb_at(const sent *S, size_t i, size_t *vs, size_t *ve);
+
 /*
  * A verb form used as a noun or adjective: a determiner up to three words
  * before it with only plain words between ("a brief private visit"), or
@@ -1515,11 +1525,18 @@ static int noun_use(const sent *S, size_t vs)
 	static const char *const degree[] = { "VERY", "TOO", "MORE", "MOST", "LESS", NULL };
 	size_t k;
 
+	static const char *const preps[] = { "AFTER", "BEFORE", "WHILE", "BY", "FOR", "OF", "IN", "ON", "WITHOUT", "SINCE", NULL };
+	size_t s0, e0;
+
 	if (vs > 0 && in_list(S->t[vs - 1].w, degree))
+		return 1;
+	if (vs > 0 && ends_with(S->t[vs].w, "ING") && in_list(S->t[vs - 1].w, preps))
+		return 1;
+	if (vs > 0 && ends_with(S->t[vs - 1].w, "ED") && verb_at(S, vs - 1, &s0, &e0) && e0 == vs)
 		return 1;
 	for (k = 1; k <= 3 && k <= vs; k++) {
 		const char *w = S->t[vs - k].w;
-		if (in_list(w, determiners))
+		if (in_list(w, determiners) && (k == 1 || strcmp(w, "'S") != 0))
 			return 1;
 		if (!isalpha((unsigned char)w[0]) || in_list(w, auxiliaries) || strcmp(w, "AND") == 0 || S->covered[vs - k])
 			return 0;
@@ -1702,7 +1719,8 @@ static void find_lists(sent *S)
 			member *a = &m[i - 1], *b = &m[i];
 			size_t j = a->end, gaps = 0;
 			int conn = 0;
-			while (j < b->start && (strcmp(S->t[j].w, ",") == 0 || strcmp(S->t[j].w, "AND") == 0)) {
+			while (j < b->start && (strcmp(S->t[j].w, ",") == 0 || strcmp(S->t[j].w, "AND") == 0 ||
+						strcmp(S->t[j].w, "OR") == 0 || strcmp(S->t[j].w, "NOR") == 0)) {
 				conn = 1;
 				j++;
 			}
@@ -2045,11 +2063,6 @@ static size_t list_codes(sent *S, int L, const char **out, size_t max)
 }
 
 
-static int ends_with(const char *w, const char *suffix)
-{
-	size_t n = strlen(w), k = strlen(suffix);
-	return n > k && strcmp(w + n - k, suffix) == 0;
-}
 
 static int used_by(const binding *bd, int li)
 {
@@ -2083,6 +2096,33 @@ static int nearest_before(const sent *S, size_t vs, const binding *bd)
 		if (S->l[i].end <= vs && !used_by(bd, (int)i))
 			return (int)i;
 	return -1;
+}
+
+/*
+ * List li is followed by a verb, past auxiliaries and adverbs: it is that
+ * verb's subject ("..., a senior Bree official said"). A bare base form right
+ * after it and no comma since `from` is more likely a noun ("an anti- Gondor
+ * parade"), and "to" makes
+ * the list an object ("urged Eriador to respond").
+ */
+static int subject_of_verb(const sent *S, int li, size_t from)
+{
+	size_t j = S->l[li].end, s0, e0;
+	int aux = 0;
+
+	for (s0 = from; s0 < S->l[li].start; s0++)
+		if (strcmp(S->t[s0].w, ",") == 0)
+			aux = 1; /* a new clause: its bare verb is a verb */
+	const vform *f;
+
+	while (j < S->nt && strcmp(S->t[j].w, "TO") != 0 &&
+	       (in_list(S->t[j].w, auxiliaries) || ends_with(S->t[j].w, "LY"))) {
+		aux = 1;
+		j++;
+	}
+	if (j >= S->nt || !S->isverb[j] || (f = verb_at(S, j, &s0, &e0)) == NULL)
+		return 0;
+	return aux || !f->base;
 }
 
 static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
@@ -2141,7 +2181,11 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 					sl = S->list_at_start[i + 1];
 					break;
 				}
-			if (sl < 0 || tl < 0)
+			if (sl < 0 && j > 0 && S->list_at_end[j] >= 0 && !used_by(&bd, S->list_at_end[j])) {
+				/* "The Philippines was criticized over ... with Eriador": read as active */
+				sl = S->list_at_end[j];
+				tl = -1;
+			} else if (sl < 0 || tl < 0)
 				return;
 		} else if (sl < 0) {
 			if (j > 0 && in_list(S->t[j - 1].w, pronouns) && bd.cmp < 0 && !(hit && hit->npre > 0))
@@ -2156,15 +2200,14 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 		for (i = ve; i < S->nt; i++) {
 			int li = S->list_at_start[i];
 			if (li >= 0) {
+				if (subject_of_verb(S, li, ve))
+					break; /* "..., a senior Bree official said" */
 				if (li != sl && !used_by(&bd, li)) {
 					tl = li;
 					break;
 				}
 				i = S->l[li].end - 1;
-				continue;
 			}
-			if (strcmp(S->t[i].w, ",") == 0)
-				break;
 		}
 	if (bd.cmp >= 0) {
 		const char *cm[MAX_CODES];
