@@ -1508,6 +1508,7 @@ typedef struct {
 	int *list_at_start, *list_at_end; /* token → list index, or -1 */
 	int *isverb;                      /* token starts a verb form */
 	char *covered;                    /* token is inside some actor or agent phrase */
+	char *consumed;                   /* token matched a word of a pattern that fired */
 	size_t steps;
 	int last_src;                     /* the source list of the last verb coded */
 	int skip_lists;                   /* a loose '^' is being tried on actor lists only */
@@ -1530,6 +1531,13 @@ static int noun_use(const sent *S, size_t vs)
 
 	if (vs > 0 && in_list(S->t[vs - 1].w, degree))
 		return 1;
+	if (vs > 0 && S->covered[vs - 1] && verb_at(S, vs, &s0, &e0) && verb_at(S, vs, &s0, &e0)->base) {
+		/* "an anti- Gondor parade": a bare verb after a name that follows "a", "an" or "anti-" */
+		for (k = vs - 1; k > 0 && S->covered[k]; k--)
+			;
+		if (!S->covered[k] && (strcmp(S->t[k].w, "A") == 0 || strcmp(S->t[k].w, "AN") == 0 || ends_with(S->t[k].w, "-")))
+			return 1;
+	}
 	if (vs > 0 && ends_with(S->t[vs].w, "ING") && in_list(S->t[vs - 1].w, preps))
 		return 1;
 	if (vs > 0 && ends_with(S->t[vs - 1].w, "ED") && verb_at(S, vs - 1, &s0, &e0) && e0 == vs)
@@ -1835,7 +1843,15 @@ typedef struct {
 	int src, tgt, cmp;      /* list indexes, -1 when the pattern has none */
 	int skipped[8];
 	size_t nskipped;
+	size_t words[16];       /* tokens the pattern's words matched: no verb of their own */
+	size_t nwords;
 } binding;
+
+static void bind_words(binding *bd, size_t from, size_t n)
+{
+	while (n-- > 0 && bd->nwords < 16)
+		bd->words[bd->nwords++] = from++;
+}
 
 /* Does synset member `ph` match at token i (rightwards) / ending at token i (leftwards)? */
 static size_t syn_at(const synset *sy, const tok *t, size_t nt, size_t i)
@@ -1919,9 +1935,11 @@ static int match_post(sent *S, const pattern *pt, size_t k, size_t pos, binding 
 		switch (e->kind) {
 		case E_WORD:
 			n = strcmp(S->t[j].w, e->word) == 0;
+			bind_words(bd, j, n);
 			break;
 		case E_SYN:
 			n = syn_at(e->syn, S->t, S->nt, j);
+			bind_words(bd, j, n);
 			break;
 		case E_SKIP:
 			/* a skip passes over an actor list, else one word */
@@ -1982,9 +2000,11 @@ static int match_pre(sent *S, const pattern *pt, size_t k, size_t end, binding *
 		switch (e->kind) {
 		case E_WORD:
 			n = strcmp(S->t[j - 1].w, e->word) == 0;
+			bind_words(bd, j - n, n);
 			break;
 		case E_SYN:
 			n = syn_ending(e->syn, S->t, S->nt, j);
+			bind_words(bd, j - n, n);
 			break;
 		case E_SKIP:
 			n = S->list_at_end[j] >= 0 ? j - S->l[S->list_at_end[j]].start : 1;
@@ -2136,12 +2156,12 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 	size_t ns, ntg;
 	int sl = -1, tl = -1;
 
+	memset(&bd, 0, sizeof bd);
 	bd.src = bd.tgt = bd.cmp = -1;
-	bd.nskipped = 0;
 	for (i = 0; i < b->npats; i++) {
 		const pattern *pt = &b->pats[i];
 		bd.src = bd.tgt = bd.cmp = -1;
-		bd.nskipped = 0;
+		bd.nskipped = bd.nwords = 0;
 		S->steps = 0;
 		if (match_pre(S, pt, pt->npre, vs, &bd) && match_post(S, pt, 0, ve, &bd)) {
 			hit = pt;
@@ -2149,6 +2169,8 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 		}
 	}
 	if (hit) {
+		for (i = 0; i < bd.nwords; i++)
+			S->consumed[bd.words[i]] = 1;
 		code = hit->code;
 		code2 = hit->code2;
 		rule = hit->rule;
@@ -2316,6 +2338,7 @@ size_t dyad_petrarch_code(const dyad_petrarch *p, dyad_arena *a, dyad_str senten
 		return 0;
 	S.isverb = dyad_arena_zalloc(a, (S.nt + 1) * sizeof(int));
 	S.covered = dyad_arena_zalloc(a, S.nt + 1);
+	S.consumed = dyad_arena_zalloc(a, S.nt + 1);
 	for (i = 0; i < S.nt; i++) {
 		const actor *ac;
 		const agent *ag;
@@ -2332,7 +2355,7 @@ size_t dyad_petrarch_code(const dyad_petrarch *p, dyad_arena *a, dyad_str senten
 	find_lists(&S);
 	for (i = 0; i < S.nt; i++) {
 		const vform *f;
-		if (!S.isverb[i])
+		if (!S.isverb[i] || S.consumed[i])
 			continue;
 		f = NULL;
 		{
