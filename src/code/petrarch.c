@@ -560,9 +560,16 @@ static phrase with_last(dyad_arena *a, const phrase *ph, const char *last)
 	return q;
 }
 
-/* Expand the first !MARKER! of `s` with each substitute, recursively; plain phrases go to add_agent. */
+#define MAX_EXPANSIONS 4096 /* phrases one agent line may make through its substitution markers */
+
+/*
+ * Expand the first !MARKER! of `s` with each substitute, recursively; plain
+ * phrases go to add_agent. *budget bounds the phrases one line makes
+ * ("X!P!!P!!P!..." multiplies). Returns 0, -1 for a bad phrase, -2 for an
+ * unknown marker, -3 when the budget ran out.
+ */
 static int agent_expand(reader *r, const char *s, size_t n, subst *subs, size_t nsubs, const char *code, int prefix,
-			int explicit_plural, const char *pl, size_t pln)
+			int explicit_plural, const char *pl, size_t pln, size_t *budget)
 {
 	dyad_petrarch *p = r->p;
 	const char *b = memchr(s, '!', n), *e;
@@ -585,13 +592,16 @@ static int agent_expand(reader *r, const char *s, size_t n, subst *subs, size_t 
 			dyad_buf_put(&t, s, (size_t)(b - s));
 			dyad_buf_puts(&t, subs[i].items.w[k]);
 			dyad_buf_put(&t, e + 1, n - (size_t)(e + 1 - s));
-			rc = agent_expand(r, t.p, t.n, subs, nsubs, code, prefix, 1, NULL, 0);
+			rc = *budget == 0 ? -3 : agent_expand(r, t.p, t.n, subs, nsubs, code, prefix, 1, NULL, 0, budget);
 			dyad_buf_free(&t);
 			if (rc < 0)
 				return rc;
 		}
 		return 0;
 	}
+	if (*budget == 0)
+		return -3;
+	(*budget)--;
 	if (split_phrase(p->arena, s, n, &ph, &us) < 0)
 		return -1;
 	add_agent(p, &ph, code, prefix);
@@ -619,6 +629,7 @@ static void read_agents(reader *r, char **lines, size_t nlines)
 		const char *code = NULL, *why, *pl = NULL;
 		size_t pln = 0;
 		int prefix = 0, explicit_plural = 0, rc;
+		size_t budget;
 		dyad_ymd f, t;
 
 		r->line = i + 1;
@@ -643,7 +654,7 @@ static void read_agents(reader *r, char **lines, size_t nlines)
 			for (q = eq + 1; q < s + n;) {
 				const char *comma = memchr(q, ',', (size_t)(s + n - q)), *qe = comma ? comma : s + n;
 				dyad_str it = dyad_str_trim((dyad_str){ q, (size_t)(qe - q) });
-				if (it.n > 0 && items.n < MAX_WORDS)
+				if (it.n > 0 && items.n < MAX_WORDS && memchr(it.p, '!', it.n) == NULL)
 					w[items.n++] = upper_dup(p->arena, it.p, it.n);
 				q = qe + 1;
 			}
@@ -697,8 +708,11 @@ static void read_agents(reader *r, char **lines, size_t nlines)
 			bad(r, "expected a plural in {...} closed by '}'");
 			continue;
 		}
-		rc = agent_expand(r, s, end, subs, nsubs, code, prefix, explicit_plural, pl, pln);
-		if (rc == -2)
+		budget = MAX_EXPANSIONS;
+		rc = agent_expand(r, s, end, subs, nsubs, code, prefix, explicit_plural, pl, pln, &budget);
+		if (rc == -3)
+			bad(r, "expected at most %d phrases from the substitution markers of one line", MAX_EXPANSIONS);
+		else if (rc == -2)
 			bad(r, "expected a substitution marker defined earlier with !MARKER! = ...");
 		else if (rc < 0)
 			bad(r, "expected an agent phrase before the code");
