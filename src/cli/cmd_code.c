@@ -30,7 +30,8 @@ static void emit(void *ctx, const dyad_document *d)
 	dyad_buf_clear(&o->buf);
 	for (i = 0; i < d->nevents; i++)
 		dyad_event_write(o, d, &d->events[i], i);
-	fwrite(o->buf.p, 1, o->buf.n, stdout);
+	if (o->buf.n)
+		fwrite(o->buf.p, 1, o->buf.n, stdout);
 }
 
 static void warn_line(void *ctx, const char *msg)
