@@ -474,30 +474,40 @@ static void read_actors(reader *r, char **lines, size_t nlines)
 			continue;
 		}
 		{
-			size_t end = n;
-			const char *code = NULL;
-			dyad_ymd f, t;
-			if (memchr(s, '[', n)) {
-				if (find_brackets(s, n, &o, &c) < 0) {
-					bad(r, "expected the actor's code in [...] after the phrase");
-					rec = NULL;
-					continue;
-				}
-				if (parse_restriction(p->arena, s + o + 1, c - o - 1, &code, &f, &t, &why) < 0 || f || t) {
-					bad(r, "expected the actor's code in [...] after the phrase");
-					rec = NULL;
-					continue;
-				}
-				end = o;
-			}
+			/* PHRASE [CODE] — TABARI also allowed dated codes here: [CODE date-date] [CODE] */
+			size_t end = n, at = 0;
+			int ok = 1;
+			const char *open = memchr(s, '[', n);
+			if (open)
+				end = (size_t)(open - s);
 			if (split_phrase(p->arena, s, end, &ph, &us) < 0) {
 				bad(r, "expected an actor phrase");
 				rec = NULL;
 				continue;
 			}
 			rec = dyad_arena_zalloc(p->arena, sizeof *rec);
-			rec->code = code;
 			rec->tail = &rec->r;
+			for (at = end; ok && at < n && memchr(s + at, '[', n - at);) {
+				restr *t = dyad_arena_zalloc(p->arena, sizeof *t);
+				if (find_brackets(s + at, n - at, &o, &c) < 0 ||
+				    parse_restriction(p->arena, s + at + o + 1, c - o - 1, &t->code, &t->from, &t->to, &why) < 0) {
+					ok = 0;
+					break;
+				}
+				if (t->from == 0 && t->to == 0) {
+					if (rec->code == NULL)
+						rec->code = t->code;
+				} else {
+					*rec->tail = t;
+					rec->tail = &t->next;
+				}
+				at += c + 1;
+			}
+			if (!ok) {
+				bad(r, "expected the actor's code in [...] after the phrase");
+				rec = NULL;
+				continue;
+			}
 			add_actor(p, &ph, rec);
 		}
 	}
@@ -749,12 +759,12 @@ static int parse_code_pair(dyad_arena *a, const char *s, size_t o, size_t c, con
 	colon = memchr(in, ':', n);
 	*code2 = NULL;
 	t = dyad_str_trim((dyad_str){ in, colon ? (size_t)(colon - in) : n });
-	if (t.n == 0 || t.n > 15)
+	if ((t.n == 0 && !colon) || t.n > 63)
 		return -1;
-	*code = upper_dup(a, t.p, t.n);
+	*code = t.n ? upper_dup(a, t.p, t.n) : "---"; /* "[:173]": only the event back */
 	if (colon) {
 		t = dyad_str_trim((dyad_str){ colon + 1, n - (size_t)(colon + 1 - in) });
-		if (t.n == 0 || t.n > 15)
+		if (t.n == 0 || t.n > 63)
 			return -1;
 		*code2 = upper_dup(a, t.p, t.n);
 	}

@@ -29,7 +29,8 @@ static const char actors[] =
 	"+SMEAGOL\n"
 	"\t[HOB < 950601]\n"
 	"\t[HOBGOV 19950601 - 19990815]\n"
-	"\t[HOBREB >990816]\n";
+	"\t[HOBREB >990816]\n"
+	"HAMFAST [HOBGOV 950601-991231] [HOB] ; CountryInfo.txt\n";
 
 static const char agents[] =
 	"!PERSON! = MAN, WOMAN\n"
@@ -135,6 +136,9 @@ static void date_restrictions_pick_the_code_of_the_day(void **state)
 	assert_string_equal(code("Smeagol will restore economic ties with Gondor.", 19951101), "HOBGOV GON 902");
 	assert_string_equal(code("Smeagol will restore economic ties with Gondor.", 19990815), "HOBGOV GON 902");
 	assert_string_equal(code("Smeagol will restore economic ties with Gondor.", 20010101), "HOBREB GON 902");
+	/* TABARI's dated codes on the phrase's own line, then its default */
+	assert_string_equal(code("Hamfast will restore economic ties with Gondor.", 19960101), "HOBGOV GON 902");
+	assert_string_equal(code("Hamfast will restore economic ties with Gondor.", 20000101), "HOB GON 902");
 }
 
 static void agents_join_actors_with_their_plurals(void **state)
