@@ -83,6 +83,7 @@ static void wordmap_free(wordmap *m)
 typedef struct {
 	const char **w;
 	size_t n;
+	unsigned long long loose; /* bit k: a blank (not '_') before word k, so a word may come between */
 } phrase;
 
 typedef struct restr {
@@ -266,6 +267,7 @@ static int split_phrase(dyad_arena *a, const char *s, size_t n, phrase *out, int
 {
 	const char *w[MAX_WORDS];
 	size_t k = 0, i = 0;
+	unsigned long long loose = 0;
 
 	if (last_us)
 		*last_us = 0;
@@ -275,14 +277,22 @@ static int split_phrase(dyad_arena *a, const char *s, size_t n, phrase *out, int
 		*last_us = 1;
 	while (i < n) {
 		size_t j;
-		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '_'))
+		int blank = 0, us = 0;
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '_')) {
+			if (s[i] == '_')
+				us = 1;
+			else
+				blank = 1;
 			i++;
+		}
 		j = i;
 		while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '_')
 			j++;
 		if (j > i) {
 			if (k == MAX_WORDS)
 				return -1;
+			if (k > 0 && blank && !us && k < 64)
+				loose |= 1ULL << k;
 			w[k++] = upper_dup(a, s + i, j - i);
 		}
 		i = j;
@@ -292,6 +302,7 @@ static int split_phrase(dyad_arena *a, const char *s, size_t n, phrase *out, int
 	out->w = dyad_arena_alloc(a, k * sizeof *out->w);
 	memcpy(out->w, w, k * sizeof *w);
 	out->n = k;
+	out->loose = loose;
 	return 0;
 }
 
@@ -653,7 +664,7 @@ static void read_agents(reader *r, char **lines, size_t nlines)
 		if (s[0] == '!' && memchr(s, '=', n)) {
 			const char *eq = memchr(s, '=', n), *q;
 			size_t nn = (size_t)(eq - s);
-			phrase items = { NULL, 0 };
+			phrase items = { NULL, 0, 0 };
 			const char *w[MAX_WORDS];
 			while (nn > 0 && isspace((unsigned char)s[nn - 1]))
 				nn--;
@@ -1478,6 +1489,33 @@ static int phrase_at(const phrase *ph, const tok *t, size_t nt, size_t i)
 	return 1;
 }
 
+/*
+ * The tokens a phrase covers from token i when a blank in it lets one word
+ * come between ("ITHILEN TELEVISION" in "Ithilen state-run television"), or
+ * 0. Consecutive words are tried first.
+ */
+static size_t phrase_span(const phrase *ph, const tok *t, size_t nt, size_t i)
+{
+	size_t k, at = i;
+
+	if (phrase_at(ph, t, nt, i))
+		return ph->n;
+	if (ph->loose == 0 || strcmp(ph->w[0], t[i].w) != 0)
+		return 0;
+	for (k = 1, at = i + 1; k < ph->n; k++, at++) {
+		if (at < nt && strcmp(ph->w[k], t[at].w) == 0)
+			continue;
+		if (k < 64 && (ph->loose >> k & 1) && at + 1 < nt && isalpha((unsigned char)t[at].w[0]) &&
+		    strcmp(ph->w[k], t[at + 1].w) == 0) {
+			at++;
+			continue;
+		}
+		return 0;
+	}
+	return at - i;
+}
+
+
 typedef struct {
 	size_t start, end;
 	const char *codes[MAX_CODES]; /* the actor's codes (a compound [A/B] gives several) */
@@ -1599,11 +1637,13 @@ static size_t actor_at(const sent *S, size_t i, const actor **out)
 	const actor *ac;
 	size_t best = 0;
 
-	for (ac = wordmap_get(&S->p->actors, S->t[i].w); ac; ac = ac->next)
-		if (ac->ph.n > best && phrase_at(&ac->ph, S->t, S->nt, i)) {
-			best = ac->ph.n;
+	for (ac = wordmap_get(&S->p->actors, S->t[i].w); ac; ac = ac->next) {
+		size_t n = ac->ph.n > best || ac->ph.loose ? phrase_span(&ac->ph, S->t, S->nt, i) : 0;
+		if (n > best) {
+			best = n;
 			*out = ac;
 		}
+	}
 	return best;
 }
 
@@ -1612,11 +1652,13 @@ static size_t agent_at(const sent *S, size_t i, const agent **out)
 	const agent *ag;
 	size_t best = 0;
 
-	for (ag = wordmap_get(&S->p->agents, S->t[i].w); ag; ag = ag->next)
-		if (ag->ph.n > best && phrase_at(&ag->ph, S->t, S->nt, i)) {
-			best = ag->ph.n;
+	for (ag = wordmap_get(&S->p->agents, S->t[i].w); ag; ag = ag->next) {
+		size_t n = ag->ph.n > best || ag->ph.loose ? phrase_span(&ag->ph, S->t, S->nt, i) : 0;
+		if (n > best) {
+			best = n;
 			*out = ag;
 		}
+	}
 	return best;
 }
 
@@ -2205,7 +2247,7 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 		code2 = f->v->code ? f->v->code2 : b->code2;
 		rule = f->v->rule;
 	}
-	if (strcmp(code, "---") == 0)
+	if (strcmp(code, "---") == 0 && (code2 == NULL || strcmp(code2, "---") == 0))
 		return;
 	/* what stands between the verb and its subject */
 	{
