@@ -179,6 +179,7 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@bench/run $(BIN)
 	@bench/store $(BIN) $(BENCH_EVENTS)
+	@bench/petrarch $(BIN)
 
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard include/dyad/*.h src/*/*.h) $(UNIT_SRC) $(FUZZ_SRC)
