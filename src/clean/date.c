@@ -299,11 +299,35 @@ static size_t match_date(const tok *t, size_t i, size_t n, dyad_date *d)
 	return 0;
 }
 
+/* Could `s` hold a date? Every date form has a digit, except the relative words. */
+static int may_hold_date(dyad_str s)
+{
+	static const char *const rel[] = { "егодня", "чера", "oday", "esterday", NULL };
+	size_t i, k;
+
+	for (i = 0; i < s.n; i++)
+		if (s.p[i] >= '0' && s.p[i] <= '9')
+			return 1;
+	for (k = 0; rel[k]; k++) {
+		size_t m = strlen(rel[k]);
+		for (i = 0; i + m <= s.n; i++)
+			if (s.p[i] == rel[k][0] && memcmp(s.p + i, rel[k], m) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 size_t dyad_date_scan(dyad_str s, dyad_date *out, size_t max)
 {
-	tok *t = dyad_xmalloc(sizeof(tok) * MAX_TOKS);
-	size_t n = tokenize(s, t, MAX_TOKS), i = 0, found = 0;
+	tok *t;
+	size_t n, i = 0, found = 0;
 	size_t weekday_end = (size_t)-1;
+
+	/* most lines of a page have no date: say so before tokenizing them */
+	if (!may_hold_date(s))
+		return 0;
+	t = dyad_xmalloc(sizeof(tok) * MAX_TOKS);
+	n = tokenize(s, t, MAX_TOKS);
 
 	while (i < n && found < max) {
 		dyad_date d;

@@ -128,9 +128,14 @@ static const char *find_bytes(const char *hay, size_t hn, const char *needle, si
 
 	if (nn == 0)
 		return hay;
-	for (i = 0; i + nn <= hn; i++)
-		if (hay[i] == needle[0] && memcmp(hay + i, needle, nn) == 0)
-			return hay + i;
+	for (i = 0; i + nn <= hn; i++) {
+		const char *c = memchr(hay + i, needle[0], hn - nn + 1 - i);
+		if (c == NULL)
+			return NULL;
+		i = (size_t)(c - hay);
+		if (memcmp(c, needle, nn) == 0)
+			return c;
+	}
 	return NULL;
 }
 
@@ -517,13 +522,13 @@ static void cast(vote *v, size_t *nv, const char *name, int score)
 /* The text after `word` in s, up to `max` bytes, or {NULL,0}. */
 static dyad_str after(dyad_str s, const char *word, size_t max)
 {
-	size_t n = strlen(word), i;
+	size_t n = strlen(word);
+	const char *at = find_bytes(s.p, s.n, word, n);
 
-	for (i = 0; i + n <= s.n; i++)
-		if (memcmp(s.p + i, word, n) == 0) {
-			size_t start = i + n, len = s.n - start < max ? s.n - start : max;
-			return dyad_str_trim((dyad_str){ s.p + start, len });
-		}
+	if (at) {
+		size_t start = (size_t)(at - s.p) + n, len = s.n - start < max ? s.n - start : max;
+		return dyad_str_trim((dyad_str){ s.p + start, len });
+	}
 	return (dyad_str){ NULL, 0 };
 }
 
