@@ -2278,6 +2278,21 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 		} else if (sl < 0) {
 			if (j > 0 && in_list(S->t[j - 1].w, pronouns) && bd.cmp < 0 && !(hit && hit->npre > 0))
 				return; /* "he said": a source the dictionaries cannot name */
+			if (j > 0 && S->list_at_end[j] >= 0 && bd.cmp < 0 && !(hit && hit->npre > 0)) {
+				/* "..., he said government proposed": the subject is an agent with no actor of its
+				   own; an actor before the last comma belongs to another clause, not to it */
+				const char *cs[MAX_CODES];
+				size_t nc = list_codes(S, S->list_at_end[j], cs, MAX_CODES), x, named = 0;
+				int before = first_before(S, vs, &bd);
+				for (x = 0; x < nc; x++)
+					named += strncmp(cs[x], "---", 3) != 0;
+				if (nc > 0 && named == 0 && before >= 0 && before != S->list_at_end[j]) {
+					for (x = S->l[before].end; x < j && strcmp(S->t[x].w, ",") != 0; x++)
+						;
+					if (x < j)
+						return;
+				}
+			}
 			if (j > 0 && strcmp(S->t[j - 1].w, "AND") == 0 && S->last_src >= 0 && !used_by(&bd, S->last_src))
 				sl = S->last_src; /* "... condemned X and promised aid to Y" */
 			else
@@ -2287,6 +2302,20 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 	if (tl < 0)
 		for (i = ve; i < S->nt; i++) {
 			int li = S->list_at_start[i];
+			if (strcmp(S->t[i].w, ",") == 0) {
+				/* TABARI's internal clause: ", several years after X crowds burned ...," of 2 to 9
+				   words is an aside, and its actors are nobody's target */
+				size_t e2 = i + 1, words = 0;
+				while (e2 < S->nt && strcmp(S->t[e2].w, ",") != 0) {
+					if (isalpha((unsigned char)S->t[e2].w[0]))
+						words++;
+					e2++;
+				}
+				if (e2 < S->nt && words >= 2 && words <= 9) {
+					i = e2;
+					continue;
+				}
+			}
 			if (li >= 0) {
 				if (subject_of_verb(S, li, ve))
 					break; /* "..., a senior Bree official said" */
