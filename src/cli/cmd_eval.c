@@ -41,6 +41,7 @@ typedef struct {
 	dyad_arena *keep;       /* strings that live for the whole run */
 	/* events: matched, ours only, gold only; overall and per PLOVER type */
 	int tp, fp, fn;
+	int tp_roles, tp_dates;   /* matched events whose roles, or dates, agree with the gold too */
 	int type_tp[32], type_fp[32], type_fn[32];
 	const char *type_name[32];
 	int ntypes;
@@ -287,6 +288,39 @@ static void our_side(const dyad_side *s, char out[24])
 		snprintf(out, 24, "%s", s->code);
 }
 
+/* The gold's actor ("KAZ GOV", "IGO SCO") and ours (KAZGOV, IGOSCO) with their roles. */
+static int same_code(dyad_str gold, const dyad_side *s)
+{
+	char g[32];
+	size_t i, n = 0;
+
+	for (i = 0; i < gold.n && n + 1 < sizeof g; i++)
+		if (gold.p[i] != ' ')
+			g[n++] = gold.p[i];
+	g[n] = '\0';
+	if (strncmp(g, "IGO", 3) == 0 && s->igo) {
+		/* our organisation codes carry dyad's long form (IGOSCO); the gold writes the short name */
+		char ours[32];
+		snprintf(ours, sizeof ours, "IGO%s%s", s->igo, s->role);
+		return strcmp(g, ours) == 0;
+	}
+	return strcmp(g, s->code) == 0;
+}
+
+/* The gold's date: a day ("2024-11-04") the event must carry, or null for the publication date. */
+static int same_date(dyad_str gold, const dyad_event *e, const dyad_document *d)
+{
+	char ours[32];
+
+	if (gold.p == NULL || gold.n == 0)
+		return e->date_from_publication || (d->doc.date && e->date == d->day);
+	if (e->date <= 0)
+		return 0;
+	snprintf(ours, sizeof ours, "%04d-%02d-%02d", (int)(e->date / 10000), (int)(e->date / 100 % 100),
+		 (int)(e->date % 100));
+	return gold.n == 10 && memcmp(gold.p, ours, 10) == 0;
+}
+
 static int type_slot(eval *ev, const char *type)
 {
 	int i;
@@ -340,8 +374,13 @@ static void score_events(eval *ev, const char *label, const dyad_json *gold, con
 			our_side(&e->target, ot);
 			if ((strcmp(os, gs) == 0 && strcmp(ot, gt) == 0) ||
 			    ((either_way(t) || e->reciprocal) && strcmp(os, gt) == 0 && strcmp(ot, gs) == 0)) {
+				int straight = strcmp(os, gs) == 0 && strcmp(ot, gt) == 0;
 				used[k] = 1;
 				hit = 1;
+				if (same_code(straight ? src : tgt, &e->source) && same_code(straight ? tgt : src, &e->target))
+					ev->tp_roles++;
+				if (same_date(dyad_json_get_str(it, "date"), e, d))
+					ev->tp_dates++;
 			}
 		}
 		{
@@ -392,6 +431,14 @@ static void print_events(const eval *ev)
 		return;
 	printf("\nevents: %d matched, %d extra, %d missed: precision %.3f, recall %.3f, F1 %.3f\n", ev->tp, ev->fp,
 	       ev->fn, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0.0);
+	{
+		double pr = ratio(ev->tp_roles, ev->tp + ev->fp), rr = ratio(ev->tp_roles, ev->tp + ev->fn);
+		double pd = ratio(ev->tp_dates, ev->tp + ev->fp), rd = ratio(ev->tp_dates, ev->tp + ev->fn);
+		printf("with roles: %d of the matched agree: precision %.3f, recall %.3f, F1 %.3f\n", ev->tp_roles, pr, rr,
+		       pr + rr > 0 ? 2 * pr * rr / (pr + rr) : 0.0);
+		printf("with dates: %d of the matched agree: precision %.3f, recall %.3f, F1 %.3f\n", ev->tp_dates, pd, rd,
+		       pd + rd > 0 ? 2 * pd * rd / (pd + rd) : 0.0);
+	}
 	printf("%-10s %6s %6s %6s %6s\n", "type", "match", "extra", "missed", "F1");
 	for (i = 0; i < ev->ntypes; i++) {
 		double tp = ev->type_tp[i], pp = ratio(ev->type_tp[i], ev->type_tp[i] + ev->type_fp[i]),
