@@ -16,7 +16,9 @@
 #include "dyad/actors.h"
 #include "dyad/codebook.h"
 #include "dyad/code.h"
+#include "dyad/petrarch.h"
 #include "dyad/store.h"
 #include "dyad/query.h"
+#include "dyad/serve.h"
 
 #endif
