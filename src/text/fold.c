@@ -35,6 +35,17 @@ static uint32_t fold_cp(uint32_t cp)
 		return ' ';
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp == 0x0130 || cp == 0x0131) /* Turkish İ ı */
+		return 'i';
+	if ((cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+		/* a Latin letter without its marks: Erdoğan, Çavuşoğlu, Mevlüt match Erdogan, Cavusoglu,
+		   Mevlut. Cyrillic keeps its й: only the Latin blocks are stripped. */
+		utf8proc_int32_t parts[4];
+		int last = 0;
+		utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, parts, 4, UTF8PROC_DECOMPOSE, &last);
+		if (n >= 1 && parts[0] < 0x80)
+			cp = (uint32_t)parts[0];
+	}
 	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 
