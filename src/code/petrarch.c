@@ -575,6 +575,7 @@ static phrase with_last(dyad_arena *a, const phrase *ph, const char *last)
 {
 	phrase q;
 	q.n = ph->n;
+	q.loose = ph->loose; /* the plural keeps the singular's gaps */
 	q.w = dyad_arena_alloc(a, q.n * sizeof *q.w);
 	memcpy(q.w, ph->w, q.n * sizeof *q.w);
 	q.w[q.n - 1] = last;

@@ -45,13 +45,20 @@ for db in "$tmp/a.db" "$tmp/crash.db"; do
 done
 
 # 3. a second writer waits, then says who holds the file
-python3 - "$tmp/a.db" "$tmp/locked" <<'PY' & holder=$!
-import sqlite3, sys, time
+# (the lock is held until the second writer has given up, however slowly it starts: valgrind)
+python3 - "$tmp/a.db" "$tmp/locked" "$tmp/done" <<'PY' & holder=$!
+import os, sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute("BEGIN IMMEDIATE")
-open(sys.argv[2], "w").close(); time.sleep(4); c.execute("ROLLBACK")
+open(sys.argv[2], "w").close()
+for _ in range(1200):
+    if os.path.exists(sys.argv[3]):
+        break
+    time.sleep(0.1)
+c.execute("ROLLBACK")
 PY
 for _ in $(seq 1 100); do [ -f "$tmp/locked" ] && break; sleep 0.1; done
 out=$($dyad ingest --wait 1 --db "$tmp/a.db" examples/news 2>&1); rc=$?
+touch "$tmp/done"
 wait $holder
 [ $rc -eq 3 ] && grep -q "another dyad is writing" <<<"$out" || fail "second writer: exit $rc: $out"
 
