@@ -35,6 +35,9 @@ void clean_lower(dyad_buf *out, dyad_str s)
 		if (c >= 'A' && c <= 'Z') {
 			dyad_buf_putc(out, (char)(c + 32));
 			i++;
+		} else if (c == 0xd2 && i + 1 < s.n && (unsigned char)s.p[i + 1] == 0x90) {
+			dyad_buf_put(out, "\xd2\x91", 2); /* Ґ */
+			i += 2;
 		} else if ((c == 0xd0 || c == 0xd1) && i + 1 < s.n) {
 			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)s.p[i + 1] & 0x3fu);
 			char two[2];

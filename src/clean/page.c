@@ -84,6 +84,10 @@ static size_t lower_head(dyad_str s, char *out, size_t cap)
 		unsigned char c = (unsigned char)s.p[i];
 		if (c >= 'A' && c <= 'Z') {
 			out[i++] = (char)(c + 32);
+		} else if (c == 0xd2 && i + 1 < s.n && (unsigned char)s.p[i + 1] == 0x90) {
+			out[i] = (char)0xd2; /* Ґ */
+			out[i + 1] = (char)0x91;
+			i += 2;
 		} else if ((c == 0xd0 || c == 0xd1) && i + 1 < s.n) {
 			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)s.p[i + 1] & 0x3fu);
 			if (cp >= 0x410 && cp <= 0x42f)
