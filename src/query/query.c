@@ -244,20 +244,24 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 
 int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e)
 {
-	static const char *const periods[][2] = {
-		{ "day", "e.date" },
-		{ "week", "strftime('%Y-W%W', e.date)" },
-		{ "month", "substr(e.date, 1, 7)" },
-		{ "year", "substr(e.date, 1, 4)" },
+	/* each period's expression and the table of sums it reads: days for days and weeks, months
+	   for months and years (a few hundred rows per dyad) */
+	static const char *const periods[][3] = {
+		{ "day", "e.date", "dyad_days" },
+		{ "week", "strftime('%Y-W%W', e.date)", "dyad_days" },
+		{ "month", "e.month", "dyad_months" },
+		{ "year", "substr(e.month, 1, 4)", "dyad_months" },
 	};
 	char sa[24], sb[24], code[24], person[128], sql[2048];
-	const char *period = NULL, *args[2];
+	const char *period = NULL, *table = NULL, *args[2];
 	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof periods / sizeof *periods; i++)
-		if (strcmp(by ? by : "month", periods[i][0]) == 0)
+		if (strcmp(by ? by : "month", periods[i][0]) == 0) {
 			period = periods[i][1];
+			table = periods[i][2];
+		}
 	if (period == NULL)
 		return dyad_errf(e, DYAD_EUSAGE, "bad period '%s' (expected day, week, month or year)", by);
 	if ((rc = dyad_query_actor_resolve(s, a, sa, code, person, e)) < 0 ||
@@ -276,10 +280,10 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 3 THEN e.events ELSE 0 END) AS ba_q3,"
 		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 4 THEN e.events ELSE 0 END) AS ba_q4,"
 		 " sum(e.events) AS events, round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein"
-		 " FROM dyad_days e WHERE ((e.source_actor = ?1 AND e.target_actor = ?2)"
-		 " OR (e.source_actor = ?2 AND e.target_actor = ?1)) AND e.date <> ''"
+		 " FROM %s e WHERE ((e.source_actor = ?1 AND e.target_actor = ?2)"
+		 " OR (e.source_actor = ?2 AND e.target_actor = ?1))%s"
 		 " GROUP BY period ORDER BY period",
-		 period);
+		 period, table, strcmp(table, "dyad_days") == 0 ? " AND e.date <> ''" : "");
 	args[0] = sa;
 	args[1] = sb;
 	return run(s, sql, args, 2, out, e);
