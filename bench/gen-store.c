@@ -5,7 +5,7 @@
  * dyads drawn from 60 actors (a few busy, most rare, as in news), dates
  * over 2000–2025, CAMEO codes with their QuadClass and Goldstein score, and
  * one Russian or English sentence per event for the index.
- * usage: gen-store DB EVENTS [SEED]
+ * usage: gen-store DB EVENTS [SEED]   (EVENTS 0: only migrate an existing store)
  * Prints: events documents seconds events/s
  */
 #include <stdio.h>
@@ -76,9 +76,17 @@ int main(int argc, char **argv)
 	double t0;
 	char body[2048], date[16], title[128];
 
-	if (argc < 3 || (n = atol(argv[2])) <= 0) {
-		fprintf(stderr, "usage: gen-store DB EVENTS [SEED]\n");
+	if (argc < 3 || (n = atol(argv[2])) < 0) {
+		fprintf(stderr, "usage: gen-store DB EVENTS [SEED]   (EVENTS 0: bring an existing store's schema up to date)\n");
 		return 2;
+	}
+	if (n == 0) {
+		if (dyad_store_open(&s, argv[1], 0, 5000, &e) < 0) {
+			fprintf(stderr, "gen-store: %s\n", e.msg);
+			return 1;
+		}
+		dyad_store_close(s);
+		return 0;
 	}
 	if (argc > 3)
 		rng ^= (unsigned long long)atoll(argv[3]) * 0x9E3779B97F4A7C15ULL;
