@@ -283,7 +283,7 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 		 " FROM %s e WHERE ((e.source_actor = ?1 AND e.target_actor = ?2)"
 		 " OR (e.source_actor = ?2 AND e.target_actor = ?1))%s"
 		 " GROUP BY period ORDER BY period",
-		 period, table, strcmp(table, "dyad_days") == 0 ? " AND e.date <> ''" : "");
+		 period, table, strcmp(table, "dyad_days") == 0 ? " AND e.date <> ''" : " AND e.month <> ''");
 	args[0] = sa;
 	args[1] = sb;
 	return run(s, sql, args, 2, out, e);
@@ -310,18 +310,18 @@ int dyad_query_profile(dyad_store *s, const char *actor, dyad_table *partners, d
 		      " sum(CASE WHEN e.quad IN (1, 2) THEN e.events ELSE 0 END) AS cooperation,"
 		      " sum(CASE WHEN e.quad IN (3, 4) THEN e.events ELSE 0 END) AS conflict,"
 		      " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein"
-		      " FROM dyad_days e LEFT JOIN actors a ON a.code ="
+		      " FROM dyad_months e LEFT JOIN actors a ON a.code ="
 		      "  (CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END)"
 		      " WHERE (e.source_actor = ?1 OR e.target_actor = ?1) AND e.source_actor <> e.target_actor"
 		      " GROUP BY partner ORDER BY events DESC, partner LIMIT 20",
 		      args, 1, partners, e)) < 0)
 		return rc;
 	if ((rc = run(s,
-		      "SELECT substr(date, 1, 4) AS year, sum(events) AS events,"
+		      "SELECT substr(month, 1, 4) AS year, sum(events) AS events,"
 		      " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
 		      " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
 		      " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-		      " FROM dyad_days WHERE (source_actor = ?1 OR target_actor = ?1) AND date <> ''"
+		      " FROM dyad_months WHERE (source_actor = ?1 OR target_actor = ?1) AND month <> ''"
 		      " GROUP BY year ORDER BY year",
 		      args, 1, years, e)) < 0)
 		return rc;
@@ -339,14 +339,22 @@ int dyad_query_network(dyad_store *s, const char *since, dyad_table *out, dyad_e
 
 	if (!valid_date(since))
 		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)", since);
+	/* the whole history from the monthly sums; since a day, from the daily ones */
 	return run(s,
-		   "SELECT source_actor AS source, target_actor AS target, sum(events) AS events,"
-		   " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
-		   " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
-		   " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-		   " FROM dyad_days WHERE source_actor <> target_actor AND (?1 IS NULL OR date >= ?1)"
-		   " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target",
-		   args, 1, out, e);
+		   since == NULL
+			   ? "SELECT source_actor AS source, target_actor AS target, sum(events) AS events,"
+			     " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
+			     " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
+			     " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
+			     " FROM dyad_months WHERE source_actor <> target_actor"
+			     " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target"
+			   : "SELECT source_actor AS source, target_actor AS target, sum(events) AS events,"
+			     " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
+			     " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
+			     " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
+			     " FROM dyad_days WHERE source_actor <> target_actor AND date >= ?1"
+			     " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target",
+		   args, since ? 1 : 0, out, e);
 }
 
 int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)

@@ -161,29 +161,31 @@ static const char schema_v3[] =
 	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0) AND events <= 0; END;";
 
 /*
- * Version 4: the same sums per month, so a timeline by month or year reads
- * a few hundred rows for a dyad however many events it has.
+ * Version 4: the same sums per month ('' when undated), so a timeline by
+ * month or year, a profile or the network reads a few hundred rows per dyad
+ * however many events it has.
  */
 static const char schema_v4[] =
 	"CREATE TABLE dyad_months ("
 	" source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL,"
 	" events INTEGER NOT NULL, goldstein_sum REAL NOT NULL, goldstein_n INTEGER NOT NULL,"
 	" PRIMARY KEY (source_actor, target_actor, month, quad)) WITHOUT ROWID;"
+	"CREATE INDEX dyad_months_target ON dyad_months(target_actor, source_actor);"
 	"INSERT INTO dyad_months SELECT source_actor, target_actor, substr(date, 1, 7), quad, sum(events),"
-	" sum(goldstein_sum), sum(goldstein_n) FROM dyad_days WHERE date <> ''"
+	" sum(goldstein_sum), sum(goldstein_n) FROM dyad_days"
 	" GROUP BY source_actor, target_actor, substr(date, 1, 7), quad;"
-	"CREATE TRIGGER events_months_ai AFTER INSERT ON events WHEN new.date IS NOT NULL BEGIN"
-	" INSERT INTO dyad_months VALUES (new.source_actor, new.target_actor, substr(new.date, 1, 7),"
+	"CREATE TRIGGER events_months_ai AFTER INSERT ON events BEGIN"
+	" INSERT INTO dyad_months VALUES (new.source_actor, new.target_actor, substr(coalesce(new.date, ''), 1, 7),"
 	"  coalesce(new.quad, 0), 1, coalesce(new.goldstein, 0), new.goldstein IS NOT NULL)"
 	" ON CONFLICT DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum,"
 	"  goldstein_n = goldstein_n + excluded.goldstein_n; END;"
-	"CREATE TRIGGER events_months_ad AFTER DELETE ON events WHEN old.date IS NOT NULL BEGIN"
+	"CREATE TRIGGER events_months_ad AFTER DELETE ON events BEGIN"
 	" UPDATE dyad_months SET events = events - 1, goldstein_sum = goldstein_sum - coalesce(old.goldstein, 0),"
 	"  goldstein_n = goldstein_n - (old.goldstein IS NOT NULL)"
 	"  WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
-	"  AND month = substr(old.date, 1, 7) AND quad = coalesce(old.quad, 0);"
+	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0);"
 	" DELETE FROM dyad_months WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
-	"  AND month = substr(old.date, 1, 7) AND quad = coalesce(old.quad, 0) AND events <= 0; END;";
+	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0) AND events <= 0; END;";
 
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
 static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
