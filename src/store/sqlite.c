@@ -187,8 +187,15 @@ static const char schema_v4[] =
 	" DELETE FROM dyad_months WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
 	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0) AND events <= 0; END;";
 
+/* Version 5: indexes that let `dyad stats` count from indexes instead of rows. */
+static const char schema_v5[] =
+	"CREATE INDEX documents_language ON documents(language);"
+	"CREATE INDEX documents_outlet ON documents(outlet);"
+	"CREATE INDEX documents_syndicated ON documents(syndicated_of) WHERE syndicated_of IS NOT NULL;"
+	"CREATE INDEX events_type ON events(type);";
+
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct dyad_store {
