@@ -95,6 +95,9 @@ const char *dyad_tok_kind_name(dyad_tok_kind k);
  */
 size_t dyad_sent_split(dyad_arena *a, dyad_str text, dyad_span **out);
 
+/** The same, from the tokens of `text` already made by dyad_tokenize. */
+size_t dyad_sent_split_tokens(dyad_arena *a, dyad_str text, const dyad_token *toks, size_t ntok, dyad_span **out);
+
 /* ---- language ------------------------------------------------------------------------------ */
 
 typedef enum {

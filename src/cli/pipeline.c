@@ -110,7 +110,13 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		dyad_clean_page(p->arena, page, p->outlets, &out->doc);
 	}
 	out->lang = out->doc.body.n ? dyad_langid_detect(p->langid, out->doc.body) : DYAD_LANG_OTHER;
-	out->nsent = dyad_sent_split(p->arena, out->doc.body, &out->sent_bytes);
+	if (p->matcher) {
+		/* the recognizer needs the tokens too: make them once */
+		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
+		out->nsent = dyad_sent_split_tokens(p->arena, out->doc.body, out->toks, out->ntoks, &out->sent_bytes);
+	} else {
+		out->nsent = dyad_sent_split(p->arena, out->doc.body, &out->sent_bytes);
+	}
 	out->sent_cps = DYAD_ARENA_NEW(p->arena, dyad_span, out->nsent ? out->nsent : 1);
 	/* byte spans to code points in one walk: spans come in order */
 	for (i = 0; i < out->nsent; i++) {
@@ -130,7 +136,6 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 			out->day = d;
 	}
 	if (p->matcher) {
-		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
 		out->nmentions = dyad_actors_find(p->matcher, p->arena, out->doc.body, out->toks, out->ntoks,
 						  out->sent_bytes, out->nsent, out->day, &out->mentions);
 	}

@@ -143,9 +143,16 @@ static void line(sp *x, size_t a, size_t b, size_t line_start, size_t line_stop)
 
 size_t dyad_sent_split(dyad_arena *a, dyad_str text, dyad_span **out)
 {
-	sp x;
 	dyad_token *toks;
-	size_t ntok = dyad_tokenize(a, text, &toks), pos = 0, t = 0;
+	size_t ntok = dyad_tokenize(a, text, &toks);
+
+	return dyad_sent_split_tokens(a, text, toks, ntok, out);
+}
+
+size_t dyad_sent_split_tokens(dyad_arena *a, dyad_str text, const dyad_token *toks, size_t ntok, dyad_span **out)
+{
+	sp x;
+	size_t pos = 0, t = 0;
 
 	memset(&x, 0, sizeof x);
 	x.s = text;
