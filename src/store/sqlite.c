@@ -259,6 +259,28 @@ static int migrate(dyad_store *s, int readonly)
 	}
 	if (version == SCHEMA_VERSION)
 		return 0;
+	if (version == 0) {
+		/* a file dyad did not make: say what it is rather than offer to migrate it */
+		int tables = -1;
+		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
+			if (sqlite3_step(st) == SQLITE_ROW)
+				tables = sqlite3_column_int(st, 0);
+			sqlite3_finalize(st);
+		}
+		if (tables < 0) {
+			snprintf(s->err, sizeof s->err, "not an SQLite database (%s)", sqlite3_errmsg(s->db));
+			return DYAD_EDB;
+		}
+		if (tables > 0) {
+			snprintf(s->err, sizeof s->err, "an SQLite database of another program (%d tables, no dyad schema): "
+				 "dyad leaves it alone", tables);
+			return DYAD_EDB;
+		}
+		if (readonly) {
+			snprintf(s->err, sizeof s->err, "an empty database, not yet a knowledge base: fill it with dyad ingest");
+			return DYAD_EDB;
+		}
+	}
 	if (readonly) {
 		snprintf(s->err, sizeof s->err, "the database has schema version %d and needs migrating to %d: "
 			 "open it once for writing (dyad ingest)", version, SCHEMA_VERSION);
@@ -280,6 +302,21 @@ undo:
 	return DYAD_EDB;
 }
 
+/* 1 when `path` is missing, empty, or begins with SQLite's header; 0 for any other file. */
+static int is_sqlite_or_absent(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL)
+		return 1;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return n == 0 || (n == sizeof head && memcmp(head, magic, sizeof magic) == 0);
+}
+
 int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, dyad_errbuf *e)
 {
 	dyad_store *s = dyad_xcalloc(1, sizeof *s);
@@ -287,6 +324,12 @@ int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, 
 	int rc;
 
 	*out = NULL;
+	if (!is_sqlite_or_absent(path)) {
+		/* SQLite would take a short file for an empty database and write over it */
+		dyad_errf(e, DYAD_EDB, "%s: not an SQLite database: dyad leaves it alone", path);
+		free(s);
+		return DYAD_EDB;
+	}
 	if (!(flags & DYAD_STORE_READONLY) && (flags & DYAD_STORE_CREATE))
 		oflags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -300,16 +343,18 @@ int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, 
 		dyad_errf(e, DYAD_EDB, "%s: this SQLite has no FTS5", path);
 		goto fail;
 	}
-	/* a file that is not a database says so on the first read */
-	if (exec(s, "PRAGMA foreign_keys = ON", "opening") < 0 ||
-	    (!(flags & DYAD_STORE_READONLY) &&
-	     (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 ||
-	      exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0))) {
+	if (exec(s, "PRAGMA foreign_keys = ON", "opening") < 0) {
 		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
 		goto fail;
 	}
+	/* the schema first: a file dyad did not make is refused before anything in it changes */
 	if ((rc = migrate(s, flags & DYAD_STORE_READONLY)) < 0) {
 		dyad_errf(e, rc, "%s: %s", path, s->err);
+		goto fail;
+	}
+	if (!(flags & DYAD_STORE_READONLY) &&
+	    (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 || exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0)) {
+		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
 		goto fail;
 	}
 	*out = s;

@@ -82,4 +82,12 @@ check 2 "unknown format 'xml'" events --format xml --db "$tmp/a.db"
 check 2 "name two actors" timeline KAZ --db "$tmp/a.db"
 check 2 "--dyad wants two actors" events --dyad KAZ --db "$tmp/a.db"
 check 3 "no such knowledge base" stats --db "$tmp/none.db"
+# files dyad did not make are refused and left as they were
+printf 'notes\n' > "$tmp/notes.db"
+check 3 "not an SQLite database" ingest -q --db "$tmp/notes.db" examples/news
+[ "$(cat "$tmp/notes.db")" = notes ] || fail "ingest wrote over a file that is not a database"
+python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t (x)'); c.commit()" "$tmp/other.db"
+check 3 "another program" ingest -q --db "$tmp/other.db" examples/news
+[ "$(count "$tmp/other.db" "SELECT count(*) FROM sqlite_master")" = 1 ] || fail "ingest changed another program's database"
+check 3 "not an SQLite database" stats --db "$tmp/notes.db"
 echo "$docs documents, $events events; idempotent; killed at $partial of $(count "$tmp/clean.db" "SELECT count(*) FROM documents") pages and resumed exactly; one writer at a time; queries answer"
