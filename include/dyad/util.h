@@ -134,6 +134,16 @@ uint64_t dyad_hash64(const void *p, size_t n, uint64_t seed);
 int dyad_read_file(dyad_buf *out, const char *path, size_t limit, dyad_errbuf *e);
 
 /**
+ * The names in the folder `dir` that end in `suffix` (NULL: every name),
+ * hidden ones (".x") left out, in byte order, so every run reads a folder the
+ * same way. Returns how many and sets *names (free with dyad_names_free), or
+ * -1 with errno set when the folder cannot be read.
+ */
+long dyad_list_dir(const char *dir, const char *suffix, char ***names);
+
+void dyad_names_free(char **names, size_t n);
+
+/**
  * The folder dyad's dictionaries are read from: $DYAD_DATA if set, else
  * `<prefix>/share/dyad` next to an installed binary, else the source tree's
  * `data/` next to a binary in `build/<mode>/`. Returns a static string.

@@ -10,7 +10,6 @@
 #include "events_out.h"
 #include "pipeline.h"
 
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,20 +52,13 @@ static double now(void)
 
 /* ---- what makes stored rows stale: the dyad version and its dictionaries --------------------- */
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Mix the contents of every file under `dir` (sorted, recursively) into *h. */
 static void hash_tree(const char *dir, uint64_t *h)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0, i;
+	char **names;
+	long n = dyad_list_dir(dir, NULL, &names), i;
 
-	if (d == NULL) {
+	if (n < 0) {
 		dyad_buf b = DYAD_BUF_INIT;
 		dyad_errbuf e;
 		if (dyad_read_file(&b, dir, 0, &e) == 0)
@@ -74,26 +66,13 @@ static void hash_tree(const char *dir, uint64_t *h)
 		dyad_buf_free(&b);
 		return;
 	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = dyad_xrealloc(names, cap * sizeof *names);
-		}
-		names[n++] = dyad_xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_name);
 	for (i = 0; i < n; i++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		*h = dyad_hash64(names[i], strlen(names[i]), *h);
 		hash_tree(path, h);
-		free(names[i]);
 	}
-	free(names);
+	dyad_names_free(names, (size_t)n);
 }
 
 static void derive_version(ingest *g, const char *datadir)
@@ -174,23 +153,20 @@ static uint64_t input_bytes(const char *path, int depth)
 {
 	struct stat st;
 	uint64_t sum = 0;
-	DIR *d;
-	struct dirent *de;
-	char sub[4096];
+	char sub[4096], **names;
+	long n, i;
 
 	if (strcmp(path, "-") == 0 || depth > 64 || stat(path, &st) != 0)
 		return 0;
 	if (S_ISREG(st.st_mode))
 		return (uint64_t)st.st_size;
-	if (!S_ISDIR(st.st_mode) || (d = opendir(path)) == NULL)
+	if (!S_ISDIR(st.st_mode) || (n = dyad_list_dir(path, NULL, &names)) < 0)
 		return 0;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+	for (i = 0; i < n; i++) {
+		snprintf(sub, sizeof sub, "%s/%s", path, names[i]);
 		sum += input_bytes(sub, depth + 1);
 	}
-	closedir(d);
+	dyad_names_free(names, (size_t)n);
 	return sum;
 }
 

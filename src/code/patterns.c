@@ -7,7 +7,6 @@
  */
 #include "internal.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -333,37 +332,17 @@ static void on_warn(void *ctx, const char *msg)
 		p->warn(p->warn_ctx, msg);
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 dyad_patterns *dyad_patterns_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
 				  dyad_errbuf *e)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0, i;
+	char **names;
+	long n = dyad_list_dir(dir, ".txt", &names), i;
 	dyad_patterns *p;
 
-	if (d == NULL) {
+	if (n < 0) {
 		dyad_errf(e, DYAD_EIO, "%s: cannot open the pattern folder", dir);
 		return NULL;
 	}
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			names = dyad_xrealloc(names, cap * sizeof *names);
-		}
-		names[n++] = dyad_xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_name);
 	p = dyad_xcalloc(1, sizeof *p);
 	p->arena = dyad_arena_new();
 	p->stemmer = dyad_stemmer_new();
@@ -387,9 +366,8 @@ dyad_patterns *dyad_patterns_load(const char *dir, void (*warn)(void *ctx, const
 					on_line, on_warn, p);
 		}
 		dyad_buf_free(&text);
-		free(names[i]);
 	}
-	free(names);
+	dyad_names_free(names, (size_t)n);
 	return p;
 }
 

@@ -10,11 +10,11 @@
 #include "dyad/petrarch.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #define MAX_WORDS 64    /* words in one dictionary phrase */
 #define MAX_TOKENS 512  /* tokens of a sentence that are coded; the rest is ignored */
@@ -1300,40 +1300,22 @@ static int load_file(dyad_petrarch *p, int kind, const char *path, dyad_dict_war
 	return 0;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int load_dir(dyad_petrarch *p, const char *dir, dyad_dict_warn_fn warn, void *ctx, dyad_errbuf *e)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0, i;
+	char **names;
+	long n = dyad_list_dir(dir, NULL, &names), i;
 	int rc = 0;
 
-	if (d == NULL)
+	if (n < 0)
 		return dyad_errf(e, DYAD_EIO, "%s: cannot open the folder", dir);
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.' || !kind_of_name(de->d_name))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = dyad_xrealloc(names, cap * sizeof *names);
-		}
-		names[n++] = dyad_xstrdup(de->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, cmp_names);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && rc == 0; i++) {
 		char path[4096];
+		if (!kind_of_name(names[i]))
+			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		if (rc == 0)
-			rc = load_file(p, kind_of_name(names[i]), path, warn, ctx, e);
-		free(names[i]);
+		rc = load_file(p, kind_of_name(names[i]), path, warn, ctx, e);
 	}
-	free(names);
+	dyad_names_free(names, (size_t)n);
 	return rc;
 }
 
@@ -1381,13 +1363,12 @@ static int load_config(dyad_petrarch *p, const char *path, dyad_dict_warn_fn war
 dyad_petrarch *dyad_petrarch_load(const char *path, dyad_dict_warn_fn warn, void *ctx, dyad_errbuf *e)
 {
 	dyad_petrarch *p = dyad_petrarch_new();
-	DIR *d = opendir(path);
+	struct stat st;
 	int rc;
 
-	if (d) {
-		closedir(d);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		rc = load_dir(p, path, warn, ctx, e);
-	} else
+	else
 		rc = load_config(p, path, warn, ctx, e);
 	if (rc == 0 && (p->counts.verbs == 0 || p->counts.actors == 0))
 		rc = dyad_errf(e, DYAD_ENOTFOUND, "%s: no verb and actor dictionaries found (expected *.verbs and *.actors files, or a config naming them)", path);

@@ -5,7 +5,6 @@
  */
 #include "dyad/lexicon.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,11 +249,6 @@ static void on_warn(void *ctx, const char *msg)
 		lx->warn(lx->warn_ctx, msg);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int cmp_entity(const void *a, const void *b)
 {
 	const dyad_lex_entity *x = *(const dyad_lex_entity *const *)a, *y = *(const dyad_lex_entity *const *)b;
@@ -267,37 +261,25 @@ static int cmp_entity(const void *a, const void *b)
 dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
 				dyad_errbuf *e)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **files = NULL;
-	size_t nfiles = 0, i;
+	char **files;
+	long nfiles = dyad_list_dir(dir, ".txt", &files), f;
+	size_t i;
 	dyad_lexicon *lx;
 
-	if (d == NULL) {
+	if (nfiles < 0) {
 		dyad_errf(e, DYAD_EIO, "%s: cannot open the actor dictionaries", dir);
 		return NULL;
 	}
-	while ((de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		if (de->d_name[0] == '.' || n < 5 || strcmp(de->d_name + n - 4, ".txt") != 0)
-			continue;
-		files = dyad_xrealloc(files, (nfiles + 1) * sizeof *files);
-		files[nfiles++] = dyad_xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (nfiles)
-		qsort(files, nfiles, sizeof *files, cmp_str);
 	lx = dyad_xcalloc(1, sizeof *lx);
 	lx->arena = dyad_arena_new();
 	lx->warn = warn;
 	lx->warn_ctx = ctx;
-	for (i = 0; i < nfiles; i++) {
+	for (f = 0; f < nfiles; f++) {
 		char path[4096];
 		dyad_buf text = DYAD_BUF_INIT;
 		dyad_errbuf fe;
 
-		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-		free(files[i]);
+		snprintf(path, sizeof path, "%s/%s", dir, files[f]);
 		lx->file = dyad_arena_strndup(lx->arena, path, strlen(path));
 		lx->cur = -1;
 		if (dyad_read_file(&text, path, 256u << 20, &fe) < 0) {
@@ -308,7 +290,7 @@ dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const c
 		dyad_dict_parse((dyad_str){ text.p, text.n }, lx->file, on_line, on_warn, lx);
 		dyad_buf_free(&text);
 	}
-	free(files);
+	dyad_names_free(files, (size_t)nfiles);
 	lx->index = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *lx->index);
 	for (i = 0; i < lx->nent; i++)
 		lx->index[i] = &lx->ent[i];

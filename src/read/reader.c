@@ -8,7 +8,6 @@
  */
 #include "internal.h"
 
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,46 +72,28 @@ static void add_file(dyad_reader *r, const char *path)
 	r->files[r->nfiles++] = dyad_xstrdup(path);
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void expand(dyad_reader *r, const char *path, int depth)
 {
 	struct stat st;
-	DIR *d;
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, i;
+	char **names;
+	long n, i;
 
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode) || depth > 32) {
 		add_file(r, path); /* a missing file is reported when its turn comes */
 		return;
 	}
-	if ((d = opendir(path)) == NULL) {
+	if ((n = dyad_list_dir(path, NULL, &names)) < 0) {
 		add_file(r, path);
 		return;
 	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (n % 64 == 0)
-			names = dyad_xrealloc(names, (n + 64) * sizeof *names);
-		names[n++] = dyad_xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_name);
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(path) + strlen(names[i]) + 2;
 		char *child = dyad_xmalloc(len);
 		snprintf(child, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
 		expand(r, child, depth + 1);
 		free(child);
-		free(names[i]);
 	}
-	free(names);
+	dyad_names_free(names, (size_t)n);
 }
 
 dyad_reader *dyad_reader_new(const char *const *paths, size_t npaths, const dyad_read_opts *opts)

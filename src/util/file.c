@@ -3,6 +3,7 @@
  */
 #include "dyad/util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -81,4 +82,45 @@ const char *dyad_datadir(void)
 	}
 	snprintf(found, sizeof found, "data");
 	return found;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+long dyad_list_dir(const char *dir, const char *suffix, char ***names)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t n = 0, cap = 0, sl = suffix ? strlen(suffix) : 0;
+	char **out = NULL;
+
+	*names = NULL;
+	if (d == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= sl || (sl && strcmp(de->d_name + len - sl, suffix) != 0))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out = dyad_xrealloc(out, cap * sizeof *out);
+		}
+		out[n++] = dyad_xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(out, n, sizeof *out, cmp_names);
+	*names = out;
+	return (long)n;
+}
+
+void dyad_names_free(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
