@@ -8,6 +8,8 @@
  */
 #include "dyad/clean.h"
 
+#include "internal.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,35 +24,6 @@ typedef struct {
 } tok;
 
 #define MAX_TOKS 512
-
-/* Lower-case ASCII and Cyrillic (А-Я, Ё) into out; other bytes are copied. */
-static void lower(const char *p, size_t n, char *out, size_t cap)
-{
-	size_t i = 0, o = 0;
-
-	while (i < n && o + 3 < cap) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c >= 'A' && c <= 'Z') {
-			out[o++] = (char)(c + 32);
-			i++;
-		} else if ((c == 0xd0 || c == 0xd1) && i + 1 < n) {
-			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)p[i + 1] & 0x3fu);
-
-			if (cp >= 0x410 && cp <= 0x42f)
-				cp += 0x20;
-			else if (cp == 0x401)
-				cp = 0x451;
-			out[o++] = (char)(0xc0 | (cp >> 6));
-			out[o++] = (char)(0x80 | (cp & 0x3f));
-			i += 2;
-		} else {
-			out[o++] = (char)c;
-			i++;
-		}
-	}
-	out[o] = '\0';
-}
 
 static int is_letter_start(const unsigned char *p, size_t n)
 {
@@ -90,7 +63,7 @@ static size_t tokenize(dyad_str s, tok *t, size_t max)
 			t[n].type = T_WORD;
 			t[n].start = i;
 			t[n].end = j;
-			lower(s.p + i, j - i, t[n].low, sizeof t[n].low);
+			clean_lower_into(s.p + i, j - i, t[n].low, sizeof t[n].low);
 			n++;
 			i = j;
 		} else if (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r') {

@@ -6,7 +6,15 @@
 
 #include "dyad/util.h"
 
-/* Append `s` lower-cased (ASCII and Cyrillic, Ё → ё) to out. */
+/*
+ * Lower-case ASCII and Cyrillic (А-Я, Ё Є І Ї Ў, Ґ) of p[0..n) into `out`,
+ * at most `cap` - 1 bytes, never half a character, NUL-terminated. Byte
+ * lengths are kept, so the result lines up with the input. Returns the bytes
+ * written (the bytes of the input it covers).
+ */
+size_t clean_lower_into(const char *p, size_t n, char *out, size_t cap);
+
+/* Append `s` lower-cased as clean_lower_into does to out. */
 void clean_lower(dyad_buf *out, dyad_str s);
 
 /* The canonical outlet and the weight of evidence for it, for a candidate string. */

@@ -24,37 +24,46 @@ struct dyad_outlets {
 	void *warn_ctx;
 };
 
-void clean_lower(dyad_buf *out, dyad_str s)
+size_t clean_lower_into(const char *p, size_t n, char *out, size_t cap)
 {
 	size_t i = 0;
 
-	dyad_buf_reserve(out, s.n);
-	while (i < s.n) {
-		unsigned char c = (unsigned char)s.p[i];
+	if (cap == 0)
+		return 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+		int two = (c == 0xd0 || c == 0xd1 || c == 0xd2) && i + 1 < n;
 
-		if (c >= 'A' && c <= 'Z') {
-			dyad_buf_putc(out, (char)(c + 32));
+		if (i + (two ? 2 : 1) >= cap)
+			break; /* no room for it and the NUL */
+		if (!two) {
+			out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			i++;
-		} else if (c == 0xd2 && i + 1 < s.n && (unsigned char)s.p[i + 1] == 0x90) {
-			dyad_buf_put(out, "\xd2\x91", 2); /* Ґ */
-			i += 2;
-		} else if ((c == 0xd0 || c == 0xd1) && i + 1 < s.n) {
-			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)s.p[i + 1] & 0x3fu);
-			char two[2];
-
+			continue;
+		}
+		if (c == 0xd2) {
+			/* Ґ; the rest of this block is left as it is */
+			out[i] = (char)c;
+			out[i + 1] = (char)((unsigned char)p[i + 1] == 0x90 ? 0x91 : (unsigned char)p[i + 1]);
+		} else {
+			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)p[i + 1] & 0x3fu);
 			if (cp >= 0x410 && cp <= 0x42f)
 				cp += 0x20;
 			else if (cp >= 0x400 && cp <= 0x40f) /* Ё and the Ukrainian and Belarusian Є І Ї Ў */
 				cp += 0x50;
-			two[0] = (char)(0xc0 | (cp >> 6));
-			two[1] = (char)(0x80 | (cp & 0x3f));
-			dyad_buf_put(out, two, 2);
-			i += 2;
-		} else {
-			dyad_buf_putc(out, (char)c);
-			i++;
+			out[i] = (char)(0xc0 | (cp >> 6));
+			out[i + 1] = (char)(0x80 | (cp & 0x3f));
 		}
+		i += 2;
 	}
+	out[i] = '\0';
+	return i;
+}
+
+void clean_lower(dyad_buf *out, dyad_str s)
+{
+	dyad_buf_reserve(out, s.n);
+	out->n += clean_lower_into(s.p, s.n, out->p + out->n, s.n + 1);
 }
 
 static void add(entry **arr, size_t *n, size_t *cap, dyad_str key, size_t canon)

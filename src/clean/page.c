@@ -71,39 +71,6 @@ static void count(dyad_str s, int *words, int *letters)
 	}
 }
 
-/*
- * The head of `s` lowered as clean_lower lowers (byte lengths kept) into
- * `out`, at most `cap` - 1 bytes and never half a character: a line is
- * lowered once and then compared with every key, without allocating.
- */
-static size_t lower_head(dyad_str s, char *out, size_t cap)
-{
-	size_t i = 0;
-
-	while (i < s.n && i + 2 < cap) {
-		unsigned char c = (unsigned char)s.p[i];
-		if (c >= 'A' && c <= 'Z') {
-			out[i++] = (char)(c + 32);
-		} else if (c == 0xd2 && i + 1 < s.n && (unsigned char)s.p[i + 1] == 0x90) {
-			out[i] = (char)0xd2; /* Ґ */
-			out[i + 1] = (char)0x91;
-			i += 2;
-		} else if ((c == 0xd0 || c == 0xd1) && i + 1 < s.n) {
-			unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)s.p[i + 1] & 0x3fu);
-			if (cp >= 0x410 && cp <= 0x42f)
-				cp += 0x20;
-			else if (cp >= 0x400 && cp <= 0x40f) /* Ё and the Ukrainian and Belarusian Є І Ї Ў */
-				cp += 0x50;
-			out[i] = (char)(0xc0 | (cp >> 6));
-			out[i + 1] = (char)(0x80 | (cp & 0x3f));
-			i += 2;
-		} else {
-			out[i++] = (char)c;
-		}
-	}
-	return i;
-}
-
 typedef struct {
 	char p[128];
 	size_t n;
@@ -121,7 +88,7 @@ static int has_prefix_ci(dyad_str s, const char *lowprefix)
 {
 	low_head h;
 
-	h.n = lower_head(s, h.p, sizeof h.p);
+	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
 	return starts_low(&h, lowprefix);
 }
 
@@ -242,7 +209,7 @@ static int junk_line(dyad_str s, int *hard)
 	low_head h;
 	int i;
 
-	h.n = lower_head(s, h.p, sizeof h.p);
+	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
 	for (i = 0; junk_starts[i].start; i++)
 		if (starts_low(&h, junk_starts[i].start)) {
 			*hard = junk_starts[i].hard;
@@ -305,7 +272,7 @@ static int date_keyword(dyad_str s, int *strength)
 	low_head h;
 	int i;
 
-	h.n = lower_head(s, h.p, sizeof h.p);
+	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
 	for (i = 0; kw[i].w; i++)
 		if (starts_low(&h, kw[i].w)) {
 			*strength = kw[i].strength;
