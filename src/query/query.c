@@ -442,8 +442,7 @@ int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table 
 {
 	static const char sql[] =
 		"SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM actors a"
-		" LEFT JOIN (SELECT actor, count(*) AS events FROM (SELECT source_actor AS actor FROM events"
-		"  UNION ALL SELECT target_actor FROM events) GROUP BY actor) n ON n.actor = a.code"
+		" LEFT JOIN actor_events n ON n.actor = a.code"
 		" WHERE CASE WHEN ?1 IS NULL THEN coalesce(n.events, 0) > 0"
 		"  ELSE lower(a.code) = ?1 OR (a.kind = 'igo' AND lower(a.code) = 'igo' || ?1)"
 		"   OR EXISTS (SELECT 1 FROM actor_names x WHERE x.code = a.code AND x.kind = a.kind"

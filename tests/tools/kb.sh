@@ -42,6 +42,8 @@ for db in "$tmp/a.db" "$tmp/crash.db"; do
 		fail "$db: dyad_days does not add up to the events"
 	[ "$(count "$db" "SELECT sum(events) FROM dyad_months")" = "$(count "$db" "SELECT count(*) FROM events")" ] ||
 		fail "$db: dyad_months does not add up to the events"
+	[ "$(count "$db" "SELECT sum(events) FROM actor_events")" = "$(count "$db" "SELECT 2 * count(*) FROM events")" ] ||
+		fail "$db: actor_events does not count each event on both sides"
 	[ "$(count "$db" "SELECT count(*) FROM sentences_fts_docsize")" = "$(count "$db" "SELECT count(*) FROM sentences")" ] ||
 		fail "$db: the full-text index does not hold every sentence once"
 done
