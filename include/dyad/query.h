@@ -61,6 +61,10 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
  */
 int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e);
 
+/** The same, also giving the two sides `a` and `b` resolved to (KAZ, IGOSCO). */
+int dyad_query_timeline_sides(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out,
+			      char side_a[24], char side_b[24], dyad_errbuf *e);
+
 /** An actor's partners (events both ways, mean Goldstein), its years (cooperation, conflict) and people met. */
 int dyad_query_profile(dyad_store *s, const char *actor, dyad_table *partners, dyad_table *years, dyad_table *people,
 		       dyad_errbuf *e);

@@ -244,6 +244,14 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 
 int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e)
 {
+	char sa[24], sb[24];
+
+	return dyad_query_timeline_sides(s, a, b, by, out, sa, sb, e);
+}
+
+int dyad_query_timeline_sides(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out,
+			      char sa[24], char sb[24], dyad_errbuf *e)
+{
 	/* each period's expression and the table of sums it reads: days for days and weeks, months
 	   for months and years (a few hundred rows per dyad) */
 	static const char *const periods[][3] = {
@@ -252,7 +260,7 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 		{ "month", "e.month", "dyad_months" },
 		{ "year", "substr(e.month, 1, 4)", "dyad_months" },
 	};
-	char sa[24], sb[24], code[24], person[128], sql[2048];
+	char code[24], person[128], sql[2048];
 	const char *period = NULL, *table = NULL, *args[2];
 	size_t i;
 	int rc;
@@ -267,8 +275,7 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 	if ((rc = dyad_query_actor_resolve(s, a, sa, code, person, e)) < 0 ||
 	    (rc = dyad_query_actor_resolve(s, b, sb, code, person, e)) < 0)
 		return rc;
-	/* the period expression is one of the fixed strings above, never user text; dyad_days holds the
-	   dyad's events per day and QuadClass, so a timeline reads days, not events */
+	/* the period expression is one of the fixed strings above, never user text */
 	snprintf(sql, sizeof sql,
 		 "SELECT %s AS period,"
 		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 1 THEN e.events ELSE 0 END) AS ab_q1,"

@@ -237,6 +237,7 @@ static void api_timeline(dyad_store *s, request *q)
 {
 	static const char *const names[] = { "a", "b", "by", NULL };
 	const char *a, *b, *by;
+	char sa[24], sb[24];
 	dyad_buf *out = &q->r->body;
 	dyad_table t;
 	dyad_errbuf e;
@@ -251,19 +252,14 @@ static void api_timeline(dyad_store *s, request *q)
 		reply_error(q->r, 400, "a timeline needs two actors: a and b");
 		return;
 	}
-	if ((rc = dyad_query_timeline(s, a, b, by, &t, &e)) < 0) {
+	if ((rc = dyad_query_timeline_sides(s, a, b, by, &t, sa, sb, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
 	}
-	{
-		char sa[24], sb[24], code[24], person[128];
-		dyad_query_actor_resolve(s, a, sa, code, person, &e);
-		dyad_query_actor_resolve(s, b, sb, code, person, &e);
-		dyad_buf_puts(out, "{\"a\":");
-		dyad_buf_json_str(out, dyad_str_c(sa));
-		dyad_buf_puts(out, ",\"b\":");
-		dyad_buf_json_str(out, dyad_str_c(sb));
-	}
+	dyad_buf_puts(out, "{\"a\":");
+	dyad_buf_json_str(out, dyad_str_c(sa));
+	dyad_buf_puts(out, ",\"b\":");
+	dyad_buf_json_str(out, dyad_str_c(sb));
 	dyad_buf_puts(out, ",\"by\":");
 	dyad_buf_json_str(out, dyad_str_c(by));
 	dyad_buf_puts(out, ",\"periods\":");
