@@ -97,17 +97,21 @@ typedef struct {
 	restr *r, **tail;
 } actor_rec;
 
-typedef struct actor {
+/* A phrase in a word map's list: the first member of actors and agents, so one search serves both. */
+typedef struct phrase_item {
 	phrase ph;
+	struct phrase_item *next; /* the next phrase with the same first word */
+} phrase_item;
+
+typedef struct actor {
+	phrase_item it;
 	actor_rec *rec;
-	struct actor *next;
 } actor;
 
 typedef struct agent {
-	phrase ph;
+	phrase_item it;
 	const char *code;
 	int prefix;             /* NGO~: before the actor's code */
-	struct agent *next;
 } agent;
 
 typedef struct synset {
@@ -418,9 +422,9 @@ static void add_to_map(dyad_petrarch *p, wordmap *m, const char *first, void **n
 static void add_actor(dyad_petrarch *p, const phrase *ph, actor_rec *rec)
 {
 	actor *ac = dyad_arena_zalloc(p->arena, sizeof *ac);
-	ac->ph = *ph;
+	ac->it.ph = *ph;
 	ac->rec = rec;
-	add_to_map(p, &p->actors, ph->w[0], (void **)&ac->next, ac);
+	add_to_map(p, &p->actors, ph->w[0], (void **)&ac->it.next, &ac->it);
 	p->counts.actors++;
 }
 
@@ -548,10 +552,10 @@ typedef struct {
 static void add_agent(dyad_petrarch *p, const phrase *ph, const char *code, int prefix)
 {
 	agent *ag = dyad_arena_zalloc(p->arena, sizeof *ag);
-	ag->ph = *ph;
+	ag->it.ph = *ph;
 	ag->code = code;
 	ag->prefix = prefix;
-	add_to_map(p, &p->agents, ph->w[0], (void **)&ag->next, ag);
+	add_to_map(p, &p->agents, ph->w[0], (void **)&ag->it.next, &ag->it);
 	p->counts.agents++;
 }
 
@@ -1613,35 +1617,41 @@ static void add_codes(dyad_arena *a, member *mb, const char *code)
 	}
 }
 
-/* The longest actor at token i: its length (0: none) and record. */
-static size_t actor_at(const sent *S, size_t i, const actor **out)
+/* The longest phrase of map `m` at token i: its length (0: none) and the phrase. */
+static size_t longest_at(const sent *S, const wordmap *m, size_t i, const phrase_item **out)
 {
-	const actor *ac;
+	const phrase_item *it;
 	size_t best = 0;
 
-	for (ac = wordmap_get(&S->p->actors, S->t[i].w); ac; ac = ac->next) {
-		size_t n = ac->ph.n > best || ac->ph.loose ? phrase_span(&ac->ph, S->t, S->nt, i) : 0;
+	for (it = wordmap_get(m, S->t[i].w); it; it = it->next) {
+		size_t n = it->ph.n > best || it->ph.loose ? phrase_span(&it->ph, S->t, S->nt, i) : 0;
 		if (n > best) {
 			best = n;
-			*out = ac;
+			*out = it;
 		}
 	}
 	return best;
 }
 
+/* The longest actor at token i: its length (0: none) and record. */
+static size_t actor_at(const sent *S, size_t i, const actor **out)
+{
+	const phrase_item *it = NULL;
+	size_t n = longest_at(S, &S->p->actors, i, &it);
+
+	if (n)
+		*out = (const actor *)it; /* the item is the actor's first member */
+	return n;
+}
+
 static size_t agent_at(const sent *S, size_t i, const agent **out)
 {
-	const agent *ag;
-	size_t best = 0;
+	const phrase_item *it = NULL;
+	size_t n = longest_at(S, &S->p->agents, i, &it);
 
-	for (ag = wordmap_get(&S->p->agents, S->t[i].w); ag; ag = ag->next) {
-		size_t n = ag->ph.n > best || ag->ph.loose ? phrase_span(&ag->ph, S->t, S->nt, i) : 0;
-		if (n > best) {
-			best = n;
-			*out = ag;
-		}
-	}
-	return best;
+	if (n)
+		*out = (const agent *)it;
+	return n;
 }
 
 static int is_filler(const sent *S, size_t i)
