@@ -237,19 +237,13 @@ static void sentence_cands(ctx *c, size_t s)
 			   person stands for both sides of the document's main dyad */
 			if (m->kind == DYAD_MENTION_ROLE && fold_in(c, m->tok_start, both_sides) &&
 			    main_dyad(c, &x.side, &x.other)) {
-				x.pronoun = 1;
-				x.pair = 1;
+				x.pronoun = x.pair = 1;
 				x.side.mention = NULL;
 				x.side.span = c->in->toks[m->tok_start].span;
-				x.after_prep = x.ts > a && fold_in(c, x.ts - 1, preps);
-				push_cand(c, &x);
-				last_end = x.te;
-				if (i < x.te)
-					i = x.te;
-				continue;
+			} else {
+				side_of(&x.side, m);
+				x.location = m->kind == DYAD_MENTION_LOCATION;
 			}
-			side_of(&x.side, m);
-			x.location = m->kind == DYAD_MENTION_LOCATION;
 			x.after_prep = x.ts > a && fold_in(c, x.ts - 1, preps);
 			push_cand(c, &x);
 			last_end = x.te;
@@ -379,9 +373,11 @@ static void add_slot(const ctx *c, mres *r, el_kind kind, const int *ks, int n)
 	}
 	for (i = 0; i < n && r->nsrc < 4; i++)
 		r->src[r->nsrc++] = ks[i];
-	/* "стороны подписали": both sides of the document's dyad */
+	/* "стороны подписали": both sides of the document's dyad, in a $ or a $+ slot */
 	if (n == 1 && c->cands[ks[0]].pair)
 		r->pair_src = ks[0];
+	if (kind == EL_PAIR)
+		r->pair = 1;
 }
 
 /* A slot written "+:DIP" takes only an actor with that role. */
@@ -423,13 +419,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k)) {
 				int ks[5], n = 1;
 				ks[0] = k;
-				if (el->kind == EL_PAIR && c->cands[k].pair) {
-					/* "стороны", "the two sides": one candidate that is both */
-					r->src[r->nsrc++] = k;
-					r->pair_src = k;
-					r->pair = 1;
-					pos = c->cands[k].te;
-				} else if (el->kind == EL_PAIR) {
+				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					if (coordinated_after(c, k, b, ks + 1, 1) != 1)
 						continue;
 					r->src[r->nsrc++] = ks[0];
@@ -437,7 +427,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					r->pair = 1;
 					pos = c->cands[ks[1]].te;
 				} else {
-					n += coordinated_after(c, k, b, ks + 1, 3);
+					if (el->kind != EL_PAIR)
+						n += coordinated_after(c, k, b, ks + 1, 3);
 					add_slot(c, r, el->kind, ks, n);
 					pos = c->cands[ks[n - 1]].te;
 				}
@@ -472,12 +463,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k)) {
 				int ks[5], n = 1;
 				ks[0] = k;
-				if (el->kind == EL_PAIR && c->cands[k].pair) {
-					r->src[r->nsrc++] = k;
-					r->pair_src = k;
-					r->pair = 1;
-					pos = c->cands[k].ts;
-				} else if (el->kind == EL_PAIR) {
+				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					if (coordinated_before(c, k, a, ks + 1, 1) != 1)
 						continue;
 					r->src[r->nsrc++] = ks[1];
@@ -485,7 +471,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					r->pair = 1;
 					pos = c->cands[ks[1]].ts;
 				} else {
-					n += coordinated_before(c, k, a, ks + 1, 3);
+					if (el->kind != EL_PAIR)
+						n += coordinated_before(c, k, a, ks + 1, 3);
 					add_slot(c, r, el->kind, ks, n);
 					pos = c->cands[ks[n - 1]].ts;
 				}
