@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dyad/json.h"
 #include "dyad/query.h"
 #include "dyad/utf8.h"
 
@@ -463,6 +464,17 @@ static void api_search(dyad_store *s, request *q)
 	dyad_table_free(&t);
 }
 
+static int is_json_array(const char *text)
+{
+	dyad_arena *a = dyad_arena_new();
+	dyad_json *v;
+	dyad_errbuf e;
+	int ok = dyad_json_parse(a, dyad_str_c(text), &v, &e) == 0 && v->type == DYAD_JSON_ARRAY;
+
+	dyad_arena_free(a);
+	return ok;
+}
+
 static void api_doc(dyad_store *s, request *q, const char *id)
 {
 	static const char *const names[] = { NULL };
@@ -490,8 +502,9 @@ static void api_doc(dyad_store *s, request *q, const char *id)
 		const char *v = dyad_table_get(&doc, 0, c);
 		put_key(b, doc.cols[c], c == 0);
 		if (strcmp(doc.cols[c], "furniture") == 0)
-			/* stored as a JSON array written by dyad ingest; older stores have none */
-			dyad_buf_puts(b, v && v[0] == '[' ? v : "[]");
+			/* a JSON array written by dyad ingest; older stores have none, and a hand-edited
+			   one that is not an array must not break the answer */
+			dyad_buf_puts(b, v && is_json_array(v) ? v : "[]");
 		else if (v && doc.numeric[c])
 			dyad_buf_puts(b, v);
 		else

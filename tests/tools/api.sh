@@ -20,5 +20,18 @@ $dyad serve --db "$tmp/kb.db" --port "$port" --threads 2 >"$tmp/out" 2>"$tmp/err
 for _ in $(seq 1 100); do grep -q "^dyad serve: http" "$tmp/out" && break; sleep 0.1; done
 grep -q "^dyad serve: http://127.0.0.1:$port/" "$tmp/out" || fail "server did not start: $(cat "$tmp/err")"
 python3 tests/tools/api_check.py "http://127.0.0.1:$port" tests/golden/api $update || fail "API checks"
+# a document whose stored furniture is not a JSON array (edited by hand) is still answered as JSON
+python3 - "$tmp/kb.db" "http://127.0.0.1:$port" <<'PY' || fail "a document with broken furniture"
+import json, sqlite3, sys, urllib.request
+db = sqlite3.connect(sys.argv[1])
+doc = db.execute("SELECT doc_id FROM documents ORDER BY id LIMIT 1").fetchone()[0]
+db.execute("UPDATE documents SET furniture = '[\"unclosed' WHERE doc_id = ?", (doc,))
+db.commit()
+answer = json.load(urllib.request.urlopen(sys.argv[2] + "/api/docs/" + doc))
+assert answer["doc"]["furniture"] == [], answer["doc"]["furniture"]
+body = answer["doc"]["body"]
+for m in answer["mentions"] + answer["events"]:
+    assert 0 <= m["start"] <= m["end"] <= len(body), m
+PY
 kill -TERM "$pid"; wait "$pid"; rc=$?; pid=
 [ $rc -eq 0 ] || fail "server exited $rc on SIGTERM: $(tail -5 "$tmp/err")"
