@@ -4,6 +4,14 @@
 import { el, replace, api, message, errorMessage, into, actorName, fmtNumber, fmtGoldstein } from '/assets/app.js';
 import { networkChart } from '/assets/svg.js';
 
+// the columns a partner and a year share: events, cooperation, conflict, mean Goldstein
+const COUNT_COLUMNS = [
+  ['events', (r) => fmtNumber(r.events), true],
+  ['coop.', (r) => fmtNumber(r.cooperation), true],
+  ['confl.', (r) => fmtNumber(r.conflict), true],
+  ['Goldst.', (r) => fmtGoldstein(r.goldstein), true],
+];
+
 const region = document.getElementById('network');
 const side = document.getElementById('profile');
 const since = document.getElementById('since');
@@ -34,18 +42,12 @@ async function showProfile(code) {
       partners.length ? table([
         ['partner', (r) => [el('a', { href: `/?a=${encodeURIComponent(actor.code || code)}&b=${encodeURIComponent(r.partner)}`, title: 'Open the dyad on the dashboard' }, r.partner),
           r.name && r.name !== r.partner ? el('div', null, el('small', null, r.name)) : null]],
-        ['events', (r) => fmtNumber(r.events), true],
-        ['coop.', (r) => fmtNumber(r.cooperation), true],
-        ['confl.', (r) => fmtNumber(r.conflict), true],
-        ['Goldst.', (r) => fmtGoldstein(r.goldstein), true],
+        ...COUNT_COLUMNS,
       ], partners) : message('empty', 'No partners.'),
       el('h3', null, 'Years'),
       years.length ? table([
         ['year', (r) => r.year || '?'],
-        ['events', (r) => fmtNumber(r.events), true],
-        ['coop.', (r) => fmtNumber(r.cooperation), true],
-        ['confl.', (r) => fmtNumber(r.conflict), true],
-        ['Goldst.', (r) => fmtGoldstein(r.goldstein), true],
+        ...COUNT_COLUMNS,
       ], years) : message('empty', 'No dated events.'),
       el('h3', null, 'People met'),
       people.length ? table([

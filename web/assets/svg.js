@@ -215,8 +215,9 @@ export function forceLayout(nodes, edges, { width, height, iterations = 400 } = 
       const dy = q.y - p.y;
       const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
       const f = (d / k) * 0.6;
-      p.fx += dx * f / d * d * 0.05; p.fy += dy * f / d * d * 0.05;
-      q.fx -= dx * f / d * d * 0.05; q.fy -= dy * f / d * d * 0.05;
+      // springs pull along the edge, in proportion to its length
+      p.fx += dx * f * 0.05; p.fy += dy * f * 0.05;
+      q.fx -= dx * f * 0.05; q.fy -= dy * f * 0.05;
     }
     for (const p of list) {
       p.fx += (width / 2 - p.x) * 0.02;
