@@ -142,12 +142,16 @@ static const char *const resolve_steps[] = {
 	" UNION ALL SELECT target_actor, target, target_person, date FROM events"
 	"  WHERE target_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2))"
 	" ORDER BY date DESC LIMIT 1",
-	/* a person, by part of a name: the one slow step */
+	/* a person, by part of a name: the distinct people of the events (their partial indexes),
+	   not the events themselves, are searched */
 	"SELECT side, code, person FROM (SELECT source_actor AS side, source AS code, source_person AS person"
-	"  FROM events WHERE source_person LIKE '%' || ?1 || '%' OR source_person IN"
-	"   (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)"
-	" UNION ALL SELECT target_actor, target, target_person FROM events WHERE target_person LIKE '%' || ?1 || '%'"
-	"  OR target_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0))"
+	"  FROM events WHERE source_person = (SELECT source_person FROM events INDEXED BY events_source_person"
+	"   WHERE source_person IS NOT NULL AND (source_person LIKE '%' || ?1 || '%' OR source_person IN"
+	"   (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)) LIMIT 1)"
+	" UNION ALL SELECT target_actor, target, target_person FROM events"
+	"  WHERE target_person = (SELECT target_person FROM events INDEXED BY events_target_person"
+	"   WHERE target_person IS NOT NULL AND (target_person LIKE '%' || ?1 || '%' OR target_person IN"
+	"   (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)) LIMIT 1))"
 	" LIMIT 1",
 };
 
