@@ -12,6 +12,7 @@
 #include "dyad/dict.h"
 #include "dyad/clean.h"
 #include "dyad/text.h"
+#include "dyad/morph.h"
 #include "dyad/lexicon.h"
 #include "dyad/actors.h"
 #include "dyad/codebook.h"
