@@ -35,6 +35,24 @@ void dyad_patterns_free(dyad_patterns *p);
 /** Number of event patterns loaded (for tests and bench). */
 size_t dyad_patterns_count(const dyad_patterns *p);
 
+/** One loaded pattern, as `dyad lexicon` lists it. */
+typedef struct {
+	const char *kind;            /**< "event", "speech" or "nonevent" */
+	const char *cameo;           /**< "042" for an event pattern, "" otherwise */
+	const char *mode;            /**< the block's mode, or NULL */
+	const char *file;            /**< the path the pattern was read from */
+	size_t line;                 /**< its line in that file */
+	dyad_str text;               /**< the pattern as written: "$ visit* +" */
+	const char *rule;            /**< the string events coded by it carry in `rule` */
+} dyad_pattern_info;
+
+/** Number of patterns of every kind loaded; they are numbered 0.. in file and line order. */
+size_t dyad_patterns_total(const dyad_patterns *p);
+/** Pattern i (< dyad_patterns_total) into *out; strings are owned by the patterns. */
+void dyad_patterns_info(const dyad_patterns *p, size_t i, dyad_pattern_info *out);
+/** The number of the pattern an event's `rule` came from, or SIZE_MAX for a rule it did not make. */
+size_t dyad_patterns_find_rule(const dyad_patterns *p, const char *rule);
+
 /** One side of an event: a mention in the text, or one the coder made (a quote's "we"). */
 typedef struct {
 	const dyad_mention *mention; /**< NULL for a side the coder inferred */

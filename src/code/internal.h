@@ -45,6 +45,9 @@ typedef struct {
 	size_t anchor;    /* index of the first word element */
 	int source, target;
 	const char *rule; /* "ru.txt:40: $ посетить +" */
+	const char *file; /* the path it was read from, owned by the arena */
+	size_t line;      /* its line in that file */
+	dyad_str text;    /* the pattern as written */
 } pattern;
 
 /* Words that change what a sentence says about reality. */

@@ -195,6 +195,9 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 	pt->anchor = anchor;
 	pt->source = p->cur_source;
 	pt->target = p->cur_target;
+	pt->file = p->file;
+	pt->line = line;
+	pt->text = arena_str(p->arena, v);
 	{
 		char rule[512];
 		const char *slash = strrchr(p->file, '/');
@@ -395,4 +398,33 @@ size_t dyad_patterns_count(const dyad_patterns *p)
 	for (i = 0; i < p->npats; i++)
 		n += p->pats[i].use == PAT_EVENT;
 	return n;
+}
+
+size_t dyad_patterns_total(const dyad_patterns *p)
+{
+	return p->npats;
+}
+
+void dyad_patterns_info(const dyad_patterns *p, size_t i, dyad_pattern_info *out)
+{
+	const pattern *pt = &p->pats[i];
+
+	memset(out, 0, sizeof *out);
+	out->kind = pt->use == PAT_EVENT ? "event" : pt->use == PAT_SPEECH ? "speech" : "nonevent";
+	out->cameo = pt->cameo;
+	out->mode = pt->mode;
+	out->file = pt->file;
+	out->line = pt->line;
+	out->text = pt->text;
+	out->rule = pt->rule;
+}
+
+size_t dyad_patterns_find_rule(const dyad_patterns *p, const char *rule)
+{
+	size_t i;
+
+	for (i = 0; rule && i < p->npats; i++)
+		if (p->pats[i].rule == rule)
+			return i;
+	return SIZE_MAX;
 }

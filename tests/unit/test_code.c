@@ -136,6 +136,24 @@ static void bad_lines_are_named_and_skipped(void **state)
 	assert_non_null(strstr(w.p, "x.txt:5: a pattern needs at least one word"));
 	assert_non_null(strstr(w.p, "x.txt:8: a speech pattern names its speaker with one '$' and no '+'"));
 	assert_non_null(strstr(w.p, "x.txt:9: unknown block '@colour'"));
+	{
+		/* the pattern kept remembers where it was written */
+		dyad_pattern_info pi;
+		size_t i, found = SIZE_MAX;
+		for (i = 0; i < dyad_patterns_total(p); i++) {
+			dyad_patterns_info(p, i, &pi);
+			if (strcmp(pi.kind, "event") == 0)
+				found = i;
+		}
+		assert_true(found != SIZE_MAX);
+		dyad_patterns_info(p, found, &pi);
+		assert_string_equal(pi.cameo, "040");
+		assert_int_equal(pi.line, 6);
+		assert_non_null(strstr(pi.file, "x.txt"));
+		assert_true(dyad_str_eq_c(pi.text, "$ встретился с +"));
+		assert_int_equal(dyad_patterns_find_rule(p, pi.rule), found);
+		assert_int_equal(dyad_patterns_find_rule(p, "x.txt:6: $ встретился с +"), SIZE_MAX);
+	}
 	dyad_patterns_free(p);
 	unlink(file);
 	/* the codebook */
