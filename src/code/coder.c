@@ -675,6 +675,28 @@ static int same_mode(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
+/*
+ * 1 when codes a and b are of one root, an announced meeting (036) counting
+ * both with the intentions and with the meetings it announces.
+ */
+static int same_root(const char *a, const char *b)
+{
+	int ra = (a[0] - '0') * 10 + (a[1] - '0'), rb = (b[0] - '0') * 10 + (b[1] - '0');
+
+	if (strcmp(a, "036") == 0)
+		return rb == 3 || rb == 4;
+	if (strcmp(b, "036") == 0)
+		return ra == 3 || ra == 4;
+	return ra == rb;
+}
+
+/* 1 when code a says more than b: a subcode ("0253") over its root's general code ("020"). */
+static int more_specific(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	return na != nb ? na > nb : (a[2] != '0' && b[2] == '0');
+}
+
 static void push_event(ctx *c, const dyad_event *e)
 {
 	size_t k;
@@ -695,13 +717,30 @@ static void push_event(ctx *c, const dyad_event *e)
 		return;
 	/* one event per action per document: the same code between the same two actors */
 	for (k = 0; k + 1 < c->nev; k++) {
-		const dyad_event *o = &c->ev[k];
+		dyad_event *o = &c->ev[k];
 		/* praise and thanks are two actions under one code; elsewhere the code decides */
 		int same = strcmp(o->cameo, x->cameo) == 0 &&
 			   (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
 			   ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
 			    ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
 			     same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));
+		/*
+		 * Two patterns of one root between the same two actors in one sentence ("called on
+		 * Baku to release": an appeal and an appeal for a release) state one action: the
+		 * event keeps the more specific code.
+		 */
+		if (!o->why && !same && o->sentence == x->sentence && same_root(o->cameo, x->cameo) &&
+		    (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
+		    ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
+		     ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
+		      same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)))) {
+			if (more_specific(x->cameo, o->cameo)) {
+				memcpy(o->cameo, x->cameo, sizeof o->cameo);
+				o->mode = x->mode;
+				o->rule = x->rule;
+			}
+			same = 1;
+		}
 		if (!o->why && same) {
 			char why[64];
 			snprintf(why, sizeof why, "repeats event %zu", k + 1);
@@ -796,6 +835,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		e.why = "negated";
 	if (!e.why && e.modality == DYAD_MOD_HYPOTHETICAL)
 		e.why = "hypothetical";
+	if (!e.why && strncmp(e.cameo, "01", 2) == 0)
+		e.why = "a statement (CAMEO 01x), which is not coded as an event";
 	if (e.modality == DYAD_MOD_PLANNED && strncmp(e.cameo, "04", 2) == 0) {
 		/* an announced meeting or visit is CAMEO's intent to meet */
 		snprintf(e.cameo, sizeof e.cameo, "036");
