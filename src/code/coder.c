@@ -690,10 +690,16 @@ static int same_root(const char *a, const char *b)
 	return ra == rb;
 }
 
-/* 1 when code a says more than b: a subcode ("0253") over its root's general code ("020"). */
+/*
+ * 1 when code a says more than b: a subcode ("0253") over its root's general
+ * code ("020"), a meeting announced (036) over the meeting ("agreed to hold talks").
+ */
 static int more_specific(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b);
+
+	if (strcmp(a, "036") == 0 || strcmp(b, "036") == 0)
+		return strcmp(a, "036") == 0 && strcmp(b, "036") != 0;
 	return na != nb ? na > nb : (a[2] != '0' && b[2] == '0');
 }
 
