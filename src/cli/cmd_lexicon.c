@@ -17,6 +17,7 @@
 
 static const dyad_cli_opt opts[] = {
 	{ "stats", 0, NULL, "count patterns, lemmas or phrases and codes per CAMEO root and language" },
+	{ "missing", 0, NULL, "with --stats: list the codebook's codes that have no pattern, per language" },
 	{ "fires", 0, NULL, "code the pages named and count how often each pattern fired" },
 	{ "lang", 'l', "LANG", "with --fires: list only the patterns of ru or en" },
 	{ "events", 0, "DIR", "read the event patterns from DIR instead of DATADIR/events" },
@@ -139,10 +140,10 @@ typedef struct {
 	strset phrases, codes;
 } tally;
 
-static int run_stats(const char *events_dir, const char *datadir)
+static int run_stats(const char *events_dir, const char *datadir, int missing)
 {
 	tally t[21][2];
-	strset all[2];
+	strset all[2], codes[2];
 	size_t other[2][2] = { { 0, 0 }, { 0, 0 } }; /* [speech/nonevent][lang] */
 	size_t i, ncodes_root[21] = { 0 }, tot_pats[2] = { 0, 0 }, tot_codes[2] = { 0, 0 }, ncb = 0, skipped = 0;
 	const dyad_cameo *cb_all = NULL;
@@ -169,6 +170,7 @@ static int run_stats(const char *events_dir, const char *datadir)
 	}
 	memset(t, 0, sizeof t);
 	memset(all, 0, sizeof all);
+	memset(codes, 0, sizeof codes);
 	for (i = 0; i < dyad_patterns_total(pats); i++) {
 		dyad_pattern_info pi;
 
@@ -192,6 +194,7 @@ static int run_stats(const char *events_dir, const char *datadir)
 		strset_add(&all[l], b.p, b.n);
 		if (strset_add(&t[r][l].codes, pi.cameo, strlen(pi.cameo)))
 			tot_codes[l]++;
+		strset_add(&codes[l], pi.cameo, strlen(pi.cameo));
 		tot_pats[l]++;
 	}
 	printf("%-4s %-22s %8s %8s %8s %8s %8s %8s\n", "root", "", "ru pat", "ru lem", "ru codes", "en pat", "en lem",
@@ -217,13 +220,28 @@ static int run_stats(const char *events_dir, const char *datadir)
 	if (skipped)
 		printf("; %zu others (no letters of either script, or a code outside 01-20)", skipped);
 	printf("\nlem: distinct lemmas or phrases (a pattern's words without its slots, counted once per language)\n");
+	for (l = 0; missing && l < 2; l++) {
+		size_t k, nmiss = 0;
+		printf("\n%s: codes without a pattern:", lang_names[l]);
+		for (i = 0; i < ncb; i++) {
+			for (k = 0; k < codes[l].n && strcmp(codes[l].s[k], cb_all[i].code) != 0; k++)
+				;
+			if (k == codes[l].n) {
+				printf(" %s", cb_all[i].code);
+				nmiss++;
+			}
+		}
+		printf("%s (%zu)\n", nmiss ? "" : " none", nmiss);
+	}
 	for (r = 0; r <= 20; r++)
 		for (l = 0; l < 2; l++) {
 			strset_free(&t[r][l].phrases);
 			strset_free(&t[r][l].codes);
 		}
-	strset_free(&all[0]);
-	strset_free(&all[1]);
+	for (l = 0; l < 2; l++) {
+		strset_free(&all[l]);
+		strset_free(&codes[l]);
+	}
 	dyad_buf_free(&b);
 	dyad_codebook_free(cb);
 	dyad_patterns_free(pats);
@@ -348,6 +366,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 
 	if (stats == fire)
 		return dyad_cli_usage_error(cmd, "give one of --stats and --fires");
+	if (fire && dyad_cli_has(cmd, a, "missing"))
+		return dyad_cli_usage_error(cmd, "--missing goes with --stats");
 	if (lang) {
 		if (strcmp(lang, lang_names[LANG_RU]) == 0)
 			want_lang = LANG_RU;
@@ -359,7 +379,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	if (stats) {
 		if (a->npos)
 			return dyad_cli_usage_error(cmd, "unexpected argument '%s' (--stats reads no pages)", a->pos[0]);
-		return run_stats(events_dir, dyad_cli_get(cmd, a, "data"));
+		return run_stats(events_dir, dyad_cli_get(cmd, a, "data"), dyad_cli_has(cmd, a, "missing"));
 	}
 	return run_fires(cmd, a, events_dir, want_lang);
 }
@@ -370,7 +390,7 @@ const dyad_cmd dyad_cmd_lexicon = {
 	"--stats counts the event patterns of data/events/ per CAMEO root (01-20) and language (told\n"
 	"by the script of the pattern's words): patterns, distinct lemmas or phrases (a pattern's words\n"
 	"without its slots; each counted once per language) and the CAMEO codes covered out of the\n"
-	"codebook's, with totals. --fires codes the pages named as `dyad code` does and lists each\n"
+	"codebook's, with totals; --missing lists the codes without a pattern. --fires codes the pages named as `dyad code` does and lists each\n"
 	"event pattern (file:line, code, pattern) with the events it made and those set aside, most\n"
 	"used first, then the patterns that never fired.",
 	opts, run,
