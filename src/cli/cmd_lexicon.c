@@ -248,12 +248,31 @@ static int run_stats(const char *events_dir, const char *datadir, int missing)
 	return 0;
 }
 
-/* --fires: per pattern, the events it made (kept) and those set aside. */
+/* Why events were set aside, as `dyad explain` words it, by the beginning of the reason. */
+static const char *const reasons[] = { "repeats", "no source", "no speaker", "no target", "the same actor",
+				       "negated", "hypothetical", "a statement", "a phrase" };
+#define NREASONS (sizeof reasons / sizeof *reasons)
+static const char *const reason_names[NREASONS + 1] = { "repeat", "no source", "no speaker", "no target",
+							"same actor", "negated", "hypothetical", "statement",
+							"not an event", "other" };
+
+/* --fires: per pattern, the events it made (kept) and those set aside, by reason. */
 typedef struct {
 	const dyad_patterns *pats;
 	size_t *kept, *aside;
+	size_t (*why)[NREASONS + 1];
 	size_t docs, unknown;
 } fires;
+
+static size_t reason_of(const char *why)
+{
+	size_t r;
+
+	for (r = 0; r < NREASONS; r++)
+		if (strncmp(why, reasons[r], strlen(reasons[r])) == 0)
+			return r;
+	return NREASONS;
+}
 
 static void count_doc(void *ctx, const dyad_document *d)
 {
@@ -267,8 +286,10 @@ static void count_doc(void *ctx, const dyad_document *d)
 			f->unknown++;
 		else if (k < d->nevents)
 			f->kept[i]++;
-		else
+		else {
 			f->aside[i]++;
+			f->why[i][reason_of(d->events[k].why ? d->events[k].why : "")]++;
+		}
 	}
 }
 
@@ -284,9 +305,18 @@ static int by_fires(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void print_pattern(const dyad_pattern_info *pi)
+static void print_pattern(const dyad_pattern_info *pi, const size_t *why)
 {
-	printf("%s:%zu  %-4s %.*s\n", pi->file, pi->line, pi->cameo, (int)pi->text.n, pi->text.p);
+	size_t r;
+	int first = 1;
+
+	printf("%s:%zu  %-4s %.*s", pi->file, pi->line, pi->cameo, (int)pi->text.n, pi->text.p);
+	for (r = 0; why && r <= NREASONS; r++)
+		if (why[r]) {
+			printf("%s%s %zu", first ? "  [aside: " : ", ", reason_names[r], why[r]);
+			first = 0;
+		}
+	printf("%s\n", first ? "" : "]");
 }
 
 static int run_fires(const dyad_cmd *cmd, const dyad_cli_args *a, const char *events_dir, int want_lang)
@@ -319,6 +349,7 @@ static int run_fires(const dyad_cmd *cmd, const dyad_cli_args *a, const char *ev
 	n = dyad_patterns_total(p.patterns);
 	f.kept = dyad_xcalloc(n + 1, sizeof *f.kept);
 	f.aside = dyad_xcalloc(n + 1, sizeof *f.aside);
+	f.why = dyad_xcalloc(n + 1, sizeof *f.why);
 	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, count_doc, &f);
 	order = dyad_xcalloc(n + 1, sizeof *order);
 	for (i = 0; i < n; i++) {
@@ -342,18 +373,19 @@ static int run_fires(const dyad_cmd *cmd, const dyad_cli_args *a, const char *ev
 		dyad_pattern_info pi;
 		dyad_patterns_info(p.patterns, order[i], &pi);
 		printf("%6zu %6zu  ", f.kept[order[i]], f.aside[order[i]]);
-		print_pattern(&pi);
+		print_pattern(&pi, f.why[order[i]]);
 	}
 	printf("\nnever fired (%zu):\n", nnever);
 	for (; i < nlisted; i++) {
 		dyad_pattern_info pi;
 		dyad_patterns_info(p.patterns, order[i], &pi);
 		printf("  ");
-		print_pattern(&pi);
+		print_pattern(&pi, NULL);
 	}
 	free(order);
 	free(f.kept);
 	free(f.aside);
+	free(f.why);
 	dyad_buf_free(&b);
 	dyad_pipeline_close(&p);
 	return rc;
@@ -391,7 +423,8 @@ const dyad_cmd dyad_cmd_lexicon = {
 	"by the script of the pattern's words): patterns, distinct lemmas or phrases (a pattern's words\n"
 	"without its slots; each counted once per language) and the CAMEO codes covered out of the\n"
 	"codebook's, with totals; --missing lists the codes without a pattern. --fires codes the pages named as `dyad code` does and lists each\n"
-	"event pattern (file:line, code, pattern) with the events it made and those set aside, most\n"
-	"used first, then the patterns that never fired.",
+	"event pattern (file:line, code, pattern) with the events it made and those set aside (and\n"
+	"why: a repeat, no source, no target, negated...), most used first, then the patterns that\n"
+	"never fired.",
 	opts, run,
 };
