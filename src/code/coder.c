@@ -675,34 +675,6 @@ static int same_mode(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
-/*
- * 1 when codes a and b are of one root, an announced meeting (036) counting
- * both with the intentions and with the meetings it announces.
- */
-static int same_root(const char *a, const char *b)
-{
-	int ra = (a[0] - '0') * 10 + (a[1] - '0'), rb = (b[0] - '0') * 10 + (b[1] - '0');
-
-	if (strcmp(a, "036") == 0)
-		return rb == 3 || rb == 4;
-	if (strcmp(b, "036") == 0)
-		return ra == 3 || ra == 4;
-	return ra == rb;
-}
-
-/*
- * 1 when code a says more than b: a subcode ("0253") over its root's general
- * code ("020"), a meeting announced (036) over the meeting ("agreed to hold talks").
- */
-static int more_specific(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-
-	if (strcmp(a, "036") == 0 || strcmp(b, "036") == 0)
-		return strcmp(a, "036") == 0 && strcmp(b, "036") != 0;
-	return na != nb ? na > nb : (a[2] != '0' && b[2] == '0');
-}
-
 static void push_event(ctx *c, const dyad_event *e)
 {
 	size_t k;
@@ -723,30 +695,13 @@ static void push_event(ctx *c, const dyad_event *e)
 		return;
 	/* one event per action per document: the same code between the same two actors */
 	for (k = 0; k + 1 < c->nev; k++) {
-		dyad_event *o = &c->ev[k];
+		const dyad_event *o = &c->ev[k];
 		/* praise and thanks are two actions under one code; elsewhere the code decides */
 		int same = strcmp(o->cameo, x->cameo) == 0 &&
 			   (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
 			   ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
 			    ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
 			     same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));
-		/*
-		 * Two patterns of one root between the same two actors in one sentence ("called on
-		 * Baku to release": an appeal and an appeal for a release) state one action: the
-		 * event keeps the more specific code.
-		 */
-		if (!o->why && !same && o->sentence == x->sentence && same_root(o->cameo, x->cameo) &&
-		    (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
-		    ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
-		     ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
-		      same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)))) {
-			if (more_specific(x->cameo, o->cameo)) {
-				memcpy(o->cameo, x->cameo, sizeof o->cameo);
-				o->mode = x->mode;
-				o->rule = x->rule;
-			}
-			same = 1;
-		}
 		if (!o->why && same) {
 			char why[64];
 			snprintf(why, sizeof why, "repeats event %zu", k + 1);
@@ -841,8 +796,6 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		e.why = "negated";
 	if (!e.why && e.modality == DYAD_MOD_HYPOTHETICAL)
 		e.why = "hypothetical";
-	if (!e.why && strncmp(e.cameo, "01", 2) == 0)
-		e.why = "a statement (CAMEO 01x), which is not coded as an event";
 	if (e.modality == DYAD_MOD_PLANNED && strncmp(e.cameo, "04", 2) == 0) {
 		/* an announced meeting or visit is CAMEO's intent to meet */
 		snprintf(e.cameo, sizeof e.cameo, "036");
@@ -887,6 +840,77 @@ static int kept_first(const void *x, const void *y)
 	return strcmp(a->rule ? a->rule : "", b->rule ? b->rule : "");
 }
 
+/*
+ * 1 when codes a and b are of one root, an announced meeting (036) counting
+ * both with the intentions and with the meetings it announces.
+ */
+static int same_root(const char *a, const char *b)
+{
+	int ra = (a[0] - '0') * 10 + (a[1] - '0'), rb = (b[0] - '0') * 10 + (b[1] - '0');
+
+	if (strcmp(a, "036") == 0)
+		return rb == 3 || rb == 4;
+	if (strcmp(b, "036") == 0)
+		return ra == 3 || ra == 4;
+	return ra == rb;
+}
+
+/*
+ * 1 when code a says more than b: a subcode ("0253") over its root's general
+ * code ("020"), a meeting announced (036) over the meeting ("agreed to hold talks").
+ */
+static int more_specific(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	if (strcmp(a, "036") == 0 || strcmp(b, "036") == 0)
+		return strcmp(a, "036") == 0 && strcmp(b, "036") != 0;
+	return na != nb ? na > nb : (a[2] != '0' && b[2] == '0');
+}
+
+/* Do o and x, read from one sentence, state one action: one root, the same two actors? */
+static int one_clause_action(const dyad_event *o, const dyad_event *x)
+{
+	if (!same_root(o->cameo, x->cameo))
+		return 0;
+	/* praise, thanks and congratulations are apart (05x with different modes) */
+	if (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode))
+		return 0;
+	return (same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
+	       ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) && same_actor(&o->source, &x->target) &&
+		same_actor(&o->target, &x->source));
+}
+
+/*
+ * Once sentence s is read: statements (01x) are set aside, dyad does not code
+ * them; two patterns of one root between the same actors ("called on Baku to
+ * release": an appeal, 020, and an appeal for a release, 0253) are one
+ * action, and the more specific code stays.
+ */
+static void settle_sentence(ctx *c, size_t s)
+{
+	size_t first = c->nev, i, k;
+
+	while (first > 0 && c->ev[first - 1].sentence == s)
+		first--;
+	for (i = first; i < c->nev; i++)
+		if (!c->ev[i].why && strncmp(c->ev[i].cameo, "01", 2) == 0)
+			c->ev[i].why = "a statement (CAMEO 01x), which is not coded as an event";
+	for (i = first; i < c->nev; i++) {
+		dyad_event *x = &c->ev[i];
+		for (k = first; k < c->nev && !x->why; k++) {
+			const dyad_event *o = &c->ev[k];
+			if (k == i || o->why || !one_clause_action(o, x))
+				continue;
+			if (more_specific(o->cameo, x->cameo) || (k < i && !more_specific(x->cameo, o->cameo))) {
+				char why[64];
+				snprintf(why, sizeof why, "repeats event %zu", k + 1);
+				x->why = dyad_arena_strndup(c->a, why, strlen(why));
+			}
+		}
+	}
+}
+
 size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in,
 		     int all, dyad_event **out, size_t *nall)
 {
@@ -922,6 +946,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	for (s = 0; s < in->nsents; s++) {
 		sentence_cands(&c, s);
 		each_match(&c, s, PAT_EVENT, on_event);
+		settle_sentence(&c, s);
 		each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}
 	free(c.cands);
