@@ -68,13 +68,14 @@ static void json_analysis(dyad_buf *out, const dyad_analysis *an)
  * A word's readings: in TSV the chosen one as three more columns (lemma, UPOS,
  * features); in JSON the chosen one's members and "analyses", all of them in
  * the dictionary's order, best first. The chosen reading is the best, or for
- * a capitalised word after the sentence's first the best proper noun.
+ * a capitalised word after the sentence's first the best proper noun
+ * (DYAD_MORPH_MIDCAP, which may add name readings the word's ending suggests).
  */
 static void write_morph(dyad_buf *out, const dyad_morph *m, dyad_arena *a, dyad_lang lang, dyad_str w,
 			const dyad_token *tok, int first_word, int json)
 {
-	dyad_analysis *an;
-	size_t n, i, best = 0;
+	dyad_analysis *an = NULL, *chosen;
+	size_t n, i;
 
 	/* a Cyrillic word is Russian; other words take the text's language, English when it has none */
 	if (tok->flags & DYAD_TOKF_CYRILLIC)
@@ -83,16 +84,15 @@ static void write_morph(dyad_buf *out, const dyad_morph *m, dyad_arena *a, dyad_
 		lang = DYAD_LANG_EN;
 	n = tok->kind == DYAD_TOK_WORD ? dyad_morph_analyze(m, a, lang, w, 0, &an) : 0;
 
-	if ((tok->flags & DYAD_TOKF_CAPITAL) && !first_word)
-		for (i = n; i-- > 0;)
-			if (an[i].upos == DYAD_UPOS_PROPN)
-				best = i;
+	chosen = an;
+	if (n && (tok->flags & DYAD_TOKF_CAPITAL) && !first_word)
+		dyad_morph_analyze(m, a, lang, w, DYAD_MORPH_MIDCAP, &chosen);
 	if (!json) {
 		if (n) {
 			dyad_buf_putc(out, '\t');
-			tsv_text(out, an[best].lemma);
-			dyad_buf_printf(out, "\t%s\t", dyad_upos_name(an[best].upos));
-			dyad_feats_format(out, an[best].feats);
+			tsv_text(out, chosen[0].lemma);
+			dyad_buf_printf(out, "\t%s\t", dyad_upos_name(chosen[0].upos));
+			dyad_feats_format(out, chosen[0].feats);
 		} else
 			dyad_buf_puts(out, "\t-\t-\t-");
 		return;
@@ -100,7 +100,7 @@ static void write_morph(dyad_buf *out, const dyad_morph *m, dyad_arena *a, dyad_
 	if (!n)
 		return;
 	dyad_buf_putc(out, ',');
-	json_analysis(out, &an[best]);
+	json_analysis(out, &chosen[0]);
 	dyad_buf_puts(out, ",\"analyses\":[");
 	for (i = 0; i < n; i++) {
 		dyad_buf_puts(out, i ? ",{" : "{");

@@ -49,6 +49,8 @@ typedef struct {
 
 typedef struct {
 	const morph_ru *r;
+	const uint32_t *word; /* the word analysed, as written */
+	size_t nword;
 	uint32_t pool[POOL];
 	size_t npool;
 } ctx;
@@ -919,6 +921,36 @@ static size_t unknown(dyad_arena *a, const uint32_t *w, size_t n, dyad_str word,
 	return 1;
 }
 
+/*
+ * A capitalised word in mid-sentence that the dictionary knows only as a
+ * common word (Токаев: the genitive plural of токай) is more likely a name:
+ * the ending's name readings (surnames, given names, places) are added, their
+ * scores normalised among themselves, and the proper-noun-first order puts
+ * them ahead. Only with DYAD_MORPH_MIDCAP: without it the readings are az's.
+ */
+static void midcap_names(ctx *c, plist *l)
+{
+	rparse tmp[MAXP];
+	plist names = { tmp, 0, MAXP };
+	size_t i, keep = 0;
+	double total = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (c->r->tags[l->v[i].tag].upos == DYAD_UPOS_PROPN)
+			return;
+	parse_suffix(c, &names, c->word, c->nword);
+	for (i = 0; i < names.n; i++)
+		if (c->r->tags[tmp[i].tag].upos == DYAD_UPOS_PROPN && l->n + keep < l->cap) {
+			tmp[keep] = tmp[i];
+			tmp[keep].parser = P_SUFK;
+			total += tmp[keep++].score;
+		}
+	for (i = 0; i < keep; i++) {
+		tmp[i].score = total > 0 ? tmp[i].score / total : 0;
+		l->v[l->n++] = tmp[i];
+	}
+}
+
 size_t morph_ru_analyze(const morph_ru *r, dyad_arena *a, dyad_str word, unsigned flags, dyad_analysis **out)
 {
 	ctx c;
@@ -940,6 +972,8 @@ size_t morph_ru_analyze(const morph_ru *r, dyad_arena *a, dyad_str word, unsigne
 	for (i = 0; i < n; i++)
 		lw[i] = lower(w[i]);
 	c.r = r;
+	c.word = w;
+	c.nword = n;
 	c.npool = 0;
 	for (k = 0; k < P_COUNT; k++) {
 		size_t start = l.n;
@@ -982,6 +1016,8 @@ size_t morph_ru_analyze(const morph_ru *r, dyad_arena *a, dyad_str word, unsigne
 	}
 	if (l.n == 0)
 		return unknown(a, w, n, word, out);
+	if ((flags & DYAD_MORPH_MIDCAP) && is_capitalized(w, n))
+		midcap_names(&c, &l);
 
 	/* az: dictionary readings scored by P(tag|word), then each group normalised on its own */
 	for (i = 0; i < l.n; i++)
