@@ -433,16 +433,6 @@ static int is_latin(uint32_t c)
 	       (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x24f);
 }
 
-static int ends_with(const uint32_t *w, size_t n, const char *ascii_or_utf8)
-{
-	uint32_t s[16];
-	size_t k = 0, i = 0, len = strlen(ascii_or_utf8);
-
-	while (i < len && k < 16)
-		i += dyad_utf8_decode(ascii_or_utf8 + i, len - i, &s[k++], NULL);
-	return k <= n && memcmp(w + n - k, s, k * sizeof *s) == 0;
-}
-
 static size_t utf8_cps(const char *s, uint32_t *out, size_t max)
 {
 	size_t k = 0, i = 0, len = strlen(s);
@@ -462,9 +452,9 @@ static void parse_hyphen_particle(ctx *c, plist *l, const uint32_t *lw, size_t n
 	payloads pl;
 
 	for (k = 0; k < sizeof particles / sizeof *particles; k++) {
-		uint32_t part[8];
-		size_t pn = utf8_cps(particles[k], part, 8), at;
-		if (!ends_with(lw, n, particles[k]))
+		const uint32_t *part = c->r->particle_cp[k];
+		size_t pn = c->r->particle_len[k], at;
+		if (pn > n || memcmp(lw + n - pn, part, pn * sizeof *part) != 0)
 			continue;
 		no = find_all(&c->r->words, lw, n - pn, 1, o, MAXOPT);
 		if (no && (at = pool_add(c, part, pn)) != SIZE_MAX)
@@ -561,8 +551,8 @@ static void parse_hyphen_words(ctx *c, plist *l, const uint32_t *lw, size_t n)
 	size_t k, i, j, dash = SIZE_MAX, ndash = 0, last = 0;
 
 	for (k = 0; k < NKNOWN; k++) {
-		uint32_t kp[16];
-		size_t kn = utf8_cps(known_prefixes[k], kp, 16);
+		const uint32_t *kp = c->r->prefix_cp[k];
+		size_t kn = c->r->prefix_len[k];
 		if (kp[kn - 1] == '-' && kn <= n && memcmp(lw, kp, kn * sizeof *kp) == 0)
 			return;
 	}
@@ -629,11 +619,10 @@ static void parse_prefix(ctx *c, plist *l, const uint32_t *w, size_t n, int know
 	for (i = 0; i < n; i++)
 		lw[i] = lower(w[i]);
 	for (k = 0; k < (known ? NKNOWN : 5); k++) {
-		uint32_t kp[16];
 		size_t start = l->n, keep;
 		if (known) {
-			plen = utf8_cps(known_prefixes[k], kp, 16);
-			if (n < plen + 3 || memcmp(lw, kp, plen * sizeof *kp) != 0)
+			plen = c->r->prefix_len[k];
+			if (n < plen + 3 || memcmp(lw, c->r->prefix_cp[k], plen * sizeof *lw) != 0)
 				continue;
 		} else {
 			plen = k + 1;
@@ -742,25 +731,33 @@ static void parse_abbr(ctx *c, plist *l, const uint32_t *w, size_t n)
 		add_plain(c, l, w, n, c->r->ntags + RU_XT_ABBR + (uint32_t)i, 0.5);
 }
 
-/* P(tag | word) from the corpus for a dictionary reading; -1 when the corpus has none. */
-static double prob(const morph_ru *r, const ctx *c, const rparse *p)
+/*
+ * The P(tag|word) node after "word:" for a dictionary reading's spelling, or
+ * MORPH_DAWG_MISSING when the corpus has no figures for it.
+ */
+static uint32_t prob_node(const morph_ru *r, const ctx *c, const rparse *p)
 {
-	const ru_tag *t = &r->tags[p->tag];
-	uint32_t node = 0, v;
+	uint32_t node = 0;
 	size_t i;
 	int b;
 
-	for (i = 0; i < p->wn; i++) {
-		if ((b = to1251(c->pool[p->w + i])) < 0 || (node = morph_dawg_follow(&r->probs, (uint8_t)b, node)) ==
-								  MORPH_DAWG_MISSING)
-			return -1;
-	}
-	if ((node = morph_dawg_follow(&r->probs, ':', node)) == MORPH_DAWG_MISSING)
-		return -1;
-	for (i = 0; i < t->len; i++)
-		if ((node = morph_dawg_follow(&r->probs, (uint8_t)t->str[i], node)) == MORPH_DAWG_MISSING)
-			return -1;
-	return morph_dawg_value(&r->probs, node, &v) ? v / 1000000.0 : -1;
+	for (i = 0; i < p->wn; i++)
+		if ((b = to1251(c->pool[p->w + i])) < 0 ||
+		    (node = morph_dawg_follow(&r->probs, (uint8_t)b, node)) == MORPH_DAWG_MISSING)
+			return MORPH_DAWG_MISSING;
+	return morph_dawg_follow(&r->probs, ':', node);
+}
+
+/* P(tag | word) from the node prob_node found; -1 when the corpus has none. */
+static double prob(const morph_ru *r, uint32_t node, const rparse *p)
+{
+	const ru_tag *t = &r->tags[p->tag];
+	uint32_t v;
+	size_t i;
+
+	for (i = 0; i < t->len && node != MORPH_DAWG_MISSING; i++)
+		node = morph_dawg_follow(&r->probs, (uint8_t)t->str[i], node);
+	return node != MORPH_DAWG_MISSING && morph_dawg_value(&r->probs, node, &v) ? v / 1000000.0 : -1;
 }
 
 /* JavaScript's substring(start, end) on code points: clamped, swapped when reversed. */
@@ -851,16 +848,8 @@ static size_t lemma(const ctx *c, const rparse *p, uint32_t *out)
 	}
 }
 
-static int lemma_is(const uint32_t *l, size_t n, const char *s)
-{
-	uint32_t cp[16];
-	size_t k = utf8_cps(s, cp, 16);
-
-	return k == n && memcmp(l, cp, n * sizeof *l) == 0;
-}
-
 /* Features that depend on the word itself: coordinating or subordinating, negation, -ся. */
-static void lemma_features(const ru_tag *t, const uint32_t *l, size_t n, dyad_upos *u, uint64_t *f)
+static void lemma_features(const ru_tag *t, dyad_str l, dyad_upos *u, uint64_t *f)
 {
 	static const char *const coord[] = { "и", "а", "но", "или", "либо", "да", "ни", "зато", "однако", "также",
 					     "тоже", "то" };
@@ -869,13 +858,37 @@ static void lemma_features(const ru_tag *t, const uint32_t *l, size_t n, dyad_up
 	if (t->pos == RU_CONJ) {
 		*u = DYAD_UPOS_SCONJ;
 		for (i = 0; i < sizeof coord / sizeof *coord; i++)
-			if (lemma_is(l, n, coord[i]))
+			if (dyad_str_eq_c(l, coord[i]))
 				*u = DYAD_UPOS_CCONJ;
-	} else if (t->pos == RU_PRCL && (lemma_is(l, n, "не") || lemma_is(l, n, "ни")))
+	} else if (t->pos == RU_PRCL && (dyad_str_eq_c(l, "не") || dyad_str_eq_c(l, "ни")))
 		*f |= DYAD_F_POLARITY_NEG;
-	else if (*u == DYAD_UPOS_VERB && !(*f & (DYAD_F_VOICE_ACT | DYAD_F_VOICE_PASS)) &&
-		 (ends_with(l, n, "ся") || ends_with(l, n, "сь")))
+	else if (*u == DYAD_UPOS_VERB && !(*f & (DYAD_F_VOICE_ACT | DYAD_F_VOICE_PASS)) && l.n >= 4 &&
+		 (memcmp(l.p + l.n - 4, "ся", 4) == 0 || memcmp(l.p + l.n - 4, "сь", 4) == 0))
 		*f |= DYAD_F_VOICE_MID;
+}
+
+void morph_ru_init_lists(morph_ru *r)
+{
+	size_t k;
+
+	for (k = 0; k < NKNOWN && k < RU_MAX_PREFIXES; k++)
+		r->prefix_len[k] = (uint8_t)utf8_cps(known_prefixes[k], r->prefix_cp[k], 12);
+	for (k = 0; k < 8; k++)
+		r->particle_len[k] = (uint8_t)utf8_cps(particles[k], r->particle_cp[k], 6);
+}
+
+/* Readings whose lemmas are sure to be equal: one spelling, one paradigm, same stem boundaries. */
+static int same_lemma(const ctx *c, const rparse *a, const rparse *b)
+{
+	size_t forms;
+	const uint16_t *p;
+
+	if (a->kind != K_DICT || b->kind != K_DICT || a->para != b->para || a->pren || b->pren || a->sufn ||
+	    b->sufn || a->wn != b->wn)
+		return 0;
+	p = paradigm(c->r, a->para, &forms);
+	return p[a->form] == p[b->form] && p[2 * forms + a->form] == p[2 * forms + b->form] &&
+	       (a->w == b->w || memcmp(c->pool + a->w, c->pool + b->w, a->wn * sizeof *c->pool) == 0);
 }
 
 static void stable_sort(rparse *v, size_t n)
@@ -957,9 +970,11 @@ size_t morph_ru_analyze(const morph_ru *r, dyad_arena *a, dyad_str word, unsigne
 	rparse v[MAXP];
 	plist l = { v, 0, MAXP };
 	uint32_t w[MAXW], lw[MAXW];
+	uint16_t src[MAXP];
 	size_t n = 0, i, k, m;
 	int matched = 0;
 	double total = 0;
+	uint32_t node = MORPH_DAWG_MISSING;
 	dyad_analysis *an;
 
 	for (i = 0; i < word.n; n++) {
@@ -1020,9 +1035,13 @@ size_t morph_ru_analyze(const morph_ru *r, dyad_arena *a, dyad_str word, unsigne
 		midcap_names(&c, &l);
 
 	/* az: dictionary readings scored by P(tag|word), then each group normalised on its own */
-	for (i = 0; i < l.n; i++)
+	for (i = 0, k = SIZE_MAX; i < l.n; i++)
 		if (v[i].parser == P_DICT) {
-			double pr = prob(r, &c, &v[i]);
+			double pr;
+			if (k == SIZE_MAX || v[k].wn != v[i].wn ||
+			    memcmp(c.pool + v[k].w, c.pool + v[i].w, v[i].wn * sizeof *c.pool) != 0)
+				node = prob_node(r, &c, &v[k = i]);
+			pr = prob(r, node, &v[i]);
 			if (pr >= 0) {
 				v[i].score = pr * dict_score(v[i].stutter);
 				total += v[i].score;
@@ -1046,19 +1065,28 @@ size_t morph_ru_analyze(const morph_ru *r, dyad_arena *a, dyad_str word, unsigne
 	for (i = 0, m = 0; i < 2; i++) /* with MIDCAP: proper nouns first, each group in order */
 		for (k = 0; k < l.n; k++) {
 			const ru_tag *t = &r->tags[v[k].tag];
-			uint32_t lem[MAXLEMMA];
-			size_t ln, j, len;
 			int propn = t->upos == DYAD_UPOS_PROPN;
+			size_t j;
 			if ((flags & DYAD_MORPH_MIDCAP) ? (i == 0) != propn : i == 1)
 				continue;
-			ln = lemma(&c, &v[k], lem);
-			for (j = 0; j < ln; j++)
-				lem[j] = lower(lem[j]);
+			/* readings of one paradigm from one spelling share their lemma */
+			for (j = 0; j < m; j++)
+				if (same_lemma(&c, &v[src[j]], &v[k])) {
+					an[m].lemma = an[j].lemma;
+					break;
+				}
+			if (j == m) {
+				uint32_t lem[MAXLEMMA];
+				size_t ln = lemma(&c, &v[k], lem), len;
+				for (j = 0; j < ln; j++)
+					lem[j] = lower(lem[j]);
+				an[m].lemma.p = to_utf8(a, lem, ln, &len);
+				an[m].lemma.n = len;
+			}
+			src[m] = (uint16_t)k;
 			an[m].upos = t->upos;
 			an[m].feats = t->feats;
-			lemma_features(t, lem, ln, &an[m].upos, &an[m].feats);
-			an[m].lemma.p = to_utf8(a, lem, ln, &len);
-			an[m].lemma.n = len;
+			lemma_features(t, an[m].lemma, &an[m].upos, &an[m].feats);
 			an[m].score = (float)v[k].score;
 			an[m].known = v[k].parser == P_DICT;
 			m++;

@@ -50,6 +50,8 @@ typedef struct {
 enum { RU_XT_ABBR = 0, RU_XT_INIT = 36, RU_XT_ADVB = 48, RU_XT_INTG, RU_XT_REAL, RU_XT_PNCT, RU_XT_ROMN,
        RU_XT_LATN, RU_XT_UNKN, RU_XT_COUNT };
 
+#define RU_MAX_PREFIXES 160
+
 struct morph_ru {
 	ru_blob file[RU_NFILES];
 	int mapped;             /* file[] are mmap()ed and unmapped on free */
@@ -64,7 +66,15 @@ struct morph_ru {
 	ru_tag *tags;           /* the gramtab's, then RU_XT_COUNT of az's own */
 	uint32_t ntags;         /* the gramtab's count */
 	char *tag_text;         /* the tags' strings */
+	/* az's known prefixes and particles as code points (ru.c's lists, decoded at load) */
+	uint32_t prefix_cp[RU_MAX_PREFIXES][12];
+	uint8_t prefix_len[RU_MAX_PREFIXES];
+	uint32_t particle_cp[8][6];
+	uint8_t particle_len[8];
 };
+
+/* ru.c: decode its word lists into `r` (at load). */
+void morph_ru_init_lists(morph_ru *r);
 
 /*
  * Build a morph_ru over the files in `f` (not copied: they must outlive it).

@@ -342,6 +342,7 @@ int morph_ru_load(morph_ru **out, const ru_blob f[RU_NFILES], int verify, dyad_e
 	}
 	if ((rc = load_paradigms(r, &f[RU_PARADIGMS], nm[RU_PARADIGMS], e)) < 0)
 		goto fail;
+	morph_ru_init_lists(r);
 	*out = r;
 	return 0;
 fail:
