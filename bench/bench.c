@@ -30,26 +30,39 @@ static long peak_kb(void)
 	return ru.ru_maxrss;
 }
 
+static int cmp_str(const void *x, const void *y)
+{
+	return dyad_str_cmp(*(const dyad_str *)x, *(const dyad_str *)y);
+}
+
 /*
  * Every Cyrillic word token of `t` analysed in order (tokenized once,
  * beforehand), best of three: prints the line main prints, with analyses per
- * second in the sentences/s column and the word count as units.
+ * second in the sentences/s column and the word count as units; then, on a
+ * freshly opened dictionary, each distinct word once (nothing cached): its
+ * rate and the number of distinct words, as a second line "distinct …".
  */
 static int lookups(const dyad_morph *mo, dyad_str t, double load)
 {
 	dyad_arena *a = dyad_arena_new(), *words = dyad_arena_new();
 	dyad_token *toks;
-	size_t nt = dyad_tokenize(words, t, &toks), i, n = 0, run;
-	double best = 1e9;
+	size_t nt = dyad_tokenize(words, t, &toks), i, n = 0, run, nd = 0;
+	dyad_str *distinct = dyad_xmalloc((nt + 1) * sizeof *distinct);
+	dyad_morph *fresh;
+	dyad_errbuf e;
+	double best = 1e9, t0;
 
 	for (run = 0; run < 3; run++) {
-		double t0 = now(), el;
+		double el;
+		t0 = now();
 		n = 0;
 		for (i = 0; i < nt; i++)
 			if (toks[i].kind == DYAD_TOK_WORD && (toks[i].flags & DYAD_TOKF_CYRILLIC)) {
 				dyad_analysis *an;
 				dyad_str w = { t.p + toks[i].span.start, toks[i].span.end - toks[i].span.start };
 				(void)dyad_morph_analyze(mo, a, DYAD_LANG_RU, w, 0, &an);
+				if (run == 0)
+					distinct[nd++] = w;
 				if (++n % 4096 == 0)
 					dyad_arena_reset(a);
 			}
@@ -60,6 +73,22 @@ static int lookups(const dyad_morph *mo, dyad_str t, double load)
 	}
 	printf("lookups\t%.3f\t%.1f\t%.0f\t%zu\t%.3f\t%ld\n", best, (double)t.n / 1048576.0 / best, (double)n / best,
 	       n, load, peak_kb());
+	qsort(distinct, nd, sizeof *distinct, cmp_str);
+	for (i = n = 0; i < nd; i++)
+		if (n == 0 || !dyad_str_eq(distinct[n - 1], distinct[i]))
+			distinct[n++] = distinct[i];
+	if (dyad_morph_open(&fresh, NULL, &e) == 0) {
+		t0 = now();
+		for (i = 0; i < n; i++) {
+			dyad_analysis *an;
+			(void)dyad_morph_analyze(fresh, a, DYAD_LANG_RU, distinct[i], 0, &an);
+			if (i % 4096 == 4095)
+				dyad_arena_reset(a);
+		}
+		printf("distinct\t%.0f\t%zu\n", (double)n / (now() - t0), n);
+		dyad_morph_free(fresh);
+	}
+	free(distinct);
 	dyad_arena_free(a);
 	dyad_arena_free(words);
 	return 0;

@@ -6,15 +6,32 @@
 #include "morph/internal.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/*
+ * Recent words' readings, so the frequent words of news text are analysed
+ * once: a direct-mapped table by hash of (language, flags, word), each slot
+ * one malloc'd block (the word, then its readings with lemma offsets, then
+ * the lemmas' bytes). A mutex keeps dyad_morph_analyze safe across threads.
+ */
+#define CACHE_SLOTS 8192u
+
+typedef struct {
+	uint64_t hash;
+	size_t wlen, count, textlen;
+	char *block;
+} cache_slot;
+
 struct dyad_morph {
 	morph_ru *ru;
 	morph_en *en;
+	pthread_mutex_t lock;
+	cache_slot *cache;
 };
 
 const char *dyad_upos_name(dyad_upos u)
@@ -130,6 +147,8 @@ int dyad_morph_open(dyad_morph **out, const char *dir, dyad_errbuf *e)
 	int rc;
 
 	*out = NULL;
+	pthread_mutex_init(&m->lock, NULL);
+	m->cache = dyad_xcalloc(CACHE_SLOTS, sizeof *m->cache);
 	find_dicts(dicts, sizeof dicts, dir);
 	if ((rc = morph_ru_open(&m->ru, dicts, e)) < 0 || (rc = morph_en_open(&m->en, "/usr/share/wordnet", e)) < 0) {
 		dyad_morph_free(m);
@@ -141,20 +160,87 @@ int dyad_morph_open(dyad_morph **out, const char *dir, dyad_errbuf *e)
 
 void dyad_morph_free(dyad_morph *m)
 {
+	size_t i;
+
 	if (!m)
 		return;
+	for (i = 0; i < CACHE_SLOTS; i++)
+		free(m->cache[i].block);
+	free(m->cache);
+	pthread_mutex_destroy(&m->lock);
 	morph_ru_free(m->ru);
 	morph_en_free(m->en);
 	free(m);
 }
 
+/* Copy a cached slot's readings into the arena. */
+static size_t cache_get(const cache_slot *c, dyad_arena *a, dyad_analysis **out)
+{
+	dyad_analysis *an = DYAD_ARENA_NEW(a, dyad_analysis, c->count);
+	const dyad_analysis *src = (const dyad_analysis *)(const void *)(c->block + ((c->wlen + 7) & ~(size_t)7));
+	char *text = dyad_arena_alloc(a, c->textlen + 1);
+	size_t i;
+
+	memcpy(text, (const char *)(src + c->count), c->textlen);
+	for (i = 0; i < c->count; i++) {
+		an[i] = src[i];
+		an[i].lemma.p = text + (size_t)(uintptr_t)src[i].lemma.p;
+	}
+	*out = an;
+	return c->count;
+}
+
+static void cache_put(cache_slot *c, uint64_t h, dyad_str word, const dyad_analysis *an, size_t n)
+{
+	size_t i, head = (word.n + 7) & ~(size_t)7, text = 0;
+	dyad_analysis *dst;
+	char *t;
+
+	for (i = 0; i < n; i++)
+		text += an[i].lemma.n;
+	free(c->block);
+	c->block = dyad_xmalloc(head + n * sizeof *an + text + 1);
+	memcpy(c->block, word.p, word.n);
+	dst = (dyad_analysis *)(void *)(c->block + head);
+	t = (char *)(dst + n);
+	for (i = 0, text = 0; i < n; i++) {
+		dst[i] = an[i];
+		dst[i].lemma.p = (const char *)(uintptr_t)text; /* an offset into the lemmas' bytes */
+		memcpy(t + text, an[i].lemma.p, an[i].lemma.n);
+		text += an[i].lemma.n;
+	}
+	c->hash = h;
+	c->wlen = word.n;
+	c->count = n;
+	c->textlen = text;
+}
+
 size_t dyad_morph_analyze(const dyad_morph *m, dyad_arena *a, dyad_lang lang, dyad_str word, unsigned flags,
 			  dyad_analysis **out)
 {
+	dyad_morph *mm = (dyad_morph *)(uintptr_t)m; /* the cache changes; the readings do not */
+	uint64_t h = dyad_hash64(word.p, word.n, DYAD_HASH_SEED ^ ((uint64_t)lang << 8) ^ flags);
+	cache_slot *c = &mm->cache[h & (CACHE_SLOTS - 1)];
+	size_t n = 0;
+
 	*out = NULL;
+	if (word.n == 0 || (lang != DYAD_LANG_RU && lang != DYAD_LANG_EN))
+		return 0;
+	pthread_mutex_lock(&mm->lock);
+	if (c->block && c->hash == h && c->wlen == word.n && memcmp(c->block, word.p, word.n) == 0) {
+		n = cache_get(c, a, out);
+		pthread_mutex_unlock(&mm->lock);
+		return n;
+	}
+	pthread_mutex_unlock(&mm->lock);
 	if (lang == DYAD_LANG_RU && m->ru)
-		return morph_ru_analyze(m->ru, a, word, flags, out);
-	if (lang == DYAD_LANG_EN && m->en)
-		return morph_en_analyze(m->en, a, word, flags, out);
-	return 0;
+		n = morph_ru_analyze(m->ru, a, word, flags, out);
+	else if (lang == DYAD_LANG_EN && m->en)
+		n = morph_en_analyze(m->en, a, word, flags, out);
+	if (n) {
+		pthread_mutex_lock(&mm->lock);
+		cache_put(c, h, word, *out, n);
+		pthread_mutex_unlock(&mm->lock);
+	}
+	return n;
 }
