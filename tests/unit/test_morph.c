@@ -101,6 +101,18 @@ static void ranking(void **state)
 	}
 	assert_true(sum > 0.999 && sum < 1.001);
 	assert_true(an[0].score > 0.9);
+	/* asked again (from the cache of recent words), the same readings in a fresh copy */
+	{
+		dyad_analysis *again;
+		size_t m = dyad_morph_analyze(M, A, DYAD_LANG_RU, dyad_str_c("стали"), 0, &again);
+		assert_int_equal(m, n);
+		for (i = 0; i < n; i++) {
+			assert_true(dyad_str_eq(again[i].lemma, an[i].lemma));
+			assert_ptr_not_equal(again[i].lemma.p, an[i].lemma.p);
+			assert_int_equal(again[i].upos, an[i].upos);
+			assert_true(again[i].feats == an[i].feats && again[i].score == an[i].score);
+		}
+	}
 }
 
 static void yo(void **state)
