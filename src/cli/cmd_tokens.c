@@ -64,48 +64,77 @@ static void json_analysis(dyad_buf *out, const dyad_analysis *an)
 	dyad_buf_putc(out, '"');
 }
 
+/* One word's readings for --morph: az's list, and the list the reading is chosen from. */
+typedef struct {
+	dyad_analysis *an; /* the dictionary's order, best first */
+	size_t n;
+} readings;
+
+/*
+ * The readings of a sentence's tokens t[0..n) into r and w: a Cyrillic word
+ * is Russian, other words take the text's language (English when it has
+ * none). A capitalised word after the sentence's first chooses among its
+ * DYAD_MORPH_MIDCAP readings (proper nouns first); then the sentence's
+ * context (dyad_morph_disambiguate) picks each word's reading.
+ */
+static void sentence_morph(const dyad_morph *m, dyad_arena *a, dyad_lang lang, dyad_str t, const dyad_token *tok,
+			   size_t n, readings *r, dyad_morph_word *w)
+{
+	size_t i;
+	int first_word = 1;
+
+	for (i = 0; i < n; i++) {
+		dyad_str word = { t.p + tok[i].span.start, tok[i].span.end - tok[i].span.start };
+		dyad_lang l = tok[i].flags & DYAD_TOKF_CYRILLIC ? DYAD_LANG_RU
+			      : lang == DYAD_LANG_RU || lang == DYAD_LANG_EN ? lang
+									      : DYAD_LANG_EN;
+		dyad_analysis *chosen;
+		r[i].n = 0;
+		r[i].an = NULL;
+		w[i] = (dyad_morph_word){ NULL, 0, 0 };
+		if (tok[i].kind != DYAD_TOK_WORD)
+			continue;
+		r[i].n = dyad_morph_analyze(m, a, l, word, 0, &r[i].an);
+		w[i].an = r[i].an;
+		w[i].n = r[i].n;
+		if (r[i].n && (tok[i].flags & DYAD_TOKF_CAPITAL) && !first_word) {
+			w[i].n = dyad_morph_analyze(m, a, l, word, DYAD_MORPH_MIDCAP, &chosen);
+			w[i].an = chosen;
+		}
+		first_word = 0;
+	}
+	dyad_morph_disambiguate(lang == DYAD_LANG_EN ? DYAD_LANG_EN : DYAD_LANG_RU, w, n);
+}
+
 /*
  * A word's readings: in TSV the chosen one as three more columns (lemma, UPOS,
  * features); in JSON the chosen one's members and "analyses", all of them in
- * the dictionary's order, best first. The chosen reading is the best, or for
- * a capitalised word after the sentence's first the best proper noun
- * (DYAD_MORPH_MIDCAP, which may add name readings the word's ending suggests).
+ * the dictionary's order, best first.
  */
-static void write_morph(dyad_buf *out, const dyad_morph *m, dyad_arena *a, dyad_lang lang, dyad_str w,
-			const dyad_token *tok, int first_word, int json)
+static void write_morph(dyad_buf *out, const readings *r, const dyad_morph_word *w, int json)
 {
-	dyad_analysis *an = NULL, *chosen;
-	size_t n, i;
+	const dyad_analysis *chosen = w->n ? &w->an[w->best] : NULL;
+	size_t i;
 
-	/* a Cyrillic word is Russian; other words take the text's language, English when it has none */
-	if (tok->flags & DYAD_TOKF_CYRILLIC)
-		lang = DYAD_LANG_RU;
-	else if (lang != DYAD_LANG_RU && lang != DYAD_LANG_EN)
-		lang = DYAD_LANG_EN;
-	n = tok->kind == DYAD_TOK_WORD ? dyad_morph_analyze(m, a, lang, w, 0, &an) : 0;
-
-	chosen = an;
-	if (n && (tok->flags & DYAD_TOKF_CAPITAL) && !first_word)
-		dyad_morph_analyze(m, a, lang, w, DYAD_MORPH_MIDCAP, &chosen);
 	if (!json) {
-		if (n) {
+		if (chosen) {
 			dyad_buf_putc(out, '\t');
-			tsv_text(out, chosen[0].lemma);
-			dyad_buf_printf(out, "\t%s\t", dyad_upos_name(chosen[0].upos));
-			dyad_feats_format(out, chosen[0].feats);
+			tsv_text(out, chosen->lemma);
+			dyad_buf_printf(out, "\t%s\t", dyad_upos_name(chosen->upos));
+			dyad_feats_format(out, chosen->feats);
 		} else
 			dyad_buf_puts(out, "\t-\t-\t-");
 		return;
 	}
-	if (!n)
+	if (!chosen)
 		return;
 	dyad_buf_putc(out, ',');
-	json_analysis(out, &chosen[0]);
+	json_analysis(out, chosen);
 	dyad_buf_puts(out, ",\"analyses\":[");
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < r->n; i++) {
 		dyad_buf_puts(out, i ? ",{" : "{");
-		json_analysis(out, &an[i]);
-		dyad_buf_printf(out, ",\"score\":%.6g}", (double)an[i].score);
+		json_analysis(out, &r->an[i]);
+		dyad_buf_printf(out, ",\"score\":%.6g}", (double)r->an[i].score);
 	}
 	dyad_buf_putc(out, ']');
 }
@@ -123,7 +152,10 @@ static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, const dyad_m
 		dyad_buf_printf(out, "L\t%s\n", dyad_lang_code(lang));
 	for (s = 0; s < ns; s++) {
 		dyad_str st = { t.p + sents[s].start, sents[s].end - sents[s].start };
-		int first = 1, first_word = 1;
+		readings *r = NULL;
+		dyad_morph_word *mw = NULL;
+		size_t k0;
+		int first = 1;
 
 		if (only_sentences) {
 			tsv_text(out, st);
@@ -142,7 +174,15 @@ static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, const dyad_m
 		}
 		while (k < nt && toks[k].span.start < sents[s].start)
 			k++;
-		for (; k < nt && toks[k].span.end <= sents[s].end; k++) {
+		if (m) {
+			size_t e = k;
+			while (e < nt && toks[e].span.end <= sents[s].end)
+				e++;
+			r = DYAD_ARENA_NEW(a, readings, e - k + 1);
+			mw = DYAD_ARENA_NEW(a, dyad_morph_word, e - k + 1);
+			sentence_morph(m, a, lang, t, toks + k, e - k, r, mw);
+		}
+		for (k0 = k; k < nt && toks[k].span.end <= sents[s].end; k++) {
 			dyad_str w = { t.p + toks[k].span.start, toks[k].span.end - toks[k].span.start };
 			if (json) {
 				dyad_buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"flags\":\"", first ? "" : ",",
@@ -151,7 +191,7 @@ static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, const dyad_m
 				dyad_buf_puts(out, "\",\"text\":");
 				dyad_buf_json_str(out, w);
 				if (m)
-					write_morph(out, m, a, lang, w, &toks[k], first_word, json);
+					write_morph(out, &r[k - k0], &mw[k - k0], json);
 				dyad_buf_putc(out, '}');
 			} else {
 				dyad_buf_printf(out, "T\t%zu\t%zu\t%s\t", toks[k].span.start, toks[k].span.end,
@@ -160,12 +200,10 @@ static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, const dyad_m
 				dyad_buf_putc(out, '\t');
 				tsv_text(out, w);
 				if (m)
-					write_morph(out, m, a, lang, w, &toks[k], first_word, json);
+					write_morph(out, &r[k - k0], &mw[k - k0], json);
 				dyad_buf_putc(out, '\n');
 			}
 			first = 0;
-			if (toks[k].kind == DYAD_TOK_WORD)
-				first_word = 0;
 		}
 		if (json)
 			dyad_buf_puts(out, "]}\n");

@@ -211,6 +211,46 @@ static void other_letters(void **state)
 	}
 }
 
+/* Words of a sentence with their readings, then the context's choice for word `at` as "lemma feats". */
+static const char *in_context(const char *const *words, size_t n, size_t at)
+{
+	static char out[256];
+	dyad_morph_word w[16];
+	dyad_buf b = DYAD_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		dyad_analysis *an;
+		w[i].n = dyad_morph_analyze(M, A, DYAD_LANG_RU, dyad_str_c(words[i]), 0, &an);
+		w[i].an = an;
+		w[i].best = 0;
+	}
+	dyad_morph_disambiguate(DYAD_LANG_RU, w, n);
+	dyad_buf_printf(&b, "%.*s ", (int)w[at].an[w[at].best].lemma.n, w[at].an[w[at].best].lemma.p);
+	dyad_feats_format(&b, w[at].an[w[at].best].feats);
+	snprintf(out, sizeof out, "%.*s", (int)b.n, b.p);
+	dyad_buf_free(&b);
+	return out;
+}
+
+static void context(void **state)
+{
+	static const char *const s1[] = { "обсудим", "нападение", "на", "посольство" };
+	static const char *const s2[] = { "начнут", "совместные", "учения" };
+	static const char *const s3[] = { "встретился", "с", "новым", "президентом" };
+	static const char *const s4[] = { "сообщил", "о", "визите" };
+	static const char *const s5[] = { "поставки", "в", "Китай" };
+
+	(void)state;
+	/* alone, "посольство" is nominative first */
+	assert_string_equal(in_context(s1, 4, 3), "посольство Animacy=Inan|Case=Acc|Gender=Neut|Number=Sing");
+	assert_string_equal(in_context(s1, 4, 1), "нападение Animacy=Inan|Case=Nom|Gender=Neut|Number=Sing");
+	assert_string_equal(in_context(s2, 3, 2), "учение Animacy=Inan|Case=Nom|Gender=Neut|Number=Plur");
+	assert_string_equal(in_context(s3, 4, 2), "новый Case=Ins|Degree=Pos|Gender=Masc|Number=Sing");
+	assert_string_equal(in_context(s4, 3, 2), "визит Animacy=Inan|Case=Loc|Gender=Masc|Number=Sing");
+	assert_string_equal(in_context(s5, 3, 2), "китай Animacy=Inan|Case=Acc|Gender=Masc|NameType=Geo|Number=Sing");
+}
+
 static void feats_text(void **state)
 {
 	dyad_buf b = DYAD_BUF_INIT;
@@ -327,7 +367,8 @@ int main(void)
 		cmocka_unit_test(dictionary_words), cmocka_unit_test(ranking),
 		cmocka_unit_test(yo),               cmocka_unit_test(predicted_names),
 		cmocka_unit_test(hyphens_and_prefixes), cmocka_unit_test(abbreviations),
-		cmocka_unit_test(other_letters),    cmocka_unit_test(feats_text),
+		cmocka_unit_test(other_letters),    cmocka_unit_test(context),
+		cmocka_unit_test(feats_text),
 		cmocka_unit_test(refuses_damaged_files),
 	};
 
