@@ -553,7 +553,7 @@ static void parse_hyphen_words(ctx *c, plist *l, const uint32_t *lw, size_t n)
 	for (k = 0; k < NKNOWN; k++) {
 		const uint32_t *kp = c->r->prefix_cp[k];
 		size_t kn = c->r->prefix_len[k];
-		if (kp[kn - 1] == '-' && kn <= n && memcmp(lw, kp, kn * sizeof *kp) == 0)
+		if (kp[kn - 1] == '-' && kn <= n && lw[0] == kp[0] && memcmp(lw, kp, kn * sizeof *kp) == 0)
 			return;
 	}
 	for (k = 0; k < n; k++)
@@ -622,7 +622,8 @@ static void parse_prefix(ctx *c, plist *l, const uint32_t *w, size_t n, int know
 		size_t start = l->n, keep;
 		if (known) {
 			plen = c->r->prefix_len[k];
-			if (n < plen + 3 || memcmp(lw, c->r->prefix_cp[k], plen * sizeof *lw) != 0)
+			if (n < plen + 3 || lw[0] != c->r->prefix_cp[k][0] ||
+			    memcmp(lw, c->r->prefix_cp[k], plen * sizeof *lw) != 0)
 				continue;
 		} else {
 			plen = k + 1;

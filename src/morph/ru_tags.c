@@ -107,7 +107,8 @@ void morph_ru_tag_parse(ru_tag *t, const char *s, size_t n)
 		while (j < n && s[j] != ',' && s[j] != ' ')
 			j++;
 		for (k = 0; k < sizeof grams / sizeof *grams; k++)
-			if (strlen(grams[k].name) == j - i && memcmp(grams[k].name, s + i, j - i) == 0) {
+			if (grams[k].name[0] == s[i] && strncmp(grams[k].name, s + i, j - i) == 0 &&
+			    grams[k].name[j - i] == '\0') {
 				switch (grams[k].kind) {
 				case G_POS: t->pos = grams[k].val; break;
 				case G_CASE: t->ncase = grams[k].val; break;
