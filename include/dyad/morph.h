@@ -143,8 +143,10 @@ typedef struct {
  * Choose each word's reading from its neighbours (Russian; other languages
  * are left alone): a preposition sets the case of the nominal words after it
  * up to the first noun (с + Ins, в and на + Loc or Acc, о + Loc, к + Dat, из
- * + Gen …), and an adjective, participle or determiner agrees with the noun
- * after it in case, number and (in the singular) gender. Only `best` changes,
+ * + Gen …), the noun before a verb is its nominative subject when it can
+ * agree with it (and depends on no noun, number or preposition before it),
+ * and an adjective, participle or determiner agrees with the noun after it in
+ * case, number and (in the singular) gender. Only `best` changes,
  * and only to a reading the word has. `w` is a sentence's words in order.
  */
 void dyad_morph_disambiguate(dyad_lang lang, dyad_morph_word *w, size_t n);

@@ -2,6 +2,7 @@
  * disamb.c — a word's reading chosen from its neighbours: the case a
  * preposition governs, and an adjective's agreement with its noun. Light
  * rules over the readings the analyser gave; no model, no training data.
+ * A subject agrees with the verb after it.
  */
 #include "dyad/morph.h"
 
@@ -77,6 +78,75 @@ static size_t first_reading(const dyad_morph_word *w, uint64_t cases)
 	return w->best;
 }
 
+/* A finite verb or a short form with a number: the predicate a subject agrees with. */
+static int predicate(const dyad_analysis *a)
+{
+	return (a->feats & DYAD_F_NUM_MASK) && !(a->feats & DYAD_F_CASE_MASK) &&
+	       ((a->upos == DYAD_UPOS_VERB && (a->feats & (DYAD_F_VF_FIN | DYAD_F_VARIANT_SHORT)) &&
+		 !(a->feats & DYAD_F_MOOD_IMP)) ||
+		(a->upos == DYAD_UPOS_ADJ && (a->feats & DYAD_F_VARIANT_SHORT)));
+}
+
+/* A nominative reading of the subject `s` that agrees with predicate `p` (number; gender in the singular past). */
+static int subject_of(const dyad_analysis *s, const dyad_analysis *p)
+{
+	uint64_t sn = s->feats & DYAD_F_NUM_MASK, pn = p->feats & DYAD_F_NUM_MASK;
+	uint64_t sg = s->feats & DYAD_F_GENDER_MASK, pg = p->feats & DYAD_F_GENDER_MASK;
+
+	if (!head(s) || !(s->feats & DYAD_F_CASE_NOM) || sn != pn)
+		return 0;
+	if (s->upos == DYAD_UPOS_PRON && (p->feats & (DYAD_F_PERSON_1 | DYAD_F_PERSON_2)) &&
+	    (s->feats & (DYAD_F_PERSON_1 | DYAD_F_PERSON_2 | DYAD_F_PERSON_3)) !=
+		    (p->feats & (DYAD_F_PERSON_1 | DYAD_F_PERSON_2 | DYAD_F_PERSON_3)))
+		return 0;
+	return !(pn == DYAD_F_NUM_SING && sg && pg && sg != pg);
+}
+
+/*
+ * The subject before a predicate: the nearest noun or pronoun before it (not
+ * after a preposition) takes a nominative reading that agrees with it, when
+ * its chosen one is another case. Делегации встречались: nominative plural.
+ */
+static void subjects(dyad_morph_word *w, size_t n)
+{
+	size_t i, j, r, k;
+
+	for (i = 1; i < n; i++) {
+		const dyad_analysis *p;
+		if (w[i].best >= w[i].n || !predicate(p = &w[i].an[w[i].best]))
+			continue;
+		for (j = i; j-- > 0;) {
+			const dyad_analysis *s;
+			if (w[j].best >= w[j].n)
+				break; /* punctuation ends the search */
+			s = &w[j].an[w[j].best];
+			if (s->upos == DYAD_UPOS_ADV || s->upos == DYAD_UPOS_PART)
+				continue;
+			if (!head(s))
+				break;
+			if (s->feats & DYAD_F_CASE_NOM)
+				break; /* already a nominative */
+			if (j > 0 && w[j - 1].best < w[j - 1].n) {
+				const dyad_analysis *q = &w[j - 1].an[w[j - 1].best];
+				/* governed by a preposition, a noun (чиновники администрации) or a number, or an
+				   adjective agreeing with it chooses its case */
+				if (q->upos == DYAD_UPOS_ADP || q->upos == DYAD_UPOS_NUM || head(q) || modifier(q))
+					break;
+			}
+			/* a reading of the same part of speech first; a proper noun stays one */
+			for (r = 0; r < w[j].n; r++)
+				if (w[j].an[r].upos == s->upos && subject_of(&w[j].an[r], p))
+					break;
+			for (k = 0; r == w[j].n && s->upos != DYAD_UPOS_PROPN && k < w[j].n; k++)
+				if (subject_of(&w[j].an[k], p))
+					r = k;
+			if (r < w[j].n)
+				w[j].best = r;
+			break;
+		}
+	}
+}
+
 void dyad_morph_disambiguate(dyad_lang lang, dyad_morph_word *w, size_t n)
 {
 	size_t i, j, k;
@@ -104,6 +174,7 @@ void dyad_morph_disambiguate(dyad_lang lang, dyad_morph_word *w, size_t n)
 				break;
 		}
 	}
+	subjects(w, n);
 	/* an adjective agrees with the noun after it: keep the noun's reading if they can agree */
 	for (i = n; i-- > 1;) {
 		dyad_morph_word *h = &w[i], *m = &w[i - 1];

@@ -240,6 +240,8 @@ static void context(void **state)
 	static const char *const s3[] = { "встретился", "с", "новым", "президентом" };
 	static const char *const s4[] = { "сообщил", "о", "визите" };
 	static const char *const s5[] = { "поставки", "в", "Китай" };
+	static const char *const s6[] = { "Делегации", "встречались" };
+	static const char *const s7[] = { "чиновники", "администрации", "проведут" };
 
 	(void)state;
 	/* alone, "посольство" is nominative first */
@@ -249,6 +251,9 @@ static void context(void **state)
 	assert_string_equal(in_context(s3, 4, 2), "новый Case=Ins|Degree=Pos|Gender=Masc|Number=Sing");
 	assert_string_equal(in_context(s4, 3, 2), "визит Animacy=Inan|Case=Loc|Gender=Masc|Number=Sing");
 	assert_string_equal(in_context(s5, 3, 2), "китай Animacy=Inan|Case=Acc|Gender=Masc|NameType=Geo|Number=Sing");
+	/* a subject agrees with its verb, unless it depends on the noun before it */
+	assert_string_equal(in_context(s6, 2, 0), "делегация Animacy=Inan|Case=Nom|Gender=Fem|Number=Plur");
+	assert_string_equal(in_context(s7, 3, 1), "администрация Animacy=Inan|Case=Gen|Gender=Fem|Number=Sing");
 }
 
 static void feats_text(void **state)
