@@ -194,6 +194,13 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/dyad
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
 	install -m 644 man/man1/dyad.1 $(DESTDIR)$(PREFIX)/share/man/man1/dyad.1
+	@if [ -f node_modules/az/dicts/words.dawg ]; then \
+		install -d $(DESTDIR)$(PREFIX)/share/dyad/morph && \
+		install -m 644 node_modules/az/dicts/words.dawg node_modules/az/dicts/p_t_given_w.intdawg \
+			node_modules/az/dicts/prediction-suffixes-[012].dawg node_modules/az/dicts/paradigms.array \
+			node_modules/az/dicts/suffixes.json node_modules/az/dicts/gramtab-opencorpora-int.json \
+			$(DESTDIR)$(PREFIX)/share/dyad/morph/; \
+	else echo "install: node_modules/az/dicts is missing (npm ci): dyad tokens --morph will need --data"; fi
 
 clean:
 	rm -rf build

@@ -3,7 +3,9 @@
  *   text     tokenize + split + stem every word (the text core)
  *   actors   the actor recognizer over the same sentences (lexicon loaded once)
  *   code     clean + text + actors + events for every page (pages split at blank-line runs)
- * and the lexicon's load time and the process's peak memory.
+ *   morph    the text core + every word's morphological analyses (dictionaries loaded once)
+ *   lookups  the morphology alone: every Cyrillic word of the corpus analysed, words/s
+ * and the lexicon's (or the dictionaries') load time and the process's peak memory.
  * usage: bench MODE CORPUS DATA_DIR
  */
 #include <stdio.h>
@@ -28,6 +30,70 @@ static long peak_kb(void)
 	return ru.ru_maxrss;
 }
 
+static int cmp_str(const void *x, const void *y)
+{
+	return dyad_str_cmp(*(const dyad_str *)x, *(const dyad_str *)y);
+}
+
+/*
+ * Every Cyrillic word token of `t` analysed in order (tokenized once,
+ * beforehand), best of three: prints the line main prints, with analyses per
+ * second in the sentences/s column and the word count as units; then, on a
+ * freshly opened dictionary, each distinct word once (nothing cached): its
+ * rate and the number of distinct words, as a second line "distinct …".
+ */
+static int lookups(const dyad_morph *mo, dyad_str t, double load)
+{
+	dyad_arena *a = dyad_arena_new(), *words = dyad_arena_new();
+	dyad_token *toks;
+	size_t nt = dyad_tokenize(words, t, &toks), i, n = 0, run, nd = 0;
+	dyad_str *distinct = dyad_xmalloc((nt + 1) * sizeof *distinct);
+	dyad_morph *fresh;
+	dyad_errbuf e;
+	double best = 1e9, t0;
+
+	for (run = 0; run < 3; run++) {
+		double el;
+		t0 = now();
+		n = 0;
+		for (i = 0; i < nt; i++)
+			if (toks[i].kind == DYAD_TOK_WORD && (toks[i].flags & DYAD_TOKF_CYRILLIC)) {
+				dyad_analysis *an;
+				dyad_str w = { t.p + toks[i].span.start, toks[i].span.end - toks[i].span.start };
+				(void)dyad_morph_analyze(mo, a, DYAD_LANG_RU, w, 0, &an);
+				if (run == 0)
+					distinct[nd++] = w;
+				if (++n % 4096 == 0)
+					dyad_arena_reset(a);
+			}
+		el = now() - t0;
+		if (el < best)
+			best = el;
+		dyad_arena_reset(a);
+	}
+	printf("lookups\t%.3f\t%.1f\t%.0f\t%zu\t%.3f\t%ld\n", best, (double)t.n / 1048576.0 / best, (double)n / best,
+	       n, load, peak_kb());
+	qsort(distinct, nd, sizeof *distinct, cmp_str);
+	for (i = n = 0; i < nd; i++)
+		if (n == 0 || !dyad_str_eq(distinct[n - 1], distinct[i]))
+			distinct[n++] = distinct[i];
+	if (dyad_morph_open(&fresh, NULL, &e) == 0) {
+		t0 = now();
+		for (i = 0; i < n; i++) {
+			dyad_analysis *an;
+			(void)dyad_morph_analyze(fresh, a, DYAD_LANG_RU, distinct[i], 0, &an);
+			if (i % 4096 == 4095)
+				dyad_arena_reset(a);
+		}
+		printf("distinct\t%.0f\t%zu\n", (double)n / (now() - t0), n);
+		dyad_morph_free(fresh);
+	}
+	free(distinct);
+	dyad_arena_free(a);
+	dyad_arena_free(words);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	dyad_buf raw = DYAD_BUF_INIT, text = DYAD_BUF_INIT;
@@ -39,20 +105,30 @@ int main(int argc, char **argv)
 	dyad_matcher *m = NULL;
 	dyad_patterns *pats = NULL;
 	dyad_stemmer *st = dyad_stemmer_new();
+	dyad_morph *mo = NULL;
 	const char *mode;
+	int morph;
 
 	if (argc != 4) {
-		fprintf(stderr, "usage: bench text|actors|code CORPUS DATA_DIR\n");
+		fprintf(stderr, "usage: bench text|actors|code|morph|lookups CORPUS DATA_DIR\n");
 		return 2;
 	}
 	mode = argv[1];
+	morph = strcmp(mode, "morph") == 0 || strcmp(mode, "lookups") == 0;
 	if (dyad_read_file(&raw, argv[2], 0, &e) < 0) {
 		fprintf(stderr, "bench: %s\n", e.msg);
 		return 1;
 	}
 	dyad_utf8_repair(&text, (dyad_str){ raw.p, raw.n });
 	t = (dyad_str){ text.p, text.n };
-	if (strcmp(mode, "text") != 0) {
+	if (morph) {
+		t0 = now();
+		if (dyad_morph_open(&mo, NULL, &e) < 0) {
+			fprintf(stderr, "bench: %s\n", e.msg);
+			return 1;
+		}
+		load = now() - t0;
+	} else if (strcmp(mode, "text") != 0) {
 		char dir[4096];
 		t0 = now();
 		snprintf(dir, sizeof dir, "%s/actors", argv[3]);
@@ -66,6 +142,8 @@ int main(int argc, char **argv)
 		pats = dyad_patterns_load(dir, NULL, NULL, &e);
 		load = now() - t0;
 	}
+	if (strcmp(mode, "lookups") == 0)
+		return lookups(mo, t, load);
 	for (run = 0; run < 3; run++) {
 		dyad_arena *a = dyad_arena_new();
 		size_t pos = 0;
@@ -85,11 +163,17 @@ int main(int argc, char **argv)
 			nt = dyad_tokenize(a, c, &toks);
 			ns = dyad_sent_split(a, c, &sents);
 			sentences += ns;
-			if (strcmp(mode, "text") == 0) {
+			if (strcmp(mode, "text") == 0 || morph) {
 				for (i = 0; i < nt; i++)
-					if (toks[i].kind == DYAD_TOK_WORD)
-						(void)dyad_stem(st, a, (dyad_str){ c.p + toks[i].span.start,
-										 toks[i].span.end - toks[i].span.start });
+					if (toks[i].kind == DYAD_TOK_WORD) {
+						dyad_str w = { c.p + toks[i].span.start, toks[i].span.end - toks[i].span.start };
+						(void)dyad_stem(st, a, w);
+						if (morph) {
+							dyad_analysis *an;
+							dyad_lang l = toks[i].flags & DYAD_TOKF_CYRILLIC ? DYAD_LANG_RU : DYAD_LANG_EN;
+							(void)dyad_morph_analyze(mo, a, l, w, 0, &an);
+						}
+					}
 				units += nt;
 			} else {
 				dyad_mention *ms;
@@ -121,6 +205,7 @@ int main(int argc, char **argv)
 	}
 	printf("%s\t%.3f\t%.1f\t%.0f\t%zu\t%.3f\t%ld\n", mode, best, (double)t.n / 1048576.0 / best,
 	       (double)sentences / best, units, load, peak_kb());
+	dyad_morph_free(mo);
 	dyad_matcher_free(m);
 	dyad_lexicon_free(lx);
 	dyad_patterns_free(pats);

@@ -132,4 +132,23 @@ void dyad_morph_free(dyad_morph *m);
 size_t dyad_morph_analyze(const dyad_morph *m, dyad_arena *a, dyad_lang lang, dyad_str word,
                           unsigned flags, dyad_analysis **out);
 
+/** One word of a sentence for dyad_morph_disambiguate. */
+typedef struct {
+	const dyad_analysis *an; /**< its readings, as dyad_morph_analyze gave them (NULL, 0 for a non-word) */
+	size_t n;
+	size_t best;             /**< in: the reading chosen so far (usually 0); out: the one chosen in context */
+} dyad_morph_word;
+
+/**
+ * Choose each word's reading from its neighbours (Russian; other languages
+ * are left alone): a preposition sets the case of the nominal words after it
+ * up to the first noun (с + Ins, в and на + Loc or Acc, о + Loc, к + Dat, из
+ * + Gen …), the noun before a verb is its nominative subject when it can
+ * agree with it (and depends on no noun, number or preposition before it),
+ * and an adjective, participle or determiner agrees with the noun after it in
+ * case, number and (in the singular) gender. Only `best` changes,
+ * and only to a reading the word has. `w` is a sentence's words in order.
+ */
+void dyad_morph_disambiguate(dyad_lang lang, dyad_morph_word *w, size_t n);
+
 #endif
