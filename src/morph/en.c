@@ -124,6 +124,7 @@ static const closed_word closed[] = {
 	{ "everyone", "everyone", PRON, 0, 1 }, { "somebody", "somebody", PRON, 0, 1 },
 	{ "anybody", "anybody", PRON, 0, 1 }, { "everybody", "everybody", PRON, 0, 1 },
 	{ "nobody", "nobody", PRON, 0, 1 }, { "none", "none", PRON, 0, 1 },
+	{ "others", "other", PRON, F_PLUR, 1 },
 	{ "there", "there", PRON, 0, .5f }, { "there", "there", ADV, 0, .5f },
 	/* adpositions */
 	{ "of", "of", ADP, 0, 1 }, { "in", "in", ADP, 0, .9f }, { "in", "in", ADV, 0, .1f },
@@ -680,6 +681,32 @@ static const uint64_t kind_feats[] = { F_PLUR, F_PRES3, 0, F_GER, DYAD_F_DEGREE_
 static const uint64_t base_feats[NPOS] = { F_SING, 0, DYAD_F_DEGREE_POS, 0 };
 
 /*
+ * WordNet keeps some plurals as lemmas of their own ("troops", "relations",
+ * "leaders"), with corpus counts of their own; UD reads them as plurals of
+ * the singular. When an -s word is both, the plural reading (readings from
+ * `from` on) goes first, the word-as-lemma after it.
+ */
+static void prefer_plural(cands *cs, size_t from, const char *w, size_t n)
+{
+	cand *self = NULL, *plural = NULL;
+	size_t i;
+
+	if (!ends(w, n, "s"))
+		return;
+	for (i = from; i < cs->n; i++) {
+		cand *c = &cs->c[i];
+		if (c->upos != DYAD_UPOS_NOUN)
+			continue;
+		if (c->n == n && memcmp(c->lemma, w, n) == 0)
+			self = c;
+		else if ((c->feats & F_PLUR) && (plural == NULL || c->w > plural->w))
+			plural = c;
+	}
+	if (self && plural && self->w >= plural->w)
+		plural->w += self->w;
+}
+
+/*
  * The open-class readings WordNet gives the lower-case word w[0..n): its
  * irregular forms, the word itself as a lemma, and the lemmas the detachment
  * rules reach. Returns how many were added.
@@ -723,6 +750,7 @@ static size_t add_wordnet(const morph_en *m, cands *cs, const char *w, size_t n)
 			add_open(cs, le->key, ln, pos_upos[rules[i].pos], kind_feats[rules[i].kind],
 			    le->count[rules[i].pos] + 1.0, 1);
 	}
+	prefer_plural(cs, before, w, n);
 	return cs->n - before;
 }
 
@@ -733,7 +761,7 @@ static size_t add_wordnet(const morph_en *m, cands *cs, const char *w, size_t n)
  * first when the first sense is one); a noun whose every sense is a name
  * keeps only the proper-noun reading.
  */
-static void add_wordnet_names(const morph_en *m, cands *cs)
+static void add_wordnet_names(const morph_en *m, cands *cs, const char *w, size_t n, dyad_str own)
 {
 	dyad_str data = { m->file[F_DATA_NOUN].p, m->file[F_DATA_NOUN].n };
 	size_t i, ncands = cs->n;
@@ -744,7 +772,7 @@ static void add_wordnet_names(const morph_en *m, cands *cs)
 		const char *p, *end;
 		unsigned senses = 0, caps = 0, first_cap = 0;
 		dyad_str form = { NULL, 0 };
-		double share, w;
+		double share, cw;
 
 		if (c->upos != DYAD_UPOS_NOUN || (e = find(m, c->lemma, c->n)) == NULL || e->noun_offsets == NULL)
 			continue;
@@ -775,9 +803,12 @@ static void add_wordnet_names(const morph_en *m, cands *cs)
 		if (caps == 0)
 			continue;
 		share = (double)caps / senses;
-		w = c->w;
-		c->w = w * (1 - share);
-		add(cs, form.p, form.n, DYAD_UPOS_PROPN, c->feats, first_cap ? w * (share > .6 ? share : .6) : w * share * .5, 1);
+		cw = c->w;
+		c->w = cw * (1 - share);
+		if (c->n == n && memcmp(c->lemma, w, n) == 0)
+			form = own; /* the name as the text writes it: "EU", not europium's "Eu" */
+		add(cs, form.p, form.n, DYAD_UPOS_PROPN, c->feats,
+		    first_cap ? cw * (share > .6 ? share : .6) : cw * share * .5, 1);
 	}
 	/* drop the readings whose weight went to nothing */
 	for (i = 0; i < cs->n;)
@@ -959,9 +990,15 @@ static size_t add_closed(const morph_en *m, cands *cs, const char *w, size_t n, 
 		return 0;
 	for (i = 0; i < e->nclosed; i++) {
 		const closed_word *c = &closed[e->closed - 1 + i];
+		size_t j, ln = strlen(c->lemma);
 		if (aux_only && c->upos != DYAD_UPOS_AUX)
 			continue;
-		add(cs, c->lemma, strlen(c->lemma), c->upos, c->feats | extra, scale * c->w, 1);
+		/* the table's weight, not WordNet's, for a reading both give ("as" the adverb) */
+		for (j = 0; j < cs->n; j++)
+			if (cs->c[j].upos == c->upos && cs->c[j].feats == (c->feats | extra) && cs->c[j].n == ln &&
+			    memcmp(cs->c[j].lemma, c->lemma, ln) == 0)
+				cs->c[j].w = 0;
+		add(cs, c->lemma, ln, c->upos, c->feats | extra, scale * c->w, 1);
 		if (c->upos == DYAD_UPOS_AUX && main_verb_aux(c->lemma))
 			add(cs, c->lemma, strlen(c->lemma), DYAD_UPOS_VERB, c->feats | extra, scale * c->w * .4, 1);
 		added++;
@@ -1047,7 +1084,7 @@ size_t morph_en_analyze(const morph_en *m, dyad_arena *a, dyad_str word, unsigne
 				cs.c[i].w += mx;
 	}
 	if (cap)
-		add_wordnet_names(m, &cs);
+		add_wordnet_names(m, &cs, w, n, proper);
 	/* the closed classes before them */
 	allcaps = f.upper == f.letters && f.letters >= 2;
 	add_closed(m, &cs, w, n, allcaps ? .1 * max_weight(&cs) + .1 : 2 * (sum_weight(&cs) + 1), 0, 0);

@@ -105,6 +105,10 @@ static const struct {
 	{ "churches", 0, "church", DYAD_UPOS_NOUN, PLUR, 1 },
 	{ "countries'", 0, "country", DYAD_UPOS_NOUN, PLUR, 1 },
 	{ "minister", 0, "minister", DYAD_UPOS_NOUN, SING, 1 },
+	/* plurals WordNet also lists as lemmas of their own */
+	{ "troops", 0, "troop", DYAD_UPOS_NOUN, PLUR, 1 },
+	{ "relations", 0, "relation", DYAD_UPOS_NOUN, PLUR, 1 },
+	{ "news", 0, "news", DYAD_UPOS_NOUN, SING, 1 },
 	/* degrees */
 	{ "larger", 0, "large", DYAD_UPOS_ADJ, DYAD_F_DEGREE_CMP, 1 },
 	{ "largest", 0, "large", DYAD_UPOS_ADJ, DYAD_F_DEGREE_SUP, 1 },
@@ -119,9 +123,11 @@ static const struct {
 	{ "the", 0, "the", DYAD_UPOS_DET, 0, 1 },
 	{ "The", 0, "the", DYAD_UPOS_DET, 0, 1 },
 	{ "of", 0, "of", DYAD_UPOS_ADP, 0, 1 },
+	{ "as", 0, "as", DYAD_UPOS_ADP, 0, 1 }, /* WordNet's adverb "as" comes after the table's */
 	{ "and", 0, "and", DYAD_UPOS_CCONJ, 0, 1 },
 	{ "because", 0, "because", DYAD_UPOS_SCONJ, 0, 1 },
 	{ "not", 0, "not", DYAD_UPOS_PART, NEG, 1 },
+	{ "others", 0, "other", DYAD_UPOS_PRON, PLUR, 1 },
 	{ "them", 0, "they", DYAD_UPOS_PRON, DYAD_F_CASE_ACC | PLUR | DYAD_F_PERSON_3, 1 },
 	{ "I", DYAD_MORPH_MIDCAP, "I", DYAD_UPOS_PRON, DYAD_F_CASE_NOM | SING | DYAD_F_PERSON_1, 1 },
 	{ "is", 0, "be", DYAD_UPOS_AUX, PRES3, 1 },
@@ -139,6 +145,8 @@ static const struct {
 	{ "U.S.", 0, "U.S.", DYAD_UPOS_PROPN, SING, 1 },
 	{ "Americans", 0, "American", DYAD_UPOS_PROPN, PLUR, 1 },
 	{ "US", 0, "US", DYAD_UPOS_PROPN, SING, 1 },
+	{ "EU", 0, "EU", DYAD_UPOS_PROPN, SING, 1 }, /* the text's spelling, not europium's "Eu" */
+	{ "Xi", DYAD_MORPH_MIDCAP, "Xi", DYAD_UPOS_PROPN, SING, 1 },
 	{ "President", DYAD_MORPH_MIDCAP, "President", DYAD_UPOS_PROPN, SING, 1 },
 	{ "President", 0, "president", DYAD_UPOS_NOUN, SING, 1 },
 	{ "May", DYAD_MORPH_MIDCAP, "May", DYAD_UPOS_PROPN, SING, 1 },
