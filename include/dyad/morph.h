@@ -89,6 +89,7 @@ const char *dyad_upos_name(dyad_upos u);
 #define DYAD_F_NAME_GEO     (UINT64_C(1) << 41)  /**< NameType=Geo (Geox) */
 #define DYAD_F_NAME_ORG     (UINT64_C(1) << 42)  /**< NameType=Com (Orgn) */
 #define DYAD_F_POLARITY_NEG (UINT64_C(1) << 43)
+#define DYAD_F_VF_GER       (UINT64_C(1) << 44)  /**< VerbForm=Ger: English -ing forms ("meeting", "saying") */
 
 /**
  * Write `f` as a UD FEATS string ("Case=Ins|Gender=Masc|Number=Sing", "_"
