@@ -69,7 +69,7 @@ void dyad_feats_format(dyad_buf *b, uint64_t f)
 		{ DYAD_F_TENSE_FUT, "Tense=Fut" }, { DYAD_F_TENSE_PAST, "Tense=Past" },
 		{ DYAD_F_TENSE_PRES, "Tense=Pres" },
 		{ DYAD_F_VARIANT_SHORT, "Variant=Short" },
-		{ DYAD_F_VF_CONV, "VerbForm=Conv" }, { DYAD_F_VF_FIN, "VerbForm=Fin" },
+		{ DYAD_F_VF_CONV, "VerbForm=Conv" }, { DYAD_F_VF_FIN, "VerbForm=Fin" }, { DYAD_F_VF_GER, "VerbForm=Ger" },
 		{ DYAD_F_VF_INF, "VerbForm=Inf" }, { DYAD_F_VF_PART, "VerbForm=Part" },
 		{ DYAD_F_VOICE_ACT, "Voice=Act" }, { DYAD_F_VOICE_MID, "Voice=Mid" },
 		{ DYAD_F_VOICE_PASS, "Voice=Pass" },
