@@ -44,6 +44,8 @@ typedef struct {
 	const char *igo;
 	const char *person;
 	dyad_span span;              /**< bytes of the words it was read from (the pronoun for "we") */
+	const char *how;             /**< how the coder found it: "slot", "subject", "object", "passive agent",
+	                                  "speaker", "counterpart", "document party", "list", ...; static */
 } dyad_side;
 
 typedef struct {

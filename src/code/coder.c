@@ -41,8 +41,12 @@ typedef struct {
 	size_t ncands, capcands;
 	dyad_event *ev;
 	size_t nev, capev;
+	unsigned char *level; /* per token of the sentence being coded: parentheses and relative clauses */
+	dyad_side party[2];   /* the document's main parties (find_parties) */
+	size_t nparty;
 	dyad_buf scratch;
 } ctx;
+
 
 /* ---- words ----------------------------------------------------------------------------------- */
 
@@ -79,6 +83,17 @@ static const char *const preps[] = { "в", "во", "на", "из", "до", "по
 				     NULL };
 static const char *const conjunctions[] = { "и", "and", "&", NULL };
 
+static int cyrillic(dyad_str f)
+{
+	return f.n > 0 && ((unsigned char)f.p[0] == 0xD0 || (unsigned char)f.p[0] == 0xD1);
+}
+
+static int ends_with(dyad_str f, const char *suf)
+{
+	size_t n = strlen(suf);
+	return f.n >= n && memcmp(f.p + f.n - n, suf, n) == 0;
+}
+
 /* ---- slot candidates ------------------------------------------------------------------------- */
 
 static void side_of(dyad_side *s, const dyad_mention *m)
@@ -111,6 +126,98 @@ static void push_cand(ctx *c, const cand *x)
 		c->cands = dyad_xrealloc(c->cands, c->capcands * sizeof *c->cands);
 	}
 	c->cands[c->ncands++] = *x;
+}
+
+/* ---- the document's parties ------------------------------------------------------------------ */
+
+#define LEAD_SENTS 3   /* the lead: where a report says who met whom */
+#define PARTY_SLOTS 8  /* distinct states and organisations counted */
+
+/* The key a mention counts under as a party: its country, else its organisation; NULL for neither. */
+static const char *party_key(const dyad_mention *m)
+{
+	if (m->country[0])
+		return m->country;
+	return m->igo && m->igo[0] ? m->igo : NULL;
+}
+
+/*
+ * The document's main parties: the two states or organisations its lead
+ * names most (a person, an office or a state counts twice as much as a
+ * place or an organisation, which a report names as a venue as often as a
+ * party; ties go to the one named first); the whole text when the lead
+ * names fewer than two. A party stands as its government where the text
+ * names that government, else as the state. One pass over the mentions
+ * (two at most).
+ */
+static void find_parties(ctx *c)
+{
+	struct {
+		const char *key;
+		const dyad_mention *first, *gov;
+		int weight;
+	} t[PARTY_SLOTS];
+	size_t n, k, i, lead = c->in->nsents < LEAD_SENTS ? c->in->nsents : LEAD_SENTS;
+	int pass, best[2];
+
+	c->nparty = 0;
+	for (pass = 0; pass < 2; pass++) {
+		n = 0;
+		for (k = 0; k < c->in->nmentions; k++) {
+			const dyad_mention *m = &c->in->mentions[k];
+			const char *key = party_key(m);
+			if (pass == 0 && m->sentence >= lead)
+				break;
+			if (!key)
+				continue;
+			for (i = 0; i < n && strcmp(t[i].key, key) != 0; i++)
+				;
+			if (i == n) {
+				if (n == PARTY_SLOTS)
+					continue;
+				t[n].key = key;
+				t[n].first = m;
+				t[n].gov = NULL;
+				t[n].weight = 0;
+				n++;
+			}
+			t[i].weight += m->kind == DYAD_MENTION_LOCATION || !m->country[0] ? 1 : 2;
+			if (!t[i].gov && m->kind != DYAD_MENTION_LOCATION && strcmp(m->role, "GOV") == 0)
+				t[i].gov = m;
+		}
+		if (n >= 2)
+			break;
+	}
+	if (n < 2)
+		return;
+	best[0] = best[1] = -1;
+	for (i = 0; i < n; i++) {
+		if (best[0] < 0 || t[i].weight > t[best[0]].weight) {
+			best[1] = best[0];
+			best[0] = (int)i;
+		} else if (best[1] < 0 || t[i].weight > t[best[1]].weight) {
+			best[1] = (int)i;
+		}
+	}
+	if (best[1] < best[0]) { /* first named first */
+		int x = best[0];
+		best[0] = best[1];
+		best[1] = x;
+	}
+	for (k = 0; k < 2; k++) {
+		dyad_side *p = &c->party[k];
+		const dyad_mention *m = t[best[k]].gov ? t[best[k]].gov : t[best[k]].first;
+		side_of(p, m);
+		if (!t[best[k]].gov && m->country[0]) {
+			/* the state as a whole */
+			snprintf(p->code, sizeof p->code, "%s", m->country);
+			p->role[0] = '\0';
+		}
+		p->mention = NULL;
+		p->person = NULL;
+		p->how = "document party";
+	}
+	c->nparty = 2;
 }
 
 /* The side a pronoun's person stands for: the last person of that gender before token i. */
@@ -168,13 +275,15 @@ static int counterpart(const ctx *c, const dyad_side *s, dyad_side *out)
 }
 
 /*
- * The document's main dyad, for "стороны", "the sides", "министры": the two
- * sides of its first event between two countries, else the first two
- * countries it names.
+ * The document's dyad, for "стороны", "the sides", "министры" and parties a
+ * sentence implies: the two sides of the document's first event between two countries, else its main
+ * parties (find_parties), else the first two countries it names.
  */
 static int main_dyad(const ctx *c, dyad_side *a, dyad_side *b)
 {
 	size_t k, j;
+
+
 
 	for (k = 0; k < c->nev; k++) {
 		const dyad_event *e = &c->ev[k];
@@ -184,6 +293,11 @@ static int main_dyad(const ctx *c, dyad_side *a, dyad_side *b)
 			*b = e->target;
 			return 1;
 		}
+	}
+	if (c->nparty == 2) {
+		*a = c->party[0];
+		*b = c->party[1];
+		return 1;
 	}
 	for (k = 0; k < c->in->nmentions; k++) {
 		const dyad_mention *m = &c->in->mentions[k];
@@ -306,12 +420,20 @@ static int cand_ending(const ctx *c, size_t t)
 
 /* ---- matching a pattern ---------------------------------------------------------------------- */
 
+/*
+ * A list of actors in one slot ("France, Germany and Italy") gives one event
+ * each; longer lists are cut here (the side's `how` says so in explain).
+ */
+#define LIST_MAX 16
+
 typedef struct {
 	size_t start, end;  /* tokens */
-	int src[4], nsrc;
-	int tgt;
+	size_t anchor;      /* the token the pattern's first word matched */
+	int src[LIST_MAX], nsrc;
+	int tgt[LIST_MAX], ntgt;
 	int pair;
 	int pair_src;       /* a source that stands for both sides, or -1 */
+	int cut;            /* a list longer than LIST_MAX was cut */
 } mres;
 
 static int el_matches(const ctx *c, const pat_el *e, size_t t)
@@ -323,26 +445,46 @@ static int el_matches(const ctx *c, const pat_el *e, size_t t)
 	return c->folds[t].p && dyad_str_starts_with(c->folds[t], e->key);
 }
 
+static const char *const determiners[] = { "the", "a", NULL };
+
+/* "и", "and", "&" or a comma at token t. */
+static int is_separator(const ctx *c, size_t t)
+{
+	return fold_in(c, t, conjunctions) || (c->in->toks[t].kind == DYAD_TOK_PUNCT && tok_str(c, t).p[0] == ',');
+}
+
 /* After candidate k, more joined by "и", "and" or a comma: "A, B и C". */
 static int coordinated_after(const ctx *c, int k, size_t b, int *out, int max)
 {
-	int n = 0;
+	int n = 0, by_conj = 0;
 
 	while (n < max) {
 		size_t t = c->cands[k].te;
-		int next;
-		if (t + 1 >= b)
+		int next, conj;
+		if (t + 1 >= b || !is_separator(c, t))
 			break;
-		if (!(fold_in(c, t, conjunctions) || (c->in->toks[t].kind == DYAD_TOK_PUNCT && tok_str(c, t).p[0] == ',')))
-			break;
+		conj = fold_in(c, t, conjunctions);
+		/* ", and", "and the" */
+		if (t + 2 < b && fold_in(c, t + 1, conjunctions)) {
+			t++;
+			conj = 1;
+		}
+		if (t + 2 < b && fold_in(c, t + 1, determiners))
+			t++;
 		if ((next = cand_at(c, t + 1)) < 0)
 			break;
 		out[n++] = next;
 		k = next;
+		if (conj) {
+			by_conj = n;
+			break;
+		}
 	}
-	return n;
+	/* "A, B" without "и"/"and" is an apposition, not a list */
+	return by_conj;
 }
 
+/* Before candidate k, more joined by "и"/"and" (the one right before) and commas: "A, B и C". */
 static int coordinated_before(const ctx *c, int k, size_t a, int *out, int max)
 {
 	int n = 0;
@@ -350,11 +492,12 @@ static int coordinated_before(const ctx *c, int k, size_t a, int *out, int max)
 	while (n < max) {
 		size_t t = c->cands[k].ts;
 		int prev;
-		if (t < a + 2)
+		if (t > a + 2 && fold_in(c, t - 1, determiners))
+			t--;
+		if (t < a + 2 || !is_separator(c, t - 1) || (n == 0 && !fold_in(c, t - 1, conjunctions)))
 			break;
-		if (!(fold_in(c, t - 1, conjunctions) ||
-		      (c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ',')))
-			break;
+		if (t > a + 2 && fold_in(c, t - 1, conjunctions) && is_separator(c, t - 2))
+			t--;
 		if ((prev = cand_ending(c, t - 1)) < 0)
 			break;
 		out[n++] = prev;
@@ -368,10 +511,11 @@ static void add_slot(const ctx *c, mres *r, el_kind kind, const int *ks, int n)
 	int i;
 
 	if (kind == EL_TARGET) {
-		r->tgt = ks[0];
+		for (i = 0; i < n && r->ntgt < LIST_MAX; i++)
+			r->tgt[r->ntgt++] = ks[i];
 		return;
 	}
-	for (i = 0; i < n && r->nsrc < 4; i++)
+	for (i = 0; i < n && r->nsrc < LIST_MAX; i++)
 		r->src[r->nsrc++] = ks[i];
 	/* "стороны подписали": both sides of the document's dyad, in a $ or a $+ slot */
 	if (n == 1 && c->cands[ks[0]].pair)
@@ -392,8 +536,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 	size_t pos, e, gap;
 
 	memset(r, 0, sizeof *r);
-	r->tgt = -1;
 	r->pair_src = -1;
+	r->anchor = j;
 	r->start = j;
 	r->end = j + 1;
 	/* forward from the anchor */
@@ -417,18 +561,23 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					found = 1;
 				}
 			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k)) {
-				int ks[5], n = 1;
+				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					if (coordinated_after(c, k, b, ks + 1, 1) != 1)
 						continue;
 					r->src[r->nsrc++] = ks[0];
-					r->tgt = ks[1];
+					r->tgt[r->ntgt++] = ks[1];
 					r->pair = 1;
 					pos = c->cands[ks[1]].te;
 				} else {
-					if (el->kind != EL_PAIR)
-						n += coordinated_after(c, k, b, ks + 1, 3);
+					if (el->kind != EL_PAIR) {
+						n += coordinated_after(c, k, b, ks + 1, LIST_MAX);
+						if (n > LIST_MAX) {
+							n = LIST_MAX;
+							r->cut = 1;
+						}
+					}
 					add_slot(c, r, el->kind, ks, n);
 					pos = c->cands[ks[n - 1]].te;
 				}
@@ -461,20 +610,31 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					found = 1;
 				}
 			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k)) {
-				int ks[5], n = 1;
+				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					if (coordinated_before(c, k, a, ks + 1, 1) != 1)
 						continue;
 					r->src[r->nsrc++] = ks[1];
-					r->tgt = ks[0];
+					r->tgt[r->ntgt++] = ks[0];
 					r->pair = 1;
 					pos = c->cands[ks[1]].ts;
 				} else {
-					if (el->kind != EL_PAIR)
-						n += coordinated_before(c, k, a, ks + 1, 3);
+					if (el->kind != EL_PAIR) {
+						int i;
+						n += coordinated_before(c, k, a, ks + 1, LIST_MAX);
+						if (n > LIST_MAX) {
+							n = LIST_MAX;
+							r->cut = 1;
+						}
+						for (i = 0; i < n / 2; i++) { /* text order */
+							int x = ks[i];
+							ks[i] = ks[n - 1 - i];
+							ks[n - 1 - i] = x;
+						}
+					}
 					add_slot(c, r, el->kind, ks, n);
-					pos = c->cands[ks[n - 1]].ts;
+					pos = c->cands[ks[0]].ts;
 				}
 				found = 1;
 			}
@@ -596,16 +756,16 @@ static void find_speakers(ctx *c)
 
 /* ---- events ---------------------------------------------------------------------------------- */
 
-static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t anchor)
+/* What the words near a match say of its reality; the token `skip` (a governing verb such as "refused") does not count. */
+static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip)
 {
 	size_t a = c->sent_tok[s], t, from = r->start > a + 4 ? r->start - 4 : a;
 	size_t to = r->end + 2 < c->sent_tok[s + 1] ? r->end + 2 : c->sent_tok[s + 1];
 	dyad_modality found = DYAD_MOD_DONE;
 	size_t k;
 
-	(void)anchor;
 	for (t = from; t < to; t++) {
-		if (!c->keys[t].p)
+		if (!c->keys[t].p || t == skip)
 			continue;
 		for (k = 0; k < c->p->nmods; k++) {
 			const mod_word *m = &c->p->mods[k];
@@ -675,6 +835,191 @@ static int same_mode(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
+/* The same party: the same actor, and the same person where both name one. */
+static int same_party(const dyad_side *x, const dyad_side *y)
+{
+	return same_actor(x, y) && !(x->person && y->person && strcmp(x->person, y->person) != 0);
+}
+
+/*
+ * Is o the same real-world action as x: the same code between the same
+ * parties (either way for reciprocal actions), on the same day where both
+ * sentences state one? The foreign ministers' talks and their deputies'
+ * talks are two; a meeting told in the lead and again in the body is one.
+ */
+static int same_action(const dyad_event *o, const dyad_event *x)
+{
+	/* praise and thanks are two actions under one code; elsewhere the code decides */
+	if (strcmp(o->cameo, x->cameo) != 0 || (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode)))
+		return 0;
+	if (!o->date_from_publication && !x->date_from_publication && o->date != x->date)
+		return 0;
+	return (same_party(&o->source, &x->source) && same_party(&o->target, &x->target)) ||
+	       ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) && same_party(&o->source, &x->target) &&
+		same_party(&o->target, &x->source));
+}
+
+/*
+ * Verbs that take another event as their object: a threat, a refusal, a
+ * promise or offer, a demand, an accusation ("threatened to close the
+ * border", "отказался признать", "обвинил в обстреле"). Their code wins over
+ * the governed verb's.
+ */
+static int governing_code(const char *cameo)
+{
+	static const char *const roots[] = { "03", "10", "11", "12", "13", NULL };
+	const char *const *r;
+
+	for (r = roots; *r; r++)
+		if (strncmp(cameo, *r, 2) == 0)
+			return 1;
+	return 0;
+}
+
+#define GOVERN_GAP 3 /* words between a governing verb and the verb it governs ("threatened on Monday to close") */
+
+/* Does a clause end between tokens [from, to)? A full stop, a semicolon, or a comma not followed by "что"/"that". */
+static int clause_ends(const ctx *c, size_t from, size_t to)
+{
+	static const char *const that[] = { "что", "чтобы", "that", NULL };
+	size_t t;
+
+	for (t = from; t < to; t++) {
+		const dyad_token *k = &c->in->toks[t];
+		if (k->kind != DYAD_TOK_PUNCT)
+			continue;
+		if (strchr(".;!?", tok_str(c, t).p[0]))
+			return 1;
+		if (tok_str(c, t).p[0] == ',' && !(t + 1 < to && fold_in(c, t + 1, that)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A governing pattern is one verb with its slots ("$ пригрозил* +", "$ accus*
+ * +", "$ refus* to"): one with more words ("$ выразил* .. осуждени* +") says
+ * what governs only when those words stand there too.
+ */
+static int one_verb(const pattern *pt)
+{
+	static const char *const marks[] = { "to", "of", "в", "от", NULL };
+	size_t e;
+
+	for (e = 0; e < pt->nel; e++) {
+		const pat_el *el = &pt->el[e];
+		const char *const *m;
+		int mark = 0;
+		if (e == pt->anchor || (el->kind != EL_WORD && el->kind != EL_PREFIX))
+			continue;
+		for (m = marks; *m; m++)
+			mark |= dyad_str_eq_c(el->key, *m);
+		if (!mark)
+			return 0;
+	}
+	return 1;
+}
+
+/* A one-verb pattern of a governing code anchored on the word at token t, or NULL. */
+static const pattern *governing_at(const ctx *c, size_t t)
+{
+	const size_t *ids;
+	size_t n, k;
+
+	if (!c->keys[t].p)
+		return NULL;
+	ids = patterns_at(c->p, c->keys[t], &n);
+	for (k = 0; k < n; k++) {
+		const pattern *pt = &c->p->pats[ids[k]];
+		if (pt->use == PAT_EVENT && governing_code(pt->cameo) && one_verb(pt))
+			return pt;
+	}
+	if (c->folds[t].n >= PREFIX_BUCKET) {
+		char key[PREFIX_BUCKET + 1];
+		key[0] = '\x01';
+		memcpy(key + 1, c->folds[t].p, PREFIX_BUCKET);
+		ids = patterns_at(c->p, (dyad_str){ key, sizeof key }, &n);
+		for (k = 0; k < n; k++) {
+			const pattern *pt = &c->p->pats[ids[k]];
+			if (pt->use == PAT_EVENT && governing_code(pt->cameo) && one_verb(pt) && el_matches(c, &pt->el[pt->anchor], t))
+				return pt;
+		}
+	}
+	for (k = 0; k < c->p->nprefix; k++) {
+		const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
+		if (pt->use == PAT_EVENT && governing_code(pt->cameo) && one_verb(pt) && el_matches(c, &pt->el[pt->anchor], t))
+			return pt;
+	}
+	return NULL;
+}
+
+/* Does token t mark a governed verb: an infinitive or "в"/"от" in Russian, "to"/"of" in English? */
+static int governed_mark(const ctx *c, size_t t)
+{
+	static const char *const ru_inf[] = { "ть", "ти", "чь", "ться", "тись", NULL };
+	static const char *const marks[] = { "в", "во", "от", "to", "of", NULL };
+	const char *const *e;
+
+	if (!c->folds[t].p)
+		return 0;
+	if (fold_in(c, t, marks))
+		return 1;
+	if (cyrillic(c->folds[t]) && c->folds[t].n >= 8)
+		for (e = ru_inf; *e; e++)
+			if (ends_with(c->folds[t], *e))
+				return 1;
+	return 0;
+}
+
+/*
+ * The verb that governs the event at r, when the event is its object: a
+ * threaten/refuse/promise/demand/accuse verb at most GOVERN_GAP words before
+ * the event's first word, in the same clause, with an infinitive, "в"/"от"
+ * (Russian) or "to"/"of" (English) between ("пригрозил ввести санкции",
+ * "обвинил в обстреле", "refused to extradite", "accused of shelling").
+ * NULL when none; *at gets its token.
+ */
+static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const mres *r, size_t *at)
+{
+	size_t a = c->sent_tok[s], v = r->anchor, t, lo;
+	int mark = 0;
+
+	if (v <= a || governing_code(pt->cameo))
+		return NULL;
+	lo = v > a + GOVERN_GAP + 2 ? v - GOVERN_GAP - 2 : a;
+	mark = governed_mark(c, v);
+	for (t = v; t-- > lo;) {
+		const pattern *g;
+		if (c->in->toks[t].kind == DYAD_TOK_PUNCT && clause_ends(c, t, t + 1))
+			return NULL;
+		if (mark && (g = governing_at(c, t)) != NULL) {
+			*at = t;
+			return g;
+		}
+		mark |= governed_mark(c, t);
+	}
+	return NULL;
+}
+
+/*
+ * The code of an event verb governed by a verb of code `gov`: the governing
+ * code, except that an intention (03x) keeps what is intended — to meet
+ * (036), to cooperate (031, 032), to aid (033), to yield (034).
+ */
+static const char *governed_code(const char *gov, const char *cameo)
+{
+	static const char *const intent[][2] = { { "04", "036" }, { "05", "032" }, { "06", "031" }, { "07", "033" },
+						 { "08", "034" }, { NULL, NULL } };
+	size_t k;
+
+	if (strncmp(gov, "03", 2) != 0)
+		return gov;
+	for (k = 0; intent[k][0]; k++)
+		if (strncmp(cameo, intent[k][0], 2) == 0)
+			return intent[k][1];
+	return gov;
+}
+
 static void push_event(ctx *c, const dyad_event *e)
 {
 	size_t k;
@@ -693,16 +1038,10 @@ static void push_event(ctx *c, const dyad_event *e)
 	*x = *e;
 	if (x->why)
 		return;
-	/* one event per action per document: the same code between the same two actors */
+	/* one event per action per document */
 	for (k = 0; k + 1 < c->nev; k++) {
 		const dyad_event *o = &c->ev[k];
-		/* praise and thanks are two actions under one code; elsewhere the code decides */
-		int same = strcmp(o->cameo, x->cameo) == 0 &&
-			   (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
-			   ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
-			    ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
-			     same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));
-		if (!o->why && same) {
+		if (!o->why && same_action(o, x)) {
 			char why[64];
 			snprintf(why, sizeof why, "repeats event %zu", k + 1);
 			x->why = dyad_arena_strndup(c->a, why, strlen(why));
@@ -711,92 +1050,380 @@ static void push_event(ctx *c, const dyad_event *e)
 	}
 }
 
-static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
+/* ---- slot filling ---------------------------------------------------------------------------- */
+
+/* The sides one slot holds: one, or a list ("France and Germany"). */
+typedef struct {
+	dyad_side s[LIST_MAX];
+	int n;
+} sides;
+
+static void add_side(sides *l, const dyad_side *x, const char *how)
 {
-	const dyad_side *spk = &c->speaker[s];
-	dyad_side src, tgt;
+	if (l->n == LIST_MAX)
+		return;
+	l->s[l->n] = *x;
+	l->s[l->n].how = how;
+	l->n++;
+}
+
+/* Candidate k and the ones coordinated with it, in the direction `after`, as sides found `how`. */
+static void add_list(ctx *c, sides *l, int k, int after, size_t s, const char *how)
+{
+	int ks[LIST_MAX + 1], n = 1, i;
+
+	ks[0] = k;
+	n += after ? coordinated_after(c, k, c->sent_tok[s + 1], ks + 1, LIST_MAX)
+		   : coordinated_before(c, k, c->sent_tok[s], ks + 1, LIST_MAX);
+	if (n > LIST_MAX) {
+		n = LIST_MAX;
+		how = "list (cut at 16)";
+	}
+	for (i = 0; i < n; i++) /* in text order */
+		add_side(l, &c->cands[ks[after ? i : n - 1 - i]].side, how);
+}
+
+/* The short passive participle's endings: вызван, подписано, закрыты. */
+static const char *const ru_passive[] = { "ан", "ян", "ен", "ана", "яна", "ена", "ано", "яно", "ено",
+					  "аны", "яны", "ены", "ыт", "ыта", "ыто", "ыты", NULL };
+
+static int ru_participle(dyad_str f)
+{
+	const char *const *e;
+
+	if (f.n < 10) /* five letters at least: not "план", "стан" */
+		return 0;
+	for (e = ru_passive; *e; e++)
+		if (ends_with(f, *e))
+			return 1;
+	return 0;
+}
+
+/* Is the verb at token j passive: "was summoned", "has been shelled", "(был) вызван", "подписано"? */
+static int passive_at(const ctx *c, size_t s, size_t j)
+{
+	static const char *const be[] = { "was", "were", "is", "are", "been", "being", "be", "get", "got", NULL };
+	static const char *const adverbs[] = { "not", "also", "reportedly", "allegedly", "then", "later", NULL };
+	dyad_str f = c->folds[j];
+	size_t t, skipped = 0;
+
+	if (!f.p)
+		return 0;
+	if (cyrillic(f))
+		return ru_participle(f);
+	if (ends_with(f, "ing") || ends_with(f, "s"))
+		return 0;
+	for (t = j; t > c->sent_tok[s] && skipped <= 2; skipped++) {
+		t--;
+		if (!is_word(&c->in->toks[t]))
+			return 0;
+		if (fold_in(c, t, be))
+			return 1;
+		if (!(fold_in(c, t, adverbs) || ends_with(c->folds[t], "ly")))
+			return 0;
+	}
+	return 0;
+}
+
+/* A pattern written for the passive already ("вызван* +:DIP", "$ was expelled by +") swaps nothing. */
+static int pattern_passive(const pattern *pt)
+{
+	size_t e;
+
+	for (e = 0; e < pt->nel; e++) {
+		const pat_el *el = &pt->el[e];
+		if (el->kind == EL_WORD && (dyad_str_eq_c(el->key, "by") || dyad_str_eq_c(el->key, "was") ||
+					    dyad_str_eq_c(el->key, "were")))
+			return 1;
+		if (el->kind == EL_PREFIX && cyrillic(el->key) && ru_participle(el->key))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Per token of the sentence being coded: the depth of parentheses and
+ * whether it stands in a relative clause (", which …,", ", который …,").
+ * A subject or object is looked for at the verb's own level.
+ */
+static void clause_levels(ctx *c, size_t s)
+{
+	static const char *const rel[] = { "which", "who", "whose", "whom", "который", "которая", "которое", "которые",
+					   "которого", "которой", "которых", "которым", "которыми", "котором", "которому",
+					   "которую", NULL };
+	size_t t, a = c->sent_tok[s], b = c->sent_tok[s + 1];
+	unsigned char depth = 0, inrel = 0;
+
+	for (t = a; t < b; t++) {
+		const dyad_token *k = &c->in->toks[t];
+		char ch = k->kind == DYAD_TOK_PUNCT ? tok_str(c, t).p[0] : 0;
+		if (ch == '(' && depth < 100)
+			depth++;
+		if (ch == ',' && t + 1 < b && fold_in(c, t + 1, rel))
+			inrel = 1;
+		else if (ch == ',' || ch == ';')
+			inrel = 0;
+		c->level[t] = (unsigned char)(depth * 2 + inrel);
+		if (ch == ')' && depth > 0)
+			depth--;
+	}
+}
+
+/* Can candidate x fill a slot of the verb at token v: at the verb's level of parentheses and clauses. */
+static int same_level(const ctx *c, const cand *x, size_t v)
+{
+	return c->level[x->ts] <= c->level[v];
+}
+
+/* The subject: the nearest actor before the pattern that no preposition governs, at the verb's level. */
+static int subject_before(const ctx *c, const mres *r)
+{
 	size_t k;
+
+	for (k = c->ncands; k > 0; k--) {
+		const cand *x = &c->cands[k - 1];
+		if (x->te <= r->start && !x->after_prep && !x->location && same_level(c, x, r->anchor))
+			return (int)(k - 1);
+	}
+	return -1;
+}
+
+/* The object: the first actor after the pattern (anywhere in the sentence for `target other`) that is not the source's. */
+static int object_after(const ctx *c, const mres *r, const dyad_side *src, int other)
+{
+	size_t k;
+
+	for (k = 0; k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (!other && (x->ts < r->end || !same_level(c, x, r->anchor)))
+			continue;
+		if (same_actor(&x->side, src) || (x->location && !other))
+			continue;
+		return (int)k;
+	}
+	return -1;
+}
+
+/*
+ * The agent of a passive verb: the actor after "by" (English); in Russian,
+ * for now by position, the first actor of the verb's clause after it that
+ * is not a place ("был вызван в МИД Мали"), or an office before it that
+ * "в" governs ("В МИД РФ были вызваны"); never one of the patients. -1 when
+ * the sentence names none.
+ */
+static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *patient)
+{
+	size_t k, t = r->anchor + 1;
+	int ru = cyrillic(c->folds[r->anchor]), i;
+
+	for (k = 0; k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		int taken = 0;
+		for (i = 0; i < patient->n; i++)
+			taken |= same_actor(&x->side, &patient->s[i]);
+		if (x->location || taken || !same_level(c, x, r->anchor))
+			continue;
+		if (x->ts < r->anchor) {
+			/* "В МИД РФ были вызваны …": the office the act took place in */
+			if (ru && x->ts > c->sent_tok[s] && (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")) &&
+			    !clause_ends(c, x->te, r->anchor))
+				return (int)k;
+			continue;
+		}
+		if (clause_ends(c, t, x->ts))
+			return -1;
+		t = x->ts;
+		if (ru ? x->ts <= r->end + 4 : (x->ts > c->sent_tok[s] && fold_is(c, x->ts - 1, "by")))
+			return (int)k;
+	}
+	return -1;
+}
+
+/*
+ * Does sentence s say its parties without naming them: "стороны",
+ * "двусторонний", "двух стран", "the two sides", "both countries",
+ * "bilateral"?
+ */
+static int implies_parties(const ctx *c, size_t s)
+{
+	static const char *const two[] = { "two", "both", "двух", "обеих", "обе", "оба", "обоих", "двумя", NULL };
+	static const char *const whom[] = { "sides", "countries", "nations", "states", "governments", "leaders",
+					    "стран", "страны", "сторон", "стороны", "государств", "государства",
+					    "лидеров", "лидеры", "правительств", NULL };
+	size_t t;
+
+	for (t = c->sent_tok[s]; t < c->sent_tok[s + 1]; t++) {
+		dyad_str f = c->folds[t];
+		if (!f.p)
+			continue;
+		if (dyad_str_starts_with(f, dyad_str_c("двусторонн")) || fold_is(c, t, "bilateral") ||
+		    fold_is(c, t, "стороны") || fold_is(c, t, "сторонами"))
+			return 1;
+		if (t + 1 < c->sent_tok[s + 1] && fold_in(c, t, two) && fold_in(c, t + 1, whom))
+			return 1;
+	}
+	return 0;
+}
+
+/* The party of the document's dyad (main_dyad) that is not x's side, when x is one of the two. */
+static int other_party(const ctx *c, const dyad_side *x, dyad_side *out)
+{
+	dyad_side a, b;
+
+	if (!main_dyad(c, &a, &b))
+		return 0;
+	if (same_actor(x, &a))
+		*out = b;
+	else if (same_actor(x, &b))
+		*out = a;
+	else
+		return 0;
+	out->mention = NULL;
+	out->person = NULL;
+	out->how = "document party";
+	return 1;
+}
+
+/* Does sentence s name any actor that is not a place? */
+static int names_actor(const ctx *c)
+{
+	size_t k;
+
+	for (k = 0; k < c->ncands; k++)
+		if (!c->cands[k].location)
+			return 1;
+	return 0;
+}
+
+/*
+ * The parties of an event verb a governing verb at token g takes as its
+ * object: the governing verb's subject acts ("X threatened to close …",
+ * "X обвинил Y в обстреле"), on the actor between the two verbs when there
+ * is one (Y), else on the event verb's target.
+ */
+static void governed_sides(ctx *c, size_t s, const mres *r, size_t g, sides *src, sides *tgt)
+{
+	mres at;
+	size_t k;
+	int i;
+
+	memset(&at, 0, sizeof at);
+	at.anchor = at.start = at.end = g;
+	if (!(r->nsrc > 0 && c->cands[r->src[0]].te <= g) && (i = subject_before(c, &at)) >= 0) {
+		src->n = 0;
+		add_list(c, src, i, 0, s, "subject of the governing verb");
+	}
+	for (k = 0; k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (x->ts <= g || x->te > r->anchor || x->location || (src->n && same_actor(&x->side, &src->s[0])))
+			continue;
+		tgt->n = 0;
+		add_list(c, tgt, (int)k, 1, s, "object of the governing verb");
+		break;
+	}
+}
+
+/*
+ * Slots of a passive verb. The one acted on (the target) is the subject
+ * before the verb, or — Russian puts it after the verb as often ("был
+ * вызван посол Молдавии") — the pattern's own + after it; the one acting
+ * (the source) is the agent ("by Y", "в МИД Y"), else nobody: the document's
+ * other party fills it later. A pattern written for the passive keeps its
+ * own slots. Returns 1 when the slots were read as a passive.
+ */
+static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sides *src, sides *tgt)
+{
+	int ru = cyrillic(c->folds[r->anchor]), aware = pattern_passive(pt), i, k;
+	sides patient, agent;
+
+	patient.n = agent.n = 0;
+	if (aware) {
+		/* its $ is written where the agent stands; a subject found by position is the one acted on */
+		if (r->nsrc > 0)
+			return 0;
+		if (tgt->n == 0)
+			*tgt = *src;
+		src->n = 0;
+		for (i = 0; i < tgt->n; i++)
+			tgt->s[i].how = "passive subject";
+	} else {
+		for (i = 0; i < tgt->n; i++) {
+			int by = !ru && r->ntgt > i && c->cands[r->tgt[i]].ts > 0 && fold_is(c, c->cands[r->tgt[i]].ts - 1, "by");
+			if (by)
+				add_side(&agent, &tgt->s[i], "passive agent");
+			else if (ru && r->ntgt > i)
+				add_side(&patient, &tgt->s[i], "passive subject");
+		}
+		if (patient.n == 0)
+			for (i = 0; i < src->n; i++)
+				add_side(&patient, &src->s[i], "passive subject");
+		*tgt = patient;
+		*src = agent;
+	}
+	if (src->n == 0 && (k = passive_agent(c, s, r, tgt)) >= 0)
+		add_side(src, &c->cands[k].side, "passive agent");
+	return 1;
+}
+
+/*
+ * A side read off a role word ("глава государства", "МИД") that came out
+ * the same as the event's other side: the nearest actor of another country
+ * named before it in the sentence.
+ */
+static int other_side(const ctx *c, size_t s, const dyad_side *wrong, const dyad_side *other, dyad_side *out)
+{
+	size_t k;
+
+	(void)s;
+	for (k = c->ncands; k > 0; k--) {
+		const cand *x = &c->cands[k - 1];
+		if (!wrong->mention || x->te > wrong->mention->tok_start || x->location || x->pronoun ||
+		    !side_known(&x->side) || same_actor(&x->side, other))
+			continue;
+		*out = x->side;
+		out->how = "coreference (the other side)";
+		return 1;
+	}
+	return 0;
+}
+
+/* One event from a filled source and target, with the sentence's date, place and reality. */
+static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_side *src, const dyad_side *tgt,
+		 int reciprocal, const char *why, const pattern *gov, size_t gov_at)
+{
 	dyad_event e;
-	int have_src = 0, have_tgt = 0;
 
 	memset(&e, 0, sizeof e);
-	memset(&src, 0, sizeof src);
-	memset(&tgt, 0, sizeof tgt);
-	if (pt->use != PAT_EVENT)
-		return;
-	/* the source */
-	if (r->nsrc > 0) {
-		src = c->cands[r->src[0]].side;
-		have_src = 1;
-	} else if (pt->source == SRC_SPEAKER) {
-		/* "X is a reliable partner": only a speaker makes it someone's praise */
-		if (side_known(spk)) {
-			src = *spk;
-			have_src = 1;
-		}
-	} else {
-		/* the subject: the nearest actor before the pattern that no preposition governs */
-		for (k = c->ncands; k > 0 && !have_src; k--) {
-			const cand *x = &c->cands[k - 1];
-			if (x->te <= r->start && !x->after_prep && !x->location) {
-				src = x->side;
-				have_src = 1;
-			}
-		}
-		if (!have_src && side_known(spk)) {
-			src = *spk;
-			have_src = 1;
-		}
+	e.why = why;
+	e.source = *src;
+	e.target = *tgt;
+	if (!e.why && same_actor(&e.source, &e.target)) {
+		/* a role word the recognizer tied to the wrong person: the other side */
+		if (e.source.mention && e.source.mention->resolved && other_side(c, s, &e.source, &e.target, &e.source))
+			;
+		else if (e.target.mention && e.target.mention->resolved && other_side(c, s, &e.target, &e.source, &e.target))
+			;
+		else
+			e.why = "the same actor on both sides";
 	}
-	if (!have_src)
-		e.why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
-	/* the target */
-	if (r->pair_src >= 0 && r->tgt < 0) {
-		/* "стороны договорились": the two sides, one reciprocal event */
-		src = c->cands[r->pair_src].side;
-		tgt = c->cands[r->pair_src].other;
-		have_src = have_tgt = 1;
-		e.reciprocal = 1;
-	} else if (r->tgt >= 0) {
-		tgt = c->cands[r->tgt].side;
-		have_tgt = 1;
-	} else if (have_src && r->nsrc > 1) {
-		/* "X и Y обсудили": one reciprocal event */
-		tgt = c->cands[r->src[1]].side;
-		have_tgt = 1;
-		e.reciprocal = 1;
-	} else if (have_src && pt->target == TGT_COUNTERPART) {
-		have_tgt = counterpart(c, &src, &tgt);
-	} else if (have_src) {
-		int other = pt->target == TGT_OTHER;
-		for (k = 0; k < c->ncands && !have_tgt; k++) {
-			const cand *x = &c->cands[k];
-			if (!other && x->ts < r->end)
-				continue;
-			if (same_actor(&x->side, &src) || (x->location && !other))
-				continue;
-			tgt = x->side;
-			have_tgt = 1;
-		}
-		if (!have_tgt && side_known(spk) && same_actor(&src, spk))
-			have_tgt = counterpart(c, &src, &tgt);
-	}
-	if (r->pair)
-		e.reciprocal = 1;
-	if (!e.why && !have_tgt)
-		e.why = "no target";
-	if (!e.why && same_actor(&src, &tgt))
-		e.why = "the same actor on both sides";
-	e.source = src;
-	e.target = tgt;
+	e.reciprocal = reciprocal;
 	snprintf(e.cameo, sizeof e.cameo, "%s", pt->cameo);
 	e.mode = pt->mode;
-	e.modality = modality(c, s, r, r->start);
+	e.rule = pt->rule;
+	if (gov) {
+		/* "threatened to close the border": a threat, not a closure */
+		char rule[512];
+		snprintf(e.cameo, sizeof e.cameo, "%s", governed_code(gov->cameo, pt->cameo));
+		e.mode = gov->mode;
+		snprintf(rule, sizeof rule, "%s, governing %s", gov->rule, pt->rule);
+		e.rule = dyad_arena_strndup(c->a, rule, strlen(rule));
+	}
+	e.modality = modality(c, s, r, gov ? gov_at : SIZE_MAX);
 	if (!e.why && e.modality == DYAD_MOD_NEGATED)
 		e.why = "negated";
 	if (!e.why && e.modality == DYAD_MOD_HYPOTHETICAL)
 		e.why = "hypothetical";
-	if (e.modality == DYAD_MOD_PLANNED && strncmp(e.cameo, "04", 2) == 0) {
+	if (e.modality == DYAD_MOD_PLANNED && strncmp(e.cameo, "04", 2) == 0 && !gov) {
 		/* an announced meeting or visit is CAMEO's intent to meet */
 		snprintf(e.cameo, sizeof e.cameo, "036");
 		if (pt->mode) {
@@ -807,10 +1434,112 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	}
 	e.sentence = s;
 	e.evidence = c->in->sents[s];
-	e.rule = pt->rule;
 	event_date(c, s, &e);
 	e.location = event_location(c, s);
 	push_event(c, &e);
+}
+
+/*
+ * Fill the slots of one match: the pattern's own $ and + first; else the
+ * subject before the verb, the speaker, the object after it, the speaker's
+ * counterpart; a passive verb swaps them ("X was summoned by Y": Y acts on
+ * X); a sentence that implies its parties ("стороны", "the two countries",
+ * a passive without agent, a meeting with nobody named) takes the
+ * document's. Lists give one event per member. Case constraints will plug in
+ * at subject_before/object_after/passive_agent.
+ */
+static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
+{
+	const dyad_side *spk = &c->speaker[s];
+	sides src, tgt;
+	dyad_side none;
+	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0;
+	const char *why = NULL;
+	const pattern *gov;
+	size_t gov_at = 0;
+
+	if (pt->use != PAT_EVENT)
+		return;
+	memset(&none, 0, sizeof none);
+	src.n = tgt.n = 0;
+	if (r->pair_src >= 0 && r->ntgt == 0) {
+		/* "стороны договорились": the two sides, one reciprocal event */
+		add_side(&src, &c->cands[r->pair_src].side, "both sides");
+		add_side(&tgt, &c->cands[r->pair_src].other, "both sides");
+		reciprocal = 1;
+	} else {
+		/* the source */
+		for (i = 0; i < r->nsrc; i++)
+			add_side(&src, &c->cands[r->src[i]].side, r->cut ? "slot (list cut at 16)" : "slot");
+		if (src.n == 0 && pt->source == SRC_SPEAKER) {
+			/* "X is a reliable partner": only a speaker makes it someone's praise */
+			if (side_known(spk))
+				add_side(&src, spk, "speaker");
+		} else if (src.n == 0) {
+			if ((k = subject_before(c, r)) >= 0) {
+				add_list(c, &src, k, 0, s, "subject");
+				subject_list = src.n > 1;
+			} else if (side_known(spk)) {
+				add_side(&src, spk, "speaker");
+			}
+		}
+		/* the target */
+		for (i = 0; i < r->ntgt; i++)
+			add_side(&tgt, &c->cands[r->tgt[i]].side, r->cut ? "slot (list cut at 16)" : "slot");
+		if (tgt.n == 0 && r->nsrc > 1) {
+			/* "X и Y обсудили": one reciprocal event */
+			add_side(&tgt, &src.s[1], "slot");
+			src.n = 1;
+			reciprocal = 1;
+		} else if (tgt.n == 0 && src.n && pt->target == TGT_COUNTERPART) {
+			dyad_side o;
+			if (counterpart(c, &src.s[0], &o))
+				add_side(&tgt, &o, "counterpart");
+		} else if (tgt.n == 0 && src.n) {
+			if ((k = object_after(c, r, &src.s[0], pt->target == TGT_OTHER)) >= 0) {
+				add_list(c, &tgt, k, 1, s, "object");
+			} else if (side_known(spk) && same_actor(&src.s[0], spk)) {
+				dyad_side o;
+				if (counterpart(c, &src.s[0], &o))
+					add_side(&tgt, &o, "counterpart");
+			}
+			if (tgt.n == 0 && subject_list) {
+				/* "Токаев и Лукашенко встретились": one reciprocal event */
+				add_side(&tgt, &src.s[1], "subject");
+				src.n = 1;
+				reciprocal = 1;
+			}
+		}
+		/* the passive: who the sentence says acts is the one acted on */
+		if (!reciprocal && passive_at(c, s, r->anchor))
+			passive = passive_roles(c, s, pt, r, &src, &tgt);
+	}
+	/* a verb governing this one: its subject and object are the event's */
+	if ((gov = governor(c, s, pt, r, &gov_at)) != NULL)
+		governed_sides(c, s, r, gov_at, &src, &tgt);
+	/* parties the sentence implies and does not name */
+	if (src.n == 0 || tgt.n == 0) {
+		int implied = passive || implies_parties(c, s);
+		dyad_side o, p;
+		if (src.n == 0 && tgt.n == 0 && reciprocal_family(pt->cameo) && (implied || !names_actor(c)) &&
+		    main_dyad(c, &o, &p)) {
+			add_side(&src, &o, "document party");
+			add_side(&tgt, &p, "document party");
+			reciprocal = 1;
+		} else if (src.n == 0 && tgt.n > 0 && implied && other_party(c, &tgt.s[0], &o)) {
+			add_side(&src, &o, "document party");
+		} else if (tgt.n == 0 && src.n > 0 && implied && other_party(c, &src.s[0], &o)) {
+			add_side(&tgt, &o, "document party");
+		}
+	}
+	if (src.n == 0)
+		why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
+	else if (tgt.n == 0)
+		why = "no target";
+	for (i = 0; i < (src.n ? src.n : 1); i++)
+		for (j = 0; j < (tgt.n ? tgt.n : 1); j++)
+			emit(c, s, pt, r, src.n ? &src.s[i] : &none, tgt.n ? &tgt.s[j] : &none, reciprocal, why, gov,
+			     gov_at);
 }
 
 static void on_nonevent(ctx *c, size_t s, const pattern *pt, const mres *r)
@@ -856,6 +1585,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.tok_sent = DYAD_ARENA_NEW(a, size_t, in->ntoks + 1);
 	c.sent_tok = DYAD_ARENA_NEW(a, size_t, in->nsents + 1);
 	c.speaker = DYAD_ARENA_NEW(a, dyad_side, in->nsents + 1);
+	c.level = DYAD_ARENA_NEW(a, unsigned char, in->ntoks + 1);
 	for (i = 0, s = 0; i < in->ntoks; i++) {
 		const dyad_token *t = &in->toks[i];
 		while (s < in->nsents && t->span.start >= in->sents[s].end)
@@ -871,9 +1601,11 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	}
 	while (s < in->nsents)
 		c.sent_tok[++s] = in->ntoks;
+	find_parties(&c);
 	find_speakers(&c);
 	for (s = 0; s < in->nsents; s++) {
 		sentence_cands(&c, s);
+		clause_levels(&c, s);
 		each_match(&c, s, PAT_EVENT, on_event);
 		each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}

@@ -106,6 +106,32 @@ static void one_event_per_action(void **state)
 	assert_string_equal(code("Токаев встретился с Тлеуберди.", 20220101), "");
 }
 
+static void who_acts_on_whom(void **state)
+{
+	(void)state;
+	/* the passive: the one the sentence names first is the one acted on */
+	assert_string_equal(code("The Kazakh ambassador was summoned by Russia.", 20220101), "140 RUS -> KAZDIP");
+	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 20220101), "140 RUSGOV -> KAZDIP");
+	/* without an agent, the other party of the document */
+	assert_string_equal(code("Лавров выразил недовольство Казахстаном. Был вызван посол Казахстана.", 20220101),
+			    "111 RUSGOV -> KAZ\n140 RUSGOV -> KAZDIP");
+	/* a list of targets: one event each */
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan and Belarus.", 20220101),
+			    "163 RUS -> KAZ\n163 RUS -> BLR");
+	assert_string_equal(code("Belarus and the United States condemned Russia.", 20220101),
+			    "111 BLR -> RUS\n111 USA -> RUS");
+	/* a governing verb's code wins: a threat, not sanctions; a refusal, not an extradition */
+	assert_string_equal(code("Russia threatened to impose sanctions on Kazakhstan.", 20220101), "130 RUS -> KAZ");
+	assert_string_equal(code("Россия пригрозила ввести санкции против Казахстана.", 20220101), "130 RUS -> KAZ");
+	assert_string_equal(code("Kazakhstan refused to extradite the suspects to Russia.", 20220101), "120 KAZ -> RUS");
+	/* "A, B" without "and" is an apposition: one source */
+	assert_string_equal(code("Лавров, Россия, осудил Казахстан.", 20220101), "111 RUS -> KAZ");
+	/* a sentence that names nobody and implies both sides; one that implies nobody */
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
+				 "продолжились.", 20220101),
+			    "040 BLRGOV -> KAZGOV");
+}
+
 static void warnings(void *ctx, const char *msg)
 {
 	dyad_buf_printf(ctx, "%s\n", msg);
@@ -218,6 +244,7 @@ int main(void)
 		cmocka_unit_test(quotations_have_speakers),
 		cmocka_unit_test(planned_and_negated),
 		cmocka_unit_test(one_event_per_action),
+		cmocka_unit_test(who_acts_on_whom),
 		cmocka_unit_test(bad_lines_are_named_and_skipped),
 		cmocka_unit_test(the_shipped_codebook),
 	};
