@@ -434,7 +434,10 @@ typedef struct {
 	int pair;
 	int pair_src;       /* a source that stands for both sides, or -1 */
 	int cut;            /* a list longer than LIST_MAX was cut */
+	int soft;           /* SOFT_SOURCE, SOFT_TARGET: an edge slot left open (soft_slot) */
 } mres;
+
+enum { SOFT_SOURCE = 1, SOFT_TARGET = 2 };
 
 static int el_matches(const ctx *c, const pat_el *e, size_t t)
 {
@@ -530,6 +533,25 @@ static int role_ok(const ctx *c, const pat_el *el, int k)
 	return el->key.n == 0 || dyad_str_eq_c(el->key, c->cands[k].side.role);
 }
 
+/*
+ * A slot at a pattern's edge that may stay open when no actor stands just
+ * there ("$ held talks with +" in "Armenia's and Azerbaijan's top diplomats
+ * held talks with …"): slot filling looks further, for the subject before
+ * or the object after at the verb's level — never for the speaker, a
+ * counterpart or a party the document implies. Only for patterns of two
+ * words or more and slots that ask no role.
+ */
+static int soft_slot(const pattern *pt, const pat_el *el)
+{
+	size_t e, words = 0;
+
+	if ((el->kind != EL_SOURCE && el->kind != EL_TARGET) || el->key.n)
+		return 0;
+	for (e = 0; e < pt->nel; e++)
+		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
+	return words >= 2;
+}
+
 /* Match pattern `pt` with its anchor word at token j, inside tokens [a, b). */
 static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t b, mres *r)
 {
@@ -584,8 +606,10 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				found = 1;
 			}
 		}
-		if (!found)
+		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)))
 			return 0;
+		if (!found)
+			r->soft |= SOFT_TARGET;
 		gap = GAP_SHORT;
 	}
 	r->end = pos;
@@ -639,8 +663,10 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				found = 1;
 			}
 		}
-		if (!found)
+		if (!found && !(e == 0 && soft_slot(pt, el)))
 			return 0;
+		if (!found)
+			r->soft |= SOFT_SOURCE;
 		gap = GAP_SHORT;
 	}
 	r->start = pos;
@@ -1479,7 +1505,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			if ((k = subject_before(c, r)) >= 0) {
 				add_list(c, &src, k, 0, s, "subject");
 				subject_list = src.n > 1;
-			} else if (side_known(spk)) {
+			} else if (side_known(spk) && !(r->soft & SOFT_SOURCE)) {
 				add_side(&src, spk, "speaker");
 			}
 		}
@@ -1491,14 +1517,14 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			add_side(&tgt, &src.s[1], "slot");
 			src.n = 1;
 			reciprocal = 1;
-		} else if (tgt.n == 0 && src.n && pt->target == TGT_COUNTERPART) {
+		} else if (tgt.n == 0 && src.n && pt->target == TGT_COUNTERPART && !(r->soft & SOFT_TARGET)) {
 			dyad_side o;
 			if (counterpart(c, &src.s[0], &o))
 				add_side(&tgt, &o, "counterpart");
 		} else if (tgt.n == 0 && src.n) {
 			if ((k = object_after(c, r, &src.s[0], pt->target == TGT_OTHER)) >= 0) {
 				add_list(c, &tgt, k, 1, s, "object");
-			} else if (side_known(spk) && same_actor(&src.s[0], spk)) {
+			} else if (side_known(spk) && same_actor(&src.s[0], spk) && !(r->soft & SOFT_TARGET)) {
 				dyad_side o;
 				if (counterpart(c, &src.s[0], &o))
 					add_side(&tgt, &o, "counterpart");
@@ -1518,7 +1544,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	if ((gov = governor(c, s, pt, r, &gov_at)) != NULL)
 		governed_sides(c, s, r, gov_at, &src, &tgt);
 	/* parties the sentence implies and does not name */
-	if (src.n == 0 || tgt.n == 0) {
+	if ((src.n == 0 || tgt.n == 0) && !r->soft) {
 		int implied = passive || implies_parties(c, s);
 		dyad_side o, p;
 		if (src.n == 0 && tgt.n == 0 && reciprocal_family(pt->cameo) && (implied || !names_actor(c)) &&

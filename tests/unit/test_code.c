@@ -126,6 +126,10 @@ static void who_acts_on_whom(void **state)
 	assert_string_equal(code("Kazakhstan refused to extradite the suspects to Russia.", 20220101), "120 KAZ -> RUS");
 	/* "A, B" without "and" is an apposition: one source */
 	assert_string_equal(code("Лавров, Россия, осудил Казахстан.", 20220101), "111 RUS -> KAZ");
+	/* a slot at a pattern's edge looks further when no actor stands right there */
+	assert_string_equal(code("Tokayev, speaking in Astana on Monday, held talks with Lukashenko.", 20220101),
+			    "040 KAZGOV -> BLRGOV");
+	assert_string_equal(code("Tokayev on Monday held talks with journalists.", 20220101), "");
 	/* a sentence that names nobody and implies both sides; one that implies nobody */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
 				 "продолжились.", 20220101),
