@@ -44,6 +44,7 @@ typedef struct {
 	unsigned char *level; /* per token of the sentence being coded: parentheses and relative clauses */
 	dyad_side party[2];   /* the document's main parties (find_parties) */
 	size_t nparty;
+	int all;              /* explaining: note what was set aside and why */
 	dyad_buf scratch;
 } ctx;
 
@@ -112,6 +113,15 @@ static void side_of(dyad_side *s, const dyad_mention *m)
 		s->role[0] = '\0';
 		s->person = NULL;
 	}
+}
+
+static int same_actor(const dyad_side *x, const dyad_side *y)
+{
+	if (x->country[0] && y->country[0])
+		return strcmp(x->country, y->country) == 0;
+	if (x->igo && y->igo)
+		return strcmp(x->igo, y->igo) == 0;
+	return 0;
 }
 
 static int side_known(const dyad_side *s)
@@ -448,7 +458,7 @@ static int el_matches(const ctx *c, const pat_el *e, size_t t)
 	return c->folds[t].p && dyad_str_starts_with(c->folds[t], e->key);
 }
 
-static const char *const determiners[] = { "the", "a", NULL };
+static const char *const determiners[] = { "the", "a", "his", "her", "its", "their", "его", "ее", "её", "их", NULL };
 
 /* "и", "and", "&" or a comma at token t. */
 static int is_separator(const ctx *c, size_t t)
@@ -487,16 +497,37 @@ static int coordinated_after(const ctx *c, int k, size_t b, int *out, int max)
 	return by_conj;
 }
 
+static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой", "коллегу",
+					    "коллег", "коллеге", NULL };
+
+/*
+ * Where the noun phrase of candidate k begins: "his Uzbek counterpart
+ * Shavkat Mirziyoyev", "его узбекский коллега Шавкат Мирзиёев" are one
+ * actor, however the recognizer cut them.
+ */
+static size_t phrase_start(const ctx *c, int k, size_t a)
+{
+	size_t t = c->cands[k].ts;
+	int adj;
+
+	if (t > a && fold_in(c, t - 1, counterparts)) {
+		t--;
+		if (t > a && (adj = cand_ending(c, t)) >= 0 && same_actor(&c->cands[adj].side, &c->cands[k].side))
+			t = c->cands[adj].ts;
+	}
+	if (t > a && fold_in(c, t - 1, determiners))
+		t--;
+	return t;
+}
+
 /* Before candidate k, more joined by "и"/"and" (the one right before) and commas: "A, B и C". */
 static int coordinated_before(const ctx *c, int k, size_t a, int *out, int max)
 {
 	int n = 0;
 
 	while (n < max) {
-		size_t t = c->cands[k].ts;
+		size_t t = phrase_start(c, k, a);
 		int prev;
-		if (t > a + 2 && fold_in(c, t - 1, determiners))
-			t--;
 		if (t < a + 2 || !is_separator(c, t - 1) || (n == 0 && !fold_in(c, t - 1, conjunctions)))
 			break;
 		if (t > a + 2 && fold_in(c, t - 1, conjunctions) && is_separator(c, t - 2))
@@ -534,26 +565,48 @@ static int role_ok(const ctx *c, const pat_el *el, int k)
 }
 
 /*
- * A slot at a pattern's edge that may stay open when no actor stands just
- * there ("$ held talks with +" in "Armenia's and Azerbaijan's top diplomats
+ * A slot at a pattern's edge that may stay open when no actor stands right
+ * there ("$ held talks with +" in "Tokayev, speaking in Astana on Monday,
  * held talks with …"): slot filling looks further, for the subject before
  * or the object after at the verb's level — never for the speaker, a
- * counterpart or a party the document implies. Only for patterns of two
- * words or more and slots that ask no role.
+ * counterpart or a party the document implies. For patterns of two words or
+ * more and slots that ask no role; a one-word pattern of a demand, a
+ * disapproval, a rejection, a threat, a protest, a show of force, a cut in
+ * relations or coercion (10x-17x: verbs whose object is as often the act as
+ * the actor) only for its + and only when its $ stands where written
+ * ("Франция осудила военный переворот в Нигере", "Bayramov demanded \"the
+ * withdrawal of the Armenian forces\""). Verbs of meeting or attack
+ * ("принял решение", "struck a tone") never.
  */
 static int soft_slot(const pattern *pt, const pat_el *el)
 {
-	size_t e, words = 0;
+	size_t e, words = 0, sources = 0;
 
 	if ((el->kind != EL_SOURCE && el->kind != EL_TARGET) || el->key.n)
 		return 0;
-	for (e = 0; e < pt->nel; e++)
+	for (e = 0; e < pt->nel; e++) {
 		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
-	return words >= 2;
+		sources += pt->el[e].kind == EL_SOURCE;
+	}
+	return words >= 2 || (el->kind == EL_TARGET && sources == 1 && pt->el[0].kind == EL_SOURCE &&
+			      strcmp(pt->cameo, "10") >= 0 && strcmp(pt->cameo, "18") < 0);
 }
 
-/* Match pattern `pt` with its anchor word at token j, inside tokens [a, b). */
-static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t b, mres *r)
+/* A one-word pattern whose + stayed open holds only with its $ found (soft_slot). */
+static int soft_holds(const pattern *pt, const mres *r)
+{
+	size_t e, words = 0;
+
+	for (e = 0; e < pt->nel; e++)
+		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
+	return words >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0;
+}
+
+/*
+ * Match pattern `pt` with its anchor word at token j, inside tokens [a, b).
+ * `loose`: slots may stay open anywhere (for explain: the predicate is there).
+ */
+static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t b, int loose, mres *r)
 {
 	size_t pos, e, gap;
 
@@ -606,7 +659,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				found = 1;
 			}
 		}
-		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)))
+		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
 			return 0;
 		if (!found)
 			r->soft |= SOFT_TARGET;
@@ -663,52 +716,107 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				found = 1;
 			}
 		}
-		if (!found && !(e == 0 && soft_slot(pt, el)))
+		if (!found && !(e == 0 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
 			return 0;
 		if (!found)
 			r->soft |= SOFT_SOURCE;
 		gap = GAP_SHORT;
 	}
 	r->start = pos;
-	return 1;
+	return loose || soft_holds(pt, r);
 }
 
-/* Every match of patterns of kind `use` in sentence s, in token order; calls fn for each. */
-static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, const pattern *, const mres *))
+/* Calls fn for each pattern whose anchor word is the word at token j, until fn returns nonzero. */
+static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const pattern *), void *arg)
 {
-	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], j, k;
+	const size_t *ids;
+	size_t n, k;
 
-	for (j = a; j < b; j++) {
-		const size_t *ids;
-		size_t n;
-		mres r;
-
-		if (!c->keys[j].p)
-			continue;
-		ids = patterns_at(c->p, c->keys[j], &n);
+	if (!c->keys[j].p)
+		return;
+	ids = patterns_at(c->p, c->keys[j], &n);
+	for (k = 0; k < n; k++)
+		if (fn(arg, &c->p->pats[ids[k]]))
+			return;
+	if (c->folds[j].n >= PREFIX_BUCKET) {
+		char key[PREFIX_BUCKET + 1];
+		key[0] = '\x01';
+		memcpy(key + 1, c->folds[j].p, PREFIX_BUCKET);
+		ids = patterns_at(c->p, (dyad_str){ key, sizeof key }, &n);
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
-			if (pt->use == use && match_at(c, pt, j, a, b, &r))
-				fn(c, s, pt, &r);
-		}
-		if (c->folds[j].n >= PREFIX_BUCKET) {
-			char key[PREFIX_BUCKET + 1];
-			key[0] = '\x01';
-			memcpy(key + 1, c->folds[j].p, PREFIX_BUCKET);
-			ids = patterns_at(c->p, (dyad_str){ key, sizeof key }, &n);
-			for (k = 0; k < n; k++) {
-				const pattern *pt = &c->p->pats[ids[k]];
-				if (pt->use == use && el_matches(c, &pt->el[pt->anchor], j) &&
-				    match_at(c, pt, j, a, b, &r))
-					fn(c, s, pt, &r);
-			}
-		}
-		for (k = 0; k < c->p->nprefix; k++) {
-			const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
-			if (pt->use == use && el_matches(c, &pt->el[pt->anchor], j) && match_at(c, pt, j, a, b, &r))
-				fn(c, s, pt, &r);
+			if (el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+				return;
 		}
 	}
+	for (k = 0; k < c->p->nprefix; k++) {
+		const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
+		if (el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+			return;
+	}
+}
+
+typedef struct {
+	ctx *c;
+	size_t s, j;
+	pat_use use;
+	void (*fn)(ctx *, size_t, const pattern *, const mres *);
+	int hit;
+	const pattern *near; /* a pattern whose words are here and slots are not */
+} match_walk;
+
+static int try_pattern(void *arg, const pattern *pt)
+{
+	match_walk *w = arg;
+	size_t a = w->c->sent_tok[w->s], b = w->c->sent_tok[w->s + 1];
+	mres r;
+
+	if (pt->use != w->use)
+		return 0;
+	if (match_at(w->c, pt, w->j, a, b, 0, &r)) {
+		w->fn(w->c, w->s, pt, &r);
+		w->hit = 1;
+	} else if (w->c->all && !w->near && match_at(w->c, pt, w->j, a, b, 1, &r)) {
+		w->near = pt;
+	}
+	return 0;
+}
+
+static void push_event(ctx *c, const dyad_event *e);
+
+/* For explain: the predicate a sentence has without the actors its pattern asks for. */
+static void near_miss(ctx *c, size_t s, const pattern *pt)
+{
+	dyad_event e;
+
+	memset(&e, 0, sizeof e);
+	snprintf(e.cameo, sizeof e.cameo, "%s", pt->cameo);
+	e.mode = pt->mode;
+	e.sentence = s;
+	e.evidence = c->in->sents[s];
+	e.rule = pt->rule;
+	e.why = "its words are here, not the actors its slots ask for";
+	push_event(c, &e);
+}
+
+/*
+ * Every match of patterns of kind `use` in sentence s, in token order; calls
+ * fn for each. When explaining, a sentence where no pattern matched notes
+ * the first whose words are there without its actors (near_miss).
+ */
+static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, const pattern *, const mres *))
+{
+	match_walk w;
+
+	memset(&w, 0, sizeof w);
+	w.c = c;
+	w.s = s;
+	w.use = use;
+	w.fn = fn;
+	for (w.j = c->sent_tok[s]; w.j < c->sent_tok[s + 1]; w.j++)
+		each_anchored(c, w.j, try_pattern, &w);
+	if (use == PAT_EVENT && !w.hit && w.near)
+		near_miss(c, s, w.near);
 }
 
 /* ---- speakers -------------------------------------------------------------------------------- */
@@ -808,14 +916,6 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 	return found;
 }
 
-static int same_actor(const dyad_side *x, const dyad_side *y)
-{
-	if (x->country[0] && y->country[0])
-		return strcmp(x->country, y->country) == 0;
-	if (x->igo && y->igo)
-		return strcmp(x->igo, y->igo) == 0;
-	return 0;
-}
 
 static void event_date(ctx *c, size_t s, dyad_event *e)
 {
@@ -946,37 +1046,23 @@ static int one_verb(const pattern *pt)
 	return 1;
 }
 
+static int find_governing(void *arg, const pattern *pt)
+{
+	const pattern **out = arg;
+
+	if (pt->use != PAT_EVENT || !governing_code(pt->cameo) || !one_verb(pt))
+		return 0;
+	*out = pt;
+	return 1;
+}
+
 /* A one-verb pattern of a governing code anchored on the word at token t, or NULL. */
 static const pattern *governing_at(const ctx *c, size_t t)
 {
-	const size_t *ids;
-	size_t n, k;
+	const pattern *g = NULL;
 
-	if (!c->keys[t].p)
-		return NULL;
-	ids = patterns_at(c->p, c->keys[t], &n);
-	for (k = 0; k < n; k++) {
-		const pattern *pt = &c->p->pats[ids[k]];
-		if (pt->use == PAT_EVENT && governing_code(pt->cameo) && one_verb(pt))
-			return pt;
-	}
-	if (c->folds[t].n >= PREFIX_BUCKET) {
-		char key[PREFIX_BUCKET + 1];
-		key[0] = '\x01';
-		memcpy(key + 1, c->folds[t].p, PREFIX_BUCKET);
-		ids = patterns_at(c->p, (dyad_str){ key, sizeof key }, &n);
-		for (k = 0; k < n; k++) {
-			const pattern *pt = &c->p->pats[ids[k]];
-			if (pt->use == PAT_EVENT && governing_code(pt->cameo) && one_verb(pt) && el_matches(c, &pt->el[pt->anchor], t))
-				return pt;
-		}
-	}
-	for (k = 0; k < c->p->nprefix; k++) {
-		const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
-		if (pt->use == PAT_EVENT && governing_code(pt->cameo) && one_verb(pt) && el_matches(c, &pt->el[pt->anchor], t))
-			return pt;
-	}
-	return NULL;
+	each_anchored(c, t, find_governing, &g);
+	return g;
 }
 
 /* Does token t mark a governed verb: an infinitive or "в"/"от" in Russian, "to"/"of" in English? */
@@ -1529,7 +1615,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				if (counterpart(c, &src.s[0], &o))
 					add_side(&tgt, &o, "counterpart");
 			}
-			if (tgt.n == 0 && subject_list) {
+			if (tgt.n == 0 && subject_list && src.n == 2) {
 				/* "Токаев и Лукашенко встретились": one reciprocal event */
 				add_side(&tgt, &src.s[1], "subject");
 				src.n = 1;
@@ -1606,6 +1692,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.st = st;
 	c.a = a;
 	c.in = in;
+	c.all = all;
 	c.keys = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.folds = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.tok_sent = DYAD_ARENA_NEW(a, size_t, in->ntoks + 1);
