@@ -44,6 +44,14 @@ typedef struct {
 	unsigned char *level; /* per token of the sentence being coded: parentheses and relative clauses */
 	dyad_side party[2];   /* the document's main parties (find_parties) */
 	size_t nparty;
+	size_t dyad_ev, dyad_seen; /* main_dyad: the first event between two countries; events looked at */
+	size_t *act_head, act_cap; /* push_event: buckets of kept events by code and parties */
+	size_t *act_next;          /* per event: the next in its bucket */
+	size_t implied_in, named_in; /* the sentence implies_parties and names_actor last read */
+	int implied, named;
+	size_t dated_in;             /* the sentence event_date last read, its date */
+	dyad_ymd date;
+	int date_from_publication;
 	int all;              /* explaining: note what was set aside and why */
 	dyad_buf scratch;
 } ctx;
@@ -286,42 +294,38 @@ static int counterpart(const ctx *c, const dyad_side *s, dyad_side *out)
 
 /*
  * The document's dyad, for "стороны", "the sides", "министры" and parties a
- * sentence implies: the two sides of the document's first event between two countries, else its main
- * parties (find_parties), else the first two countries it names.
+ * sentence implies: the two sides of the document's first event between two
+ * countries, else its main parties (find_parties). Amortised constant time:
+ * the document's events are walked once in all.
  */
-static int main_dyad(const ctx *c, dyad_side *a, dyad_side *b)
+static int main_dyad(ctx *c, dyad_side *a, dyad_side *b)
 {
-	size_t k, j;
+	const dyad_event *e = c->dyad_ev < c->nev ? &c->ev[c->dyad_ev] : NULL;
 
-
-
-	for (k = 0; k < c->nev; k++) {
-		const dyad_event *e = &c->ev[k];
-		if (!e->why && e->source.country[0] && e->target.country[0] &&
-		    strcmp(e->source.country, e->target.country) != 0) {
-			*a = e->source;
-			*b = e->target;
-			return 1;
+	if (e && e->why) {
+		/* set aside since (a non-event phrase in its sentence): look again from the start */
+		c->dyad_ev = SIZE_MAX;
+		c->dyad_seen = 0;
+		e = NULL;
+	}
+	/* events are only appended while coding: each is looked at once */
+	for (; !e && c->dyad_seen < c->nev; c->dyad_seen++) {
+		const dyad_event *x = &c->ev[c->dyad_seen];
+		if (!x->why && x->source.country[0] && x->target.country[0] &&
+		    strcmp(x->source.country, x->target.country) != 0) {
+			c->dyad_ev = c->dyad_seen;
+			e = x;
 		}
+	}
+	if (e) {
+		*a = e->source;
+		*b = e->target;
+		return 1;
 	}
 	if (c->nparty == 2) {
 		*a = c->party[0];
 		*b = c->party[1];
 		return 1;
-	}
-	for (k = 0; k < c->in->nmentions; k++) {
-		const dyad_mention *m = &c->in->mentions[k];
-		if (!m->country[0] || m->kind == DYAD_MENTION_LOCATION)
-			continue;
-		for (j = k + 1; j < c->in->nmentions; j++) {
-			const dyad_mention *n = &c->in->mentions[j];
-			if (n->country[0] && n->kind != DYAD_MENTION_LOCATION && strcmp(n->country, m->country) != 0) {
-				side_of(a, m);
-				side_of(b, n);
-				return 1;
-			}
-		}
-		break;
 	}
 	return 0;
 }
@@ -917,23 +921,31 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 }
 
 
+/* The date a sentence states (resolved against the publication date), else the publication date; read once per sentence. */
 static void event_date(ctx *c, size_t s, dyad_event *e)
 {
 	dyad_span sp = c->in->sents[s];
 	dyad_date d[4];
-	size_t n = dyad_date_scan((dyad_str){ c->in->text.p + sp.start, sp.end - sp.start }, d, 4), i;
+	size_t n, i;
 
-	for (i = 0; i < n; i++) {
-		int32_t v;
-		if (d[i].day < 0 && d[i].relative < 0)
-			continue;
-		if ((v = dyad_date_resolve(&d[i], c->in->day)) > 0) {
-			e->date = v;
-			return;
+	if (c->dated_in != s) {
+		c->dated_in = s;
+		c->date = c->in->day;
+		c->date_from_publication = 1;
+		n = dyad_date_scan((dyad_str){ c->in->text.p + sp.start, sp.end - sp.start }, d, 4);
+		for (i = 0; i < n; i++) {
+			int32_t v;
+			if (d[i].day < 0 && d[i].relative < 0)
+				continue;
+			if ((v = dyad_date_resolve(&d[i], c->in->day)) > 0) {
+				c->date = v;
+				c->date_from_publication = 0;
+				break;
+			}
 		}
 	}
-	e->date = c->in->day;
-	e->date_from_publication = 1;
+	e->date = c->date;
+	e->date_from_publication = c->date_from_publication;
 }
 
 static const char *event_location(const ctx *c, size_t s)
@@ -1132,10 +1144,32 @@ static const char *governed_code(const char *gov, const char *cameo)
 	return gov;
 }
 
+/* The bucket of an action: its code and its two parties' states or organisations, in either order. */
+static size_t action_bucket(const ctx *c, const dyad_event *e)
+{
+	const char *x = e->source.country[0] ? e->source.country : e->source.igo ? e->source.igo : "";
+	const char *y = e->target.country[0] ? e->target.country : e->target.igo ? e->target.igo : "";
+	char key[128];
+	int n;
+
+	if (strcmp(x, y) > 0) {
+		const char *t = x;
+		x = y;
+		y = t;
+	}
+	n = snprintf(key, sizeof key, "%s|%s|%s", e->cameo, x, y);
+	return (size_t)dyad_hash64(key, n > 0 ? (size_t)n : 0, DYAD_HASH_SEED) & (c->act_cap - 1);
+}
+
+/*
+ * Add e to the document's events. A kept event that repeats an earlier
+ * action (same_action) is set aside; the earlier ones are found through a
+ * table keyed by code and parties, so a document costs linear time.
+ */
 static void push_event(ctx *c, const dyad_event *e)
 {
-	size_t k;
 	dyad_event *x;
+	size_t k, i;
 
 	if (c->nev == c->capev) {
 		dyad_event *grown;
@@ -1145,21 +1179,43 @@ static void push_event(ctx *c, const dyad_event *e)
 			memcpy(grown, c->ev, c->nev * sizeof *grown);
 		c->ev = grown;
 		c->capev = cap;
-	}
-	x = &c->ev[c->nev++];
-	*x = *e;
-	if (x->why)
-		return;
-	/* one event per action per document */
-	for (k = 0; k + 1 < c->nev; k++) {
-		const dyad_event *o = &c->ev[k];
-		if (!o->why && same_action(o, x)) {
-			char why[64];
-			snprintf(why, sizeof why, "repeats event %zu", k + 1);
-			x->why = dyad_arena_strndup(c->a, why, strlen(why));
-			return;
+		c->act_next = dyad_xrealloc(c->act_next, cap * sizeof *c->act_next);
+		/* the table keeps at least twice as many buckets as events: rebuild it */
+		free(c->act_head);
+		c->act_cap = cap * 2;
+		c->act_head = dyad_xmalloc(c->act_cap * sizeof *c->act_head);
+		for (i = 0; i < c->act_cap; i++)
+			c->act_head[i] = SIZE_MAX;
+		for (i = 0; i < c->nev; i++) {
+			size_t h;
+			if (c->ev[i].why)
+				continue;
+			h = action_bucket(c, &c->ev[i]);
+			c->act_next[i] = c->act_head[h];
+			c->act_head[h] = i;
 		}
 	}
+	x = &c->ev[c->nev];
+	*x = *e;
+	if (!x->why) {
+		/* one event per action per document */
+		size_t h = action_bucket(c, x);
+		size_t first = SIZE_MAX;
+		/* a bucket lists its events newest first: the last one found is the earliest */
+		for (k = c->act_head[h]; k != SIZE_MAX; k = c->act_next[k])
+			if (!c->ev[k].why && same_action(&c->ev[k], x))
+				first = k;
+		if (first != SIZE_MAX) {
+			char why[64];
+			snprintf(why, sizeof why, "repeats event %zu", first + 1);
+			x->why = dyad_arena_strndup(c->a, why, strlen(why));
+		}
+		if (!x->why) {
+			c->act_next[c->nev] = c->act_head[h];
+			c->act_head[h] = c->nev;
+		}
+	}
+	c->nev++;
 }
 
 /* ---- slot filling ---------------------------------------------------------------------------- */
@@ -1287,14 +1343,34 @@ static int same_level(const ctx *c, const cand *x, size_t v)
 	return c->level[x->ts] <= c->level[v];
 }
 
-/* The subject: the nearest actor before the pattern that no preposition governs, at the verb's level. */
+/* The number of candidates that end at or before token t (candidates come in text order). */
+static size_t cands_ending_by(const ctx *c, size_t t)
+{
+	size_t lo = 0, hi = c->ncands;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->cands[mid].te <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The subject: the nearest actor before the pattern that no preposition
+ * governs ("у X состоялись переговоры": "у" names the possessor, who is the
+ * subject), at the verb's level.
+ */
 static int subject_before(const ctx *c, const mres *r)
 {
 	size_t k;
 
-	for (k = c->ncands; k > 0; k--) {
+	for (k = cands_ending_by(c, r->start); k > 0; k--) {
 		const cand *x = &c->cands[k - 1];
-		if (x->te <= r->start && !x->after_prep && !x->location && same_level(c, x, r->anchor))
+		int possessor = x->after_prep && x->ts > 0 && fold_is(c, x->ts - 1, "у");
+		if (x->te <= r->start && (!x->after_prep || possessor) && !x->location && same_level(c, x, r->anchor))
 			return (int)(k - 1);
 	}
 	return -1;
@@ -1305,7 +1381,7 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
 {
 	size_t k;
 
-	for (k = 0; k < c->ncands; k++) {
+	for (k = other ? 0 : cands_ending_by(c, r->end); k < c->ncands; k++) {
 		const cand *x = &c->cands[k];
 		if (!other && (x->ts < r->end || !same_level(c, x, r->anchor)))
 			continue;
@@ -1323,30 +1399,42 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
  * "в" governs ("В МИД РФ были вызваны"); never one of the patients. -1 when
  * the sentence names none.
  */
+static int taken_by(const cand *x, const sides *patient)
+{
+	int i;
+
+	for (i = 0; i < patient->n; i++)
+		if (same_actor(&x->side, &patient->s[i]))
+			return 1;
+	return 0;
+}
+
 static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *patient)
 {
-	size_t k, t = r->anchor + 1;
-	int ru = cyrillic(c->folds[r->anchor]), i;
+	size_t k, first = cands_ending_by(c, r->anchor), t = r->anchor + 1;
+	int ru = cyrillic(c->folds[r->anchor]);
 
-	for (k = 0; k < c->ncands; k++) {
+	/* after the verb, in its clause */
+	for (k = first; k < c->ncands; k++) {
 		const cand *x = &c->cands[k];
-		int taken = 0;
-		for (i = 0; i < patient->n; i++)
-			taken |= same_actor(&x->side, &patient->s[i]);
-		if (x->location || taken || !same_level(c, x, r->anchor))
+		if (x->ts <= r->anchor)
 			continue;
-		if (x->ts < r->anchor) {
-			/* "В МИД РФ были вызваны …": the office the act took place in */
-			if (ru && x->ts > c->sent_tok[s] && (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")) &&
-			    !clause_ends(c, x->te, r->anchor))
-				return (int)k;
-			continue;
-		}
 		if (clause_ends(c, t, x->ts))
-			return -1;
+			break;
 		t = x->ts;
+		if (x->location || taken_by(x, patient) || !same_level(c, x, r->anchor))
+			continue;
 		if (ru ? x->ts <= r->end + 4 : (x->ts > c->sent_tok[s] && fold_is(c, x->ts - 1, "by")))
 			return (int)k;
+	}
+	/* "В МИД РФ были вызваны …": the office before the verb the act took place in */
+	for (k = first; ru && k > 0; k--) {
+		const cand *x = &c->cands[k - 1];
+		if (clause_ends(c, x->te, r->anchor))
+			break;
+		if (!x->location && !taken_by(x, patient) && same_level(c, x, r->anchor) && x->ts > c->sent_tok[s] &&
+		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+			return (int)(k - 1);
 	}
 	return -1;
 }
@@ -1354,9 +1442,9 @@ static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *pat
 /*
  * Does sentence s say its parties without naming them: "стороны",
  * "двусторонний", "двух стран", "the two sides", "both countries",
- * "bilateral"?
+ * "bilateral"? Read once per sentence.
  */
-static int implies_parties(const ctx *c, size_t s)
+static int implies_parties(ctx *c, size_t s)
 {
 	static const char *const two[] = { "two", "both", "двух", "обеих", "обе", "оба", "обоих", "двумя", NULL };
 	static const char *const whom[] = { "sides", "countries", "nations", "states", "governments", "leaders",
@@ -1364,21 +1452,25 @@ static int implies_parties(const ctx *c, size_t s)
 					    "лидеров", "лидеры", "правительств", NULL };
 	size_t t;
 
-	for (t = c->sent_tok[s]; t < c->sent_tok[s + 1]; t++) {
+	if (c->implied_in == s)
+		return c->implied;
+	c->implied_in = s;
+	c->implied = 0;
+	for (t = c->sent_tok[s]; t < c->sent_tok[s + 1] && !c->implied; t++) {
 		dyad_str f = c->folds[t];
 		if (!f.p)
 			continue;
 		if (dyad_str_starts_with(f, dyad_str_c("двусторонн")) || fold_is(c, t, "bilateral") ||
 		    fold_is(c, t, "стороны") || fold_is(c, t, "сторонами"))
-			return 1;
+			c->implied = 1;
 		if (t + 1 < c->sent_tok[s + 1] && fold_in(c, t, two) && fold_in(c, t + 1, whom))
-			return 1;
+			c->implied = 1;
 	}
-	return 0;
+	return c->implied;
 }
 
 /* The party of the document's dyad (main_dyad) that is not x's side, when x is one of the two. */
-static int other_party(const ctx *c, const dyad_side *x, dyad_side *out)
+static int other_party(ctx *c, const dyad_side *x, dyad_side *out)
 {
 	dyad_side a, b;
 
@@ -1396,15 +1488,18 @@ static int other_party(const ctx *c, const dyad_side *x, dyad_side *out)
 	return 1;
 }
 
-/* Does sentence s name any actor that is not a place? */
-static int names_actor(const ctx *c)
+/* Does sentence s, whose candidates are in c->cands, name any actor that is not a place? Read once per sentence. */
+static int names_actor(ctx *c, size_t s)
 {
 	size_t k;
 
-	for (k = 0; k < c->ncands; k++)
-		if (!c->cands[k].location)
-			return 1;
-	return 0;
+	if (c->named_in == s)
+		return c->named;
+	c->named_in = s;
+	c->named = 0;
+	for (k = 0; k < c->ncands && !c->named; k++)
+		c->named = !c->cands[k].location;
+	return c->named;
 }
 
 /*
@@ -1425,9 +1520,9 @@ static void governed_sides(ctx *c, size_t s, const mres *r, size_t g, sides *src
 		src->n = 0;
 		add_list(c, src, i, 0, s, "subject of the governing verb");
 	}
-	for (k = 0; k < c->ncands; k++) {
+	for (k = cands_ending_by(c, g); k < c->ncands && c->cands[k].te <= r->anchor; k++) {
 		const cand *x = &c->cands[k];
-		if (x->ts <= g || x->te > r->anchor || x->location || (src->n && same_actor(&x->side, &src->s[0])))
+		if (x->ts <= g || x->location || (src->n && same_actor(&x->side, &src->s[0])))
 			continue;
 		tgt->n = 0;
 		add_list(c, tgt, (int)k, 1, s, "object of the governing verb");
@@ -1633,7 +1728,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	if ((src.n == 0 || tgt.n == 0) && !r->soft) {
 		int implied = passive || implies_parties(c, s);
 		dyad_side o, p;
-		if (src.n == 0 && tgt.n == 0 && reciprocal_family(pt->cameo) && (implied || !names_actor(c)) &&
+		if (src.n == 0 && tgt.n == 0 && reciprocal_family(pt->cameo) && (implied || !names_actor(c, s)) &&
 		    main_dyad(c, &o, &p)) {
 			add_side(&src, &o, "document party");
 			add_side(&tgt, &p, "document party");
@@ -1693,6 +1788,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.a = a;
 	c.in = in;
 	c.all = all;
+	c.dyad_ev = SIZE_MAX;
+	c.implied_in = c.named_in = c.dated_in = SIZE_MAX;
 	c.keys = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.folds = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.tok_sent = DYAD_ARENA_NEW(a, size_t, in->ntoks + 1);
@@ -1723,6 +1820,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 		each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}
 	free(c.cands);
+	free(c.act_head);
+	free(c.act_next);
 	dyad_buf_free(&c.scratch);
 	if (c.nev > 1)
 		qsort(c.ev, c.nev, sizeof *c.ev, kept_first);
