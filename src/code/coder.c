@@ -49,6 +49,8 @@ typedef struct {
 	size_t *act_next;          /* per event: the next in its bucket */
 	size_t implied_in, named_in; /* the sentence implies_parties and names_actor last read */
 	int implied, named;
+	dyad_side last_subject;      /* the source of the last event kept, and its sentence */
+	size_t last_subject_in;
 	size_t dated_in;             /* the sentence event_date last read, its date */
 	dyad_ymd date;
 	int date_from_publication;
@@ -607,6 +609,22 @@ static int soft_holds(const pattern *pt, const mres *r)
 }
 
 /*
+ * A $ written first in a pattern is a subject: an actor a preposition
+ * governs ("recalled its ambassador to the Czech Republic Thursday in
+ * protest") cannot fill it, except the possessor "у X" ("у X состоялись
+ * переговоры"). A $ after a word of the pattern ("в $ вызван*", "visit of
+ * $") takes what the pattern says.
+ */
+static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
+{
+	const cand *x = &c->cands[k];
+
+	if (pt->el[e].kind != EL_SOURCE || e > 0 || !x->after_prep)
+		return 0;
+	return !fold_is(c, x->ts - 1, "у");
+}
+
+/*
  * Match pattern `pt` with its anchor word at token j, inside tokens [a, b).
  * `loose`: slots may stay open anywhere (for explain: the predicate is there).
  */
@@ -690,7 +708,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = t - 1;
 					found = 1;
 				}
-			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k)) {
+			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) && !governed_source(c, pt, e, k)) {
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
@@ -1213,6 +1231,11 @@ static void push_event(ctx *c, const dyad_event *e)
 		if (!x->why) {
 			c->act_next[c->nev] = c->act_head[h];
 			c->act_head[h] = c->nev;
+			if (x->source.mention || x->source.person) {
+				/* who the text last told acting: what "он", "it", "they" point to next */
+				c->last_subject = x->source;
+				c->last_subject_in = x->sentence;
+			}
 		}
 	}
 	c->nev++;
@@ -1531,6 +1554,30 @@ static void governed_sides(ctx *c, size_t s, const mres *r, size_t g, sides *src
 }
 
 /*
+ * A personal pronoun standing as the verb's subject that the recognizer
+ * tied to nobody ("В Джакарте он провел переговоры"): it points to who the
+ * text last told acting, when that was in this sentence or the one before.
+ * Looks at most PRONOUN_REACH words back.
+ */
+#define PRONOUN_REACH 4
+static int pronoun_subject(const ctx *c, size_t s, const mres *r)
+{
+	static const char *const pronouns[] = { "он", "она", "они", "he", "she", "it", "they", NULL };
+	size_t t, a = c->sent_tok[s];
+
+	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s)
+		return 0;
+	for (t = r->start; t > a && t + PRONOUN_REACH >= r->start;) {
+		t--;
+		if (c->in->toks[t].kind == DYAD_TOK_PUNCT)
+			return 0;
+		if (fold_in(c, t, pronouns))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Slots of a passive verb. The one acted on (the target) is the subject
  * before the verb, or — Russian puts it after the verb as often ("был
  * вызван посол Молдавии") — the pattern's own + after it; the one acting
@@ -1574,18 +1621,31 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 
 /*
  * A side read off a role word ("глава государства", "МИД") that came out
- * the same as the event's other side: the nearest actor of another country
- * named before it in the sentence.
+ * the same as the event's other side: the person named right after it (an
+ * apposition), else the nearest actor of another country named before it
+ * in the sentence.
  */
 static int other_side(const ctx *c, size_t s, const dyad_side *wrong, const dyad_side *other, dyad_side *out)
 {
 	size_t k;
 
 	(void)s;
-	for (k = c->ncands; k > 0; k--) {
+	if (!wrong->mention)
+		return 0;
+	/* the name the role word stands in apposition to: "президентом островного государства Джоко Видодо" */
+	for (k = cands_ending_by(c, wrong->mention->tok_end); k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (x->ts > wrong->mention->tok_end + 3)
+			break;
+		if (x->side.person && !x->pronoun && !same_actor(&x->side, other)) {
+			*out = x->side;
+			out->how = "coreference (the name after it)";
+			return 1;
+		}
+	}
+	for (k = cands_ending_by(c, wrong->mention->tok_start); k > 0; k--) {
 		const cand *x = &c->cands[k - 1];
-		if (!wrong->mention || x->te > wrong->mention->tok_start || x->location || x->pronoun ||
-		    !side_known(&x->side) || same_actor(&x->side, other))
+		if (x->location || x->pronoun || !side_known(&x->side) || same_actor(&x->side, other))
 			continue;
 		*out = x->side;
 		out->how = "coreference (the other side)";
@@ -1686,6 +1746,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			if ((k = subject_before(c, r)) >= 0) {
 				add_list(c, &src, k, 0, s, "subject");
 				subject_list = src.n > 1;
+			} else if (pronoun_subject(c, s, r)) {
+				add_side(&src, &c->last_subject, "coreference (the subject before)");
 			} else if (side_known(spk) && !(r->soft & SOFT_SOURCE)) {
 				add_side(&src, spk, "speaker");
 			}
@@ -1790,6 +1852,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.all = all;
 	c.dyad_ev = SIZE_MAX;
 	c.implied_in = c.named_in = c.dated_in = SIZE_MAX;
+	c.last_subject_in = SIZE_MAX;
 	c.keys = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.folds = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.tok_sent = DYAD_ARENA_NEW(a, size_t, in->ntoks + 1);

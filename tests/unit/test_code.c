@@ -130,6 +130,16 @@ static void who_acts_on_whom(void **state)
 	assert_string_equal(code("Tokayev, speaking in Astana on Monday, held talks with Lukashenko.", 20220101),
 			    "040 KAZGOV -> BLRGOV");
 	assert_string_equal(code("Tokayev on Monday held talks with journalists.", 20220101), "");
+	/* an actor a preposition governs is no subject, even where a pattern's $ stands */
+	assert_string_equal(code("Казахстан отозвал посла из России в знак протеста против решения Беларуси.", 20220101),
+			    "166 KAZ -> RUS");
+	/* "он" with nobody tied to it: who the text told acting just before */
+	assert_string_equal(code("Лукашенко прибыл в Казахстан. В Астане он провел переговоры с Токаевым.", 20220101),
+			    "042 BLRGOV -> KAZ\n040 BLRGOV -> KAZGOV");
+	/* the foreign ministers' talks and their presidents' talks are two events */
+	assert_string_equal(code("Лавров встретился с Тлеуберди. Токаев встретился с Лавровым. Встреча Лаврова с "
+				 "Тлеуберди прошла в Астане.", 20220101),
+			    "040 RUSGOV -> KAZGOV\n040 KAZGOV -> RUSGOV");
 	/* a sentence that names nobody and implies both sides; one that implies nobody */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
 				 "продолжились.", 20220101),
