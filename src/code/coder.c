@@ -1241,6 +1241,25 @@ static void push_event(ctx *c, const dyad_event *e)
 	c->nev++;
 }
 
+/*
+ * The head of the noun phrase candidate k opens: a state's adjective
+ * followed, a word or two on, by a person or office of that state ("his
+ * Brazilian counterpart Michel Temer", "узбекский коллега Шавкат
+ * Мирзиёев") stands for that person or office; else k itself.
+ */
+static int head_of(const ctx *c, int k)
+{
+	const cand *x = &c->cands[k], *y;
+
+	if (!x->side.mention || x->side.mention->kind != DYAD_MENTION_COUNTRY || (size_t)k + 1 >= c->ncands)
+		return k;
+	y = &c->cands[k + 1];
+	if (y->ts > x->te + 2 || !y->side.mention || !same_actor(&x->side, &y->side) ||
+	    (y->side.mention->kind != DYAD_MENTION_PERSON && y->side.mention->kind != DYAD_MENTION_ROLE))
+		return k;
+	return k + 1;
+}
+
 /* ---- slot filling ---------------------------------------------------------------------------- */
 
 /* The sides one slot holds: one, or a list ("France and Germany"). */
@@ -1271,7 +1290,7 @@ static void add_list(ctx *c, sides *l, int k, int after, size_t s, const char *h
 		how = "list (cut at 16)";
 	}
 	for (i = 0; i < n; i++) /* in text order */
-		add_side(l, &c->cands[ks[after ? i : n - 1 - i]].side, how);
+		add_side(l, &c->cands[head_of(c, ks[after ? i : n - 1 - i])].side, how);
 }
 
 /* The short passive participle's endings: вызван, подписано, закрыты. */
@@ -1737,7 +1756,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	} else {
 		/* the source */
 		for (i = 0; i < r->nsrc; i++)
-			add_side(&src, &c->cands[r->src[i]].side, r->cut ? "slot (list cut at 16)" : "slot");
+			add_side(&src, &c->cands[head_of(c, r->src[i])].side, r->cut ? "slot (list cut at 16)" : "slot");
 		if (src.n == 0 && pt->source == SRC_SPEAKER) {
 			/* "X is a reliable partner": only a speaker makes it someone's praise */
 			if (side_known(spk))
@@ -1754,7 +1773,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		}
 		/* the target */
 		for (i = 0; i < r->ntgt; i++)
-			add_side(&tgt, &c->cands[r->tgt[i]].side, r->cut ? "slot (list cut at 16)" : "slot");
+			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side, r->cut ? "slot (list cut at 16)" : "slot");
 		if (tgt.n == 0 && r->nsrc > 1) {
 			/* "X и Y обсудили": one reciprocal event */
 			add_side(&tgt, &src.s[1], "slot");
