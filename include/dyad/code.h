@@ -73,6 +73,8 @@ typedef struct {
 	size_t nmentions;
 	dyad_ymd day;                /**< publication date, 0 when unknown */
 	const char *dateline;        /**< the dateline city, or NULL */
+	const dyad_mention *title_mentions; /**< the actors of the title (offsets into the title), or NULL */
+	size_t ntitle_mentions;      /**< they name the document's main parties first */
 } dyad_code_input;
 
 /**

@@ -162,8 +162,8 @@ static const char *party_key(const dyad_mention *m)
 }
 
 /*
- * The document's main parties: the two states or organisations its lead
- * names most (a person, an office or a state counts twice as much as a
+ * The document's main parties: the two states or organisations its title
+ * and lead name most (the title's count twice) (a person, an office or a state counts twice as much as a
  * place or an organisation, which a report names as a venue as often as a
  * party; ties go to the one named first); the whole text when the lead
  * names fewer than two. A party stands as its government where the text
@@ -183,10 +183,12 @@ static void find_parties(ctx *c)
 	c->nparty = 0;
 	for (pass = 0; pass < 2; pass++) {
 		n = 0;
-		for (k = 0; k < c->in->nmentions; k++) {
-			const dyad_mention *m = &c->in->mentions[k];
+		/* the title's actors first, then the lead's (pass 0) or the whole text's (pass 1) */
+		for (k = 0; k < c->in->ntitle_mentions + c->in->nmentions; k++) {
+			int in_title = k < c->in->ntitle_mentions;
+			const dyad_mention *m = in_title ? &c->in->title_mentions[k] : &c->in->mentions[k - c->in->ntitle_mentions];
 			const char *key = party_key(m);
-			if (pass == 0 && m->sentence >= lead)
+			if (pass == 0 && !in_title && m->sentence >= lead)
 				break;
 			if (!key)
 				continue;
@@ -201,8 +203,8 @@ static void find_parties(ctx *c)
 				t[n].weight = 0;
 				n++;
 			}
-			t[i].weight += m->kind == DYAD_MENTION_LOCATION || !m->country[0] ? 1 : 2;
-			if (!t[i].gov && m->kind != DYAD_MENTION_LOCATION && strcmp(m->role, "GOV") == 0)
+			t[i].weight += (m->kind == DYAD_MENTION_LOCATION || !m->country[0] ? 1 : 2) * (in_title ? 2 : 1);
+			if (!t[i].gov && !in_title && m->kind != DYAD_MENTION_LOCATION && strcmp(m->role, "GOV") == 0)
 				t[i].gov = m;
 		}
 		if (n >= 2)
@@ -228,6 +230,7 @@ static void find_parties(ctx *c)
 		dyad_side *p = &c->party[k];
 		const dyad_mention *m = t[best[k]].gov ? t[best[k]].gov : t[best[k]].first;
 		side_of(p, m);
+		p->span.start = p->span.end = 0; /* a title's offsets are not the body's */
 		if (!t[best[k]].gov && m->country[0]) {
 			/* the state as a whole */
 			snprintf(p->code, sizeof p->code, "%s", m->country);
