@@ -1676,6 +1676,27 @@ static int other_side(const ctx *c, size_t s, const dyad_side *wrong, const dyad
 	return 0;
 }
 
+/*
+ * A state acting as a whole ("Russia recalled its ambassador", "Москва
+ * осудила") acts through its government, or its armed forces when it
+ * attacks, fights or shows force (CAMEO 15x, 18x-20x); material cooperation
+ * (06x) stays the state's. Only the source: a target "Kazakhstan" is the
+ * country visited, traded with, attacked.
+ */
+static void acting_organ(dyad_side *src, const char *cameo)
+{
+	const char *role;
+
+	if (src->role[0] || src->igo || strlen(src->code) != 3 || strncmp(cameo, "06", 2) == 0)
+		return;
+	role = strncmp(cameo, "15", 2) == 0 || strncmp(cameo, "18", 2) == 0 || strncmp(cameo, "19", 2) == 0 ||
+			       strncmp(cameo, "20", 2) == 0
+		       ? "MIL"
+		       : "GOV";
+	snprintf(src->role, sizeof src->role, "%s", role);
+	snprintf(src->code + 3, sizeof src->code - 3, "%s", role);
+}
+
 /* One event from a filled source and target, with the sentence's date, place and reality. */
 static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_side *src, const dyad_side *tgt,
 		 int reciprocal, const char *why, const pattern *gov, size_t gov_at)
@@ -1721,6 +1742,8 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 			e.mode = dyad_arena_strndup(c->a, mode, strlen(mode));
 		}
 	}
+	if (!e.why)
+		acting_organ(&e.source, e.cameo);
 	e.sentence = s;
 	e.evidence = c->in->sents[s];
 	event_date(c, s, &e);
