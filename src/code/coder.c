@@ -882,6 +882,22 @@ static int quote_balance(const ctx *c, size_t s)
 	return open;
 }
 
+/* Does sentence s begin with an opening quotation mark? */
+static int opens_quote(const ctx *c, size_t s)
+{
+	size_t t = c->sent_tok[s];
+
+	return t < c->sent_tok[s + 1] && c->in->toks[t].kind == DYAD_TOK_QUOTE && (c->in->toks[t].flags & DYAD_TOKF_OPEN);
+}
+
+/* Does sentence s end with a colon (the sentence splitter may cut after "заявил:")? */
+static int ends_with_colon(const ctx *c, size_t s)
+{
+	size_t t = c->sent_tok[s + 1];
+
+	return t > c->sent_tok[s] && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ':';
+}
+
 static void find_speakers(ctx *c)
 {
 	size_t s, nsents = c->in->nsents;
@@ -896,6 +912,11 @@ static void find_speakers(ctx *c)
 	for (s = 1; s < nsents; s++)
 		if (side_known(&c->speaker[s]) && !side_known(&c->speaker[s - 1]) && points_back(c, s))
 			c->speaker[s - 1] = c->speaker[s];
+	/* "Лукашенко заявил:" — the quotation that follows is his */
+	for (s = 1; s < nsents; s++)
+		if (side_known(&c->speaker[s - 1]) && !side_known(&c->speaker[s]) && opens_quote(c, s) &&
+		    ends_with_colon(c, s - 1))
+			c->speaker[s] = c->speaker[s - 1];
 	/* a quotation over several sentences is spoken by whoever is named where it closes */
 	for (s = 0; s < nsents; s++) {
 		int bal = quote_balance(c, s);
@@ -1600,6 +1621,24 @@ static int pronoun_subject(const ctx *c, size_t s, const mres *r)
 }
 
 /*
+ * "met his counterpart", "встретился с коллегой": a counterpart named
+ * without a state, at most four words after the pattern in its clause, is
+ * the other side of the source.
+ */
+static int names_counterpart(const ctx *c, size_t s, const mres *r)
+{
+	size_t t, b = c->sent_tok[s + 1];
+
+	for (t = r->end; t < b && t < r->end + 4; t++) {
+		if (c->in->toks[t].kind == DYAD_TOK_PUNCT && clause_ends(c, t, t + 1))
+			return 0;
+		if (fold_in(c, t, counterparts))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Slots of a passive verb. The one acted on (the target) is the subject
  * before the verb, or — Russian puts it after the verb as often ("был
  * вызван посол Молдавии") — the pattern's own + after it; the one acting
@@ -1812,6 +1851,10 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		} else if (tgt.n == 0 && src.n) {
 			if ((k = object_after(c, r, &src.s[0], pt->target == TGT_OTHER)) >= 0) {
 				add_list(c, &tgt, k, 1, s, "object");
+			} else if (names_counterpart(c, s, r)) {
+				dyad_side o;
+				if (counterpart(c, &src.s[0], &o))
+					add_side(&tgt, &o, "counterpart (the word)");
 			} else if (side_known(spk) && same_actor(&src.s[0], spk) && !(r->soft & SOFT_TARGET)) {
 				dyad_side o;
 				if (counterpart(c, &src.s[0], &o))

@@ -137,6 +137,9 @@ static void who_acts_on_whom(void **state)
 	/* "он" with nobody tied to it: who the text told acting just before */
 	assert_string_equal(code("Лукашенко прибыл в Казахстан. В Астане он провел переговоры с Токаевым.", 20220101),
 			    "042 BLRGOV -> KAZ\n040 BLRGOV -> KAZGOV");
+	/* a counterpart named without a state is the other side */
+	assert_string_equal(code("Лавров прибыл в Казахстан. В Астане он встретился с коллегой.", 20220101),
+			    "042 RUSGOV -> KAZ\n040 RUSGOV -> KAZ");
 	/* the foreign ministers' talks and their presidents' talks are two events */
 	assert_string_equal(code("Лавров встретился с Тлеуберди. Токаев встретился с Лавровым. Встреча Лаврова с "
 				 "Тлеуберди прошла в Астане.", 20220101),
