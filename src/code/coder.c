@@ -1,12 +1,17 @@
 /*
- * coder.c — coding a document's events. For each sentence: who speaks it
- * (a speech pattern in it, the end of the quotation it belongs to, or "Такое
- * заявление сделал X" right after it); which event patterns match, anchored
- * on their first word and reaching out to actor slots; who the source and
- * target are when a pattern leaves them open (the subject before the verb,
- * the speaker, the first other actor after it, the speaker's counterpart);
- * what the sentence says of reality (planned, negated, hypothetical); when
- * and where. One event per action per document: repeats are set aside.
+ * coder.c — coding a document's events. First the document's main parties
+ * (title and lead) and who speaks each sentence (a speech pattern in it, the
+ * end of the quotation it belongs to, "Такое заявление сделал X" right after
+ * it, "X заявил:" right before it). Then for each sentence: which event
+ * patterns match, anchored on their first word and reaching out to actor
+ * slots; slot filling — who the source and target are when a pattern leaves
+ * them open or the sentence turns them round (the subject before the verb,
+ * the object after it, the passive's agent, a governing verb's subject, the
+ * speaker, a counterpart, the parties the sentence implies; lists give one
+ * event each; can_fill is where per-token case will constrain them); which
+ * verb governs which ("threatened to close" is a threat); what the sentence
+ * says of reality (planned, negated, hypothetical); when and where. One
+ * event per real-world action per document: repeats are set aside.
  */
 #include "internal.h"
 
@@ -1403,10 +1408,32 @@ static void clause_levels(ctx *c, size_t s)
 	}
 }
 
-/* Can candidate x fill a slot of the verb at token v: at the verb's level of parentheses and clauses. */
+/* Does candidate x stand at the level of parentheses and clauses of the verb at token v (or above it)? */
 static int same_level(const ctx *c, const cand *x, size_t v)
 {
 	return c->level[x->ts] <= c->level[v];
+}
+
+/* The slots a verb's actors fill when its pattern leaves them open. */
+typedef enum { SLOT_SUBJECT, SLOT_OBJECT, SLOT_AGENT } slot_role;
+
+/*
+ * Can candidate x fill `role` for the verb at token v? Decided today by
+ * position and the words around it: the level of parentheses and clauses,
+ * a preposition governing it (the possessor "у X" is a subject: "у X
+ * состоялись переговоры"), a place (never a party by itself here). This is
+ * where the morphology stage's per-token case plugs in: a subject in the
+ * nominative, a passive agent in the instrumental ("был вызван министром"),
+ * an object in the accusative or dative, the genitive agent of a noun of
+ * action ("визит президента России").
+ */
+static int can_fill(const ctx *c, const cand *x, slot_role role, size_t v)
+{
+	if (x->location || !same_level(c, x, v))
+		return 0;
+	if (role == SLOT_SUBJECT)
+		return !x->after_prep || (x->ts > 0 && fold_is(c, x->ts - 1, "у"));
+	return 1;
 }
 
 /* The number of candidates that end at or before token t (candidates come in text order). */
@@ -1435,8 +1462,7 @@ static int subject_before(const ctx *c, const mres *r)
 
 	for (k = cands_ending_by(c, r->start); k > 0; k--) {
 		const cand *x = &c->cands[k - 1];
-		int possessor = x->after_prep && x->ts > 0 && fold_is(c, x->ts - 1, "у");
-		if (x->te <= r->start && (!x->after_prep || possessor) && !x->location && same_level(c, x, r->anchor))
+		if (x->te <= r->start && can_fill(c, x, SLOT_SUBJECT, r->anchor))
 			return (int)(k - 1);
 	}
 	return -1;
@@ -1449,9 +1475,9 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
 
 	for (k = other ? 0 : cands_ending_by(c, r->end); k < c->ncands; k++) {
 		const cand *x = &c->cands[k];
-		if (!other && (x->ts < r->end || !same_level(c, x, r->anchor)))
+		if (!other && (x->ts < r->end || !can_fill(c, x, SLOT_OBJECT, r->anchor)))
 			continue;
-		if (same_actor(&x->side, src) || (x->location && !other))
+		if (same_actor(&x->side, src))
 			continue;
 		return (int)k;
 	}
@@ -1488,7 +1514,7 @@ static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *pat
 		if (clause_ends(c, t, x->ts))
 			break;
 		t = x->ts;
-		if (x->location || taken_by(x, patient) || !same_level(c, x, r->anchor))
+		if (taken_by(x, patient) || !can_fill(c, x, SLOT_AGENT, r->anchor))
 			continue;
 		if (ru ? x->ts <= r->end + 4 : (x->ts > c->sent_tok[s] && fold_is(c, x->ts - 1, "by")))
 			return (int)k;
@@ -1498,7 +1524,7 @@ static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *pat
 		const cand *x = &c->cands[k - 1];
 		if (clause_ends(c, x->te, r->anchor))
 			break;
-		if (!x->location && !taken_by(x, patient) && same_level(c, x, r->anchor) && x->ts > c->sent_tok[s] &&
+		if (!taken_by(x, patient) && can_fill(c, x, SLOT_AGENT, r->anchor) && x->ts > c->sent_tok[s] &&
 		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
 			return (int)(k - 1);
 	}
