@@ -137,6 +137,10 @@ static void who_acts_on_whom(void **state)
 	/* "он" with nobody tied to it: who the text told acting just before */
 	assert_string_equal(code("Лукашенко прибыл в Казахстан. В Астане он провел переговоры с Токаевым.", 20220101),
 			    "042 BLRGOV -> KAZ\n040 BLRGOV -> KAZGOV");
+	/* the possessor "у X" is the subject; places in a list stand for their states, one event each */
+	assert_string_equal(code("У Лукашенко состоялись переговоры с Токаевым.", 20220101), "040 BLRGOV -> KAZGOV");
+	assert_string_equal(code("Россия отозвала посла из Минска и Астаны.", 20220101),
+			    "166 RUSGOV -> BLR\n166 RUSGOV -> KAZ");
 	/* a counterpart named without a state is the other side */
 	assert_string_equal(code("Лавров прибыл в Казахстан. В Астане он встретился с коллегой.", 20220101),
 			    "042 RUSGOV -> KAZ\n040 RUSGOV -> KAZ");
