@@ -1020,10 +1020,18 @@ static int same_mode(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
-/* The same party: the same actor, and the same person where both name one. */
+/*
+ * The same party: the same actor, and the same person where both name one,
+ * or the same office where both name an office and no person ("the deputy
+ * foreign ministers" are not "the foreign ministers").
+ */
 static int same_party(const dyad_side *x, const dyad_side *y)
 {
-	return same_actor(x, y) && !(x->person && y->person && strcmp(x->person, y->person) != 0);
+	const char *tx = x->mention && !x->person ? x->mention->title : NULL;
+	const char *ty = y->mention && !y->person ? y->mention->title : NULL;
+
+	return same_actor(x, y) && !(x->person && y->person && strcmp(x->person, y->person) != 0) &&
+	       !(tx && ty && strcmp(tx, ty) != 0);
 }
 
 /*

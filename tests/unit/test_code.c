@@ -148,6 +148,9 @@ static void who_acts_on_whom(void **state)
 	assert_string_equal(code("Лавров встретился с Тлеуберди. Токаев встретился с Лавровым. Встреча Лаврова с "
 				 "Тлеуберди прошла в Астане.", 20220101),
 			    "040 RUSGOV -> KAZGOV\n040 KAZGOV -> RUSGOV");
+	assert_string_equal(code("Министр иностранных дел России встретился с министром иностранных дел Казахстана. "
+				 "Президент России встретился с президентом Казахстана.", 20220101),
+			    "040 RUSGOV -> KAZGOV\n040 RUSGOV -> KAZGOV");
 	/* a sentence that names nobody and implies both sides; one that implies nobody */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
 				 "продолжились.", 20220101),
