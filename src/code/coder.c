@@ -954,7 +954,7 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 			continue;
 		for (k = 0; k < c->p->nmods; k++) {
 			const mod_word *m = &c->p->mods[k];
-			int hit = m->prefix ? dyad_str_starts_with(c->folds[t], m->key) : dyad_str_eq(c->keys[t], m->key);
+			int hit = m->prefix ? dyad_str_starts_with(c->folds[t], m->key) : dyad_str_eq(c->folds[t], m->fold);
 			if (!hit)
 				continue;
 			/* negation binds only just before the words it negates */
