@@ -50,6 +50,7 @@ typedef struct {
 	dyad_side party[2];   /* the document's main parties (find_parties) */
 	size_t nparty;
 	size_t dyad_ev, dyad_seen; /* main_dyad: the first event between two countries; events looked at */
+	size_t cur_sent;           /* the sentence being coded */
 	size_t *act_head, act_cap; /* push_event: buckets of kept events by code and parties */
 	size_t *act_next;          /* per event: the next in its bucket */
 	size_t implied_in, named_in; /* the sentence implies_parties and names_actor last read */
@@ -308,9 +309,47 @@ static int counterpart(const ctx *c, const dyad_side *s, dyad_side *out)
  * countries, else its main parties (find_parties). Amortised constant time:
  * the document's events are walked once in all.
  */
+/*
+ * Two states joined by "и"/"and" in one of the two sentences before s
+ * ("Консультации между МИД России и Туркмении прошли …" before "стороны
+ * обсудили"): the pair the next "стороны" most likely means. Finds the
+ * sentences' mentions by binary search and walks only them.
+ */
+static int recent_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
+{
+	size_t back, lo, hi, k;
+
+	for (back = 1; back <= 2 && back <= s; back++) {
+		size_t want = s - back;
+		lo = 0;
+		hi = c->in->nmentions;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->in->mentions[mid].sentence < want)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo; k + 1 < c->in->nmentions && c->in->mentions[k + 1].sentence == want; k++) {
+			const dyad_mention *m = &c->in->mentions[k], *n = &c->in->mentions[k + 1];
+			if (m->kind == DYAD_MENTION_LOCATION || n->kind == DYAD_MENTION_LOCATION || !m->country[0] ||
+			    !n->country[0] || strcmp(m->country, n->country) == 0 || n->tok_start != m->tok_end + 1 ||
+			    !fold_in(c, m->tok_end, conjunctions))
+				continue;
+			side_of(a, m);
+			side_of(b, n);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int main_dyad(ctx *c, dyad_side *a, dyad_side *b)
 {
 	const dyad_event *e = c->dyad_ev < c->nev ? &c->ev[c->dyad_ev] : NULL;
+
+	if (recent_pair(c, c->cur_sent, a, b))
+		return 1;
 
 	if (e && e->why) {
 		/* set aside since (a non-event phrase in its sentence): look again from the start */
@@ -910,6 +949,7 @@ static void find_speakers(ctx *c)
 	size_t open_at = 0;
 
 	for (s = 0; s < nsents; s++) {
+		c->cur_sent = s;
 		sentence_cands(c, s);
 		each_match(c, s, PAT_SPEECH, on_speech);
 	}
@@ -1999,6 +2039,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	find_parties(&c);
 	find_speakers(&c);
 	for (s = 0; s < in->nsents; s++) {
+		c.cur_sent = s;
 		sentence_cands(&c, s);
 		clause_levels(&c, s);
 		each_match(&c, s, PAT_EVENT, on_event);

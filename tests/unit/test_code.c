@@ -153,6 +153,10 @@ static void who_acts_on_whom(void **state)
 	assert_string_equal(code("Министр иностранных дел России встретился с министром иностранных дел Казахстана. "
 				 "Президент России встретился с президентом Казахстана.", 20220101),
 			    "040 RUSGOV -> KAZGOV\n040 RUSGOV -> KAZGOV");
+	/* "стороны" are the pair just named, before the document's first pair */
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Консультации МИД России и США прошли в Москве. "
+				 "Стороны обсудили торговлю.", 20220101),
+			    "040 BLRGOV -> KAZGOV\n040 RUSGOV <-> USA");
 	/* a sentence that names nobody and implies both sides; one that implies nobody */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
 				 "продолжились.", 20220101),
