@@ -51,6 +51,9 @@ typedef struct {
 	size_t nparty;
 	size_t dyad_ev, dyad_seen; /* main_dyad: the first event between two countries; events looked at */
 	size_t cur_sent;           /* the sentence being coded */
+	size_t pair_in;            /* the sentence recent_pair was last read for, and its answer */
+	int has_pair;
+	dyad_side pair[2];
 	size_t *act_head, act_cap; /* push_event: buckets of kept events by code and parties */
 	size_t *act_next;          /* per event: the next in its bucket */
 	size_t implied_in, named_in; /* the sentence implies_parties and names_actor last read */
@@ -348,8 +351,16 @@ static int main_dyad(ctx *c, dyad_side *a, dyad_side *b)
 {
 	const dyad_event *e = c->dyad_ev < c->nev ? &c->ev[c->dyad_ev] : NULL;
 
-	if (recent_pair(c, c->cur_sent, a, b))
+	if (c->pair_in != c->cur_sent) {
+		/* read once per sentence */
+		c->pair_in = c->cur_sent;
+		c->has_pair = recent_pair(c, c->cur_sent, &c->pair[0], &c->pair[1]);
+	}
+	if (c->has_pair) {
+		*a = c->pair[0];
+		*b = c->pair[1];
 		return 1;
+	}
 
 	if (e && e->why) {
 		/* set aside since (a non-event phrase in its sentence): look again from the start */
@@ -2013,7 +2024,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.in = in;
 	c.all = all;
 	c.dyad_ev = SIZE_MAX;
-	c.implied_in = c.named_in = c.dated_in = SIZE_MAX;
+	c.implied_in = c.named_in = c.dated_in = c.pair_in = SIZE_MAX;
 	c.last_subject_in = SIZE_MAX;
 	c.keys = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.folds = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
