@@ -667,6 +667,47 @@ static int soft_holds(const pattern *pt, const mres *r)
 }
 
 /*
+ * Per token of the sentence being coded: the depth of parentheses and
+ * whether it stands in a relative clause (", which …,", ", который …,").
+ * A subject or object is looked for at the verb's own level.
+ */
+static void clause_levels(ctx *c, size_t s)
+{
+	static const char *const rel[] = { "which", "who", "whose", "whom", "который", "которая", "которое", "которые",
+					   "которого", "которой", "которых", "которым", "которыми", "котором", "которому",
+					   "которую", NULL };
+	size_t t, a = c->sent_tok[s], b = c->sent_tok[s + 1];
+	unsigned char depth = 0, inrel = 0;
+
+	for (t = a; t < b; t++) {
+		const dyad_token *k = &c->in->toks[t];
+		char ch = k->kind == DYAD_TOK_PUNCT ? tok_str(c, t).p[0] : 0;
+		if (ch == '(' && depth < 100)
+			depth++;
+		if (ch == ',' && t + 1 < b && fold_in(c, t + 1, rel))
+			inrel = 1;
+		else if (ch == ',' || ch == ';')
+			inrel = 0;
+		c->level[t] = (unsigned char)(depth * 2 + inrel);
+		if (ch == ')' && depth > 0)
+			depth--;
+	}
+}
+
+/*
+ * Does token t stand aside from the verb at token v — in parentheses or a
+ * relative clause the verb is not in ("Armenia's Ministry of Foreign Affairs
+ * (MFA) condemned", "Moscow, which has long supported Minsk, accused")? Such
+ * words neither fill the verb's slots nor count in the gap between a
+ * pattern's elements; at most ASIDE_MAX of them are stepped over.
+ */
+#define ASIDE_MAX 24
+static int aside(const ctx *c, size_t t, size_t v)
+{
+	return c->level[t] > c->level[v];
+}
+
+/*
  * A $ written first in a pattern is a subject: an actor a preposition
  * governs ("recalled its ambassador to the Czech Republic Thursday in
  * protest") cannot fill it, except the possessor "у X" ("у X состоялись
@@ -707,9 +748,12 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			gap = GAP_LONG;
 			continue;
 		}
-		lim = pos + gap < b ? pos + gap : b - 1;
-		for (t = pos; t <= lim && t < b && !found; t++) {
+		lim = 0; /* words tried so far; what stands in parentheses or a relative clause is free */
+		for (t = pos; t < b && lim <= gap && !found && t < pos + gap + ASIDE_MAX; t++) {
 			int k;
+			if (aside(c, t, j))
+				continue;
+			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
 				if (el_matches(c, el, t)) {
 					pos = t + 1;
@@ -758,9 +802,12 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			gap = GAP_LONG;
 			continue;
 		}
-		lim = pos >= a + gap ? pos - gap : a; /* as many words between as forward: 0 to gap */
-		for (t = pos; t > a && t >= lim && !found; t--) {
+		lim = 0; /* as many words between as forward: 0 to gap, not counting what stands aside */
+		for (t = pos; t > a && lim <= gap && !found && t + gap + ASIDE_MAX > pos; t--) {
 			int k;
+			if (aside(c, t - 1, j))
+				continue;
+			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
 				if (el_matches(c, el, t - 1)) {
 					pos = t - 1;
@@ -962,6 +1009,7 @@ static void find_speakers(ctx *c)
 	for (s = 0; s < nsents; s++) {
 		c->cur_sent = s;
 		sentence_cands(c, s);
+		clause_levels(c, s);
 		each_match(c, s, PAT_SPEECH, on_speech);
 	}
 	/* "Такое заявление сделал X": the sentence before was X's */
@@ -1437,34 +1485,6 @@ static int pattern_passive(const pattern *pt)
 			return 1;
 	}
 	return 0;
-}
-
-/*
- * Per token of the sentence being coded: the depth of parentheses and
- * whether it stands in a relative clause (", which …,", ", который …,").
- * A subject or object is looked for at the verb's own level.
- */
-static void clause_levels(ctx *c, size_t s)
-{
-	static const char *const rel[] = { "which", "who", "whose", "whom", "который", "которая", "которое", "которые",
-					   "которого", "которой", "которых", "которым", "которыми", "котором", "которому",
-					   "которую", NULL };
-	size_t t, a = c->sent_tok[s], b = c->sent_tok[s + 1];
-	unsigned char depth = 0, inrel = 0;
-
-	for (t = a; t < b; t++) {
-		const dyad_token *k = &c->in->toks[t];
-		char ch = k->kind == DYAD_TOK_PUNCT ? tok_str(c, t).p[0] : 0;
-		if (ch == '(' && depth < 100)
-			depth++;
-		if (ch == ',' && t + 1 < b && fold_in(c, t + 1, rel))
-			inrel = 1;
-		else if (ch == ',' || ch == ';')
-			inrel = 0;
-		c->level[t] = (unsigned char)(depth * 2 + inrel);
-		if (ch == ')' && depth > 0)
-			depth--;
-	}
 }
 
 /* Does candidate x stand at the level of parentheses and clauses of the verb at token v (or above it)? */
