@@ -509,6 +509,8 @@ typedef struct {
 	int pair_src;       /* a source that stands for both sides, or -1 */
 	int cut;            /* a list longer than LIST_MAX was cut */
 	int soft;           /* SOFT_SOURCE, SOFT_TARGET: an edge slot left open (soft_slot) */
+	int passive_open;   /* a passive verb's + left open: the one acted on stands before it */
+	dyad_str open_role; /* the role that + asked for ("+:DIP"), or empty */
 } mres;
 
 enum { SOFT_SOURCE = 1, SOFT_TARGET = 2 };
@@ -727,6 +729,8 @@ static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
  * Match pattern `pt` with its anchor word at token j, inside tokens [a, b).
  * `loose`: slots may stay open anywhere (for explain: the predicate is there).
  */
+static int passive_at(const ctx *c, size_t s, size_t j);
+
 static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t b, int loose, mres *r)
 {
 	size_t pos, e, gap;
@@ -782,6 +786,13 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				}
 				found = 1;
 			}
+		}
+		if (!found && e == pt->nel - 1 && el->kind == EL_TARGET && passive_at(c, c->tok_sent[j], j)) {
+			/* "Временный поверенный Франции был вызван в МИД Мали": the one acted on stands before */
+			r->passive_open = 1;
+			r->open_role = el->key;
+			gap = GAP_SHORT;
+			continue;
 		}
 		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
 			return 0;
@@ -1780,6 +1791,14 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 		*tgt = patient;
 		*src = agent;
 	}
+	if (r->passive_open && r->open_role.n)
+		for (i = 0; i < tgt->n; i++)
+			if (!dyad_str_eq_c(r->open_role, tgt->s[i].role)) {
+				/* the + asked for a role the one before the verb has not: nobody is acted on */
+				tgt->n = 0;
+				src->n = 0;
+				return 1;
+			}
 	if (src->n == 0 && (k = passive_agent(c, s, r, tgt)) >= 0)
 		add_side(src, &c->cands[k].side, "passive agent");
 	return 1;

@@ -115,6 +115,9 @@ static void who_acts_on_whom(void **state)
 	/* the passive: the one the sentence names first is the one acted on */
 	assert_string_equal(code("The Kazakh ambassador was summoned by Russia.", 20220101), "140 RUSGOV -> KAZDIP");
 	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 20220101), "140 RUSGOV -> KAZDIP");
+	/* the one acted on before a passive verb fills the + written after it, if it has the role asked */
+	assert_string_equal(code("Посол Казахстана был вызван в МИД России.", 20220101), "140 RUSGOV -> KAZDIP");
+	assert_string_equal(code("Казахстан был вызван в МИД России.", 20220101), "");
 	/* without an agent, the other party of the document */
 	assert_string_equal(code("Лавров выразил недовольство Казахстаном. Был вызван посол Казахстана.", 20220101),
 			    "111 RUSGOV -> KAZ\n140 RUSGOV -> KAZDIP");
