@@ -532,6 +532,15 @@ static int is_separator(const ctx *c, size_t t)
 	return fold_in(c, t, conjunctions) || (c->in->toks[t].kind == DYAD_TOK_PUNCT && tok_str(c, t).p[0] == ',');
 }
 
+/* A lower-case word that may stand as an attribute before a coordinated actor: "and arch-rival Iran", "и соседняя Грузия". */
+static int attribute_word(const ctx *c, size_t t)
+{
+	const dyad_token *k = &c->in->toks[t];
+
+	return k->kind == DYAD_TOK_WORD && !(k->flags & DYAD_TOKF_CAPITAL) && !fold_in(c, t, conjunctions) &&
+	       !fold_in(c, t, preps);
+}
+
 /* After candidate k, more joined by "и", "and" or a comma: "A, B и C". */
 static int coordinated_after(const ctx *c, int k, size_t b, int *out, int max)
 {
@@ -549,6 +558,8 @@ static int coordinated_after(const ctx *c, int k, size_t b, int *out, int max)
 			conj = 1;
 		}
 		if (t + 2 < b && fold_in(c, t + 1, determiners))
+			t++;
+		if (t + 2 < b && cand_at(c, t + 1) < 0 && attribute_word(c, t + 1))
 			t++;
 		if ((next = cand_at(c, t + 1)) < 0)
 			break;
@@ -581,6 +592,8 @@ static size_t phrase_start(const ctx *c, int k, size_t a)
 		if (t > a && (adj = cand_ending(c, t)) >= 0 && same_actor(&c->cands[adj].side, &c->cands[k].side))
 			t = c->cands[adj].ts;
 	}
+	if (t > a + 1 && attribute_word(c, t - 1) && (fold_in(c, t - 2, conjunctions) || fold_in(c, t - 2, determiners)))
+		t--;
 	if (t > a && fold_in(c, t - 1, determiners))
 		t--;
 	return t;
@@ -1843,8 +1856,9 @@ static int other_side(const ctx *c, size_t s, const dyad_side *wrong, const dyad
  * A state acting as a whole ("Russia recalled its ambassador", "Москва
  * осудила") acts through its government, or its armed forces when it
  * attacks, fights or shows force (CAMEO 15x, 18x-20x); material cooperation
- * (06x) stays the state's. Only the source: a target "Kazakhstan" is the
- * country visited, traded with, attacked.
+ * (06x) stays the state's. Only the source, and the target of a reciprocal
+ * action ("A and B signed"): a target "Kazakhstan" is otherwise the country
+ * visited, traded with, attacked.
  */
 static void acting_organ(dyad_side *src, const char *cameo)
 {
@@ -1905,8 +1919,11 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 			e.mode = dyad_arena_strndup(c->a, mode, strlen(mode));
 		}
 	}
-	if (!e.why)
+	if (!e.why) {
 		acting_organ(&e.source, e.cameo);
+		if (e.reciprocal) /* "A and B signed": both act */
+			acting_organ(&e.target, e.cameo);
+	}
 	e.sentence = s;
 	e.evidence = c->in->sents[s];
 	event_date(c, s, &e);

@@ -121,6 +121,9 @@ static void who_acts_on_whom(void **state)
 	/* without an agent, the other party of the document */
 	assert_string_equal(code("Лавров выразил недовольство Казахстаном. Был вызван посол Казахстана.", 20220101),
 			    "111 RUSGOV -> KAZ\n140 RUSGOV -> KAZDIP");
+	/* an attribute between "and" and the actor keeps the pair: both sides act */
+	assert_string_equal(code("Russia and neighbouring Kazakhstan agreed to cooperate.", 20220101),
+			    "046 RUSGOV <-> KAZGOV");
 	/* a list of targets: one event each */
 	assert_string_equal(code("Russia imposed sanctions on Kazakhstan and Belarus.", 20220101),
 			    "163 RUSGOV -> KAZ\n163 RUSGOV -> BLR");
@@ -163,7 +166,7 @@ static void who_acts_on_whom(void **state)
 	/* "стороны" are the pair just named, before the document's first pair */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Консультации МИД России и США прошли в Москве. "
 				 "Стороны обсудили торговлю.", 20220101),
-			    "040 BLRGOV -> KAZGOV\n040 RUSGOV <-> USA");
+			    "040 BLRGOV -> KAZGOV\n040 RUSGOV <-> USAGOV");
 	/* a sentence that names nobody and implies both sides; one that implies nobody */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
 				 "продолжились.", 20220101),
