@@ -507,7 +507,7 @@ typedef struct {
 	int tgt[LIST_MAX], ntgt;
 	int pair;
 	int pair_src;       /* a source that stands for both sides, or -1 */
-	int cut;            /* a list longer than LIST_MAX was cut */
+	int cut;            /* SOFT_SOURCE, SOFT_TARGET: the slot's list was longer than LIST_MAX and cut */
 	int soft;           /* SOFT_SOURCE, SOFT_TARGET: an edge slot left open (soft_slot) */
 	int passive_open;   /* a passive verb's + left open: the one acted on stands before it */
 	dyad_str open_role; /* the role that + asked for ("+:DIP"), or empty */
@@ -791,7 +791,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 						n += coordinated_after(c, k, b, ks + 1, LIST_MAX);
 						if (n > LIST_MAX) {
 							n = LIST_MAX;
-							r->cut = 1;
+							r->cut |= el->kind == EL_TARGET ? SOFT_TARGET : SOFT_SOURCE;
 						}
 					}
 					add_slot(c, r, el->kind, ks, n);
@@ -853,7 +853,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 						n += coordinated_before(c, k, a, ks + 1, LIST_MAX);
 						if (n > LIST_MAX) {
 							n = LIST_MAX;
-							r->cut = 1;
+							r->cut |= el->kind == EL_TARGET ? SOFT_TARGET : SOFT_SOURCE;
 						}
 						for (i = 0; i < n / 2; i++) { /* text order */
 							int x = ks[i];
@@ -1962,7 +1962,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	} else {
 		/* the source */
 		for (i = 0; i < r->nsrc; i++)
-			add_side(&src, &c->cands[head_of(c, r->src[i])].side, r->cut ? "slot (list cut at 16)" : "slot");
+			add_side(&src, &c->cands[head_of(c, r->src[i])].side, (r->cut & SOFT_SOURCE) ? "slot (list cut at 16)" : "slot");
 		if (src.n == 0 && pt->source == SRC_SPEAKER) {
 			/* "X is a reliable partner": only a speaker makes it someone's praise */
 			if (side_known(spk))
@@ -1979,7 +1979,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		}
 		/* the target */
 		for (i = 0; i < r->ntgt; i++)
-			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side, r->cut ? "slot (list cut at 16)" : "slot");
+			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side, (r->cut & SOFT_TARGET) ? "slot (list cut at 16)" : "slot");
 		if (tgt.n == 0 && r->nsrc > 1) {
 			/* "X и Y обсудили": one reciprocal event */
 			add_side(&tgt, &src.s[1], "slot");
