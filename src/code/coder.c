@@ -1024,6 +1024,17 @@ static int ends_with_colon(const ctx *c, size_t s)
 	return t > c->sent_tok[s] && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ':';
 }
 
+/* Does sentence s end with a closing quotation mark (a full stop may follow it)? */
+static int closes_quote(const ctx *c, size_t s)
+{
+	size_t t = c->sent_tok[s + 1];
+
+	while (t > c->sent_tok[s] && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] != ',')
+		t--;
+	return t > c->sent_tok[s] && c->in->toks[t - 1].kind == DYAD_TOK_QUOTE &&
+	       (c->in->toks[t - 1].flags & DYAD_TOKF_CLOSE);
+}
+
 static void find_speakers(ctx *c)
 {
 	size_t s, nsents = c->in->nsents;
@@ -1060,6 +1071,11 @@ static void find_speakers(ctx *c)
 					c->speaker[k] = c->speaker[s];
 		}
 	}
+	/* a sentence that is one whole quotation, nobody named at its close, after X's sentence: X's */
+	for (s = 1; s < nsents; s++)
+		if (side_known(&c->speaker[s - 1]) && !side_known(&c->speaker[s]) && opens_quote(c, s) &&
+		    quote_balance(c, s) == 0 && closes_quote(c, s))
+			c->speaker[s] = c->speaker[s - 1];
 }
 
 /* ---- events ---------------------------------------------------------------------------------- */

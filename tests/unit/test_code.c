@@ -81,6 +81,10 @@ static void quotations_have_speakers(void **state)
 				 "Россией. Мы вам благодарны», - сказал Лукашенко.",
 				 20240304),
 			    "040 BLRGOV -> KAZGOV\n057 KAZGOV -> RUS\n051 BLRGOV -> KAZGOV");
+	/* a whole quotation after a sentence with a speaker, nobody named at its close: the same speaker */
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Лукашенко заявил, что ценит сотрудничество. «Мы вам "
+				 "благодарны».", 20240304),
+			    "040 BLRGOV -> KAZGOV\n051 BLRGOV -> KAZGOV");
 	/* praise stated as a fact is the speaker's */
 	assert_string_equal(code("Казахстан является надежным партнером Беларуси, заявил Лавров.", 20220101),
 			    "051 RUSGOV -> KAZ");
