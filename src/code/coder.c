@@ -1978,7 +1978,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	} else {
 		/* the source */
 		for (i = 0; i < r->nsrc; i++)
-			add_side(&src, &c->cands[head_of(c, r->src[i])].side, (r->cut & SOFT_SOURCE) ? "slot (list cut at 16)" : "slot");
+			add_side(&src, &c->cands[head_of(c, r->src[i])].side,
+				 (r->cut & SOFT_SOURCE) ? "slot (list cut at 16)" : "slot");
 		if (src.n == 0 && pt->source == SRC_SPEAKER) {
 			/* "X is a reliable partner": only a speaker makes it someone's praise */
 			if (side_known(spk))
@@ -1995,7 +1996,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		}
 		/* the target */
 		for (i = 0; i < r->ntgt; i++)
-			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side, (r->cut & SOFT_TARGET) ? "slot (list cut at 16)" : "slot");
+			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side,
+				 (r->cut & SOFT_TARGET) ? "slot (list cut at 16)" : "slot");
 		if (tgt.n == 0 && r->nsrc > 1) {
 			/* "X и Y обсудили": one reciprocal event */
 			add_side(&tgt, &src.s[1], "slot");
@@ -2061,13 +2063,13 @@ static void on_nonevent(ctx *c, size_t s, const pattern *pt, const mres *r)
 	size_t k;
 
 	(void)pt;
-	/* events already read from the words a non-event phrase covers are set aside */
-	for (k = 0; k < c->nev; k++) {
-		dyad_event *e = &c->ev[k];
-		if (e->sentence == s && !e->why && e->rule) {
-			(void)r;
+	(void)r;
+	/* events already read from the sentence of a non-event phrase are set aside; they are the last
+	   ones pushed */
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence == s; k--) {
+		dyad_event *e = &c->ev[k - 1];
+		if (!e->why && e->rule)
 			e->why = "a phrase that is not an event (greetings passed on, habits)";
-		}
 	}
 }
 
