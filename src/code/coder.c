@@ -510,6 +510,7 @@ typedef struct {
 	int cut;            /* SOFT_SOURCE, SOFT_TARGET: the slot's list was longer than LIST_MAX and cut */
 	int soft;           /* SOFT_SOURCE, SOFT_TARGET: an edge slot left open (soft_slot) */
 	int passive_open;   /* a passive verb's + left open: the one acted on stands before it */
+	int implied_only;   /* its words without its actors, in a sentence that implies its parties */
 	dyad_str open_role; /* the role that + asked for ("+:DIP"), or empty */
 } mres;
 
@@ -914,6 +915,7 @@ typedef struct {
 	void (*fn)(ctx *, size_t, const pattern *, const mres *);
 	int hit;
 	const pattern *near; /* a pattern whose words are here and slots are not */
+	mres near_r;
 } match_walk;
 
 static int try_pattern(void *arg, const pattern *pt)
@@ -927,8 +929,9 @@ static int try_pattern(void *arg, const pattern *pt)
 	if (match_at(w->c, pt, w->j, a, b, 0, &r)) {
 		w->fn(w->c, w->s, pt, &r);
 		w->hit = 1;
-	} else if (w->c->all && !w->near && match_at(w->c, pt, w->j, a, b, 1, &r)) {
+	} else if (!w->near && pt->use == PAT_EVENT && match_at(w->c, pt, w->j, a, b, 1, &r)) {
 		w->near = pt;
+		w->near_r = r;
 	}
 	return 0;
 }
@@ -952,9 +955,14 @@ static void near_miss(ctx *c, size_t s, const pattern *pt)
 
 /*
  * Every match of patterns of kind `use` in sentence s, in token order; calls
- * fn for each. When explaining, a sentence where no pattern matched notes
- * the first whose words are there without its actors (near_miss).
+ * fn for each. In a sentence where no pattern matched, the first whose words
+ * are there without its actors is coded with the document's parties when
+ * the sentence implies them and the action is a meeting, an agreement or
+ * cooperation; else, when explaining, it is noted (near_miss).
  */
+static int reciprocal_family(const char *cameo);
+static int implies_parties(ctx *c, size_t s);
+
 static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, const pattern *, const mres *))
 {
 	match_walk w;
@@ -966,8 +974,16 @@ static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, 
 	w.fn = fn;
 	for (w.j = c->sent_tok[s]; w.j < c->sent_tok[s + 1]; w.j++)
 		each_anchored(c, w.j, try_pattern, &w);
-	if (use == PAT_EVENT && !w.hit && w.near)
+	if (use != PAT_EVENT || w.hit || !w.near)
+		return;
+	if (reciprocal_family(w.near->cameo) && implies_parties(c, s)) {
+		/* "итоги нынешнего визита … двух стран": the words, and parties the sentence implies */
+		w.near_r.soft = 0;
+		w.near_r.implied_only = 1;
+		fn(c, s, w.near, &w.near_r);
+	} else if (c->all) {
 		near_miss(c, s, w.near);
+	}
 }
 
 /* ---- speakers -------------------------------------------------------------------------------- */
@@ -1970,7 +1986,9 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		return;
 	memset(&none, 0, sizeof none);
 	src.n = tgt.n = 0;
-	if (r->pair_src >= 0 && r->ntgt == 0) {
+	if (r->implied_only) {
+		/* no actor where the pattern asks: only the parties the sentence implies (below) */
+	} else if (r->pair_src >= 0 && r->ntgt == 0) {
 		/* "стороны договорились": the two sides, one reciprocal event */
 		add_side(&src, &c->cands[r->pair_src].side, "both sides");
 		add_side(&tgt, &c->cands[r->pair_src].other, "both sides");

@@ -171,6 +171,12 @@ static void who_acts_on_whom(void **state)
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Консультации МИД России и США прошли в Москве. "
 				 "Стороны обсудили торговлю.", 20220101),
 			    "040 BLRGOV -> KAZGOV\n040 RUSGOV <-> USAGOV");
+	/* a pattern's words without its actors, in a sentence that implies the parties */
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Главы ведомств двух стран подписали соглашение.", 20220101),
+			    "040 BLRGOV -> KAZGOV\n057 BLRGOV <-> KAZGOV");
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Представители Белоруссии подписали соглашение.",
+				 20220101),
+			    "040 BLRGOV -> KAZGOV");
 	/* a sentence that names nobody and implies both sides; one that implies nobody */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
 				 "продолжились.", 20220101),
