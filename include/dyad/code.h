@@ -62,6 +62,8 @@ typedef struct {
 	const char *igo;
 	const char *person;
 	dyad_span span;              /**< bytes of the words it was read from (the pronoun for "we") */
+	const char *how;             /**< how the coder found it: "slot", "subject", "object", "passive agent",
+	                                  "speaker", "counterpart", "document party", "list", ...; static */
 } dyad_side;
 
 typedef struct {
@@ -89,6 +91,8 @@ typedef struct {
 	size_t nmentions;
 	dyad_ymd day;                /**< publication date, 0 when unknown */
 	const char *dateline;        /**< the dateline city, or NULL */
+	const dyad_mention *title_mentions; /**< the actors of the title (offsets into the title), or NULL */
+	size_t ntitle_mentions;      /**< they name the document's main parties first */
 } dyad_code_input;
 
 /**

@@ -21,6 +21,8 @@ static void side_text(dyad_buf *b, const dyad_side *s)
 	dyad_buf_printf(b, "%s", s->code[0] ? s->code : "?");
 	if (s->person)
 		dyad_buf_printf(b, " (%s)", s->person);
+	if (s->how)
+		dyad_buf_printf(b, " [%s]", s->how);
 }
 
 static void emit(void *ctx, const dyad_document *d)

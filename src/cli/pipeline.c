@@ -150,6 +150,19 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		in.nmentions = out->nmentions;
 		in.day = out->day;
 		in.dateline = out->doc.dateline;
+		in.title_mentions = NULL;
+		in.ntitle_mentions = 0;
+		if (p->matcher && out->doc.title) {
+			/* the title names the document's main parties */
+			dyad_str t = dyad_str_c(out->doc.title);
+			dyad_token *tt;
+			dyad_span *ts;
+			dyad_mention *tm;
+			size_t nt = dyad_tokenize(p->arena, t, &tt);
+			size_t ns = dyad_sent_split_tokens(p->arena, t, tt, nt, &ts);
+			in.ntitle_mentions = dyad_actors_find(p->matcher, p->arena, t, tt, nt, ts, ns, out->day, &tm);
+			in.title_mentions = tm;
+		}
 		out->nevents = dyad_code_doc(p->patterns, p->stemmer, p->arena, &in, p->explain, &out->events,
 					     &out->nevents_all);
 	}

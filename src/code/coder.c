@@ -1,12 +1,17 @@
 /*
- * coder.c — coding a document's events. For each sentence: who speaks it
- * (a speech pattern in it, the end of the quotation it belongs to, or "Такое
- * заявление сделал X" right after it); which event patterns match, anchored
- * on their first word and reaching out to actor slots; who the source and
- * target are when a pattern leaves them open (the subject before the verb,
- * the speaker, the first other actor after it, the speaker's counterpart);
- * what the sentence says of reality (planned, negated, hypothetical); when
- * and where. One event per action per document: repeats are set aside.
+ * coder.c — coding a document's events. First the document's main parties
+ * (title and lead) and who speaks each sentence (a speech pattern in it, the
+ * end of the quotation it belongs to, "Такое заявление сделал X" right after
+ * it, "X заявил:" right before it). Then for each sentence: which event
+ * patterns match, anchored on their first word and reaching out to actor
+ * slots; slot filling — who the source and target are when a pattern leaves
+ * them open or the sentence turns them round (the subject before the verb,
+ * the object after it, the passive's agent, a governing verb's subject, the
+ * speaker, a counterpart, the parties the sentence implies; lists give one
+ * event each; can_fill is where per-token case will constrain them); which
+ * verb governs which ("threatened to close" is a threat); what the sentence
+ * says of reality (planned, negated, hypothetical); when and where. One
+ * event per real-world action per document: repeats are set aside.
  */
 #include "internal.h"
 
@@ -41,8 +46,27 @@ typedef struct {
 	size_t ncands, capcands;
 	dyad_event *ev;
 	size_t nev, capev;
+	unsigned char *level; /* per token of the sentence being coded: parentheses and relative clauses */
+	dyad_side party[2];   /* the document's main parties (find_parties) */
+	size_t nparty;
+	size_t dyad_ev, dyad_seen; /* main_dyad: the first event between two countries; events looked at */
+	size_t cur_sent;           /* the sentence being coded */
+	size_t pair_in;            /* the sentence recent_pair was last read for, and its answer */
+	int has_pair;
+	dyad_side pair[2];
+	size_t *act_head, act_cap; /* push_event: buckets of kept events by code and parties */
+	size_t *act_next;          /* per event: the next in its bucket */
+	size_t implied_in, named_in; /* the sentence implies_parties and names_actor last read */
+	int implied, named;
+	dyad_side last_subject;      /* the source of the last event kept, and its sentence */
+	size_t last_subject_in;
+	size_t dated_in;             /* the sentence event_date last read, its date */
+	dyad_ymd date;
+	int date_from_publication;
+	int all;              /* explaining: note what was set aside and why */
 	dyad_buf scratch;
 } ctx;
+
 
 /* ---- words ----------------------------------------------------------------------------------- */
 
@@ -79,6 +103,17 @@ static const char *const preps[] = { "в", "во", "на", "из", "до", "по
 				     NULL };
 static const char *const conjunctions[] = { "и", "and", "&", NULL };
 
+static int cyrillic(dyad_str f)
+{
+	return f.n > 0 && ((unsigned char)f.p[0] == 0xD0 || (unsigned char)f.p[0] == 0xD1);
+}
+
+static int ends_with(dyad_str f, const char *suf)
+{
+	size_t n = strlen(suf);
+	return f.n >= n && memcmp(f.p + f.n - n, suf, n) == 0;
+}
+
 /* ---- slot candidates ------------------------------------------------------------------------- */
 
 static void side_of(dyad_side *s, const dyad_mention *m)
@@ -99,6 +134,15 @@ static void side_of(dyad_side *s, const dyad_mention *m)
 	}
 }
 
+static int same_actor(const dyad_side *x, const dyad_side *y)
+{
+	if (x->country[0] && y->country[0])
+		return strcmp(x->country, y->country) == 0;
+	if (x->igo && y->igo)
+		return strcmp(x->igo, y->igo) == 0;
+	return 0;
+}
+
 static int side_known(const dyad_side *s)
 {
 	return s->code[0] != '\0';
@@ -111,6 +155,101 @@ static void push_cand(ctx *c, const cand *x)
 		c->cands = dyad_xrealloc(c->cands, c->capcands * sizeof *c->cands);
 	}
 	c->cands[c->ncands++] = *x;
+}
+
+/* ---- the document's parties ------------------------------------------------------------------ */
+
+#define LEAD_SENTS 3   /* the lead: where a report says who met whom */
+#define PARTY_SLOTS 8  /* distinct states and organisations counted */
+
+/* The key a mention counts under as a party: its country, else its organisation; NULL for neither. */
+static const char *party_key(const dyad_mention *m)
+{
+	if (m->country[0])
+		return m->country;
+	return m->igo && m->igo[0] ? m->igo : NULL;
+}
+
+/*
+ * The document's main parties: the two states or organisations its title
+ * and lead name most (the title's count twice) (a person, an office or a state counts twice as much as a
+ * place or an organisation, which a report names as a venue as often as a
+ * party; ties go to the one named first); the whole text when the lead
+ * names fewer than two. A party stands as its government where the text
+ * names that government, else as the state. One pass over the mentions
+ * (two at most).
+ */
+static void find_parties(ctx *c)
+{
+	struct {
+		const char *key;
+		const dyad_mention *first, *gov;
+		int weight;
+	} t[PARTY_SLOTS];
+	size_t n, k, i, lead = c->in->nsents < LEAD_SENTS ? c->in->nsents : LEAD_SENTS;
+	int pass, best[2];
+
+	c->nparty = 0;
+	for (pass = 0; pass < 2; pass++) {
+		n = 0;
+		/* the title's actors first, then the lead's (pass 0) or the whole text's (pass 1) */
+		for (k = 0; k < c->in->ntitle_mentions + c->in->nmentions; k++) {
+			int in_title = k < c->in->ntitle_mentions;
+			const dyad_mention *m = in_title ? &c->in->title_mentions[k] : &c->in->mentions[k - c->in->ntitle_mentions];
+			const char *key = party_key(m);
+			if (pass == 0 && !in_title && m->sentence >= lead)
+				break;
+			if (!key)
+				continue;
+			for (i = 0; i < n && strcmp(t[i].key, key) != 0; i++)
+				;
+			if (i == n) {
+				if (n == PARTY_SLOTS)
+					continue;
+				t[n].key = key;
+				t[n].first = m;
+				t[n].gov = NULL;
+				t[n].weight = 0;
+				n++;
+			}
+			t[i].weight += (m->kind == DYAD_MENTION_LOCATION || !m->country[0] ? 1 : 2) * (in_title ? 2 : 1);
+			if (!t[i].gov && !in_title && m->kind != DYAD_MENTION_LOCATION && strcmp(m->role, "GOV") == 0)
+				t[i].gov = m;
+		}
+		if (n >= 2)
+			break;
+	}
+	if (n < 2)
+		return;
+	best[0] = best[1] = -1;
+	for (i = 0; i < n; i++) {
+		if (best[0] < 0 || t[i].weight > t[best[0]].weight) {
+			best[1] = best[0];
+			best[0] = (int)i;
+		} else if (best[1] < 0 || t[i].weight > t[best[1]].weight) {
+			best[1] = (int)i;
+		}
+	}
+	if (best[1] < best[0]) { /* first named first */
+		int x = best[0];
+		best[0] = best[1];
+		best[1] = x;
+	}
+	for (k = 0; k < 2; k++) {
+		dyad_side *p = &c->party[k];
+		const dyad_mention *m = t[best[k]].gov ? t[best[k]].gov : t[best[k]].first;
+		side_of(p, m);
+		p->span.start = p->span.end = 0; /* a title's offsets are not the body's */
+		if (!t[best[k]].gov && m->country[0]) {
+			/* the state as a whole */
+			snprintf(p->code, sizeof p->code, "%s", m->country);
+			p->role[0] = '\0';
+		}
+		p->mention = NULL;
+		p->person = NULL;
+		p->how = "document party";
+	}
+	c->nparty = 2;
 }
 
 /* The side a pronoun's person stands for: the last person of that gender before token i. */
@@ -168,36 +307,85 @@ static int counterpart(const ctx *c, const dyad_side *s, dyad_side *out)
 }
 
 /*
- * The document's main dyad, for "стороны", "the sides", "министры": the two
- * sides of its first event between two countries, else the first two
- * countries it names.
+ * The document's dyad, for "стороны", "the sides", "министры" and parties a
+ * sentence implies: the two sides of the document's first event between two
+ * countries, else its main parties (find_parties). Amortised constant time:
+ * the document's events are walked once in all.
  */
-static int main_dyad(const ctx *c, dyad_side *a, dyad_side *b)
+/*
+ * Two states joined by "и"/"and" in one of the two sentences before s
+ * ("Консультации между МИД России и Туркмении прошли …" before "стороны
+ * обсудили"): the pair the next "стороны" most likely means. Finds the
+ * sentences' mentions by binary search and walks only them.
+ */
+static int recent_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 {
-	size_t k, j;
+	size_t back, lo, hi, k;
 
-	for (k = 0; k < c->nev; k++) {
-		const dyad_event *e = &c->ev[k];
-		if (!e->why && e->source.country[0] && e->target.country[0] &&
-		    strcmp(e->source.country, e->target.country) != 0) {
-			*a = e->source;
-			*b = e->target;
+	for (back = 1; back <= 2 && back <= s; back++) {
+		size_t want = s - back;
+		lo = 0;
+		hi = c->in->nmentions;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->in->mentions[mid].sentence < want)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo; k + 1 < c->in->nmentions && c->in->mentions[k + 1].sentence == want; k++) {
+			const dyad_mention *m = &c->in->mentions[k], *n = &c->in->mentions[k + 1];
+			if (m->kind == DYAD_MENTION_LOCATION || n->kind == DYAD_MENTION_LOCATION || !m->country[0] ||
+			    !n->country[0] || strcmp(m->country, n->country) == 0 || n->tok_start != m->tok_end + 1 ||
+			    !fold_in(c, m->tok_end, conjunctions))
+				continue;
+			side_of(a, m);
+			side_of(b, n);
 			return 1;
 		}
 	}
-	for (k = 0; k < c->in->nmentions; k++) {
-		const dyad_mention *m = &c->in->mentions[k];
-		if (!m->country[0] || m->kind == DYAD_MENTION_LOCATION)
-			continue;
-		for (j = k + 1; j < c->in->nmentions; j++) {
-			const dyad_mention *n = &c->in->mentions[j];
-			if (n->country[0] && n->kind != DYAD_MENTION_LOCATION && strcmp(n->country, m->country) != 0) {
-				side_of(a, m);
-				side_of(b, n);
-				return 1;
-			}
+	return 0;
+}
+
+static int main_dyad(ctx *c, dyad_side *a, dyad_side *b)
+{
+	const dyad_event *e = c->dyad_ev < c->nev ? &c->ev[c->dyad_ev] : NULL;
+
+	if (c->pair_in != c->cur_sent) {
+		/* read once per sentence */
+		c->pair_in = c->cur_sent;
+		c->has_pair = recent_pair(c, c->cur_sent, &c->pair[0], &c->pair[1]);
+	}
+	if (c->has_pair) {
+		*a = c->pair[0];
+		*b = c->pair[1];
+		return 1;
+	}
+
+	if (e && e->why) {
+		/* set aside since (a non-event phrase in its sentence): look again from the start */
+		c->dyad_ev = SIZE_MAX;
+		c->dyad_seen = 0;
+		e = NULL;
+	}
+	/* events are only appended while coding: each is looked at once */
+	for (; !e && c->dyad_seen < c->nev; c->dyad_seen++) {
+		const dyad_event *x = &c->ev[c->dyad_seen];
+		if (!x->why && x->source.country[0] && x->target.country[0] &&
+		    strcmp(x->source.country, x->target.country) != 0) {
+			c->dyad_ev = c->dyad_seen;
+			e = x;
 		}
-		break;
+	}
+	if (e) {
+		*a = e->source;
+		*b = e->target;
+		return 1;
+	}
+	if (c->nparty == 2) {
+		*a = c->party[0];
+		*b = c->party[1];
+		return 1;
 	}
 	return 0;
 }
@@ -306,13 +494,27 @@ static int cand_ending(const ctx *c, size_t t)
 
 /* ---- matching a pattern ---------------------------------------------------------------------- */
 
+/*
+ * A list of actors in one slot ("France, Germany and Italy") gives one event
+ * each; longer lists are cut here (the side's `how` says so in explain).
+ */
+#define LIST_MAX 16
+
 typedef struct {
 	size_t start, end;  /* tokens */
-	int src[4], nsrc;
-	int tgt;
+	size_t anchor;      /* the token the pattern's first word matched */
+	int src[LIST_MAX], nsrc;
+	int tgt[LIST_MAX], ntgt;
 	int pair;
 	int pair_src;       /* a source that stands for both sides, or -1 */
+	int cut;            /* SOFT_SOURCE, SOFT_TARGET: the slot's list was longer than LIST_MAX and cut */
+	int soft;           /* SOFT_SOURCE, SOFT_TARGET: an edge slot left open (soft_slot) */
+	int passive_open;   /* a passive verb's + left open: the one acted on stands before it */
+	int implied_only;   /* its words without its actors, in a sentence that implies its parties */
+	dyad_str open_role; /* the role that + asked for ("+:DIP"), or empty */
 } mres;
+
+enum { SOFT_SOURCE = 1, SOFT_TARGET = 2 };
 
 static int el_matches(const ctx *c, const pat_el *e, size_t t)
 {
@@ -323,38 +525,93 @@ static int el_matches(const ctx *c, const pat_el *e, size_t t)
 	return c->folds[t].p && dyad_str_starts_with(c->folds[t], e->key);
 }
 
+static const char *const determiners[] = { "the", "a", "his", "her", "its", "their", "его", "ее", "её", "их", NULL };
+
+/* "и", "and", "&" or a comma at token t. */
+static int is_separator(const ctx *c, size_t t)
+{
+	return fold_in(c, t, conjunctions) || (c->in->toks[t].kind == DYAD_TOK_PUNCT && tok_str(c, t).p[0] == ',');
+}
+
+/* A lower-case word that may stand as an attribute before a coordinated actor: "and arch-rival Iran", "и соседняя Грузия". */
+static int attribute_word(const ctx *c, size_t t)
+{
+	const dyad_token *k = &c->in->toks[t];
+
+	return k->kind == DYAD_TOK_WORD && !(k->flags & DYAD_TOKF_CAPITAL) && !fold_in(c, t, conjunctions) &&
+	       !fold_in(c, t, preps);
+}
+
 /* After candidate k, more joined by "и", "and" or a comma: "A, B и C". */
 static int coordinated_after(const ctx *c, int k, size_t b, int *out, int max)
 {
-	int n = 0;
+	int n = 0, by_conj = 0;
 
 	while (n < max) {
 		size_t t = c->cands[k].te;
-		int next;
-		if (t + 1 >= b)
+		int next, conj;
+		if (t + 1 >= b || !is_separator(c, t))
 			break;
-		if (!(fold_in(c, t, conjunctions) || (c->in->toks[t].kind == DYAD_TOK_PUNCT && tok_str(c, t).p[0] == ',')))
-			break;
+		conj = fold_in(c, t, conjunctions);
+		/* ", and", "and the" */
+		if (t + 2 < b && fold_in(c, t + 1, conjunctions)) {
+			t++;
+			conj = 1;
+		}
+		if (t + 2 < b && fold_in(c, t + 1, determiners))
+			t++;
+		if (t + 2 < b && cand_at(c, t + 1) < 0 && attribute_word(c, t + 1))
+			t++;
 		if ((next = cand_at(c, t + 1)) < 0)
 			break;
 		out[n++] = next;
 		k = next;
+		if (conj) {
+			by_conj = n;
+			break;
+		}
 	}
-	return n;
+	/* "A, B" without "и"/"and" is an apposition, not a list */
+	return by_conj;
 }
 
+static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой", "коллегу",
+					    "коллег", "коллеге", NULL };
+
+/*
+ * Where the noun phrase of candidate k begins: "his Uzbek counterpart
+ * Shavkat Mirziyoyev", "его узбекский коллега Шавкат Мирзиёев" are one
+ * actor, however the recognizer cut them.
+ */
+static size_t phrase_start(const ctx *c, int k, size_t a)
+{
+	size_t t = c->cands[k].ts;
+	int adj;
+
+	if (t > a && fold_in(c, t - 1, counterparts)) {
+		t--;
+		if (t > a && (adj = cand_ending(c, t)) >= 0 && same_actor(&c->cands[adj].side, &c->cands[k].side))
+			t = c->cands[adj].ts;
+	}
+	if (t > a + 1 && attribute_word(c, t - 1) && (fold_in(c, t - 2, conjunctions) || fold_in(c, t - 2, determiners)))
+		t--;
+	if (t > a && fold_in(c, t - 1, determiners))
+		t--;
+	return t;
+}
+
+/* Before candidate k, more joined by "и"/"and" (the one right before) and commas: "A, B и C". */
 static int coordinated_before(const ctx *c, int k, size_t a, int *out, int max)
 {
 	int n = 0;
 
 	while (n < max) {
-		size_t t = c->cands[k].ts;
+		size_t t = phrase_start(c, k, a);
 		int prev;
-		if (t < a + 2)
+		if (t < a + 2 || !is_separator(c, t - 1) || (n == 0 && !fold_in(c, t - 1, conjunctions)))
 			break;
-		if (!(fold_in(c, t - 1, conjunctions) ||
-		      (c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ',')))
-			break;
+		if (t > a + 2 && fold_in(c, t - 1, conjunctions) && is_separator(c, t - 2))
+			t--;
 		if ((prev = cand_ending(c, t - 1)) < 0)
 			break;
 		out[n++] = prev;
@@ -368,10 +625,11 @@ static void add_slot(const ctx *c, mres *r, el_kind kind, const int *ks, int n)
 	int i;
 
 	if (kind == EL_TARGET) {
-		r->tgt = ks[0];
+		for (i = 0; i < n && r->ntgt < LIST_MAX; i++)
+			r->tgt[r->ntgt++] = ks[i];
 		return;
 	}
-	for (i = 0; i < n && r->nsrc < 4; i++)
+	for (i = 0; i < n && r->nsrc < LIST_MAX; i++)
 		r->src[r->nsrc++] = ks[i];
 	/* "стороны подписали": both sides of the document's dyad, in a $ or a $+ slot */
 	if (n == 1 && c->cands[ks[0]].pair)
@@ -386,14 +644,114 @@ static int role_ok(const ctx *c, const pat_el *el, int k)
 	return el->key.n == 0 || dyad_str_eq_c(el->key, c->cands[k].side.role);
 }
 
-/* Match pattern `pt` with its anchor word at token j, inside tokens [a, b). */
-static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t b, mres *r)
+/*
+ * A slot at a pattern's edge that may stay open when no actor stands right
+ * there ("$ held talks with +" in "Tokayev, speaking in Astana on Monday,
+ * held talks with …"): slot filling looks further, for the subject before
+ * or the object after at the verb's level — never for the speaker, a
+ * counterpart or a party the document implies. For patterns of two words or
+ * more and slots that ask no role; a one-word pattern of a demand, a
+ * disapproval, a rejection, a threat, a protest, a show of force, a cut in
+ * relations or coercion (10x-17x: verbs whose object is as often the act as
+ * the actor) only for its + and only when its $ stands where written
+ * ("Франция осудила военный переворот в Нигере", "Bayramov demanded \"the
+ * withdrawal of the Armenian forces\""). Verbs of meeting or attack
+ * ("принял решение", "struck a tone") never.
+ */
+static int soft_slot(const pattern *pt, const pat_el *el)
+{
+	size_t e, words = 0, sources = 0;
+
+	if ((el->kind != EL_SOURCE && el->kind != EL_TARGET) || el->key.n)
+		return 0;
+	for (e = 0; e < pt->nel; e++) {
+		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
+		sources += pt->el[e].kind == EL_SOURCE;
+	}
+	return words >= 2 || (el->kind == EL_TARGET && sources == 1 && pt->el[0].kind == EL_SOURCE &&
+			      strcmp(pt->cameo, "10") >= 0 && strcmp(pt->cameo, "18") < 0);
+}
+
+/* A one-word pattern whose + stayed open holds only with its $ found (soft_slot). */
+static int soft_holds(const pattern *pt, const mres *r)
+{
+	size_t e, words = 0;
+
+	for (e = 0; e < pt->nel; e++)
+		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
+	return words >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0;
+}
+
+/*
+ * Per token of the sentence being coded: the depth of parentheses and
+ * whether it stands in a relative clause (", which …,", ", который …,").
+ * A subject or object is looked for at the verb's own level.
+ */
+static void clause_levels(ctx *c, size_t s)
+{
+	static const char *const rel[] = { "which", "who", "whose", "whom", "который", "которая", "которое", "которые",
+					   "которого", "которой", "которых", "которым", "которыми", "котором", "которому",
+					   "которую", NULL };
+	size_t t, a = c->sent_tok[s], b = c->sent_tok[s + 1];
+	unsigned char depth = 0, inrel = 0;
+
+	for (t = a; t < b; t++) {
+		const dyad_token *k = &c->in->toks[t];
+		char ch = k->kind == DYAD_TOK_PUNCT ? tok_str(c, t).p[0] : 0;
+		if (ch == '(' && depth < 100)
+			depth++;
+		if (ch == ',' && t + 1 < b && fold_in(c, t + 1, rel))
+			inrel = 1;
+		else if (ch == ',' || ch == ';')
+			inrel = 0;
+		c->level[t] = (unsigned char)(depth * 2 + inrel);
+		if (ch == ')' && depth > 0)
+			depth--;
+	}
+}
+
+/*
+ * Does token t stand aside from the verb at token v — in parentheses or a
+ * relative clause the verb is not in ("Armenia's Ministry of Foreign Affairs
+ * (MFA) condemned", "Moscow, which has long supported Minsk, accused")? Such
+ * words neither fill the verb's slots nor count in the gap between a
+ * pattern's elements; at most ASIDE_MAX of them are stepped over.
+ */
+#define ASIDE_MAX 24
+static int aside(const ctx *c, size_t t, size_t v)
+{
+	return c->level[t] > c->level[v];
+}
+
+/*
+ * A $ written first in a pattern is a subject: an actor a preposition
+ * governs ("recalled its ambassador to the Czech Republic Thursday in
+ * protest") cannot fill it, except the possessor "у X" ("у X состоялись
+ * переговоры"). A $ after a word of the pattern ("в $ вызван*", "visit of
+ * $") takes what the pattern says.
+ */
+static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
+{
+	const cand *x = &c->cands[k];
+
+	if (pt->el[e].kind != EL_SOURCE || e > 0 || !x->after_prep)
+		return 0;
+	return !fold_is(c, x->ts - 1, "у");
+}
+
+/*
+ * Match pattern `pt` with its anchor word at token j, inside tokens [a, b).
+ * `loose`: slots may stay open anywhere (for explain: the predicate is there).
+ */
+static int passive_at(const ctx *c, size_t s, size_t j);
+
+static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t b, int loose, mres *r)
 {
 	size_t pos, e, gap;
 
 	memset(r, 0, sizeof *r);
-	r->tgt = -1;
 	r->pair_src = -1;
+	r->anchor = j;
 	r->start = j;
 	r->end = j + 1;
 	/* forward from the anchor */
@@ -408,35 +766,52 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			gap = GAP_LONG;
 			continue;
 		}
-		lim = pos + gap < b ? pos + gap : b - 1;
-		for (t = pos; t <= lim && t < b && !found; t++) {
+		lim = 0; /* words tried so far; what stands in parentheses or a relative clause is free */
+		for (t = pos; t < b && lim <= gap && !found && t < pos + gap + ASIDE_MAX; t++) {
 			int k;
+			if (aside(c, t, j))
+				continue;
+			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
 				if (el_matches(c, el, t)) {
 					pos = t + 1;
 					found = 1;
 				}
 			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k)) {
-				int ks[5], n = 1;
+				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					if (coordinated_after(c, k, b, ks + 1, 1) != 1)
 						continue;
 					r->src[r->nsrc++] = ks[0];
-					r->tgt = ks[1];
+					r->tgt[r->ntgt++] = ks[1];
 					r->pair = 1;
 					pos = c->cands[ks[1]].te;
 				} else {
-					if (el->kind != EL_PAIR)
-						n += coordinated_after(c, k, b, ks + 1, 3);
+					if (el->kind != EL_PAIR) {
+						n += coordinated_after(c, k, b, ks + 1, LIST_MAX);
+						if (n > LIST_MAX) {
+							n = LIST_MAX;
+							r->cut |= el->kind == EL_TARGET ? SOFT_TARGET : SOFT_SOURCE;
+						}
+					}
 					add_slot(c, r, el->kind, ks, n);
 					pos = c->cands[ks[n - 1]].te;
 				}
 				found = 1;
 			}
 		}
-		if (!found)
+		if (!found && e == pt->nel - 1 && el->kind == EL_TARGET && passive_at(c, c->tok_sent[j], j)) {
+			/* "Временный поверенный Франции был вызван в МИД Мали": the one acted on stands before */
+			r->passive_open = 1;
+			r->open_role = el->key;
+			gap = GAP_SHORT;
+			continue;
+		}
+		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
 			return 0;
+		if (!found)
+			r->soft |= SOFT_TARGET;
 		gap = GAP_SHORT;
 	}
 	r->end = pos;
@@ -452,76 +827,162 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			gap = GAP_LONG;
 			continue;
 		}
-		lim = pos >= a + gap ? pos - gap : a; /* as many words between as forward: 0 to gap */
-		for (t = pos; t > a && t >= lim && !found; t--) {
+		lim = 0; /* as many words between as forward: 0 to gap, not counting what stands aside */
+		for (t = pos; t > a && lim <= gap && !found && t + gap + ASIDE_MAX > pos; t--) {
 			int k;
+			if (aside(c, t - 1, j))
+				continue;
+			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
 				if (el_matches(c, el, t - 1)) {
 					pos = t - 1;
 					found = 1;
 				}
-			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k)) {
-				int ks[5], n = 1;
+			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) && !governed_source(c, pt, e, k)) {
+				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					if (coordinated_before(c, k, a, ks + 1, 1) != 1)
 						continue;
 					r->src[r->nsrc++] = ks[1];
-					r->tgt = ks[0];
+					r->tgt[r->ntgt++] = ks[0];
 					r->pair = 1;
 					pos = c->cands[ks[1]].ts;
 				} else {
-					if (el->kind != EL_PAIR)
-						n += coordinated_before(c, k, a, ks + 1, 3);
+					if (el->kind != EL_PAIR) {
+						int i;
+						n += coordinated_before(c, k, a, ks + 1, LIST_MAX);
+						if (n > LIST_MAX) {
+							n = LIST_MAX;
+							r->cut |= el->kind == EL_TARGET ? SOFT_TARGET : SOFT_SOURCE;
+						}
+						for (i = 0; i < n / 2; i++) { /* text order */
+							int x = ks[i];
+							ks[i] = ks[n - 1 - i];
+							ks[n - 1 - i] = x;
+						}
+					}
 					add_slot(c, r, el->kind, ks, n);
-					pos = c->cands[ks[n - 1]].ts;
+					pos = c->cands[ks[0]].ts;
 				}
 				found = 1;
 			}
 		}
-		if (!found)
+		if (!found && !(e == 0 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
 			return 0;
+		if (!found)
+			r->soft |= SOFT_SOURCE;
 		gap = GAP_SHORT;
 	}
 	r->start = pos;
-	return 1;
+	return loose || soft_holds(pt, r);
 }
 
-/* Every match of patterns of kind `use` in sentence s, in token order; calls fn for each. */
-static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, const pattern *, const mres *))
+/* Calls fn for each pattern whose anchor word is the word at token j, until fn returns nonzero. */
+static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const pattern *), void *arg)
 {
-	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], j, k;
+	const size_t *ids;
+	size_t n, k;
 
-	for (j = a; j < b; j++) {
-		const size_t *ids;
-		size_t n;
-		mres r;
-
-		if (!c->keys[j].p)
-			continue;
-		ids = patterns_at(c->p, c->keys[j], &n);
+	if (!c->keys[j].p)
+		return;
+	ids = patterns_at(c->p, c->keys[j], &n);
+	for (k = 0; k < n; k++)
+		if (fn(arg, &c->p->pats[ids[k]]))
+			return;
+	if (c->folds[j].n >= PREFIX_BUCKET) {
+		char key[PREFIX_BUCKET + 1];
+		key[0] = '\x01';
+		memcpy(key + 1, c->folds[j].p, PREFIX_BUCKET);
+		ids = patterns_at(c->p, (dyad_str){ key, sizeof key }, &n);
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
-			if (pt->use == use && match_at(c, pt, j, a, b, &r))
-				fn(c, s, pt, &r);
+			if (el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+				return;
 		}
-		if (c->folds[j].n >= PREFIX_BUCKET) {
-			char key[PREFIX_BUCKET + 1];
-			key[0] = '\x01';
-			memcpy(key + 1, c->folds[j].p, PREFIX_BUCKET);
-			ids = patterns_at(c->p, (dyad_str){ key, sizeof key }, &n);
-			for (k = 0; k < n; k++) {
-				const pattern *pt = &c->p->pats[ids[k]];
-				if (pt->use == use && el_matches(c, &pt->el[pt->anchor], j) &&
-				    match_at(c, pt, j, a, b, &r))
-					fn(c, s, pt, &r);
-			}
-		}
-		for (k = 0; k < c->p->nprefix; k++) {
-			const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
-			if (pt->use == use && el_matches(c, &pt->el[pt->anchor], j) && match_at(c, pt, j, a, b, &r))
-				fn(c, s, pt, &r);
-		}
+	}
+	for (k = 0; k < c->p->nprefix; k++) {
+		const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
+		if (el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+			return;
+	}
+}
+
+typedef struct {
+	ctx *c;
+	size_t s, j;
+	pat_use use;
+	void (*fn)(ctx *, size_t, const pattern *, const mres *);
+	int hit;
+	const pattern *near; /* a pattern whose words are here and slots are not */
+	mres near_r;
+} match_walk;
+
+static int try_pattern(void *arg, const pattern *pt)
+{
+	match_walk *w = arg;
+	size_t a = w->c->sent_tok[w->s], b = w->c->sent_tok[w->s + 1];
+	mres r;
+
+	if (pt->use != w->use)
+		return 0;
+	if (match_at(w->c, pt, w->j, a, b, 0, &r)) {
+		w->fn(w->c, w->s, pt, &r);
+		w->hit = 1;
+	} else if (!w->near && pt->use == PAT_EVENT && match_at(w->c, pt, w->j, a, b, 1, &r)) {
+		w->near = pt;
+		w->near_r = r;
+	}
+	return 0;
+}
+
+static void push_event(ctx *c, const dyad_event *e);
+
+/* For explain: the predicate a sentence has without the actors its pattern asks for. */
+static void near_miss(ctx *c, size_t s, const pattern *pt)
+{
+	dyad_event e;
+
+	memset(&e, 0, sizeof e);
+	snprintf(e.cameo, sizeof e.cameo, "%s", pt->cameo);
+	e.mode = pt->mode;
+	e.sentence = s;
+	e.evidence = c->in->sents[s];
+	e.rule = pt->rule;
+	e.why = "its words are here, not the actors its slots ask for";
+	push_event(c, &e);
+}
+
+/*
+ * Every match of patterns of kind `use` in sentence s, in token order; calls
+ * fn for each. In a sentence where no pattern matched, the first whose words
+ * are there without its actors is coded with the document's parties when
+ * the sentence implies them and the action is a meeting, an agreement or
+ * cooperation; else, when explaining, it is noted (near_miss).
+ */
+static int reciprocal_family(const char *cameo);
+static int implies_parties(ctx *c, size_t s);
+
+static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, const pattern *, const mres *))
+{
+	match_walk w;
+
+	memset(&w, 0, sizeof w);
+	w.c = c;
+	w.s = s;
+	w.use = use;
+	w.fn = fn;
+	for (w.j = c->sent_tok[s]; w.j < c->sent_tok[s + 1]; w.j++)
+		each_anchored(c, w.j, try_pattern, &w);
+	if (use != PAT_EVENT || w.hit || !w.near)
+		return;
+	if (reciprocal_family(w.near->cameo) && implies_parties(c, s)) {
+		/* "итоги нынешнего визита … двух стран": the words, and parties the sentence implies */
+		w.near_r.soft = 0;
+		w.near_r.implied_only = 1;
+		fn(c, s, w.near, &w.near_r);
+	} else if (c->all) {
+		near_miss(c, s, w.near);
 	}
 }
 
@@ -563,6 +1024,33 @@ static int quote_balance(const ctx *c, size_t s)
 	return open;
 }
 
+/* Does sentence s begin with an opening quotation mark? */
+static int opens_quote(const ctx *c, size_t s)
+{
+	size_t t = c->sent_tok[s];
+
+	return t < c->sent_tok[s + 1] && c->in->toks[t].kind == DYAD_TOK_QUOTE && (c->in->toks[t].flags & DYAD_TOKF_OPEN);
+}
+
+/* Does sentence s end with a colon (the sentence splitter may cut after "заявил:")? */
+static int ends_with_colon(const ctx *c, size_t s)
+{
+	size_t t = c->sent_tok[s + 1];
+
+	return t > c->sent_tok[s] && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ':';
+}
+
+/* Does sentence s end with a closing quotation mark (a full stop may follow it)? */
+static int closes_quote(const ctx *c, size_t s)
+{
+	size_t t = c->sent_tok[s + 1];
+
+	while (t > c->sent_tok[s] && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] != ',')
+		t--;
+	return t > c->sent_tok[s] && c->in->toks[t - 1].kind == DYAD_TOK_QUOTE &&
+	       (c->in->toks[t - 1].flags & DYAD_TOKF_CLOSE);
+}
+
 static void find_speakers(ctx *c)
 {
 	size_t s, nsents = c->in->nsents;
@@ -570,13 +1058,20 @@ static void find_speakers(ctx *c)
 	size_t open_at = 0;
 
 	for (s = 0; s < nsents; s++) {
+		c->cur_sent = s;
 		sentence_cands(c, s);
+		clause_levels(c, s);
 		each_match(c, s, PAT_SPEECH, on_speech);
 	}
 	/* "Такое заявление сделал X": the sentence before was X's */
 	for (s = 1; s < nsents; s++)
 		if (side_known(&c->speaker[s]) && !side_known(&c->speaker[s - 1]) && points_back(c, s))
 			c->speaker[s - 1] = c->speaker[s];
+	/* "Лукашенко заявил:" — the quotation that follows is his */
+	for (s = 1; s < nsents; s++)
+		if (side_known(&c->speaker[s - 1]) && !side_known(&c->speaker[s]) && opens_quote(c, s) &&
+		    ends_with_colon(c, s - 1))
+			c->speaker[s] = c->speaker[s - 1];
 	/* a quotation over several sentences is spoken by whoever is named where it closes */
 	for (s = 0; s < nsents; s++) {
 		int bal = quote_balance(c, s);
@@ -592,24 +1087,29 @@ static void find_speakers(ctx *c)
 					c->speaker[k] = c->speaker[s];
 		}
 	}
+	/* a sentence that is one whole quotation, nobody named at its close, after X's sentence: X's */
+	for (s = 1; s < nsents; s++)
+		if (side_known(&c->speaker[s - 1]) && !side_known(&c->speaker[s]) && opens_quote(c, s) &&
+		    quote_balance(c, s) == 0 && closes_quote(c, s))
+			c->speaker[s] = c->speaker[s - 1];
 }
 
 /* ---- events ---------------------------------------------------------------------------------- */
 
-static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t anchor)
+/* What the words near a match say of its reality; the token `skip` (a governing verb such as "refused") does not count. */
+static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip)
 {
 	size_t a = c->sent_tok[s], t, from = r->start > a + 4 ? r->start - 4 : a;
 	size_t to = r->end + 2 < c->sent_tok[s + 1] ? r->end + 2 : c->sent_tok[s + 1];
 	dyad_modality found = DYAD_MOD_DONE;
 	size_t k;
 
-	(void)anchor;
 	for (t = from; t < to; t++) {
-		if (!c->keys[t].p)
+		if (!c->keys[t].p || t == skip)
 			continue;
 		for (k = 0; k < c->p->nmods; k++) {
 			const mod_word *m = &c->p->mods[k];
-			int hit = m->prefix ? dyad_str_starts_with(c->folds[t], m->key) : dyad_str_eq(c->keys[t], m->key);
+			int hit = m->prefix ? dyad_str_starts_with(c->folds[t], m->key) : dyad_str_eq(c->folds[t], m->fold);
 			if (!hit)
 				continue;
 			/* negation binds only just before the words it negates */
@@ -622,32 +1122,32 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t anch
 	return found;
 }
 
-static int same_actor(const dyad_side *x, const dyad_side *y)
-{
-	if (x->country[0] && y->country[0])
-		return strcmp(x->country, y->country) == 0;
-	if (x->igo && y->igo)
-		return strcmp(x->igo, y->igo) == 0;
-	return 0;
-}
 
+/* The date a sentence states (resolved against the publication date), else the publication date; read once per sentence. */
 static void event_date(ctx *c, size_t s, dyad_event *e)
 {
 	dyad_span sp = c->in->sents[s];
 	dyad_date d[4];
-	size_t n = dyad_date_scan((dyad_str){ c->in->text.p + sp.start, sp.end - sp.start }, d, 4), i;
+	size_t n, i;
 
-	for (i = 0; i < n; i++) {
-		int32_t v;
-		if (d[i].day < 0 && d[i].relative < 0)
-			continue;
-		if ((v = dyad_date_resolve(&d[i], c->in->day)) > 0) {
-			e->date = v;
-			return;
+	if (c->dated_in != s) {
+		c->dated_in = s;
+		c->date = c->in->day;
+		c->date_from_publication = 1;
+		n = dyad_date_scan((dyad_str){ c->in->text.p + sp.start, sp.end - sp.start }, d, 4);
+		for (i = 0; i < n; i++) {
+			int32_t v;
+			if (d[i].day < 0 && d[i].relative < 0)
+				continue;
+			if ((v = dyad_date_resolve(&d[i], c->in->day)) > 0) {
+				c->date = v;
+				c->date_from_publication = 0;
+				break;
+			}
 		}
 	}
-	e->date = c->in->day;
-	e->date_from_publication = 1;
+	e->date = c->date;
+	e->date_from_publication = c->date_from_publication;
 }
 
 static const char *event_location(const ctx *c, size_t s)
@@ -675,10 +1175,211 @@ static int same_mode(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
+/*
+ * The same party: the same actor, and the same person where both name one,
+ * or the same office where both name an office and no person ("the deputy
+ * foreign ministers" are not "the foreign ministers").
+ */
+static int same_party(const dyad_side *x, const dyad_side *y)
+{
+	const char *tx = x->mention && !x->person ? x->mention->title : NULL;
+	const char *ty = y->mention && !y->person ? y->mention->title : NULL;
+
+	return same_actor(x, y) && !(x->person && y->person && strcmp(x->person, y->person) != 0) &&
+	       !(tx && ty && strcmp(tx, ty) != 0);
+}
+
+/*
+ * Is o the same real-world action as x: the same code between the same
+ * parties (either way for reciprocal actions), on the same day where both
+ * sentences state one? The foreign ministers' talks and their deputies'
+ * talks are two; a meeting told in the lead and again in the body is one.
+ */
+static int same_action(const dyad_event *o, const dyad_event *x)
+{
+	/* praise and thanks are two actions under one code; elsewhere the code decides */
+	if (strcmp(o->cameo, x->cameo) != 0 || (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode)))
+		return 0;
+	if (!o->date_from_publication && !x->date_from_publication && o->date != x->date)
+		return 0;
+	return (same_party(&o->source, &x->source) && same_party(&o->target, &x->target)) ||
+	       ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) && same_party(&o->source, &x->target) &&
+		same_party(&o->target, &x->source));
+}
+
+/*
+ * Verbs that take another event as their object: a threat, a refusal, a
+ * promise or offer, a demand, an accusation ("threatened to close the
+ * border", "отказался признать", "обвинил в обстреле"). Their code wins over
+ * the governed verb's.
+ */
+static int governing_code(const char *cameo)
+{
+	static const char *const roots[] = { "03", "10", "11", "12", "13", NULL };
+	const char *const *r;
+
+	for (r = roots; *r; r++)
+		if (strncmp(cameo, *r, 2) == 0)
+			return 1;
+	return 0;
+}
+
+#define GOVERN_GAP 3 /* words between a governing verb and the verb it governs ("threatened on Monday to close") */
+
+/* Does a clause end between tokens [from, to)? A full stop, a semicolon, or a comma not followed by "что"/"that". */
+static int clause_ends(const ctx *c, size_t from, size_t to)
+{
+	static const char *const that[] = { "что", "чтобы", "that", NULL };
+	size_t t;
+
+	for (t = from; t < to; t++) {
+		const dyad_token *k = &c->in->toks[t];
+		if (k->kind != DYAD_TOK_PUNCT)
+			continue;
+		if (strchr(".;!?", tok_str(c, t).p[0]))
+			return 1;
+		if (tok_str(c, t).p[0] == ',' && !(t + 1 < to && fold_in(c, t + 1, that)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A governing pattern is one verb with its slots ("$ пригрозил* +", "$ accus*
+ * +", "$ refus* to"): one with more words ("$ выразил* .. осуждени* +") says
+ * what governs only when those words stand there too.
+ */
+static int one_verb(const pattern *pt)
+{
+	static const char *const marks[] = { "to", "of", "в", "от", NULL };
+	size_t e;
+
+	for (e = 0; e < pt->nel; e++) {
+		const pat_el *el = &pt->el[e];
+		const char *const *m;
+		int mark = 0;
+		if (e == pt->anchor || (el->kind != EL_WORD && el->kind != EL_PREFIX))
+			continue;
+		for (m = marks; *m; m++)
+			mark |= dyad_str_eq_c(el->key, *m);
+		if (!mark)
+			return 0;
+	}
+	return 1;
+}
+
+static int find_governing(void *arg, const pattern *pt)
+{
+	const pattern **out = arg;
+
+	if (pt->use != PAT_EVENT || !governing_code(pt->cameo) || !one_verb(pt))
+		return 0;
+	*out = pt;
+	return 1;
+}
+
+/* A one-verb pattern of a governing code anchored on the word at token t, or NULL. */
+static const pattern *governing_at(const ctx *c, size_t t)
+{
+	const pattern *g = NULL;
+
+	each_anchored(c, t, find_governing, &g);
+	return g;
+}
+
+/* Does token t mark a governed verb: an infinitive or "в"/"от" in Russian, "to"/"of" in English? */
+static int governed_mark(const ctx *c, size_t t)
+{
+	static const char *const ru_inf[] = { "ть", "ти", "чь", "ться", "тись", NULL };
+	static const char *const marks[] = { "в", "во", "от", "to", "of", NULL };
+	const char *const *e;
+
+	if (!c->folds[t].p)
+		return 0;
+	if (fold_in(c, t, marks))
+		return 1;
+	if (cyrillic(c->folds[t]) && c->folds[t].n >= 8)
+		for (e = ru_inf; *e; e++)
+			if (ends_with(c->folds[t], *e))
+				return 1;
+	return 0;
+}
+
+/*
+ * The verb that governs the event at r, when the event is its object: a
+ * threaten/refuse/promise/demand/accuse verb at most GOVERN_GAP words before
+ * the event's first word, in the same clause, with an infinitive, "в"/"от"
+ * (Russian) or "to"/"of" (English) between ("пригрозил ввести санкции",
+ * "обвинил в обстреле", "refused to extradite", "accused of shelling").
+ * NULL when none; *at gets its token.
+ */
+static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const mres *r, size_t *at)
+{
+	size_t a = c->sent_tok[s], v = r->anchor, t, lo;
+	int mark = 0;
+
+	if (v <= a || governing_code(pt->cameo))
+		return NULL;
+	lo = v > a + GOVERN_GAP + 2 ? v - GOVERN_GAP - 2 : a;
+	mark = governed_mark(c, v);
+	for (t = v; t-- > lo;) {
+		const pattern *g;
+		if (c->in->toks[t].kind == DYAD_TOK_PUNCT && clause_ends(c, t, t + 1))
+			return NULL;
+		if (mark && (g = governing_at(c, t)) != NULL) {
+			*at = t;
+			return g;
+		}
+		mark |= governed_mark(c, t);
+	}
+	return NULL;
+}
+
+/*
+ * The code of an event verb governed by a verb of code `gov`: the governing
+ * code, except that an intention (03x) keeps what is intended — to meet
+ * (036), to cooperate (031, 032), to aid (033), to yield (034).
+ */
+static const char *governed_code(const char *gov, const char *cameo)
+{
+	static const char *const intent[][2] = { { "04", "036" }, { "05", "032" }, { "06", "031" }, { "07", "033" },
+						 { "08", "034" }, { NULL, NULL } };
+	size_t k;
+
+	if (strncmp(gov, "03", 2) != 0)
+		return gov;
+	for (k = 0; intent[k][0]; k++)
+		if (strncmp(cameo, intent[k][0], 2) == 0)
+			return intent[k][1];
+	return gov;
+}
+
+/* The bucket of an action: its code and its two parties' states or organisations, in either order. */
+static size_t action_bucket(const ctx *c, const dyad_event *e)
+{
+	const char *x = e->source.country[0] ? e->source.country : e->source.igo ? e->source.igo : "";
+	const char *y = e->target.country[0] ? e->target.country : e->target.igo ? e->target.igo : "";
+	char key[128];
+	int n;
+
+	if (strcmp(x, y) > 0) {
+		const char *t = x;
+		x = y;
+		y = t;
+	}
+	n = snprintf(key, sizeof key, "%s|%s|%s", e->cameo, x, y);
+	return (size_t)dyad_hash64(key, n > 0 ? (size_t)n : 0, DYAD_HASH_SEED) & (c->act_cap - 1);
+}
+
+/*
+ * Add e to the document's events. A kept event that repeats an earlier
+ * action (same_action) is set aside; the earlier ones are found through a
+ * table keyed by code and parties, so a document costs linear time.
+ */
 static void push_event(ctx *c, const dyad_event *e)
 {
-	size_t k;
 	dyad_event *x;
+	size_t k, i;
 
 	if (c->nev == c->capev) {
 		dyad_event *grown;
@@ -688,115 +1389,560 @@ static void push_event(ctx *c, const dyad_event *e)
 			memcpy(grown, c->ev, c->nev * sizeof *grown);
 		c->ev = grown;
 		c->capev = cap;
-	}
-	x = &c->ev[c->nev++];
-	*x = *e;
-	if (x->why)
-		return;
-	/* one event per action per document: the same code between the same two actors */
-	for (k = 0; k + 1 < c->nev; k++) {
-		const dyad_event *o = &c->ev[k];
-		/* praise and thanks are two actions under one code; elsewhere the code decides */
-		int same = strcmp(o->cameo, x->cameo) == 0 &&
-			   (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
-			   ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
-			    ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
-			     same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));
-		if (!o->why && same) {
-			char why[64];
-			snprintf(why, sizeof why, "repeats event %zu", k + 1);
-			x->why = dyad_arena_strndup(c->a, why, strlen(why));
-			return;
+		c->act_next = dyad_xrealloc(c->act_next, cap * sizeof *c->act_next);
+		/* the table keeps at least twice as many buckets as events: rebuild it */
+		free(c->act_head);
+		c->act_cap = cap * 2;
+		c->act_head = dyad_xmalloc(c->act_cap * sizeof *c->act_head);
+		for (i = 0; i < c->act_cap; i++)
+			c->act_head[i] = SIZE_MAX;
+		for (i = 0; i < c->nev; i++) {
+			size_t h;
+			if (c->ev[i].why)
+				continue;
+			h = action_bucket(c, &c->ev[i]);
+			c->act_next[i] = c->act_head[h];
+			c->act_head[h] = i;
 		}
+	}
+	x = &c->ev[c->nev];
+	*x = *e;
+	if (!x->why) {
+		/* one event per action per document */
+		size_t h = action_bucket(c, x);
+		size_t first = SIZE_MAX;
+		/* a bucket lists its events newest first: the last one found is the earliest */
+		for (k = c->act_head[h]; k != SIZE_MAX; k = c->act_next[k])
+			if (!c->ev[k].why && same_action(&c->ev[k], x))
+				first = k;
+		if (first != SIZE_MAX) {
+			char why[64];
+			snprintf(why, sizeof why, "repeats event %zu", first + 1);
+			x->why = dyad_arena_strndup(c->a, why, strlen(why));
+		}
+		if (!x->why) {
+			c->act_next[c->nev] = c->act_head[h];
+			c->act_head[h] = c->nev;
+			if (x->source.mention || x->source.person) {
+				/* who the text last told acting: what "он", "it", "they" point to next */
+				c->last_subject = x->source;
+				c->last_subject_in = x->sentence;
+			}
+		}
+	}
+	c->nev++;
+}
+
+/*
+ * The head of the noun phrase candidate k opens: a state's adjective
+ * followed, a word or two on, by a person or office of that state ("his
+ * Brazilian counterpart Michel Temer", "узбекский коллега Шавкат
+ * Мирзиёев") stands for that person or office; else k itself.
+ */
+static int head_of(const ctx *c, int k)
+{
+	const cand *x = &c->cands[k], *y;
+
+	if (!x->side.mention || x->side.mention->kind != DYAD_MENTION_COUNTRY || (size_t)k + 1 >= c->ncands)
+		return k;
+	y = &c->cands[k + 1];
+	if (y->ts > x->te + 2 || !y->side.mention || !same_actor(&x->side, &y->side) ||
+	    (y->side.mention->kind != DYAD_MENTION_PERSON && y->side.mention->kind != DYAD_MENTION_ROLE))
+		return k;
+	return k + 1;
+}
+
+/* ---- slot filling ---------------------------------------------------------------------------- */
+
+/* The sides one slot holds: one, or a list ("France and Germany"). */
+typedef struct {
+	dyad_side s[LIST_MAX];
+	int n;
+} sides;
+
+static void add_side(sides *l, const dyad_side *x, const char *how)
+{
+	if (l->n == LIST_MAX)
+		return;
+	l->s[l->n] = *x;
+	l->s[l->n].how = how;
+	l->n++;
+}
+
+/* Candidate k and the ones coordinated with it, in the direction `after`, as sides found `how`. */
+static void add_list(ctx *c, sides *l, int k, int after, size_t s, const char *how)
+{
+	int ks[LIST_MAX + 1], n = 1, i;
+
+	ks[0] = k;
+	n += after ? coordinated_after(c, k, c->sent_tok[s + 1], ks + 1, LIST_MAX)
+		   : coordinated_before(c, k, c->sent_tok[s], ks + 1, LIST_MAX);
+	if (n > LIST_MAX) {
+		n = LIST_MAX;
+		how = "list (cut at 16)";
+	}
+	for (i = 0; i < n; i++) /* in text order */
+		add_side(l, &c->cands[head_of(c, ks[after ? i : n - 1 - i])].side, how);
+}
+
+/* The short passive participle's endings: вызван, подписано, закрыты. */
+static const char *const ru_passive[] = { "ан", "ян", "ен", "ана", "яна", "ена", "ано", "яно", "ено",
+					  "аны", "яны", "ены", "ыт", "ыта", "ыто", "ыты", NULL };
+
+static int ru_participle(dyad_str f)
+{
+	const char *const *e;
+
+	if (f.n < 10) /* five letters at least: not "план", "стан" */
+		return 0;
+	for (e = ru_passive; *e; e++)
+		if (ends_with(f, *e))
+			return 1;
+	return 0;
+}
+
+/* Is the verb at token j passive: "was summoned", "has been shelled", "(был) вызван", "подписано"? */
+static int passive_at(const ctx *c, size_t s, size_t j)
+{
+	static const char *const be[] = { "was", "were", "is", "are", "been", "being", "be", "get", "got", NULL };
+	static const char *const adverbs[] = { "not", "also", "reportedly", "allegedly", "then", "later", NULL };
+	dyad_str f = c->folds[j];
+	size_t t, skipped = 0;
+
+	if (!f.p)
+		return 0;
+	if (cyrillic(f))
+		return ru_participle(f);
+	if (ends_with(f, "ing") || ends_with(f, "s"))
+		return 0;
+	for (t = j; t > c->sent_tok[s] && skipped <= 2; skipped++) {
+		t--;
+		if (!is_word(&c->in->toks[t]))
+			return 0;
+		if (fold_in(c, t, be))
+			return 1;
+		if (!(fold_in(c, t, adverbs) || ends_with(c->folds[t], "ly")))
+			return 0;
+	}
+	return 0;
+}
+
+/* A pattern written for the passive already ("вызван* +:DIP", "$ was expelled by +") swaps nothing. */
+static int pattern_passive(const pattern *pt)
+{
+	size_t e;
+
+	for (e = 0; e < pt->nel; e++) {
+		const pat_el *el = &pt->el[e];
+		if (el->kind == EL_WORD && (dyad_str_eq_c(el->key, "by") || dyad_str_eq_c(el->key, "was") ||
+					    dyad_str_eq_c(el->key, "were")))
+			return 1;
+		if (el->kind == EL_PREFIX && cyrillic(el->key) && ru_participle(el->key))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does candidate x stand at the level of parentheses and clauses of the verb at token v (or above it)? */
+static int same_level(const ctx *c, const cand *x, size_t v)
+{
+	return c->level[x->ts] <= c->level[v];
+}
+
+/* The slots a verb's actors fill when its pattern leaves them open. */
+typedef enum { SLOT_SUBJECT, SLOT_OBJECT, SLOT_AGENT } slot_role;
+
+/*
+ * Can candidate x fill `role` for the verb at token v? Decided today by
+ * position and the words around it: the level of parentheses and clauses,
+ * a preposition governing it (the possessor "у X" is a subject: "у X
+ * состоялись переговоры"), a place (never a party by itself here). This is
+ * where the morphology stage's per-token case plugs in: a subject in the
+ * nominative, a passive agent in the instrumental ("был вызван министром"),
+ * an object in the accusative or dative, the genitive agent of a noun of
+ * action ("визит президента России").
+ */
+static int can_fill(const ctx *c, const cand *x, slot_role role, size_t v)
+{
+	if (x->location || !same_level(c, x, v))
+		return 0;
+	if (role == SLOT_SUBJECT)
+		return !x->after_prep || (x->ts > 0 && fold_is(c, x->ts - 1, "у"));
+	return 1;
+}
+
+/* The number of candidates that end at or before token t (candidates come in text order). */
+static size_t cands_ending_by(const ctx *c, size_t t)
+{
+	size_t lo = 0, hi = c->ncands;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->cands[mid].te <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The subject: the nearest actor before the pattern that no preposition
+ * governs ("у X состоялись переговоры": "у" names the possessor, who is the
+ * subject), at the verb's level.
+ */
+static int subject_before(const ctx *c, const mres *r)
+{
+	size_t k;
+
+	for (k = cands_ending_by(c, r->start); k > 0; k--) {
+		const cand *x = &c->cands[k - 1];
+		if (x->te <= r->start && can_fill(c, x, SLOT_SUBJECT, r->anchor))
+			return (int)(k - 1);
+	}
+	return -1;
+}
+
+/* The object: the first actor after the pattern (anywhere in the sentence for `target other`) that is not the source's. */
+static int object_after(const ctx *c, const mres *r, const dyad_side *src, int other)
+{
+	size_t k;
+
+	for (k = other ? 0 : cands_ending_by(c, r->end); k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (!other && (x->ts < r->end || !can_fill(c, x, SLOT_OBJECT, r->anchor)))
+			continue;
+		if (same_actor(&x->side, src))
+			continue;
+		return (int)k;
+	}
+	return -1;
+}
+
+/*
+ * The agent of a passive verb: the actor after "by" (English); in Russian,
+ * for now by position, the first actor of the verb's clause after it that
+ * is not a place ("был вызван в МИД Мали"), or an office before it that
+ * "в" governs ("В МИД РФ были вызваны"); never one of the patients. -1 when
+ * the sentence names none.
+ */
+static int taken_by(const cand *x, const sides *patient)
+{
+	int i;
+
+	for (i = 0; i < patient->n; i++)
+		if (same_actor(&x->side, &patient->s[i]))
+			return 1;
+	return 0;
+}
+
+static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *patient)
+{
+	size_t k, first = cands_ending_by(c, r->anchor), t = r->anchor + 1;
+	int ru = cyrillic(c->folds[r->anchor]);
+
+	/* after the verb, in its clause */
+	for (k = first; k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (x->ts <= r->anchor)
+			continue;
+		if (clause_ends(c, t, x->ts))
+			break;
+		t = x->ts;
+		if (taken_by(x, patient) || !can_fill(c, x, SLOT_AGENT, r->anchor))
+			continue;
+		if (ru ? x->ts <= r->end + 4 : (x->ts > c->sent_tok[s] && fold_is(c, x->ts - 1, "by")))
+			return (int)k;
+	}
+	/* "В МИД РФ были вызваны …": the office before the verb the act took place in */
+	for (k = first; ru && k > 0; k--) {
+		const cand *x = &c->cands[k - 1];
+		if (clause_ends(c, x->te, r->anchor))
+			break;
+		if (!taken_by(x, patient) && can_fill(c, x, SLOT_AGENT, r->anchor) && x->ts > c->sent_tok[s] &&
+		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+			return (int)(k - 1);
+	}
+	return -1;
+}
+
+/*
+ * Does sentence s say its parties without naming them: "стороны",
+ * "двусторонний", "двух стран", "the two sides", "both countries",
+ * "bilateral"? Read once per sentence.
+ */
+static int implies_parties(ctx *c, size_t s)
+{
+	static const char *const two[] = { "two", "both", "двух", "обеих", "обе", "оба", "обоих", "двумя", NULL };
+	static const char *const whom[] = { "sides", "countries", "nations", "states", "governments", "leaders",
+					    "стран", "страны", "сторон", "стороны", "государств", "государства",
+					    "лидеров", "лидеры", "правительств", NULL };
+	size_t t;
+
+	if (c->implied_in == s)
+		return c->implied;
+	c->implied_in = s;
+	c->implied = 0;
+	for (t = c->sent_tok[s]; t < c->sent_tok[s + 1] && !c->implied; t++) {
+		dyad_str f = c->folds[t];
+		if (!f.p)
+			continue;
+		if (dyad_str_starts_with(f, dyad_str_c("двусторонн")) || fold_is(c, t, "bilateral") ||
+		    fold_is(c, t, "стороны") || fold_is(c, t, "сторонами"))
+			c->implied = 1;
+		if (t + 1 < c->sent_tok[s + 1] && fold_in(c, t, two) && fold_in(c, t + 1, whom))
+			c->implied = 1;
+	}
+	return c->implied;
+}
+
+/* The party of the document's dyad (main_dyad) that is not x's side, when x is one of the two. */
+static int other_party(ctx *c, const dyad_side *x, dyad_side *out)
+{
+	dyad_side a, b;
+
+	if (!main_dyad(c, &a, &b))
+		return 0;
+	if (same_actor(x, &a))
+		*out = b;
+	else if (same_actor(x, &b))
+		*out = a;
+	else
+		return 0;
+	out->mention = NULL;
+	out->person = NULL;
+	out->how = "document party";
+	return 1;
+}
+
+/* Does sentence s, whose candidates are in c->cands, name any actor that is not a place? Read once per sentence. */
+static int names_actor(ctx *c, size_t s)
+{
+	size_t k;
+
+	if (c->named_in == s)
+		return c->named;
+	c->named_in = s;
+	c->named = 0;
+	for (k = 0; k < c->ncands && !c->named; k++)
+		c->named = !c->cands[k].location;
+	return c->named;
+}
+
+/*
+ * The parties of an event verb a governing verb at token g takes as its
+ * object: the governing verb's subject acts ("X threatened to close …",
+ * "X обвинил Y в обстреле"), on the actor between the two verbs when there
+ * is one (Y), else on the event verb's target.
+ */
+static void governed_sides(ctx *c, size_t s, const mres *r, size_t g, sides *src, sides *tgt)
+{
+	mres at;
+	size_t k;
+	int i;
+
+	memset(&at, 0, sizeof at);
+	at.anchor = at.start = at.end = g;
+	if (!(r->nsrc > 0 && c->cands[r->src[0]].te <= g) && (i = subject_before(c, &at)) >= 0) {
+		src->n = 0;
+		add_list(c, src, i, 0, s, "subject of the governing verb");
+	}
+	for (k = cands_ending_by(c, g); k < c->ncands && c->cands[k].te <= r->anchor; k++) {
+		const cand *x = &c->cands[k];
+		if (x->ts <= g || x->location || (src->n && same_actor(&x->side, &src->s[0])))
+			continue;
+		tgt->n = 0;
+		add_list(c, tgt, (int)k, 1, s, "object of the governing verb");
+		break;
 	}
 }
 
-static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
+/*
+ * A personal pronoun standing as the verb's subject that the recognizer
+ * tied to nobody ("В Джакарте он провел переговоры"): it points to who the
+ * text last told acting, when that was in this sentence or the one before.
+ * Looks at most PRONOUN_REACH words back.
+ */
+#define PRONOUN_REACH 4
+static int pronoun_subject(const ctx *c, size_t s, const mres *r)
 {
-	const dyad_side *spk = &c->speaker[s];
-	dyad_side src, tgt;
+	static const char *const pronouns[] = { "он", "она", "они", "he", "she", "it", "they", NULL };
+	size_t t, a = c->sent_tok[s];
+
+	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s)
+		return 0;
+	for (t = r->start; t > a && t + PRONOUN_REACH >= r->start;) {
+		t--;
+		if (c->in->toks[t].kind == DYAD_TOK_PUNCT)
+			return 0;
+		if (fold_in(c, t, pronouns))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * "met his counterpart", "встретился с коллегой": a counterpart named
+ * without a state, at most four words after the pattern in its clause, is
+ * the other side of the source.
+ */
+static int names_counterpart(const ctx *c, size_t s, const mres *r)
+{
+	size_t t, b = c->sent_tok[s + 1];
+
+	for (t = r->end; t < b && t < r->end + 4; t++) {
+		if (c->in->toks[t].kind == DYAD_TOK_PUNCT && clause_ends(c, t, t + 1))
+			return 0;
+		if (fold_in(c, t, counterparts))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Slots of a passive verb. The one acted on (the target) is the subject
+ * before the verb, or — Russian puts it after the verb as often ("был
+ * вызван посол Молдавии") — the pattern's own + after it; the one acting
+ * (the source) is the agent ("by Y", "в МИД Y"), else nobody: the document's
+ * other party fills it later. A pattern written for the passive keeps its
+ * own slots. Returns 1 when the slots were read as a passive.
+ */
+static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sides *src, sides *tgt)
+{
+	int ru = cyrillic(c->folds[r->anchor]), aware = pattern_passive(pt), i, k;
+	sides patient, agent;
+
+	patient.n = agent.n = 0;
+	if (aware) {
+		/* its $ is written where the agent stands; a subject found by position is the one acted on */
+		if (r->nsrc > 0)
+			return 0;
+		if (tgt->n == 0)
+			*tgt = *src;
+		src->n = 0;
+		for (i = 0; i < tgt->n; i++)
+			tgt->s[i].how = "passive subject";
+	} else {
+		for (i = 0; i < tgt->n; i++) {
+			int by = !ru && r->ntgt > i && c->cands[r->tgt[i]].ts > 0 && fold_is(c, c->cands[r->tgt[i]].ts - 1, "by");
+			if (by)
+				add_side(&agent, &tgt->s[i], "passive agent");
+			else if (ru && r->ntgt > i)
+				add_side(&patient, &tgt->s[i], "passive subject");
+		}
+		if (patient.n == 0)
+			for (i = 0; i < src->n; i++)
+				add_side(&patient, &src->s[i], "passive subject");
+		*tgt = patient;
+		*src = agent;
+	}
+	if (r->passive_open && r->open_role.n)
+		for (i = 0; i < tgt->n; i++)
+			if (!dyad_str_eq_c(r->open_role, tgt->s[i].role)) {
+				/* the + asked for a role the one before the verb has not: nobody is acted on */
+				tgt->n = 0;
+				src->n = 0;
+				return 1;
+			}
+	if (src->n == 0 && (k = passive_agent(c, s, r, tgt)) >= 0)
+		add_side(src, &c->cands[k].side, "passive agent");
+	return 1;
+}
+
+/*
+ * A side read off a role word ("глава государства", "МИД") that came out
+ * the same as the event's other side: the person named right after it (an
+ * apposition), else the nearest actor of another country named before it
+ * in the sentence.
+ */
+static int other_side(const ctx *c, size_t s, const dyad_side *wrong, const dyad_side *other, dyad_side *out)
+{
 	size_t k;
+
+	(void)s;
+	if (!wrong->mention)
+		return 0;
+	/* the name the role word stands in apposition to: "президентом островного государства Джоко Видодо" */
+	for (k = cands_ending_by(c, wrong->mention->tok_end); k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (x->ts > wrong->mention->tok_end + 3)
+			break;
+		if (x->side.person && !x->pronoun && !same_actor(&x->side, other)) {
+			*out = x->side;
+			out->how = "coreference (the name after it)";
+			return 1;
+		}
+	}
+	for (k = cands_ending_by(c, wrong->mention->tok_start); k > 0; k--) {
+		const cand *x = &c->cands[k - 1];
+		if (x->location || x->pronoun || !side_known(&x->side) || same_actor(&x->side, other))
+			continue;
+		*out = x->side;
+		out->how = "coreference (the other side)";
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A state acting as a whole ("Russia recalled its ambassador", "Москва
+ * осудила") acts through its government, or its armed forces when it
+ * attacks, fights or shows force (CAMEO 15x, 18x-20x); material cooperation
+ * (06x) stays the state's. Only the source, and the target of a reciprocal
+ * action ("A and B signed"): a target "Kazakhstan" is otherwise the country
+ * visited, traded with, attacked.
+ */
+static void acting_organ(dyad_side *src, const char *cameo)
+{
+	const char *role;
+
+	if (src->role[0] || src->igo || strlen(src->code) != 3 || strncmp(cameo, "06", 2) == 0)
+		return;
+	role = strncmp(cameo, "15", 2) == 0 || strncmp(cameo, "18", 2) == 0 || strncmp(cameo, "19", 2) == 0 ||
+			       strncmp(cameo, "20", 2) == 0
+		       ? "MIL"
+		       : "GOV";
+	snprintf(src->role, sizeof src->role, "%s", role);
+	snprintf(src->code + 3, sizeof src->code - 3, "%s", role);
+}
+
+/* One event from a filled source and target, with the sentence's date, place and reality. */
+static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_side *src, const dyad_side *tgt,
+		 int reciprocal, const char *why, const pattern *gov, size_t gov_at)
+{
 	dyad_event e;
-	int have_src = 0, have_tgt = 0;
 
 	memset(&e, 0, sizeof e);
-	memset(&src, 0, sizeof src);
-	memset(&tgt, 0, sizeof tgt);
-	if (pt->use != PAT_EVENT)
-		return;
-	/* the source */
-	if (r->nsrc > 0) {
-		src = c->cands[r->src[0]].side;
-		have_src = 1;
-	} else if (pt->source == SRC_SPEAKER) {
-		/* "X is a reliable partner": only a speaker makes it someone's praise */
-		if (side_known(spk)) {
-			src = *spk;
-			have_src = 1;
-		}
-	} else {
-		/* the subject: the nearest actor before the pattern that no preposition governs */
-		for (k = c->ncands; k > 0 && !have_src; k--) {
-			const cand *x = &c->cands[k - 1];
-			if (x->te <= r->start && !x->after_prep && !x->location) {
-				src = x->side;
-				have_src = 1;
-			}
-		}
-		if (!have_src && side_known(spk)) {
-			src = *spk;
-			have_src = 1;
-		}
+	e.why = why;
+	e.source = *src;
+	e.target = *tgt;
+	if (!e.why && same_actor(&e.source, &e.target)) {
+		/* a role word the recognizer tied to the wrong person: the other side */
+		if (e.source.mention && e.source.mention->resolved && other_side(c, s, &e.source, &e.target, &e.source))
+			;
+		else if (e.target.mention && e.target.mention->resolved && other_side(c, s, &e.target, &e.source, &e.target))
+			;
+		else
+			e.why = "the same actor on both sides";
 	}
-	if (!have_src)
-		e.why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
-	/* the target */
-	if (r->pair_src >= 0 && r->tgt < 0) {
-		/* "стороны договорились": the two sides, one reciprocal event */
-		src = c->cands[r->pair_src].side;
-		tgt = c->cands[r->pair_src].other;
-		have_src = have_tgt = 1;
-		e.reciprocal = 1;
-	} else if (r->tgt >= 0) {
-		tgt = c->cands[r->tgt].side;
-		have_tgt = 1;
-	} else if (have_src && r->nsrc > 1) {
-		/* "X и Y обсудили": one reciprocal event */
-		tgt = c->cands[r->src[1]].side;
-		have_tgt = 1;
-		e.reciprocal = 1;
-	} else if (have_src && pt->target == TGT_COUNTERPART) {
-		have_tgt = counterpart(c, &src, &tgt);
-	} else if (have_src) {
-		int other = pt->target == TGT_OTHER;
-		for (k = 0; k < c->ncands && !have_tgt; k++) {
-			const cand *x = &c->cands[k];
-			if (!other && x->ts < r->end)
-				continue;
-			if (same_actor(&x->side, &src) || (x->location && !other))
-				continue;
-			tgt = x->side;
-			have_tgt = 1;
-		}
-		if (!have_tgt && side_known(spk) && same_actor(&src, spk))
-			have_tgt = counterpart(c, &src, &tgt);
-	}
-	if (r->pair)
-		e.reciprocal = 1;
-	if (!e.why && !have_tgt)
-		e.why = "no target";
-	if (!e.why && same_actor(&src, &tgt))
-		e.why = "the same actor on both sides";
-	e.source = src;
-	e.target = tgt;
+	e.reciprocal = reciprocal;
 	snprintf(e.cameo, sizeof e.cameo, "%s", pt->cameo);
 	e.mode = pt->mode;
-	e.modality = modality(c, s, r, r->start);
+	e.rule = pt->rule;
+	if (gov) {
+		/* "threatened to close the border": a threat, not a closure */
+		char rule[512];
+		snprintf(e.cameo, sizeof e.cameo, "%s", governed_code(gov->cameo, pt->cameo));
+		e.mode = gov->mode;
+		snprintf(rule, sizeof rule, "%s, governing %s", gov->rule, pt->rule);
+		e.rule = dyad_arena_strndup(c->a, rule, strlen(rule));
+	}
+	e.modality = modality(c, s, r, gov ? gov_at : SIZE_MAX);
 	if (!e.why && e.modality == DYAD_MOD_NEGATED)
 		e.why = "negated";
 	if (!e.why && e.modality == DYAD_MOD_HYPOTHETICAL)
 		e.why = "hypothetical";
-	if (e.modality == DYAD_MOD_PLANNED && strncmp(e.cameo, "04", 2) == 0) {
+	if (e.modality == DYAD_MOD_PLANNED && strncmp(e.cameo, "04", 2) == 0 && !gov) {
 		/* an announced meeting or visit is CAMEO's intent to meet */
 		snprintf(e.cameo, sizeof e.cameo, "036");
 		if (pt->mode) {
@@ -805,12 +1951,129 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			e.mode = dyad_arena_strndup(c->a, mode, strlen(mode));
 		}
 	}
+	if (!e.why) {
+		acting_organ(&e.source, e.cameo);
+		if (e.reciprocal) /* "A and B signed": both act */
+			acting_organ(&e.target, e.cameo);
+	}
 	e.sentence = s;
 	e.evidence = c->in->sents[s];
-	e.rule = pt->rule;
 	event_date(c, s, &e);
 	e.location = event_location(c, s);
 	push_event(c, &e);
+}
+
+/*
+ * Fill the slots of one match: the pattern's own $ and + first; else the
+ * subject before the verb, the speaker, the object after it, the speaker's
+ * counterpart; a passive verb swaps them ("X was summoned by Y": Y acts on
+ * X); a sentence that implies its parties ("стороны", "the two countries",
+ * a passive without agent, a meeting with nobody named) takes the
+ * document's. Lists give one event per member. Case constraints will plug in
+ * at subject_before/object_after/passive_agent.
+ */
+static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
+{
+	const dyad_side *spk = &c->speaker[s];
+	sides src, tgt;
+	dyad_side none;
+	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0;
+	const char *why = NULL;
+	const pattern *gov;
+	size_t gov_at = 0;
+
+	if (pt->use != PAT_EVENT)
+		return;
+	memset(&none, 0, sizeof none);
+	src.n = tgt.n = 0;
+	if (r->implied_only) {
+		/* no actor where the pattern asks: only the parties the sentence implies (below) */
+	} else if (r->pair_src >= 0 && r->ntgt == 0) {
+		/* "стороны договорились": the two sides, one reciprocal event */
+		add_side(&src, &c->cands[r->pair_src].side, "both sides");
+		add_side(&tgt, &c->cands[r->pair_src].other, "both sides");
+		reciprocal = 1;
+	} else {
+		/* the source */
+		for (i = 0; i < r->nsrc; i++)
+			add_side(&src, &c->cands[head_of(c, r->src[i])].side,
+				 (r->cut & SOFT_SOURCE) ? "slot (list cut at 16)" : "slot");
+		if (src.n == 0 && pt->source == SRC_SPEAKER) {
+			/* "X is a reliable partner": only a speaker makes it someone's praise */
+			if (side_known(spk))
+				add_side(&src, spk, "speaker");
+		} else if (src.n == 0) {
+			if ((k = subject_before(c, r)) >= 0) {
+				add_list(c, &src, k, 0, s, "subject");
+				subject_list = src.n > 1;
+			} else if (pronoun_subject(c, s, r)) {
+				add_side(&src, &c->last_subject, "coreference (the subject before)");
+			} else if (side_known(spk) && !(r->soft & SOFT_SOURCE)) {
+				add_side(&src, spk, "speaker");
+			}
+		}
+		/* the target */
+		for (i = 0; i < r->ntgt; i++)
+			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side,
+				 (r->cut & SOFT_TARGET) ? "slot (list cut at 16)" : "slot");
+		if (tgt.n == 0 && r->nsrc > 1) {
+			/* "X и Y обсудили": one reciprocal event */
+			add_side(&tgt, &src.s[1], "slot");
+			src.n = 1;
+			reciprocal = 1;
+		} else if (tgt.n == 0 && src.n && pt->target == TGT_COUNTERPART && !(r->soft & SOFT_TARGET)) {
+			dyad_side o;
+			if (counterpart(c, &src.s[0], &o))
+				add_side(&tgt, &o, "counterpart");
+		} else if (tgt.n == 0 && src.n) {
+			if ((k = object_after(c, r, &src.s[0], pt->target == TGT_OTHER)) >= 0) {
+				add_list(c, &tgt, k, 1, s, "object");
+			} else if (names_counterpart(c, s, r)) {
+				dyad_side o;
+				if (counterpart(c, &src.s[0], &o))
+					add_side(&tgt, &o, "counterpart (the word)");
+			} else if (side_known(spk) && same_actor(&src.s[0], spk) && !(r->soft & SOFT_TARGET)) {
+				dyad_side o;
+				if (counterpart(c, &src.s[0], &o))
+					add_side(&tgt, &o, "counterpart");
+			}
+			if (tgt.n == 0 && subject_list && src.n == 2) {
+				/* "Токаев и Лукашенко встретились": one reciprocal event */
+				add_side(&tgt, &src.s[1], "subject");
+				src.n = 1;
+				reciprocal = 1;
+			}
+		}
+		/* the passive: who the sentence says acts is the one acted on */
+		if (!reciprocal && passive_at(c, s, r->anchor))
+			passive = passive_roles(c, s, pt, r, &src, &tgt);
+	}
+	/* a verb governing this one: its subject and object are the event's */
+	if ((gov = governor(c, s, pt, r, &gov_at)) != NULL)
+		governed_sides(c, s, r, gov_at, &src, &tgt);
+	/* parties the sentence implies and does not name */
+	if ((src.n == 0 || tgt.n == 0) && !r->soft) {
+		int implied = passive || implies_parties(c, s);
+		dyad_side o, p;
+		if (src.n == 0 && tgt.n == 0 && reciprocal_family(pt->cameo) && (implied || !names_actor(c, s)) &&
+		    main_dyad(c, &o, &p)) {
+			add_side(&src, &o, "document party");
+			add_side(&tgt, &p, "document party");
+			reciprocal = 1;
+		} else if (src.n == 0 && tgt.n > 0 && implied && other_party(c, &tgt.s[0], &o)) {
+			add_side(&src, &o, "document party");
+		} else if (tgt.n == 0 && src.n > 0 && implied && other_party(c, &src.s[0], &o)) {
+			add_side(&tgt, &o, "document party");
+		}
+	}
+	if (src.n == 0)
+		why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
+	else if (tgt.n == 0)
+		why = "no target";
+	for (i = 0; i < (src.n ? src.n : 1); i++)
+		for (j = 0; j < (tgt.n ? tgt.n : 1); j++)
+			emit(c, s, pt, r, src.n ? &src.s[i] : &none, tgt.n ? &tgt.s[j] : &none, reciprocal, why, gov,
+			     gov_at);
 }
 
 static void on_nonevent(ctx *c, size_t s, const pattern *pt, const mres *r)
@@ -818,13 +2081,13 @@ static void on_nonevent(ctx *c, size_t s, const pattern *pt, const mres *r)
 	size_t k;
 
 	(void)pt;
-	/* events already read from the words a non-event phrase covers are set aside */
-	for (k = 0; k < c->nev; k++) {
-		dyad_event *e = &c->ev[k];
-		if (e->sentence == s && !e->why && e->rule) {
-			(void)r;
+	(void)r;
+	/* events already read from the sentence of a non-event phrase are set aside; they are the last
+	   ones pushed */
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence == s; k--) {
+		dyad_event *e = &c->ev[k - 1];
+		if (!e->why && e->rule)
 			e->why = "a phrase that is not an event (greetings passed on, habits)";
-		}
 	}
 }
 
@@ -922,11 +2185,16 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.st = st;
 	c.a = a;
 	c.in = in;
+	c.all = all;
+	c.dyad_ev = SIZE_MAX;
+	c.implied_in = c.named_in = c.dated_in = c.pair_in = SIZE_MAX;
+	c.last_subject_in = SIZE_MAX;
 	c.keys = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.folds = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.tok_sent = DYAD_ARENA_NEW(a, size_t, in->ntoks + 1);
 	c.sent_tok = DYAD_ARENA_NEW(a, size_t, in->nsents + 1);
 	c.speaker = DYAD_ARENA_NEW(a, dyad_side, in->nsents + 1);
+	c.level = DYAD_ARENA_NEW(a, unsigned char, in->ntoks + 1);
 	for (i = 0, s = 0; i < in->ntoks; i++) {
 		const dyad_token *t = &in->toks[i];
 		while (s < in->nsents && t->span.start >= in->sents[s].end)
@@ -942,14 +2210,19 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	}
 	while (s < in->nsents)
 		c.sent_tok[++s] = in->ntoks;
+	find_parties(&c);
 	find_speakers(&c);
 	for (s = 0; s < in->nsents; s++) {
+		c.cur_sent = s;
 		sentence_cands(&c, s);
+		clause_levels(&c, s);
 		each_match(&c, s, PAT_EVENT, on_event);
 		settle_sentence(&c, s);
 		each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}
 	free(c.cands);
+	free(c.act_head);
+	free(c.act_next);
 	dyad_buf_free(&c.scratch);
 	if (c.nev > 1)
 		qsort(c.ev, c.nev, sizeof *c.ev, kept_first);

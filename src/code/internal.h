@@ -54,6 +54,8 @@ typedef struct {
 typedef struct {
 	dyad_modality mod;
 	dyad_str key;     /* stem, or folded prefix when prefix is 1 */
+	dyad_str fold;    /* the folded word as written: a bare word is compared by it, since a stem
+	                     makes "посетит" (will visit) of "посетил" (visited) */
 	int prefix;
 } mod_word;
 

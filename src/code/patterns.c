@@ -289,6 +289,7 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			m->mod = (dyad_modality)p->cur_mod;
 			m->prefix = w.p[w.n - 1] == '*';
 			m->key = m->prefix ? prefix_key(p, (dyad_str){ w.p, w.n - 1 }) : word_key(p, w);
+			m->fold = m->prefix ? m->key : prefix_key(p, w);
 		}
 		return 0;
 	}

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# factrueval_meetings.sh — dyad's coder against the Meeting facts of factRuEval-2016's devset. A
-# meeting counts when two of its participants hold offices (Occupation facts) whose places dyad
-# reads as different states or international organisations: officials of two sides. It is coded
-# when dyad finds a CONSULT event in that document whose two sides are those participants (each
-# side matched by the participant's surname in the event's person or actor name) or, when dyad
-# named no person, whose actor codes are the two participants' countries. Prints each meeting
-# and the share coded; fails if the share falls below tests/tools/factrueval_meetings.recorded.
+# factrueval_meetings.sh — dyad's coder against every Meeting fact of factRuEval-2016's devset.
+# A meeting counts when two of its participants are officials of different states or
+# international organisations, as dyad itself reads them: the side of a participant is the
+# country or organisation of the actor dyad recognises over one of the participant's mentions
+# (the spans .coref and .objects give), else of the place of the participant's office (an
+# Occupation fact) as dyad reads that place; an official is a participant dyad reads as a person
+# or office of a state or organisation, or one with an Occupation fact. A counted meeting is
+# coded when dyad finds a CONSULT event in that document whose two sides are those participants
+# (each side matched by the participant's surname in the event's person or actor name) or, when
+# dyad named no person, whose actor codes are the two participants' sides. Prints each meeting,
+# counted or not and why, and the share coded; fails if the share falls below
+# tests/tools/factrueval_meetings.recorded.
 set -u
 build=${1:?usage: factrueval_meetings.sh BUILD_DIR}
 dev=../shared/anchors/factrueval/devset
@@ -30,28 +35,35 @@ PY
 $dyad actors --raw --date 2011-06-01 "$tmp/places.txt" > "$tmp/places.jsonl" || exit 1
 # the devset's news is from 2010-2012; offices are read at mid-2011
 while read -r book; do
-	$dyad code --raw --date 2011-06-01 "$book.txt" > "$tmp/$(basename "$book").events" || exit 1
+	b=$(basename "$book")
+	$dyad code --raw --date 2011-06-01 "$book.txt" > "$tmp/$b.events" || exit 1
+	$dyad actors --raw --date 2011-06-01 "$book.txt" > "$tmp/$b.actors" || exit 1
 done < "$tmp/books"
 python3 - "$tmp" tests/tools/factrueval_meetings.recorded <<'PY'
 import json, os, sys
 tmp, recorded = sys.argv[1], sys.argv[2]
 books = open(os.path.join(tmp, "books")).read().split()
 places = open(os.path.join(tmp, "places.txt"), encoding="utf-8").read().split("\n")
-# place line -> the first country or organisation dyad finds in it
-side_of_place = {}
-# map each place line to its sides by offsets: mentions carry code point offsets into the file
+
+def side_of_mention(m):
+    """The state or organisation dyad reads in an actor mention: IGOUN for an organisation, else the country."""
+    if m.get("igo"):
+        return m.get("code") or m["igo"]
+    return m.get("country")
+
+# place line -> the first country or organisation dyad finds in it (mentions carry code point offsets)
 text = open(os.path.join(tmp, "places.txt"), encoding="utf-8").read()
 starts, pos = [], 0
 for line in text.split("\n"):
     starts.append(pos)
     pos += len(line) + 1
+side_of_place = {}
 for l in open(os.path.join(tmp, "places.jsonl"), encoding="utf-8"):
     m = json.loads(l)
-    side = m.get("igo") and m.get("code") or m.get("country")
-    if not side:
-        continue
-    k = max(i for i, s in enumerate(starts) if s <= m["start"])
-    side_of_place.setdefault(places[k], side if not m.get("igo") else m["code"])
+    side = side_of_mention(m)
+    if side:
+        k = max(i for i, s in enumerate(starts) if s <= m["start"])
+        side_of_place.setdefault(places[k], side)
 
 def fold(s):
     return s.lower().replace("ё", "е")
@@ -70,8 +82,39 @@ for f in sorted(os.listdir("data/actors")):
             elif person and line.startswith("name "):
                 spellings[person] += [n.strip() for n in line[5:].split("|")]
 
+def read_lines(path):
+    return open(path, encoding="utf-8").read().split("\n") if os.path.exists(path) else []
+
 total = coded = 0
 for book in books:
+    name = os.path.basename(book)
+    # entity -> its mentions -> their spans -> character ranges in the text
+    span_at = {}
+    for l in read_lines(book + ".spans"):
+        f = l.split()
+        if len(f) >= 4:
+            span_at[f[0]] = (int(f[2]), int(f[2]) + int(f[3]))
+    spans_of_mention = {}
+    for l in read_lines(book + ".objects"):
+        f = l.split("#")[0].split()
+        if len(f) >= 3:
+            spans_of_mention[f[0]] = [span_at[s] for s in f[2:] if s in span_at]
+    ranges = {}
+    for block in open(book + ".coref", encoding="utf-8").read().split("\n\n"):
+        lines = block.strip().split("\n")
+        if lines and lines[0].strip():
+            f = lines[0].split()
+            ranges["obj" + f[0]] = [r for mid in f[1:] for r in spans_of_mention.get(mid, [])]
+    actors = [json.loads(l) for l in open(os.path.join(tmp, name + ".actors"), encoding="utf-8")]
+
+    def read_side(obj):
+        """The side dyad reads over one of the participant's mentions, and whether it is an official."""
+        for a, b in ranges.get(obj, []):
+            for m in actors:
+                if m["start"] < b and a < m["end"] and m["kind"] in ("person", "role") and side_of_mention(m):
+                    return side_of_mention(m), bool(m.get("role") or m.get("igo"))
+        return None, False
+
     facts = open(book + ".facts", encoding="utf-8").read().split("\n\n")
     office = {}
     for block in facts:
@@ -85,31 +128,39 @@ for book in books:
                     where = l.split(" ", 2)[2].split("|")[0].strip()
             if who and where in side_of_place:
                 office.setdefault(who, side_of_place[where])
-    events = [json.loads(l) for l in open(os.path.join(tmp, os.path.basename(book) + ".events"), encoding="utf-8")]
+    events = [json.loads(l) for l in open(os.path.join(tmp, name + ".events"), encoding="utf-8")]
     for block in facts:
         lines = block.strip().split("\n")
         if not lines or not lines[0].endswith("Meeting"):
             continue
         parts = [(l.split(" ", 2)[1], l.split(" ", 2)[2]) for l in lines[1:] if l.startswith("Participant ")]
-        officials = [(o, name) for o, name in parts if o in office]
-        pairs = [(a, b) for i, a in enumerate(officials) for b in officials[i + 1:] if office[a[0]] != office[b[0]]]
+        side = {}
+        for obj, who in parts:
+            s, official = read_side(obj)
+            if s and (official or obj in office):
+                side[obj] = s
+            elif obj in office:
+                side[obj] = office[obj]
+        officials = [(o, n) for o, n in parts if o in side]
+        pairs = [(a, b) for i, a in enumerate(officials) for b in officials[i + 1:] if side[a[0]] != side[b[0]]]
         if not pairs:
+            print("not counted %s: %s (no two officials of different sides: %s)" % (
+                name, ", ".join(n for _, n in parts), ", ".join("%s %s" % (n, side.get(o, "-")) for o, n in parts)))
             continue
         (oa, na), (ob, nb) = pairs[0]
         total += 1
-        def is_side(side, obj, name):
-            surname = fold(name.split()[0])[:5]
-            who = fold(" ".join(spellings.get(side.get("person"), [side.get("person") or ""])))
-            if side.get("person"):
-                return surname in who
-            code = side.get("code") or ""
-            return code.startswith(office[obj]) or side.get("igo") and office[obj] == code[:len(office[obj])]
+        def is_side(s, obj, who):
+            surname = fold(who.split()[0])[:5]
+            names = fold(" ".join(spellings.get(s.get("person"), [s.get("person") or ""])))
+            if s.get("person"):
+                return surname in names
+            code = s.get("code") or ""
+            return code.startswith(side[obj])
         hit = any(e["type"] == "CONSULT" and (
             (is_side(e["source"], oa, na) and is_side(e["target"], ob, nb)) or
             (is_side(e["source"], ob, nb) and is_side(e["target"], oa, na))) for e in events)
         coded += hit
-        print("%s %s: %s (%s) - %s (%s)" % ("coded " if hit else "missed", os.path.basename(book), na, office[oa], nb,
-                                            office[ob]))
+        print("%s %s: %s (%s) - %s (%s)" % ("coded " if hit else "missed", name, na, side[oa], nb, side[ob]))
 share = coded / total if total else 0.0
 floor = float(open(recorded).read().split()[0])
 share = round(share, 3)

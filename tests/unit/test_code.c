@@ -60,7 +60,8 @@ static void subject_verb_object(void **state)
 	(void)state;
 	assert_string_equal(code("Лукашенко встретился с Токаевым в Минске.", 20240101), "040 BLRGOV -> KAZGOV");
 	assert_string_equal(code("Lavrov visited Kazakhstan.", 20220101), "042 RUSGOV -> KAZ");
-	assert_string_equal(code("Россия ввела санкции против США.", 20220101), "163 RUS -> USA");
+	/* a state acting as a whole acts through its government */
+	assert_string_equal(code("Россия ввела санкции против США.", 20220101), "163 RUSGOV -> USA");
 }
 
 static void two_subjects_meet_once(void **state)
@@ -80,6 +81,10 @@ static void quotations_have_speakers(void **state)
 				 "Россией. Мы вам благодарны», - сказал Лукашенко.",
 				 20240304),
 			    "040 BLRGOV -> KAZGOV\n057 KAZGOV -> RUS\n051 BLRGOV -> KAZGOV");
+	/* a whole quotation after a sentence with a speaker, nobody named at its close: the same speaker */
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Лукашенко заявил, что ценит сотрудничество. «Мы вам "
+				 "благодарны».", 20240304),
+			    "040 BLRGOV -> KAZGOV\n051 BLRGOV -> KAZGOV");
 	/* praise stated as a fact is the speaker's */
 	assert_string_equal(code("Казахстан является надежным партнером Беларуси, заявил Лавров.", 20220101),
 			    "051 RUSGOV -> KAZ");
@@ -92,6 +97,8 @@ static void planned_and_negated(void **state)
 {
 	(void)state;
 	assert_string_equal(code("Лавров планирует посетить Казахстан.", 20220101), "036 RUSGOV -> KAZ planned");
+	/* "посетит" (will visit) marks a plan; "посетил" (visited), of the same stem, does not */
+	assert_string_equal(code("Лавров посетил Казахстан.", 20220101), "042 RUSGOV -> KAZ");
 	assert_string_equal(code("Лавров не встречался с Токаевым.", 20220101), "");
 	assert_string_equal(code("Если Россия введет санкции против Казахстана, ответ последует.", 20220101), "");
 }
@@ -108,6 +115,76 @@ static void one_event_per_action(void **state)
 	assert_string_equal(code("Russia urged Kazakhstan to release the detained sailors.", 20220101), "0253 RUS -> KAZ");
 	/* a statement (01x) is read but not coded */
 	assert_string_equal(code("Russia expressed optimism about Kazakhstan.", 20220101), "");
+}
+
+static void who_acts_on_whom(void **state)
+{
+	(void)state;
+	/* the passive: the one the sentence names first is the one acted on */
+	assert_string_equal(code("The Kazakh ambassador was summoned by Russia.", 20220101), "140 RUSGOV -> KAZDIP");
+	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 20220101), "140 RUSGOV -> KAZDIP");
+	/* the one acted on before a passive verb fills the + written after it, if it has the role asked */
+	assert_string_equal(code("Посол Казахстана был вызван в МИД России.", 20220101), "140 RUSGOV -> KAZDIP");
+	assert_string_equal(code("Казахстан был вызван в МИД России.", 20220101), "");
+	/* without an agent, the other party of the document */
+	assert_string_equal(code("Лавров выразил недовольство Казахстаном. Был вызван посол Казахстана.", 20220101),
+			    "111 RUSGOV -> KAZ\n140 RUSGOV -> KAZDIP");
+	/* an attribute between "and" and the actor keeps the pair: both sides act */
+	assert_string_equal(code("Russia and neighbouring Kazakhstan agreed to cooperate.", 20220101),
+			    "046 RUSGOV <-> KAZGOV");
+	/* a list of targets: one event each */
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan and Belarus.", 20220101),
+			    "163 RUSGOV -> KAZ\n163 RUSGOV -> BLR");
+	assert_string_equal(code("Belarus and the United States condemned Russia.", 20220101),
+			    "111 BLRGOV -> RUS\n111 USAGOV -> RUS");
+	/* a governing verb's code wins: a threat, not sanctions; a refusal, not an extradition */
+	assert_string_equal(code("Russia threatened to impose sanctions on Kazakhstan.", 20220101), "130 RUSGOV -> KAZ");
+	assert_string_equal(code("Россия пригрозила ввести санкции против Казахстана.", 20220101), "130 RUSGOV -> KAZ");
+	assert_string_equal(code("Kazakhstan refused to extradite the suspects to Russia.", 20220101), "120 KAZGOV -> RUS");
+	/* "A, B" without "and" is an apposition: one source */
+	assert_string_equal(code("Лавров, Россия, осудил Казахстан.", 20220101), "111 RUSGOV -> KAZ");
+	/* a slot at a pattern's edge looks further when no actor stands right there */
+	assert_string_equal(code("Tokayev, speaking in Astana on Monday, held talks with Lukashenko.", 20220101),
+			    "040 KAZGOV -> BLRGOV");
+	assert_string_equal(code("Tokayev on Monday held talks with journalists.", 20220101), "");
+	/* what stands in parentheses or a relative clause neither fills a slot nor counts in the gap */
+	assert_string_equal(code("Russia (the Russian Federation) condemned Kazakhstan.", 20220101), "111 RUSGOV -> KAZ");
+	assert_string_equal(code("Russia, which has long supported Belarus, accused Kazakhstan of provocations.", 20220101),
+			    "112 RUSGOV -> KAZ");
+	/* an actor a preposition governs is no subject, even where a pattern's $ stands */
+	assert_string_equal(code("Казахстан отозвал посла из России в знак протеста против решения Беларуси.", 20220101),
+			    "166 KAZGOV -> RUS");
+	/* "он" with nobody tied to it: who the text told acting just before */
+	assert_string_equal(code("Лукашенко прибыл в Казахстан. В Астане он провел переговоры с Токаевым.", 20220101),
+			    "042 BLRGOV -> KAZ\n040 BLRGOV -> KAZGOV");
+	/* the possessor "у X" is the subject; places in a list stand for their states, one event each */
+	assert_string_equal(code("У Лукашенко состоялись переговоры с Токаевым.", 20220101), "040 BLRGOV -> KAZGOV");
+	assert_string_equal(code("Россия отозвала посла из Минска и Астаны.", 20220101),
+			    "166 RUSGOV -> BLR\n166 RUSGOV -> KAZ");
+	/* a counterpart named without a state is the other side */
+	assert_string_equal(code("Лавров прибыл в Казахстан. В Астане он встретился с коллегой.", 20220101),
+			    "042 RUSGOV -> KAZ\n040 RUSGOV -> KAZ");
+	/* the foreign ministers' talks and their presidents' talks are two events */
+	assert_string_equal(code("Лавров встретился с Тлеуберди. Токаев встретился с Лавровым. Встреча Лаврова с "
+				 "Тлеуберди прошла в Астане.", 20220101),
+			    "040 RUSGOV -> KAZGOV\n040 KAZGOV -> RUSGOV");
+	assert_string_equal(code("Министр иностранных дел России встретился с министром иностранных дел Казахстана. "
+				 "Президент России встретился с президентом Казахстана.", 20220101),
+			    "040 RUSGOV -> KAZGOV\n040 RUSGOV -> KAZGOV");
+	/* "стороны" are the pair just named, before the document's first pair */
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Консультации МИД России и США прошли в Москве. "
+				 "Стороны обсудили торговлю.", 20220101),
+			    "040 BLRGOV -> KAZGOV\n040 RUSGOV <-> USAGOV");
+	/* a pattern's words without its actors, in a sentence that implies the parties */
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Главы ведомств двух стран подписали соглашение.", 20220101),
+			    "040 BLRGOV -> KAZGOV\n057 BLRGOV <-> KAZGOV");
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Представители Белоруссии подписали соглашение.",
+				 20220101),
+			    "040 BLRGOV -> KAZGOV");
+	/* a sentence that names nobody and implies both sides; one that implies nobody */
+	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
+				 "продолжились.", 20220101),
+			    "040 BLRGOV -> KAZGOV");
 }
 
 static void warnings(void *ctx, const char *msg)
@@ -240,6 +317,7 @@ int main(void)
 		cmocka_unit_test(quotations_have_speakers),
 		cmocka_unit_test(planned_and_negated),
 		cmocka_unit_test(one_event_per_action),
+		cmocka_unit_test(who_acts_on_whom),
 		cmocka_unit_test(bad_lines_are_named_and_skipped),
 		cmocka_unit_test(the_shipped_codebook),
 	};
