@@ -112,7 +112,7 @@ static void one_event_per_action(void **state)
 	assert_string_equal(code("Планируется подписание документов.", 20220101), "");
 	assert_string_equal(code("Токаев встретился с Тлеуберди.", 20220101), "");
 	/* an appeal and an appeal for a release, read from one clause: one event, the specific code */
-	assert_string_equal(code("Russia urged Kazakhstan to release the detained sailors.", 20220101), "0253 RUS -> KAZ");
+	assert_string_equal(code("Russia urged Kazakhstan to release the detained sailors.", 20220101), "0253 RUSGOV -> KAZ");
 	/* a statement (01x) is read but not coded */
 	assert_string_equal(code("Russia expressed optimism about Kazakhstan.", 20220101), "");
 }
