@@ -181,6 +181,71 @@ static void empty_and_odd_pages(void **state)
 	dyad_arena_free(a);
 }
 
+/* The outlet of a page whose only sign of it is `line`, among article paragraphs. */
+static const char *outlet_of(dyad_arena *a, const char *lead, const char *line, dyad_doc *doc)
+{
+	char text[2048];
+	dyad_page page;
+
+	snprintf(text, sizeof text,
+		 "Ministers meet in Astana\n\n%s The foreign ministers of the two countries met in Astana on "
+		 "Monday.\n\nThey discussed trade, transport and the border, the ministry said in a "
+		 "statement.\n\n%s\n",
+		 lead, line);
+	memset(&page, 0, sizeof page);
+	page.path = "cues";
+	page.format = DYAD_FMT_TEXT;
+	page.text = dyad_str_c(dyad_arena_strndup(a, text, strlen(text)));
+	dyad_clean_page(a, &page, outlets, doc);
+	return doc->outlet;
+}
+
+static void general_outlet_cues(void **state)
+{
+	dyad_arena *a = dyad_arena_new();
+	dyad_doc doc;
+	const char *o;
+	size_t i;
+	int furniture = 0;
+
+	(void)state;
+	/* the words before "reports" / "has learned", the words after "according to" */
+	o = outlet_of(a, "", "The talks lasted five hours and ended late at night, Kazinform reports.", &doc);
+	assert_non_null(o);
+	assert_string_equal(o, "Kazinform");
+	o = outlet_of(a, "", "The visit had been planned for months, BelTA has learned from its sources.", &doc);
+	assert_non_null(o);
+	assert_string_equal(o, "BelTA");
+	o = outlet_of(a, "", "The next round is due in the spring, according to TASS.", &doc);
+	assert_non_null(o);
+	assert_string_equal(o, "TASS");
+	/* a credit naming the agency after a slash, a copyright line, a domain in the text */
+	o = outlet_of(a, "", "\xc2\xa9 Press service of the ministry/ TASS", &doc);
+	assert_non_null(o);
+	assert_string_equal(o, "TASS");
+	o = outlet_of(a, "", "\xc2\xa9 2024 Mir24. All rights reserved.", &doc);
+	assert_non_null(o);
+	assert_string_equal(o, "Mir24");
+	o = outlet_of(a, "", "Permalink: eadaily.com/en/news/2024/05/06/ministers-meet", &doc);
+	assert_non_null(o);
+	assert_string_equal(o, "EADaily");
+	/* the agency as one part of the dateline */
+	o = outlet_of(a, "ASTANA, MAY 6, KAZINFORM.", "", &doc);
+	assert_non_null(o);
+	assert_string_equal(o, "Kazinform");
+	/* an outlet's own cue from the dictionary: the line names it and is furniture */
+	o = outlet_of(a, "", "Editorial desk of the Herald", &doc);
+	assert_non_null(o);
+	assert_string_equal(o, "Steppe Herald");
+	for (i = 0; i < doc.nfurniture; i++)
+		furniture |= dyad_str_eq_c(doc.furniture[i], "Editorial desk of the Herald");
+	assert_true(furniture);
+	/* a name that is no outlet's, before "reports": none */
+	o = outlet_of(a, "", "The talks lasted five hours and ended late at night, the ministry reports.", &doc);
+	assert_null(o);
+	dyad_arena_free(a);
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -205,6 +270,7 @@ int main(void)
 		cmocka_unit_test(a_page_without_a_date_has_none),
 		cmocka_unit_test(metadata_from_html_wins),
 		cmocka_unit_test(empty_and_odd_pages),
+		cmocka_unit_test(general_outlet_cues),
 	};
 	return cmocka_run_group_tests_name("clean", tests, setup, teardown);
 }
