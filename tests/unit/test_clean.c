@@ -200,49 +200,46 @@ static const char *outlet_of(dyad_arena *a, const char *lead, const char *line, 
 	return doc->outlet;
 }
 
+/* outlet_of must name `want` (NULL: no outlet). */
+static void expect_outlet(dyad_arena *a, const char *lead, const char *line, const char *want)
+{
+	dyad_doc doc;
+	const char *o = outlet_of(a, lead, line, &doc);
+
+	if (want == NULL) {
+		assert_null(o);
+		return;
+	}
+	assert_non_null(o);
+	assert_string_equal(o, want);
+}
+
 static void general_outlet_cues(void **state)
 {
 	dyad_arena *a = dyad_arena_new();
 	dyad_doc doc;
-	const char *o;
 	size_t i;
 	int furniture = 0;
 
 	(void)state;
 	/* the words before "reports" / "has learned", the words after "according to" */
-	o = outlet_of(a, "", "The talks lasted five hours and ended late at night, Kazinform reports.", &doc);
-	assert_non_null(o);
-	assert_string_equal(o, "Kazinform");
-	o = outlet_of(a, "", "The visit had been planned for months, BelTA has learned from its sources.", &doc);
-	assert_non_null(o);
-	assert_string_equal(o, "BelTA");
-	o = outlet_of(a, "", "The next round is due in the spring, according to TASS.", &doc);
-	assert_non_null(o);
-	assert_string_equal(o, "TASS");
+	expect_outlet(a, "", "The talks lasted five hours and ended late at night, Kazinform reports.", "Kazinform");
+	expect_outlet(a, "", "The visit had been planned for months, BelTA has learned from its sources.", "BelTA");
+	expect_outlet(a, "", "The next round is due in the spring, according to TASS.", "TASS");
 	/* a credit naming the agency after a slash, a copyright line, a domain in the text */
-	o = outlet_of(a, "", "\xc2\xa9 Press service of the ministry/ TASS", &doc);
-	assert_non_null(o);
-	assert_string_equal(o, "TASS");
-	o = outlet_of(a, "", "\xc2\xa9 2024 Mir24. All rights reserved.", &doc);
-	assert_non_null(o);
-	assert_string_equal(o, "Mir24");
-	o = outlet_of(a, "", "Permalink: eadaily.com/en/news/2024/05/06/ministers-meet", &doc);
-	assert_non_null(o);
-	assert_string_equal(o, "EADaily");
+	expect_outlet(a, "", "\xc2\xa9 Press service of the ministry/ TASS", "TASS");
+	expect_outlet(a, "", "\xc2\xa9 2024 Mir24. All rights reserved.", "Mir24");
+	expect_outlet(a, "", "Permalink: eadaily.com/en/news/2024/05/06/ministers-meet", "EADaily");
 	/* the agency as one part of the dateline */
-	o = outlet_of(a, "ASTANA, MAY 6, KAZINFORM.", "", &doc);
-	assert_non_null(o);
-	assert_string_equal(o, "Kazinform");
+	expect_outlet(a, "ASTANA, MAY 6, KAZINFORM.", "", "Kazinform");
+	/* a name that is no outlet's, before "reports": none */
+	expect_outlet(a, "", "The talks lasted five hours and ended late at night, the ministry reports.", NULL);
 	/* an outlet's own cue from the dictionary: the line names it and is furniture */
-	o = outlet_of(a, "", "Editorial desk of the Herald", &doc);
-	assert_non_null(o);
-	assert_string_equal(o, "Steppe Herald");
+	expect_outlet(a, "", "Editorial desk of the Herald", "Steppe Herald");
+	outlet_of(a, "", "Editorial desk of the Herald", &doc);
 	for (i = 0; i < doc.nfurniture; i++)
 		furniture |= dyad_str_eq_c(doc.furniture[i], "Editorial desk of the Herald");
 	assert_true(furniture);
-	/* a name that is no outlet's, before "reports": none */
-	o = outlet_of(a, "", "The talks lasted five hours and ended late at night, the ministry reports.", &doc);
-	assert_null(o);
 	dyad_arena_free(a);
 }
 
