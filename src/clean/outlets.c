@@ -203,7 +203,7 @@ size_t dyad_outlets_count(const dyad_outlets *o)
 static const char *find(const dyad_outlets *o, const entry *arr, size_t n, dyad_str key)
 {
 	dyad_buf b = DYAD_BUF_INIT;
-	entry probe, *hit;
+	entry probe = { NULL, 0 }, *hit;
 
 	if (n == 0 || key.n == 0)
 		return NULL;

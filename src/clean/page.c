@@ -100,7 +100,7 @@ static const char *find_bytes(const char *hay, size_t hn, const char *needle, si
 	if (nn == 0)
 		return hay;
 	for (i = 0; i + nn <= hn; i++) {
-		const char *c = memchr(hay + i, needle[0], hn - nn + 1 - i);
+		const char *c = memchr(hay + i, (unsigned char)needle[0], hn - nn + 1 - i);
 		if (c == NULL)
 			return NULL;
 		i = (size_t)(c - hay);
@@ -657,9 +657,7 @@ static const char *title_case(dyad_arena *a, dyad_str s)
 
 		if (cp_is_letter(c)) {
 			if (!at_start) {
-				if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde))
-					c += 0x20;
-				else if (c >= 0x410 && c <= 0x42f)
+				if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f))
 					c += 0x20;
 				else if (c == 0x401)
 					c = 0x451;

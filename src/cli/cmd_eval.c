@@ -200,7 +200,7 @@ static const dyad_json *gold_for(eval *ev, const dyad_document *d, const char *n
 /* The stem of the last word of a name: how a gold person is found among the mentions. */
 static dyad_str surname_key(eval *ev, dyad_str name)
 {
-	size_t i = name.n;
+	size_t i;
 
 	name = dyad_str_trim(name);
 	for (i = name.n; i > 0 && name.p[i - 1] != ' ' && name.p[i - 1] != '.'; i--)

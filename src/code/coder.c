@@ -755,7 +755,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		/* "стороны договорились": the two sides, one reciprocal event */
 		src = c->cands[r->pair_src].side;
 		tgt = c->cands[r->pair_src].other;
-		have_src = have_tgt = 1;
+		have_tgt = 1;
 		e.reciprocal = 1;
 	} else if (r->tgt >= 0) {
 		tgt = c->cands[r->tgt].side;
