@@ -17,12 +17,21 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static dyad_store *store;
+static char store_path[] = "/tmp/dyad-fuzz-api-XXXXXX";
 
-/* The store lives for the whole run; closing it at exit keeps leak checkers quiet. */
+/* The store lives for the whole run; at exit it is closed (leak checkers stay quiet) and removed. */
 static void close_store(void)
 {
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char p[64];
+	size_t i;
+
 	dyad_store_close(store);
 	store = NULL;
+	for (i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+		snprintf(p, sizeof p, "%s%s", store_path, suffixes[i]);
+		unlink(p);
+	}
 }
 
 static void put_name(dyad_store *s, const char *name, const char *kind, const char *code, const char *person)
@@ -38,7 +47,7 @@ static void put_name(dyad_store *s, const char *name, const char *kind, const ch
 static dyad_store *make_store(void)
 {
 	static const char body[] = "Токаев встретился с Лукашенко в Минске. Tokayev met Lukashenko in Minsk.";
-	char path[] = "/tmp/dyad-fuzz-api-XXXXXX";
+	char *path = store_path;
 	dyad_store_doc d;
 	dyad_store_event ev;
 	dyad_store *s;

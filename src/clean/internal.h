@@ -21,4 +21,13 @@ void clean_lower(dyad_buf *out, dyad_str s);
 typedef struct dyad_outlets dyad_outlets;
 const char *outlets_lookup_loose(const dyad_outlets *o, dyad_str cand);
 
+/* The outlet whose `cue` (data/outlets.txt) starts `line`, case folded; NULL when none does. */
+const char *outlets_cue(const dyad_outlets *o, dyad_str line);
+
+/* The first outlet named in s by a run of up to four words ("© 2024 BelTA", "© Photo/ ТАСС"). */
+const char *outlets_find_in(const dyad_outlets *o, dyad_str s);
+
+/* The first outlet whose domain is a word of s ("eadaily.com/ru/news/...", "Mir24.TV"). */
+const char *outlets_domain_in(const dyad_outlets *o, dyad_str s);
+
 #endif

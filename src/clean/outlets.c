@@ -18,8 +18,8 @@ typedef struct {
 struct dyad_outlets {
 	char **names;       /* canonical names */
 	size_t nnames;
-	entry *byname, *bydomain;
-	size_t nbyname, nbydomain, capname, capdomain;
+	entry *byname, *bydomain, *cues;
+	size_t nbyname, nbydomain, ncues, capname, capdomain, capcues;
 	void (*warn)(void *, const char *);
 	void *warn_ctx;
 };
@@ -118,6 +118,8 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 		add(&o->byname, &o->nbyname, &o->capname, l->key, o->nnames - 1);
 		return 0;
 	}
+	if (o->nnames == 0)
+		return dyad_errf(why, DYAD_EINPUT, "a field before the first @outlet");
 	canon = o->nnames - 1;
 	if (dyad_str_eq_c(l->field, "name") || dyad_str_eq_c(l->field, "mark")) {
 		for (i = 0; i < l->nvalues; i++)
@@ -125,9 +127,13 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 	} else if (dyad_str_eq_c(l->field, "domain")) {
 		for (i = 0; i < l->nvalues; i++)
 			add(&o->bydomain, &o->nbydomain, &o->capdomain, host_of(l->values[i].text), canon);
+	} else if (dyad_str_eq_c(l->field, "cue")) {
+		for (i = 0; i < l->nvalues; i++)
+			if (l->values[i].text.n)
+				add(&o->cues, &o->ncues, &o->capcues, l->values[i].text, canon);
 	} else if (!dyad_str_eq_c(l->field, "country")) {
 		return dyad_errf(why, DYAD_EINPUT,
-				 "unknown field '%.*s' (expected name, country, domain or mark)",
+				 "unknown field '%.*s' (expected name, country, domain, mark or cue)",
 				 (int)l->field.n, l->field.p);
 	}
 	return 0;
@@ -180,9 +186,12 @@ void dyad_outlets_free(dyad_outlets *o)
 		free(o->byname[i].key);
 	for (i = 0; i < o->nbydomain; i++)
 		free(o->bydomain[i].key);
+	for (i = 0; i < o->ncues; i++)
+		free(o->cues[i].key);
 	free(o->names);
 	free(o->byname);
 	free(o->bydomain);
+	free(o->cues);
 	free(o);
 }
 
@@ -194,7 +203,7 @@ size_t dyad_outlets_count(const dyad_outlets *o)
 static const char *find(const dyad_outlets *o, const entry *arr, size_t n, dyad_str key)
 {
 	dyad_buf b = DYAD_BUF_INIT;
-	entry probe, *hit;
+	entry probe = { NULL, 0 }, *hit;
 
 	if (n == 0 || key.n == 0)
 		return NULL;
@@ -266,6 +275,80 @@ static dyad_str tidy(dyad_str s)
 	return s;
 }
 
+const char *outlets_cue(const dyad_outlets *o, dyad_str line)
+{
+	char low[256];
+	size_t i, n;
+
+	if (o == NULL || o->ncues == 0)
+		return NULL;
+	line = dyad_str_trim(line);
+	n = clean_lower_into(line.p, line.n, low, sizeof low);
+	for (i = 0; i < o->ncues; i++) {
+		size_t k = strlen(o->cues[i].key);
+		if (k <= n && memcmp(low, o->cues[i].key, k) == 0)
+			return o->names[o->cues[i].canon];
+	}
+	return NULL;
+}
+
+const char *outlets_find_in(const dyad_outlets *o, dyad_str s)
+{
+	size_t i;
+
+	if (o == NULL)
+		return NULL;
+	for (i = 0; i < s.n; i++) {
+		size_t j, words = 0;
+		const char *hit = NULL;
+
+		if (i > 0 && s.p[i - 1] != ' ' && s.p[i - 1] != '/' && s.p[i - 1] != '(')
+			continue;
+		/* the longest run of up to four words from here that names an outlet */
+		for (j = i; j <= s.n && words < 4; j++)
+			if (j == s.n || s.p[j] == ' ' || s.p[j] == '/' || s.p[j] == ',') {
+				const char *h = j > i ? dyad_outlets_by_name(o, tidy((dyad_str){ s.p + i, j - i })) : NULL;
+				words++;
+				if (h)
+					hit = h;
+				if (j < s.n && (s.p[j] == '/' || s.p[j] == ','))
+					break;
+			}
+		if (hit)
+			return hit;
+	}
+	return NULL;
+}
+
+const char *outlets_domain_in(const dyad_outlets *o, dyad_str s)
+{
+	size_t i = 0;
+
+	if (o == NULL)
+		return NULL;
+	while (i < s.n) {
+		size_t j = i, dots = 0;
+		const char *hit;
+
+		while (j < s.n && s.p[j] != ' ' && s.p[j] != ',' && s.p[j] != '(' && s.p[j] != ')') {
+			/* a dot between two letters or digits: "eadaily.com", "Mir24.TV", not "г." */
+			if (s.p[j] == '.' && j > i && j + 1 < s.n && s.p[j + 1] != ' ' && s.p[j + 1] != '.')
+				dots++;
+			j++;
+		}
+		{
+			size_t e = j;
+			while (e > i && (s.p[e - 1] == '.' || s.p[e - 1] == ':' || s.p[e - 1] == ';' || s.p[e - 1] == '"'))
+				e--;
+			hit = dots ? dyad_outlets_by_url(o, (dyad_str){ s.p + i, e - i }) : NULL;
+		}
+		if (hit)
+			return hit;
+		i = j + 1;
+	}
+	return NULL;
+}
+
 const char *outlets_lookup_loose(const dyad_outlets *o, dyad_str cand)
 {
 	const char *hit;
@@ -277,7 +360,7 @@ const char *outlets_lookup_loose(const dyad_outlets *o, dyad_str cand)
 		return hit;
 	if (memchr(s.p, '.', s.n) && (hit = dyad_outlets_by_url(o, s)) != NULL)
 		return hit;
-	/* "Mir24.TV Belarus (оригинал новости)": drop words from the end, then try the first word's domain */
+	/* "Agency.TV Region (original story)": drop words from the end, then try the first word's domain */
 	while (s.n > 0) {
 		size_t i = s.n;
 

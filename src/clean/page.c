@@ -29,9 +29,9 @@ typedef struct {
 	int hard_break;    /* a junk line that ends the article ("Все новости", "Subscribe") */
 	int has_date;      /* date holds the first full date on the line */
 	int has_rel;       /* no full date, but a relative one ("Сегодня, 14:05", "Вчера, 18:20") in rel */
-	dyad_date rel;
 	int date_prefix;   /* the line starts with a date and goes on with text (a headline) */
 	size_t prefix_end; /* byte where the text after such a date starts */
+	dyad_date rel;
 	dyad_date date;
 	int ordinal;       /* index among non-blank lines */
 } line;
@@ -100,7 +100,7 @@ static const char *find_bytes(const char *hay, size_t hn, const char *needle, si
 	if (nn == 0)
 		return hay;
 	for (i = 0; i + nn <= hn; i++) {
-		const char *c = memchr(hay + i, needle[0], hn - nn + 1 - i);
+		const char *c = memchr(hay + i, (unsigned char)needle[0], hn - nn + 1 - i);
 		if (c == NULL)
 			return NULL;
 		i = (size_t)(c - hay);
@@ -186,7 +186,7 @@ static const struct {
 } junk_starts[] = {
 	{ "подписывайтесь", 1 }, { "подпишитесь", 1 }, { "subscribe", 1 }, { "follow us", 1 },
 	{ "читайте также", 0 }, { "читайте нас", 1 }, { "read more", 0 }, { "read also", 0 },
-	{ "see also", 0 }, { "смотрите также", 0 }, { "постоянный адрес", 1 },
+	{ "see also", 0 }, { "смотрите также", 0 },
 	{ "все права защищены", 1 }, { "all rights reserved", 1 }, { "при использовании", 1 },
 	{ "при цитировании", 1 }, { "полное или частичное", 1 }, { "we use cookies", 1 },
 	{ "this site uses cookies", 1 }, { "this website uses cookies", 1 }, { "мы используем", 1 },
@@ -194,9 +194,9 @@ static const struct {
 	{ "оставить комментарий", 1 }, { "leave a comment", 1 }, { "загрузить ещ", 1 },
 	{ "показать ещ", 1 }, { "все новости", 1 }, { "all news", 1 }, { "лента новостей", 1 },
 	{ "яндекс.метрика", 1 }, { "фото:", 0 }, { "фото ", 0 }, { "photo:", 0 }, { "photo by", 0 },
-	{ "источник фото", 0 }, { "источник материала", 0 }, { "источник:", 0 }, { "source:", 0 },
+	{ "источник фото", 0 }, { "источник:", 0 }, { "source:", 0 },
 	{ "теги:", 1 }, { "tags:", 1 }, { "реклама", 0 }, { "advertisement", 0 },
-	{ "редакция сайта", 0 }, { "версия для печати", 1 }, { "print version", 1 },
+	{ "версия для печати", 1 }, { "print version", 1 },
 	{ "похожие новости", 1 }, { "другие новости", 1 }, { "related", 1 }, { "recent news", 1 },
 	{ "latest news", 1 }, { "актуальные сюжеты", 1 }, { "новости партнеров", 1 },
 	{ "новости партнёров", 1 }, { "главное за день", 1 }, { "most read", 1 }, { "самое читаемое", 1 },
@@ -282,6 +282,18 @@ static int date_keyword(dyad_str s, int *strength)
 	return 0;
 }
 
+/* The words in p[0..n): runs of characters between spaces. */
+static int words_in(const char *p, size_t n)
+{
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && (i == 0 || p[i - 1] == ' '))
+			w++;
+	return w;
+}
+
 static void classify(line *l)
 {
 	dyad_date dates[8];
@@ -327,8 +339,9 @@ static void classify(line *l)
 			l->kind = L_DATE;
 			return;
 		}
-		/* "date 2025-11-04 Токаев назвал ...": a date, then the headline */
-		if (l->date.start <= 6 || (kws && l->date.start <= 20)) {
+		/* "12:40 18.10.2023 (обновлено: ...)", "Опубликовано 8 апреля 2021 Токаев ...": a date at
+		   the start of the line, at most one word before it, then text */
+		if (words_in(l->text.p, l->date.start) <= 1) {
 			l->date_prefix = 1;
 			l->prefix_end = l->date.end;
 		}
@@ -529,6 +542,34 @@ static const char *leading_name(const dyad_outlets *o, dyad_str s)
 	return hit;
 }
 
+/* The outlet named by the 1..3 words before `cue` in s ("…, Kazinform reports."), else NULL. */
+static const char *name_before(const dyad_outlets *o, dyad_str s, const char *cue)
+{
+	const char *at = find_bytes(s.p, s.n, cue, strlen(cue)), *hit = NULL;
+	size_t end, b, words = 0;
+
+	if (at == NULL)
+		return NULL;
+	end = (size_t)(at - s.p);
+	for (b = end; b > 0 && words < 3; b--) {
+		char c = s.p[b - 1];
+		if (c == ',' || c == '.' || c == ';' || c == ':' || c == '"')
+			break;
+		if (c == ' ' && b < end) {
+			const char *h = outlets_lookup_loose(o, (dyad_str){ s.p + b, end - b });
+			words++;
+			if (h)
+				hit = h;
+		}
+	}
+	if (b == 0 && words < 3 && end > 0) {
+		const char *h = outlets_lookup_loose(o, (dyad_str){ s.p, end });
+		if (h)
+			hit = h;
+	}
+	return hit;
+}
+
 /* Marks in the opening of the lead: "/Корр. БЕЛТА/", "(BelTA)", "— РИА Новости.", "КАЗИНФОРМ —". */
 static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv, const char **raw_mark,
 		       dyad_arena *a)
@@ -553,6 +594,18 @@ static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv
 				*raw_mark = dyad_arena_strndup(a, in.p, in.n);
 			i = j;
 		}
+	}
+	/* the agency standing as one part of the dateline: "YEREVAN, APRIL 30, ARMENPRESS.",
+	   "АСТАНА. КАЗИНФОРМ." — the first four parts between commas and full stops */
+	{
+		size_t b = 0, parts = 0;
+		for (i = 0; i <= lim && parts < 4; i++)
+			if (i == lim || lead.p[i] == ',' || (lead.p[i] == '.' && (i + 1 >= lim || lead.p[i + 1] == ' '))) {
+				if (i > b)
+					cast(v, nv, dyad_outlets_by_name(o, dyad_str_trim((dyad_str){ lead.p + b, i - b })), 5);
+				parts++;
+				b = i + 1;
+			}
 	}
 	/*
 	 * a dash in the opening — an em or en dash, or a hyphen between spaces — has the agency
@@ -604,9 +657,7 @@ static const char *title_case(dyad_arena *a, dyad_str s)
 
 		if (cp_is_letter(c)) {
 			if (!at_start) {
-				if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde))
-					c += 0x20;
-				else if (c >= 0x410 && c <= 0x42f)
+				if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde) || (c >= 0x410 && c <= 0x42f))
 					c += 0x20;
 				else if (c == 0x401)
 					c = 0x451;
@@ -817,6 +868,11 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 
 		l->text = strip_bullet(dyad_str_trim((dyad_str){ text.p + i, end - i }));
 		classify(l);
+		if (l->kind != L_BLANK && outlets_cue(outlets, l->text)) {
+			/* a line the outlet dictionary knows as one outlet's furniture */
+			l->kind = L_JUNK;
+			l->hard_break = 0;
+		}
 		l->ordinal = l->kind == L_BLANK ? ordinal : ordinal++;
 		i = end + 1;
 		if (!nl)
@@ -1005,31 +1061,20 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 	/* outlet: marks, source lines, credits, "передает X", the URL, the site name */
 	for (i = 0; i < n; i++) {
 		dyad_str t = ls[i].text, s;
+		const char *h;
 
 		if (ls[i].kind == L_BLANK)
 			continue;
 		if (ls[i].kind == L_JUNK) {
-			if ((s = after(t, "Источник материала:", 80)).p || (s = after(t, "Источник:", 80)).p ||
-			    (s = after(t, "Source:", 80)).p)
+			if ((s = after(t, "Источник:", 80)).p || (s = after(t, "Source:", 80)).p)
 				cast(votes, &nvotes, outlets_lookup_loose(outlets, s), 5);
-			if ((s = after(t, "Редакция сайта", 60)).p)
-				cast(votes, &nvotes, outlets_lookup_loose(outlets, s), 3);
-			if ((s = after(t, "Постоянный адрес новости:", 200)).p)
-				cast(votes, &nvotes, dyad_outlets_by_url(outlets, s), 4);
-			if ((s = after(t, "\xc2\xa9", 120)).p) {
-				/* "© Пресс-служба президента Казахстана/ ТАСС", "© 2024 BelTA" */
-				const char *slash = memchr(s.p, '/', s.n);
-				while (s.n && ((s.p[0] >= '0' && s.p[0] <= '9') || s.p[0] == ' ' || s.p[0] == '-')) {
-					s.p++;
-					s.n--;
-				}
-				if (slash)
-					cast(votes, &nvotes,
-					     outlets_lookup_loose(outlets, (dyad_str){ slash + 1,
-										     (size_t)(s.p + s.n - slash - 1) }), 1);
-				else
-					cast(votes, &nvotes, outlets_lookup_loose(outlets, s), 2);
-			}
+			if ((s = after(t, "\xc2\xa9", 120)).p)
+				/* "© 2024 BelTA", "© Photographer/ Agency": an outlet named in the credit */
+				cast(votes, &nvotes, outlets_find_in(outlets, s), 2);
+			if ((h = outlets_cue(outlets, t)) != NULL)
+				cast(votes, &nvotes, h, 4);
+			else
+				cast(votes, &nvotes, outlets_domain_in(outlets, t), 2);
 			continue;
 		}
 		if ((s = after(t, "передает ", 60)).p || (s = after(t, "передаёт ", 60)).p ||
@@ -1039,15 +1084,12 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 				s = after(s, "корреспондент ", 60);
 			cast(votes, &nvotes, leading_name(outlets, s), 3);
 		}
-		if ((s = after(t, " has learned", 1)).p || (s = after(t, " reports", 1)).p) {
-			/* "BelTA has learned": the word before */
-			const char *end = s.p - strlen(" has learned");
-			const char *b = end;
-			while (b > t.p && b[-1] != ' ' && b[-1] != ',')
-				b--;
-			if (end > b && end <= t.p + t.n)
-				cast(votes, &nvotes, outlets_lookup_loose(outlets, (dyad_str){ b, (size_t)(end - b) }), 3);
-		}
+		if ((s = after(t, "according to ", 60)).p || (s = after(t, "According to ", 60)).p)
+			cast(votes, &nvotes, leading_name(outlets, s), 3);
+		/* "BelTA has learned", "…, Kazinform reports.": the words before */
+		cast(votes, &nvotes, name_before(outlets, t, " has learned"), 3);
+		cast(votes, &nvotes, name_before(outlets, t, " reports"), 3);
+		cast(votes, &nvotes, outlets_domain_in(outlets, t), 2);
 	}
 	/* the masthead: a page's first line is often the site's name ("РИА Новости", "24.kg") */
 	for (i = 0; i < n; i++)

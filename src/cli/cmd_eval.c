@@ -32,6 +32,7 @@ typedef struct {
 	dyad_pipeline *p;
 	int right[NFIELDS], total[NFIELDS];
 	int docs, no_gold, bad_gold;
+	int bad_events;         /* gold events without a type, a source or a target */
 	char *last_path;        /* the input the previous document came from */
 	size_t ordinal;         /* the document's place among that input's records */
 	dyad_buf misses;
@@ -154,15 +155,15 @@ static int body_contains(dyad_str body, dyad_str s)
  * or {"records": [...]} with one object per record for an input that holds
  * several pages (JSON Lines, WARC), in the order the records come.
  */
-static const dyad_json *gold_for(eval *ev, const dyad_document *d, const char *name, dyad_buf *raw)
+static const dyad_json *gold_for(eval *ev, const dyad_document *d, const char *name, dyad_buf *raw,
+				 char gpath[4096])
 {
-	char gpath[4096];
 	dyad_errbuf e;
 	dyad_json *gold = NULL;
 	const dyad_json *recs, *it;
 	size_t i;
 
-	snprintf(gpath, sizeof gpath, "%s/%s.json", ev->gold_dir, name);
+	snprintf(gpath, 4096, "%s/%s.json", ev->gold_dir, name);
 	if (dyad_read_file(raw, gpath, 16u << 20, &e) < 0) {
 		fprintf(stderr, "dyad eval: no gold for %s (%s)\n", d->page->path, e.msg);
 		ev->no_gold++;
@@ -199,7 +200,7 @@ static const dyad_json *gold_for(eval *ev, const dyad_document *d, const char *n
 /* The stem of the last word of a name: how a gold person is found among the mentions. */
 static dyad_str surname_key(eval *ev, dyad_str name)
 {
-	size_t i = name.n;
+	size_t i;
 
 	name = dyad_str_trim(name);
 	for (i = name.n; i > 0 && name.p[i - 1] != ' ' && name.p[i - 1] != '.'; i--)
@@ -343,24 +344,41 @@ static int either_way(const char *type)
  * Events, matched one to one on (type, source, target), roles aside;
  * CONSULT, AGREE and COOPERATE also with the dyad reversed (the rule of the
  * gold files). Every extra event lowers precision, every missed one recall.
+ * A gold event must give its type, source and target as strings: one that
+ * does not is reported with the gold file and its index and not scored (the
+ * run goes on and ends with status 1). Every other field is optional.
  */
-static void score_events(eval *ev, const char *label, const dyad_json *gold, const dyad_document *d)
+static void score_events(eval *ev, const char *label, const char *gpath, const dyad_json *gold,
+			 const dyad_document *d)
 {
 	const dyad_json *arr = dyad_json_get(gold, "events"), *it;
-	char used[512];
-	size_t k, n = d->nevents < sizeof used ? d->nevents : sizeof used;
+	char *used;
+	size_t k, index, n = d->nevents;
 
 	if (arr == NULL || arr->type != DYAD_JSON_ARRAY)
 		return;
-	memset(used, 0, sizeof used);
-	for (it = arr->child; it; it = it->next) {
+	used = dyad_arena_alloc(ev->arena, n + 1);
+	memset(used, 0, n + 1);
+	for (it = arr->child, index = 0; it; it = it->next, index++) {
 		dyad_str type = dyad_json_get_str(it, "type"), src = dyad_json_get_str(it, "source"),
 			 tgt = dyad_json_get_str(it, "target");
 		char gs[24], gt[24], t[24];
 		int hit = 0;
 
-		if (type.p == NULL || src.p == NULL || tgt.p == NULL)
+		if (it->type != DYAD_JSON_OBJECT || type.p == NULL || src.p == NULL || tgt.p == NULL) {
+			const char *why = "not an object";
+			if (it->type == DYAD_JSON_OBJECT)
+				why = type.p == NULL  ? "no \"type\" string (required)"
+				      : src.p == NULL ? "no \"source\" string (required)"
+						      : "no \"target\" string (required)";
+			if (d->page->record)
+				fprintf(stderr, "dyad eval: %s: record %zu: event %zu: %s\n", gpath, ev->ordinal + 1, index,
+					why);
+			else
+				fprintf(stderr, "dyad eval: %s: event %zu: %s\n", gpath, index, why);
+			ev->bad_events++;
 			continue;
+		}
 		gold_side(src, gs);
 		gold_side(tgt, gt);
 		snprintf(t, sizeof t, "%.*s", (int)type.n, type.p);
@@ -456,7 +474,7 @@ static void score_doc(void *ctx, const dyad_document *d)
 	eval *ev = ctx;
 	const char *path = d->page->path, *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
 	const char *dot = strrchr(base, '.');
-	char name[512], label[600];
+	char name[512], label[600], gpath[4096];
 	dyad_buf raw = DYAD_BUF_INIT;
 	const dyad_json *gold, *arr, *it;
 	const char *outlet_gold = NULL;
@@ -475,7 +493,7 @@ static void score_doc(void *ctx, const dyad_document *d)
 	else
 		snprintf(label, sizeof label, "%s", name);
 	dyad_arena_reset(ev->arena);
-	if ((gold = gold_for(ev, d, name, &raw)) == NULL)
+	if ((gold = gold_for(ev, d, name, &raw, gpath)) == NULL)
 		goto done;
 	ev->docs++;
 	score_str(ev, label, F_TITLE, gold, d->doc.title, 0);
@@ -514,7 +532,7 @@ static void score_doc(void *ctx, const dyad_document *d)
 				miss(ev, label, "furniture", "still in the body: \"%.*s\"", (int)line.n, line.p);
 		}
 	score_people(ev, label, gold, d);
-	score_events(ev, label, gold, d);
+	score_events(ev, label, gpath, gold, d);
 	if ((arr = dyad_json_get(gold, "events")) && arr->type == DYAD_JSON_ARRAY)
 		for (it = arr->child; it; it = it->next) {
 			dyad_str ev_text = dyad_json_get_str(it, "evidence");
@@ -582,7 +600,10 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		printf("\nmisses:\n%s", ev.misses.p);
 	printf("\nall fields: %d/%d right\n", right, total);
 	print_events(&ev);
-	if (rc == DYAD_EXIT_OK && (ev.no_gold || ev.bad_gold))
+	if (ev.bad_events)
+		printf("\n%d gold event%s without a type, a source or a target: not scored (see above)\n", ev.bad_events,
+		       ev.bad_events == 1 ? "" : "s");
+	if (rc == DYAD_EXIT_OK && (ev.no_gold || ev.bad_gold || ev.bad_events))
 		rc = DYAD_EXIT_INPUT;
 	if (rc == DYAD_EXIT_OK && dyad_cli_has(cmd, a, "strict") && (right < total || ev.fp || ev.fn))
 		rc = DYAD_EXIT_INPUT;

@@ -44,7 +44,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	size_t r;
 	int rc;
 
-	if (fmt && strcmp(fmt, "dot") && strcmp(fmt, "graphml") && strcmp(fmt, "json") && strcmp(fmt, "table"))
+	if (fmt && strcmp(fmt, "dot") != 0 && strcmp(fmt, "graphml") != 0 && strcmp(fmt, "json") != 0 &&
+	    strcmp(fmt, "table") != 0)
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected dot, graphml, json or table)", fmt);
 	if (a->npos)
 		return dyad_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);

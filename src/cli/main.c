@@ -35,7 +35,7 @@ static void usage(FILE *f)
 		n++;
 	}
 	if (n > 1)
-		qsort(sorted, n, sizeof sorted[0], by_order);
+		qsort(sorted, n, sizeof sorted[0], by_order); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	fprintf(f, "usage: dyad <command> [options] [FILE|DIR|-]...\n\n"
 		   "dyad reads news pages in Russian and English and codes the political events\n"
 		   "they report: who did what to whom, when and where.\n\ncommands:\n");

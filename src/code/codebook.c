@@ -212,6 +212,7 @@ const dyad_cameo *dyad_codebook_lookup(const dyad_codebook *cb, const char *code
 
 	if (cb == NULL || code == NULL || cb->ncodes == 0)
 		return NULL;
+	memset(&key, 0, sizeof key); /* only the code is compared; the rest zeroed for the analyzers */
 	key.code = code;
 	return bsearch(&key, cb->codes, cb->ncodes, sizeof *cb->codes, by_code);
 }

@@ -339,7 +339,7 @@ static dyad_ymd parse_date(const char *s, size_t n)
 	if (n != 6 && n != 8)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
+		if (!isdigit((unsigned char)s[i])) // NOLINT(clang-analyzer-core.uninitialized.ArraySubscript): callers pass d[0..dn), all written
 			return -1;
 		v = v * 10 + (s[i] - '0');
 	}
@@ -967,7 +967,7 @@ static void read_verbs(reader *r, char **lines, size_t nlines)
 			b->code2 = code2;
 			if (p->nblocks == p->capblocks) {
 				p->capblocks = p->capblocks ? p->capblocks * 2 : 64;
-				p->blocks = dyad_xrealloc(p->blocks, p->capblocks * sizeof *p->blocks);
+				p->blocks = dyad_xrealloc(p->blocks, p->capblocks * sizeof *p->blocks); // NOLINT(bugprone-sizeof-expression): an array of pointers
 			}
 			p->blocks[p->nblocks++] = b;
 			continue;

@@ -119,7 +119,7 @@ static int type_rank(const dyad_lex_name *n, const dyad_lex_entity *e)
 	switch (n->type) {
 	case DYAD_NAME_NAME: return 1;
 	case DYAD_NAME_METONYM: return 2;
-	case DYAD_NAME_BODY: return 3;
+	case DYAD_NAME_BODY:
 	case DYAD_NAME_TITLE: return 3;
 	case DYAD_NAME_ADJ: return 4;
 	case DYAD_NAME_PEOPLE: return 5;
@@ -544,19 +544,14 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	 * "посол Казахстана в Беларуси Тимур Жаксылыков": a country after a preposition
 	 * is where the office is held; the name may follow it
 	 */
-	if (next + 1 < nr && is_country_raw(&rs[next]) && glued(c, rs[last].te, rs[next].ts) &&
-	    preceded_by_prep(c, rs[next].ts, sent_start) && rs[next + 1].ts == rs[next].te &&
-	    rs[next + 1].ent->kind == DYAD_LEX_PERSON) {
-		end_tok = rs[next].te;
-		next++;
-	} else if (next < nr && is_country_raw(&rs[next]) && glued(c, rs[last].te, rs[next].ts) &&
-		   preceded_by_prep(c, rs[next].ts, sent_start) &&
-		   unknown_name(c, rs[next].te, b, rs, nr, next + 1) > rs[next].te) {
+	if (next < nr && is_country_raw(&rs[next]) && glued(c, rs[last].te, rs[next].ts) &&
+	    preceded_by_prep(c, rs[next].ts, sent_start) &&
+	    ((next + 1 < nr && rs[next + 1].ts == rs[next].te && rs[next + 1].ent->kind == DYAD_LEX_PERSON) ||
+	     unknown_name(c, rs[next].te, b, rs, nr, next + 1) > rs[next].te)) {
 		end_tok = rs[next].te;
 		next++;
 	}
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
-	person_end = end_tok;
 	if (next < nr && rs[next].ts == end_tok && rs[next].ent->kind == DYAD_LEX_PERSON) {
 		person = rs[next].ent;
 		person_end = rs[next].te;

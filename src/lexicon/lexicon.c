@@ -291,11 +291,11 @@ dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const c
 		dyad_buf_free(&text);
 	}
 	dyad_names_free(files, (size_t)nfiles);
-	lx->index = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *lx->index);
+	lx->index = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *lx->index); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	for (i = 0; i < lx->nent; i++)
 		lx->index[i] = &lx->ent[i];
 	if (lx->nent)
-		qsort(lx->index, lx->nent, sizeof *lx->index, cmp_entity);
+		qsort(lx->index, lx->nent, sizeof *lx->index, cmp_entity); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	return lx;
 }
 

@@ -181,7 +181,7 @@ void html_extract(dyad_str html, const char *base_url, html_page *out)
 			     &out->author };
 	size_t i;
 
-	for (i = 0; i < sizeof bufs / sizeof *bufs; i++)
+	for (i = 0; i < sizeof bufs / sizeof *bufs; i++) // NOLINT(bugprone-sizeof-expression): an array of pointers
 		dyad_buf_clear(bufs[i]);
 	if (html.n == 0 || html.n > (size_t)0x7fffffff)
 		return;

@@ -39,7 +39,7 @@ static dyad_store *worker_store(struct server *sv, const char **why)
 			thread_store = NULL;
 		} else {
 			pthread_mutex_lock(&sv->lock);
-			sv->stores = dyad_xrealloc(sv->stores, (sv->nstores + 1) * sizeof *sv->stores);
+			sv->stores = dyad_xrealloc(sv->stores, (sv->nstores + 1) * sizeof *sv->stores); // NOLINT(bugprone-sizeof-expression): an array of pointers
 			sv->stores[sv->nstores++] = thread_store;
 			pthread_mutex_unlock(&sv->lock);
 		}

@@ -76,8 +76,8 @@ static void fold_into(dyad_buf *b, dyad_str s, size_t **map, size_t *mapcap)
 					*mapcap = (b->n + n + 1) * 2;
 					*map = dyad_xrealloc(*map, *mapcap * sizeof **map);
 				}
-				for (j = 0; j < n; j++)
-					(*map)[b->n + j] = i;
+				for (j = 0; j < n; j++) /* *map is NULL only while *mapcap is 0: grown above */
+					(*map)[b->n + j] = i; // NOLINT(clang-analyzer-core.NullDereference)
 			}
 			dyad_buf_put(b, enc, n);
 		}

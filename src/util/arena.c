@@ -13,7 +13,7 @@
 #include <string.h>
 
 #define ALIGN 16
-#define CHUNK_MIN (64 * 1024)
+#define CHUNK_MIN ((size_t)64 * 1024)
 
 struct chunk {
 	struct chunk *next;

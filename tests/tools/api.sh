@@ -3,7 +3,8 @@
 # loopback port, every request of tests/golden/api/*.json must answer its recorded status and JSON,
 # and the bad requests of tests/tools/api_check.py (methods, limits, traversal, slow clients, raw
 # garbage) must get clear errors while the server keeps answering.
-#   tests/tools/api.sh BUILD_DIR [--update]   (--update rewrites the golden bodies)
+#   tests/tools/api.sh BUILD_DIR [--update]   (--update prints each change as a diff and rewrites the
+#   golden bodies; with CI set (CI=true) it overwrites nothing and fails)
 set -u
 build=${1:?usage: api.sh BUILD_DIR [--update]}
 update=${2:-}

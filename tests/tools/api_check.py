@@ -5,10 +5,12 @@
 
 Each GOLDEN_DIR/NAME.json is {"request": "/api/...", "status": N, "body": {...}}: the request must
 answer that status and exactly that JSON (compared parsed, so key order and spacing do not matter).
---update rewrites status and body from the running server (review the diff before committing).
+--update rewrites status and body from the running server: each change is printed as a diff to
+read before committing; with CI set (CI=true) it prints the diffs and overwrites nothing.
 Then the bad requests: each must get its status and a JSON {"error": ...}, and the server must go on
 answering, also while slow and broken clients hold connections.
 """
+import difflib
 import http.client
 import json
 import os
@@ -23,6 +25,7 @@ BASE = urllib.parse.urlparse(sys.argv[1])
 HOST, PORT = BASE.hostname, BASE.port
 GOLDEN = sys.argv[2]
 UPDATE = len(sys.argv) > 3 and sys.argv[3] == "--update"
+IN_CI = os.environ.get("CI", "") not in ("", "0", "false")
 passed = failed = 0
 ASCII = "".join(chr(i) for i in range(33, 127))
 
@@ -85,6 +88,22 @@ def alive(what):
     check(status == 200 and b'"stats"' in data, "server still answers after " + what)
 
 
+def update_golden(path, case, status, body):
+    """--update: print how the golden file would change; write it unless in CI."""
+    old = open(path, encoding="utf-8").read()
+    case = dict(case, status=status, body=body)
+    new = json.dumps(case, ensure_ascii=False, indent=1) + "\n"
+    if new == old:
+        return
+    sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True), path, path + " (server)"))
+    if IN_CI:
+        check(False, "%s: differs from the server's answer (above); CI is set: not overwritten" % path)
+        return
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(new)
+    print("updated " + path)
+
+
 # ---- golden answers --------------------------------------------------------------------------
 
 for name in sorted(os.listdir(GOLDEN)):
@@ -99,10 +118,7 @@ for name in sorted(os.listdir(GOLDEN)):
         check(False, "%s: %s answered something that is not JSON: %r" % (name, case["request"], data[:200]))
         continue
     if UPDATE:
-        case["status"], case["body"] = status, body
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(case, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+        update_golden(path, case, status, body)
         continue
     check(status == case["status"], "%s: %s status %d, expected %d" % (name, case["request"], status, case["status"]))
     check(body == case["body"], "%s: %s answered\n  %s\nexpected\n  %s" % (

@@ -23,9 +23,22 @@ mkdir "$tmp/pages"
 for i in $(seq 1 40); do for f in examples/news/*.txt; do
 	{ cat "$f"; printf '\nСтраница %s\n' "$i"; } > "$tmp/pages/$i-$(basename "$f")"; done; done
 $dyad ingest -q --batch 5 --db "$tmp/clean.db" "$tmp/pages" || fail "clean ingest"
-$dyad ingest -q --batch 5 --db "$tmp/crash.db" "$tmp/pages" & pid=$!
-sleep 0.4; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-partial=$(count "$tmp/crash.db" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
+total=$(count "$tmp/clean.db" "SELECT count(*) FROM documents")
+# the kill must land mid-run: some pages stored, not all (read from the store); a kill that lands
+# before the first commit waits longer next time, one after the last commit less long
+delay=${DYAD_KILL_DELAY:-0.4} try=0   # seconds before the first kill
+while :; do
+	rm -f "$tmp"/crash.db*
+	$dyad ingest -q --batch 5 --db "$tmp/crash.db" "$tmp/pages" & pid=$!
+	sleep "$delay"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+	partial=$(count "$tmp/crash.db" "SELECT count(*) FROM documents" 2>/dev/null)
+	partial=${partial:-0}
+	[ "$partial" -gt 0 ] && [ "$partial" -lt "$total" ] && break
+	try=$((try + 1))
+	[ $try -lt 6 ] || fail "kill -9 never landed mid-ingest in $try tries (last: $partial of $total pages after ${delay}s)"
+	if [ "$partial" -ge "$total" ]; then delay=$(awk -v d="$delay" 'BEGIN { print d / 3 }')
+	else delay=$(awk -v d="$delay" 'BEGIN { print d * 2.5 }'); fi
+done
 $dyad ingest -q --batch 5 --db "$tmp/crash.db" "$tmp/pages" || fail "ingest after kill -9"
 for q in "SELECT count(*) FROM documents" "SELECT count(*) FROM events" "SELECT count(*) FROM sentences" \
 	 "SELECT count(*) FROM mentions" "SELECT count(DISTINCT doc_id) FROM documents"; do
@@ -92,4 +105,4 @@ python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CR
 check 3 "another program" ingest -q --db "$tmp/other.db" examples/news
 [ "$(count "$tmp/other.db" "SELECT count(*) FROM sqlite_master")" = 1 ] || fail "ingest changed another program's database"
 check 3 "not an SQLite database" stats --db "$tmp/notes.db"
-echo "$docs documents, $events events; idempotent; killed at $partial of $(count "$tmp/clean.db" "SELECT count(*) FROM documents") pages and resumed exactly; one writer at a time; queries answer"
+echo "$docs documents, $events events; idempotent; killed at $partial of $total pages (try $((try + 1))) and resumed exactly; one writer at a time; queries answer"

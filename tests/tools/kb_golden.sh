@@ -2,7 +2,9 @@
 # kb_golden.sh — every knowledge-base command's output on the demo pages against its golden file:
 # tests/golden/kb/<name>.out holds what `dyad <args>` printed (args in tests/golden/kb/commands),
 # and tests/golden/kb/<name>.status its exit status when not 0 (bad arguments exit 2).
-#   tests/tools/kb_golden.sh BUILD_DIR [--update]   (--update rewrites the golden files)
+#   tests/tools/kb_golden.sh BUILD_DIR [--update]
+# --update prints each change as a diff to read and rewrites the golden files; with CI set
+# (CI=true) it prints the diffs and overwrites nothing (exit 1 when something differs).
 set -u
 build=${1:?usage: kb_golden.sh BUILD_DIR [--update]}
 update=${2:-}
@@ -18,8 +20,18 @@ while IFS='|' read -r name args; do
 	out=${out//$tmp/DB}
 	n=$((n + 1))
 	if [ "$update" = "--update" ]; then
-		printf '%s\n' "$out" > "$dir/$name.out"
+		printf '%s\n' "$out" > "$tmp/new.out"
+		old_rc=0; [ -f "$dir/$name.status" ] && old_rc=$(cat "$dir/$name.status")
+		same=1
+		diff -u "$dir/$name.out" "$tmp/new.out" || same=0
+		[ "$rc" -eq "$old_rc" ] || { echo "$name: exit status $old_rc -> $rc"; same=0; }
+		[ $same -eq 1 ] && continue
+		case ${CI:-} in "" | 0 | false) ;; *)
+			echo "$name: differs (above); CI is set: not overwritten"; bad=$((bad + 1)); continue ;;
+		esac
+		cp "$tmp/new.out" "$dir/$name.out"
 		if [ $rc -ne 0 ]; then echo $rc > "$dir/$name.status"; else rm -f "$dir/$name.status"; fi
+		echo "updated $dir/$name.out"
 		continue
 	fi
 	want_rc=0; [ -f "$dir/$name.status" ] && want_rc=$(cat "$dir/$name.status")
@@ -29,4 +41,5 @@ while IFS='|' read -r name args; do
 	fi
 done < "$dir/commands"
 [ $bad -eq 0 ] || exit 1
+[ "$update" = "--update" ] && { echo "$n commands: golden files up to date"; exit 0; }
 echo "$n commands match their golden output"

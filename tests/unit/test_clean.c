@@ -181,6 +181,68 @@ static void empty_and_odd_pages(void **state)
 	dyad_arena_free(a);
 }
 
+/* The outlet of a page whose only sign of it is `line`, among article paragraphs. */
+static const char *outlet_of(dyad_arena *a, const char *lead, const char *line, dyad_doc *doc)
+{
+	char text[2048];
+	dyad_page page;
+
+	snprintf(text, sizeof text,
+		 "Ministers meet in Astana\n\n%s The foreign ministers of the two countries met in Astana on "
+		 "Monday.\n\nThey discussed trade, transport and the border, the ministry said in a "
+		 "statement.\n\n%s\n",
+		 lead, line);
+	memset(&page, 0, sizeof page);
+	page.path = "cues";
+	page.format = DYAD_FMT_TEXT;
+	page.text = dyad_str_c(dyad_arena_strndup(a, text, strlen(text)));
+	dyad_clean_page(a, &page, outlets, doc);
+	return doc->outlet;
+}
+
+/* outlet_of must name `want` (NULL: no outlet). */
+static void expect_outlet(dyad_arena *a, const char *lead, const char *line, const char *want)
+{
+	dyad_doc doc;
+	const char *o = outlet_of(a, lead, line, &doc);
+
+	if (want == NULL) {
+		assert_null(o);
+		return;
+	}
+	assert_non_null(o);
+	assert_string_equal(o, want);
+}
+
+static void general_outlet_cues(void **state)
+{
+	dyad_arena *a = dyad_arena_new();
+	dyad_doc doc;
+	size_t i;
+	int furniture = 0;
+
+	(void)state;
+	/* the words before "reports" / "has learned", the words after "according to" */
+	expect_outlet(a, "", "The talks lasted five hours and ended late at night, Kazinform reports.", "Kazinform");
+	expect_outlet(a, "", "The visit had been planned for months, BelTA has learned from its sources.", "BelTA");
+	expect_outlet(a, "", "The next round is due in the spring, according to TASS.", "TASS");
+	/* a credit naming the agency after a slash, a copyright line, a domain in the text */
+	expect_outlet(a, "", "\xc2\xa9 Press service of the ministry/ TASS", "TASS");
+	expect_outlet(a, "", "\xc2\xa9 2024 Mir24. All rights reserved.", "Mir24");
+	expect_outlet(a, "", "Permalink: eadaily.com/en/news/2024/05/06/ministers-meet", "EADaily");
+	/* the agency as one part of the dateline */
+	expect_outlet(a, "ASTANA, MAY 6, KAZINFORM.", "", "Kazinform");
+	/* a name that is no outlet's, before "reports": none */
+	expect_outlet(a, "", "The talks lasted five hours and ended late at night, the ministry reports.", NULL);
+	/* an outlet's own cue from the dictionary: the line names it and is furniture */
+	expect_outlet(a, "", "Editorial desk of the Herald", "Steppe Herald");
+	outlet_of(a, "", "Editorial desk of the Herald", &doc);
+	for (i = 0; i < doc.nfurniture; i++)
+		furniture |= dyad_str_eq_c(doc.furniture[i], "Editorial desk of the Herald");
+	assert_true(furniture);
+	dyad_arena_free(a);
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -205,6 +267,7 @@ int main(void)
 		cmocka_unit_test(a_page_without_a_date_has_none),
 		cmocka_unit_test(metadata_from_html_wins),
 		cmocka_unit_test(empty_and_odd_pages),
+		cmocka_unit_test(general_outlet_cues),
 	};
 	return cmocka_run_group_tests_name("clean", tests, setup, teardown);
 }

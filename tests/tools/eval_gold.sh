@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# eval_gold.sh — how `dyad eval` counts gold events, on pages and gold files written here:
+#  1. a page with 820 meetings (more than any fixed table would hold) and a gold file naming all
+#     of them: every one is matched, none is extra or missed;
+#  2. a gold file with events lacking the required type, source or target, or not an object: each
+#     is reported on stderr with the gold file and the event's index, the rest is still scored,
+#     and the run exits 1; an event giving only type, source and target (no evidence, date or
+#     anything else) is counted: missed when dyad does not find it.
+# Needs python3 to write the big page; skips without it.
+set -u
+build=${1:?usage: eval_gold.sh BUILD_DIR}
+command -v python3 >/dev/null || { echo "python3 not found"; exit 77; }
+dyad="${DYAD_WRAP:-} $build/dyad"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/pages" "$tmp/gold"
+status=0
+fail() { echo "FAIL: $*"; status=1; }
+
+# 1. no cap on the events of one page
+python3 - "$tmp" <<'EOF'
+import json, sys
+tmp = sys.argv[1]
+countries = [("Kazakhstan", "KAZ"), ("Uzbekistan", "UZB"), ("Kyrgyzstan", "KGZ"), ("Tajikistan", "TJK"),
+             ("Turkmenistan", "TKM"), ("Russia", "RUS"), ("China", "CHN"), ("Belarus", "BLR"),
+             ("Armenia", "ARM"), ("Azerbaijan", "AZE"), ("Moldova", "MDA"), ("Ukraine", "UKR"),
+             ("Iran", "IRN"), ("India", "IND"), ("Pakistan", "PAK"), ("Mongolia", "MNG"), ("France", "FRA"),
+             ("Germany", "DEU"), ("Italy", "ITA"), ("Spain", "ESP"), ("Poland", "POL"), ("Japan", "JPN"),
+             ("Egypt", "EGY"), ("Brazil", "BRA"), ("Qatar", "QAT"), ("Canada", "CAN"), ("Mexico", "MEX"),
+             ("Chile", "CHL"), ("Peru", "PER"), ("Kenya", "KEN"), ("Nigeria", "NGA"), ("Ghana", "GHA"),
+             ("Vietnam", "VNM"), ("Thailand", "THA"), ("Indonesia", "IDN"), ("Malaysia", "MYS"),
+             ("Norway", "NOR"), ("Sweden", "SWE"), ("Finland", "FIN"), ("Austria", "AUT"), ("Greece", "GRC")]
+lines, events = [], []
+for i, (a, ca) in enumerate(countries):
+    for b, cb in countries[i + 1:]:
+        s = f"The foreign minister of {a} met the foreign minister of {b} in Geneva."
+        lines.append(s)
+        events.append({"type": "CONSULT", "source": ca + " GOV", "target": cb + " GOV", "evidence": s})
+open(f"{tmp}/pages/many.txt", "w").write("Foreign ministers meet\n\n" + "\n".join(lines) + "\n")
+json.dump({"events": events}, open(f"{tmp}/gold/many.json", "w"), ensure_ascii=False)
+EOF
+n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' "$tmp/gold/many.json")
+$dyad eval --gold "$tmp/gold" "$tmp/pages/many.txt" > "$tmp/many.out" 2>&1 || fail "eval on $n meetings exited $?"
+grep -q "^events: $n matched, 0 extra, 0 missed" "$tmp/many.out" ||
+	fail "expected all $n gold events matched: $(grep '^events:' "$tmp/many.out")"
+
+# 2. required and optional fields of a gold event
+cat > "$tmp/pages/fields.txt" <<'EOF'
+Ministers meet in Astana
+
+The foreign minister of Kazakhstan met the foreign minister of Uzbekistan in Astana.
+EOF
+cat > "$tmp/gold/fields.json" <<'EOF'
+{"events": [
+  {"type": "CONSULT", "source": "KAZ GOV", "target": "UZB GOV"},
+  {"type": "CONSULT", "source": "KAZ GOV"},
+  {"source": "KAZ GOV", "target": "UZB GOV", "evidence": "The foreign minister of Kazakhstan met"},
+  {"type": "ACCUSE", "source": "UZB GOV", "target": "KAZ GOV"},
+  "CONSULT KAZ UZB",
+  {"type": "CONSULT", "source": 7, "target": "UZB"}
+]}
+EOF
+$dyad eval --gold "$tmp/gold" "$tmp/pages/fields.txt" > "$tmp/fields.out" 2> "$tmp/fields.err"; rc=$?
+[ $rc -eq 1 ] || fail "a gold file with incomplete events: exit $rc, expected 1"
+g="$tmp/gold/fields.json"
+for want in "$g: event 1: no \"target\" string (required)" "$g: event 2: no \"type\" string (required)" \
+	"$g: event 4: not an object" "$g: event 5: no \"source\" string (required)"; do
+	grep -qF "dyad eval: $want" "$tmp/fields.err" || fail "stderr lacks \"$want\": $(cat "$tmp/fields.err")"
+done
+[ "$(wc -l < "$tmp/fields.err")" -eq 4 ] || fail "expected 4 lines on stderr: $(cat "$tmp/fields.err")"
+grep -q "^events: 1 matched, 0 extra, 1 missed" "$tmp/fields.out" ||
+	fail "expected the complete events scored (1 matched, 1 missed): $(grep '^events:' "$tmp/fields.out")"
+grep -q "missed ACCUSE UZB -> KAZ" "$tmp/fields.out" || fail "the event without evidence is not listed as missed"
+grep -q "^4 gold events without a type, a source or a target" "$tmp/fields.out" || fail "no count of the bad events"
+[ $status -eq 0 ] && echo "$n events on one page all matched; incomplete gold events reported by index, exit 1"
+exit $status
