@@ -164,7 +164,7 @@ static int run_stats(const char *events_dir, const char *datadir, int missing)
 	}
 	cb_all = dyad_codebook_all(cb, &ncb);
 	for (i = 0; i < ncb; i++) {
-		r = atoi(cb_all[i].root);
+		r = (int)strtol(cb_all[i].root, NULL, 10);
 		if (r >= 1 && r <= 20)
 			ncodes_root[r]++;
 	}

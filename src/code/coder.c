@@ -369,7 +369,7 @@ static int main_dyad(ctx *c, dyad_side *a, dyad_side *b)
 		e = NULL;
 	}
 	/* events are only appended while coding: each is looked at once */
-	for (; !e && c->dyad_seen < c->nev; c->dyad_seen++) {
+	for (; !e && c->ev && c->dyad_seen < c->nev; c->dyad_seen++) {
 		const dyad_event *x = &c->ev[c->dyad_seen];
 		if (!x->why && x->source.country[0] && x->target.country[0] &&
 		    strcmp(x->source.country, x->target.country) != 0) {
@@ -1918,11 +1918,11 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 	e.target = *tgt;
 	if (!e.why && same_actor(&e.source, &e.target)) {
 		/* a role word the recognizer tied to the wrong person: the other side */
-		if (e.source.mention && e.source.mention->resolved && other_side(c, s, &e.source, &e.target, &e.source))
-			;
-		else if (e.target.mention && e.target.mention->resolved && other_side(c, s, &e.target, &e.source, &e.target))
-			;
-		else
+		int mended = (e.source.mention && e.source.mention->resolved &&
+			      other_side(c, s, &e.source, &e.target, &e.source)) ||
+			     (e.target.mention && e.target.mention->resolved &&
+			      other_side(c, s, &e.target, &e.source, &e.target));
+		if (!mended)
 			e.why = "the same actor on both sides";
 	}
 	e.reciprocal = reciprocal;
