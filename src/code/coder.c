@@ -34,6 +34,7 @@ typedef struct {
 	const dyad_code_input *in;
 	dyad_str *keys;      /* per token: stem key; {NULL,0} for non-words */
 	dyad_str *folds;     /* per token: folded text */
+	tok_lemmas *lems;    /* per token: its lemmas (none without morphology) */
 	size_t *tok_sent;
 	size_t *sent_tok;    /* first token of each sentence; nsents + 1 entries */
 	dyad_side *speaker;  /* per sentence; code[0] == 0 when unknown */
@@ -319,7 +320,7 @@ static int el_matches(const ctx *c, const pat_el *e, size_t t)
 	if (!is_word(&c->in->toks[t]))
 		return 0;
 	if (e->kind == EL_WORD)
-		return c->keys[t].p && dyad_str_eq(c->keys[t], e->key);
+		return lemma_word_matches(e, c->keys[t], &c->lems[t]);
 	return c->folds[t].p && dyad_str_starts_with(c->folds[t], e->key);
 }
 
@@ -490,7 +491,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 /* Every match of patterns of kind `use` in sentence s, in token order; calls fn for each. */
 static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, const pattern *, const mres *))
 {
-	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], j, k;
+	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], j, k, l;
 
 	for (j = a; j < b; j++) {
 		const size_t *ids;
@@ -502,8 +503,18 @@ static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, 
 		ids = patterns_at(c->p, c->keys[j], &n);
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
-			if (pt->use == use && match_at(c, pt, j, a, b, &r))
+			if (pt->use == use && el_matches(c, &pt->el[pt->anchor], j) && match_at(c, pt, j, a, b, &r))
 				fn(c, s, pt, &r);
+		}
+		for (l = 0; l < c->lems[j].n; l++) {
+			/* by lemma: the patterns not met by the stem above */
+			ids = patterns_at_lemma(c->p, c->lems[j].lemmas[l], &n);
+			for (k = 0; k < n; k++) {
+				const pattern *pt = &c->p->pats[ids[k]];
+				if (pt->use == use && !dyad_str_eq(pt->el[pt->anchor].key, c->keys[j]) &&
+				    match_at(c, pt, j, a, b, &r))
+					fn(c, s, pt, &r);
+			}
 		}
 		if (c->folds[j].n >= PREFIX_BUCKET) {
 			char key[PREFIX_BUCKET + 1];
@@ -609,8 +620,7 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t anch
 			continue;
 		for (k = 0; k < c->p->nmods; k++) {
 			const mod_word *m = &c->p->mods[k];
-			int hit = m->prefix ? dyad_str_starts_with(c->folds[t], m->key) : dyad_str_eq(c->keys[t], m->key);
-			if (!hit)
+			if (!el_matches(c, &m->w, t))
 				continue;
 			/* negation binds only just before the words it negates */
 			if (m->mod == DYAD_MOD_NEGATED && !(t + 2 >= r->start && t < r->end))
@@ -924,6 +934,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.in = in;
 	c.keys = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.folds = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
+	c.lems = DYAD_ARENA_NEW(a, tok_lemmas, in->ntoks + 1);
 	c.tok_sent = DYAD_ARENA_NEW(a, size_t, in->ntoks + 1);
 	c.sent_tok = DYAD_ARENA_NEW(a, size_t, in->nsents + 1);
 	c.speaker = DYAD_ARENA_NEW(a, dyad_side, in->nsents + 1);
@@ -938,6 +949,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 			dyad_fold_buf(&c.scratch, w);
 			c.folds[i] = (dyad_str){ dyad_arena_strndup(a, c.scratch.p, c.scratch.n), c.scratch.n };
 			c.keys[i] = code_key(st, a, w);
+			if (in->morph)
+				lemma_token(a, &c.scratch, &in->morph[i], &c.lems[i]);
 		}
 	}
 	while (s < in->nsents)
