@@ -618,6 +618,8 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t anch
 	for (t = from; t < to; t++) {
 		if (!c->keys[t].p)
 			continue;
+		if (c->in->morph && lemma_future(&c->in->morph[t]) && found == DYAD_MOD_DONE)
+			found = DYAD_MOD_PLANNED; /* "посетит", "будут": the future tense */
 		for (k = 0; k < c->p->nmods; k++) {
 			const mod_word *m = &c->p->mods[k];
 			if (!el_matches(c, &m->w, t))

@@ -142,4 +142,10 @@ const size_t *patterns_at_lemma(const dyad_patterns *p, dyad_str lemma, size_t *
  */
 int lemma_word_matches(const pat_el *e, dyad_str stem, const tok_lemmas *tl);
 
+/**
+ * Is the reading chosen for `w` a finite verb in the future tense, third
+ * person ("посетит", "будут"), and no reading of it a present?
+ */
+int lemma_future(const dyad_morph_word *w);
+
 #endif

@@ -101,6 +101,21 @@ int lemma_word_matches(const pat_el *e, dyad_str stem, const tok_lemmas *tl)
 	return !(e->is_lemma && tl->known);
 }
 
+int lemma_future(const dyad_morph_word *w)
+{
+	/* the third person: "напомним", "отметим" open a sentence of the narrator, not a plan */
+	const uint64_t fut = DYAD_F_TENSE_FUT | DYAD_F_VF_FIN | DYAD_F_PERSON_3;
+	size_t i;
+
+	if (w->n == 0 || (w->an[w->best < w->n ? w->best : 0].feats & fut) != fut)
+		return 0;
+	/* a form that is also a present ("атакует" of a verb of both aspects, "передает") says nothing */
+	for (i = 0; i < w->n; i++)
+		if (w->an[i].feats & DYAD_F_TENSE_PRES)
+			return 0;
+	return 1;
+}
+
 /* Is `el` (EL_WORD) a dictionary lemma of an open class? */
 static int word_is_lemma(const dyad_morph *m, dyad_arena *a, dyad_buf *scratch, const pat_el *el)
 {

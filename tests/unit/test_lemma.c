@@ -1,8 +1,9 @@
 /*
  * test_lemma.c — pattern words matched by lemma: a bare word written as a
  * lemma finds the inflected forms whose Snowball stem differs ("ввела",
- * "сочли"), a dictionary lemma never matches an unrelated word that
- * only shares its stem ("договор" and "договорились"); with the small actor lexicon of tests/fixtures/actors/,
+ * "вышлет", "сочли"), a dictionary lemma never matches an unrelated word that
+ * only shares its stem ("договор" and "договорились"), a future perfective
+ * reads as planned; with the small actor lexicon of tests/fixtures/actors/,
  * patterns written here and OpenCorpora's dictionary (node_modules/az).
  */
 #include <setjmp.h>
@@ -85,6 +86,16 @@ static void inflected_forms_match_by_lemma(void **state)
 	assert_string_equal(code("В России сочли вмешательством заявление США.", 0), "");
 }
 
+static void future_perfective_is_planned(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Россия вышлет дипломатов из Казахстана.", 1), "1663 RUS -> KAZ planned");
+	assert_string_equal(code("Россия вышлет дипломатов из Казахстана.", 0), "");
+	/* "напомним" is the narrator's, not a plan; "передает" is also a present */
+	assert_string_equal(code("Напомним, Россия выслала дипломатов из Казахстана, передает агентство.", 1),
+			    "1663 RUS -> KAZ");
+}
+
 static void a_shared_stem_is_not_a_lemma(void **state)
 {
 	(void)state;
@@ -139,6 +150,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(inflected_forms_match_by_lemma),
+		cmocka_unit_test(future_perfective_is_planned),
 		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
 	};
 	return cmocka_run_group_tests_name("lemma", tests, setup, teardown);
