@@ -507,7 +507,9 @@ static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, 
 				fn(c, s, pt, &r);
 		}
 		for (l = 0; l < c->lems[j].n; l++) {
-			/* by lemma: the patterns not met by the stem above */
+			/* by lemma: the patterns not met by the stem above (a word that is its own lemma was) */
+			if (dyad_str_eq(c->lems[j].lemmas[l], c->folds[j]))
+				continue;
 			ids = patterns_at_lemma(c->p, c->lems[j].lemmas[l], &n);
 			for (k = 0; k < n; k++) {
 				const pattern *pt = &c->p->pats[ids[k]];

@@ -71,8 +71,10 @@ void lemma_token(dyad_arena *a, dyad_buf *scratch, const dyad_morph_word *w, tok
 		key = fold_lemma(a, scratch, an->lemma);
 		for (k = 0; k < n && !dyad_str_eq(out->lemmas[k], key); k++)
 			;
-		if (k == n)
+		if (k == n) {
 			out->lemmas[n++] = key;
+			out->sig |= lemma_sig(key);
+		}
 	}
 	out->n = n;
 }
@@ -89,16 +91,14 @@ const size_t *patterns_at_lemma(const dyad_patterns *p, dyad_str lemma, size_t *
 	return patterns_at(p, (dyad_str){ key, lemma.n + 1 }, n);
 }
 
-int lemma_word_matches(const pat_el *e, dyad_str stem, const tok_lemmas *tl)
+int lemma_among(const pat_el *e, const tok_lemmas *tl)
 {
 	size_t i;
 
 	for (i = 0; i < tl->n; i++)
 		if (tl->lemmas[i].n + 1 == e->lemma.n && memcmp(tl->lemmas[i].p, e->lemma.p + 1, tl->lemmas[i].n) == 0)
 			return 1;
-	if (!stem.p || !dyad_str_eq(stem, e->key))
-		return 0;
-	return !(e->is_lemma && tl->known);
+	return 0;
 }
 
 int lemma_future(const dyad_morph_word *w)

@@ -190,6 +190,7 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 			if (els[n].key.n == 0)
 				return dyad_errf(why, DYAD_EINPUT, "'%.*s' has no letters", (int)w.n, w.p);
 			els[n].lemma = pattern_lemma(p, w);
+			els[n].sig = lemma_sig((dyad_str){ els[n].lemma.p + 1, els[n].lemma.n - 1 });
 		}
 		if (anchor == SIZE_MAX && (els[n].kind == EL_WORD || els[n].kind == EL_PREFIX))
 			anchor = n;
@@ -316,6 +317,7 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 				m->w.kind = EL_WORD;
 				m->w.key = word_key(p, w);
 				m->w.lemma = pattern_lemma(p, w);
+				m->w.sig = lemma_sig((dyad_str){ m->w.lemma.p + 1, m->w.lemma.n - 1 });
 			}
 		}
 		return 0;
