@@ -10,6 +10,7 @@
 #define DYAD_CODE_H
 
 #include "dyad/actors.h"
+#include "dyad/morph.h"
 #include "dyad/text.h"
 
 typedef enum {
@@ -93,7 +94,25 @@ typedef struct {
 	const char *dateline;        /**< the dateline city, or NULL */
 	const dyad_mention *title_mentions; /**< the actors of the title (offsets into the title), or NULL */
 	size_t ntitle_mentions;      /**< they name the document's main parties first */
+	const dyad_morph_word *morph;/**< per token, its readings (dyad_code_morph); NULL: words are compared by stem alone */
 } dyad_code_input;
+
+/**
+ * Let the pattern words know which of them are dictionary lemmas (a bare
+ * word that is one matches only the tokens that have it among their lemmas;
+ * docs/patterns.md). Call once after dyad_patterns_load, before coding.
+ */
+void dyad_patterns_use_morph(dyad_patterns *p, const dyad_morph *m);
+
+/**
+ * The readings of every word token of a document, each analysed once, then
+ * chosen in the context of its sentence (dyad_morph_disambiguate): one entry
+ * per token ({NULL, 0, 0} for a token that is not a word), for
+ * dyad_code_input.morph. A Cyrillic word is Russian; other words take the
+ * document's language `lang` (English when it has none). Owned by `a`.
+ */
+dyad_morph_word *dyad_code_morph(const dyad_morph *m, dyad_arena *a, dyad_lang lang, dyad_str text,
+				 const dyad_token *toks, size_t ntoks, const dyad_span *sents, size_t nsents);
 
 /**
  * Code the events of one document. Kept events come first in *out (text

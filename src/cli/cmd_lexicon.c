@@ -343,6 +343,7 @@ static int run_fires(const dyad_cmd *cmd, const dyad_cli_args *a, const char *ev
 		return DYAD_EXIT_FATAL;
 	}
 	p.stemmer = dyad_stemmer_new();
+	dyad_patterns_use_morph(p.patterns, p.morph);
 	p.explain = 1;
 	memset(&f, 0, sizeof f);
 	f.pats = p.patterns;

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void warn_line(void *ctx, const char *msg)
 {
@@ -53,6 +54,24 @@ int dyad_pipeline_want_actors(dyad_pipeline *p)
 		return DYAD_EXIT_FATAL;
 	}
 	p->matcher = dyad_matcher_new(p->lexicon);
+	return dyad_pipeline_want_morph(p);
+}
+
+int dyad_pipeline_want_morph(dyad_pipeline *p)
+{
+	char path[4096];
+	struct stat st;
+	dyad_errbuf e;
+
+	if (p->morph)
+		return 0;
+	snprintf(path, sizeof path, "%s/morph/words.dawg", p->datadir);
+	path[strlen(path) - strlen("/words.dawg")] = '\0';
+	if (dyad_morph_open(&p->morph, stat(path, &st) == 0 ? path : NULL, &e) < 0) {
+		fprintf(stderr, "dyad: cannot load the morphology dictionaries: %s; here --data names the data folder, whose morph/ is read first\n",
+			e.msg);
+		return DYAD_EXIT_FATAL;
+	}
 	return 0;
 }
 
@@ -71,6 +90,7 @@ int dyad_pipeline_want_events(dyad_pipeline *p)
 		return DYAD_EXIT_FATAL;
 	}
 	p->stemmer = dyad_stemmer_new();
+	dyad_patterns_use_morph(p->patterns, p->morph);
 	return 0;
 }
 
@@ -92,6 +112,7 @@ void dyad_pipeline_close(dyad_pipeline *p)
 	dyad_matcher_free(p->matcher);
 	dyad_patterns_free(p->patterns);
 	dyad_stemmer_free(p->stemmer);
+	dyad_morph_free(p->morph);
 	dyad_lexicon_free(p->lexicon);
 	dyad_arena_free(p->arena);
 	memset(p, 0, sizeof *p);
@@ -141,6 +162,8 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 	}
 	if (p->patterns) {
 		dyad_code_input in;
+		out->morph = dyad_code_morph(p->morph, p->arena, out->lang, out->doc.body, out->toks, out->ntoks,
+					     out->sent_bytes, out->nsent);
 		in.text = out->doc.body;
 		in.toks = out->toks;
 		in.ntoks = out->ntoks;
@@ -163,6 +186,7 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 			in.ntitle_mentions = dyad_actors_find(p->matcher, p->arena, t, tt, nt, ts, ns, out->day, &tm);
 			in.title_mentions = tm;
 		}
+		in.morph = out->morph;
 		out->nevents = dyad_code_doc(p->patterns, p->stemmer, p->arena, &in, p->explain, &out->events,
 					     &out->nevents_all);
 	}

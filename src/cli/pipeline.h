@@ -9,6 +9,7 @@
 #include "dyad/actors.h"
 #include "dyad/clean.h"
 #include "dyad/code.h"
+#include "dyad/morph.h"
 #include "dyad/read.h"
 #include "dyad/text.h"
 
@@ -21,6 +22,7 @@ typedef struct {
 	dyad_matcher *matcher;
 	dyad_patterns *patterns;/* loaded by dyad_pipeline_want_events() */
 	dyad_stemmer *stemmer;
+	dyad_morph *morph;      /* loaded by dyad_pipeline_want_actors() */
 	int explain;            /* keep the events set aside, with their reasons */
 	int raw;                /* the input is article text already: no cleaning, the body is the text */
 	dyad_ymd default_day;   /* the date of documents that give none (0: unknown) */
@@ -41,6 +43,7 @@ typedef struct {
 	size_t ntoks;
 	dyad_mention *mentions;
 	size_t nmentions;
+	dyad_morph_word *morph; /* with events wanted: per token, its readings */
 	/* with events wanted: kept events first, then (explain) those set aside */
 	dyad_event *events;
 	size_t nevents, nevents_all;
@@ -56,10 +59,19 @@ void dyad_pipeline_close(dyad_pipeline *p);
 
 /**
  * Load the actor lexicon (DATADIR/actors) and compile its matcher, so that
- * documents also carry tokens and actor mentions. Loader warnings go to
- * stderr. Returns 0, or DYAD_EXIT_FATAL with a message printed.
+ * documents also carry tokens and actor mentions, and open the morphology
+ * (dyad_pipeline_want_morph). Loader warnings go to stderr. Returns 0, or
+ * DYAD_EXIT_FATAL with a message printed.
  */
 int dyad_pipeline_want_actors(dyad_pipeline *p);
+
+/**
+ * Open the morphology's dictionaries: DATADIR/morph when it holds them (an
+ * install's share/dyad/morph), else the search path of dyad_morph_open ($DYAD_MORPH,
+ * the install prefix, the source tree's node_modules/az/dicts). Returns 0, or
+ * DYAD_EXIT_FATAL with a message naming the missing file and how to install it.
+ */
+int dyad_pipeline_want_morph(dyad_pipeline *p);
 
 /**
  * Load the event patterns (DATADIR/events) on top of the actors, so that

@@ -39,6 +39,7 @@ typedef struct {
 	const dyad_code_input *in;
 	dyad_str *keys;      /* per token: stem key; {NULL,0} for non-words */
 	dyad_str *folds;     /* per token: folded text */
+	tok_lemmas *lems;    /* per token: its lemmas (none without morphology) */
 	size_t *tok_sent;
 	size_t *sent_tok;    /* first token of each sentence; nsents + 1 entries */
 	dyad_side *speaker;  /* per sentence; code[0] == 0 when unknown */
@@ -521,7 +522,7 @@ static int el_matches(const ctx *c, const pat_el *e, size_t t)
 	if (!is_word(&c->in->toks[t]))
 		return 0;
 	if (e->kind == EL_WORD)
-		return c->keys[t].p && dyad_str_eq(c->keys[t], e->key);
+		return lemma_word_matches(e, c->keys[t], &c->lems[t]);
 	return c->folds[t].p && dyad_str_starts_with(c->folds[t], e->key);
 }
 
@@ -882,14 +883,27 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const pattern *), void *arg)
 {
 	const size_t *ids;
-	size_t n, k;
+	size_t n, k, l;
 
 	if (!c->keys[j].p)
 		return;
 	ids = patterns_at(c->p, c->keys[j], &n);
-	for (k = 0; k < n; k++)
-		if (fn(arg, &c->p->pats[ids[k]]))
+	for (k = 0; k < n; k++) {
+		const pattern *pt = &c->p->pats[ids[k]];
+		if (el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
 			return;
+	}
+	for (l = 0; l < c->lems[j].n; l++) {
+		/* by lemma: the patterns not met by the stem above (a word that is its own lemma was) */
+		if (dyad_str_eq(c->lems[j].lemmas[l], c->folds[j]))
+			continue;
+		ids = patterns_at_lemma(c->p, c->lems[j].lemmas[l], &n);
+		for (k = 0; k < n; k++) {
+			const pattern *pt = &c->p->pats[ids[k]];
+			if (!dyad_str_eq(pt->el[pt->anchor].key, c->keys[j]) && fn(arg, pt))
+				return;
+		}
+	}
 	if (c->folds[j].n >= PREFIX_BUCKET) {
 		char key[PREFIX_BUCKET + 1];
 		key[0] = '\x01';
@@ -1096,6 +1110,10 @@ static void find_speakers(ctx *c)
 
 /* ---- events ---------------------------------------------------------------------------------- */
 
+/* Words that open a condition, and how far back before a match one is looked for. */
+static const char *const conditions[] = { "если", "бы", "if", "unless", NULL };
+#define COND_REACH 12
+
 /* What the words near a match say of its reality; the token `skip` (a governing verb such as "refused") does not count. */
 static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip)
 {
@@ -1107,21 +1125,39 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 	for (t = from; t < to; t++) {
 		if (!c->keys[t].p || t == skip)
 			continue;
+		if (c->in->morph && lemma_future(&c->in->morph[t]) && found == DYAD_MOD_DONE)
+			found = DYAD_MOD_PLANNED; /* "посетит", "будут": the future tense */
 		for (k = 0; k < c->p->nmods; k++) {
 			const mod_word *m = &c->p->mods[k];
-			int hit = m->prefix ? dyad_str_starts_with(c->folds[t], m->key) : dyad_str_eq(c->folds[t], m->fold);
-			if (!hit)
+			if (!el_matches(c, &m->w, t))
 				continue;
-			/* negation binds only just before the words it negates */
-			if (m->mod == DYAD_MOD_NEGATED && !(t + 2 >= r->start && t < r->end))
+			/*
+			 * negation binds only just before the word it negates (the anchor);
+			 * from the anchor on it is the construction's own word ("refused to
+			 * extradite", "не признала"), which its pattern has coded for what it is
+			 */
+			if (m->mod == DYAD_MOD_NEGATED && !(t + 2 >= r->anchor && t < r->anchor))
 				continue;
 			if (m->mod > found || found == DYAD_MOD_DONE)
 				found = m->mod;
 		}
 	}
+	/*
+	 * A condition governs its whole clause, however far back it opens: "если бы
+	 * Беларусь именно в Астане стала членом", "if Moscow ever decided to send".
+	 */
+	if (found != DYAD_MOD_HYPOTHETICAL)
+		for (t = r->start; t > a && t + COND_REACH > r->start; t--) {
+			const dyad_token *tk = &c->in->toks[t - 1];
+			if (tk->kind == DYAD_TOK_PUNCT || tk->kind == DYAD_TOK_QUOTE || tk->kind == DYAD_TOK_DASH)
+				break;
+			if (fold_in(c, t - 1, conditions)) {
+				found = DYAD_MOD_HYPOTHETICAL;
+				break;
+			}
+		}
 	return found;
 }
-
 
 /* The date a sentence states (resolved against the publication date), else the publication date; read once per sentence. */
 static void event_date(ctx *c, size_t s, dyad_event *e)
@@ -1538,6 +1574,10 @@ static int pattern_passive(const pattern *pt)
 					    dyad_str_eq_c(el->key, "were")))
 			return 1;
 		if (el->kind == EL_PREFIX && cyrillic(el->key) && ru_participle(el->key))
+			return 1;
+		/* a bare word as written ("вызван"), not its stem */
+		if (el->kind == EL_WORD && el->lemma.n > 1 && cyrillic(el->key) &&
+		    ru_participle((dyad_str){ el->lemma.p + 1, el->lemma.n - 1 }))
 			return 1;
 	}
 	return 0;
@@ -2191,6 +2231,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.last_subject_in = SIZE_MAX;
 	c.keys = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.folds = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
+	c.lems = DYAD_ARENA_NEW(a, tok_lemmas, in->ntoks + 1);
 	c.tok_sent = DYAD_ARENA_NEW(a, size_t, in->ntoks + 1);
 	c.sent_tok = DYAD_ARENA_NEW(a, size_t, in->nsents + 1);
 	c.speaker = DYAD_ARENA_NEW(a, dyad_side, in->nsents + 1);
@@ -2206,6 +2247,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 			dyad_fold_buf(&c.scratch, w);
 			c.folds[i] = (dyad_str){ dyad_arena_strndup(a, c.scratch.p, c.scratch.n), c.scratch.n };
 			c.keys[i] = code_key(st, a, w);
+			if (in->morph)
+				lemma_token(a, &c.scratch, &in->morph[i], &c.lems[i]);
 		}
 	}
 	while (s < in->nsents)

@@ -6,9 +6,12 @@
 #define DYAD_CODE_INTERNAL_H
 
 #include "dyad/code.h"
+#include "dyad/morph.h"
+
+#include <string.h>
 
 typedef enum {
-	EL_WORD = 1,   /* a word, compared by stem */
+	EL_WORD = 1,   /* a word, compared by lemma, else by stem (lemma.c) */
 	EL_PREFIX,     /* word*: compared by the folded word's beginning */
 	EL_SOURCE,     /* $; key: a role the actor must have ("$:GOV"), or empty */
 	EL_TARGET,     /* +; key as for EL_SOURCE */
@@ -22,6 +25,9 @@ typedef enum {
 typedef struct {
 	el_kind kind;
 	dyad_str key;  /* EL_WORD: stem; EL_PREFIX: folded prefix */
+	dyad_str lemma;/* EL_WORD: LEMMA_MARK and the folded word, as tokens carry their lemmas */
+	int is_lemma;  /* EL_WORD: a dictionary lemma of an open class (dyad_patterns_use_morph) */
+	uint64_t sig;  /* EL_WORD: lemma_sig of the folded word */
 } pat_el;
 
 /* What a pattern is for. */
@@ -53,10 +59,7 @@ typedef struct {
 /* Words that change what a sentence says about reality. */
 typedef struct {
 	dyad_modality mod;
-	dyad_str key;     /* stem, or folded prefix when prefix is 1 */
-	dyad_str fold;    /* the folded word as written: a bare word is compared by it, since a stem
-	                     makes "посетит" (will visit) of "посетил" (visited) */
-	int prefix;
+	pat_el w;         /* EL_WORD, or EL_PREFIX for "word*" */
 } mod_word;
 
 struct dyad_patterns {
@@ -103,7 +106,67 @@ dyad_str code_key(dyad_stemmer *st, dyad_arena *a, dyad_str word);
 /** The bucket key of a folded word (at least PREFIX_BUCKET bytes long), owned by `a`. */
 dyad_str prefix_bucket(dyad_arena *a, dyad_str folded);
 
-/** The patterns whose anchor word has this stem; *n gets their count. */
+/** The patterns whose anchor word has this stem (or this marked lemma); *n gets their count. */
 const size_t *patterns_at(const dyad_patterns *p, dyad_str stem, size_t *n);
+
+/* ---- lemmas (lemma.c) ---------------------------------------------------------------------------- */
+
+/*
+ * Lemma keys begin with this byte, never the first byte of a stem or of a
+ * prefix bucket, so that they share the anchor table with the stems.
+ */
+#define LEMMA_MARK '\x02'
+
+/** A text token's lemmas, as the coder compares them with pattern words. */
+typedef struct {
+	dyad_str *lemmas; /* folded lemmas, distinct (without LEMMA_MARK) */
+	size_t n;
+	int known;        /* a reading among them is the dictionary's (not predicted), of an open class */
+	uint64_t sig;     /* the lemma_sig bits of its lemmas: a word whose bit is not set is none of them */
+} tok_lemmas;
+
+/** One bit of 64 for a folded word, from its length and its last byte: a quick "surely not equal". */
+static inline uint64_t lemma_sig(dyad_str w)
+{
+	return w.n ? UINT64_C(1) << ((w.n * 7 + (unsigned char)w.p[w.n - 1]) & 63) : 0;
+}
+
+/** LEMMA_MARK and the folded word `w`, owned by `a`. */
+dyad_str lemma_key(dyad_arena *a, dyad_buf *scratch, dyad_str w);
+
+/**
+ * The lemmas of a token with readings `w` (NULL or none: no lemmas) into
+ * *out: the reading chosen in context and the others of its part of speech.
+ * Allocations in `a`; `scratch` is a reusable buffer.
+ */
+void lemma_token(dyad_arena *a, dyad_buf *scratch, const dyad_morph_word *w, tok_lemmas *out);
+
+/** The patterns whose anchor word is the folded lemma `lemma` (no LEMMA_MARK); *n gets their count. */
+const size_t *patterns_at_lemma(const dyad_patterns *p, dyad_str lemma, size_t *n);
+
+/** Is the pattern word `e` (EL_WORD) one of the lemmas `tl`? */
+int lemma_among(const pat_el *e, const tok_lemmas *tl);
+
+/**
+ * Does a token with stem key `stem` and lemmas `tl` match the pattern word
+ * `e` (EL_WORD)? When one of its lemmas is the word; else when their stems
+ * are equal, unless the word is a dictionary lemma and the token's readings
+ * are the dictionary's too (then the lemmas have said no). Inline: the coder
+ * asks it for every word near a pattern.
+ */
+static inline int lemma_word_matches(const pat_el *e, dyad_str stem, const tok_lemmas *tl)
+{
+	if ((tl->sig & e->sig) && lemma_among(e, tl))
+		return 1;
+	if (!stem.p || stem.n != e->key.n || memcmp(stem.p, e->key.p, stem.n) != 0)
+		return 0;
+	return !(e->is_lemma && tl->known);
+}
+
+/**
+ * Is the reading chosen for `w` a finite verb in the future tense, third
+ * person ("посетит", "будут"), and no reading of it a present?
+ */
+int lemma_future(const dyad_morph_word *w);
 
 #endif

@@ -1,9 +1,9 @@
 /*
  * patterns.c — loading the pattern dictionaries of data/events/
  * (docs/patterns.md) and compiling each pattern into elements keyed the way
- * the text is: words by their stems, "word*" by the folded beginning. Each
- * pattern is filed under its first word (its anchor), so coding a sentence
- * looks up only the patterns its words can start.
+ * the text is: words by their lemmas and stems, "word*" by the folded
+ * beginning. Each pattern is filed under its first word (its anchor), under
+ * both keys, so coding a sentence looks up only the patterns its words can start.
  */
 #include "internal.h"
 
@@ -27,7 +27,8 @@ static struct anchor_slot *slot_for(dyad_patterns *p, dyad_str key, int add)
 	uint64_t h;
 	size_t j;
 
-	if (add && (p->capslots == 0 || p->npats * 2 >= p->capslots)) {
+	if (add && (p->capslots == 0 || p->npats * 4 >= p->capslots)) {
+		/* two keys a pattern (stem and lemma): the table stays at most half full */
 		struct anchor_slot *old = p->slots;
 		size_t oldcap = p->capslots, i;
 		p->capslots = oldcap ? oldcap * 2 : 1024;
@@ -114,6 +115,27 @@ static dyad_str prefix_key(dyad_patterns *p, dyad_str w)
 	return k;
 }
 
+/* The lemma key of a pattern word: LEMMA_MARK and the folded word. */
+static dyad_str pattern_lemma(dyad_patterns *p, dyad_str w)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	dyad_str k = lemma_key(p->arena, &b, w);
+
+	dyad_buf_free(&b);
+	return k;
+}
+
+/* File the pattern being added (number p->npats) under `key`. */
+static void file_under(dyad_patterns *p, dyad_str key)
+{
+	struct anchor_slot *s;
+
+	p->npats++; /* counted before the slot table grows, so it sizes itself to the patterns */
+	s = slot_for(p, key, 1);
+	p->npats--;
+	push_index(&s->pats, &s->n, &s->cap, p->npats);
+}
+
 /* Compile one pattern value; returns a negative code with the reason in `why`. */
 static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *why)
 {
@@ -167,6 +189,8 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 			els[n].key = word_key(p, w);
 			if (els[n].key.n == 0)
 				return dyad_errf(why, DYAD_EINPUT, "'%.*s' has no letters", (int)w.n, w.p);
+			els[n].lemma = pattern_lemma(p, w);
+			els[n].sig = lemma_sig((dyad_str){ els[n].lemma.p + 1, els[n].lemma.n - 1 });
 		}
 		if (anchor == SIZE_MAX && (els[n].kind == EL_WORD || els[n].kind == EL_PREFIX))
 			anchor = n;
@@ -214,11 +238,9 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 		p->npats--;
 		push_index(&s->pats, &s->n, &s->cap, p->npats);
 	} else {
-		struct anchor_slot *s;
-		p->npats++; /* counted before the slot table grows, so it sizes itself to the patterns */
-		s = slot_for(p, els[anchor].key, 1);
-		p->npats--;
-		push_index(&s->pats, &s->n, &s->cap, p->npats);
+		/* filed under its stem and under its lemma: a token looks up both */
+		file_under(p, els[anchor].key);
+		file_under(p, els[anchor].lemma);
 	}
 	p->npats++;
 	return 0;
@@ -286,10 +308,17 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 				p->mods = dyad_xrealloc(p->mods, p->capmods * sizeof *p->mods);
 			}
 			m = &p->mods[p->nmods++];
+			memset(m, 0, sizeof *m);
 			m->mod = (dyad_modality)p->cur_mod;
-			m->prefix = w.p[w.n - 1] == '*';
-			m->key = m->prefix ? prefix_key(p, (dyad_str){ w.p, w.n - 1 }) : word_key(p, w);
-			m->fold = m->prefix ? m->key : prefix_key(p, w);
+			if (w.p[w.n - 1] == '*') {
+				m->w.kind = EL_PREFIX;
+				m->w.key = prefix_key(p, (dyad_str){ w.p, w.n - 1 });
+			} else {
+				m->w.kind = EL_WORD;
+				m->w.key = word_key(p, w);
+				m->w.lemma = pattern_lemma(p, w);
+				m->w.sig = lemma_sig((dyad_str){ m->w.lemma.p + 1, m->w.lemma.n - 1 });
+			}
 		}
 		return 0;
 	}

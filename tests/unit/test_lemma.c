@@ -1,0 +1,157 @@
+/*
+ * test_lemma.c — pattern words matched by lemma: a bare word written as a
+ * lemma finds the inflected forms whose Snowball stem differs ("ввела",
+ * "вышлет", "сочли"), a dictionary lemma never matches an unrelated word that
+ * only shares its stem ("договор" and "договорились"), a future perfective
+ * reads as planned; with the small actor lexicon of tests/fixtures/actors/,
+ * patterns written here and OpenCorpora's dictionary (node_modules/az).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dyad/code.h"
+
+static dyad_lexicon *lx;
+static dyad_matcher *m;
+static dyad_patterns *pats;
+static dyad_stemmer *st;
+static dyad_morph *mo;
+static char dir[] = "/tmp/dyad-lemma-XXXXXX";
+
+static const char patterns[] =
+	"@modality planned\n"
+	"words    планир*\n"
+	"@event 112\n"
+	"pattern  $ обвинить + | $ обвинять +\n"
+	"@event 1663\n"
+	"pattern  $ выслать .. дипломат из + | $ высылать .. дипломат из +\n"
+	"@event 163\n"
+	"pattern  $ ввести санкция против +\n"
+	"@event 057\n"
+	"pattern  $ .. договор с +\n"
+	"@event 111\n"
+	"pattern  $ счесть .. вмешательством +\n";
+
+/* The kept events of `text`, one per line: "cameo source -> target [planned]"; with_morph 0 codes by stem alone. */
+static const char *code(const char *text, int with_morph)
+{
+	static dyad_buf out = DYAD_BUF_INIT;
+	dyad_arena *a = dyad_arena_new();
+	dyad_code_input in;
+	dyad_token *toks;
+	dyad_span *sents;
+	dyad_mention *ms;
+	dyad_event *ev;
+	size_t n, i, nall;
+
+	memset(&in, 0, sizeof in);
+	in.text = dyad_str_c(text);
+	in.ntoks = dyad_tokenize(a, in.text, &toks);
+	in.toks = toks;
+	in.nsents = dyad_sent_split(a, in.text, &sents);
+	in.sents = sents;
+	in.nmentions = dyad_actors_find(m, a, in.text, toks, in.ntoks, sents, in.nsents, 20240101, &ms);
+	in.mentions = ms;
+	in.day = 20240101;
+	if (with_morph)
+		in.morph = dyad_code_morph(mo, a, DYAD_LANG_RU, in.text, toks, in.ntoks, sents, in.nsents);
+	n = dyad_code_doc(pats, st, a, &in, 0, &ev, &nall);
+	dyad_buf_clear(&out);
+	for (i = 0; i < n; i++)
+		dyad_buf_printf(&out, "%s%s %s -> %s%s", i ? "\n" : "", ev[i].cameo, ev[i].source.code, ev[i].target.code,
+				ev[i].modality == DYAD_MOD_PLANNED ? " planned" : "");
+	dyad_arena_free(a);
+	return out.p ? out.p : "";
+}
+
+static void inflected_forms_match_by_lemma(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Россия обвиняет Казахстан.", 1), "112 RUSGOV -> KAZ");
+	assert_string_equal(code("Россия обвинила Казахстан.", 1), "112 RUSGOV -> KAZ");
+	assert_string_equal(code("Россия выслала дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ");
+	assert_string_equal(code("Россия высылает дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ");
+	/* stems apart from the lemma's: "ввел" and "ввест", "вышлет" and "высла", "сочл" and "счест" */
+	assert_string_equal(code("Россия ввела санкции против США.", 1), "163 RUSGOV -> USA");
+	assert_string_equal(code("Россия ввела санкции против США.", 0), "");
+	assert_string_equal(code("Россия сочла вмешательством заявление США.", 1), "111 RUSGOV -> USA");
+	assert_string_equal(code("В России сочли вмешательством заявление США.", 0), "");
+}
+
+static void future_perfective_is_planned(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Россия вышлет дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ planned");
+	assert_string_equal(code("Россия вышлет дипломатов из Казахстана.", 0), "");
+	/* "напомним" is the narrator's, not a plan; "передает" is also a present */
+	assert_string_equal(code("Напомним, Россия выслала дипломатов из Казахстана, передает агентство.", 1),
+			    "1663 RUSGOV -> KAZ");
+}
+
+static void a_shared_stem_is_not_a_lemma(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Россия заключила договор с США.", 1), "057 RUSGOV -> USA");
+	assert_string_equal(code("Россия подписала договоры с США.", 1), "057 RUSGOV -> USA");
+	/* "договорились" has the stem of "договор" and the lemma "договориться" */
+	assert_string_equal(code("Россия договорилась с США.", 0), "057 RUSGOV -> USA");
+	assert_string_equal(code("Россия договорилась с США.", 1), "");
+}
+
+static int setup(void **state)
+{
+	char file[64];
+	dyad_errbuf e;
+	FILE *f;
+
+	(void)state;
+	if (dyad_morph_open(&mo, NULL, &e) < 0) {
+		fprintf(stderr, "test_lemma: %s\n", e.msg);
+		return -1;
+	}
+	if ((lx = dyad_lexicon_load("tests/fixtures/actors", NULL, NULL, &e)) == NULL || mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(file, sizeof file, "%s/t.txt", dir);
+	if ((f = fopen(file, "w")) == NULL)
+		return -1;
+	fputs(patterns, f);
+	fclose(f);
+	m = dyad_matcher_new(lx);
+	st = dyad_stemmer_new();
+	pats = dyad_patterns_load(dir, NULL, NULL, &e);
+	unlink(file);
+	rmdir(dir);
+	if (pats == NULL)
+		return -1;
+	dyad_patterns_use_morph(pats, mo);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dyad_patterns_free(pats);
+	dyad_stemmer_free(st);
+	dyad_matcher_free(m);
+	dyad_lexicon_free(lx);
+	dyad_morph_free(mo);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(inflected_forms_match_by_lemma),
+		cmocka_unit_test(future_perfective_is_planned),
+		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
+	};
+	return cmocka_run_group_tests_name("lemma", tests, setup, teardown);
+}
