@@ -687,6 +687,38 @@ static void surnames(ctx *c, size_t from, size_t to, size_t sent_start)
 		surname_again(c, i, sent_start);
 }
 
+/* No lower-case word of four letters or more in tokens [a, b): a headline in title case ("Russia Warns Ukraine"). */
+static int title_case(ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (c->toks[i].kind == DYAD_TOK_WORD && c->toks[i].span.end - c->toks[i].span.start >= 4 &&
+		    match_case_of(tok_str(c, i)) == CASE_ANY)
+			return 0;
+	return 1;
+}
+
+/*
+ * "Jordan Bardella", "Chad Smith", "Georgia Meloni": a country's one-word name in Latin letters
+ * right before a person of the lexicon, or before a capitalised word that starts no dictionary
+ * name, is a given name and not the country — unless a preposition makes it a place ("in Jordan")
+ * or the sentence is a headline in title case.
+ */
+static int given_name(ctx *c, const raw *rs, size_t nr, size_t k, size_t a, size_t b)
+{
+	const raw *r = &rs[k];
+	size_t n = r->te;
+
+	if (r->ent->kind != DYAD_LEX_COUNTRY || r->name->type != DYAD_NAME_NAME || n != r->ts + 1 || n >= b ||
+	    (c->toks[r->ts].flags & DYAD_TOKF_CYRILLIC) || preceded_by_prep(c, r->ts, a) || !is_word(&c->toks[n]))
+		return 0;
+	if (k + 1 < nr && rs[k + 1].ts == n)
+		return rs[k + 1].ent->kind == DYAD_LEX_PERSON;
+	return c->toks[n].kind == DYAD_TOK_WORD && !(c->toks[n].flags & DYAD_TOKF_CYRILLIC) &&
+	       match_case_of(tok_str(c, n)) == CASE_CAPITAL && !title_case(c, a, b);
+}
+
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 {
 	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a;
@@ -707,6 +739,9 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 			k = role_chain(c, r, nr, k + 1, a, b);
 		} else if (is_role_raw(&r[k])) {
 			k = role_chain(c, r, nr, k, a, b);
+		} else if (given_name(c, r, nr, k, a, b)) {
+			r[k].used = 1;
+			k++;
 		} else {
 			plain(c, &r[k], a, b);
 			r[k].used = 1;
