@@ -14,7 +14,8 @@ typedef enum {
 	DYAD_LEX_COUNTRY = 1,
 	DYAD_LEX_IGO,
 	DYAD_LEX_PERSON,
-	DYAD_LEX_ROLE
+	DYAD_LEX_ROLE,
+	DYAD_LEX_GIVEN      /**< given names (@given m / @given f): "Роман Коноплев" is a person */
 } dyad_lex_kind;
 
 /** What a name says of its entity. */
@@ -45,7 +46,7 @@ typedef struct {
 	const char *wikidata;   /**< the Wikidata item (Q232), or NULL when not known for certain */
 	const char *name_en;    /**< the English name: the first name in Latin script, or NULL */
 	const char *name_ru;    /**< the Russian name: the first name in Cyrillic script, or NULL */
-	char gender;            /**< persons: 'm', 'f' or 0 */
+	char gender;            /**< persons and given names: 'm', 'f' or 0 */
 	dyad_office *offices;   /**< persons */
 	size_t noffices;
 	const char *file;       /**< where it was defined, for messages */

@@ -116,6 +116,8 @@ static int type_rank(const dyad_lex_name *n, const dyad_lex_entity *e)
 {
 	if (e->kind == DYAD_LEX_PERSON)
 		return 0;
+	if (e->kind == DYAD_LEX_GIVEN)
+		return 9;
 	switch (n->type) {
 	case DYAD_NAME_NAME: return 1;
 	case DYAD_NAME_METONYM: return 2;
@@ -429,8 +431,10 @@ static size_t unknown_name(ctx *c, size_t i, size_t b, const raw *rs, size_t nr,
 		int cs = match_case_of(w);
 		if (cs != CASE_CAPITAL)
 			break;
-		if (k < nr && rs[k].ts == j)
+		if (k < nr && rs[k].ts == j && rs[k].ent->kind != DYAD_LEX_GIVEN)
 			break; /* a dictionary word starts here */
+		if (k < nr && rs[k].ts == j)
+			k++;
 		j++;
 	}
 	return j - i >= 1 && j - i <= 3 ? j : i;
@@ -654,7 +658,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 		m->entity = r->name->entity;
 		break;
 	case DYAD_LEX_ROLE:
-		break; /* handled by role_chain */
+	case DYAD_LEX_GIVEN:
+		break; /* handled by role_chain and named_person */
 	}
 	if (m)
 		m->name = r->name->text;
@@ -705,7 +710,7 @@ static int title_case(ctx *c, size_t a, size_t b)
  * name, is a given name and not the country — unless a preposition makes it a place ("in Jordan")
  * or the sentence is a headline in title case.
  */
-static int given_name(ctx *c, const raw *rs, size_t nr, size_t k, size_t a, size_t b)
+static int country_as_given_name(ctx *c, const raw *rs, size_t nr, size_t k, size_t a, size_t b)
 {
 	const raw *r = &rs[k];
 	size_t n = r->te;
@@ -719,6 +724,29 @@ static int given_name(ctx *c, const raw *rs, size_t nr, size_t k, size_t a, size
 	       match_case_of(tok_str(c, n)) == CASE_CAPITAL && !title_case(c, a, b);
 }
 
+/*
+ * A given name and the capitalised words after it ("Роман Коноплев", "Юрий Михайлович Лужков"):
+ * a person the lexicon lacks, with no code, remembered so that the surname alone finds it later.
+ * Before a person of the lexicon ("Александр Лукашенко" where only the surname is listed) the
+ * given name is left to that person.
+ */
+static void named_person(ctx *c, raw *rs, size_t nr, size_t k, size_t b)
+{
+	size_t end;
+
+	rs[k].used = 1;
+	if (k + 1 < nr && rs[k + 1].ts == rs[k].te)
+		return;
+	end = unknown_name(c, rs[k].te, b, rs, nr, k + 1);
+	if (end > rs[k].te) {
+		dyad_span span = { rs[k].span.start, c->toks[end - 1].span.end };
+		dyad_mention *m = emit(c, rs[k].ts, end, span, DYAD_MENTION_PERSON);
+		m->person = dyad_arena_strndup(c->a, c->text.p + span.start, span.end - span.start);
+		m->gender = rs[k].ent->gender;
+		remember(c, m, c->keys[end - 1]);
+	}
+}
+
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 {
 	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a;
@@ -727,7 +755,8 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 	while (k < nr) {
 		size_t before = c->nout;
 
-		if (r[k].used) {
+		/* used, or a given name inside a mention made already ("посол Казахстана Иван Петров") */
+		if (r[k].used || (r[k].ent->kind == DYAD_LEX_GIVEN && r[k].ts < pos)) {
 			k++;
 			continue;
 		}
@@ -739,7 +768,10 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 			k = role_chain(c, r, nr, k + 1, a, b);
 		} else if (is_role_raw(&r[k])) {
 			k = role_chain(c, r, nr, k, a, b);
-		} else if (given_name(c, r, nr, k, a, b)) {
+		} else if (r[k].ent->kind == DYAD_LEX_GIVEN) {
+			named_person(c, r, nr, k, b);
+			k++;
+		} else if (country_as_given_name(c, r, nr, k, a, b)) {
 			r[k].used = 1;
 			k++;
 		} else {

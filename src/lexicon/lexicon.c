@@ -60,6 +60,8 @@ static int kind_of(dyad_str k)
 		return DYAD_LEX_PERSON;
 	if (dyad_str_eq_c(k, "role"))
 		return DYAD_LEX_ROLE;
+	if (dyad_str_eq_c(k, "given"))
+		return DYAD_LEX_GIVEN;
 	return 0;
 }
 
@@ -146,9 +148,12 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 
 	if (kind == 0)
 		return dyad_errf(why, DYAD_EINPUT,
-				 "unknown block '@%.*s' (expected @country, @igo, @person or @role)",
+				 "unknown block '@%.*s' (expected @country, @igo, @person, @role or @given)",
 				 (int)l->kind.n, l->kind.p);
 	if (l->field.n == 0) {
+		if (kind == DYAD_LEX_GIVEN && !dyad_str_eq_c(l->key, "m") && !dyad_str_eq_c(l->key, "f"))
+			return dyad_errf(why, DYAD_EINPUT, "given names are '@given m' or '@given f', not '%.*s'",
+					 (int)l->key.n, l->key.p);
 		if (kind == DYAD_LEX_COUNTRY && !is_code(l->key, 3, 3))
 			return dyad_errf(why, DYAD_EINPUT, "a country's key is a three-letter code, not '%.*s'",
 					 (int)l->key.n, l->key.p);
@@ -160,7 +165,9 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 		memset(e, 0, sizeof *e);
 		e->kind = (dyad_lex_kind)kind;
 		e->key = adup(lx, l->key);
-		e->code = kind == DYAD_LEX_PERSON ? NULL : e->key;
+		e->code = kind == DYAD_LEX_PERSON || kind == DYAD_LEX_GIVEN ? NULL : e->key;
+		if (kind == DYAD_LEX_GIVEN)
+			e->gender = l->key.p[0];
 		e->file = lx->file;
 		e->line = l->line;
 		lx->cur = (int)lx->nent++;
@@ -176,7 +183,7 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			add_name(lx, l->values[i].text, DYAD_NAME_NAME, NULL, l->values[i].from, l->values[i].to);
 		return 0;
 	}
-	if (e->kind != DYAD_LEX_ROLE && (FIELD("id") || FIELD("wikidata"))) {
+	if (e->kind != DYAD_LEX_ROLE && e->kind != DYAD_LEX_GIVEN && (FIELD("id") || FIELD("wikidata"))) {
 		dyad_str v = l->values[0].text;
 		if (l->nvalues != 1 || (FIELD("wikidata") ? !is_qid(v) : !is_slug(v)))
 			return dyad_errf(why, DYAD_EINPUT,
@@ -275,6 +282,8 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			return 0;
 		}
 		break;
+	case DYAD_LEX_GIVEN:
+		break; /* names only */
 	}
 #undef FIELD
 	return dyad_errf(why, DYAD_EINPUT, "unknown field '%.*s' in @%.*s", (int)l->field.n, l->field.p,
@@ -367,7 +376,8 @@ static void name_entities(dyad_lexicon *lx)
 		dyad_lex_entity *e = &lx->ent[n->entity];
 		int script;
 
-		if (n->type != DYAD_NAME_NAME || e->kind == DYAD_LEX_ROLE || (script = script_of(n->text)) < 0)
+		if (n->type != DYAD_NAME_NAME || e->kind == DYAD_LEX_ROLE || e->kind == DYAD_LEX_GIVEN ||
+		    (script = script_of(n->text)) < 0)
 			continue;
 		/* an organisation's key is its English name when it is words ("European Commission"), not letters (CIS) */
 		if (e->kind == DYAD_LEX_IGO && !key_is_words(e->key) && strcmp(n->text, e->key) == 0)
@@ -476,7 +486,7 @@ const dyad_lex_entity *dyad_lexicon_actor(const dyad_lexicon *lx, uint32_t entit
 {
 	const dyad_lex_entity *e = NULL;
 
-	if (entity < lx->nent && lx->ent[entity].kind != DYAD_LEX_ROLE)
+	if (entity < lx->nent && lx->ent[entity].kind != DYAD_LEX_ROLE && lx->ent[entity].kind != DYAD_LEX_GIVEN)
 		return &lx->ent[entity];
 	if (person && *person)
 		e = dyad_lexicon_find(lx, DYAD_LEX_PERSON, person);
