@@ -718,8 +718,13 @@ static int country_as_given_name(ctx *c, const raw *rs, size_t nr, size_t k, siz
 	if (r->ent->kind != DYAD_LEX_COUNTRY || r->name->type != DYAD_NAME_NAME || n != r->ts + 1 || n >= b ||
 	    (c->toks[r->ts].flags & DYAD_TOKF_CYRILLIC) || preceded_by_prep(c, r->ts, a) || !is_word(&c->toks[n]))
 		return 0;
+	if (match_case_of(tok_str(c, r->ts)) != CASE_CAPITAL)
+		return 0; /* "US Department of Commerce" */
 	if (k + 1 < nr && rs[k + 1].ts == n)
 		return rs[k + 1].ent->kind == DYAD_LEX_PERSON;
+	/* the surname ends the name: "Israel Defense Forces" is the country's */
+	if (n + 1 < b && is_word(&c->toks[n + 1]) && match_case_of(tok_str(c, n + 1)) != CASE_ANY)
+		return 0;
 	return c->toks[n].kind == DYAD_TOK_WORD && !(c->toks[n].flags & DYAD_TOKF_CYRILLIC) &&
 	       match_case_of(tok_str(c, n)) == CASE_CAPITAL && !title_case(c, a, b);
 }
