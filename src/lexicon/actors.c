@@ -498,6 +498,20 @@ static void from_seen(dyad_mention *m, const seen *s)
 	m->resolved = 1;
 }
 
+/* Tokens [from, to) are "for" or "of" and one to three capitalised words: a title's portfolio ("for Defence"). */
+static int portfolio(ctx *c, size_t from, size_t to)
+{
+	size_t i;
+
+	if (to < from + 2 || to > from + 4 || !is_word(&c->toks[from]) ||
+	    (!dyad_str_eq_c(folded(c, from), "for") && !dyad_str_eq_c(folded(c, from), "of")))
+		return 0;
+	for (i = from + 1; i < to; i++)
+		if (!is_word(&c->toks[i]) || match_case_of(tok_str(c, i)) != CASE_CAPITAL)
+			return 0;
+	return 1;
+}
+
 /*
  * A role word and what is glued to it: an adjective or country before it
  * ("белорусский МИД", "Kazakhstan's foreign minister"), more role words,
@@ -561,6 +575,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	}
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
 	person_end = end_tok;
+	if (next < nr && rs[next].ent->kind == DYAD_LEX_PERSON && portfolio(c, end_tok, rs[next].ts))
+		end_tok = rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale" */
 	if (next < nr && rs[next].ts == end_tok && rs[next].ent->kind == DYAD_LEX_PERSON) {
 		person = rs[next].ent;
 		person_end = rs[next].te;
