@@ -498,6 +498,37 @@ static void from_seen(dyad_mention *m, const seen *s)
 	m->resolved = 1;
 }
 
+/*
+ * "Иван Петров, посол Казахстана, заявил": a person without a code right before the role `m`,
+ * a comma (and "the" or "a") between, takes the role's code and title, and `m` names that person.
+ * Returns 1 when it did.
+ */
+static int apposed(ctx *c, dyad_mention *m)
+{
+	dyad_mention *p = c->nout >= 2 ? &c->out[c->nout - 2] : NULL;
+	size_t i = p ? p->tok_end : 0, k;
+
+	if (p == NULL || p->kind != DYAD_MENTION_PERSON || p->code[0] || p->sentence != m->sentence ||
+	    i >= m->tok_start || c->toks[i].kind != DYAD_TOK_PUNCT || tok_str(c, i).n != 1 || tok_str(c, i).p[0] != ',')
+		return 0;
+	for (i++; i < m->tok_start; i++)
+		if (!is_word(&c->toks[i]) || (!dyad_str_eq_c(folded(c, i), "the") && !dyad_str_eq_c(folded(c, i), "a")))
+			return 0;
+	set_code(c, p, m->code);
+	p->title = m->title;
+	for (k = c->nseen; k > 0; k--)
+		if (c->seen[k - 1].person == p->person) {
+			memcpy(c->seen[k - 1].code, p->code, sizeof p->code);
+			memcpy(c->seen[k - 1].country, p->country, sizeof p->country);
+			memcpy(c->seen[k - 1].role, p->role, sizeof p->role);
+			c->seen[k - 1].igo = p->igo;
+			c->seen[k - 1].title = p->title;
+			from_seen(m, &c->seen[k - 1]);
+			break;
+		}
+	return 1;
+}
+
 /* Tokens [from, to) are "for" or "of" and one to three capitalised words: a title's portfolio ("for Defence"). */
 static int portfolio(ctx *c, size_t from, size_t to)
 {
@@ -618,6 +649,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 					       c->toks[person_end - 1].span.end - c->toks[end_tok].span.start);
 		m->gender = guess_gender(tok_str(c, person_end - 1));
 		remember(c, m, c->keys[person_end - 1]);
+	} else if (m->code[0] && apposed(c, m)) {
+		/* "Иван Петров, посол Казахстана": the role is the person's before the comma */
 	} else if (!m->code[0] || !m->igo) {
 		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
 		const seen *s = recall(c, m->role, m->country);
@@ -756,7 +789,8 @@ static void named_person(ctx *c, raw *rs, size_t nr, size_t k, size_t b)
 	size_t end;
 
 	rs[k].used = 1;
-	if (k + 1 < nr && rs[k + 1].ts == rs[k].te)
+	/* a person of the lexicon, a country, ... right after; a surname that reads as a given name ("Петров") is not */
+	if (k + 1 < nr && rs[k + 1].ts == rs[k].te && rs[k + 1].ent->kind != DYAD_LEX_GIVEN)
 		return;
 	end = unknown_name(c, rs[k].te, b, rs, nr, k + 1);
 	if (end > rs[k].te) {
