@@ -802,6 +802,23 @@ static void named_person(ctx *c, raw *rs, size_t nr, size_t k, size_t b)
 	}
 }
 
+/*
+ * "Atlanta, Georgia": a country's name right after a place of another country and a comma is a
+ * state or province of that place's country, not the country ("Tbilisi, Georgia" stays Georgia).
+ */
+static int province_of_place(ctx *c, const raw *r)
+{
+	const dyad_mention *p = c->nout ? &c->out[c->nout - 1] : NULL;
+	dyad_str comma;
+
+	if (p == NULL || p->kind != DYAD_MENTION_LOCATION || r->ent->kind != DYAD_LEX_COUNTRY ||
+	    r->name->type != DYAD_NAME_NAME || p->tok_end + 1 != r->ts || p->sentence != c->tok_sent[r->ts] ||
+	    !p->country[0] || strcmp(p->country, r->ent->key) == 0)
+		return 0;
+	comma = tok_str(c, p->tok_end);
+	return comma.n == 1 && comma.p[0] == ',';
+}
+
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 {
 	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a;
@@ -826,7 +843,7 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 		} else if (r[k].ent->kind == DYAD_LEX_GIVEN) {
 			named_person(c, r, nr, k, b);
 			k++;
-		} else if (country_as_given_name(c, r, nr, k, a, b)) {
+		} else if (country_as_given_name(c, r, nr, k, a, b) || province_of_place(c, &r[k])) {
 			r[k].used = 1;
 			k++;
 		} else {
