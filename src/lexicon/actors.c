@@ -529,6 +529,27 @@ static int apposed(ctx *c, dyad_mention *m)
 	return 1;
 }
 
+/*
+ * Tokens [from, to) are a Russian adjective in the genitive and its noun, in lower case: what a
+ * title says of its state before the name ("президентом островного государства Джоко Видодо").
+ */
+static int descriptor(ctx *c, size_t from, size_t to)
+{
+	static const char *const gen[] = { "ого", "его", "ой", "ей", NULL };
+	const char *const *e;
+	dyad_str w;
+
+	if (to != from + 2 || !is_word(&c->toks[from]) || !is_word(&c->toks[from + 1]) ||
+	    !(c->toks[from].flags & DYAD_TOKF_CYRILLIC) || match_case_of(tok_str(c, from)) != CASE_ANY ||
+	    match_case_of(tok_str(c, from + 1)) != CASE_ANY)
+		return 0;
+	w = tok_str(c, from);
+	for (e = gen; *e; e++)
+		if (w.n > strlen(*e) + 2 && memcmp(w.p + w.n - strlen(*e), *e, strlen(*e)) == 0)
+			return 1;
+	return 0;
+}
+
 /* Tokens [from, to) are "for" or "of" and one to three capitalised words: a title's portfolio ("for Defence"). */
 static int portfolio(ctx *c, size_t from, size_t to)
 {
@@ -606,8 +627,9 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	}
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
 	person_end = end_tok;
-	if (next < nr && rs[next].ent->kind == DYAD_LEX_PERSON && portfolio(c, end_tok, rs[next].ts))
-		end_tok = rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale" */
+	if (next < nr && rs[next].ent->kind == DYAD_LEX_PERSON &&
+	    (portfolio(c, end_tok, rs[next].ts) || descriptor(c, end_tok, rs[next].ts)))
+		end_tok = rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale", "президентом островного государства Джоко Видодо" */
 	if (next < nr && rs[next].ts == end_tok && rs[next].ent->kind == DYAD_LEX_PERSON) {
 		person = rs[next].ent;
 		person_end = rs[next].te;
