@@ -14,7 +14,8 @@ typedef enum {
 	DYAD_LEX_COUNTRY = 1,
 	DYAD_LEX_IGO,
 	DYAD_LEX_PERSON,
-	DYAD_LEX_ROLE
+	DYAD_LEX_ROLE,
+	DYAD_LEX_GIVEN      /**< given names (@given m / @given f): "Роман Коноплев" is a person */
 } dyad_lex_kind;
 
 /** What a name says of its entity. */
@@ -40,7 +41,12 @@ typedef struct {
 	const char *key;        /**< KAZ, SCO, "Касым-Жомарт Токаев", GOV */
 	const char *code;       /**< country: ISO3; igo: its IGO code; role: the role code; person: NULL */
 	const char *fips;       /**< countries */
-	char gender;            /**< persons: 'm', 'f' or 0 */
+	const char *id;         /**< dyad's stable identifier: a country's ISO3 key, an organisation's code
+				     (IGOCIS), a person's `id` slug (tokayev-kassym-jomart); NULL for roles */
+	const char *wikidata;   /**< the Wikidata item (Q232), or NULL when not known for certain */
+	const char *name_en;    /**< the English name: the first name in Latin script, or NULL */
+	const char *name_ru;    /**< the Russian name: the first name in Cyrillic script, or NULL */
+	char gender;            /**< persons and given names: 'm', 'f' or 0 */
 	dyad_office *offices;   /**< persons */
 	size_t noffices;
 	const char *file;       /**< where it was defined, for messages */
@@ -83,6 +89,15 @@ const dyad_lex_member *dyad_lexicon_member(const dyad_lexicon *lx, size_t i);
 
 /** The entity with this kind and key (KAZ, SCO, GOV), or NULL. */
 const dyad_lex_entity *dyad_lexicon_find(const dyad_lexicon *lx, dyad_lex_kind kind, const char *key);
+
+/**
+ * The lexicon entity an actor stands for: `entity` (an index, UINT32_MAX for
+ * none) when it is a country, organisation or person; else the person with
+ * key `person`, else the country `country`, else the organisation `igo`
+ * (each may be NULL or empty). NULL when none is in the lexicon.
+ */
+const dyad_lex_entity *dyad_lexicon_actor(const dyad_lexicon *lx, uint32_t entity, const char *person,
+					  const char *country, const char *igo);
 
 /**
  * The office a person held on `day` (yyyymmdd), or NULL. With several, the

@@ -20,31 +20,29 @@ static const dyad_cli_opt opts[] = {
 struct out {
 	dyad_buf buf;
 	int text;
+	const dyad_lexicon *lx;
 };
 
-static void json_str_or_null(dyad_buf *b, const char *name, const char *v)
+static void mention_json(dyad_buf *b, const dyad_lexicon *lx, const dyad_document *d, const dyad_mention *m,
+			 size_t start, size_t end)
 {
-	dyad_buf_printf(b, ",\"%s\":", name);
-	if (v && *v)
-		dyad_buf_json_str(b, dyad_str_c(v));
-	else
-		dyad_buf_puts(b, "null");
-}
+	int place = m->kind == DYAD_MENTION_LOCATION;
 
-static void mention_json(dyad_buf *b, const dyad_document *d, const dyad_mention *m, size_t start, size_t end)
-{
 	dyad_buf_printf(b, "{\"doc\":\"%016llx\",\"path\":", (unsigned long long)d->page->id);
 	dyad_buf_json_str(b, dyad_str_c(d->page->path));
-	json_str_or_null(b, "record", d->page->record);
+	dyad_json_opt(b, "record", d->page->record);
 	dyad_buf_puts(b, ",\"text\":");
 	dyad_buf_json_str(b, (dyad_str){ d->doc.body.p + m->span.start, m->span.end - m->span.start });
 	dyad_buf_printf(b, ",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\"", start, end, dyad_mention_kind_name(m->kind));
-	json_str_or_null(b, "code", m->code);
-	json_str_or_null(b, "country", m->country);
-	json_str_or_null(b, "igo", m->igo);
-	json_str_or_null(b, "role", m->role);
-	json_str_or_null(b, "person", m->person);
-	json_str_or_null(b, "title", m->title);
+	dyad_json_opt(b, "code", m->code);
+	dyad_json_opt(b, "country", m->country);
+	dyad_json_opt(b, "igo", m->igo);
+	dyad_json_opt(b, "role", m->role);
+	dyad_json_opt(b, "person", m->person);
+	/* a place is not an actor: it names no one */
+	dyad_actor_identity_json(b, lx, place ? UINT32_MAX : m->entity, m->person, place ? NULL : m->country,
+				 place ? NULL : m->igo);
+	dyad_json_opt(b, "title", m->title);
 	dyad_buf_printf(b, ",\"sentence\":%zu,\"resolved\":%s}\n", m->sentence, m->resolved ? "true" : "false");
 }
 
@@ -77,7 +75,7 @@ static void emit(void *ctx, const dyad_document *d)
 		} else {
 			size_t s = dyad_document_cp(d, m->span.start, &cb, &cc);
 			size_t e = dyad_document_cp(d, m->span.end, &cb, &cc);
-			mention_json(&o->buf, d, m, s, e);
+			mention_json(&o->buf, o->lx, d, m, s, e);
 		}
 	}
 	fwrite(o->buf.p, 1, o->buf.n, stdout);
@@ -86,7 +84,7 @@ static void emit(void *ctx, const dyad_document *d)
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
 	const char *in = dyad_cli_get(cmd, a, "input"), *fmt = dyad_cli_get(cmd, a, "format");
-	struct out o = { DYAD_BUF_INIT, 0 };
+	struct out o = { DYAD_BUF_INIT, 0, NULL };
 	dyad_pipeline p;
 	int format = DYAD_FMT_AUTO, rc;
 
@@ -102,8 +100,10 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		dyad_pipeline_close(&p);
 		return dyad_cli_usage_error(cmd, "bad date '%s' (expected YYYY-MM-DD)", dyad_cli_get(cmd, a, "date"));
 	}
-	if ((rc = dyad_pipeline_want_actors(&p)) == 0)
+	if ((rc = dyad_pipeline_want_actors(&p)) == 0) {
+		o.lx = p.lexicon;
 		rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, emit, &o);
+	}
 	dyad_pipeline_close(&p);
 	dyad_buf_free(&o.buf);
 	return rc;

@@ -70,11 +70,14 @@ static const char *entity_name(const dyad_lexicon *lx, dyad_lex_kind kind, const
 	return NULL;
 }
 
-/* What to call one side: the person, else the country or organisation by name, else its code. */
+/* What to call one side: the person, else the country or organisation by name, else its code; in English where known. */
 static const char *side_name(const dyad_events_out *o, const dyad_side *s)
 {
+	const dyad_lex_entity *e = dyad_lexicon_actor(o->p->lexicon, UINT32_MAX, s->person, s->country, s->igo);
 	const char *n;
 
+	if (e && e->name_en && (s->person == NULL || e->kind == DYAD_LEX_PERSON))
+		return e->name_en;
 	if (s->person)
 		return s->person;
 	if (s->country[0] && (n = entity_name(o->p->lexicon, DYAD_LEX_COUNTRY, s->country)) != NULL)
@@ -90,24 +93,16 @@ static const char *fips_of(const dyad_events_out *o, const char *iso3)
 	return e && e->fips ? e->fips : "";
 }
 
-static void json_opt(dyad_buf *b, const char *name, const char *v)
-{
-	dyad_buf_printf(b, ",\"%s\":", name);
-	if (v && *v)
-		dyad_buf_json_str(b, dyad_str_c(v));
-	else
-		dyad_buf_puts(b, "null");
-}
-
 static void side_json(const dyad_events_out *o, dyad_buf *b, const char *name, const dyad_side *s)
 {
 	dyad_buf_printf(b, ",\"%s\":{\"code\":", name);
 	dyad_buf_json_str(b, dyad_str_c(s->code));
-	json_opt(b, "name", side_name(o, s));
-	json_opt(b, "country", s->country);
-	json_opt(b, "igo", s->igo);
-	json_opt(b, "role", s->role);
-	json_opt(b, "person", s->person);
+	dyad_json_opt(b, "country", s->country);
+	dyad_json_opt(b, "igo", s->igo);
+	dyad_json_opt(b, "role", s->role);
+	dyad_json_opt(b, "person", s->person);
+	/* the identity by the side's keys: the mention may be wider than the side the coder kept */
+	dyad_actor_identity_json(b, o->p->lexicon, UINT32_MAX, s->person, s->country, s->igo);
 	dyad_buf_putc(b, '}');
 }
 
@@ -134,22 +129,22 @@ static void write_json(dyad_events_out *o, const dyad_document *d, const dyad_ev
 	ymd_str(e->date, date);
 	dyad_buf_printf(b, "{\"doc\":\"%016llx\",\"n\":%zu,\"path\":", (unsigned long long)d->page->id, n);
 	dyad_buf_json_str(b, dyad_str_c(d->page->path));
-	json_opt(b, "record", d->page->record);
+	dyad_json_opt(b, "record", d->page->record);
 	side_json(o, b, "source", &e->source);
 	side_json(o, b, "target", &e->target);
 	dyad_buf_printf(b, ",\"cameo\":\"%s\"", e->cameo);
-	json_opt(b, "cameo_name", cc ? cc->name : NULL);
+	dyad_json_opt(b, "cameo_name", cc ? cc->name : NULL);
 	if (cc)
 		dyad_buf_printf(b, ",\"goldstein\":%.1f,\"quad_class\":%d", cc->goldstein, cc->quad);
 	else
 		dyad_buf_puts(b, ",\"goldstein\":null,\"quad_class\":null");
-	json_opt(b, "type", cc ? cc->plover : NULL);
-	json_opt(b, "mode", e->mode);
+	dyad_json_opt(b, "type", cc ? cc->plover : NULL);
+	dyad_json_opt(b, "mode", e->mode);
 	dyad_buf_printf(b, ",\"reciprocal\":%s,\"modality\":\"%s\"", e->reciprocal ? "true" : "false",
 			dyad_modality_name(e->modality));
-	json_opt(b, "date", date);
-	json_opt(b, "date_source", date[0] ? (e->date_from_publication ? "publication" : "sentence") : NULL);
-	json_opt(b, "location", e->location);
+	dyad_json_opt(b, "date", date);
+	dyad_json_opt(b, "date_source", date[0] ? (e->date_from_publication ? "publication" : "sentence") : NULL);
+	dyad_json_opt(b, "location", e->location);
 	dyad_buf_printf(b, ",\"sentence\":%zu,\"evidence\":{\"text\":", e->sentence);
 	dyad_buf_json_str(b, (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start });
 	dyad_buf_printf(b, ",\"start\":%zu,\"end\":%zu},\"rules\":[", start, end);
@@ -254,18 +249,18 @@ static void write_plover(dyad_events_out *o, const dyad_document *d, const dyad_
 		dyad_buf_printf(b, "\"%s\"", date);
 	else
 		dyad_buf_puts(b, "null");
-	json_opt(b, "event_type", cc ? cc->plover : NULL);
-	json_opt(b, "mode", cc && cc->plover_mode && *cc->plover_mode ? cc->plover_mode : NULL);
-	json_opt(b, "context", NULL);
+	dyad_json_opt(b, "event_type", cc ? cc->plover : NULL);
+	dyad_json_opt(b, "mode", cc && cc->plover_mode && *cc->plover_mode ? cc->plover_mode : NULL);
+	dyad_json_opt(b, "context", NULL);
 	/* a reciprocal event lists both actors on each side, as PLOVER's actor lists allow */
 	plover_actors(o, b, "actor1", &e->source, &e->target, e->reciprocal);
 	plover_actors(o, b, "actor2", &e->target, &e->source, e->reciprocal);
-	json_opt(b, "cameo", e->cameo);
-	json_opt(b, "location", e->location);
-	json_opt(b, "source", d->doc.outlet);
+	dyad_json_opt(b, "cameo", e->cameo);
+	dyad_json_opt(b, "location", e->location);
+	dyad_json_opt(b, "source", d->doc.outlet);
 	dyad_buf_puts(b, ",\"text\":");
 	dyad_buf_json_str(b, (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start });
-	json_opt(b, "language", dyad_lang_code(d->lang));
+	dyad_json_opt(b, "language", dyad_lang_code(d->lang));
 	dyad_buf_puts(b, "}\n");
 }
 

@@ -192,6 +192,42 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 	}
 }
 
+void dyad_json_opt(dyad_buf *b, const char *name, const char *v)
+{
+	dyad_buf_printf(b, ",\"%s\":", name);
+	if (v && *v)
+		dyad_buf_json_str(b, dyad_str_c(v));
+	else
+		dyad_buf_puts(b, "null");
+}
+
+static int has_cyrillic(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0xD0 && (unsigned char)*s <= 0xD3)
+			return 1;
+	return 0;
+}
+
+void dyad_actor_identity_json(dyad_buf *b, const dyad_lexicon *lx, uint32_t entity, const char *person,
+			      const char *country, const char *igo)
+{
+	const dyad_lex_entity *e = lx ? dyad_lexicon_actor(lx, entity, person, country, igo) : NULL;
+
+	if (person && *person && (e == NULL || e->kind != DYAD_LEX_PERSON)) {
+		int ru = has_cyrillic(person);
+		dyad_json_opt(b, "id", NULL);
+		dyad_json_opt(b, "name", ru ? NULL : person);
+		dyad_json_opt(b, "name_ru", ru ? person : NULL);
+		dyad_json_opt(b, "wikidata", NULL);
+		return;
+	}
+	dyad_json_opt(b, "id", e ? e->id : NULL);
+	dyad_json_opt(b, "name", e ? e->name_en : NULL);
+	dyad_json_opt(b, "name_ru", e ? e->name_ru : NULL);
+	dyad_json_opt(b, "wikidata", e ? e->wikidata : NULL);
+}
+
 static void json_field(dyad_buf *b, const char *name, const char *value)
 {
 	dyad_buf_printf(b, ",\"%s\":", name);

@@ -89,6 +89,19 @@ size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, s
 /** Clean `page` into `out` (allocations in p->arena, which the caller resets per page). */
 void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_document *out);
 
+/** Append `,"name":"v"` to a JSON object being written, or `,"name":null` when v is NULL or empty. */
+void dyad_json_opt(dyad_buf *b, const char *name, const char *v);
+
+/**
+ * Append an actor's identity to a JSON object being written: `,"id":…,
+ * "name":…,"name_ru":…,"wikidata":…` (null where unknown). The actor is the
+ * lexicon entity `entity` (UINT32_MAX for none), else the person, country or
+ * organisation by key (dyad_lexicon_actor). A person the lexicon lacks keeps
+ * the name the page gave, in the field of its script.
+ */
+void dyad_actor_identity_json(dyad_buf *b, const dyad_lexicon *lx, uint32_t entity, const char *person,
+			      const char *country, const char *igo);
+
 /** Append the document as one JSON object (no newline) to b. */
 void dyad_document_json(dyad_buf *b, const dyad_document *d);
 

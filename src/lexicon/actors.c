@@ -116,6 +116,8 @@ static int type_rank(const dyad_lex_name *n, const dyad_lex_entity *e)
 {
 	if (e->kind == DYAD_LEX_PERSON)
 		return 0;
+	if (e->kind == DYAD_LEX_GIVEN)
+		return 9;
 	switch (n->type) {
 	case DYAD_NAME_NAME: return 1;
 	case DYAD_NAME_METONYM: return 2;
@@ -429,8 +431,10 @@ static size_t unknown_name(ctx *c, size_t i, size_t b, const raw *rs, size_t nr,
 		int cs = match_case_of(w);
 		if (cs != CASE_CAPITAL)
 			break;
-		if (k < nr && rs[k].ts == j)
+		if (k < nr && rs[k].ts == j && rs[k].ent->kind != DYAD_LEX_GIVEN)
 			break; /* a dictionary word starts here */
+		if (k < nr && rs[k].ts == j)
+			k++;
 		j++;
 	}
 	return j - i >= 1 && j - i <= 3 ? j : i;
@@ -495,6 +499,72 @@ static void from_seen(dyad_mention *m, const seen *s)
 }
 
 /*
+ * "Иван Петров, посол Казахстана, заявил": a person without a code right before the role `m`,
+ * a comma (and "the" or "a") between, takes the role's code and title, and `m` names that person.
+ * Returns 1 when it did.
+ */
+static int apposed(ctx *c, dyad_mention *m)
+{
+	dyad_mention *p = c->nout >= 2 ? &c->out[c->nout - 2] : NULL;
+	size_t i = p ? p->tok_end : 0, k;
+
+	if (p == NULL || p->kind != DYAD_MENTION_PERSON || p->code[0] || p->sentence != m->sentence ||
+	    i >= m->tok_start || c->toks[i].kind != DYAD_TOK_PUNCT || tok_str(c, i).n != 1 || tok_str(c, i).p[0] != ',')
+		return 0;
+	for (i++; i < m->tok_start; i++)
+		if (!is_word(&c->toks[i]) || (!dyad_str_eq_c(folded(c, i), "the") && !dyad_str_eq_c(folded(c, i), "a")))
+			return 0;
+	set_code(c, p, m->code);
+	p->title = m->title;
+	for (k = c->nseen; k > 0; k--)
+		if (c->seen[k - 1].person == p->person) {
+			memcpy(c->seen[k - 1].code, p->code, sizeof p->code);
+			memcpy(c->seen[k - 1].country, p->country, sizeof p->country);
+			memcpy(c->seen[k - 1].role, p->role, sizeof p->role);
+			c->seen[k - 1].igo = p->igo;
+			c->seen[k - 1].title = p->title;
+			from_seen(m, &c->seen[k - 1]);
+			break;
+		}
+	return 1;
+}
+
+/*
+ * Tokens [from, to) are a Russian adjective in the genitive and its noun, in lower case: what a
+ * title says of its state before the name ("президентом островного государства Джоко Видодо").
+ */
+static int descriptor(ctx *c, size_t from, size_t to)
+{
+	static const char *const gen[] = { "ого", "его", "ой", "ей", NULL };
+	const char *const *e;
+	dyad_str w;
+
+	if (to != from + 2 || !is_word(&c->toks[from]) || !is_word(&c->toks[from + 1]) ||
+	    !(c->toks[from].flags & DYAD_TOKF_CYRILLIC) || match_case_of(tok_str(c, from)) != CASE_ANY ||
+	    match_case_of(tok_str(c, from + 1)) != CASE_ANY)
+		return 0;
+	w = tok_str(c, from);
+	for (e = gen; *e; e++)
+		if (w.n > strlen(*e) + 2 && memcmp(w.p + w.n - strlen(*e), *e, strlen(*e)) == 0)
+			return 1;
+	return 0;
+}
+
+/* Tokens [from, to) are "for" or "of" and one to three capitalised words: a title's portfolio ("for Defence"). */
+static int portfolio(ctx *c, size_t from, size_t to)
+{
+	size_t i;
+
+	if (to < from + 2 || to > from + 4 || !is_word(&c->toks[from]) ||
+	    (!dyad_str_eq_c(folded(c, from), "for") && !dyad_str_eq_c(folded(c, from), "of")))
+		return 0;
+	for (i = from + 1; i < to; i++)
+		if (!is_word(&c->toks[i]) || match_case_of(tok_str(c, i)) != CASE_CAPITAL)
+			return 0;
+	return 1;
+}
+
+/*
  * A role word and what is glued to it: an adjective or country before it
  * ("белорусский МИД", "Kazakhstan's foreign minister"), more role words,
  * a country or organisation after it ("глава МИД Армении", "Secretary
@@ -552,6 +622,10 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		next++;
 	}
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
+	person_end = end_tok;
+	if (next < nr && rs[next].ent->kind == DYAD_LEX_PERSON &&
+	    (portfolio(c, end_tok, rs[next].ts) || descriptor(c, end_tok, rs[next].ts)))
+		end_tok = rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale", "президентом островного государства Джоко Видодо" */
 	if (next < nr && rs[next].ts == end_tok && rs[next].ent->kind == DYAD_LEX_PERSON) {
 		person = rs[next].ent;
 		person_end = rs[next].te;
@@ -593,6 +667,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 					       c->toks[person_end - 1].span.end - c->toks[end_tok].span.start);
 		m->gender = guess_gender(tok_str(c, person_end - 1));
 		remember(c, m, c->keys[person_end - 1]);
+	} else if (m->code[0] && apposed(c, m)) {
+		/* "Иван Петров, посол Казахстана": the role is the person's before the comma */
 	} else if (!m->code[0] || !m->igo) {
 		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
 		const seen *s = recall(c, m->role, m->country);
@@ -649,7 +725,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 		m->entity = r->name->entity;
 		break;
 	case DYAD_LEX_ROLE:
-		break; /* handled by role_chain */
+	case DYAD_LEX_GIVEN:
+		break; /* handled by role_chain and named_person */
 	}
 	if (m)
 		m->name = r->name->text;
@@ -682,6 +759,84 @@ static void surnames(ctx *c, size_t from, size_t to, size_t sent_start)
 		surname_again(c, i, sent_start);
 }
 
+/* No lower-case word of four letters or more in tokens [a, b): a headline in title case ("Russia Warns Ukraine"). */
+static int title_case(ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b; i++)
+		if (c->toks[i].kind == DYAD_TOK_WORD && c->toks[i].span.end - c->toks[i].span.start >= 4 &&
+		    match_case_of(tok_str(c, i)) == CASE_ANY)
+			return 0;
+	return 1;
+}
+
+/*
+ * "Jordan Bardella", "Chad Smith", "Georgia Meloni": a country's one-word name in Latin letters
+ * right before a person of the lexicon, or before a capitalised word that starts no dictionary
+ * name, is a given name and not the country — unless a preposition makes it a place ("in Jordan")
+ * or the sentence is a headline in title case.
+ */
+static int country_as_given_name(ctx *c, const raw *rs, size_t nr, size_t k, size_t a, size_t b)
+{
+	const raw *r = &rs[k];
+	size_t n = r->te;
+
+	if (r->ent->kind != DYAD_LEX_COUNTRY || r->name->type != DYAD_NAME_NAME || n != r->ts + 1 || n >= b ||
+	    (c->toks[r->ts].flags & DYAD_TOKF_CYRILLIC) || preceded_by_prep(c, r->ts, a) || !is_word(&c->toks[n]))
+		return 0;
+	if (match_case_of(tok_str(c, r->ts)) != CASE_CAPITAL)
+		return 0; /* "US Department of Commerce" */
+	if (k + 1 < nr && rs[k + 1].ts == n)
+		return rs[k + 1].ent->kind == DYAD_LEX_PERSON;
+	/* the surname ends the name: "Israel Defense Forces" is the country's */
+	if (n + 1 < b && is_word(&c->toks[n + 1]) && match_case_of(tok_str(c, n + 1)) != CASE_ANY)
+		return 0;
+	return c->toks[n].kind == DYAD_TOK_WORD && !(c->toks[n].flags & DYAD_TOKF_CYRILLIC) &&
+	       match_case_of(tok_str(c, n)) == CASE_CAPITAL && !title_case(c, a, b);
+}
+
+/*
+ * A given name and the capitalised words after it ("Роман Коноплев", "Юрий Михайлович Лужков"):
+ * a person the lexicon lacks, with no code, remembered so that the surname alone finds it later.
+ * Before a person of the lexicon ("Александр Лукашенко" where only the surname is listed) the
+ * given name is left to that person.
+ */
+static void named_person(ctx *c, raw *rs, size_t nr, size_t k, size_t b)
+{
+	size_t end;
+
+	rs[k].used = 1;
+	/* a person of the lexicon, a country, ... right after; a surname that reads as a given name ("Петров") is not */
+	if (k + 1 < nr && rs[k + 1].ts == rs[k].te && rs[k + 1].ent->kind != DYAD_LEX_GIVEN)
+		return;
+	end = unknown_name(c, rs[k].te, b, rs, nr, k + 1);
+	if (end > rs[k].te) {
+		dyad_span span = { rs[k].span.start, c->toks[end - 1].span.end };
+		dyad_mention *m = emit(c, rs[k].ts, end, span, DYAD_MENTION_PERSON);
+		m->person = dyad_arena_strndup(c->a, c->text.p + span.start, span.end - span.start);
+		m->gender = rs[k].ent->gender;
+		remember(c, m, c->keys[end - 1]);
+	}
+}
+
+/*
+ * "Atlanta, Georgia": a country's name right after a place of another country and a comma is a
+ * state or province of that place's country, not the country ("Tbilisi, Georgia" stays Georgia).
+ */
+static int province_of_place(ctx *c, const raw *r)
+{
+	const dyad_mention *p = c->nout ? &c->out[c->nout - 1] : NULL;
+	dyad_str comma;
+
+	if (p == NULL || p->kind != DYAD_MENTION_LOCATION || r->ent->kind != DYAD_LEX_COUNTRY ||
+	    r->name->type != DYAD_NAME_NAME || p->tok_end + 1 != r->ts || p->sentence != c->tok_sent[r->ts] ||
+	    !p->country[0] || strcmp(p->country, r->ent->key) == 0)
+		return 0;
+	comma = tok_str(c, p->tok_end);
+	return comma.n == 1 && comma.p[0] == ',';
+}
+
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 {
 	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a;
@@ -690,7 +845,8 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 	while (k < nr) {
 		size_t before = c->nout;
 
-		if (r[k].used) {
+		/* used, or a given name inside a mention made already ("посол Казахстана Иван Петров") */
+		if (r[k].used || (r[k].ent->kind == DYAD_LEX_GIVEN && r[k].ts < pos)) {
 			k++;
 			continue;
 		}
@@ -702,6 +858,12 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 			k = role_chain(c, r, nr, k + 1, a, b);
 		} else if (is_role_raw(&r[k])) {
 			k = role_chain(c, r, nr, k, a, b);
+		} else if (r[k].ent->kind == DYAD_LEX_GIVEN) {
+			named_person(c, r, nr, k, b);
+			k++;
+		} else if (country_as_given_name(c, r, nr, k, a, b) || province_of_place(c, &r[k])) {
+			r[k].used = 1;
+			k++;
 		} else {
 			plain(c, &r[k], a, b);
 			r[k].used = 1;

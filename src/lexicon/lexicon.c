@@ -60,6 +60,8 @@ static int kind_of(dyad_str k)
 		return DYAD_LEX_PERSON;
 	if (dyad_str_eq_c(k, "role"))
 		return DYAD_LEX_ROLE;
+	if (dyad_str_eq_c(k, "given"))
+		return DYAD_LEX_GIVEN;
 	return 0;
 }
 
@@ -72,6 +74,34 @@ static int is_code(dyad_str s, size_t min, size_t max)
 	for (i = 0; i < s.n; i++)
 		if (!((s.p[i] >= 'A' && s.p[i] <= 'Z') || (s.p[i] >= '0' && s.p[i] <= '9')))
 			return 0;
+	return 1;
+}
+
+/* "Q232" */
+static int is_qid(dyad_str s)
+{
+	size_t i;
+
+	if (s.n < 2 || s.n > 12 || s.p[0] != 'Q' || s.p[1] == '0')
+		return 0;
+	for (i = 1; i < s.n; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* "tokayev-kassym-jomart", "KAZ", "IGOCIS": letters, digits and inner hyphens */
+static int is_slug(dyad_str s)
+{
+	size_t i;
+
+	if (s.n == 0 || s.n > 80 || s.p[0] == '-' || s.p[s.n - 1] == '-')
+		return 0;
+	for (i = 0; i < s.n; i++) {
+		char ch = s.p[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-'))
+			return 0;
+	}
 	return 1;
 }
 
@@ -118,9 +148,12 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 
 	if (kind == 0)
 		return dyad_errf(why, DYAD_EINPUT,
-				 "unknown block '@%.*s' (expected @country, @igo, @person or @role)",
+				 "unknown block '@%.*s' (expected @country, @igo, @person, @role or @given)",
 				 (int)l->kind.n, l->kind.p);
 	if (l->field.n == 0) {
+		if (kind == DYAD_LEX_GIVEN && !dyad_str_eq_c(l->key, "m") && !dyad_str_eq_c(l->key, "f"))
+			return dyad_errf(why, DYAD_EINPUT, "given names are '@given m' or '@given f', not '%.*s'",
+					 (int)l->key.n, l->key.p);
 		if (kind == DYAD_LEX_COUNTRY && !is_code(l->key, 3, 3))
 			return dyad_errf(why, DYAD_EINPUT, "a country's key is a three-letter code, not '%.*s'",
 					 (int)l->key.n, l->key.p);
@@ -132,7 +165,9 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 		memset(e, 0, sizeof *e);
 		e->kind = (dyad_lex_kind)kind;
 		e->key = adup(lx, l->key);
-		e->code = kind == DYAD_LEX_PERSON ? NULL : e->key;
+		e->code = kind == DYAD_LEX_PERSON || kind == DYAD_LEX_GIVEN ? NULL : e->key;
+		if (kind == DYAD_LEX_GIVEN)
+			e->gender = l->key.p[0];
 		e->file = lx->file;
 		e->line = l->line;
 		lx->cur = (int)lx->nent++;
@@ -146,6 +181,18 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 	if (FIELD("name")) {
 		for (i = 0; i < l->nvalues; i++)
 			add_name(lx, l->values[i].text, DYAD_NAME_NAME, NULL, l->values[i].from, l->values[i].to);
+		return 0;
+	}
+	if (e->kind != DYAD_LEX_ROLE && e->kind != DYAD_LEX_GIVEN && (FIELD("id") || FIELD("wikidata"))) {
+		dyad_str v = l->values[0].text;
+		if (l->nvalues != 1 || (FIELD("wikidata") ? !is_qid(v) : !is_slug(v)))
+			return dyad_errf(why, DYAD_EINPUT,
+					 FIELD("id") ? "an id is one slug of a-z, 0-9 and '-' (tokayev-kassym-jomart)"
+						     : "a Wikidata item is Q followed by digits (Q232)");
+		if (FIELD("id"))
+			e->id = adup(lx, v);
+		else
+			e->wikidata = adup(lx, v);
 		return 0;
 	}
 	switch (e->kind) {
@@ -235,6 +282,8 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			return 0;
 		}
 		break;
+	case DYAD_LEX_GIVEN:
+		break; /* names only */
 	}
 #undef FIELD
 	return dyad_errf(why, DYAD_EINPUT, "unknown field '%.*s' in @%.*s", (int)l->field.n, l->field.p,
@@ -256,6 +305,96 @@ static int cmp_entity(const void *a, const void *b)
 	if (x->kind != y->kind)
 		return (int)x->kind - (int)y->kind;
 	return strcmp(x->key, y->key);
+}
+
+/* 1 when the name is written in Cyrillic, 0 in Latin letters, -1 in neither. */
+static int script_of(const char *s)
+{
+	const unsigned char *p;
+	int latin = 0;
+
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0xD0 && *p <= 0xD3)
+			return 1;
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			latin = 1;
+	}
+	return latin ? 0 : -1;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	const dyad_lex_entity *x = *(const dyad_lex_entity *const *)a, *y = *(const dyad_lex_entity *const *)b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : (x < y ? -1 : 1);
+}
+
+/* Two entities with one id: the later keeps none, and the loader says where. */
+static void unique_ids(dyad_lexicon *lx)
+{
+	dyad_lex_entity **by = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *by);
+	size_t i, n = 0;
+
+	for (i = 0; i < lx->nent; i++)
+		if (lx->ent[i].id)
+			by[n++] = &lx->ent[i];
+	qsort(by, n, sizeof *by, cmp_id);
+	for (i = 1; i < n; i++)
+		if (strcmp(by[i - 1]->id, by[i]->id) == 0) {
+			char msg[512];
+			snprintf(msg, sizeof msg, "%s:%zu: id '%s' is already %s's (%s:%zu); dropped", by[i]->file,
+				 by[i]->line, by[i]->id, by[i - 1]->key, by[i - 1]->file, by[i - 1]->line);
+			on_warn(lx, msg);
+			by[i]->id = NULL;
+			by[i] = by[i - 1];
+		}
+	free(by);
+}
+
+/* "European Commission", "Arab League": a key of words, with a blank and lower-case letters */
+static int key_is_words(const char *key)
+{
+	return strchr(key, ' ') != NULL && strpbrk(key, "abcdefghijklmnopqrstuvwxyz") != NULL;
+}
+
+/*
+ * Every country, organisation and person gets its English and Russian names
+ * (the first `name` in each script; an organisation's key when it is words,
+ * "European Commission", and its short key, CIS, only when it has no other) and its id: a country's key, an organisation's code, a
+ * person's `id` field. A repeated id is reported and dropped.
+ */
+static void name_entities(dyad_lexicon *lx)
+{
+	size_t i;
+
+	for (i = 0; i < lx->nent; i++)
+		if (lx->ent[i].kind == DYAD_LEX_IGO && key_is_words(lx->ent[i].key))
+			lx->ent[i].name_en = lx->ent[i].key;
+	for (i = 0; i < lx->nnames; i++) {
+		const dyad_lex_name *n = &lx->names[i];
+		dyad_lex_entity *e = &lx->ent[n->entity];
+		int script;
+
+		if (n->type != DYAD_NAME_NAME || e->kind == DYAD_LEX_ROLE || e->kind == DYAD_LEX_GIVEN ||
+		    (script = script_of(n->text)) < 0)
+			continue;
+		/* an organisation's key is its English name when it is words ("European Commission"), not letters (CIS) */
+		if (e->kind == DYAD_LEX_IGO && !key_is_words(e->key) && strcmp(n->text, e->key) == 0)
+			continue;
+		if (script == 0 && e->name_en == NULL)
+			e->name_en = n->text;
+		if (script == 1 && e->name_ru == NULL)
+			e->name_ru = n->text;
+	}
+	for (i = 0; i < lx->nent; i++) {
+		dyad_lex_entity *e = &lx->ent[i];
+		if (e->kind == DYAD_LEX_IGO && e->name_en == NULL && script_of(e->key) == 0)
+			e->name_en = e->key;
+		if (e->id == NULL && (e->kind == DYAD_LEX_COUNTRY || e->kind == DYAD_LEX_IGO))
+			e->id = e->code;
+	}
+	unique_ids(lx);
 }
 
 dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
@@ -291,6 +430,7 @@ dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const c
 		dyad_buf_free(&text);
 	}
 	dyad_names_free(files, (size_t)nfiles);
+	name_entities(lx);
 	lx->index = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *lx->index); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	for (i = 0; i < lx->nent; i++)
 		lx->index[i] = &lx->ent[i];
@@ -339,6 +479,22 @@ const dyad_lex_entity *dyad_lexicon_find(const dyad_lexicon *lx, dyad_lex_kind k
 			hi = mid;
 	}
 	return NULL;
+}
+
+const dyad_lex_entity *dyad_lexicon_actor(const dyad_lexicon *lx, uint32_t entity, const char *person,
+					  const char *country, const char *igo)
+{
+	const dyad_lex_entity *e = NULL;
+
+	if (entity < lx->nent && lx->ent[entity].kind != DYAD_LEX_ROLE && lx->ent[entity].kind != DYAD_LEX_GIVEN)
+		return &lx->ent[entity];
+	if (person && *person)
+		e = dyad_lexicon_find(lx, DYAD_LEX_PERSON, person);
+	if (e == NULL && country && *country)
+		e = dyad_lexicon_find(lx, DYAD_LEX_COUNTRY, country);
+	if (e == NULL && igo && *igo)
+		e = dyad_lexicon_find(lx, DYAD_LEX_IGO, igo);
+	return e;
 }
 
 const dyad_office *dyad_lexicon_office_on(const dyad_lex_entity *p, dyad_ymd day, int *before)

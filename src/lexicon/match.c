@@ -268,14 +268,24 @@ static void add_edge(dyad_matcher *m, uint32_t from, dyad_str key, uint32_t to)
  * кита, кит), so the dictionary form's endings are swapped for the case
  * endings and each form's key leads to the same state.
  */
+static int in_list_c(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
 static void add_case_forms(dyad_matcher *m, uint32_t from, uint32_t to, dyad_str word)
 {
+	static const char *const iya_endings[] = { "и", "ю", "ей", "я", NULL };
 	static const char *const endings[] = { "а", "я", "у", "ю", "е", "ом", "ем", "ой", "ей", "ы", "и", "ов",
 					       "ев", "ью", "ии", "ию", "ией", "ия", NULL };
 	static const char *const finals[] = { "а", "я", "о", "е", "ы", "и", "й", "ь", NULL };
 	const char *const *e;
 	dyad_buf form = DYAD_BUF_INIT;
 	size_t base = word.n, start = 0, i, own;
+	int in_iya;
 
 	for (i = 0; i < word.n; i++)
 		if (word.p[i] == '-')
@@ -286,8 +296,18 @@ static void add_case_forms(dyad_matcher *m, uint32_t from, uint32_t to, dyad_str
 			break;
 		}
 	own = match_key(m->stemmer, m->scratch, word).n;
+	/* after "Нигери": Нигерии, Нигерию, Нигерией */
+	in_iya = word.n >= 4 && memcmp(word.p + word.n - 4, "ия", 4) == 0;
 	for (e = endings; *e; e++) {
 		dyad_str key;
+		/*
+		 * a noun in -ия declines in -ии/-ию/-ией only, a noun ending in a consonant never
+		 * does: Нигерия's forms are not Нигер's (Нигере, Нигера), nor Нигер's Нигерии
+		 */
+		if (base == word.n && strlen(*e) >= 4 && memcmp(*e, "и", 2) == 0)
+			continue;
+		if (in_iya && !in_list_c(*e, iya_endings))
+			continue;
 		dyad_buf_clear(&form);
 		dyad_buf_put(&form, word.p, base);
 		dyad_buf_puts(&form, *e);

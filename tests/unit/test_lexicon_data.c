@@ -288,6 +288,52 @@ static void members_are_countries(void **state)
 	assert_int_equal(in_sco, 10);
 }
 
+/*
+ * Every person has dyad's id, an English and a Russian name; every country and
+ * organisation an id and both names; ids are unique, and the states of today
+ * and the main organisations carry their Wikidata items.
+ */
+static void identities(void **state)
+{
+	static const char *const qids[][2] = { { "KAZ", "Q232" }, { "RUS", "Q159" }, { "USA", "Q30" },
+					       { "BLR", "Q184" }, { "XKX", "Q1246" }, { "PSE", "Q219060" } };
+	size_t i, j, persons = 0, with_qid = 0, countries = 0;
+
+	(void)state;
+	for (i = 0; i < dyad_lexicon_nentities(lx); i++) {
+		const dyad_lex_entity *e = dyad_lexicon_entity(lx, i);
+		if (e->kind == DYAD_LEX_ROLE || e->kind == DYAD_LEX_GIVEN)
+			continue;
+		if (e->id == NULL || e->name_en == NULL || e->name_ru == NULL)
+			fail_msg("%s:%zu: %s lacks %s", e->file, e->line, e->key,
+				 e->id == NULL ? "an id" : e->name_en == NULL ? "an English name" : "a Russian name");
+		persons += e->kind == DYAD_LEX_PERSON;
+		if (e->kind == DYAD_LEX_COUNTRY) {
+			countries++;
+			with_qid += e->wikidata != NULL;
+		}
+	}
+	assert_true(persons > 500);
+	assert_true(with_qid * 100 >= countries * 95);
+	for (i = 0; i < sizeof qids / sizeof qids[0]; i++)
+		assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_COUNTRY, qids[i][0])->wikidata, qids[i][1]);
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_IGO, "UN")->wikidata, "Q1065");
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_COUNTRY, "KAZ")->name_en, "Kazakhstan");
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_COUNTRY, "KAZ")->name_ru, "Казахстан");
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_IGO, "EU")->name_en, "European Union");
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_IGO, "European Commission")->name_en, "European Commission");
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_PERSON, "Касым-Жомарт Токаев")->id, "tokayev-kassym-jomart");
+	assert_string_equal(dyad_lexicon_find(lx, DYAD_LEX_PERSON, "Касым-Жомарт Токаев")->name_en,
+			    "Kassym-Jomart Tokayev");
+	/* the loader drops a repeated id, so no two entities share one */
+	for (i = 0; i < dyad_lexicon_nentities(lx); i++)
+		for (j = i + 1; j < dyad_lexicon_nentities(lx); j++) {
+			const dyad_lex_entity *a = dyad_lexicon_entity(lx, i), *b = dyad_lexicon_entity(lx, j);
+			if (a->id && b->id && strcmp(a->id, b->id) == 0)
+				fail_msg("%s and %s share the id %s", a->key, b->key, a->id);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +344,7 @@ int main(void)
 		cmocka_unit_test(people_by_the_day),
 		cmocka_unit_test(names_unambiguous),
 		cmocka_unit_test(members_are_countries),
+		cmocka_unit_test(identities),
 	};
 	return cmocka_run_group_tests_name("lexicon_data", tests, setup, teardown);
 }
