@@ -200,7 +200,7 @@ static int run_stats(const char *events_dir, const char *datadir, int missing)
 	printf("%-4s %-22s %8s %8s %8s %8s %8s %8s\n", "root", "", "ru pat", "ru lem", "ru codes", "en pat", "en lem",
 	       "en codes");
 	for (r = 1; r <= 20; r++) {
-		char code[3], cov[2][24];
+		char code[12], cov[2][48];
 
 		snprintf(code, sizeof code, "%02d", r);
 		for (l = 0; l < 2; l++)
