@@ -106,6 +106,13 @@ $(BUILD)/src/serve/web.o: $(BUILD)/gen/web_assets.inc
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
 
+# The gazetteer: the world's cities from libgeonames, written by scripts/gazetteer (docs/dictionaries.md).
+GAZETTEER := data/places/geonames.tsv
+$(GAZETTEER): scripts/gazetteer
+	scripts/gazetteer $@
+
+all: $(GAZETTEER)
+
 # --- tests ----------------------------------------------------------------------------------
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
@@ -123,7 +130,7 @@ $(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(LIB)
 
 TEST_BINS := $(BIN) $(UNIT_BIN) $(GOLDEN_BIN) $(REPLAY_BIN)
 
-test: $(TEST_BINS)
+test: $(TEST_BINS) $(GAZETTEER)
 	@tests/run $(BUILD)
 
 check:

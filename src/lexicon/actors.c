@@ -646,6 +646,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 				set_code(c, m, code);
 			} else {
 				snprintf(m->country, sizeof m->country, "%s", e->key);
+				if (c->m->name_place)
+					m->place = c->m->name_place[r->name - dyad_lexicon_name(c->m->lx, 0)];
 			}
 		} else {
 			m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_COUNTRY);
@@ -687,9 +689,84 @@ static void surnames(ctx *c, size_t from, size_t to, size_t sent_start)
 		surname_again(c, i, sent_start);
 }
 
+/* Capitalised words the gazetteer names a place by where the lexicon found nothing (places.c). */
+static int capital_word(ctx *c, size_t i)
+{
+	return is_word(&c->toks[i]) && match_case_of(tok_str(c, i)) != CASE_ANY;
+}
+
+/* Month and day names that are also the names of towns: never places without a preposition either. */
+static const char *const not_places[] = { "january", "february", "march", "april", "may", "june", "july",
+					  "august", "september", "october", "november", "december", "monday",
+					  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+
+/*
+ * "в Гуанчжоу", "from Vilnius": after a preposition of place any city will
+ * do; elsewhere only a capital, a region or sea of the project's lists or a
+ * city of a million, and not inside a longer capitalised name ("Victoria
+ * Nuland"). The best candidate wins: capital, then the project's, then the larger.
+ */
+static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
+{
+	unsigned char *covered;  /* 1: a mention other than a place; 2: a place the lexicon names */
+	uint32_t *place_at;      /* at a lexicon place's first token: its mention + 1 */
+	size_t i, k;
+
+	if (c->m->places == NULL || b <= a)
+		return;
+	covered = DYAD_ARENA_NEW(c->a, unsigned char, b - a);
+	place_at = DYAD_ARENA_NEW(c->a, uint32_t, b - a);
+	for (k = first_out; k < c->nout; k++) {
+		int loc = c->out[k].kind == DYAD_MENTION_LOCATION;
+		for (i = c->out[k].tok_start; i < c->out[k].tok_end && i < b; i++)
+			if (i >= a)
+				covered[i - a] = loc ? 2 : 1;
+		if (loc && c->out[k].tok_start >= a && c->out[k].tok_start < b)
+			place_at[c->out[k].tok_start - a] = (uint32_t)k + 1;
+	}
+	for (i = a; i < b; i++) {
+		const dyad_place *best[1];
+		size_t to = i, te, n;
+		dyad_mention *m;
+		int ok;
+
+		if (covered[i - a] == 1 || (covered[i - a] == 2 && !place_at[i - a]) || !capital_word(c, i) ||
+		    in_list(folded(c, i), not_places))
+			continue;
+		while (to < b && covered[to - a] != 1)
+			to++;
+		te = places_longest(c->m->places, c->keys, i, to, best, 1, &n);
+		if (place_at[i - a]) {
+			/* "the Kerch Strait": a longer name than the lexicon's city widens its mention */
+			m = &c->out[place_at[i - a] - 1];
+			if (te <= m->tok_end)
+				continue;
+		} else {
+			if (te == i)
+				continue;
+			ok = preceded_by_prep(c, i, a);
+			if (!ok && (best[0]->capital || best[0]->geonames == 0 || best[0]->population >= 1000000))
+				ok = !(i > a && capital_word(c, i - 1) && !covered[i - 1 - a]) &&
+				     !(te < b && capital_word(c, te));
+			if (!ok)
+				continue;
+			m = emit(c, i, te, c->toks[i].span, DYAD_MENTION_LOCATION);
+		}
+		m->tok_end = te;
+		m->span.end = c->toks[te - 1].span.end;
+		snprintf(m->country, sizeof m->country, "%s", best[0]->country);
+		m->place = best[0];
+		/* the dictionary form in the text's language */
+		m->name = best[0]->name_ru && (unsigned char)c->keys[i].p[0] >= 0xD0 && (unsigned char)c->keys[i].p[0] <= 0xD3
+			  ? best[0]->name_ru
+			  : best[0]->name;
+		i = te - 1;
+	}
+}
+
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 {
-	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a;
+	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a, first_out = c->nout;
 	raw *r = *rs;
 
 	while (k < nr) {
@@ -717,6 +794,7 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 	}
 	if (pos < b)
 		surnames(c, pos, b, a);
+	gazetteer_places(c, a, b, first_out);
 }
 
 static int by_start(const void *x, const void *y)
