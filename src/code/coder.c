@@ -650,13 +650,16 @@ static void event_date(ctx *c, size_t s, dyad_event *e)
 	e->date_from_publication = 1;
 }
 
-static const char *event_location(const ctx *c, size_t s)
+static const char *event_location(const ctx *c, size_t s, dyad_event *e)
 {
 	size_t k;
 
 	for (k = 0; k < c->ncands; k++)
-		if (c->cands[k].location && c->cands[k].side.mention && c->cands[k].after_prep)
+		if (c->cands[k].location && c->cands[k].side.mention && c->cands[k].after_prep) {
+			e->place = c->cands[k].side.mention->place;
+			e->location_country = c->cands[k].side.mention->country;
 			return c->cands[k].side.mention->name;
+		}
 	return s == 0 ? c->in->dateline : NULL;
 }
 
@@ -809,7 +812,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	e.evidence = c->in->sents[s];
 	e.rule = pt->rule;
 	event_date(c, s, &e);
-	e.location = event_location(c, s);
+	e.location = event_location(c, s, &e);
 	push_event(c, &e);
 }
 
