@@ -383,6 +383,16 @@ void dyad_event_for_store(dyad_events_out *o, const dyad_document *d, const dyad
 	out->date = tmp[0] ? tmp : NULL;
 	out->date_from_publication = e->date_from_publication;
 	out->location = e->location;
+	if (e->location) {
+		const dyad_place *p = event_place(o, e);
+		out->location_country = p && p->country[0] ? p->country : e->location_country;
+		if (out->location_country && !*out->location_country)
+			out->location_country = NULL;
+		out->location_geonames = p ? p->geonames : 0;
+		out->location_has_coords = p && !isnan(p->lat);
+		out->location_lat = p ? p->lat : 0;
+		out->location_lon = p ? p->lon : 0;
+	}
 	out->rules = e->rule;
 	out->reciprocal = e->reciprocal;
 	out->sentence = e->sentence;

@@ -700,6 +700,37 @@ static const char *const not_places[] = { "january", "february", "march", "april
 					  "august", "september", "october", "november", "december", "monday",
 					  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
 
+/* Russian adjective endings (folded): "Южном", "Акмолинской" are adjectives, not the places. */
+static const char *const adj_endings[] = { "ом", "ем", "ой", "ей", "ый", "ий", "ая", "яя", "ое", "ее",
+					   "ых", "их", "ым", "им", "ую", NULL };
+
+static int ends_with_any(dyad_str w, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t n = strlen(*list);
+		if (w.n > n && memcmp(w.p + w.n - n, *list, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Token i in an adjective's form standing before a name the gazetteer lacks
+ * ("на Южном Кавказе"), or the adjective of a city in -ск/-цк ("Акмолинской
+ * области", "Донецкой"), whose light stem is the city's own.
+ */
+static int adjective_form(ctx *c, size_t i, size_t b)
+{
+	dyad_str w = folded(c, i), k = c->keys[i];
+
+	if (!ends_with_any(w, adj_endings))
+		return 0;
+	if (i + 1 < b && capital_word(c, i + 1))
+		return 1;
+	return k.n >= 4 && (memcmp(k.p + k.n - 4, "ск", 4) == 0 || memcmp(k.p + k.n - 4, "цк", 4) == 0) &&
+	       !(w.n >= 4 && (memcmp(w.p + w.n - 4, "ом", 4) == 0 || memcmp(w.p + w.n - 4, "ем", 4) == 0));
+}
+
 /*
  * "в Гуанчжоу", "from Vilnius": after a preposition of place any city will
  * do; elsewhere only a capital, a region or sea of the project's lists or a
@@ -742,7 +773,7 @@ static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
 			if (te <= m->tok_end)
 				continue;
 		} else {
-			if (te == i)
+			if (te == i || adjective_form(c, te - 1, b))
 				continue;
 			ok = preceded_by_prep(c, i, a);
 			if (!ok && (best[0]->capital || best[0]->geonames == 0 || best[0]->population >= 1000000))
