@@ -141,22 +141,21 @@ static void json_num(dyad_buf *b, const char *name, double v)
 }
 
 /*
- * The location as an object: name (English), name_ru, country (ISO3), adm1 (the
- * region's English name), lat, lon, geonames; null when the event states none.
+ * A location as an object: name (English), name_ru, country (ISO3), adm1 (the
+ * region's English name), lat, lon, geonames. Without a place, `name` and
+ * `country` (either may be NULL) and nulls.
  */
-static void location_json(const dyad_events_out *o, dyad_buf *b, const char *field, const dyad_event *e)
+void dyad_place_json(dyad_buf *b, const dyad_place *p, const char *name, const char *country)
 {
-	const dyad_place *p = event_place(o, e);
-
-	dyad_buf_printf(b, ",\"%s\":", field);
-	if (!e->location) {
-		dyad_buf_puts(b, "null");
-		return;
-	}
 	dyad_buf_puts(b, "{\"name\":");
-	dyad_buf_json_str(b, dyad_str_c(p && p->name && *p->name ? p->name : e->location));
+	if (p && p->name && *p->name)
+		name = p->name;
+	if (name)
+		dyad_buf_json_str(b, dyad_str_c(name));
+	else
+		dyad_buf_puts(b, "null");
 	json_opt(b, "name_ru", p ? p->name_ru : NULL);
-	json_opt(b, "country", p && p->country[0] ? p->country : e->location_country);
+	json_opt(b, "country", p && p->country[0] ? p->country : country);
 	json_opt(b, "adm1", p ? p->adm1_name : NULL);
 	json_num(b, "lat", p ? p->lat : NAN);
 	json_num(b, "lon", p ? p->lon : NAN);
@@ -164,6 +163,16 @@ static void location_json(const dyad_events_out *o, dyad_buf *b, const char *fie
 		dyad_buf_printf(b, ",\"geonames\":%u}", (unsigned)p->geonames);
 	else
 		dyad_buf_puts(b, ",\"geonames\":null}");
+}
+
+/* The event's location, or null when it states none. */
+static void location_json(const dyad_events_out *o, dyad_buf *b, const char *field, const dyad_event *e)
+{
+	dyad_buf_printf(b, ",\"%s\":", field);
+	if (e->location)
+		dyad_place_json(b, event_place(o, e), e->location, e->location_country);
+	else
+		dyad_buf_puts(b, "null");
 }
 
 /* ---- the formats --------------------------------------------------------------------------- */

@@ -735,64 +735,95 @@ static int adjective_form(ctx *c, size_t i, size_t b)
  * "в Гуанчжоу", "from Vilnius": after a preposition of place any city will
  * do; elsewhere only a capital, a region or sea of the project's lists or a
  * city of a million, and not inside a longer capitalised name ("Victoria
- * Nuland"). The best candidate wins: capital, then the project's, then the larger.
+ * Nuland"). The best candidate wins: capital, then the project's, then the
+ * larger. A longer name may take in the lexicon's places and countries:
+ * "the Kerch Strait" (Kerch), "the South China Sea" (China), "Тайваньский пролив".
  */
 static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
 {
-	unsigned char *covered;  /* 1: a mention other than a place; 2: a place the lexicon names */
-	uint32_t *place_at;      /* at a lexicon place's first token: its mention + 1 */
-	size_t i, k;
+	unsigned char *hard;     /* a mention that is no place or country */
+	uint32_t *soft;          /* at each token of a place or country mention: the mention + 1 */
+	size_t i, k, nout;
+	int dropped = 0;
 
 	if (c->m->places == NULL || b <= a)
 		return;
-	covered = DYAD_ARENA_NEW(c->a, unsigned char, b - a);
-	place_at = DYAD_ARENA_NEW(c->a, uint32_t, b - a);
+	hard = DYAD_ARENA_NEW(c->a, unsigned char, b - a);
+	soft = DYAD_ARENA_NEW(c->a, uint32_t, b - a);
 	for (k = first_out; k < c->nout; k++) {
-		int loc = c->out[k].kind == DYAD_MENTION_LOCATION;
+		int keep = c->out[k].kind == DYAD_MENTION_LOCATION || c->out[k].kind == DYAD_MENTION_COUNTRY;
 		for (i = c->out[k].tok_start; i < c->out[k].tok_end && i < b; i++)
-			if (i >= a)
-				covered[i - a] = loc ? 2 : 1;
-		if (loc && c->out[k].tok_start >= a && c->out[k].tok_start < b)
-			place_at[c->out[k].tok_start - a] = (uint32_t)k + 1;
+			if (i >= a && keep)
+				soft[i - a] = (uint32_t)k + 1;
+			else if (i >= a)
+				hard[i - a] = 1;
 	}
 	for (i = a; i < b; i++) {
 		const dyad_place *best[1];
-		size_t to = i, te, n;
-		dyad_mention *m;
-		int ok;
+		size_t to = i, te, n, j;
+		dyad_mention *m = NULL;
+		int ok, grows = 0;
 
-		if (covered[i - a] == 1 || (covered[i - a] == 2 && !place_at[i - a]) || !capital_word(c, i) ||
-		    in_list(folded(c, i), not_places))
+		if (hard[i - a] || !capital_word(c, i) || in_list(folded(c, i), not_places))
 			continue;
-		while (to < b && covered[to - a] != 1)
+		if (soft[i - a] && c->out[soft[i - a] - 1].tok_start != i)
+			continue;
+		while (to < b && !hard[to - a])
 			to++;
 		te = places_longest(c->m->places, c->keys, i, to, best, 1, &n);
-		if (place_at[i - a]) {
-			/* "the Kerch Strait": a longer name than the lexicon's city widens its mention */
-			m = &c->out[place_at[i - a] - 1];
-			if (te <= m->tok_end)
-				continue;
+		if (te == i || adjective_form(c, te - 1, b))
+			continue;
+		/* the mentions it takes in: whole ones only, each shorter than the name */
+		for (j = i, ok = 1; j < te && ok; j++)
+			if (soft[j - a]) {
+				const dyad_mention *s = &c->out[soft[j - a] - 1];
+				ok = s->tok_end <= te && s->tok_end - s->tok_start < te - i &&
+				     (s->kind == DYAD_MENTION_LOCATION || best[0]->geonames == 0);
+				grows = 1;
+			}
+		if (!ok || (soft[te - 1 - a] && c->out[soft[te - 1 - a] - 1].tok_end > te))
+			continue;
+		if (grows) {
+			/* a place the lexicon names widens; other mentions it takes in go */
+			for (j = i; j < te; j++)
+				if (soft[j - a]) {
+					dyad_mention *s = &c->out[soft[j - a] - 1];
+					if (!m && s->kind == DYAD_MENTION_LOCATION && s->tok_start == i) {
+						m = s;
+					} else if (s != m) {
+						s->kind = 0;
+						dropped = 1;
+					}
+				}
 		} else {
-			if (te == i || adjective_form(c, te - 1, b))
-				continue;
 			ok = preceded_by_prep(c, i, a);
 			if (!ok && (best[0]->capital || best[0]->geonames == 0 || best[0]->population >= 1000000))
-				ok = !(i > a && capital_word(c, i - 1) && !covered[i - 1 - a]) &&
+				ok = !(i > a + 1 && capital_word(c, i - 1) && !soft[i - 1 - a]) &&
 				     !(te < b && capital_word(c, te));
 			if (!ok)
 				continue;
-			m = emit(c, i, te, c->toks[i].span, DYAD_MENTION_LOCATION);
 		}
+		if (!m) {
+			m = emit(c, i, te, c->toks[i].span, DYAD_MENTION_LOCATION);
+			memset(m->code, 0, sizeof m->code);
+		}
+		m->kind = DYAD_MENTION_LOCATION;
 		m->tok_end = te;
 		m->span.end = c->toks[te - 1].span.end;
 		snprintf(m->country, sizeof m->country, "%s", best[0]->country);
 		m->place = best[0];
 		/* the dictionary form in the text's language */
-		m->name = best[0]->name_ru && (unsigned char)c->keys[i].p[0] >= 0xD0 && (unsigned char)c->keys[i].p[0] <= 0xD3
+		m->name = best[0]->name_ru && c->keys[i].n && (unsigned char)c->keys[i].p[0] >= 0xD0 && (unsigned char)c->keys[i].p[0] <= 0xD3
 			  ? best[0]->name_ru
 			  : best[0]->name;
 		i = te - 1;
 	}
+	if (!dropped)
+		return;
+	for (k = nout = first_out; k < c->nout; k++)
+		if (c->out[k].kind)
+			c->out[nout++] = c->out[k];
+	c->nout = nout;
 }
 
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)

@@ -565,8 +565,15 @@ void dyad_matcher_set_places(dyad_matcher *m, dyad_places *g)
 		const dyad_lex_entity *e = dyad_lexicon_entity(m->lx, nm->entity);
 		if (e->kind == DYAD_LEX_COUNTRY && (nm->type == DYAD_NAME_CAPITAL || nm->type == DYAD_NAME_PLACE))
 			m->name_place[i] = dyad_places_lookup(g, dyad_str_c(nm->text), e->key);
-		/* a capital GeoNames puts in another state (Tskhinvali, Sukhumi): the place all the same */
-		if (!m->name_place[i] && e->kind == DYAD_LEX_COUNTRY && nm->type == DYAD_NAME_CAPITAL)
-			m->name_place[i] = dyad_places_lookup(g, dyad_str_c(nm->text), NULL);
+		/*
+		 * a capital GeoNames puts in another state (Tskhinvali, Sukhumi), or a city of a
+		 * million it counts apart (Hong Kong): the place all the same
+		 */
+		if (!m->name_place[i] && e->kind == DYAD_LEX_COUNTRY &&
+		    (nm->type == DYAD_NAME_CAPITAL || nm->type == DYAD_NAME_PLACE)) {
+			const dyad_place *p = dyad_places_lookup(g, dyad_str_c(nm->text), NULL);
+			if (p && (nm->type == DYAD_NAME_CAPITAL || p->capital || p->population >= 1000000))
+				m->name_place[i] = p;
+		}
 	}
 }
