@@ -97,9 +97,11 @@ $(BUILD)/src/cli/main.o: $(BUILD)/gen/commands.h
 
 # The dashboard's files, compiled into the binary (see src/serve/web.c).
 WEB_FILES := $(shell find web -type f 2>/dev/null | sort)
-$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES)
+# Natural Earth's country shapes for the map (the npm package world-atlas, from scripts/bootstrap).
+WORLD_ATLAS := $(wildcard node_modules/world-atlas/countries-110m.json)
+$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES) $(WORLD_ATLAS)
 	@mkdir -p $(@D)
-	scripts/embed-web web $@
+	scripts/embed-web web $@ $(if $(WORLD_ATLAS),/assets/countries-110m.json=$(WORLD_ATLAS))
 
 $(BUILD)/src/serve/web.o: $(BUILD)/gen/web_assets.inc
 
