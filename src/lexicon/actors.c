@@ -796,9 +796,13 @@ static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
 					}
 				}
 		} else {
-			ok = preceded_by_prep(c, i, a);
-			if (!ok && (best[0]->capital || best[0]->geonames == 0 || best[0]->population >= 1000000))
-				ok = !(i > a + 1 && capital_word(c, i - 1) && !soft[i - 1 - a]) &&
+			int major = best[0]->capital || best[0]->geonames == 0 || best[0]->population >= 1000000;
+			/* a town before another capitalised word is part of a longer name: "in Union Square" */
+			int longer = te < b && capital_word(c, te) && !soft[te - a] && !in_list(folded(c, te), not_places);
+			ok = preceded_by_prep(c, i, a) && (major || !longer);
+			/* a sentence's first word is capitalised anyway: it joins a city, not a region */
+			if (!ok && major)
+				ok = !(i > a + (best[0]->geonames == 0) && capital_word(c, i - 1) && !soft[i - 1 - a]) &&
 				     !(te < b && capital_word(c, te));
 			if (!ok)
 				continue;

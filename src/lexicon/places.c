@@ -5,7 +5,8 @@
  * of a Russian word, the Snowball stem of an English one, joined by spaces)
  * and put in one open-addressing table of (key, place) pairs, so a lookup
  * probes one run of slots. The project's lists (the .txt files of data/places) add
- * regions, seas and straits (@place) and more names of renamed cities (@alias).
+ * regions, seas and straits (@place), more names of renamed cities (@alias) and
+ * words that are never places in running text (@ignore: "Дума", "Union").
  */
 #include "internal.h"
 
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #define NO_PLACE UINT32_MAX
+#define IGNORED (UINT32_MAX - 1) /* a name of @ignore: never a place in running text */
 #define TSV_LIMIT ((size_t)64 << 20)
 
 typedef struct {
@@ -71,21 +73,34 @@ const dyad_place *dyad_places_get(const dyad_places *g, size_t i)
 
 /* ---- keys ---------------------------------------------------------------------------------- */
 
-/* The key of a name: its words keyed as the recognizer keys them, one space between. */
-static dyad_str key_of(dyad_places *g, dyad_str name)
+/*
+ * The key of a name: its words keyed as the recognizer keys them, one space
+ * between. With `whole_last`, a Russian last word is only folded: the light
+ * stem cuts "Радом" to "рад", while "Радома", "Радоме" key as "радом".
+ */
+static dyad_str key_as(dyad_places *g, dyad_str name, int whole_last)
 {
 	dyad_token *toks;
-	size_t nt, i;
+	size_t nt, i, last = 0;
 
 	dyad_arena_reset(g->scratch);
 	dyad_buf_clear(&g->key);
 	nt = dyad_tokenize(g->scratch, name, &toks);
+	for (i = 0; i < nt; i++)
+		if (toks[i].kind == DYAD_TOK_WORD || toks[i].kind == DYAD_TOK_NUMBER)
+			last = i;
 	for (i = 0; i < nt; i++) {
-		dyad_str k;
+		dyad_str k, w = { name.p + toks[i].span.start, toks[i].span.end - toks[i].span.start };
 		if (toks[i].kind != DYAD_TOK_WORD && toks[i].kind != DYAD_TOK_NUMBER)
 			continue;
-		k = match_key(g->stemmer, g->scratch,
-			      (dyad_str){ name.p + toks[i].span.start, toks[i].span.end - toks[i].span.start });
+		if (whole_last && i == last) {
+			dyad_buf f = DYAD_BUF_INIT;
+			dyad_fold_buf(&f, w);
+			k = (dyad_str){ dyad_arena_strndup(g->scratch, f.p ? f.p : "", f.n), f.n };
+			dyad_buf_free(&f);
+		} else {
+			k = match_key(g->stemmer, g->scratch, w);
+		}
 		if (k.n == 0)
 			continue;
 		if (g->key.n)
@@ -94,6 +109,20 @@ static dyad_str key_of(dyad_places *g, dyad_str name)
 	}
 	dyad_buf_reserve(&g->key, 1);
 	return (dyad_str){ g->key.p ? g->key.p : "", g->key.n };
+}
+
+static dyad_str key_of(dyad_places *g, dyad_str name)
+{
+	return key_as(g, name, 0);
+}
+
+static int cyrillic_end(dyad_str s)
+{
+	size_t i = s.n;
+
+	while (i > 0 && ((unsigned char)s.p[i - 1] & 0xC0) == 0x80)
+		i--;
+	return i > 0 && ((unsigned char)s.p[i - 1] == 0xD0 || (unsigned char)s.p[i - 1] == 0xD1);
 }
 
 static void grow_slots(dyad_places *g)
@@ -116,10 +145,9 @@ static void grow_slots(dyad_places *g)
 	free(old);
 }
 
-/* Index one name of place `p`; the same name of the same place once. */
-static void add_name(dyad_places *g, dyad_str name, uint32_t p)
+/* Index one key of place `p`; the same key of the same place once. */
+static void add_key(dyad_places *g, dyad_str k, uint32_t p)
 {
-	dyad_str k = key_of(g, name);
 	uint64_t h;
 	size_t j;
 
@@ -137,6 +165,14 @@ static void add_name(dyad_places *g, dyad_str name, uint32_t p)
 	g->slots[j].n = (uint32_t)k.n;
 	g->slots[j].place = p;
 	g->used++;
+}
+
+/* Index one name of place `p`: a Russian one also with its last word whole (key_as). */
+static void add_name(dyad_places *g, dyad_str name, uint32_t p)
+{
+	add_key(g, key_of(g, name), p);
+	if (cyrillic_end(name))
+		add_key(g, key_as(g, name, 1), p);
 }
 
 /* Every '|'-separated name in `list`. */
@@ -186,7 +222,8 @@ size_t dyad_places_by_key(const dyad_places *g, dyad_str key, const char *iso3, 
 	for (j = h & (g->nslots - 1); g->slots[j].place != NO_PLACE; j = (j + 1) & (g->nslots - 1)) {
 		const dyad_place *p;
 		size_t k;
-		if (g->slots[j].h != h || g->slots[j].n != key.n || memcmp(g->slots[j].key, key.p, key.n) != 0)
+		if (g->slots[j].h != h || g->slots[j].n != key.n || g->slots[j].place == IGNORED ||
+		    memcmp(g->slots[j].key, key.p, key.n) != 0)
 			continue;
 		p = &g->pl[g->slots[j].place];
 		if (iso3 && *iso3 && strcmp(p->country, iso3) != 0)
@@ -373,7 +410,11 @@ static int own_line(void *vctx, const dyad_dict_line *l, dyad_errbuf *why)
 			return dyad_errf(why, DYAD_EINPUT, "@alias %.*s: no city with that GeoNames id",
 					 (int)l->key.n, l->key.p);
 		}
-		return dyad_errf(why, DYAD_EINPUT, "expected @place NAME or @alias GEONAMES-ID, not @%.*s",
+		if (dyad_str_eq_c(l->kind, "ignore")) {
+			c->cur = IGNORED;
+			return 0;
+		}
+		return dyad_errf(why, DYAD_EINPUT, "expected @place NAME, @alias GEONAMES-ID or @ignore, not @%.*s",
 				 (int)l->kind.n, l->kind.p);
 	}
 	if (c->cur == NO_PLACE)
@@ -383,6 +424,8 @@ static int own_line(void *vctx, const dyad_dict_line *l, dyad_errbuf *why)
 			add_name(g, l->values[i].text, c->cur);
 		return 0;
 	}
+	if (c->cur == IGNORED)
+		return dyad_errf(why, DYAD_EINPUT, "@ignore takes names only");
 	if (l->nvalues != 1)
 		return dyad_errf(why, DYAD_EINPUT, "%.*s takes one value", (int)l->field.n, l->field.p);
 	if (dyad_str_eq_c(l->field, "english")) {
@@ -522,6 +565,19 @@ void dyad_places_free(dyad_places *g)
 
 #define NAME_WORDS 4 /* the longest name tried, in words */
 
+/* Is `key` a name of @ignore? */
+static int ignored(const dyad_places *g, dyad_str key)
+{
+	uint64_t h = dyad_hash64(key.p, key.n, DYAD_HASH_SEED);
+	size_t j;
+
+	for (j = h & (g->nslots - 1); g->slots[j].place != NO_PLACE; j = (j + 1) & (g->nslots - 1))
+		if (g->slots[j].place == IGNORED && g->slots[j].h == h && g->slots[j].n == key.n &&
+		    memcmp(g->slots[j].key, key.p, key.n) == 0)
+			return 1;
+	return 0;
+}
+
 size_t places_longest(const dyad_places *g, const dyad_str *keys, size_t from, size_t to, const dyad_place **out,
 		      size_t cap, size_t *n)
 {
@@ -542,6 +598,8 @@ size_t places_longest(const dyad_places *g, const dyad_str *keys, size_t from, s
 			k += keys[i].n;
 		}
 		if (i < from + len)
+			continue;
+		if (ignored(g, (dyad_str){ buf, k }))
 			continue;
 		*n = dyad_places_by_key(g, (dyad_str){ buf, k }, NULL, out, cap);
 		if (*n)
