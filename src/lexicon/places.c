@@ -73,6 +73,27 @@ const dyad_place *dyad_places_get(const dyad_places *g, size_t i)
 
 /* ---- keys ---------------------------------------------------------------------------------- */
 
+/* A name the tokenizer makes one word of: letters, with hyphens and apostrophes inside only. */
+static int one_word(dyad_str name)
+{
+	size_t i;
+
+	if (name.n == 0 || name.p[0] == '-' || name.p[0] == '\'' || name.p[name.n - 1] == '-')
+		return 0;
+	for (i = 0; i < name.n; i++) {
+		unsigned char ch = (unsigned char)name.p[i];
+		if (ch < 0x80 && !(ch == '-' || ch == '\'' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+			return 0;
+		if (ch == 0xE2) /* typographic quotes, dashes and spaces (U+2000..U+206F) */
+			return 0;
+		if (ch == '-' && i + 1 < name.n && (name.p[i + 1] == '-' || name.p[i + 1] == '\''))
+			return 0;
+		if (ch == '\'' && i + 1 < name.n && name.p[i + 1] == '-')
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * The key of a name: its words keyed as the recognizer keys them, one space
  * between. With `whole_last`, a Russian last word is only folded: the light
@@ -85,6 +106,15 @@ static dyad_str key_as(dyad_places *g, dyad_str name, int whole_last)
 
 	dyad_arena_reset(g->scratch);
 	dyad_buf_clear(&g->key);
+	if (one_word(name)) {
+		/* most names are one word: keyed as the tokenizer would give it, without tokenizing */
+		if (whole_last)
+			dyad_fold_buf(&g->key, name);
+		else
+			dyad_buf_putstr(&g->key, match_key(g->stemmer, g->scratch, name));
+		dyad_buf_reserve(&g->key, 1);
+		return (dyad_str){ g->key.p ? g->key.p : "", g->key.n };
+	}
 	nt = dyad_tokenize(g->scratch, name, &toks);
 	for (i = 0; i < nt; i++)
 		if (toks[i].kind == DYAD_TOK_WORD || toks[i].kind == DYAD_TOK_NUMBER)
