@@ -99,14 +99,23 @@ $(BUILD)/src/cli/main.o: $(BUILD)/gen/commands.h
 
 # The dashboard's files, compiled into the binary (see src/serve/web.c).
 WEB_FILES := $(shell find web -type f 2>/dev/null | sort)
-$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES)
+# Natural Earth's country shapes for the map (the npm package world-atlas, from scripts/bootstrap).
+WORLD_ATLAS := $(wildcard node_modules/world-atlas/countries-110m.json)
+$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES) $(WORLD_ATLAS)
 	@mkdir -p $(@D)
-	scripts/embed-web web $@
+	scripts/embed-web web $@ $(if $(WORLD_ATLAS),/assets/countries-110m.json=$(WORLD_ATLAS))
 
 $(BUILD)/src/serve/web.o: $(BUILD)/gen/web_assets.inc
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+# The gazetteer: the world's cities from libgeonames, written by scripts/gazetteer (docs/dictionaries.md).
+GAZETTEER := data/places/geonames.tsv
+$(GAZETTEER): scripts/gazetteer
+	scripts/gazetteer $@
+
+all: $(GAZETTEER)
 
 # --- tests ----------------------------------------------------------------------------------
 
@@ -125,7 +134,7 @@ $(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(LIB)
 
 TEST_BINS := $(BIN) $(UNIT_BIN) $(GOLDEN_BIN) $(REPLAY_BIN)
 
-test: $(TEST_BINS)
+test: $(TEST_BINS) $(GAZETTEER)
 	@tests/run $(BUILD)
 
 check:

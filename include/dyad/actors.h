@@ -10,6 +10,7 @@
 #define DYAD_ACTORS_H
 
 #include "dyad/lexicon.h"
+#include "dyad/places.h"
 #include "dyad/text.h"
 
 typedef enum {
@@ -37,6 +38,7 @@ typedef struct {
 	const char *name;         /**< the dictionary form of the name matched ("Нур-Султан" for "в Нур-Султане"), or NULL */
 	char gender;              /**< persons: 'm', 'f', or 0 when unknown */
 	uint32_t entity;          /**< lexicon entity, or UINT32_MAX for a person found by role + country */
+	const dyad_place *place;  /**< locations: the gazetteer's place, or NULL when it has none */
 	int resolved;             /**< 1 when it was resolved to an earlier mention (surname, "глава государства", he) */
 } dyad_mention;
 
@@ -49,6 +51,12 @@ typedef struct dyad_matcher dyad_matcher;
  */
 dyad_matcher *dyad_matcher_new(const dyad_lexicon *lx);
 void dyad_matcher_free(dyad_matcher *m);
+/**
+ * Give the matcher a gazetteer (places.h; it must outlive the matcher): the
+ * lexicon's capitals and cities get their places, and capitalised words the
+ * lexicon lacks become locations when the gazetteer names a place ("в Гуанчжоу").
+ */
+void dyad_matcher_set_places(dyad_matcher *m, dyad_places *g);
 /** Number of states of the automaton (for bench and tests). */
 size_t dyad_matcher_states(const dyad_matcher *m);
 

@@ -76,6 +76,8 @@ typedef struct {
 	dyad_ymd date;               /**< yyyymmdd, 0 when unknown */
 	int date_from_publication;   /**< 1 when the sentence gives no date */
 	const char *location;        /**< as written in the text or the dateline; NULL when not stated */
+	const dyad_place *place;     /**< the gazetteer's place of `location`, or NULL */
+	const char *location_country;/**< ISO3 of the place the text names, or NULL */
 	size_t sentence;
 	dyad_span evidence;          /**< the sentence's bytes */
 	const char *rule;            /**< "ru.txt:40: $ посетить +", owned by the patterns */

@@ -81,6 +81,10 @@ typedef struct {
 	int reciprocal, date_from_publication;
 	size_t sentence, start, end;   /**< the evidence, code points into the body */
 	dyad_str evidence;
+	const char *location_country;  /**< ISO3 of the location, or NULL */
+	uint32_t location_geonames;    /**< its GeoNames id, 0 when none */
+	int location_has_coords;       /**< 1 when location_lat and location_lon hold */
+	double location_lat, location_lon;
 } dyad_store_event;
 
 int dyad_store_put_event(dyad_store *s, int64_t doc, const dyad_store_event *ev);

@@ -3,6 +3,7 @@
  * per mention (docs/formats.md, "Actor mentions"), or a table for a person.
  */
 #include "cli.h"
+#include "events_out.h"
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -43,7 +44,12 @@ static void mention_json(dyad_buf *b, const dyad_lexicon *lx, const dyad_documen
 	dyad_actor_identity_json(b, lx, place ? UINT32_MAX : m->entity, m->person, place ? NULL : m->country,
 				 place ? NULL : m->igo);
 	dyad_json_opt(b, "title", m->title);
-	dyad_buf_printf(b, ",\"sentence\":%zu,\"resolved\":%s}\n", m->sentence, m->resolved ? "true" : "false");
+	dyad_buf_printf(b, ",\"sentence\":%zu,\"resolved\":%s,\"place\":", m->sentence, m->resolved ? "true" : "false");
+	if (m->kind == DYAD_MENTION_LOCATION)
+		dyad_place_json(b, m->place, m->name, m->country);
+	else
+		dyad_buf_puts(b, "null");
+	dyad_buf_puts(b, "}\n");
 }
 
 static void mention_text(dyad_buf *b, const dyad_document *d, const dyad_mention *m)

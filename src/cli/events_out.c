@@ -8,6 +8,7 @@
 
 #include "cli.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -115,6 +116,60 @@ static void ymd_str(dyad_ymd d, char out[11])
 			 (unsigned)(d % 100) % 100u);
 }
 
+/* ---- places -------------------------------------------------------------------------------- */
+
+/* The event's place: the one the recognizer found, else the gazetteer's for the dateline. */
+static const dyad_place *event_place(const dyad_events_out *o, const dyad_event *e)
+{
+	if (e->place || !e->location)
+		return e->place;
+	return dyad_places_lookup(o->p->places, dyad_str_c(e->location),
+				  e->location_country ? e->location_country : NULL);
+}
+
+static void json_num(dyad_buf *b, const char *name, double v)
+{
+	if (isnan(v))
+		dyad_buf_printf(b, ",\"%s\":null", name);
+	else
+		dyad_buf_printf(b, ",\"%s\":%.5f", name, v);
+}
+
+/*
+ * A location as an object: name (English), name_ru, country (ISO3), adm1 (the
+ * region's English name), lat, lon, geonames. Without a place, `name` and
+ * `country` (either may be NULL) and nulls.
+ */
+void dyad_place_json(dyad_buf *b, const dyad_place *p, const char *name, const char *country)
+{
+	dyad_buf_puts(b, "{\"name\":");
+	if (p && p->name && *p->name)
+		name = p->name;
+	if (name)
+		dyad_buf_json_str(b, dyad_str_c(name));
+	else
+		dyad_buf_puts(b, "null");
+	json_opt(b, "name_ru", p ? p->name_ru : NULL);
+	json_opt(b, "country", p && p->country[0] ? p->country : country);
+	json_opt(b, "adm1", p ? p->adm1_name : NULL);
+	json_num(b, "lat", p ? p->lat : NAN);
+	json_num(b, "lon", p ? p->lon : NAN);
+	if (p && p->geonames)
+		dyad_buf_printf(b, ",\"geonames\":%u}", (unsigned)p->geonames);
+	else
+		dyad_buf_puts(b, ",\"geonames\":null}");
+}
+
+/* The event's location, or null when it states none. */
+static void location_json(const dyad_events_out *o, dyad_buf *b, const char *field, const dyad_event *e)
+{
+	dyad_buf_printf(b, ",\"%s\":", field);
+	if (e->location)
+		dyad_place_json(b, event_place(o, e), e->location, e->location_country);
+	else
+		dyad_buf_puts(b, "null");
+}
+
 /* ---- the formats --------------------------------------------------------------------------- */
 
 static void write_json(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n,
@@ -144,7 +199,7 @@ static void write_json(dyad_events_out *o, const dyad_document *d, const dyad_ev
 			dyad_modality_name(e->modality));
 	dyad_json_opt(b, "date", date);
 	dyad_json_opt(b, "date_source", date[0] ? (e->date_from_publication ? "publication" : "sentence") : NULL);
-	dyad_json_opt(b, "location", e->location);
+	location_json(o, b, "location", e);
 	dyad_buf_printf(b, ",\"sentence\":%zu,\"evidence\":{\"text\":", e->sentence);
 	dyad_buf_json_str(b, (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start });
 	dyad_buf_printf(b, ",\"start\":%zu,\"end\":%zu},\"rules\":[", start, end);
@@ -170,15 +225,39 @@ static void gdelt_actor(const dyad_events_out *o, dyad_buf *b, const dyad_side *
 	dyad_buf_printf(b, "\t%s\t%s\t\t\t\t%s\t\t\t", s->country, s->igo ? s->igo : "", s->role);
 }
 
-/* One GDELT geo block: type, full name, country (FIPS), ADM1, ADM2, lat, long, feature id. */
-static void gdelt_geo(const dyad_events_out *o, dyad_buf *b, const char *place, const char *iso3)
+/*
+ * One GDELT geo block: type, full name, country (FIPS), ADM1, ADM2, lat, long, feature id. Types:
+ * 1 a country, 2 a US state, 3 a US city, 4 a world city, 5 a world region (the project's regions
+ * and seas); ADM1 is the country's FIPS code and the region's GeoNames code ("RS48"); the feature
+ * id is the GeoNames id.
+ */
+static void gdelt_geo(const dyad_events_out *o, dyad_buf *b, const char *place, const dyad_place *p,
+		      const char *iso3)
 {
-	const char *fips = fips_of(o, iso3);
+	const char *fips, *country;
+	int us;
 
-	const char *country = *fips ? entity_name(o->p->lexicon, DYAD_LEX_COUNTRY, iso3) : NULL;
-
-	/* type 4 is a city (world city), 1 a country; coordinates wait for a gazetteer */
-	if (place && *place)
+	if (p && p->country[0])
+		iso3 = p->country;
+	fips = fips_of(o, iso3);
+	country = *fips ? entity_name(o->p->lexicon, DYAD_LEX_COUNTRY, iso3) : NULL;
+	us = iso3 && strcmp(iso3, "USA") == 0;
+	if (p) {
+		dyad_buf_printf(b, "%d\t%s", p->kind == DYAD_PLACE_CITY ? (us ? 3 : 4) : (us ? 2 : 5), p->name);
+		if (p->adm1_name && strcmp(p->adm1_name, p->name) != 0)
+			dyad_buf_printf(b, ", %s", p->adm1_name);
+		if (country)
+			dyad_buf_printf(b, ", %s", country);
+		dyad_buf_printf(b, "\t%s\t%s%s\t\t", fips, fips, *fips && p->adm1 ? p->adm1 : "");
+		if (isnan(p->lat))
+			dyad_buf_puts(b, "\t\t");
+		else
+			dyad_buf_printf(b, "%.5f\t%.5f\t", p->lat, p->lon);
+		if (p->geonames)
+			dyad_buf_printf(b, "%u\t", (unsigned)p->geonames);
+		else
+			dyad_buf_putc(b, '\t');
+	} else if (place && *place)
 		dyad_buf_printf(b, "4\t%s\t%s\t%s\t\t\t\t\t", place, fips, fips);
 	else if (*fips)
 		dyad_buf_printf(b, "1\t%s\t%s\t%s\t\t\t\t\t", country ? country : iso3, fips, fips);
@@ -205,9 +284,9 @@ static void write_gdelt(dyad_events_out *o, const dyad_document *d, const dyad_e
 	else
 		dyad_buf_puts(b, "\t\t");
 	dyad_buf_puts(b, "1\t1\t1\t\t");
-	gdelt_geo(o, b, NULL, e->source.country);
-	gdelt_geo(o, b, NULL, e->target.country);
-	gdelt_geo(o, b, e->location, loc_country);
+	gdelt_geo(o, b, NULL, NULL, e->source.country);
+	gdelt_geo(o, b, NULL, NULL, e->target.country);
+	gdelt_geo(o, b, e->location, event_place(o, e), e->location_country ? e->location_country : loc_country);
 	/* DATEADDED: the publication day and time, so the same input always gives the same rows */
 	if (d->doc.time && strlen(d->doc.time) == 5)
 		dyad_buf_printf(b, "%08d%.2s%.2s00\t", (int)d->day, d->doc.time, d->doc.time + 3);
@@ -256,7 +335,7 @@ static void write_plover(dyad_events_out *o, const dyad_document *d, const dyad_
 	plover_actors(o, b, "actor1", &e->source, &e->target, e->reciprocal);
 	plover_actors(o, b, "actor2", &e->target, &e->source, e->reciprocal);
 	dyad_json_opt(b, "cameo", e->cameo);
-	dyad_json_opt(b, "location", e->location);
+	location_json(o, b, "event_loc", e);
 	dyad_json_opt(b, "source", d->doc.outlet);
 	dyad_buf_puts(b, ",\"text\":");
 	dyad_buf_json_str(b, (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start });
@@ -308,6 +387,16 @@ void dyad_event_for_store(dyad_events_out *o, const dyad_document *d, const dyad
 	out->date = tmp[0] ? tmp : NULL;
 	out->date_from_publication = e->date_from_publication;
 	out->location = e->location;
+	if (e->location) {
+		const dyad_place *p = event_place(o, e);
+		out->location_country = p && p->country[0] ? p->country : e->location_country;
+		if (out->location_country && !*out->location_country)
+			out->location_country = NULL;
+		out->location_geonames = p ? p->geonames : 0;
+		out->location_has_coords = p && !isnan(p->lat);
+		out->location_lat = p ? p->lat : 0;
+		out->location_lon = p ? p->lon : 0;
+	}
 	out->rules = e->rule;
 	out->reciprocal = e->reciprocal;
 	out->sentence = e->sentence;

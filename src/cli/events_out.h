@@ -27,6 +27,12 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format);
 void dyad_events_out_close(dyad_events_out *o);
 
 /** Append event `e` (the n-th of document d) to o->buf in o->format. */
+/**
+ * Append a location object {name, name_ru, country, adm1, lat, lon, geonames}
+ * (docs/formats.md): the gazetteer's place `p`, else `name` and `country` with nulls.
+ */
+void dyad_place_json(dyad_buf *b, const dyad_place *p, const char *name, const char *country);
+
 void dyad_event_write(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n);
 
 /**

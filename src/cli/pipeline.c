@@ -54,6 +54,13 @@ int dyad_pipeline_want_actors(dyad_pipeline *p)
 		return DYAD_EXIT_FATAL;
 	}
 	p->matcher = dyad_matcher_new(p->lexicon);
+	snprintf(path, sizeof path, "%s/places", p->datadir);
+	p->places = dyad_places_load(path, p->lexicon, warn_line, NULL, &e);
+	if (p->places == NULL) {
+		fprintf(stderr, "dyad: cannot load the places: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	dyad_matcher_set_places(p->matcher, p->places);
 	return dyad_pipeline_want_morph(p);
 }
 
@@ -110,6 +117,7 @@ void dyad_pipeline_close(dyad_pipeline *p)
 	dyad_outlets_free(p->outlets);
 	dyad_langid_free(p->langid);
 	dyad_matcher_free(p->matcher);
+	dyad_places_free(p->places);
 	dyad_patterns_free(p->patterns);
 	dyad_stemmer_free(p->stemmer);
 	dyad_morph_free(p->morph);

@@ -20,6 +20,7 @@ typedef struct {
 	const char *datadir;
 	dyad_lexicon *lexicon;  /* loaded by dyad_pipeline_want_actors() */
 	dyad_matcher *matcher;
+	dyad_places *places;    /* the gazetteer, loaded with the actors */
 	dyad_patterns *patterns;/* loaded by dyad_pipeline_want_events() */
 	dyad_stemmer *stemmer;
 	dyad_morph *morph;      /* loaded by dyad_pipeline_want_actors() */

@@ -1186,13 +1186,16 @@ static void event_date(ctx *c, size_t s, dyad_event *e)
 	e->date_from_publication = c->date_from_publication;
 }
 
-static const char *event_location(const ctx *c, size_t s)
+static const char *event_location(const ctx *c, size_t s, dyad_event *e)
 {
 	size_t k;
 
 	for (k = 0; k < c->ncands; k++)
-		if (c->cands[k].location && c->cands[k].side.mention && c->cands[k].after_prep)
+		if (c->cands[k].location && c->cands[k].side.mention && c->cands[k].after_prep) {
+			e->place = c->cands[k].side.mention->place;
+			e->location_country = c->cands[k].side.mention->country;
 			return c->cands[k].side.mention->name;
+		}
 	return s == 0 ? c->in->dateline : NULL;
 }
 
@@ -1999,7 +2002,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 	e.sentence = s;
 	e.evidence = c->in->sents[s];
 	event_date(c, s, &e);
-	e.location = event_location(c, s);
+	e.location = event_location(c, s, &e);
 	push_event(c, &e);
 }
 

@@ -717,6 +717,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 				set_code(c, m, code);
 			} else {
 				snprintf(m->country, sizeof m->country, "%s", e->key);
+				if (c->m->name_place)
+					m->place = c->m->name_place[r->name - dyad_lexicon_name(c->m->lx, 0)];
 			}
 		} else {
 			m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_COUNTRY);
@@ -835,11 +837,151 @@ static int province_of_place(ctx *c, const raw *r)
 		return 0;
 	comma = tok_str(c, p->tok_end);
 	return comma.n == 1 && comma.p[0] == ',';
+
+/* Capitalised words the gazetteer names a place by where the lexicon found nothing (places.c). */
+static int capital_word(ctx *c, size_t i)
+{
+	return is_word(&c->toks[i]) && match_case_of(tok_str(c, i)) != CASE_ANY;
+}
+
+/* Month and day names that are also the names of towns: never places without a preposition either. */
+static const char *const not_places[] = { "january", "february", "march", "april", "may", "june", "july",
+					  "august", "september", "october", "november", "december", "monday",
+					  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+
+/* Russian adjective endings (folded): "Южном", "Акмолинской" are adjectives, not the places. */
+static const char *const adj_endings[] = { "ом", "ем", "ой", "ей", "ый", "ий", "ая", "яя", "ое", "ее",
+					   "ых", "их", "ым", "им", "ую", NULL };
+
+static int ends_with_any(dyad_str w, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t n = strlen(*list);
+		if (w.n > n && memcmp(w.p + w.n - n, *list, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Token i in an adjective's form standing before a name the gazetteer lacks
+ * ("на Южном Кавказе"), or the adjective of a city in -ск/-цк ("Акмолинской
+ * области", "Донецкой"), whose light stem is the city's own.
+ */
+static int adjective_form(ctx *c, size_t i, size_t b)
+{
+	dyad_str w = folded(c, i), k = c->keys[i];
+
+	if (!ends_with_any(w, adj_endings))
+		return 0;
+	if (i + 1 < b && capital_word(c, i + 1))
+		return 1;
+	return k.n >= 4 && (memcmp(k.p + k.n - 4, "ск", 4) == 0 || memcmp(k.p + k.n - 4, "цк", 4) == 0) &&
+	       !(w.n >= 4 && (memcmp(w.p + w.n - 4, "ом", 4) == 0 || memcmp(w.p + w.n - 4, "ем", 4) == 0));
+}
+
+/*
+ * "в Гуанчжоу", "from Vilnius": after a preposition of place any city will
+ * do; elsewhere only a capital, a region or sea of the project's lists or a
+ * city of a million, and not inside a longer capitalised name ("Victoria
+ * Nuland"). The best candidate wins: capital, then the project's, then the
+ * larger. A longer name may take in the lexicon's places and countries:
+ * "the Kerch Strait" (Kerch), "the South China Sea" (China), "Тайваньский пролив".
+ */
+static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
+{
+	unsigned char *hard;     /* a mention that is no place or country */
+	uint32_t *soft;          /* at each token of a place or country mention: the mention + 1 */
+	size_t i, k, nout;
+	int dropped = 0;
+
+	if (c->m->places == NULL || b <= a)
+		return;
+	hard = DYAD_ARENA_NEW(c->a, unsigned char, b - a);
+	soft = DYAD_ARENA_NEW(c->a, uint32_t, b - a);
+	for (k = first_out; k < c->nout; k++) {
+		int keep = c->out[k].kind == DYAD_MENTION_LOCATION || c->out[k].kind == DYAD_MENTION_COUNTRY;
+		for (i = c->out[k].tok_start; i < c->out[k].tok_end && i < b; i++)
+			if (i >= a && keep)
+				soft[i - a] = (uint32_t)k + 1;
+			else if (i >= a)
+				hard[i - a] = 1;
+	}
+	for (i = a; i < b; i++) {
+		const dyad_place *best[1];
+		size_t to = i, te, n, j;
+		dyad_mention *m = NULL;
+		int ok, grows = 0;
+
+		if (hard[i - a] || !capital_word(c, i) || in_list(folded(c, i), not_places))
+			continue;
+		if (soft[i - a] && c->out[soft[i - a] - 1].tok_start != i)
+			continue;
+		while (to < b && !hard[to - a])
+			to++;
+		te = places_longest(c->m->places, c->keys, i, to, best, 1, &n);
+		if (te == i || adjective_form(c, te - 1, b))
+			continue;
+		/* the mentions it takes in: whole ones only, each shorter than the name */
+		for (j = i, ok = 1; j < te && ok; j++)
+			if (soft[j - a]) {
+				const dyad_mention *s = &c->out[soft[j - a] - 1];
+				ok = s->tok_end <= te && s->tok_end - s->tok_start < te - i &&
+				     (s->kind == DYAD_MENTION_LOCATION || best[0]->geonames == 0);
+				grows = 1;
+			}
+		if (!ok || (soft[te - 1 - a] && c->out[soft[te - 1 - a] - 1].tok_end > te))
+			continue;
+		if (grows) {
+			/* a place the lexicon names widens; other mentions it takes in go */
+			for (j = i; j < te; j++)
+				if (soft[j - a]) {
+					dyad_mention *s = &c->out[soft[j - a] - 1];
+					if (!m && s->kind == DYAD_MENTION_LOCATION && s->tok_start == i) {
+						m = s;
+					} else if (s != m) {
+						s->kind = 0;
+						dropped = 1;
+					}
+				}
+		} else {
+			int major = best[0]->capital || best[0]->geonames == 0 || best[0]->population >= 1000000;
+			/* a town before another capitalised word is part of a longer name: "in Union Square" */
+			int longer = te < b && capital_word(c, te) && !soft[te - a] && !in_list(folded(c, te), not_places);
+			ok = preceded_by_prep(c, i, a) && (major || !longer);
+			/* a sentence's first word is capitalised anyway: it joins a city, not a region */
+			if (!ok && major)
+				ok = !(i > a + (best[0]->geonames == 0) && capital_word(c, i - 1) && !soft[i - 1 - a]) &&
+				     !(te < b && capital_word(c, te));
+			if (!ok)
+				continue;
+		}
+		if (!m) {
+			m = emit(c, i, te, c->toks[i].span, DYAD_MENTION_LOCATION);
+			memset(m->code, 0, sizeof m->code);
+		}
+		m->kind = DYAD_MENTION_LOCATION;
+		m->tok_end = te;
+		m->span.end = c->toks[te - 1].span.end;
+		snprintf(m->country, sizeof m->country, "%s", best[0]->country);
+		m->place = best[0];
+		/* the dictionary form in the text's language */
+		m->name = best[0]->name_ru && c->keys[i].n && (unsigned char)c->keys[i].p[0] >= 0xD0 && (unsigned char)c->keys[i].p[0] <= 0xD3
+			  ? best[0]->name_ru
+			  : best[0]->name;
+		i = te - 1;
+	}
+	if (!dropped)
+		return;
+	for (k = nout = first_out; k < c->nout; k++)
+		if (c->out[k].kind)
+			c->out[nout++] = c->out[k];
+	c->nout = nout;
 }
 
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 {
-	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a;
+	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a, first_out = c->nout;
 	raw *r = *rs;
 
 	while (k < nr) {
@@ -874,6 +1016,7 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 	}
 	if (pos < b)
 		surnames(c, pos, b, a);
+	gazetteer_places(c, a, b, first_out);
 }
 
 static int by_start(const void *x, const void *y)

@@ -32,6 +32,8 @@ struct dyad_matcher {
 	struct match_edge *edges; /* open addressing, capacity a power of two */
 	size_t nedges, capedges;
 	dyad_buf pool;            /* the stems the edges carry */
+	dyad_places *places;      /* the gazetteer, or NULL (places.c) */
+	const dyad_place **name_place; /* per lexicon name: its place, for capitals and cities */
 };
 
 /** The state reached from `from` over `stem`, or MATCH_NONE. */
@@ -46,5 +48,14 @@ int match_case_of(dyad_str word);
  * then stemmed. Owned by `a`.
  */
 dyad_str match_key(dyad_stemmer *st, dyad_arena *a, dyad_str word);
+
+/**
+ * The longest name of a place in the words [from, to) starting at `from`
+ * (keys as match_key makes them, {NULL, 0} for non-words): its end token, and
+ * up to `cap` candidates best first in `out` (*n gets their count in all);
+ * `from` when no name starts there.
+ */
+size_t places_longest(const dyad_places *g, const dyad_str *keys, size_t from, size_t to, const dyad_place **out,
+		      size_t cap, size_t *n);
 
 #endif

@@ -381,6 +381,7 @@ void dyad_matcher_free(dyad_matcher *m)
 	free(m->hits);
 	free(m->edges);
 	dyad_buf_free(&m->pool);
+	free(m->name_place);
 	free(m);
 }
 

@@ -5,6 +5,7 @@
  * themselves are src/query's parameterised SQL. Nothing here knows HTTP.
  */
 #include "dyad/serve.h"
+#include "api_places.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -576,6 +577,10 @@ void dyad_api_answer(dyad_store *s, const char *why, const char *path, const dya
 		api_search(s, &q);
 	else if ((arg = segment_after(path, "/api/docs/")) != NULL)
 		api_doc(s, &q, arg);
+	else if (strcmp(path, "/api/places") == 0) {
+		if (check_params(&q, dyad_api_places_params) == 0)
+			dyad_api_places(s, params, nparams, r);
+	}
 	else
 		reply_error(r, 404, "no such path: %s", strlen(path) <= 128 ? path : "(too long to repeat)");
 }

@@ -34,9 +34,10 @@ static const char *const sql[ST_COUNT] = {
 	[ST_INSERT_EV] = "INSERT INTO events (doc, n, source, source_country, source_igo, source_role, source_person, "
 			 "source_name, target, target_country, target_igo, target_role, target_person, target_name, "
 			 "source_actor, target_actor, cameo, root, cameo_name, quad, goldstein, type, mode, reciprocal, "
-			 "modality, date, date_source, location, sentence, start, end, evidence, rules) VALUES (?1, ?2, "
+			 "modality, date, date_source, location, sentence, start, end, evidence, rules, location_country, "
+			 "location_geonames, location_lat, location_lon) VALUES (?1, ?2, "
 			 "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-			 "?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+			 "?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)",
 	[ST_INSERT_BAND] = "INSERT OR IGNORE INTO simhash_bands (band, value, doc) VALUES (?1, ?2, ?3)",
 	[ST_FIND_BAND] = "SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc "
 			 "WHERE b.band = ?1 AND b.value = ?2 AND b.doc <> ?3 ORDER BY b.doc LIMIT 64",
@@ -211,8 +212,15 @@ static const char schema_v6[] =
 	" UPDATE actor_events SET events = events - 1 WHERE actor = old.source_actor AND old.source_actor = old.target_actor;"
 	" DELETE FROM actor_events WHERE actor IN (old.source_actor, old.target_actor) AND events <= 0; END;";
 
+/* Version 7: where events happened, from the gazetteer (docs/schema.md). */
+static const char schema_v7[] = "ALTER TABLE events ADD COLUMN location_country TEXT;"
+				"ALTER TABLE events ADD COLUMN location_geonames INTEGER;"
+				"ALTER TABLE events ADD COLUMN location_lat REAL;"
+				"ALTER TABLE events ADD COLUMN location_lon REAL;";
+
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4,
+					  schema_v5, schema_v6, schema_v7 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct dyad_store {
@@ -685,6 +693,18 @@ int dyad_store_put_event(dyad_store *s, int64_t doc, const dyad_store_event *ev)
 	sqlite3_bind_int64(st, 31, (int64_t)ev->end);
 	bind_str(st, 32, ev->evidence);
 	bind_text(st, 33, ev->rules);
+	bind_text(st, 34, ev->location_country);
+	if (ev->location_geonames)
+		sqlite3_bind_int64(st, 35, (int64_t)ev->location_geonames);
+	else
+		sqlite3_bind_null(st, 35);
+	if (ev->location_has_coords) {
+		sqlite3_bind_double(st, 36, ev->location_lat);
+		sqlite3_bind_double(st, 37, ev->location_lon);
+	} else {
+		sqlite3_bind_null(st, 36);
+		sqlite3_bind_null(st, 37);
+	}
 	return run(s, st, "storing an event");
 }
 

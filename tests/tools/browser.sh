@@ -2,7 +2,8 @@
 # browser.sh — the dashboard in headless Chromium against `dyad serve` on the demo pages: the
 # timeline, the events table and the network render with data, a click reaches a document with its
 # evidence highlighted, search shows marked results, no console error, no request leaves the
-# server (tests/browser/dashboard.mjs). Screenshots go to BUILD_DIR/browser/ as test artefacts.
+# server (tests/browser/dashboard.mjs); the map draws countries and places and lists a place's
+# events (tests/browser/map.mjs). Screenshots go to BUILD_DIR/browser/ as test artefacts.
 # Needs Debian's chromium and node with playwright-core (`scripts/bootstrap browser`, which
 # `make check` runs); skipped with a message when they are missing or under valgrind.
 set -u
@@ -24,4 +25,8 @@ mkdir -p "$build/browser"
 out=$(timeout 300 node tests/browser/dashboard.mjs "http://127.0.0.1:$port" "$build/browser" 2>&1); rc=$?
 grep -v '^ok - ' <<<"$out"
 [ $rc -eq 0 ] || { echo "FAIL: the browser test (exit $rc)"; exit 1; }
+# the map page (tests/browser/map.mjs)
+map=$(timeout 120 node tests/browser/map.mjs "http://127.0.0.1:$port" "$build/browser" 2>&1); rc=$?
+grep -v '^ok - ' <<<"$map"
+[ $rc -eq 0 ] || { echo "FAIL: the map's browser test (exit $rc)"; exit 1; }
 echo "browser: $(tail -1 <<<"$out"); screenshots in $build/browser/"
