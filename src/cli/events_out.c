@@ -149,9 +149,9 @@ void dyad_place_json(dyad_buf *b, const dyad_place *p, const char *name, const c
 		dyad_buf_json_str(b, dyad_str_c(name));
 	else
 		dyad_buf_puts(b, "null");
-	json_opt(b, "name_ru", p ? p->name_ru : NULL);
-	json_opt(b, "country", p && p->country[0] ? p->country : country);
-	json_opt(b, "adm1", p ? p->adm1_name : NULL);
+	dyad_json_opt(b, "name_ru", p ? p->name_ru : NULL);
+	dyad_json_opt(b, "country", p && p->country[0] ? p->country : country);
+	dyad_json_opt(b, "adm1", p ? p->adm1_name : NULL);
 	json_num(b, "lat", p ? p->lat : NAN);
 	json_num(b, "lon", p ? p->lon : NAN);
 	if (p && p->geonames)

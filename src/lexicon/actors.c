@@ -837,6 +837,7 @@ static int province_of_place(ctx *c, const raw *r)
 		return 0;
 	comma = tok_str(c, p->tok_end);
 	return comma.n == 1 && comma.p[0] == ',';
+}
 
 /* Capitalised words the gazetteer names a place by where the lexicon found nothing (places.c). */
 static int capital_word(ctx *c, size_t i)
