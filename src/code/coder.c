@@ -27,6 +27,28 @@ typedef struct {
 	dyad_side other;
 } cand;
 
+/*
+ * What the candidate searches look up instead of scanning the document: the
+ * first mention of each sentence, persons by gender, where the scans for the
+ * main dyad and for counterparts stopped, and the kept events by what makes
+ * two of them one action. Each search costs a lookup, so coding time grows
+ * with the document, not with its square.
+ */
+typedef struct {
+	size_t *sent_men;         /* per sentence: its first mention (tok_start at or after its first token) */
+	size_t *persons[2];       /* coded persons, 'm' then 'f', in mention order */
+	size_t npersons[2];
+	int pair_looked;          /* the first two countries named: 0 not looked for yet, 1 looked */
+	const dyad_mention *pair[2];
+	const dyad_mention *foreign[2]; /* the first coded actor with a country, the first after it of another */
+	size_t pair_ev;           /* events before this one are never the main dyad's */
+	struct cp_cursor { char country[8]; size_t next; } *cp; /* per country: events before `next` never name its counterpart */
+	size_t ncp, capcp;
+	struct ev_slot { uint64_t h; size_t ev; } *dedup; /* kept events by code and actors; h == 0: empty */
+	size_t ndedup, capdedup;
+	int dedup_scan;           /* a side with both a country and an organisation: compare with every event */
+} idx;
+
 typedef struct {
 	const dyad_patterns *p;
 	dyad_stemmer *st;
@@ -37,11 +59,13 @@ typedef struct {
 	size_t *tok_sent;
 	size_t *sent_tok;    /* first token of each sentence; nsents + 1 entries */
 	dyad_side *speaker;  /* per sentence; code[0] == 0 when unknown */
-	cand *cands;         /* of the sentence being coded */
+	cand *cands;         /* of the sentence being coded, in token order (ts and te both rise) */
 	size_t ncands, capcands;
+	int loc_cand;        /* the sentence's first place after a preposition, or -1 */
 	dyad_event *ev;
 	size_t nev, capev;
 	dyad_buf scratch;
+	idx ix;
 } ctx;
 
 /* ---- words ----------------------------------------------------------------------------------- */
@@ -116,48 +140,119 @@ static void push_cand(ctx *c, const cand *x)
 /* The side a pronoun's person stands for: the last person of that gender before token i. */
 static int person_by_gender(const ctx *c, size_t before_tok, char gender, dyad_side *out)
 {
-	size_t k;
+	const size_t *ps = c->ix.persons[gender == 'f'];
+	size_t lo = 0, hi = c->ix.npersons[gender == 'f'];
 
-	for (k = c->in->nmentions; k > 0; k--) {
-		const dyad_mention *m = &c->in->mentions[k - 1];
-		if (m->tok_end > before_tok || m->kind != DYAD_MENTION_PERSON || m->gender != gender || !m->code[0])
-			continue;
-		side_of(out, m);
-		return 1;
+	if (gender != 'm' && gender != 'f')
+		return 0;
+	/* the persons that start before the token (mentions come in token order), then the last that ends there */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->in->mentions[ps[mid]].tok_start < before_tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo > 0; lo--) {
+		const dyad_mention *m = &c->in->mentions[ps[lo - 1]];
+		if (m->tok_end <= before_tok) {
+			side_of(out, m);
+			return 1;
+		}
 	}
 	return 0;
+}
+
+/* Does event e name a side of `country` and one of another country? */
+static int names_counterpart(const dyad_event *e, const char *country)
+{
+	if (e->why)
+		return 0;
+	return (strcmp(e->source.country, country) == 0 && e->target.country[0] &&
+		strcmp(e->target.country, country) != 0) ||
+	       (strcmp(e->target.country, country) == 0 && e->source.country[0] &&
+		strcmp(e->source.country, country) != 0);
+}
+
+/*
+ * The first event from which `country` has a counterpart, or c->nev. Events
+ * only gain reasons to be set aside, never lose them, so the scan for each
+ * country goes on from where it last stopped.
+ */
+static size_t counterpart_event(ctx *c, const char *country)
+{
+	idx *x = &c->ix;
+	struct cp_cursor *cur = NULL;
+	size_t k;
+
+	for (k = 0; k < x->ncp && !cur; k++)
+		if (strcmp(x->cp[k].country, country) == 0)
+			cur = &x->cp[k];
+	if (!cur) {
+		if (x->ncp == x->capcp) {
+			x->capcp = x->capcp ? x->capcp * 2 : 16;
+			x->cp = dyad_xrealloc(x->cp, x->capcp * sizeof *x->cp);
+		}
+		cur = &x->cp[x->ncp++];
+		snprintf(cur->country, sizeof cur->country, "%s", country);
+		cur->next = 0;
+	}
+	while (cur->next < c->nev && !names_counterpart(&c->ev[cur->next], country))
+		cur->next++;
+	return cur->next;
+}
+
+/* The first two countries the mentions name, for the main dyad and for counterparts; looked for once. */
+static void look_for_pair(ctx *c)
+{
+	idx *x = &c->ix;
+	size_t k;
+
+	if (x->pair_looked)
+		return;
+	x->pair_looked = 1;
+	for (k = 0; k < c->in->nmentions && !x->pair[1]; k++) {
+		const dyad_mention *m = &c->in->mentions[k];
+		if (!m->country[0] || m->kind == DYAD_MENTION_LOCATION)
+			continue;
+		if (!x->pair[0])
+			x->pair[0] = m;
+		else if (strcmp(m->country, x->pair[0]->country) != 0)
+			x->pair[1] = m;
+	}
+	for (k = 0; k < c->in->nmentions && !x->foreign[1]; k++) {
+		const dyad_mention *m = &c->in->mentions[k];
+		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] || !m->country[0])
+			continue;
+		if (!x->foreign[0])
+			x->foreign[0] = m;
+		else if (strcmp(m->country, x->foreign[0]->country) != 0)
+			x->foreign[1] = m;
+	}
 }
 
 /*
  * The counterpart of a side in this document: the other side of the first
  * event it took part in, else the first actor of another country named.
  */
-static int counterpart(const ctx *c, const dyad_side *s, dyad_side *out)
+static int counterpart(ctx *c, const dyad_side *s, dyad_side *out)
 {
+	const dyad_mention *m;
 	size_t k;
 
 	if (!side_known(s))
 		return 0;
-	for (k = 0; k < c->nev; k++) {
+	if ((k = counterpart_event(c, s->country)) < c->nev) {
 		const dyad_event *e = &c->ev[k];
-		if (e->why)
-			continue;
-		if (strcmp(e->source.country, s->country) == 0 && e->target.country[0] &&
-		    strcmp(e->target.country, s->country) != 0) {
-			*out = e->target;
-			return 1;
-		}
-		if (strcmp(e->target.country, s->country) == 0 && e->source.country[0] &&
-		    strcmp(e->source.country, s->country) != 0) {
-			*out = e->source;
-			return 1;
-		}
+		*out = strcmp(e->source.country, s->country) == 0 ? e->target : e->source;
+		return 1;
 	}
-	for (k = 0; k < c->in->nmentions; k++) {
-		const dyad_mention *m = &c->in->mentions[k];
-		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] || !m->country[0] ||
-		    strcmp(m->country, s->country) == 0)
-			continue;
+	/* the first coded actor of another country: the first one named, or the first not of its country */
+	look_for_pair(c);
+	m = c->ix.foreign[0];
+	if (m && strcmp(m->country, s->country) == 0)
+		m = c->ix.foreign[1];
+	if (m) {
 		side_of(out, m);
 		out->code[3] = '\0'; /* the country as a whole */
 		out->role[0] = '\0';
@@ -172,12 +267,13 @@ static int counterpart(const ctx *c, const dyad_side *s, dyad_side *out)
  * sides of its first event between two countries, else the first two
  * countries it names.
  */
-static int main_dyad(const ctx *c, dyad_side *a, dyad_side *b)
+static int main_dyad(ctx *c, dyad_side *a, dyad_side *b)
 {
-	size_t k, j;
+	size_t *k = &c->ix.pair_ev;
 
-	for (k = 0; k < c->nev; k++) {
-		const dyad_event *e = &c->ev[k];
+	/* events only gain reasons to be set aside: the scan goes on from where it stopped */
+	for (; *k < c->nev; ++*k) {
+		const dyad_event *e = &c->ev[*k];
 		if (!e->why && e->source.country[0] && e->target.country[0] &&
 		    strcmp(e->source.country, e->target.country) != 0) {
 			*a = e->source;
@@ -185,21 +281,12 @@ static int main_dyad(const ctx *c, dyad_side *a, dyad_side *b)
 			return 1;
 		}
 	}
-	for (k = 0; k < c->in->nmentions; k++) {
-		const dyad_mention *m = &c->in->mentions[k];
-		if (!m->country[0] || m->kind == DYAD_MENTION_LOCATION)
-			continue;
-		for (j = k + 1; j < c->in->nmentions; j++) {
-			const dyad_mention *n = &c->in->mentions[j];
-			if (n->country[0] && n->kind != DYAD_MENTION_LOCATION && strcmp(n->country, m->country) != 0) {
-				side_of(a, m);
-				side_of(b, n);
-				return 1;
-			}
-		}
-		break;
-	}
-	return 0;
+	look_for_pair(c);
+	if (!c->ix.pair[1])
+		return 0;
+	side_of(a, c->ix.pair[0]);
+	side_of(b, c->ix.pair[1]);
+	return 1;
 }
 
 static const char *const both_sides[] = { "стороны", "министры", "лидеры", "президенты", "премьеры", "главы",
@@ -218,7 +305,8 @@ static void sentence_cands(ctx *c, size_t s)
 	const dyad_side *spk = &c->speaker[s];
 
 	c->ncands = 0;
-	for (k = 0, i = a; k < c->in->nmentions || i < b;) {
+	c->loc_cand = -1;
+	for (k = c->ix.sent_men[s], i = a; k < c->in->nmentions || i < b;) {
 		const dyad_mention *m = k < c->in->nmentions ? &c->in->mentions[k] : NULL;
 		cand x;
 
@@ -245,6 +333,8 @@ static void sentence_cands(ctx *c, size_t s)
 				x.location = m->kind == DYAD_MENTION_LOCATION;
 			}
 			x.after_prep = x.ts > a && fold_in(c, x.ts - 1, preps);
+			if (c->loc_cand < 0 && x.location && x.side.mention && x.after_prep)
+				c->loc_cand = (int)c->ncands;
 			push_cand(c, &x);
 			last_end = x.te;
 			if (i < x.te)
@@ -284,24 +374,33 @@ static void sentence_cands(ctx *c, size_t s)
 	}
 }
 
+/* How many candidates start (by_end 0) or end (by_end 1) before token t: they come in token order. */
+static size_t cands_before(const ctx *c, size_t t, int by_end)
+{
+	size_t lo = 0, hi = c->ncands;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((by_end ? c->cands[mid].te : c->cands[mid].ts) < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The candidate starting at token t, or -1. */
 static int cand_at(const ctx *c, size_t t)
 {
-	size_t k;
-	for (k = 0; k < c->ncands; k++)
-		if (c->cands[k].ts == t)
-			return (int)k;
-	return -1;
+	size_t k = cands_before(c, t, 0);
+	return k < c->ncands && c->cands[k].ts == t ? (int)k : -1;
 }
 
 /* The candidate ending at token t (exclusive), or -1. */
 static int cand_ending(const ctx *c, size_t t)
 {
-	size_t k;
-	for (k = 0; k < c->ncands; k++)
-		if (c->cands[k].te == t)
-			return (int)k;
-	return -1;
+	size_t k = cands_before(c, t, 1);
+	return k < c->ncands && c->cands[k].te == t ? (int)k : -1;
 }
 
 /* ---- matching a pattern ---------------------------------------------------------------------- */
@@ -590,6 +689,7 @@ static void find_speakers(ctx *c)
 			for (k = open_at; k < s; k++)
 				if (!side_known(&c->speaker[k]))
 					c->speaker[k] = c->speaker[s];
+			open_at = s; /* all before are known now: a stray closing mark later fills from here */
 		}
 	}
 }
@@ -652,11 +752,8 @@ static void event_date(ctx *c, size_t s, dyad_event *e)
 
 static const char *event_location(const ctx *c, size_t s)
 {
-	size_t k;
-
-	for (k = 0; k < c->ncands; k++)
-		if (c->cands[k].location && c->cands[k].side.mention && c->cands[k].after_prep)
-			return c->cands[k].side.mention->name;
+	if (c->loc_cand >= 0)
+		return c->cands[c->loc_cand].side.mention->name;
 	return s == 0 ? c->in->dateline : NULL;
 }
 
@@ -675,9 +772,80 @@ static int same_mode(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
 }
 
+/*
+ * What same_actor() compares a side by: its country, else its organisation;
+ * empty when it has neither (such a side is the same as no other).
+ */
+static uint64_t actor_hash(const dyad_side *s, uint64_t h)
+{
+	if (s->country[0])
+		return dyad_hash64(s->country, strlen(s->country), dyad_hash64("c", 1, h));
+	if (s->igo)
+		return dyad_hash64(s->igo, strlen(s->igo), dyad_hash64("o", 1, h));
+	return 0;
+}
+
+/* The dedup key of a code from one side to the other; 0 when one side can equal nothing. */
+static uint64_t action_hash(const char *cameo, const dyad_side *from, const dyad_side *to)
+{
+	uint64_t h = dyad_hash64(cameo, strlen(cameo), DYAD_HASH_SEED), hf, ht;
+
+	if ((hf = actor_hash(from, h)) == 0 || (ht = actor_hash(to, hf)) == 0)
+		return 0;
+	return ht;
+}
+
+/* File kept event `k` under its key. */
+static void dedup_add(idx *x, uint64_t h, size_t k)
+{
+	size_t i;
+
+	if (h == 0)
+		return;
+	if (2 * (x->ndedup + 1) > x->capdedup) {
+		struct ev_slot *old = x->dedup;
+		size_t oldcap = x->capdedup;
+		x->capdedup = oldcap ? oldcap * 2 : 64;
+		x->dedup = dyad_xcalloc(x->capdedup, sizeof *x->dedup);
+		x->ndedup = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].h)
+				dedup_add(x, old[i].h, old[i].ev);
+		free(old);
+	}
+	for (i = (size_t)h & (x->capdedup - 1); x->dedup[i].h; i = (i + 1) & (x->capdedup - 1))
+		;
+	x->dedup[i].h = h;
+	x->dedup[i].ev = k;
+	x->ndedup++;
+}
+
+static int same_action(const dyad_event *o, const dyad_event *x);
+
+/* The first kept event filed under `h` that x repeats, or `best` when none comes before it. */
+static size_t dedup_find(const ctx *c, uint64_t h, const dyad_event *x, size_t best)
+{
+	const idx *ix = &c->ix;
+	size_t i;
+
+	if (h == 0 || ix->capdedup == 0)
+		return best;
+	for (i = (size_t)h & (ix->capdedup - 1); ix->dedup[i].h; i = (i + 1) & (ix->capdedup - 1)) {
+		size_t k = ix->dedup[i].ev;
+		if (ix->dedup[i].h == h && k < best && !c->ev[k].why && same_action(&c->ev[k], x))
+			best = k;
+	}
+	return best;
+}
+
+static int mixed_side(const dyad_side *s)
+{
+	return s->country[0] && s->igo;
+}
+
 static void push_event(ctx *c, const dyad_event *e)
 {
-	size_t k;
+	size_t k, first;
 	dyad_event *x;
 
 	if (c->nev == c->capev) {
@@ -693,22 +861,36 @@ static void push_event(ctx *c, const dyad_event *e)
 	*x = *e;
 	if (x->why)
 		return;
-	/* one event per action per document: the same code between the same two actors */
-	for (k = 0; k + 1 < c->nev; k++) {
-		const dyad_event *o = &c->ev[k];
-		/* praise and thanks are two actions under one code; elsewhere the code decides */
-		int same = strcmp(o->cameo, x->cameo) == 0 &&
-			   (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
-			   ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
-			    ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
-			     same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));
-		if (!o->why && same) {
-			char why[64];
-			snprintf(why, sizeof why, "repeats event %zu", k + 1);
-			x->why = dyad_arena_strndup(c->a, why, strlen(why));
-			return;
-		}
+	/* one event per action per document: the same code between the same two actors, looked up by key */
+	first = c->nev - 1;
+	if (c->ix.dedup_scan || mixed_side(&x->source) || mixed_side(&x->target)) {
+		c->ix.dedup_scan = 1;
+		for (k = 0; k < first; k++)
+			if (!c->ev[k].why && same_action(&c->ev[k], x)) {
+				first = k;
+				break;
+			}
+	} else {
+		first = dedup_find(c, action_hash(x->cameo, &x->source, &x->target), x, first);
+		first = dedup_find(c, action_hash(x->cameo, &x->target, &x->source), x, first);
 	}
+	if (first < c->nev - 1) {
+		char why[64];
+		snprintf(why, sizeof why, "repeats event %zu", first + 1);
+		x->why = dyad_arena_strndup(c->a, why, strlen(why));
+		return;
+	}
+	dedup_add(&c->ix, action_hash(x->cameo, &x->source, &x->target), c->nev - 1);
+}
+
+/* Is x the action o already coded? */
+static int same_action(const dyad_event *o, const dyad_event *x)
+{
+	/* praise and thanks are two actions under one code; elsewhere the code decides */
+	return strcmp(o->cameo, x->cameo) == 0 && (strncmp(x->cameo, "05", 2) != 0 || same_mode(o->mode, x->mode)) &&
+	       ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
+		((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
+		 same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));
 }
 
 static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
@@ -736,7 +918,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		}
 	} else {
 		/* the subject: the nearest actor before the pattern that no preposition governs */
-		for (k = c->ncands; k > 0 && !have_src; k--) {
+		for (k = cands_before(c, r->start + 1, 1); k > 0 && !have_src; k--) {
 			const cand *x = &c->cands[k - 1];
 			if (x->te <= r->start && !x->after_prep && !x->location) {
 				src = x->side;
@@ -769,7 +951,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		have_tgt = counterpart(c, &src, &tgt);
 	} else if (have_src) {
 		int other = pt->target == TGT_OTHER;
-		for (k = 0; k < c->ncands && !have_tgt; k++) {
+		for (k = other ? 0 : cands_before(c, r->end, 0); k < c->ncands && !have_tgt; k++) {
 			const cand *x = &c->cands[k];
 			if (!other && x->ts < r->end)
 				continue;
@@ -818,10 +1000,10 @@ static void on_nonevent(ctx *c, size_t s, const pattern *pt, const mres *r)
 	size_t k;
 
 	(void)pt;
-	/* events already read from the words a non-event phrase covers are set aside */
-	for (k = 0; k < c->nev; k++) {
-		dyad_event *e = &c->ev[k];
-		if (e->sentence == s && !e->why && e->rule) {
+	/* events already read from the words a non-event phrase covers are set aside: the sentence's come last */
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence == s; k--) {
+		dyad_event *e = &c->ev[k - 1];
+		if (!e->why && e->rule) {
 			(void)r;
 			e->why = "a phrase that is not an event (greetings passed on, habits)";
 		}
@@ -829,6 +1011,32 @@ static void on_nonevent(ctx *c, size_t s, const pattern *pt, const mres *r)
 }
 
 /* ---- the document ---------------------------------------------------------------------------- */
+
+/* The mention indexes: each sentence's first mention, and the coded persons of each gender. */
+static void index_mentions(ctx *c)
+{
+	const dyad_code_input *in = c->in;
+	size_t s, k = 0, g;
+
+	c->ix.sent_men = DYAD_ARENA_NEW(c->a, size_t, in->nsents + 1);
+	for (s = 0; s <= in->nsents; s++) {
+		while (k < in->nmentions && in->mentions[k].tok_start < c->sent_tok[s])
+			k++;
+		c->ix.sent_men[s] = k;
+	}
+	for (g = 0; g < 2; g++) {
+		char gender = g ? 'f' : 'm';
+		size_t n = 0;
+		for (k = 0; k < in->nmentions; k++)
+			n += in->mentions[k].kind == DYAD_MENTION_PERSON && in->mentions[k].gender == gender &&
+			     in->mentions[k].code[0];
+		c->ix.persons[g] = DYAD_ARENA_NEW(c->a, size_t, n + 1);
+		for (k = 0; k < in->nmentions; k++)
+			if (in->mentions[k].kind == DYAD_MENTION_PERSON && in->mentions[k].gender == gender &&
+			    in->mentions[k].code[0])
+				c->ix.persons[g][c->ix.npersons[g]++] = k;
+	}
+}
 
 static int kept_first(const void *x, const void *y)
 {
@@ -871,6 +1079,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	}
 	while (s < in->nsents)
 		c.sent_tok[++s] = in->ntoks;
+	index_mentions(&c);
 	find_speakers(&c);
 	for (s = 0; s < in->nsents; s++) {
 		sentence_cands(&c, s);
@@ -878,6 +1087,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 		each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}
 	free(c.cands);
+	free(c.ix.cp);
+	free(c.ix.dedup);
 	dyad_buf_free(&c.scratch);
 	if (c.nev > 1)
 		qsort(c.ev, c.nev, sizeof *c.ev, kept_first);
