@@ -99,79 +99,131 @@ static void meta(xmlNode *n, html_page *out)
 	xmlFree(content);
 }
 
-static void walk(xmlNode *n, html_page *out, int depth)
+/*
+ * What an element does when the walk enters it: 1 to walk its children, 0 to
+ * skip them (metadata read, hidden content). Text goes to `out`.
+ */
+static int enter(xmlNode *n, html_page *out)
 {
-	for (; n; n = n->next) {
+	const char *name = (const char *)n->name;
+
+	if (strcasecmp(name, "title") == 0) {
+		dyad_buf t = DYAD_BUF_INIT;
+		node_text(n, &t);
+		if (t.p)
+			set_once(&out->title, (const xmlChar *)t.p);
+		dyad_buf_free(&t);
+		return 0;
+	}
+	if (strcasecmp(name, "meta") == 0) {
+		meta(n, out);
+		return 0;
+	}
+	if (strcasecmp(name, "link") == 0) {
+		xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel"), *href = xmlGetProp(n, (const xmlChar *)"href");
+		if (rel && href && strcasecmp((const char *)rel, "canonical") == 0)
+			set_once(&out->url, href);
+		xmlFree(rel);
+		xmlFree(href);
+		return 0;
+	}
+	if (strcasecmp(name, "time") == 0 && out->published.n == 0) {
+		xmlChar *dt = xmlGetProp(n, (const xmlChar *)"datetime");
+		set_once(&out->published, dt);
+		xmlFree(dt);
+	}
+	if (strcasecmp(name, "head") == 0)
+		return 1;
+	if (in(name, hidden))
+		return 0;
+	if (strcasecmp(name, "h1") == 0 && out->h1.n == 0) {
+		node_text(n, &out->h1);
+		while (out->h1.n && out->h1.p[out->h1.n - 1] == ' ')
+			out->h1.p[--out->h1.n] = '\0';
+	}
+	if (in(name, blocks))
+		newline(&out->text);
+	return 1;
+}
+
+static int is_head(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, "head") == 0;
+}
+
+/* After an element's children: a block ends its line; leaving <head> hands its metadata back. */
+static void leave(xmlNode *n, html_page *out, html_page *sink, xmlNode **head, html_page **cur)
+{
+	if (in((const char *)n->name, blocks))
+		newline(&(*cur)->text);
+	if (n == *head) {
+		out->title = sink->title;
+		out->site_name = sink->site_name;
+		out->url = sink->url;
+		out->published = sink->published;
+		out->author = sink->author;
+		*head = NULL;
+		*cur = out;
+	}
+}
+
+/*
+ * The visible text and metadata under `root` and its siblings, in document
+ * order. The walk follows parent links instead of recursing, so any depth of
+ * nesting is read and none overflows the stack. Inside <head> text goes to a
+ * sink: <head> holds metadata only, read and not shown.
+ */
+static void walk(xmlNode *root, html_page *out)
+{
+	html_page sink;
+	xmlNode *n = root, *head = NULL;
+	html_page *cur = out;
+
+	memset(&sink, 0, sizeof sink);
+	while (n) {
+		int down = 0;
+
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content)
-				put_text(&out->text, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		{
-			const char *name = (const char *)n->name;
-			if (strcasecmp(name, "title") == 0) {
-				dyad_buf t = DYAD_BUF_INIT;
-				node_text(n, &t);
-				if (t.p)
-					set_once(&out->title, (const xmlChar *)t.p);
-				dyad_buf_free(&t);
-				continue;
-			}
-			if (strcasecmp(name, "meta") == 0) {
-				meta(n, out);
-				continue;
-			}
-			if (strcasecmp(name, "link") == 0) {
-				xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel"), *href = xmlGetProp(n, (const xmlChar *)"href");
-				if (rel && href && strcasecmp((const char *)rel, "canonical") == 0)
-					set_once(&out->url, href);
-				xmlFree(rel);
-				xmlFree(href);
-				continue;
-			}
-			if (strcasecmp(name, "time") == 0 && out->published.n == 0) {
-				xmlChar *dt = xmlGetProp(n, (const xmlChar *)"datetime");
-				set_once(&out->published, dt);
-				xmlFree(dt);
-			}
-			if (strcasecmp(name, "head") == 0) {
-				/* <head> holds metadata only: read it, show none of it */
-				html_page sink;
-				memset(&sink, 0, sizeof sink);
+				put_text(&cur->text, (const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			if (is_head(n) && head == NULL) {
+				/* metadata found in <head> lands in the page's buffers; its text and h1 do not */
 				sink.title = out->title;
 				sink.site_name = out->site_name;
 				sink.url = out->url;
 				sink.published = out->published;
 				sink.author = out->author;
-				if (depth < 200)
-					walk(n->children, &sink, depth + 1);
-				out->title = sink.title;
-				out->site_name = sink.site_name;
-				out->url = sink.url;
-				out->published = sink.published;
-				out->author = sink.author;
-				dyad_buf_free(&sink.text);
-				dyad_buf_free(&sink.h1);
-				continue;
+				head = n;
+				cur = &sink;
 			}
-			if (in(name, hidden))
-				continue;
-			if (strcasecmp(name, "h1") == 0 && out->h1.n == 0) {
-				node_text(n, &out->h1);
-				while (out->h1.n && out->h1.p[out->h1.n - 1] == ' ')
-					out->h1.p[--out->h1.n] = '\0';
+			if (enter(n, cur)) {
+				if (n->children)
+					down = 1;
+				else
+					leave(n, out, &sink, &head, &cur);
+			} else if (n == head) {
+				head = NULL;
+				cur = out;
 			}
-			if (in(name, blocks))
-				newline(&out->text);
-			/* deep nesting is flattened rather than followed: no page needs 200 levels */
-			if (depth < 200)
-				walk(n->children, out, depth + 1);
-			if (in(name, blocks))
-				newline(&out->text);
 		}
+		if (down) {
+			n = n->children;
+			continue;
+		}
+		/* leave the elements that are done: a block ends its line, <head> gives its metadata back */
+		while (n && !n->next) {
+			n = n->parent;
+			if (n == NULL || n == root->parent)
+				n = NULL;
+			else if (n->type == XML_ELEMENT_NODE)
+				leave(n, out, &sink, &head, &cur);
+		}
+		if (n)
+			n = n->next;
 	}
+	dyad_buf_free(&sink.text);
+	dyad_buf_free(&sink.h1);
 }
 
 void html_extract(dyad_str html, const char *base_url, html_page *out)
@@ -187,10 +239,10 @@ void html_extract(dyad_str html, const char *base_url, html_page *out)
 		return;
 	doc = htmlReadMemory(html.p, (int)html.n, base_url, NULL,
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				     HTML_PARSE_COMPACT);
+				     HTML_PARSE_COMPACT | XML_PARSE_HUGE);
 	if (doc == NULL)
 		return;
-	walk(xmlDocGetRootElement(doc), out, 0);
+	walk(xmlDocGetRootElement(doc), out);
 	xmlFreeDoc(doc);
 	newline(&out->text);
 }
