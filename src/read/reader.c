@@ -1,8 +1,10 @@
 /*
  * reader.c — inputs to pages. Paths are expanded (directories walked in byte
- * order of names, hidden files skipped), each input is read whole, gunzipped
- * if it is gzip, recognised (WARC, JSON Lines, HTML, else a page saved as
- * text) and handed out one page at a time. Every page's text is repaired
+ * order of names, hidden files skipped); a WARC input (plain or gzip) is read
+ * as a stream, a record at a time, so memory follows the largest record and
+ * not the file; any other input is read whole, gunzipped if it is gzip,
+ * recognised (JSON Lines, HTML, else a page saved as text) and handed out one
+ * page at a time. Every page's text is repaired
  * UTF-8 and NFC. A bad input or record is one error naming it; the next call
  * goes on with the rest.
  */
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <errno.h>
 #include <sys/stat.h>
 
 #include "dyad/json.h"
@@ -26,7 +29,9 @@ struct dyad_reader {
 	size_t nfiles, next_file;
 	/* the input being read */
 	const char *path;
-	dyad_buf raw;          /* its bytes, decompressed */
+	dyad_buf raw;          /* its bytes, decompressed (all inputs but WARC) */
+	warc_stream warc;      /* a WARC input, read record by record */
+	int streaming;         /* the input is read through `warc` */
 	dyad_format fmt;
 	size_t pos, line, ordinal;
 	int open;
@@ -121,6 +126,8 @@ void dyad_reader_free(dyad_reader *r)
 		free(r->files[i]);
 	free(r->files);
 	dyad_buf_free(&r->raw);
+	if (r->streaming)
+		warc_stream_close(&r->warc);
 	dyad_buf_free(&r->text);
 	dyad_buf_free(&r->scratch);
 	dyad_buf_free(&r->nfc);
@@ -207,22 +214,75 @@ static dyad_format detect(dyad_str s)
 	return DYAD_FMT_TEXT;
 }
 
-/* Open the next input file; 1 when one is open, 0 at the end, <0 for a file that failed. */
+/* Is the input that begins with `head` a WARC file, plain or gzip? */
+static int starts_warc(const unsigned char *head, size_t n)
+{
+	dyad_buf peek = DYAD_BUF_INIT;
+	int yes;
+
+	if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b) {
+		gunzip_peek(head, n, &peek, 64);
+		yes = peek.n >= 7 && memcmp(peek.p, "WARC/1.", 7) == 0;
+		dyad_buf_free(&peek);
+		return yes;
+	}
+	return n >= 7 && memcmp(head, "WARC/1.", 7) == 0;
+}
+
+/*
+ * Open the next input file; 1 when one is open, 0 at the end, <0 for a file
+ * that failed. A WARC file (plain or gzip) is read as a stream, a record at
+ * a time; any other input is read whole.
+ */
 static int open_next(dyad_reader *r)
 {
-	dyad_errbuf e;
+	unsigned char head[16384];
 	dyad_buf file = DYAD_BUF_INIT;
-	int rc;
+	int is_stdin, rc = 0;
+	FILE *f;
+	struct stat st;
+	size_t n;
 
 	if (r->next_file >= r->nfiles)
 		return 0;
 	r->path = r->files[r->next_file++];
 	r->pos = r->line = r->ordinal = 0;
 	dyad_buf_clear(&r->raw);
-	if ((rc = dyad_read_file(&file, r->path, r->opts.max_bytes, &e)) < 0) {
-		dyad_buf_free(&file);
-		snprintf(r->err, sizeof r->err, "%s", e.msg);
+	is_stdin = strcmp(r->path, "-") == 0;
+	if ((f = is_stdin ? stdin : fopen(r->path, "rb")) == NULL) {
+		snprintf(r->err, sizeof r->err, "%s: cannot open: %s", r->path, strerror(errno));
 		r->failures++;
+		return DYAD_EIO;
+	}
+	if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		snprintf(r->err, sizeof r->err, "%s: is a directory", r->path);
+		r->failures++;
+		return DYAD_EIO;
+	}
+	n = fread(head, 1, sizeof head, f);
+	if (n > 0 && (r->opts.format == DYAD_FMT_WARC || (r->opts.format == DYAD_FMT_AUTO && starts_warc(head, n)))) {
+		warc_stream_open(&r->warc, f, !is_stdin, head, n, r->opts.max_bytes);
+		r->streaming = 1;
+		r->fmt = DYAD_FMT_WARC;
+		r->open = 1;
+		return 1;
+	}
+	/* any other input: read whole */
+	dyad_buf_put(&file, head, n);
+	while (n > 0 && (n = fread(head, 1, sizeof head, f)) > 0) {
+		if (file.n + n > r->opts.max_bytes) {
+			rc = error(r, "larger than the limit of %zu bytes", r->opts.max_bytes);
+			break;
+		}
+		dyad_buf_put(&file, head, n);
+	}
+	if (rc == 0 && ferror(f))
+		rc = error(r, "read error: %s", strerror(errno));
+	if (!is_stdin)
+		fclose(f);
+	if (rc < 0) {
+		dyad_buf_free(&file);
 		return rc;
 	}
 	if (file.n == 0) {
@@ -352,7 +412,7 @@ static int next_warc(dyad_reader *r, dyad_page *out)
 	char why[300];
 	int rc;
 
-	while ((rc = warc_next((dyad_str){ r->raw.p, r->raw.n }, &r->pos, &rec, why, sizeof why)) != 0) {
+	while ((rc = warc_stream_next(&r->warc, &rec, why, sizeof why)) != 0) {
 		dyad_str ctype = { NULL, 0 };
 		int html;
 
@@ -438,5 +498,9 @@ int dyad_reader_next(dyad_reader *r, dyad_page *out)
 		if (rc != 0)
 			return rc;
 		r->open = 0; /* this input is done: the next one */
+		if (r->streaming) {
+			warc_stream_close(&r->warc);
+			r->streaming = 0;
+		}
 	}
 }
