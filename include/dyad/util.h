@@ -91,6 +91,8 @@ void dyad_buf_printf(dyad_buf *b, const char *fmt, ...) __attribute__((format(pr
 void dyad_buf_vprintf(dyad_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /** Append `s` as a JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD. */
 void dyad_buf_json_str(dyad_buf *b, dyad_str s);
+/** The characters of dyad_buf_json_str() without the quotes around them: for a string written in pieces. */
+void dyad_buf_json_chars(dyad_buf *b, dyad_str s);
 /** Take ownership of the bytes; the buffer is left empty. Free the result with free(). */
 char *dyad_buf_detach(dyad_buf *b, size_t *len_out);
 

@@ -799,7 +799,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 	dyad_str text = page->text;
 	size_t nlines = 1, i, n = 0, first, last, title_line = (size_t)-1, nf = 0;
 	line *ls;
-	dyad_buf body = DYAD_BUF_INIT, lead_low = DYAD_BUF_INIT;
+	dyad_buf lead_low = DYAD_BUF_INIT;
 	vote votes[MAX_VOTES];
 	size_t nvotes = 0;
 	const char *raw_mark = NULL;
@@ -827,21 +827,34 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 
 	/* body and furniture */
 	out->furniture = DYAD_ARENA_NEW(a, dyad_str, n);
-	for (i = 0; i < n; i++) {
-		if (ls[i].kind == L_BLANK)
-			continue;
-		if (first != (size_t)-1 && i >= first && i <= last && ls[i].kind == L_PROSE) {
-			if (body.n)
-				dyad_buf_puts(&body, "\n\n");
-			dyad_buf_putstr(&body, ls[i].text);
-		} else {
-			out->furniture[nf++] = ls[i].text;
+	{
+		/* measured first, then written once: a long body is held once, not grown and copied */
+		size_t size = 0;
+		char *w;
+		for (i = 0; i < n; i++)
+			if (ls[i].kind == L_PROSE && first != (size_t)-1 && i >= first && i <= last)
+				size += (size ? 2 : 0) + ls[i].text.n;
+		w = dyad_arena_alloc(a, size + 1);
+		out->body.p = w;
+		for (i = 0; i < n; i++) {
+			if (ls[i].kind == L_BLANK)
+				continue;
+			if (first != (size_t)-1 && i >= first && i <= last && ls[i].kind == L_PROSE) {
+				if (w != out->body.p) {
+					memcpy(w, "\n\n", 2);
+					w += 2;
+				}
+				if (ls[i].text.n)
+					memcpy(w, ls[i].text.p, ls[i].text.n);
+				w += ls[i].text.n;
+			} else {
+				out->furniture[nf++] = ls[i].text;
+			}
 		}
+		*w = '\0';
+		out->body.n = size;
 	}
 	out->nfurniture = nf;
-	out->body.p = dyad_arena_strndup(a, body.p ? body.p : "", body.n);
-	out->body.n = body.n;
-	dyad_buf_free(&body);
 
 	/* the lead (first paragraphs), lower-cased, for the headline's overlap */
 	if (first != (size_t)-1) {

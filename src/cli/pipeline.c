@@ -164,10 +164,19 @@ static void json_field(dyad_buf *b, const char *name, const char *value)
 		dyad_buf_puts(b, "null");
 }
 
-void dyad_document_json(dyad_buf *b, const dyad_document *d)
+/* With a file to write to, the buffer goes out whenever it holds a megabyte: a long body is never held twice. */
+static void flush_big(dyad_buf *b, FILE *f)
+{
+	if (f && b->n >= (1u << 20)) {
+		fwrite(b->p, 1, b->n, f);
+		dyad_buf_clear(b);
+	}
+}
+
+static void document_json(dyad_buf *b, const dyad_document *d, FILE *f)
 {
 	const dyad_page *pg = d->page;
-	size_t i;
+	size_t i, at;
 
 	dyad_buf_printf(b, "{\"id\":\"%016llx\",\"content_hash\":\"%016llx\",\"path\":",
 			(unsigned long long)pg->id, (unsigned long long)d->content_hash);
@@ -186,8 +195,17 @@ void dyad_document_json(dyad_buf *b, const dyad_document *d)
 	json_field(b, "outlet", d->doc.outlet);
 	json_field(b, "dateline", d->doc.dateline);
 	json_field(b, "author", d->doc.author);
-	dyad_buf_puts(b, ",\"body\":");
-	dyad_buf_json_str(b, d->doc.body);
+	dyad_buf_puts(b, ",\"body\":\"");
+	for (at = 0; at < d->doc.body.n;) {
+		/* a megabyte at a time, cut between characters */
+		size_t end = d->doc.body.n - at > (1u << 20) ? at + (1u << 20) : d->doc.body.n;
+		while (end < d->doc.body.n && ((unsigned char)d->doc.body.p[end] & 0xc0) == 0x80)
+			end++;
+		dyad_buf_json_chars(b, (dyad_str){ d->doc.body.p + at, end - at });
+		flush_big(b, f);
+		at = end;
+	}
+	dyad_buf_putc(b, '"');
 	dyad_buf_puts(b, ",\"furniture\":[");
 	for (i = 0; i < d->doc.nfurniture; i++) {
 		if (i)
@@ -195,10 +213,26 @@ void dyad_document_json(dyad_buf *b, const dyad_document *d)
 		dyad_buf_json_str(b, d->doc.furniture[i]);
 	}
 	dyad_buf_puts(b, "],\"sentences\":[");
-	for (i = 0; i < d->nsent; i++)
+	for (i = 0; i < d->nsent; i++) {
 		dyad_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu}", i ? "," : "", d->sent_cps[i].start,
 				d->sent_cps[i].end);
+		flush_big(b, f);
+	}
 	dyad_buf_puts(b, "]}");
+}
+
+void dyad_document_json(dyad_buf *b, const dyad_document *d)
+{
+	document_json(b, d, NULL);
+}
+
+void dyad_document_json_write(FILE *f, dyad_buf *b, const dyad_document *d)
+{
+	dyad_buf_clear(b);
+	document_json(b, d, f);
+	dyad_buf_putc(b, '\n');
+	fwrite(b->p, 1, b->n, f);
+	dyad_buf_clear(b);
 }
 
 static const char *or_dash(const char *s)

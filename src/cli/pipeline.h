@@ -6,6 +6,8 @@
 #ifndef DYAD_CLI_PIPELINE_H
 #define DYAD_CLI_PIPELINE_H
 
+#include <stdio.h>
+
 #include "dyad/actors.h"
 #include "dyad/clean.h"
 #include "dyad/code.h"
@@ -79,6 +81,9 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 
 /** Append the document as one JSON object (no newline) to b. */
 void dyad_document_json(dyad_buf *b, const dyad_document *d);
+
+/** Write the document as one JSON line to f, through b a megabyte at most (a long body is not held twice). */
+void dyad_document_json_write(FILE *f, dyad_buf *b, const dyad_document *d);
 
 /** Append the document for a person to read. */
 void dyad_document_text(dyad_buf *b, const dyad_document *d);

@@ -314,10 +314,14 @@ static int open_next(dyad_reader *r)
 /* Repair and normalise `s` into r->text; the page's text points there. */
 static dyad_str clean_text(dyad_reader *r, dyad_str s, size_t *repaired)
 {
-	dyad_buf_clear(&r->scratch);
-	*repaired += dyad_utf8_repair(&r->scratch, s);
+	/* well-formed text without NUL bytes needs no repaired copy */
+	if (!dyad_utf8_valid(s) || (s.n && memchr(s.p, 0, s.n))) {
+		dyad_buf_clear(&r->scratch);
+		*repaired += dyad_utf8_repair(&r->scratch, s);
+		s = (dyad_str){ r->scratch.p ? r->scratch.p : "", r->scratch.n };
+	}
 	dyad_buf_clear(&r->text);
-	dyad_utf8_nfc(&r->text, (dyad_str){ r->scratch.p ? r->scratch.p : "", r->scratch.n });
+	dyad_utf8_nfc(&r->text, s);
 	return (dyad_str){ r->text.p ? r->text.p : "", r->text.n };
 }
 
@@ -492,6 +496,7 @@ int dyad_reader_next(dyad_reader *r, dyad_page *out)
 				page_from_html(r, (dyad_str){ r->raw.p, r->raw.n }, NULL, out);
 			else
 				out->text = clean_text(r, (dyad_str){ r->raw.p, r->raw.n }, &out->repaired);
+			dyad_buf_free(&r->raw); /* the page holds its own text: the input's bytes go now */
 			rc = 1;
 			break;
 		}
