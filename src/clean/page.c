@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum kind {
@@ -809,7 +810,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 	for (i = 0; i < text.n; i++)
 		if (text.p[i] == '\n')
 			nlines++;
-	ls = DYAD_ARENA_NEW(a, line, nlines);
+	ls = dyad_xcalloc(nlines, sizeof *ls); /* for this call only: a long page's lines are not kept */
 	for (i = 0; i <= text.n;) {
 		const char *nl = i < text.n ? memchr(text.p + i, '\n', text.n - i) : NULL;
 		size_t end = nl ? (size_t)(nl - text.p) : text.n;
@@ -1093,4 +1094,5 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 		if (first == (size_t)-1 || i < first || i > last)
 			out->author = author_of(a, &ls[i]);
 	dyad_buf_free(&lead_low);
+	free(ls);
 }

@@ -26,6 +26,8 @@ typedef struct {
 	int explain;            /* keep the events set aside, with their reasons */
 	int raw;                /* the input is article text already: no cleaning, the body is the text */
 	dyad_ymd default_day;   /* the date of documents that give none (0: unknown) */
+	int events_only;        /* a long document's mentions are not kept, only its events */
+	struct long_doc *long_doc; /* what the windows of a long document gave (pipeline.c) */
 } dyad_pipeline;
 
 /** A document with what the text stage adds: language and sentences (code point offsets into body). */
@@ -38,7 +40,8 @@ typedef struct {
 	size_t nsent;
 	uint64_t content_hash;
 	dyad_ymd day;           /* doc.date as yyyymmdd, 0 when unknown */
-	/* with actors wanted: */
+	/* with actors wanted (a document longer than DYAD_CODE_WINDOW is coded in windows: no tokens then, and its
+	   mentions' token indexes are their window's) */
 	dyad_token *toks;
 	size_t ntoks;
 	dyad_mention *mentions;
@@ -71,8 +74,8 @@ int dyad_pipeline_want_events(dyad_pipeline *p);
 
 /**
  * Code point offset of byte offset `byte` of the body, walking on from the
- * previous answer (*cur_byte, *cur_cp, both start at 0) when offsets come in
- * order, from the start otherwise.
+ * previous answer (*cur_byte, *cur_cp, both start at 0) or from the start of
+ * the sentence it lies in, whichever is nearer before it.
  */
 size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp);
 
