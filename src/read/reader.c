@@ -32,6 +32,10 @@ struct dyad_reader {
 	dyad_buf raw;          /* its bytes, decompressed (all inputs but WARC) */
 	warc_stream warc;      /* a WARC input, read record by record */
 	int streaming;         /* the input is read through `warc` */
+	FILE *lines;           /* a JSON Lines input read a line at a time into raw; NULL once at its end */
+	int lines_own;         /* lines is ours to close (not stdin) */
+	int line_stream;       /* raw holds the lines not yet read, not the whole input */
+	int skipping;          /* a line longer than the limit is being passed over */
 	dyad_format fmt;
 	size_t pos, line, ordinal;
 	int open;
@@ -128,6 +132,8 @@ void dyad_reader_free(dyad_reader *r)
 	dyad_buf_free(&r->raw);
 	if (r->streaming)
 		warc_stream_close(&r->warc);
+	if (r->lines && r->lines_own)
+		fclose(r->lines);
 	dyad_buf_free(&r->text);
 	dyad_buf_free(&r->scratch);
 	dyad_buf_free(&r->nfc);
@@ -268,6 +274,19 @@ static int open_next(dyad_reader *r)
 		r->open = 1;
 		return 1;
 	}
+	if (n > 0 && !(n >= 2 && head[0] == 0x1f && head[1] == 0x8b) && !binary((dyad_str){ (const char *)head, n }) &&
+	    (r->opts.format == DYAD_FMT_JSONL ||
+	     (r->opts.format == DYAD_FMT_AUTO && detect((dyad_str){ (const char *)head, n }) == DYAD_FMT_JSONL))) {
+		/* JSON Lines: a line at a time, so a long record is held once */
+		dyad_buf_put(&r->raw, head, n);
+		r->lines = f;
+		r->lines_own = !is_stdin;
+		r->line_stream = 1;
+		r->skipping = 0;
+		r->fmt = DYAD_FMT_JSONL;
+		r->open = 1;
+		return 1;
+	}
 	/* any other input: read whole */
 	dyad_buf_put(&file, head, n);
 	while (n > 0 && (n = fread(head, 1, sizeof head, f)) > 0) {
@@ -311,11 +330,18 @@ static int open_next(dyad_reader *r)
 
 /* ---- making a page ------------------------------------------------------------------------- */
 
-/* Repair and normalise `s` into r->text; the page's text points there. */
+/*
+ * Repair and normalise `s` into r->text; the page's text points there. Text
+ * that is well-formed, free of NUL bytes and NFC already is not copied: the
+ * page's text is `s` itself, which the caller keeps until the next page.
+ */
 static dyad_str clean_text(dyad_reader *r, dyad_str s, size_t *repaired)
 {
-	/* well-formed text without NUL bytes needs no repaired copy */
-	if (!dyad_utf8_valid(s) || (s.n && memchr(s.p, 0, s.n))) {
+	int valid = dyad_utf8_valid(s) && !(s.n && memchr(s.p, 0, s.n));
+
+	if (valid && dyad_utf8_is_nfc(s))
+		return s.p ? s : (dyad_str){ "", 0 };
+	if (!valid) {
 		dyad_buf_clear(&r->scratch);
 		*repaired += dyad_utf8_repair(&r->scratch, s);
 		s = (dyad_str){ r->scratch.p ? r->scratch.p : "", r->scratch.n };
@@ -358,23 +384,107 @@ static uint64_t page_id(dyad_str raw, size_t ordinal)
 	return dyad_hash64(raw.p, raw.n, DYAD_HASH_SEED ^ ((uint64_t)ordinal * 0x9e3779b97f4a7c15ULL));
 }
 
+/* More of a streamed JSON Lines input into raw, after dropping what was read; 0 at its end. */
+static int read_lines(dyad_reader *r)
+{
+	char chunk[65536];
+	size_t k;
+
+	if (r->lines == NULL)
+		return 0;
+	if (r->pos) {
+		memmove(r->raw.p, r->raw.p + r->pos, r->raw.n - r->pos);
+		r->raw.n -= r->pos;
+		r->pos = 0;
+	}
+	if ((k = fread(chunk, 1, sizeof chunk, r->lines)) == 0) {
+		if (r->lines_own)
+			fclose(r->lines);
+		r->lines = NULL;
+		return 0;
+	}
+	dyad_buf_put(&r->raw, chunk, k);
+	return 1;
+}
+
+/*
+ * The next line of a JSON Lines input: 1 with *line set, 0 at the end, or
+ * <0 for a line longer than the limit (passed over). A streamed input is
+ * read on as far as the line needs.
+ */
+static int next_line(dyad_reader *r, dyad_str *line)
+{
+	for (;;) {
+		const char *nl = r->pos < r->raw.n ? memchr(r->raw.p + r->pos, '\n', r->raw.n - r->pos) : NULL;
+		size_t end;
+
+		if (r->skipping) {
+			/* the rest of a line too long to take */
+			if (nl) {
+				r->pos = (size_t)(nl - r->raw.p) + 1;
+				r->skipping = 0;
+				continue;
+			}
+			r->pos = r->raw.n;
+			if (!read_lines(r))
+				return 0;
+			continue;
+		}
+		if (!nl && r->lines) {
+			if (r->raw.n - r->pos > r->opts.max_bytes) {
+				r->skipping = 1;
+				r->line++;
+				return error(r, "line %zu: longer than the limit of %zu bytes", r->line, r->opts.max_bytes);
+			}
+			read_lines(r);
+			continue;
+		}
+		if (r->pos >= r->raw.n)
+			return 0;
+		end = nl ? (size_t)(nl - r->raw.p) : r->raw.n;
+		*line = (dyad_str){ r->raw.p + r->pos, end - r->pos };
+		r->pos = end + 1;
+		return 1;
+	}
+}
+
+/* A streamed input's long line has been read: its bytes go, so a long record is not held twice. */
+static void drop_read_lines(dyad_reader *r)
+{
+	dyad_buf rest = DYAD_BUF_INIT;
+
+	if (!r->line_stream || r->raw.cap <= (4u << 20))
+		return;
+	if (r->pos < r->raw.n)
+		dyad_buf_put(&rest, r->raw.p + r->pos, r->raw.n - r->pos);
+	dyad_buf_free(&r->raw);
+	r->raw = rest;
+	r->pos = 0;
+}
+
 /* The next record of a JSON Lines input: 1, 0 at its end, or <0 for a bad line. */
 static int next_jsonl(dyad_reader *r, dyad_page *out)
 {
-	while (r->pos < r->raw.n) {
-		const char *nl = memchr(r->raw.p + r->pos, '\n', r->raw.n - r->pos);
-		size_t end = nl ? (size_t)(nl - r->raw.p) : r->raw.n;
-		dyad_str line = dyad_str_trim((dyad_str){ r->raw.p + r->pos, end - r->pos });
+	dyad_str line;
+	int rc;
+
+	while ((rc = next_line(r, &line)) != 0) {
 		dyad_json *j;
 		dyad_errbuf e;
 		dyad_str html, text, url;
+		uint64_t id;
 
-		r->pos = end + 1;
+		if (rc < 0)
+			return rc;
+		line = dyad_str_trim(line);
 		r->line++;
 		if (line.n == 0)
 			continue;
 		dyad_arena_reset(r->arena);
-		if (dyad_json_parse(r->arena, line, &j, &e) < 0)
+		rc = dyad_json_parse(r->arena, line, &j, &e);
+		id = page_id(line, r->line);
+		drop_read_lines(r); /* the record's strings are the parse's own now */
+		if (rc < 0)
 			return error(r, "line %zu: %s", r->line, e.msg);
 		if (j->type != DYAD_JSON_OBJECT)
 			return error(r, "line %zu: expected a JSON object", r->line);
@@ -387,7 +497,7 @@ static int next_jsonl(dyad_reader *r, dyad_page *out)
 		snprintf(r->record, sizeof r->record, "%zu", r->line);
 		out->record = r->record;
 		out->format = DYAD_FMT_JSONL;
-		out->id = page_id(line, r->line);
+		out->id = id;
 		url = dyad_json_get_str(j, "url");
 		out->url = meta_str(r, 0, url, &out->repaired);
 		if (html.p) {
@@ -457,7 +567,9 @@ static int next_warc(dyad_reader *r, dyad_page *out)
 			} else {
 				out->text = clean_text(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, &out->repaired);
 			}
-			dyad_buf_free(&payload);
+			/* kept until the next page: the page's text may be the payload itself */
+			dyad_buf_free(&r->nfc);
+			r->nfc = payload;
 		}
 		return 1;
 	}
@@ -496,13 +608,15 @@ int dyad_reader_next(dyad_reader *r, dyad_page *out)
 				page_from_html(r, (dyad_str){ r->raw.p, r->raw.n }, NULL, out);
 			else
 				out->text = clean_text(r, (dyad_str){ r->raw.p, r->raw.n }, &out->repaired);
-			dyad_buf_free(&r->raw); /* the page holds its own text: the input's bytes go now */
+			if (out->text.p != r->raw.p)
+				dyad_buf_free(&r->raw); /* the page holds its own text: the input's bytes go now */
 			rc = 1;
 			break;
 		}
 		if (rc != 0)
 			return rc;
 		r->open = 0; /* this input is done: the next one */
+		r->line_stream = 0;
 		if (r->streaming) {
 			warc_stream_close(&r->warc);
 			r->streaming = 0;

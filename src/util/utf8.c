@@ -171,12 +171,9 @@ static int nfc_inert(uint32_t cp)
 	       cp == 0x20ac || cp == 0x20bd || cp == 0x20b8 || cp == 0x2116 || cp == 0x2122;
 }
 
-/* NFC of one piece, appended to out. */
-static void nfc_piece(dyad_buf *out, dyad_str s)
+int dyad_utf8_is_nfc(dyad_str s)
 {
 	size_t i = 0;
-	utf8proc_uint8_t *dst = NULL;
-	utf8proc_ssize_t n;
 
 	while (i < s.n) {
 		uint32_t cp;
@@ -187,9 +184,18 @@ static void nfc_piece(dyad_buf *out, dyad_str s)
 		}
 		i += dyad_utf8_decode(s.p + i, s.n - i, &cp, NULL);
 		if (!nfc_inert(cp))
-			break;
+			return 0;
 	}
-	if (i >= s.n) {
+	return 1;
+}
+
+/* NFC of one piece, appended to out. */
+static void nfc_piece(dyad_buf *out, dyad_str s)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n;
+
+	if (dyad_utf8_is_nfc(s)) {
 		dyad_buf_putstr(out, s);
 		return;
 	}
