@@ -23,18 +23,58 @@ enum kind {
 	L_JUNK     /* known furniture: subscribe, share, credits, "all news", copyright ... */
 };
 
+/* A date as a line keeps it: dyad_date's fields in fewer bytes, since a long page has many lines. */
+typedef struct {
+	int16_t year;
+	int8_t month, day, hour, minute, weekday, relative;
+	uint32_t start, end;
+} line_date;
+
+static line_date line_date_of(const dyad_date *d)
+{
+	line_date x;
+
+	x.year = (int16_t)d->year;
+	x.month = (int8_t)d->month;
+	x.day = (int8_t)d->day;
+	x.hour = (int8_t)d->hour;
+	x.minute = (int8_t)d->minute;
+	x.weekday = (int8_t)d->weekday;
+	x.relative = (int8_t)d->relative;
+	x.start = (uint32_t)d->start;
+	x.end = (uint32_t)d->end;
+	return x;
+}
+
+static dyad_date date_of(const line_date *x)
+{
+	dyad_date d;
+
+	memset(&d, 0, sizeof d);
+	d.year = x->year;
+	d.month = x->month;
+	d.day = x->day;
+	d.hour = x->hour;
+	d.minute = x->minute;
+	d.weekday = x->weekday;
+	d.relative = x->relative;
+	d.start = x->start;
+	d.end = x->end;
+	return d;
+}
+
 typedef struct {
 	dyad_str text;     /* trimmed, list bullet removed */
 	enum kind kind;
 	int words, letters;
-	int hard_break;    /* a junk line that ends the article ("Все новости", "Subscribe") */
-	int has_date;      /* date holds the first full date on the line */
-	int has_rel;       /* no full date, but a relative one ("Сегодня, 14:05", "Вчера, 18:20") in rel */
-	dyad_date rel;
-	int date_prefix;   /* the line starts with a date and goes on with text (a headline) */
-	size_t prefix_end; /* byte where the text after such a date starts */
-	dyad_date date;
-	int ordinal;       /* index among non-blank lines */
+	unsigned char hard_break; /* a junk line that ends the article ("Все новости", "Subscribe") */
+	unsigned char has_date;   /* date holds the first full date on the line */
+	unsigned char has_rel;    /* no full date, but a relative one ("Сегодня, 14:05", "Вчера, 18:20") in rel */
+	unsigned char date_prefix;/* the line starts with a date and goes on with text (a headline) */
+	line_date rel;
+	uint32_t prefix_end;      /* byte where the text after such a date starts */
+	line_date date;
+	int ordinal;              /* index among non-blank lines */
 } line;
 
 /* ---- small text helpers ---------------------------------------------------------------------- */
@@ -300,17 +340,17 @@ static void classify(line *l)
 	l->has_rel = 0;
 	for (k = 0; k < nd; k++)
 		if (dates[k].relative < 0 && dates[k].month > 0) {
-			l->date = dates[k];
+			l->date = line_date_of(&dates[k]);
 			l->has_date = 1;
 			break;
 		}
 	if (!l->has_date && nd > 0 && dates[0].relative >= 0 && dates[0].start <= 2 && l->words <= 4) {
-		l->rel = dates[0];
+		l->rel = line_date_of(&dates[0]);
 		l->has_rel = 1;
 	}
 	if (junk_line(l->text, &hard)) {
 		l->kind = L_JUNK;
-		l->hard_break = hard;
+		l->hard_break = hard != 0;
 		return;
 	}
 	if (!l->has_date && ticker_line(l->text, l->words, l->letters)) {
@@ -961,7 +1001,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 					score -= 1;
 				if (score > best) {
 					best = score;
-					chosen = l->date;
+					chosen = date_of(&l->date);
 				}
 			}
 			found = best >= 2;
@@ -979,7 +1019,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 					    l->ordinal - ls[title_line].ordinal > 2 || score <= best)
 						continue;
 					best = score;
-					chosen = l->rel;
+					chosen = date_of(&l->rel);
 					anchor = saved;
 					found = 1;
 				}
