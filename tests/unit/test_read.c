@@ -2,8 +2,10 @@
  * test_read.c — inputs as users hand them over: a folder of text pages, an
  * HTML page with its metadata and a declared windows-1251 charset, JSON Lines
  * with a broken record in the middle, a WARC file (plain and gzip per record),
- * a truncated WARC, binary and empty files. Each error names the input and
- * the place, and the rest is still read.
+ * a truncated WARC, binary and empty files; a WARC.gz with a damaged member,
+ * cut short, with junk between members or gzipped whole and cut; HTML nested
+ * 5,000 deep and a text of 11 MB in one element. Each error names the input
+ * and the place, and the rest is still read.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -383,7 +385,7 @@ static void damaged_warc_gz_costs_only_what_is_damaged(void **state)
 	dyad_buf_free(&x);
 }
 
-static void html_nested_five_thousand_deep_keeps_its_text(void **state)
+static void html_deep_or_long_keeps_its_text(void **state)
 {
 	dyad_buf h = DYAD_BUF_INIT, pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
 	char path[128];
@@ -402,6 +404,19 @@ static void html_nested_five_thousand_deep_keeps_its_text(void **state)
 	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
 	assert_int_equal(failures, 0);
 	assert_string_equal(pages.p, "[html - Глубоко] Сверху.\nТекст на дне.\nСнизу.\n|");
+	/* a text of 11 MB in one element, past libxml2's own limit of 10 MB: all of it, and what follows */
+	dyad_buf_clear(&h);
+	dyad_buf_clear(&pages);
+	dyad_buf_puts(&h, "<html><body><p>");
+	for (i = 0; i < 1100000; i++)
+		dyad_buf_puts(&h, "слово ");
+	dyad_buf_puts(&h, "</p><p>После.</p></body></html>");
+	write_file("long.html", h.p, h.n);
+	snprintf(path, sizeof path, "%s/long.html", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_int_equal(failures, 0);
+	assert_int_equal(pages.n, strlen("[html - ] ") + 1100000 * strlen("слово ") - 1 + strlen("\nПосле.\n|"));
+	assert_string_equal(pages.p + pages.n - strlen("слово\nПосле.\n|"), "слово\nПосле.\n|");
 	dyad_buf_free(&h);
 	dyad_buf_free(&pages);
 	dyad_buf_free(&errors);
@@ -446,7 +461,7 @@ int main(void)
 		cmocka_unit_test(warc_plain_gzip_and_truncated),
 		cmocka_unit_test(bad_files_are_named_and_skipped),
 		cmocka_unit_test(damaged_warc_gz_costs_only_what_is_damaged),
-		cmocka_unit_test(html_nested_five_thousand_deep_keeps_its_text),
+		cmocka_unit_test(html_deep_or_long_keeps_its_text),
 	};
 	return cmocka_run_group_tests_name("read", tests, setup, teardown);
 }
