@@ -245,11 +245,17 @@ static void skip_to_record(warc_stream *s, size_t from)
 	}
 }
 
+/* How a message about damage ends: reading goes on when the file has more. */
+static const char *goes_on(const warc_stream *s)
+{
+	return s->f || s->z.avail_in ? "; reading goes on at the next member" : "";
+}
+
 /* The message of a record lost at data offset `at`: damage first, when the data stopped at some. */
 static int lost(warc_stream *s, size_t at, const char *what, char *why, size_t whylen)
 {
 	if (s->damaged) {
-		snprintf(why, whylen, "byte %zu: WARC record lost: %s; reading goes on at the next member", at, s->damage);
+		snprintf(why, whylen, "byte %zu: WARC record lost: %s%s", at, s->damage, goes_on(s));
 		s->damaged = 0;
 		skip_to_record(s, s->win_off + s->win.n);
 	} else {
@@ -283,7 +289,7 @@ int warc_stream_next(warc_stream *s, warc_record *rec, char *why, size_t whylen)
 		if (!s->damaged)
 			return 0;
 		/* damage between records: nothing is lost but what the member held */
-		snprintf(why, whylen, "byte %zu: %s; reading goes on at the next member", at, s->damage);
+		snprintf(why, whylen, "byte %zu: %s%s", at, s->damage, goes_on(s));
 		s->damaged = 0;
 		return -1;
 	}
