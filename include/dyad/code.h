@@ -82,6 +82,13 @@ typedef struct {
 size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in,
 		     int all, dyad_event **out, size_t *nall);
 
+/**
+ * 1 when `later` is the action `earlier` already coded (one event per action
+ * per document: the same code between the same two actors, either way round
+ * for a shared action; praise and thanks apart).
+ */
+int dyad_event_repeats(const dyad_event *earlier, const dyad_event *later);
+
 /* ---- long texts, a window at a time ------------------------------------------------------ */
 
 /** Bytes of sentences coded together when a text is coded in windows; a document up to four times that is coded whole. */

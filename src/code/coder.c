@@ -44,8 +44,7 @@ typedef struct {
 	size_t pair_ev;           /* events before this one are never the main dyad's */
 	struct cp_cursor { char country[8]; size_t next; } *cp; /* per country: events before `next` never name its counterpart */
 	size_t ncp, capcp;
-	struct ev_slot { uint64_t h; size_t ev; } *dedup; /* kept events by code and actors; h == 0: empty */
-	size_t ndedup, capdedup;
+	dyad_keymap dedup;        /* kept events by code and actors */
 	int dedup_scan;           /* a side with both a country and an organisation: compare with every event */
 } idx;
 
@@ -795,46 +794,16 @@ static uint64_t action_hash(const char *cameo, const dyad_side *from, const dyad
 	return ht;
 }
 
-/* File kept event `k` under its key. */
-static void dedup_add(idx *x, uint64_t h, size_t k)
-{
-	size_t i;
-
-	if (h == 0)
-		return;
-	if (2 * (x->ndedup + 1) > x->capdedup) {
-		struct ev_slot *old = x->dedup;
-		size_t oldcap = x->capdedup;
-		x->capdedup = oldcap ? oldcap * 2 : 64;
-		x->dedup = dyad_xcalloc(x->capdedup, sizeof *x->dedup);
-		x->ndedup = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i].h)
-				dedup_add(x, old[i].h, old[i].ev);
-		free(old);
-	}
-	for (i = (size_t)h & (x->capdedup - 1); x->dedup[i].h; i = (i + 1) & (x->capdedup - 1))
-		;
-	x->dedup[i].h = h;
-	x->dedup[i].ev = k;
-	x->ndedup++;
-}
-
 static int same_action(const dyad_event *o, const dyad_event *x);
 
 /* The first kept event filed under `h` that x repeats, or `best` when none comes before it. */
 static size_t dedup_find(const ctx *c, uint64_t h, const dyad_event *x, size_t best)
 {
-	const idx *ix = &c->ix;
-	size_t i;
+	size_t at = 0, k;
 
-	if (h == 0 || ix->capdedup == 0)
-		return best;
-	for (i = (size_t)h & (ix->capdedup - 1); ix->dedup[i].h; i = (i + 1) & (ix->capdedup - 1)) {
-		size_t k = ix->dedup[i].ev;
-		if (ix->dedup[i].h == h && k < best && !c->ev[k].why && same_action(&c->ev[k], x))
+	while (h && dyad_keymap_next(&c->ix.dedup, h, &at, &k))
+		if (k < best && !c->ev[k].why && same_action(&c->ev[k], x))
 			best = k;
-	}
 	return best;
 }
 
@@ -846,6 +815,7 @@ static int mixed_side(const dyad_side *s)
 static void push_event(ctx *c, const dyad_event *e)
 {
 	size_t k, first;
+	uint64_t h;
 	dyad_event *x;
 
 	if (c->nev == c->capev) {
@@ -880,7 +850,8 @@ static void push_event(ctx *c, const dyad_event *e)
 		x->why = dyad_arena_strndup(c->a, why, strlen(why));
 		return;
 	}
-	dedup_add(&c->ix, action_hash(x->cameo, &x->source, &x->target), c->nev - 1);
+	if ((h = action_hash(x->cameo, &x->source, &x->target)) != 0)
+		dyad_keymap_add(&c->ix.dedup, h, c->nev - 1);
 }
 
 /* Is x the action o already coded? */
@@ -891,6 +862,11 @@ static int same_action(const dyad_event *o, const dyad_event *x)
 	       ((same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
 		((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) &&
 		 same_actor(&o->source, &x->target) && same_actor(&o->target, &x->source)));
+}
+
+int dyad_event_repeats(const dyad_event *earlier, const dyad_event *later)
+{
+	return same_action(earlier, later);
 }
 
 static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
@@ -1088,7 +1064,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	}
 	free(c.cands);
 	free(c.ix.cp);
-	free(c.ix.dedup);
+	dyad_keymap_free(&c.ix.dedup);
 	dyad_buf_free(&c.scratch);
 	if (c.nev > 1)
 		qsort(c.ev, c.nev, sizeof *c.ev, kept_first);

@@ -45,9 +45,7 @@ typedef struct {
 	size_t nout, capout;
 	seen *seen;
 	size_t nseen, capseen;
-	/* the last person seen under each surname and each (role, country), either possibly left open */
-	struct seen_slot { uint64_t h; size_t i; } *recent; /* h == 0: empty */
-	size_t nrecent, caprecent;
+	dyad_keymap recent;       /* the last person seen under each surname and each (role, country), either possibly left open */
 	dyad_buf fold;            /* scratch for folded words */
 } ctx;
 
@@ -384,49 +382,12 @@ static uint64_t office_key(const char *role, const char *country)
 	return h ? h : 1;
 }
 
-/* The slot of key h: the one holding it, or the empty one where it goes. */
-static struct seen_slot *recent_slot(const ctx *c, uint64_t h)
-{
-	size_t i;
-
-	for (i = (size_t)h & (c->caprecent - 1); c->recent[i].h && c->recent[i].h != h; i = (i + 1) & (c->caprecent - 1))
-		;
-	return &c->recent[i];
-}
-
-/* Seen person i is now the last one under key h. */
-static void recent_put(ctx *c, uint64_t h, size_t i)
-{
-	struct seen_slot *sl;
-	size_t k;
-
-	if (2 * (c->nrecent + 1) > c->caprecent) {
-		struct seen_slot *old = c->recent;
-		size_t oldcap = c->caprecent;
-		c->caprecent = oldcap ? oldcap * 2 : 64;
-		c->recent = dyad_xcalloc(c->caprecent, sizeof *c->recent);
-		for (k = 0; k < oldcap; k++)
-			if (old[k].h)
-				*recent_slot(c, old[k].h) = old[k];
-		free(old);
-	}
-	sl = recent_slot(c, h);
-	if (!sl->h) {
-		sl->h = h;
-		c->nrecent++;
-	}
-	sl->i = i;
-}
-
 /* The last person seen under key h, or NULL. */
 static const seen *recent_get(const ctx *c, uint64_t h)
 {
-	const struct seen_slot *sl;
+	size_t at = 0, i;
 
-	if (c->caprecent == 0)
-		return NULL;
-	sl = recent_slot(c, h);
-	return sl->h ? &c->seen[sl->i] : NULL;
+	return dyad_keymap_next(&c->recent, h, &at, &i) ? &c->seen[i] : NULL;
 }
 
 static void remember(ctx *c, const dyad_mention *m, dyad_str surname)
@@ -449,11 +410,11 @@ static void remember(ctx *c, const dyad_mention *m, dyad_str surname)
 	s->title = m->title;
 	s->entity = m->entity;
 	s->gender = m->gender;
-	recent_put(c, surname_key(surname), c->nseen - 1);
-	recent_put(c, office_key(s->role, s->country), c->nseen - 1);
-	recent_put(c, office_key(s->role, ""), c->nseen - 1);
-	recent_put(c, office_key("", s->country), c->nseen - 1);
-	recent_put(c, office_key("", ""), c->nseen - 1);
+	dyad_keymap_set(&c->recent, surname_key(surname), c->nseen - 1);
+	dyad_keymap_set(&c->recent, office_key(s->role, s->country), c->nseen - 1);
+	dyad_keymap_set(&c->recent, office_key(s->role, ""), c->nseen - 1);
+	dyad_keymap_set(&c->recent, office_key("", s->country), c->nseen - 1);
+	dyad_keymap_set(&c->recent, office_key("", ""), c->nseen - 1);
 }
 
 static void person_from_lexicon(ctx *c, dyad_mention *m, const dyad_lex_entity *e)
@@ -838,7 +799,7 @@ size_t dyad_actors_find(dyad_matcher *m, dyad_arena *a, dyad_str text, const dya
 	}
 	free(rs);
 	free(c.seen);
-	free(c.recent);
+	dyad_keymap_free(&c.recent);
 	dyad_buf_free(&c.fold);
 	if (c.nout > 1)
 		qsort(c.out, c.nout, sizeof *c.out, by_start);
