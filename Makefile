@@ -195,6 +195,7 @@ bench:
 	@scripts/bootstrap bench
 	@$(MAKE) --no-print-directory all
 	@bench/run $(BIN)
+	@bench/scale $(BIN)
 	@bench/store $(BIN) $(BENCH_EVENTS)
 	@bench/petrarch $(BIN)
 

@@ -1,8 +1,10 @@
 /*
- * fuzz_warc.c — WARC files, gzip members and the HTTP responses inside
- * records: truncated, malformed or lying about their lengths. Every record
- * handed out must lie inside the input, and reading must always end.
+ * fuzz_warc.c — WARC files read as a stream, plain or in gzip members, and
+ * the HTTP responses inside records: truncated, damaged, malformed or lying
+ * about their lengths. Every record handed out must lie inside what the
+ * stream holds, records must come in order, and reading must always end.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "read/internal.h"
@@ -11,32 +13,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	dyad_str in = { (const char *)data, size };
-	dyad_buf plain = DYAD_BUF_INIT, payload = DYAD_BUF_INIT;
+	dyad_buf payload = DYAD_BUF_INIT;
+	unsigned char head[4096];
+	warc_stream s;
 	warc_record rec;
 	char why[300];
-	size_t pos = 0, last = 0, steps = 0;
-	int rc;
+	size_t n, steps = 0, last = 0;
+	int rc, any = 0;
+	FILE *f;
 
-	if (size >= 2 && data[0] == 0x1f && data[1] == 0x8b) {
-		if (gunzip_all(in, &plain, 1u << 24, why, sizeof why) < 0) {
-			dyad_buf_free(&plain);
-			return 0;
-		}
-		in = (dyad_str){ plain.p ? plain.p : "", plain.n };
-	}
-	while ((rc = warc_next(in, &pos, &rec, why, sizeof why)) != 0) {
+	if (size == 0 || (f = fmemopen((void *)(uintptr_t)data, size, "rb")) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof head, f);
+	warc_stream_open(&s, f, 1, head, n, 1u << 24);
+	while ((rc = warc_stream_next(&s, &rec, why, sizeof why)) != 0) {
 		dyad_str ct;
-		if (pos < last || pos > in.n || ++steps > in.n + 1)
+		/* each call reads on: a byte of data, or of the file for a damaged member */
+		if (++steps > s.win_off + s.win.n + s.in_off + s.z.avail_in + 2)
 			abort();
-		last = pos;
 		if (rc < 0)
 			continue;
-		if (rec.block.p < in.p || rec.block.p + rec.block.n > in.p + in.n)
+		if ((any && rec.offset <= last) || rec.block.p < s.win.p || rec.block.p + rec.block.n > s.win.p + s.win.n)
 			abort();
+		last = rec.offset;
+		any = 1;
 		(void)http_payload(rec.block, &payload, &ct);
 	}
+	warc_stream_close(&s);
 	dyad_buf_free(&payload);
-	dyad_buf_free(&plain);
 	return 0;
 }

@@ -125,4 +125,61 @@ dyad_morph_word *dyad_code_morph(const dyad_morph *m, dyad_arena *a, dyad_lang l
 size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in,
 		     int all, dyad_event **out, size_t *nall);
 
+/**
+ * 1 when `later` is the action `earlier` already coded (one event per action
+ * per document: the same code between the same two actors, either way round
+ * for a shared action; praise and thanks apart).
+ */
+int dyad_event_repeats(const dyad_event *earlier, const dyad_event *later);
+
+/**
+ * The key an action is looked up by: its code and its two parties' states
+ * or organisations, either way round. Two events that repeat one another
+ * (dyad_event_repeats) have the same key.
+ */
+uint64_t dyad_event_key(const dyad_event *e);
+
+/* ---- long texts, a window at a time ------------------------------------------------------ */
+
+/** Bytes of sentences coded together when a text is coded in windows; a document up to four times that is coded whole. */
+#define DYAD_CODE_WINDOW (1u << 18)
+
+typedef struct {
+	dyad_str text;               /**< the body */
+	const dyad_span *sents;      /**< its sentences (dyad_sent_split) */
+	size_t nsents;
+	dyad_ymd day;                /**< publication date, 0 when unknown */
+	const char *dateline;        /**< the dateline city, or NULL */
+	dyad_matcher *matcher;       /**< finds the actors */
+	const dyad_patterns *patterns; /**< codes the events; NULL for actors only */
+	dyad_stemmer *stemmer;
+	const dyad_morph *morph;     /**< words compared by lemma too (dyad_code_morph), or NULL */
+	dyad_lang lang;              /**< the text's language, for the morphology */
+	const dyad_mention *title_mentions; /**< the title's actors (dyad_code_input), or NULL */
+	size_t ntitle_mentions;
+	int all;                     /**< pass on the events set aside too, with their reasons */
+	size_t window;               /**< bytes of sentences per window; 0 for DYAD_CODE_WINDOW */
+} dyad_window_input;
+
+/** What one window gave. Sentence indexes are the text's; token indexes the window's own. */
+typedef struct {
+	size_t first_sent, nsents;   /**< the window's sentences */
+	const dyad_mention *mentions;
+	size_t nmentions;
+	const dyad_event *events;    /**< kept first (text order), then those set aside when `all` */
+	size_t nevents, nkept;
+} dyad_window;
+
+/**
+ * Code a text too long to hold all its tokens at once: windows of whole
+ * sentences of about `window` bytes are tokenized, their actors found and
+ * their events coded one after another, each on its own (a pronoun, a title
+ * or "the sides" resolve within the window; one event per action holds within
+ * it), in `scratch`, which is reset before each window. `fn` gets each
+ * window's results, valid until it returns. Time and memory follow the
+ * window, not the text. Returns the number of windows.
+ */
+size_t dyad_code_windows(dyad_arena *scratch, const dyad_window_input *in,
+			 void (*fn)(void *ctx, const dyad_window *w), void *ctx);
+
 #endif

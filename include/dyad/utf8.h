@@ -41,4 +41,7 @@ size_t dyad_utf8_repair(dyad_buf *out, dyad_str s);
  */
 void dyad_utf8_nfc(dyad_buf *out, dyad_str s);
 
+/** 1 if well-formed `s` is certainly NFC already (every code point one that NFC never changes), so no copy is needed. */
+int dyad_utf8_is_nfc(dyad_str s);
+
 #endif

@@ -91,6 +91,8 @@ void dyad_buf_printf(dyad_buf *b, const char *fmt, ...) __attribute__((format(pr
 void dyad_buf_vprintf(dyad_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /** Append `s` as a JSON string literal, quotes included; invalid UTF-8 becomes U+FFFD. */
 void dyad_buf_json_str(dyad_buf *b, dyad_str s);
+/** The characters of dyad_buf_json_str() without the quotes around them: for a string written in pieces. */
+void dyad_buf_json_chars(dyad_buf *b, dyad_str s);
 /** Take ownership of the bytes; the buffer is left empty. Free the result with free(). */
 char *dyad_buf_detach(dyad_buf *b, size_t *len_out);
 
@@ -123,6 +125,29 @@ size_t dyad_arena_used(const dyad_arena *a);
 /** 64-bit FNV-1a, seeded: stable across runs and machines (it names documents). */
 uint64_t dyad_hash64(const void *p, size_t n, uint64_t seed);
 #define DYAD_HASH_SEED 0xcbf29ce484222325ULL
+
+/**
+ * Indexes filed under 64-bit keys (from dyad_hash64; key 0 is taken as 1),
+ * open addressing: for looking things up instead of scanning them. A key may
+ * hold several indexes (dyad_keymap_add) or one (dyad_keymap_set). Zero it
+ * to start; dyad_keymap_free() when done.
+ */
+typedef struct {
+	struct dyad_keyslot { uint64_t key; size_t val; } *slots; /* key 0: empty */
+	size_t n, cap;
+} dyad_keymap;
+
+/** File `val` under `key`, beside what the key holds already. */
+void dyad_keymap_add(dyad_keymap *m, uint64_t key, size_t val);
+/** Make `val` the one index under `key`. */
+void dyad_keymap_set(dyad_keymap *m, uint64_t key, size_t val);
+/**
+ * The indexes under `key`, one a call: *at starts at 0 and is moved on.
+ * Returns 1 with *val set, 0 when there are no more. Keys that differ but
+ * hash alike share a chain: callers compare what the index points at.
+ */
+int dyad_keymap_next(const dyad_keymap *m, uint64_t key, size_t *at, size_t *val);
+void dyad_keymap_free(dyad_keymap *m);
 
 /* ---- files --------------------------------------------------------------------------------- */
 

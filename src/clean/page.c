@@ -11,6 +11,7 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum kind {
@@ -22,18 +23,58 @@ enum kind {
 	L_JUNK     /* known furniture: subscribe, share, credits, "all news", copyright ... */
 };
 
+/* A date as a line keeps it: dyad_date's fields in fewer bytes, since a long page has many lines. */
+typedef struct {
+	int16_t year;
+	int8_t month, day, hour, minute, weekday, relative;
+	uint32_t start, end;
+} line_date;
+
+static line_date line_date_of(const dyad_date *d)
+{
+	line_date x;
+
+	x.year = (int16_t)d->year;
+	x.month = (int8_t)d->month;
+	x.day = (int8_t)d->day;
+	x.hour = (int8_t)d->hour;
+	x.minute = (int8_t)d->minute;
+	x.weekday = (int8_t)d->weekday;
+	x.relative = (int8_t)d->relative;
+	x.start = (uint32_t)d->start;
+	x.end = (uint32_t)d->end;
+	return x;
+}
+
+static dyad_date date_of(const line_date *x)
+{
+	dyad_date d;
+
+	memset(&d, 0, sizeof d);
+	d.year = x->year;
+	d.month = x->month;
+	d.day = x->day;
+	d.hour = x->hour;
+	d.minute = x->minute;
+	d.weekday = x->weekday;
+	d.relative = x->relative;
+	d.start = x->start;
+	d.end = x->end;
+	return d;
+}
+
 typedef struct {
 	dyad_str text;     /* trimmed, list bullet removed */
 	enum kind kind;
 	int words, letters;
-	int hard_break;    /* a junk line that ends the article ("Все новости", "Subscribe") */
-	int has_date;      /* date holds the first full date on the line */
-	int has_rel;       /* no full date, but a relative one ("Сегодня, 14:05", "Вчера, 18:20") in rel */
-	int date_prefix;   /* the line starts with a date and goes on with text (a headline) */
-	size_t prefix_end; /* byte where the text after such a date starts */
-	dyad_date rel;
-	dyad_date date;
-	int ordinal;       /* index among non-blank lines */
+	unsigned char hard_break; /* a junk line that ends the article ("Все новости", "Subscribe") */
+	unsigned char has_date;   /* date holds the first full date on the line */
+	unsigned char has_rel;    /* no full date, but a relative one ("Сегодня, 14:05", "Вчера, 18:20") in rel */
+	unsigned char date_prefix;/* the line starts with a date and goes on with text (a headline) */
+	line_date rel;
+	uint32_t prefix_end;      /* byte where the text after such a date starts */
+	line_date date;
+	int ordinal;              /* index among non-blank lines */
 } line;
 
 /* ---- small text helpers ---------------------------------------------------------------------- */
@@ -311,17 +352,17 @@ static void classify(line *l)
 	l->has_rel = 0;
 	for (k = 0; k < nd; k++)
 		if (dates[k].relative < 0 && dates[k].month > 0) {
-			l->date = dates[k];
+			l->date = line_date_of(&dates[k]);
 			l->has_date = 1;
 			break;
 		}
 	if (!l->has_date && nd > 0 && dates[0].relative >= 0 && dates[0].start <= 2 && l->words <= 4) {
-		l->rel = dates[0];
+		l->rel = line_date_of(&dates[0]);
 		l->has_rel = 1;
 	}
 	if (junk_line(l->text, &hard)) {
 		l->kind = L_JUNK;
-		l->hard_break = hard;
+		l->hard_break = hard != 0;
 		return;
 	}
 	if (!l->has_date && ticker_line(l->text, l->words, l->letters)) {
@@ -850,7 +891,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 	dyad_str text = page->text;
 	size_t nlines = 1, i, n = 0, first, last, title_line = (size_t)-1, nf = 0;
 	line *ls;
-	dyad_buf body = DYAD_BUF_INIT, lead_low = DYAD_BUF_INIT;
+	dyad_buf lead_low = DYAD_BUF_INIT;
 	vote votes[MAX_VOTES];
 	size_t nvotes = 0;
 	const char *raw_mark = NULL;
@@ -860,7 +901,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 	for (i = 0; i < text.n; i++)
 		if (text.p[i] == '\n')
 			nlines++;
-	ls = DYAD_ARENA_NEW(a, line, nlines);
+	ls = dyad_xcalloc(nlines, sizeof *ls); /* for this call only: a long page's lines are not kept */
 	for (i = 0; i <= text.n;) {
 		const char *nl = i < text.n ? memchr(text.p + i, '\n', text.n - i) : NULL;
 		size_t end = nl ? (size_t)(nl - text.p) : text.n;
@@ -883,21 +924,34 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 
 	/* body and furniture */
 	out->furniture = DYAD_ARENA_NEW(a, dyad_str, n);
-	for (i = 0; i < n; i++) {
-		if (ls[i].kind == L_BLANK)
-			continue;
-		if (first != (size_t)-1 && i >= first && i <= last && ls[i].kind == L_PROSE) {
-			if (body.n)
-				dyad_buf_puts(&body, "\n\n");
-			dyad_buf_putstr(&body, ls[i].text);
-		} else {
-			out->furniture[nf++] = ls[i].text;
+	{
+		/* measured first, then written once: a long body is held once, not grown and copied */
+		size_t size = 0;
+		char *w;
+		for (i = 0; i < n; i++)
+			if (ls[i].kind == L_PROSE && first != (size_t)-1 && i >= first && i <= last)
+				size += (size ? 2 : 0) + ls[i].text.n;
+		w = dyad_arena_alloc(a, size + 1);
+		out->body.p = w;
+		for (i = 0; i < n; i++) {
+			if (ls[i].kind == L_BLANK)
+				continue;
+			if (first != (size_t)-1 && i >= first && i <= last && ls[i].kind == L_PROSE) {
+				if (w != out->body.p) {
+					memcpy(w, "\n\n", 2);
+					w += 2;
+				}
+				if (ls[i].text.n)
+					memcpy(w, ls[i].text.p, ls[i].text.n);
+				w += ls[i].text.n;
+			} else {
+				out->furniture[nf++] = ls[i].text;
+			}
 		}
+		*w = '\0';
+		out->body.n = size;
 	}
 	out->nfurniture = nf;
-	out->body.p = dyad_arena_strndup(a, body.p ? body.p : "", body.n);
-	out->body.n = body.n;
-	dyad_buf_free(&body);
 
 	/* the lead (first paragraphs), lower-cased, for the headline's overlap */
 	if (first != (size_t)-1) {
@@ -1003,7 +1057,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 					score -= 1;
 				if (score > best) {
 					best = score;
-					chosen = l->date;
+					chosen = date_of(&l->date);
 				}
 			}
 			found = best >= 2;
@@ -1021,7 +1075,7 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 					    l->ordinal - ls[title_line].ordinal > 2 || score <= best)
 						continue;
 					best = score;
-					chosen = l->rel;
+					chosen = date_of(&l->rel);
 					anchor = saved;
 					found = 1;
 				}
@@ -1122,4 +1176,5 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 		if (first == (size_t)-1 || i < first || i > last)
 			out->author = author_of(a, &ls[i]);
 	dyad_buf_free(&lead_low);
+	free(ls);
 }

@@ -142,6 +142,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
 		return rc;
 	p.raw = dyad_cli_has(cmd, a, "raw");
+	p.events_only = 1; /* mentions are written only as events' sides */
 	if (dyad_cli_get(cmd, a, "date") && (p.default_day = dyad_ymd_parse(dyad_str_c(dyad_cli_get(cmd, a, "date")))) <= 0) {
 		dyad_pipeline_close(&p);
 		return dyad_cli_usage_error(cmd, "bad date '%s' (expected YYYY-MM-DD)", dyad_cli_get(cmd, a, "date"));

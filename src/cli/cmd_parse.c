@@ -24,11 +24,12 @@ static void emit(void *ctx, const dyad_document *d)
 {
 	struct out *o = ctx;
 
+	if (!o->text) {
+		dyad_document_json_write(stdout, &o->buf, d);
+		return;
+	}
 	dyad_buf_clear(&o->buf);
-	if (o->text)
-		dyad_document_text(&o->buf, d);
-	else
-		dyad_document_json(&o->buf, d);
+	dyad_document_text(&o->buf, d);
 	dyad_buf_putc(&o->buf, '\n');
 	fwrite(o->buf.p, 1, o->buf.n, stdout);
 }

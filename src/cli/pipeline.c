@@ -9,6 +9,7 @@
 #include "dyad/utf8.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -103,17 +104,161 @@ int dyad_pipeline_want_events(dyad_pipeline *p)
 
 size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp)
 {
+	size_t lo = 0, hi = d->nsent;
+
 	if (byte < *cur_byte) {
 		*cur_byte = 0;
 		*cur_cp = 0;
+	}
+	/* on from the last sentence that starts between here and there: each offset costs one sentence's walk */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->sent_bytes[mid].start <= byte)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && d->sent_bytes[lo - 1].start > *cur_byte) {
+		*cur_byte = d->sent_bytes[lo - 1].start;
+		*cur_cp = d->sent_cps[lo - 1].start;
 	}
 	*cur_cp += dyad_utf8_count((dyad_str){ d->doc.body.p + *cur_byte, byte - *cur_byte });
 	*cur_byte = byte;
 	return *cur_cp;
 }
 
+/* The actors of the document's title, which names its main parties; 0 and NULL without a title. */
+static size_t title_mentions(dyad_pipeline *p, const dyad_document *out, const dyad_mention **ms)
+{
+	dyad_str t;
+	dyad_token *tt;
+	dyad_span *ts;
+	dyad_mention *tm;
+	size_t nt, ns, n;
+
+	*ms = NULL;
+	if (!p->matcher || !out->doc.title)
+		return 0;
+	t = dyad_str_c(out->doc.title);
+	nt = dyad_tokenize(p->arena, t, &tt);
+	ns = dyad_sent_split_tokens(p->arena, t, tt, nt, &ts);
+	n = dyad_actors_find(p->matcher, p->arena, t, tt, nt, ts, ns, out->day, &tm);
+	*ms = tm;
+	return n;
+}
+
+/* A long document's mentions and events, gathered window by window; reused from one document to the next. */
+struct long_doc {
+	dyad_arena *scratch;    /* the window being coded */
+	dyad_arena *doc;        /* the document's arena: strings copied out of the window */
+	int keep_mentions, keep_aside;
+	dyad_mention *m;
+	size_t nm, capm;
+	dyad_event *kept, *aside;
+	size_t nkept, capkept, naside, capaside;
+};
+
+static void long_doc_free(struct long_doc *l)
+{
+	if (l == NULL)
+		return;
+	dyad_arena_free(l->scratch);
+	free(l->m);
+	free(l->kept);
+	free(l->aside);
+	free(l);
+}
+
+static const char *doc_str(struct long_doc *l, const char *s)
+{
+	return s ? dyad_arena_strndup(l->doc, s, strlen(s)) : NULL;
+}
+
+static void push_events(struct long_doc *l, dyad_event **to, size_t *n, size_t *cap, const dyad_event *from, size_t k)
+{
+	size_t i;
+
+	if (*n + k > *cap) {
+		*cap = (*n + k) * 2;
+		*to = dyad_xrealloc(*to, *cap * sizeof **to);
+	}
+	for (i = 0; i < k; i++) {
+		dyad_event *e = &(*to)[(*n)++];
+		*e = from[i];
+		/* the window's arena goes before the document is written: its strings are copied, its mentions let go */
+		e->source.mention = e->target.mention = NULL;
+		e->source.person = doc_str(l, e->source.person);
+		e->target.person = doc_str(l, e->target.person);
+		e->mode = doc_str(l, e->mode);
+		e->why = doc_str(l, e->why);
+		e->location = doc_str(l, e->location);
+		e->location_country = doc_str(l, e->location_country);
+		e->rule = doc_str(l, e->rule); /* "…, governing …" is made in the window */
+	}
+}
+
+static void take_window(void *ctx, const dyad_window *w)
+{
+	struct long_doc *l = ctx;
+	size_t i;
+
+	if (l->keep_mentions) {
+		if (l->nm + w->nmentions > l->capm) {
+			l->capm = (l->nm + w->nmentions) * 2;
+			l->m = dyad_xrealloc(l->m, l->capm * sizeof *l->m);
+		}
+		for (i = 0; i < w->nmentions; i++) {
+			dyad_mention *m = &l->m[l->nm++];
+			*m = w->mentions[i];
+			m->person = doc_str(l, m->person);
+		}
+	}
+	push_events(l, &l->kept, &l->nkept, &l->capkept, w->events, w->nkept);
+	if (l->keep_aside)
+		push_events(l, &l->aside, &l->naside, &l->capaside, w->events + w->nkept, w->nevents - w->nkept);
+}
+
+/* A document too long to tokenize at once: actors and events window by window (dyad_code_windows). */
+static void long_document(dyad_pipeline *p, dyad_document *out)
+{
+	struct long_doc *l = p->long_doc;
+	dyad_window_input in;
+
+	if (l == NULL) {
+		l = p->long_doc = dyad_xcalloc(1, sizeof *l);
+		l->scratch = dyad_arena_new();
+	}
+	l->doc = p->arena;
+	l->keep_mentions = !p->events_only;
+	l->keep_aside = p->explain;
+	l->nm = l->nkept = l->naside = 0;
+	memset(&in, 0, sizeof in);
+	in.text = out->doc.body;
+	in.sents = out->sent_bytes;
+	in.nsents = out->nsent;
+	in.day = out->day;
+	in.dateline = out->doc.dateline;
+	in.matcher = p->matcher;
+	in.patterns = p->patterns;
+	in.stemmer = p->stemmer;
+	in.morph = p->morph;
+	in.lang = out->lang;
+	in.ntitle_mentions = title_mentions(p, out, &in.title_mentions);
+	in.all = p->explain;
+	dyad_code_windows(l->scratch, &in, take_window, l);
+	dyad_arena_reset(l->scratch);
+	out->mentions = l->m;
+	out->nmentions = l->nm;
+	/* kept events first, then those set aside */
+	push_events(l, &l->kept, &l->nkept, &l->capkept, l->aside, l->naside);
+	out->events = l->kept;
+	out->nevents = l->nkept - l->naside;
+	out->nevents_all = l->nkept;
+}
+
 void dyad_pipeline_close(dyad_pipeline *p)
 {
+	long_doc_free(p->long_doc);
 	dyad_outlets_free(p->outlets);
 	dyad_langid_free(p->langid);
 	dyad_matcher_free(p->matcher);
@@ -139,7 +284,7 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		dyad_clean_page(p->arena, page, p->outlets, &out->doc);
 	}
 	out->lang = out->doc.body.n ? dyad_langid_detect(p->langid, out->doc.body) : DYAD_LANG_OTHER;
-	if (p->matcher) {
+	if (p->matcher && out->doc.body.n <= 4 * DYAD_CODE_WINDOW) {
 		/* the recognizer needs the tokens too: make them once */
 		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
 		out->nsent = dyad_sent_split_tokens(p->arena, out->doc.body, out->toks, out->ntoks, &out->sent_bytes);
@@ -164,6 +309,10 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		if (d > 0)
 			out->day = d;
 	}
+	if (p->matcher && out->doc.body.n > 4 * DYAD_CODE_WINDOW) {
+		long_document(p, out);
+		return;
+	}
 	if (p->matcher) {
 		out->nmentions = dyad_actors_find(p->matcher, p->arena, out->doc.body, out->toks, out->ntoks,
 						  out->sent_bytes, out->nsent, out->day, &out->mentions);
@@ -181,19 +330,7 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		in.nmentions = out->nmentions;
 		in.day = out->day;
 		in.dateline = out->doc.dateline;
-		in.title_mentions = NULL;
-		in.ntitle_mentions = 0;
-		if (p->matcher && out->doc.title) {
-			/* the title names the document's main parties */
-			dyad_str t = dyad_str_c(out->doc.title);
-			dyad_token *tt;
-			dyad_span *ts;
-			dyad_mention *tm;
-			size_t nt = dyad_tokenize(p->arena, t, &tt);
-			size_t ns = dyad_sent_split_tokens(p->arena, t, tt, nt, &ts);
-			in.ntitle_mentions = dyad_actors_find(p->matcher, p->arena, t, tt, nt, ts, ns, out->day, &tm);
-			in.title_mentions = tm;
-		}
+		in.ntitle_mentions = title_mentions(p, out, &in.title_mentions);
 		in.morph = out->morph;
 		out->nevents = dyad_code_doc(p->patterns, p->stemmer, p->arena, &in, p->explain, &out->events,
 					     &out->nevents_all);
@@ -245,10 +382,19 @@ static void json_field(dyad_buf *b, const char *name, const char *value)
 		dyad_buf_puts(b, "null");
 }
 
-void dyad_document_json(dyad_buf *b, const dyad_document *d)
+/* With a file to write to, the buffer goes out whenever it holds a megabyte: a long body is never held twice. */
+static void flush_big(dyad_buf *b, FILE *f)
+{
+	if (f && b->n >= (1u << 20)) {
+		fwrite(b->p, 1, b->n, f);
+		dyad_buf_clear(b);
+	}
+}
+
+static void document_json(dyad_buf *b, const dyad_document *d, FILE *f)
 {
 	const dyad_page *pg = d->page;
-	size_t i;
+	size_t i, at;
 
 	dyad_buf_printf(b, "{\"id\":\"%016llx\",\"content_hash\":\"%016llx\",\"path\":",
 			(unsigned long long)pg->id, (unsigned long long)d->content_hash);
@@ -267,8 +413,17 @@ void dyad_document_json(dyad_buf *b, const dyad_document *d)
 	json_field(b, "outlet", d->doc.outlet);
 	json_field(b, "dateline", d->doc.dateline);
 	json_field(b, "author", d->doc.author);
-	dyad_buf_puts(b, ",\"body\":");
-	dyad_buf_json_str(b, d->doc.body);
+	dyad_buf_puts(b, ",\"body\":\"");
+	for (at = 0; at < d->doc.body.n;) {
+		/* a megabyte at a time, cut between characters */
+		size_t end = d->doc.body.n - at > (1u << 20) ? at + (1u << 20) : d->doc.body.n;
+		while (end < d->doc.body.n && ((unsigned char)d->doc.body.p[end] & 0xc0) == 0x80)
+			end++;
+		dyad_buf_json_chars(b, (dyad_str){ d->doc.body.p + at, end - at });
+		flush_big(b, f);
+		at = end;
+	}
+	dyad_buf_putc(b, '"');
 	dyad_buf_puts(b, ",\"furniture\":[");
 	for (i = 0; i < d->doc.nfurniture; i++) {
 		if (i)
@@ -276,10 +431,26 @@ void dyad_document_json(dyad_buf *b, const dyad_document *d)
 		dyad_buf_json_str(b, d->doc.furniture[i]);
 	}
 	dyad_buf_puts(b, "],\"sentences\":[");
-	for (i = 0; i < d->nsent; i++)
+	for (i = 0; i < d->nsent; i++) {
 		dyad_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu}", i ? "," : "", d->sent_cps[i].start,
 				d->sent_cps[i].end);
+		flush_big(b, f);
+	}
 	dyad_buf_puts(b, "]}");
+}
+
+void dyad_document_json(dyad_buf *b, const dyad_document *d)
+{
+	document_json(b, d, NULL);
+}
+
+void dyad_document_json_write(FILE *f, dyad_buf *b, const dyad_document *d)
+{
+	dyad_buf_clear(b);
+	document_json(b, d, f);
+	dyad_buf_putc(b, '\n');
+	fwrite(b->p, 1, b->n, f);
+	dyad_buf_clear(b);
 }
 
 static const char *or_dash(const char *s)

@@ -6,6 +6,8 @@
 #ifndef DYAD_CLI_PIPELINE_H
 #define DYAD_CLI_PIPELINE_H
 
+#include <stdio.h>
+
 #include "dyad/actors.h"
 #include "dyad/clean.h"
 #include "dyad/code.h"
@@ -27,6 +29,8 @@ typedef struct {
 	int explain;            /* keep the events set aside, with their reasons */
 	int raw;                /* the input is article text already: no cleaning, the body is the text */
 	dyad_ymd default_day;   /* the date of documents that give none (0: unknown) */
+	int events_only;        /* a long document's mentions are not kept, only its events */
+	struct long_doc *long_doc; /* what the windows of a long document gave (pipeline.c) */
 } dyad_pipeline;
 
 /** A document with what the text stage adds: language and sentences (code point offsets into body). */
@@ -39,7 +43,8 @@ typedef struct {
 	size_t nsent;
 	uint64_t content_hash;
 	dyad_ymd day;           /* doc.date as yyyymmdd, 0 when unknown */
-	/* with actors wanted: */
+	/* with actors wanted (a document longer than DYAD_CODE_WINDOW is coded in windows: no tokens then, and its
+	   mentions' token indexes are their window's) */
 	dyad_token *toks;
 	size_t ntoks;
 	dyad_mention *mentions;
@@ -82,8 +87,8 @@ int dyad_pipeline_want_events(dyad_pipeline *p);
 
 /**
  * Code point offset of byte offset `byte` of the body, walking on from the
- * previous answer (*cur_byte, *cur_cp, both start at 0) when offsets come in
- * order, from the start otherwise.
+ * previous answer (*cur_byte, *cur_cp, both start at 0) or from the start of
+ * the sentence it lies in, whichever is nearer before it.
  */
 size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp);
 
@@ -105,6 +110,9 @@ void dyad_actor_identity_json(dyad_buf *b, const dyad_lexicon *lx, uint32_t enti
 
 /** Append the document as one JSON object (no newline) to b. */
 void dyad_document_json(dyad_buf *b, const dyad_document *d);
+
+/** Write the document as one JSON line to f, through b a megabyte at most (a long body is not held twice). */
+void dyad_document_json_write(FILE *f, dyad_buf *b, const dyad_document *d);
 
 /** Append the document for a person to read. */
 void dyad_document_text(dyad_buf *b, const dyad_document *d);

@@ -32,6 +32,24 @@ typedef struct {
 	dyad_side other;
 } cand;
 
+/*
+ * What the candidate searches look up instead of scanning the document: the
+ * first mention of each sentence, persons by gender, the first actors of two
+ * countries, where the scans for counterparts stopped, and the kept events
+ * by what makes two of them one action. Each search costs a lookup, so
+ * coding time grows with the document, not with its square.
+ */
+typedef struct {
+	size_t *sent_men;         /* per sentence: its first mention (tok_start at or after its first token) */
+	size_t *persons[2];       /* coded persons, 'm' then 'f', in mention order */
+	size_t npersons[2];
+	int foreign_looked;       /* foreign[] looked for */
+	const dyad_mention *foreign[2]; /* the first coded actor with a country, the first after it of another */
+	struct cp_cursor { char country[8]; size_t next; } *cp; /* per country: events before `next` never name its counterpart */
+	size_t ncp, capcp;
+	dyad_keymap dedup;        /* kept events by code and parties (dyad_event_key) */
+} idx;
+
 typedef struct {
 	const dyad_patterns *p;
 	dyad_stemmer *st;
@@ -43,8 +61,9 @@ typedef struct {
 	size_t *tok_sent;
 	size_t *sent_tok;    /* first token of each sentence; nsents + 1 entries */
 	dyad_side *speaker;  /* per sentence; code[0] == 0 when unknown */
-	cand *cands;         /* of the sentence being coded */
+	cand *cands;         /* of the sentence being coded, in token order (ts and te both rise) */
 	size_t ncands, capcands;
+	int loc_cand;        /* the sentence's first place after a preposition, or -1 */
 	dyad_event *ev;
 	size_t nev, capev;
 	unsigned char *level; /* per token of the sentence being coded: parentheses and relative clauses */
@@ -55,8 +74,6 @@ typedef struct {
 	size_t pair_in;            /* the sentence recent_pair was last read for, and its answer */
 	int has_pair;
 	dyad_side pair[2];
-	size_t *act_head, act_cap; /* push_event: buckets of kept events by code and parties */
-	size_t *act_next;          /* per event: the next in its bucket */
 	size_t implied_in, named_in; /* the sentence implies_parties and names_actor last read */
 	int implied, named;
 	dyad_side last_subject;      /* the source of the last event kept, and its sentence */
@@ -66,6 +83,7 @@ typedef struct {
 	int date_from_publication;
 	int all;              /* explaining: note what was set aside and why */
 	dyad_buf scratch;
+	idx ix;
 } ctx;
 
 
@@ -256,48 +274,110 @@ static void find_parties(ctx *c)
 /* The side a pronoun's person stands for: the last person of that gender before token i. */
 static int person_by_gender(const ctx *c, size_t before_tok, char gender, dyad_side *out)
 {
-	size_t k;
+	const size_t *ps = c->ix.persons[gender == 'f'];
+	size_t lo = 0, hi = c->ix.npersons[gender == 'f'];
 
-	for (k = c->in->nmentions; k > 0; k--) {
-		const dyad_mention *m = &c->in->mentions[k - 1];
-		if (m->tok_end > before_tok || m->kind != DYAD_MENTION_PERSON || m->gender != gender || !m->code[0])
-			continue;
-		side_of(out, m);
-		return 1;
+	if (gender != 'm' && gender != 'f')
+		return 0;
+	/* the persons that start before the token (mentions come in token order), then the last that ends there */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->in->mentions[ps[mid]].tok_start < before_tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo > 0; lo--) {
+		const dyad_mention *m = &c->in->mentions[ps[lo - 1]];
+		if (m->tok_end <= before_tok) {
+			side_of(out, m);
+			return 1;
+		}
 	}
 	return 0;
+}
+
+/* Does event e name a side of `country` and one of another country? */
+static int event_has_counterpart(const dyad_event *e, const char *country)
+{
+	if (e->why)
+		return 0;
+	return (strcmp(e->source.country, country) == 0 && e->target.country[0] &&
+		strcmp(e->target.country, country) != 0) ||
+	       (strcmp(e->target.country, country) == 0 && e->source.country[0] &&
+		strcmp(e->source.country, country) != 0);
+}
+
+/*
+ * The first event from which `country` has a counterpart, or c->nev. Events
+ * only gain reasons to be set aside, never lose them, so the scan for each
+ * country goes on from where it last stopped.
+ */
+static size_t counterpart_event(ctx *c, const char *country)
+{
+	idx *x = &c->ix;
+	struct cp_cursor *cur = NULL;
+	size_t k;
+
+	for (k = 0; k < x->ncp && !cur; k++)
+		if (strcmp(x->cp[k].country, country) == 0)
+			cur = &x->cp[k];
+	if (!cur) {
+		if (x->ncp == x->capcp) {
+			x->capcp = x->capcp ? x->capcp * 2 : 16;
+			x->cp = dyad_xrealloc(x->cp, x->capcp * sizeof *x->cp);
+		}
+		cur = &x->cp[x->ncp++];
+		snprintf(cur->country, sizeof cur->country, "%s", country);
+		cur->next = 0;
+	}
+	while (cur->next < c->nev && !event_has_counterpart(&c->ev[cur->next], country))
+		cur->next++;
+	return cur->next;
+}
+
+/* The first coded actor with a country, and the first after it of another country; looked for once. */
+static void look_for_foreign(ctx *c)
+{
+	idx *x = &c->ix;
+	size_t k;
+
+	if (x->foreign_looked)
+		return;
+	x->foreign_looked = 1;
+	for (k = 0; k < c->in->nmentions && !x->foreign[1]; k++) {
+		const dyad_mention *m = &c->in->mentions[k];
+		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] || !m->country[0])
+			continue;
+		if (!x->foreign[0])
+			x->foreign[0] = m;
+		else if (strcmp(m->country, x->foreign[0]->country) != 0)
+			x->foreign[1] = m;
+	}
 }
 
 /*
  * The counterpart of a side in this document: the other side of the first
  * event it took part in, else the first actor of another country named.
  */
-static int counterpart(const ctx *c, const dyad_side *s, dyad_side *out)
+static int counterpart(ctx *c, const dyad_side *s, dyad_side *out)
 {
+	const dyad_mention *m;
 	size_t k;
 
 	if (!side_known(s))
 		return 0;
-	for (k = 0; k < c->nev; k++) {
+	if ((k = counterpart_event(c, s->country)) < c->nev) {
 		const dyad_event *e = &c->ev[k];
-		if (e->why)
-			continue;
-		if (strcmp(e->source.country, s->country) == 0 && e->target.country[0] &&
-		    strcmp(e->target.country, s->country) != 0) {
-			*out = e->target;
-			return 1;
-		}
-		if (strcmp(e->target.country, s->country) == 0 && e->source.country[0] &&
-		    strcmp(e->source.country, s->country) != 0) {
-			*out = e->source;
-			return 1;
-		}
+		*out = strcmp(e->source.country, s->country) == 0 ? e->target : e->source;
+		return 1;
 	}
-	for (k = 0; k < c->in->nmentions; k++) {
-		const dyad_mention *m = &c->in->mentions[k];
-		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] || !m->country[0] ||
-		    strcmp(m->country, s->country) == 0)
-			continue;
+	/* the first coded actor of another country: the first one named, or the first not of its country */
+	look_for_foreign(c);
+	m = c->ix.foreign[0];
+	if (m && strcmp(m->country, s->country) == 0)
+		m = c->ix.foreign[1];
+	if (m) {
 		side_of(out, m);
 		out->code[3] = '\0'; /* the country as a whole */
 		out->role[0] = '\0';
@@ -364,9 +444,9 @@ static int main_dyad(ctx *c, dyad_side *a, dyad_side *b)
 	}
 
 	if (e && e->why) {
-		/* set aside since (a non-event phrase in its sentence): look again from the start */
+		/* set aside since (a non-event phrase in its sentence): look on after it; the events
+		   before it were passed over and only gain reasons to be set aside */
 		c->dyad_ev = SIZE_MAX;
-		c->dyad_seen = 0;
 		e = NULL;
 	}
 	/* events are only appended while coding: each is looked at once */
@@ -407,7 +487,8 @@ static void sentence_cands(ctx *c, size_t s)
 	const dyad_side *spk = &c->speaker[s];
 
 	c->ncands = 0;
-	for (k = 0, i = a; k < c->in->nmentions || i < b;) {
+	c->loc_cand = -1;
+	for (k = c->ix.sent_men[s], i = a; k < c->in->nmentions || i < b;) {
 		const dyad_mention *m = k < c->in->nmentions ? &c->in->mentions[k] : NULL;
 		cand x;
 
@@ -434,6 +515,8 @@ static void sentence_cands(ctx *c, size_t s)
 				x.location = m->kind == DYAD_MENTION_LOCATION;
 			}
 			x.after_prep = x.ts > a && fold_in(c, x.ts - 1, preps);
+			if (c->loc_cand < 0 && x.location && x.side.mention && x.after_prep)
+				c->loc_cand = (int)c->ncands;
 			push_cand(c, &x);
 			last_end = x.te;
 			if (i < x.te)
@@ -473,24 +556,33 @@ static void sentence_cands(ctx *c, size_t s)
 	}
 }
 
+/* How many candidates start (by_end 0) or end (by_end 1) before token t: they come in token order. */
+static size_t cands_before(const ctx *c, size_t t, int by_end)
+{
+	size_t lo = 0, hi = c->ncands;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((by_end ? c->cands[mid].te : c->cands[mid].ts) < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The candidate starting at token t, or -1. */
 static int cand_at(const ctx *c, size_t t)
 {
-	size_t k;
-	for (k = 0; k < c->ncands; k++)
-		if (c->cands[k].ts == t)
-			return (int)k;
-	return -1;
+	size_t k = cands_before(c, t, 0);
+	return k < c->ncands && c->cands[k].ts == t ? (int)k : -1;
 }
 
 /* The candidate ending at token t (exclusive), or -1. */
 static int cand_ending(const ctx *c, size_t t)
 {
-	size_t k;
-	for (k = 0; k < c->ncands; k++)
-		if (c->cands[k].te == t)
-			return (int)k;
-	return -1;
+	size_t k = cands_before(c, t, 1);
+	return k < c->ncands && c->cands[k].te == t ? (int)k : -1;
 }
 
 /* ---- matching a pattern ---------------------------------------------------------------------- */
@@ -1099,6 +1191,7 @@ static void find_speakers(ctx *c)
 			for (k = open_at; k < s; k++)
 				if (!side_known(&c->speaker[k]))
 					c->speaker[k] = c->speaker[s];
+			open_at = s; /* all before are known now: a stray closing mark later fills from here */
 		}
 	}
 	/* a sentence that is one whole quotation, nobody named at its close, after X's sentence: X's */
@@ -1188,14 +1281,12 @@ static void event_date(ctx *c, size_t s, dyad_event *e)
 
 static const char *event_location(const ctx *c, size_t s, dyad_event *e)
 {
-	size_t k;
-
-	for (k = 0; k < c->ncands; k++)
-		if (c->cands[k].location && c->cands[k].side.mention && c->cands[k].after_prep) {
-			e->place = c->cands[k].side.mention->place;
-			e->location_country = c->cands[k].side.mention->country;
-			return c->cands[k].side.mention->name;
-		}
+	if (c->loc_cand >= 0) {
+		const dyad_mention *m = c->cands[c->loc_cand].side.mention;
+		e->place = m->place;
+		e->location_country = m->country;
+		return m->name;
+	}
 	return s == 0 ? c->in->dateline : NULL;
 }
 
@@ -1393,8 +1484,7 @@ static const char *governed_code(const char *gov, const char *cameo)
 	return gov;
 }
 
-/* The bucket of an action: its code and its two parties' states or organisations, in either order. */
-static size_t action_bucket(const ctx *c, const dyad_event *e)
+uint64_t dyad_event_key(const dyad_event *e)
 {
 	const char *x = e->source.country[0] ? e->source.country : e->source.igo ? e->source.igo : "";
 	const char *y = e->target.country[0] ? e->target.country : e->target.igo ? e->target.igo : "";
@@ -1407,18 +1497,17 @@ static size_t action_bucket(const ctx *c, const dyad_event *e)
 		y = t;
 	}
 	n = snprintf(key, sizeof key, "%s|%s|%s", e->cameo, x, y);
-	return (size_t)dyad_hash64(key, n > 0 ? (size_t)n : 0, DYAD_HASH_SEED) & (c->act_cap - 1);
+	return dyad_hash64(key, n > 0 ? (size_t)n : 0, DYAD_HASH_SEED);
 }
 
 /*
  * Add e to the document's events. A kept event that repeats an earlier
- * action (same_action) is set aside; the earlier ones are found through a
- * table keyed by code and parties, so a document costs linear time.
+ * action (same_action) is set aside; the earlier ones are looked up in a
+ * keymap by code and parties (dyad_event_key), so a document costs linear time.
  */
 static void push_event(ctx *c, const dyad_event *e)
 {
 	dyad_event *x;
-	size_t k, i;
 
 	if (c->nev == c->capev) {
 		dyad_event *grown;
@@ -1428,40 +1517,22 @@ static void push_event(ctx *c, const dyad_event *e)
 			memcpy(grown, c->ev, c->nev * sizeof *grown);
 		c->ev = grown;
 		c->capev = cap;
-		c->act_next = dyad_xrealloc(c->act_next, cap * sizeof *c->act_next);
-		/* the table keeps at least twice as many buckets as events: rebuild it */
-		free(c->act_head);
-		c->act_cap = cap * 2;
-		c->act_head = dyad_xmalloc(c->act_cap * sizeof *c->act_head);
-		for (i = 0; i < c->act_cap; i++)
-			c->act_head[i] = SIZE_MAX;
-		for (i = 0; i < c->nev; i++) {
-			size_t h;
-			if (c->ev[i].why)
-				continue;
-			h = action_bucket(c, &c->ev[i]);
-			c->act_next[i] = c->act_head[h];
-			c->act_head[h] = i;
-		}
 	}
 	x = &c->ev[c->nev];
 	*x = *e;
 	if (!x->why) {
-		/* one event per action per document */
-		size_t h = action_bucket(c, x);
-		size_t first = SIZE_MAX;
-		/* a bucket lists its events newest first: the last one found is the earliest */
-		for (k = c->act_head[h]; k != SIZE_MAX; k = c->act_next[k])
-			if (!c->ev[k].why && same_action(&c->ev[k], x))
+		/* one event per action per document: the earliest kept event it repeats */
+		uint64_t h = dyad_event_key(x);
+		size_t first = SIZE_MAX, at = 0, k;
+		while (dyad_keymap_next(&c->ix.dedup, h, &at, &k))
+			if (k < first && !c->ev[k].why && same_action(&c->ev[k], x))
 				first = k;
 		if (first != SIZE_MAX) {
 			char why[64];
 			snprintf(why, sizeof why, "repeats event %zu", first + 1);
 			x->why = dyad_arena_strndup(c->a, why, strlen(why));
-		}
-		if (!x->why) {
-			c->act_next[c->nev] = c->act_head[h];
-			c->act_head[h] = c->nev;
+		} else {
+			dyad_keymap_add(&c->ix.dedup, h, c->nev);
 			if (x->source.mention || x->source.person) {
 				/* who the text last told acting: what "он", "it", "they" point to next */
 				c->last_subject = x->source;
@@ -1470,6 +1541,11 @@ static void push_event(ctx *c, const dyad_event *e)
 		}
 	}
 	c->nev++;
+}
+
+int dyad_event_repeats(const dyad_event *earlier, const dyad_event *later)
+{
+	return same_action(earlier, later);
 }
 
 /*
@@ -1617,16 +1693,7 @@ static int can_fill(const ctx *c, const cand *x, slot_role role, size_t v)
 /* The number of candidates that end at or before token t (candidates come in text order). */
 static size_t cands_ending_by(const ctx *c, size_t t)
 {
-	size_t lo = 0, hi = c->ncands;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->cands[mid].te <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return cands_before(c, t + 1, 1);
 }
 
 /*
@@ -2136,6 +2203,32 @@ static void on_nonevent(ctx *c, size_t s, const pattern *pt, const mres *r)
 
 /* ---- the document ---------------------------------------------------------------------------- */
 
+/* The mention indexes: each sentence's first mention, and the coded persons of each gender. */
+static void index_mentions(ctx *c)
+{
+	const dyad_code_input *in = c->in;
+	size_t s, k = 0, g;
+
+	c->ix.sent_men = DYAD_ARENA_NEW(c->a, size_t, in->nsents + 1);
+	for (s = 0; s <= in->nsents; s++) {
+		while (k < in->nmentions && in->mentions[k].tok_start < c->sent_tok[s])
+			k++;
+		c->ix.sent_men[s] = k;
+	}
+	for (g = 0; g < 2; g++) {
+		char gender = g ? 'f' : 'm';
+		size_t n = 0;
+		for (k = 0; k < in->nmentions; k++)
+			n += in->mentions[k].kind == DYAD_MENTION_PERSON && in->mentions[k].gender == gender &&
+			     in->mentions[k].code[0];
+		c->ix.persons[g] = DYAD_ARENA_NEW(c->a, size_t, n + 1);
+		for (k = 0; k < in->nmentions; k++)
+			if (in->mentions[k].kind == DYAD_MENTION_PERSON && in->mentions[k].gender == gender &&
+			    in->mentions[k].code[0])
+				c->ix.persons[g][c->ix.npersons[g]++] = k;
+	}
+}
+
 static int kept_first(const void *x, const void *y)
 {
 	const dyad_event *a = x, *b = y;
@@ -2256,6 +2349,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	}
 	while (s < in->nsents)
 		c.sent_tok[++s] = in->ntoks;
+	index_mentions(&c);
 	find_parties(&c);
 	find_speakers(&c);
 	for (s = 0; s < in->nsents; s++) {
@@ -2267,8 +2361,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 		each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}
 	free(c.cands);
-	free(c.act_head);
-	free(c.act_next);
+	free(c.ix.cp);
+	dyad_keymap_free(&c.ix.dedup);
 	dyad_buf_free(&c.scratch);
 	if (c.nev > 1)
 		qsort(c.ev, c.nev, sizeof *c.ev, kept_first);

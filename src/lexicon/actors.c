@@ -45,6 +45,7 @@ typedef struct {
 	size_t nout, capout;
 	seen *seen;
 	size_t nseen, capseen;
+	dyad_keymap recent;       /* the last person seen under each surname and each (role, country), either possibly left open */
 	dyad_buf fold;            /* scratch for folded words */
 } ctx;
 
@@ -369,6 +370,28 @@ static const dyad_office *office_for(const dyad_lex_entity *p, dyad_ymd day)
 	return last ? last : (p->noffices ? &p->offices[0] : NULL);
 }
 
+/* The key of a surname, or of a role and country ("" for either: any). */
+static uint64_t surname_key(dyad_str surname)
+{
+	uint64_t h = dyad_hash64(surname.p, surname.n, dyad_hash64("s", 1, DYAD_HASH_SEED));
+	return h ? h : 1;
+}
+
+static uint64_t office_key(const char *role, const char *country)
+{
+	uint64_t h = dyad_hash64(role, strlen(role) + 1, dyad_hash64("o", 1, DYAD_HASH_SEED));
+	h = dyad_hash64(country, strlen(country), h);
+	return h ? h : 1;
+}
+
+/* The last person seen under key h, or NULL. */
+static const seen *recent_get(const ctx *c, uint64_t h)
+{
+	size_t at = 0, i;
+
+	return dyad_keymap_next(&c->recent, h, &at, &i) ? &c->seen[i] : NULL;
+}
+
 static void remember(ctx *c, const dyad_mention *m, dyad_str surname)
 {
 	seen *s;
@@ -389,6 +412,11 @@ static void remember(ctx *c, const dyad_mention *m, dyad_str surname)
 	s->title = m->title;
 	s->entity = m->entity;
 	s->gender = m->gender;
+	dyad_keymap_set(&c->recent, surname_key(surname), c->nseen - 1);
+	dyad_keymap_set(&c->recent, office_key(s->role, s->country), c->nseen - 1);
+	dyad_keymap_set(&c->recent, office_key(s->role, ""), c->nseen - 1);
+	dyad_keymap_set(&c->recent, office_key("", s->country), c->nseen - 1);
+	dyad_keymap_set(&c->recent, office_key("", ""), c->nseen - 1);
 }
 
 static void person_from_lexicon(ctx *c, dyad_mention *m, const dyad_lex_entity *e)
@@ -472,8 +500,12 @@ static int glued(ctx *c, size_t from, size_t to)
 /* The last person in the document with this role (and country, when given). */
 static const seen *recall(const ctx *c, const char *role, const char *country)
 {
+	const seen *last = recent_get(c, office_key(role, country));
 	size_t i;
 
+	if (last && (!role[0] || strcmp(last->role, role) == 0) && (!country[0] || strcmp(last->country, country) == 0))
+		return last;
+	/* a key shared by two offices (a hash collision): look at every person */
 	for (i = c->nseen; i > 0; i--) {
 		const seen *s = &c->seen[i - 1];
 		if (role[0] && strcmp(s->role, role) != 0)
@@ -738,18 +770,25 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 static int surname_again(ctx *c, size_t i, size_t sent_start)
 {
 	size_t s;
+	const seen *p;
 	dyad_mention *m;
 
 	if (!is_word(&c->toks[i]) || c->keys[i].n == 0 || match_case_of(tok_str(c, i)) == CASE_ANY)
 		return 0;
 	(void)sent_start;
-	for (s = c->nseen; s > 0; s--)
-		if (dyad_str_eq(c->seen[s - 1].surname, c->keys[i])) {
-			m = emit(c, i, i + 1, c->toks[i].span, DYAD_MENTION_PERSON);
-			from_seen(m, &c->seen[s - 1]);
-			return 1;
-		}
-	return 0;
+	if ((p = recent_get(c, surname_key(c->keys[i]))) == NULL)
+		return 0;
+	if (!dyad_str_eq(p->surname, c->keys[i])) {
+		/* a key shared by two surnames (a hash collision): look at every person */
+		for (s = c->nseen, p = NULL; s > 0 && !p; s--)
+			if (dyad_str_eq(c->seen[s - 1].surname, c->keys[i]))
+				p = &c->seen[s - 1];
+		if (!p)
+			return 0;
+	}
+	m = emit(c, i, i + 1, c->toks[i].span, DYAD_MENTION_PERSON);
+	from_seen(m, p);
+	return 1;
 }
 
 /* Surnames of people named earlier, in tokens [from, to) that no dictionary name covers. */
@@ -1061,6 +1100,7 @@ size_t dyad_actors_find(dyad_matcher *m, dyad_arena *a, dyad_str text, const dya
 	}
 	free(rs);
 	free(c.seen);
+	dyad_keymap_free(&c.recent);
 	dyad_buf_free(&c.fold);
 	if (c.nout > 1)
 		qsort(c.out, c.nout, sizeof *c.out, by_start);

@@ -8,7 +8,10 @@
 #include "internal.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -27,11 +30,13 @@ static int in(const char *name, const char *const *list)
 	return 0;
 }
 
-/* Append text with runs of white space made one space; newlines come only from blocks. */
-static void put_text(dyad_buf *b, const char *s)
+/* Append n bytes of text with runs of white space made one space; newlines come only from blocks. */
+static void put_text_n(dyad_buf *b, const char *s, size_t n)
 {
-	for (; *s; s++) {
-		char c = *s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
 		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
 			if (b->n && b->p[b->n - 1] != ' ' && b->p[b->n - 1] != '\n')
 				dyad_buf_putc(b, ' ');
@@ -39,6 +44,11 @@ static void put_text(dyad_buf *b, const char *s)
 		}
 		dyad_buf_putc(b, c);
 	}
+}
+
+static void put_text(dyad_buf *b, const char *s)
+{
+	put_text_n(b, s, strlen(s));
 }
 
 static void newline(dyad_buf *b)
@@ -99,84 +109,192 @@ static void meta(xmlNode *n, html_page *out)
 	xmlFree(content);
 }
 
-static void walk(xmlNode *n, html_page *out, int depth)
+/*
+ * The page is read in one pass over the parser's events. libxml2 still
+ * builds its tree (the parser consults it to tell white space that matters
+ * from white space that does not, and a title's or h1's text is read from
+ * it), but every element that has closed is freed as soon as a later
+ * sibling closes, so the tree holds one open path and the last closed child
+ * of each element on it, not the page: a 50 MB page costs its text, not ten
+ * times its size. Nesting is followed to any depth with a stack of frames.
+ */
+typedef struct {
+	unsigned skipped : 1;  /* inside, or the root of, what is not shown */
+	unsigned block : 1;    /* ends a line when it closes */
+	unsigned title : 1;    /* <title>: its text is read when it closes */
+	unsigned h1 : 1;       /* the first <h1>: its text is read when it closes */
+} frame;
+
+typedef struct {
+	htmlParserCtxtPtr ctxt;
+	html_page *out;
+	html_page sink;        /* where <head>'s text goes: nowhere */
+	html_page *cur;        /* out, or &sink inside <head> */
+	xmlNode *head;
+	frame *stack;
+	size_t depth, cap;
+	size_t skip;           /* open elements not shown */
+	size_t hold;           /* open <title> and <h1>: their subtrees are kept until they close */
+	int h1_open;
+} reading;
+
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
-	for (; n; n = n->next) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content)
-				put_text(&out->text, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		{
-			const char *name = (const char *)n->name;
-			if (strcasecmp(name, "title") == 0) {
-				dyad_buf t = DYAD_BUF_INIT;
-				node_text(n, &t);
-				if (t.p)
-					set_once(&out->title, (const xmlChar *)t.p);
-				dyad_buf_free(&t);
-				continue;
-			}
-			if (strcasecmp(name, "meta") == 0) {
-				meta(n, out);
-				continue;
-			}
-			if (strcasecmp(name, "link") == 0) {
-				xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel"), *href = xmlGetProp(n, (const xmlChar *)"href");
-				if (rel && href && strcasecmp((const char *)rel, "canonical") == 0)
-					set_once(&out->url, href);
-				xmlFree(rel);
-				xmlFree(href);
-				continue;
-			}
-			if (strcasecmp(name, "time") == 0 && out->published.n == 0) {
-				xmlChar *dt = xmlGetProp(n, (const xmlChar *)"datetime");
-				set_once(&out->published, dt);
-				xmlFree(dt);
-			}
-			if (strcasecmp(name, "head") == 0) {
-				/* <head> holds metadata only: read it, show none of it */
-				html_page sink;
-				memset(&sink, 0, sizeof sink);
-				sink.title = out->title;
-				sink.site_name = out->site_name;
-				sink.url = out->url;
-				sink.published = out->published;
-				sink.author = out->author;
-				if (depth < 200)
-					walk(n->children, &sink, depth + 1);
-				out->title = sink.title;
-				out->site_name = sink.site_name;
-				out->url = sink.url;
-				out->published = sink.published;
-				out->author = sink.author;
-				dyad_buf_free(&sink.text);
-				dyad_buf_free(&sink.h1);
-				continue;
-			}
-			if (in(name, hidden))
-				continue;
-			if (strcasecmp(name, "h1") == 0 && out->h1.n == 0) {
-				node_text(n, &out->h1);
-				while (out->h1.n && out->h1.p[out->h1.n - 1] == ' ')
-					out->h1.p[--out->h1.n] = '\0';
-			}
-			if (in(name, blocks))
-				newline(&out->text);
-			/* deep nesting is flattened rather than followed: no page needs 200 levels */
-			if (depth < 200)
-				walk(n->children, out, depth + 1);
-			if (in(name, blocks))
-				newline(&out->text);
-		}
+	htmlParserCtxtPtr ctxt = ctx;
+	reading *w = ctxt->_private;
+	const char *name = (const char *)xname;
+	xmlNode *n;
+	frame *f;
+
+	xmlSAX2StartElement(ctx, xname, atts);
+	n = ctxt->node;
+	if (w->depth == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 64;
+		w->stack = dyad_xrealloc(w->stack, w->cap * sizeof *w->stack);
 	}
+	f = &w->stack[w->depth++];
+	memset(f, 0, sizeof *f);
+	if (w->skip || n == NULL) {
+		f->skipped = 1;
+		w->skip++;
+		return;
+	}
+	if (strcasecmp(name, "title") == 0) {
+		f->skipped = f->title = 1;
+		w->skip++;
+		w->hold++;
+		return;
+	}
+	if (strcasecmp(name, "meta") == 0 || strcasecmp(name, "link") == 0) {
+		if (name[0] == 'm' || name[0] == 'M') {
+			meta(n, w->cur);
+		} else {
+			xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel"), *href = xmlGetProp(n, (const xmlChar *)"href");
+			if (rel && href && strcasecmp((const char *)rel, "canonical") == 0)
+				set_once(&w->cur->url, href);
+			xmlFree(rel);
+			xmlFree(href);
+		}
+		f->skipped = 1;
+		w->skip++;
+		return;
+	}
+	if (strcasecmp(name, "time") == 0 && w->cur->published.n == 0) {
+		xmlChar *dt = xmlGetProp(n, (const xmlChar *)"datetime");
+		set_once(&w->cur->published, dt);
+		xmlFree(dt);
+	}
+	if (strcasecmp(name, "head") == 0) {
+		if (w->head == NULL) {
+			/* metadata found in <head> lands in the page's buffers; its text and h1 do not */
+			w->sink.title = w->out->title;
+			w->sink.site_name = w->out->site_name;
+			w->sink.url = w->out->url;
+			w->sink.published = w->out->published;
+			w->sink.author = w->out->author;
+			w->head = n;
+			w->cur = &w->sink;
+		}
+		return;
+	}
+	if (in(name, hidden)) {
+		f->skipped = 1;
+		w->skip++;
+		return;
+	}
+	if (strcasecmp(name, "h1") == 0 && w->cur->h1.n == 0 && !w->h1_open) {
+		f->h1 = 1;
+		w->h1_open = 1;
+		w->hold++;
+	}
+	if (in(name, blocks)) {
+		f->block = 1;
+		newline(&w->cur->text);
+	}
+}
+
+/* Free the children of `parent` before its last one: they are read, and the parser looks only at the last. */
+static void free_read(xmlNode *parent)
+{
+	xmlNode *last, *k;
+
+	if (parent == NULL || (last = parent->last) == NULL)
+		return;
+	while ((k = parent->children) != last) {
+		xmlUnlinkNode(k);
+		xmlFreeNode(k);
+	}
+}
+
+static void on_end(void *ctx, const xmlChar *xname)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	reading *w = ctxt->_private;
+	xmlNode *n = ctxt->node;
+	frame f;
+
+	if (w->depth == 0) {
+		xmlSAX2EndElement(ctx, xname);
+		return;
+	}
+	f = w->stack[--w->depth];
+	if (f.skipped)
+		w->skip--;
+	if (f.title && n) {
+		dyad_buf t = DYAD_BUF_INIT;
+		node_text(n, &t);
+		if (t.p)
+			set_once(&w->cur->title, (const xmlChar *)t.p);
+		dyad_buf_free(&t);
+		w->hold--;
+	}
+	if (f.h1 && n) {
+		node_text(n, &w->cur->h1);
+		while (w->cur->h1.n && w->cur->h1.p[w->cur->h1.n - 1] == ' ')
+			w->cur->h1.p[--w->cur->h1.n] = '\0';
+		w->h1_open = 0;
+		w->hold--;
+	}
+	if (f.block)
+		newline(&w->cur->text);
+	if (n && n == w->head) {
+		w->out->title = w->sink.title;
+		w->out->site_name = w->sink.site_name;
+		w->out->url = w->sink.url;
+		w->out->published = w->sink.published;
+		w->out->author = w->sink.author;
+		w->head = NULL;
+		w->cur = w->out;
+	}
+	xmlSAX2EndElement(ctx, xname);
+	if (w->hold == 0 && n)
+		free_read(n->parent);
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	reading *w = ctxt->_private;
+
+	xmlSAX2Characters(ctx, ch, len);
+	if (w->skip == 0 && len > 0)
+		put_text_n(&w->cur->text, (const char *)ch, (size_t)len);
+}
+
+static void on_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	htmlParserCtxtPtr ctxt = ctx;
+	reading *w = ctxt->_private;
+
+	xmlSAX2CDataBlock(ctx, ch, len);
+	if (w->skip == 0 && len > 0)
+		put_text_n(&w->cur->text, (const char *)ch, (size_t)len);
 }
 
 void html_extract(dyad_str html, const char *base_url, html_page *out)
 {
-	htmlDocPtr doc;
+	htmlParserCtxtPtr ctxt;
+	reading w;
 	dyad_buf *bufs[] = { &out->text, &out->title, &out->h1, &out->site_name, &out->url, &out->published,
 			     &out->author };
 	size_t i;
@@ -185,13 +303,33 @@ void html_extract(dyad_str html, const char *base_url, html_page *out)
 		dyad_buf_clear(bufs[i]);
 	if (html.n == 0 || html.n > (size_t)0x7fffffff)
 		return;
-	doc = htmlReadMemory(html.p, (int)html.n, base_url, NULL,
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				     HTML_PARSE_COMPACT);
-	if (doc == NULL)
+	/* as htmlReadMemory() sets its parser up (the same default charset), with these handlers */
+	xmlInitParser();
+	if ((ctxt = xmlCreateMemoryParserCtxt(html.p, (int)html.n)) == NULL)
 		return;
-	walk(xmlDocGetRootElement(doc), out, 0);
-	xmlFreeDoc(doc);
+	htmlDefaultSAXHandlerInit();
+	memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+	memset(&w, 0, sizeof w);
+	w.ctxt = ctxt;
+	w.out = w.cur = out;
+	ctxt->_private = &w;
+	ctxt->sax->startElement = on_start;
+	ctxt->sax->endElement = on_end;
+	ctxt->sax->characters = on_text;
+	ctxt->sax->cdataBlock = on_cdata;
+	if (base_url && ctxt->input && ctxt->input->filename == NULL)
+		ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)base_url);
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+					 HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+	ctxt->html = 1;
+	htmlParseDocument(ctxt);
+	if (ctxt->myDoc)
+		xmlFreeDoc(ctxt->myDoc);
+	ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(ctxt);
+	free(w.stack);
+	dyad_buf_free(&w.sink.text);
+	dyad_buf_free(&w.sink.h1);
 	newline(&out->text);
 }
 

@@ -7,6 +7,9 @@
 
 #include "dyad/read.h"
 
+#include <stdio.h>
+#include <zlib.h>
+
 /* What an HTML document gives: visible text a block per line, and its metadata. */
 typedef struct {
 	dyad_buf text;
@@ -26,6 +29,47 @@ typedef struct {
 	dyad_str block;     /* the record's content */
 	size_t offset;      /* where the record starts in the file */
 } warc_record;
+
+/*
+ * A WARC input read as a stream, plain or gzip (one member per record, or
+ * one for the whole file): the bytes of the record being read are held, not
+ * the file. A damaged gzip member costs the records it holds: reading goes
+ * on at the next member, and at the next "WARC/1." line in what it gives.
+ */
+typedef struct {
+	FILE *f;              /* NULL once the input is at its end */
+	int own;              /* f is ours to close (not stdin) */
+	int gz;               /* the input is gzip */
+	z_stream z;
+	unsigned char in[65536];
+	size_t in_off;        /* file offset of in[0] */
+	size_t member_at;     /* file offset of the gzip member being inflated */
+	int member_open;      /* inflate is inside a member */
+	dyad_buf win;         /* the data (decompressed) from offset win_off on */
+	size_t win_off;
+	size_t pos;           /* where the next record is looked for (data offset) */
+	int damaged;          /* the data stops at a damaged member: damage names it */
+	char damage[200];
+	size_t limit;         /* largest record taken */
+} warc_stream;
+
+/*
+ * Start reading `f` (the first `nhead` bytes, already read from it, are
+ * `head`). `own`: close f at the end. Never fails; read errors come as records' errors.
+ */
+void warc_stream_open(warc_stream *s, FILE *f, int own, const void *head, size_t nhead, size_t limit);
+void warc_stream_close(warc_stream *s);
+
+/**
+ * The next record of the stream. Returns 1 with *rec filled (its strings
+ * valid until the next call), 0 at the end, or -1 for a malformed, truncated
+ * or damaged record with a message naming its offset in `why`; the next call
+ * goes on after it.
+ */
+int warc_stream_next(warc_stream *s, warc_record *rec, char *why, size_t whylen);
+
+/** The first `max` decompressed bytes of `head` (the start of a gzip file) into `out`; for recognising the input. */
+void gunzip_peek(const void *head, size_t n, dyad_buf *out, size_t max);
 
 /**
  * The record at *pos in `data`. Returns 1 with *rec filled and *pos after it,

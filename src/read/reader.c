@@ -1,8 +1,10 @@
 /*
  * reader.c — inputs to pages. Paths are expanded (directories walked in byte
- * order of names, hidden files skipped), each input is read whole, gunzipped
- * if it is gzip, recognised (WARC, JSON Lines, HTML, else a page saved as
- * text) and handed out one page at a time. Every page's text is repaired
+ * order of names, hidden files skipped); a WARC input (plain or gzip) is read
+ * as a stream, a record at a time, so memory follows the largest record and
+ * not the file; any other input is read whole, gunzipped if it is gzip,
+ * recognised (JSON Lines, HTML, else a page saved as text) and handed out one
+ * page at a time. Every page's text is repaired
  * UTF-8 and NFC. A bad input or record is one error naming it; the next call
  * goes on with the rest.
  */
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <errno.h>
 #include <sys/stat.h>
 
 #include "dyad/json.h"
@@ -26,7 +29,13 @@ struct dyad_reader {
 	size_t nfiles, next_file;
 	/* the input being read */
 	const char *path;
-	dyad_buf raw;          /* its bytes, decompressed */
+	dyad_buf raw;          /* its bytes, decompressed (all inputs but WARC) */
+	warc_stream warc;      /* a WARC input, read record by record */
+	int streaming;         /* the input is read through `warc` */
+	FILE *lines;           /* a JSON Lines input read a line at a time into raw; NULL once at its end */
+	int lines_own;         /* lines is ours to close (not stdin) */
+	int line_stream;       /* raw holds the lines not yet read, not the whole input */
+	int skipping;          /* a line longer than the limit is being passed over */
 	dyad_format fmt;
 	size_t pos, line, ordinal;
 	int open;
@@ -121,6 +130,10 @@ void dyad_reader_free(dyad_reader *r)
 		free(r->files[i]);
 	free(r->files);
 	dyad_buf_free(&r->raw);
+	if (r->streaming)
+		warc_stream_close(&r->warc);
+	if (r->lines && r->lines_own)
+		fclose(r->lines);
 	dyad_buf_free(&r->text);
 	dyad_buf_free(&r->scratch);
 	dyad_buf_free(&r->nfc);
@@ -207,22 +220,88 @@ static dyad_format detect(dyad_str s)
 	return DYAD_FMT_TEXT;
 }
 
-/* Open the next input file; 1 when one is open, 0 at the end, <0 for a file that failed. */
+/* Is the input that begins with `head` a WARC file, plain or gzip? */
+static int starts_warc(const unsigned char *head, size_t n)
+{
+	dyad_buf peek = DYAD_BUF_INIT;
+	int yes;
+
+	if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b) {
+		gunzip_peek(head, n, &peek, 64);
+		yes = peek.n >= 7 && memcmp(peek.p, "WARC/1.", 7) == 0;
+		dyad_buf_free(&peek);
+		return yes;
+	}
+	return n >= 7 && memcmp(head, "WARC/1.", 7) == 0;
+}
+
+/*
+ * Open the next input file; 1 when one is open, 0 at the end, <0 for a file
+ * that failed. A WARC file (plain or gzip) is read as a stream, a record at
+ * a time; any other input is read whole.
+ */
 static int open_next(dyad_reader *r)
 {
-	dyad_errbuf e;
+	unsigned char head[16384];
 	dyad_buf file = DYAD_BUF_INIT;
-	int rc;
+	int is_stdin, rc = 0;
+	FILE *f;
+	struct stat st;
+	size_t n;
 
 	if (r->next_file >= r->nfiles)
 		return 0;
 	r->path = r->files[r->next_file++];
 	r->pos = r->line = r->ordinal = 0;
 	dyad_buf_clear(&r->raw);
-	if ((rc = dyad_read_file(&file, r->path, r->opts.max_bytes, &e)) < 0) {
-		dyad_buf_free(&file);
-		snprintf(r->err, sizeof r->err, "%s", e.msg);
+	is_stdin = strcmp(r->path, "-") == 0;
+	if ((f = is_stdin ? stdin : fopen(r->path, "rb")) == NULL) {
+		snprintf(r->err, sizeof r->err, "%s: cannot open: %s", r->path, strerror(errno));
 		r->failures++;
+		return DYAD_EIO;
+	}
+	if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		snprintf(r->err, sizeof r->err, "%s: is a directory", r->path);
+		r->failures++;
+		return DYAD_EIO;
+	}
+	n = fread(head, 1, sizeof head, f);
+	if (n > 0 && (r->opts.format == DYAD_FMT_WARC || (r->opts.format == DYAD_FMT_AUTO && starts_warc(head, n)))) {
+		warc_stream_open(&r->warc, f, !is_stdin, head, n, r->opts.max_bytes);
+		r->streaming = 1;
+		r->fmt = DYAD_FMT_WARC;
+		r->open = 1;
+		return 1;
+	}
+	if (n > 0 && !(n >= 2 && head[0] == 0x1f && head[1] == 0x8b) && !binary((dyad_str){ (const char *)head, n }) &&
+	    (r->opts.format == DYAD_FMT_JSONL ||
+	     (r->opts.format == DYAD_FMT_AUTO && detect((dyad_str){ (const char *)head, n }) == DYAD_FMT_JSONL))) {
+		/* JSON Lines: a line at a time, so a long record is held once */
+		dyad_buf_put(&r->raw, head, n);
+		r->lines = f;
+		r->lines_own = !is_stdin;
+		r->line_stream = 1;
+		r->skipping = 0;
+		r->fmt = DYAD_FMT_JSONL;
+		r->open = 1;
+		return 1;
+	}
+	/* any other input: read whole */
+	dyad_buf_put(&file, head, n);
+	while (n > 0 && (n = fread(head, 1, sizeof head, f)) > 0) {
+		if (file.n + n > r->opts.max_bytes) {
+			rc = error(r, "larger than the limit of %zu bytes", r->opts.max_bytes);
+			break;
+		}
+		dyad_buf_put(&file, head, n);
+	}
+	if (rc == 0 && ferror(f))
+		rc = error(r, "read error: %s", strerror(errno));
+	if (!is_stdin)
+		fclose(f);
+	if (rc < 0) {
+		dyad_buf_free(&file);
 		return rc;
 	}
 	if (file.n == 0) {
@@ -251,13 +330,24 @@ static int open_next(dyad_reader *r)
 
 /* ---- making a page ------------------------------------------------------------------------- */
 
-/* Repair and normalise `s` into r->text; the page's text points there. */
+/*
+ * Repair and normalise `s` into r->text; the page's text points there. Text
+ * that is well-formed, free of NUL bytes and NFC already is not copied: the
+ * page's text is `s` itself, which the caller keeps until the next page.
+ */
 static dyad_str clean_text(dyad_reader *r, dyad_str s, size_t *repaired)
 {
-	dyad_buf_clear(&r->scratch);
-	*repaired += dyad_utf8_repair(&r->scratch, s);
+	int valid = dyad_utf8_valid(s) && !(s.n && memchr(s.p, 0, s.n));
+
+	if (valid && dyad_utf8_is_nfc(s))
+		return s.p ? s : (dyad_str){ "", 0 };
+	if (!valid) {
+		dyad_buf_clear(&r->scratch);
+		*repaired += dyad_utf8_repair(&r->scratch, s);
+		s = (dyad_str){ r->scratch.p ? r->scratch.p : "", r->scratch.n };
+	}
 	dyad_buf_clear(&r->text);
-	dyad_utf8_nfc(&r->text, (dyad_str){ r->scratch.p ? r->scratch.p : "", r->scratch.n });
+	dyad_utf8_nfc(&r->text, s);
 	return (dyad_str){ r->text.p ? r->text.p : "", r->text.n };
 }
 
@@ -294,23 +384,107 @@ static uint64_t page_id(dyad_str raw, size_t ordinal)
 	return dyad_hash64(raw.p, raw.n, DYAD_HASH_SEED ^ ((uint64_t)ordinal * 0x9e3779b97f4a7c15ULL));
 }
 
+/* More of a streamed JSON Lines input into raw, after dropping what was read; 0 at its end. */
+static int read_lines(dyad_reader *r)
+{
+	char chunk[65536];
+	size_t k;
+
+	if (r->lines == NULL)
+		return 0;
+	if (r->pos) {
+		memmove(r->raw.p, r->raw.p + r->pos, r->raw.n - r->pos);
+		r->raw.n -= r->pos;
+		r->pos = 0;
+	}
+	if ((k = fread(chunk, 1, sizeof chunk, r->lines)) == 0) {
+		if (r->lines_own)
+			fclose(r->lines);
+		r->lines = NULL;
+		return 0;
+	}
+	dyad_buf_put(&r->raw, chunk, k);
+	return 1;
+}
+
+/*
+ * The next line of a JSON Lines input: 1 with *line set, 0 at the end, or
+ * <0 for a line longer than the limit (passed over). A streamed input is
+ * read on as far as the line needs.
+ */
+static int next_line(dyad_reader *r, dyad_str *line)
+{
+	for (;;) {
+		const char *nl = r->pos < r->raw.n ? memchr(r->raw.p + r->pos, '\n', r->raw.n - r->pos) : NULL;
+		size_t end;
+
+		if (r->skipping) {
+			/* the rest of a line too long to take */
+			if (nl) {
+				r->pos = (size_t)(nl - r->raw.p) + 1;
+				r->skipping = 0;
+				continue;
+			}
+			r->pos = r->raw.n;
+			if (!read_lines(r))
+				return 0;
+			continue;
+		}
+		if (!nl && r->lines) {
+			if (r->raw.n - r->pos > r->opts.max_bytes) {
+				r->skipping = 1;
+				r->line++;
+				return error(r, "line %zu: longer than the limit of %zu bytes", r->line, r->opts.max_bytes);
+			}
+			read_lines(r);
+			continue;
+		}
+		if (r->pos >= r->raw.n)
+			return 0;
+		end = nl ? (size_t)(nl - r->raw.p) : r->raw.n;
+		*line = (dyad_str){ r->raw.p + r->pos, end - r->pos };
+		r->pos = end + 1;
+		return 1;
+	}
+}
+
+/* A streamed input's long line has been read: its bytes go, so a long record is not held twice. */
+static void drop_read_lines(dyad_reader *r)
+{
+	dyad_buf rest = DYAD_BUF_INIT;
+
+	if (!r->line_stream || r->raw.cap <= (4u << 20))
+		return;
+	if (r->pos < r->raw.n)
+		dyad_buf_put(&rest, r->raw.p + r->pos, r->raw.n - r->pos);
+	dyad_buf_free(&r->raw);
+	r->raw = rest;
+	r->pos = 0;
+}
+
 /* The next record of a JSON Lines input: 1, 0 at its end, or <0 for a bad line. */
 static int next_jsonl(dyad_reader *r, dyad_page *out)
 {
-	while (r->pos < r->raw.n) {
-		const char *nl = memchr(r->raw.p + r->pos, '\n', r->raw.n - r->pos);
-		size_t end = nl ? (size_t)(nl - r->raw.p) : r->raw.n;
-		dyad_str line = dyad_str_trim((dyad_str){ r->raw.p + r->pos, end - r->pos });
+	dyad_str line;
+	int rc;
+
+	while ((rc = next_line(r, &line)) != 0) {
 		dyad_json *j;
 		dyad_errbuf e;
 		dyad_str html, text, url;
+		uint64_t id;
 
-		r->pos = end + 1;
+		if (rc < 0)
+			return rc;
+		line = dyad_str_trim(line);
 		r->line++;
 		if (line.n == 0)
 			continue;
 		dyad_arena_reset(r->arena);
-		if (dyad_json_parse(r->arena, line, &j, &e) < 0)
+		rc = dyad_json_parse(r->arena, line, &j, &e);
+		id = page_id(line, r->line);
+		drop_read_lines(r); /* the record's strings are the parse's own now */
+		if (rc < 0)
 			return error(r, "line %zu: %s", r->line, e.msg);
 		if (j->type != DYAD_JSON_OBJECT)
 			return error(r, "line %zu: expected a JSON object", r->line);
@@ -323,7 +497,7 @@ static int next_jsonl(dyad_reader *r, dyad_page *out)
 		snprintf(r->record, sizeof r->record, "%zu", r->line);
 		out->record = r->record;
 		out->format = DYAD_FMT_JSONL;
-		out->id = page_id(line, r->line);
+		out->id = id;
 		url = dyad_json_get_str(j, "url");
 		out->url = meta_str(r, 0, url, &out->repaired);
 		if (html.p) {
@@ -352,7 +526,7 @@ static int next_warc(dyad_reader *r, dyad_page *out)
 	char why[300];
 	int rc;
 
-	while ((rc = warc_next((dyad_str){ r->raw.p, r->raw.n }, &r->pos, &rec, why, sizeof why)) != 0) {
+	while ((rc = warc_stream_next(&r->warc, &rec, why, sizeof why)) != 0) {
 		dyad_str ctype = { NULL, 0 };
 		int html;
 
@@ -393,7 +567,9 @@ static int next_warc(dyad_reader *r, dyad_page *out)
 			} else {
 				out->text = clean_text(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, &out->repaired);
 			}
-			dyad_buf_free(&payload);
+			/* kept until the next page: the page's text may be the payload itself */
+			dyad_buf_free(&r->nfc);
+			r->nfc = payload;
 		}
 		return 1;
 	}
@@ -432,11 +608,18 @@ int dyad_reader_next(dyad_reader *r, dyad_page *out)
 				page_from_html(r, (dyad_str){ r->raw.p, r->raw.n }, NULL, out);
 			else
 				out->text = clean_text(r, (dyad_str){ r->raw.p, r->raw.n }, &out->repaired);
+			if (out->text.p != r->raw.p)
+				dyad_buf_free(&r->raw); /* the page holds its own text: the input's bytes go now */
 			rc = 1;
 			break;
 		}
 		if (rc != 0)
 			return rc;
 		r->open = 0; /* this input is done: the next one */
+		r->line_stream = 0;
+		if (r->streaming) {
+			warc_stream_close(&r->warc);
+			r->streaming = 0;
+		}
 	}
 }

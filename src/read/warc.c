@@ -1,8 +1,9 @@
 /*
  * warc.c — WARC 1.0/1.1 records (Common Crawl's CC-NEWS is WARC, gzip per
- * record), the HTTP responses inside them, and gunzipping concatenated gzip
- * members. A truncated or malformed record is named by its byte offset and
- * reading goes on at the next record.
+ * record) read as a stream, inflated member by member; the HTTP responses
+ * inside them; and gunzipping concatenated gzip members. A truncated or
+ * malformed record is named by its byte offset, a damaged gzip member by its
+ * offset in the file, and reading goes on at the next member and record.
  */
 #include "internal.h"
 
@@ -43,72 +44,334 @@ static dyad_str header(dyad_str head, const char *name)
 	return (dyad_str){ NULL, 0 };
 }
 
-static void resync(dyad_str data, size_t *pos)
-{
-	const char *next = find_bytes(data.p + *pos + 1, data.n > *pos + 1 ? data.n - *pos - 1 : 0, "WARC/1.", 7);
+/* ---- the stream --------------------------------------------------------------------------- */
 
-	*pos = next ? (size_t)(next - data.p) : data.n;
+#define HEAD_MAX (1u << 20) /* longest WARC header block taken */
+
+void warc_stream_open(warc_stream *s, FILE *f, int own, const void *head, size_t nhead, size_t limit)
+{
+	memset(s, 0, sizeof *s);
+	s->f = f;
+	s->own = own;
+	s->limit = limit;
+	if (nhead > sizeof s->in)
+		nhead = sizeof s->in;
+	memcpy(s->in, head, nhead);
+	s->z.next_in = s->in;
+	s->z.avail_in = (uInt)nhead;
+	s->gz = nhead >= 2 && s->in[0] == 0x1f && s->in[1] == 0x8b;
+	if (s->gz && inflateInit2(&s->z, 15 + 16) != Z_OK) {
+		s->damaged = 1;
+		snprintf(s->damage, sizeof s->damage, "cannot start gunzip");
+	}
 }
 
-int warc_next(dyad_str data, size_t *pos, warc_record *rec, char *why, size_t whylen)
+void warc_stream_close(warc_stream *s)
 {
-	const char *end_head;
-	dyad_str head, len;
-	size_t at = *pos, body, clen;
-	char num[32];
+	if (s->f && s->own)
+		fclose(s->f);
+	if (s->gz)
+		inflateEnd(&s->z);
+	dyad_buf_free(&s->win);
+	memset(s, 0, sizeof *s);
+}
 
-	/* blank lines between records */
-	while (at < data.n && (data.p[at] == '\r' || data.p[at] == '\n'))
-		at++;
-	*pos = at;
-	if (at >= data.n)
+/* File offset of the next compressed byte inflate will read. */
+static size_t in_at(const warc_stream *s)
+{
+	return s->in_off + (size_t)(s->z.next_in - s->in);
+}
+
+/* More raw bytes into s->in, keeping those not read yet; 0 at the end of the file. */
+static int read_more(warc_stream *s)
+{
+	size_t keep = s->z.avail_in, n;
+
+	if (s->f == NULL)
 		return 0;
+	s->in_off = in_at(s);
+	memmove(s->in, s->z.next_in, keep);
+	n = fread(s->in + keep, 1, sizeof s->in - keep, s->f);
+	s->z.next_in = s->in;
+	s->z.avail_in = (uInt)(keep + n);
+	if (n == 0) {
+		if (s->own)
+			fclose(s->f);
+		s->f = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+/* Skip raw bytes to the next gzip member header (1f 8b 08); 0 when the file ends first. */
+static int next_member(warc_stream *s)
+{
+	for (;;) {
+		while (s->z.avail_in >= 3) {
+			if (s->z.next_in[0] == 0x1f && s->z.next_in[1] == 0x8b && s->z.next_in[2] == 0x08)
+				return 1;
+			s->z.next_in++;
+			s->z.avail_in--;
+		}
+		if (!read_more(s)) {
+			s->z.next_in += s->z.avail_in; /* a few bytes at the end that begin nothing */
+			s->z.avail_in = 0;
+			return 0;
+		}
+	}
+}
+
+/* A damaged stretch of gzip data: the data stops here until the record reader has said so. */
+static void damage(warc_stream *s, const char *what)
+{
+	snprintf(s->damage, sizeof s->damage, "gzip member at byte %zu: %s", s->member_at, what);
+	s->damaged = 1;
+	s->member_open = 0;
+	inflateReset(&s->z);
+}
+
+/* Decompress (or read) until the window reaches data offset `want`, the input ends or damage stops it. */
+static void fill(warc_stream *s, size_t want)
+{
+	unsigned char out[65536];
+
+	while (s->win_off + s->win.n < want && !s->damaged) {
+		int rc;
+
+		if (!s->gz) {
+			if (s->z.avail_in == 0 && !read_more(s))
+				return;
+			dyad_buf_put(&s->win, s->z.next_in, s->z.avail_in);
+			s->z.next_in += s->z.avail_in;
+			s->z.avail_in = 0;
+			continue;
+		}
+		if (!s->member_open) {
+			/* between members: the next one must start here */
+			if (s->z.avail_in < 3)
+				read_more(s);
+			if (s->z.avail_in == 0)
+				return;
+			s->member_at = in_at(s);
+			if (s->z.avail_in < 3 || s->z.next_in[0] != 0x1f || s->z.next_in[1] != 0x8b ||
+			    s->z.next_in[2] != 0x08) {
+				damage(s, "not the start of a gzip member");
+				next_member(s);
+				return;
+			}
+			s->member_open = 1;
+		}
+		if (s->z.avail_in == 0 && !read_more(s)) {
+			damage(s, "truncated (the file ends inside it)");
+			return;
+		}
+		s->z.next_out = out;
+		s->z.avail_out = sizeof out;
+		rc = inflate(&s->z, Z_NO_FLUSH);
+		dyad_buf_put(&s->win, out, sizeof out - s->z.avail_out);
+		if (rc == Z_STREAM_END) {
+			inflateReset(&s->z);
+			s->member_open = 0;
+		} else if (rc != Z_OK && !(rc == Z_BUF_ERROR && s->z.avail_in == 0)) {
+			damage(s, rc == Z_DATA_ERROR ? "corrupt data" : "cannot be inflated");
+			if (in_at(s) == s->member_at && s->z.avail_in) {
+				s->z.next_in++; /* never find the same member again */
+				s->z.avail_in--;
+			}
+			next_member(s);
+			return;
+		}
+	}
+}
+
+/* The window's bytes from data offset `at` on, and how many there are. */
+static const char *at_ptr(const warc_stream *s, size_t at, size_t *avail)
+{
+	*avail = s->win_off + s->win.n > at ? s->win_off + s->win.n - at : 0;
+	return s->win.p + (at - s->win_off);
+}
+
+/* Drop the window's bytes before s->pos: what has been read is not held. */
+static void compact(warc_stream *s)
+{
+	size_t drop = s->pos - s->win_off;
+
+	if (drop == 0)
+		return;
+	if (drop > s->win.n)
+		drop = s->win.n;
+	memmove(s->win.p, s->win.p + drop, s->win.n - drop);
+	s->win.n -= drop;
+	s->win_off += drop;
+}
+
+/* Find `needle` from data offset `from` on, reading on for at most `max` bytes; its offset, or SIZE_MAX. */
+static size_t find_on(warc_stream *s, size_t from, const char *needle, size_t m, size_t max)
+{
+	size_t at = from, avail, end;
+
+	for (;;) {
+		const char *p = at_ptr(s, at, &avail), *hit = find_bytes(p, avail, needle, m);
+		if (hit)
+			return at + (size_t)(hit - p);
+		if (avail >= m)
+			at += avail - m + 1; /* the last m - 1 bytes may begin it */
+		if (at - from > max)
+			return SIZE_MAX;
+		end = s->win_off + s->win.n;
+		fill(s, end + 65536);
+		if (s->win_off + s->win.n == end)
+			return SIZE_MAX;
+	}
+}
+
+/* Go on at the next "WARC/1." line after data offset `from`, holding nothing of what lies between. */
+static void skip_to_record(warc_stream *s, size_t from)
+{
+	for (;;) {
+		size_t at;
+		s->pos = from;
+		compact(s);
+		at = find_on(s, from, "WARC/1.", 7, 65536);
+		if (at != SIZE_MAX) {
+			s->pos = at;
+			return;
+		}
+		from = s->win_off + s->win.n > from + 6 ? s->win_off + s->win.n - 6 : from;
+		if (s->damaged || (s->f == NULL && s->z.avail_in == 0 && !s->member_open)) {
+			s->pos = s->win_off + s->win.n;
+			return;
+		}
+	}
+}
+
+/* How a message about damage ends: reading goes on when the file has more. */
+static const char *goes_on(const warc_stream *s)
+{
+	return s->f || s->z.avail_in ? "; reading goes on at the next member" : "";
+}
+
+/* The message of a record lost at data offset `at`: damage first, when the data stopped at some. */
+static int lost(warc_stream *s, size_t at, const char *what, char *why, size_t whylen)
+{
+	if (s->damaged) {
+		snprintf(why, whylen, "byte %zu: WARC record lost: %s%s", at, s->damage, goes_on(s));
+		s->damaged = 0;
+		skip_to_record(s, s->win_off + s->win.n);
+	} else {
+		snprintf(why, whylen, "byte %zu: %s", at, what);
+		skip_to_record(s, at + 1);
+	}
+	return -1;
+}
+
+int warc_stream_next(warc_stream *s, warc_record *rec, char *why, size_t whylen)
+{
+	const char *p, *end_head;
+	dyad_str head, len;
+	size_t at, avail, body, clen;
+	char num[32], what[160];
+
+	compact(s);
+	/* blank lines between records */
+	for (;;) {
+		fill(s, s->pos + 1);
+		p = at_ptr(s, s->pos, &avail);
+		if (avail == 0)
+			break;
+		if (*p != '\r' && *p != '\n')
+			break;
+		s->pos++;
+		compact(s);
+	}
+	at = s->pos;
+	if (avail == 0) {
+		if (!s->damaged)
+			return 0;
+		/* damage between records: nothing is lost but what the member held */
+		snprintf(why, whylen, "byte %zu: %s%s", at, s->damage, goes_on(s));
+		s->damaged = 0;
+		return -1;
+	}
 	memset(rec, 0, sizeof *rec);
 	rec->offset = at;
-	if (data.n - at < 8 || memcmp(data.p + at, "WARC/1.", 7) != 0) {
-		snprintf(why, whylen, "byte %zu: expected a WARC record ('WARC/1.x')", at);
-		resync(data, pos);
-		return -1;
+	fill(s, at + 8);
+	p = at_ptr(s, at, &avail);
+	if (avail < 8 || memcmp(p, "WARC/1.", 7) != 0) {
+		if (avail < 8 && s->damaged)
+			return lost(s, at, "", why, whylen);
+		if (avail < 8 && memcmp(p, "WARC/1.", avail) == 0)
+			snprintf(what, sizeof what, "truncated WARC record (the file ends in its first line)");
+		else
+			snprintf(what, sizeof what, "expected a WARC record ('WARC/1.x')");
+		return lost(s, at, what, why, whylen);
 	}
-	end_head = find_bytes(data.p + at, data.n - at, "\r\n\r\n", 4);
-	if (end_head == NULL) {
-		snprintf(why, whylen, "byte %zu: truncated WARC record (headers never end)", at);
-		*pos = data.n;
-		return -1;
+	if (find_on(s, at, "\r\n\r\n", 4, HEAD_MAX) == SIZE_MAX) {
+		p = at_ptr(s, at, &avail);
+		if (avail > HEAD_MAX)
+			return lost(s, at, "WARC headers longer than 1 MB", why, whylen);
+		return lost(s, at, "truncated WARC record (headers never end)", why, whylen);
 	}
-	head = (dyad_str){ data.p + at, (size_t)(end_head - data.p) - at };
-	body = (size_t)(end_head - data.p) + 4;
+	p = at_ptr(s, at, &avail);
+	end_head = find_bytes(p, avail, "\r\n\r\n", 4);
+	head = (dyad_str){ p, (size_t)(end_head - p) };
+	body = at + head.n + 4;
 	len = header(head, "Content-Length");
-	if (len.p == NULL || len.n == 0 || len.n >= sizeof num) {
-		snprintf(why, whylen, "byte %zu: WARC record without a Content-Length", at);
-		resync(data, pos);
-		return -1;
-	}
+	if (len.p == NULL || len.n == 0 || len.n >= sizeof num)
+		return lost(s, at, "WARC record without a Content-Length", why, whylen);
 	memcpy(num, len.p, len.n);
 	num[len.n] = '\0';
 	{
 		char *e;
 		unsigned long long v = strtoull(num, &e, 10);
-		if (*e || v > data.n) {
-			snprintf(why, whylen, "byte %zu: bad Content-Length '%s'", at, num);
-			resync(data, pos);
-			return -1;
+		if (*e || num[0] == '-') {
+			snprintf(what, sizeof what, "bad Content-Length '%s'", num);
+			return lost(s, at, what, why, whylen);
+		}
+		if (s->limit && v > s->limit) {
+			snprintf(what, sizeof what, "WARC record of %llu bytes, more than the limit of %zu", v, s->limit);
+			return lost(s, at, what, why, whylen);
 		}
 		clen = (size_t)v;
 	}
-	if (body + clen > data.n) {
-		snprintf(why, whylen, "byte %zu: truncated WARC record (%zu of %zu content bytes)", at, data.n - body,
-			 clen);
-		*pos = data.n;
+	fill(s, body + clen);
+	p = at_ptr(s, at, &avail);
+	if (avail < body + clen - at) {
+		size_t got = avail > body - at ? avail - (body - at) : 0;
+		if (s->damaged)
+			return lost(s, at, "", why, whylen);
+		snprintf(why, whylen, "byte %zu: truncated WARC record (%zu of %zu content bytes)", at, got, clen);
+		s->pos = s->win_off + s->win.n;
 		return -1;
 	}
+	/* header() hands out pointers into the window, which stays put until the next call */
+	head = (dyad_str){ p, head.n };
 	rec->type = header(head, "WARC-Type");
 	rec->id = header(head, "WARC-Record-ID");
 	rec->uri = header(head, "WARC-Target-URI");
 	rec->content_type = header(head, "Content-Type");
-	rec->block = (dyad_str){ data.p + body, clen };
-	*pos = body + clen;
+	rec->block = (dyad_str){ p + (body - at), clen };
+	s->pos = body + clen;
 	return 1;
+}
+
+void gunzip_peek(const void *head, size_t n, dyad_buf *out, size_t max)
+{
+	z_stream z;
+	char *buf = dyad_xmalloc(max);
+
+	dyad_buf_clear(out);
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, 15 + 16) == Z_OK) {
+		z.next_in = (Bytef *)(uintptr_t)head;
+		z.avail_in = (uInt)n;
+		z.next_out = (Bytef *)buf;
+		z.avail_out = (uInt)max;
+		inflate(&z, Z_SYNC_FLUSH);
+		dyad_buf_put(out, buf, max - z.avail_out);
+		inflateEnd(&z);
+	}
+	free(buf);
 }
 
 /* Undo chunked transfer encoding; -1 if the chunks are malformed. */

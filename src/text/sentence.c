@@ -141,12 +141,68 @@ static void line(sp *x, size_t a, size_t b, size_t line_start, size_t line_stop)
 	emit(x, start, line_stop);
 }
 
+/*
+ * Lines are tokenized a stretch of about SPLIT_PIECE bytes at a time in a
+ * scratch arena, so splitting a long text holds the tokens of one stretch,
+ * not of the whole. A line longer than a stretch is cut at a space (it is
+ * not prose a reader would take as one paragraph); each part ends a sentence.
+ * A word is never cut.
+ */
+#define SPLIT_PIECE (1u << 20)
+
+/* Where the stretch from `at` ends: after the last line end within SPLIT_PIECE bytes, else at a space. */
+static size_t piece_end(dyad_str text, size_t at)
+{
+	size_t lim = at + SPLIT_PIECE, k;
+
+	if (text.n - at <= SPLIT_PIECE)
+		return text.n;
+	for (k = lim; k > at; k--)
+		if (text.p[k - 1] == '\n')
+			return k;
+	for (k = lim; k > at + SPLIT_PIECE / 2; k--)
+		if (text.p[k - 1] == ' ')
+			return k;
+	/* one word longer than that: it goes whole to the next space or line end */
+	for (k = lim; k < text.n && text.p[k - 1] != ' ' && text.p[k - 1] != '\n'; k++)
+		;
+	return k;
+}
+
 size_t dyad_sent_split(dyad_arena *a, dyad_str text, dyad_span **out)
 {
-	dyad_token *toks;
-	size_t ntok = dyad_tokenize(a, text, &toks);
+	dyad_arena *scratch = dyad_arena_new();
+	sp x;
+	size_t at = 0;
 
-	return dyad_sent_split_tokens(a, text, toks, ntok, out);
+	memset(&x, 0, sizeof x);
+	x.s = text;
+	x.a = a;
+	while (at < text.n) {
+		size_t end = piece_end(text, at), i, pos = at, t = 0;
+		dyad_token *toks;
+
+		dyad_arena_reset(scratch);
+		x.n = dyad_tokenize(scratch, (dyad_str){ text.p + at, end - at }, &toks);
+		for (i = 0; i < x.n; i++) {
+			toks[i].span.start += at;
+			toks[i].span.end += at;
+		}
+		x.t = toks;
+		while (pos < end) {
+			const char *nl = memchr(text.p + pos, '\n', end - pos);
+			size_t stop = nl ? (size_t)(nl - text.p) : end, t0 = t;
+
+			while (t < x.n && toks[t].span.start < stop)
+				t++;
+			line(&x, t0, t, pos, stop);
+			pos = stop + 1;
+		}
+		at = end;
+	}
+	dyad_arena_free(scratch);
+	*out = x.out;
+	return x.nout;
 }
 
 size_t dyad_sent_split_tokens(dyad_arena *a, dyad_str text, const dyad_token *toks, size_t ntok, dyad_span **out)

@@ -87,11 +87,17 @@ void dyad_buf_printf(dyad_buf *b, const char *fmt, ...)
 
 void dyad_buf_json_str(dyad_buf *b, dyad_str s)
 {
+	dyad_buf_reserve(b, s.n + 2);
+	dyad_buf_putc(b, '"');
+	dyad_buf_json_chars(b, s);
+	dyad_buf_putc(b, '"');
+}
+
+void dyad_buf_json_chars(dyad_buf *b, dyad_str s)
+{
 	const unsigned char *p = (const unsigned char *)s.p;
 	size_t i = 0;
 
-	dyad_buf_reserve(b, s.n + 2);
-	dyad_buf_putc(b, '"');
 	while (i < s.n) {
 		unsigned c = p[i];
 		size_t len;
@@ -122,7 +128,6 @@ void dyad_buf_json_str(dyad_buf *b, dyad_str s)
 		}
 		i++;
 	}
-	dyad_buf_putc(b, '"');
 }
 
 char *dyad_buf_detach(dyad_buf *b, size_t *len_out)

@@ -171,11 +171,9 @@ static int nfc_inert(uint32_t cp)
 	       cp == 0x20ac || cp == 0x20bd || cp == 0x20b8 || cp == 0x2116 || cp == 0x2122;
 }
 
-void dyad_utf8_nfc(dyad_buf *out, dyad_str s)
+int dyad_utf8_is_nfc(dyad_str s)
 {
 	size_t i = 0;
-	utf8proc_uint8_t *dst = NULL;
-	utf8proc_ssize_t n;
 
 	while (i < s.n) {
 		uint32_t cp;
@@ -186,9 +184,18 @@ void dyad_utf8_nfc(dyad_buf *out, dyad_str s)
 		}
 		i += dyad_utf8_decode(s.p + i, s.n - i, &cp, NULL);
 		if (!nfc_inert(cp))
-			break;
+			return 0;
 	}
-	if (i >= s.n) {
+	return 1;
+}
+
+/* NFC of one piece, appended to out. */
+static void nfc_piece(dyad_buf *out, dyad_str s)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n;
+
+	if (dyad_utf8_is_nfc(s)) {
 		dyad_buf_putstr(out, s);
 		return;
 	}
@@ -201,4 +208,26 @@ void dyad_utf8_nfc(dyad_buf *out, dyad_str s)
 	}
 	dyad_buf_put(out, dst, (size_t)n);
 	free(dst);
+}
+
+/*
+ * Pieces of about NFC_PIECE bytes, each cut just before an ASCII character:
+ * an ASCII character is a starter that composes with nothing before it, so
+ * normalising the pieces one by one gives what normalising the whole would,
+ * while utf8proc's working buffers (several bytes per code point) stay small.
+ */
+#define NFC_PIECE (1u << 20)
+
+void dyad_utf8_nfc(dyad_buf *out, dyad_str s)
+{
+	size_t at = 0;
+
+	while (s.n - at > NFC_PIECE) {
+		size_t cut = at + NFC_PIECE;
+		while (cut < s.n && (unsigned char)s.p[cut] >= 0x80)
+			cut++;
+		nfc_piece(out, (dyad_str){ s.p + at, cut - at });
+		at = cut;
+	}
+	nfc_piece(out, (dyad_str){ s.p + at, s.n - at });
 }

@@ -2,8 +2,10 @@
  * test_code.c — event coding on sentences written for it, with the small
  * lexicon of tests/fixtures/actors/ and the real patterns of data/events/:
  * subjects and objects, reciprocal meetings, reported speech and quotations,
- * "мы" and "вы", planned and negated events, one event per action; and the
- * codebook and pattern loaders on malformed lines.
+ * "мы" and "вы", planned and negated events, one event per action; the
+ * codebook and pattern loaders on malformed lines; and size: a sentence of
+ * 10,000 tokens, thousands of sentences coded whole and a window at a time
+ * (one event per action still holds across windows).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,17 +26,14 @@ static dyad_matcher *m;
 static dyad_patterns *pats;
 static dyad_stemmer *st;
 
-/* The kept events of `text`, one per line: "cameo source -> target [modality]". */
-static const char *code(const char *text, dyad_ymd day)
+/* Code `text` whole; *out gets the events (kept first, then those set aside when `all`), the return value counts the kept. */
+static size_t code_all(dyad_arena *a, const char *text, dyad_ymd day, int all, dyad_event **out, size_t *nall,
+		       size_t *nsents)
 {
-	static dyad_buf out = DYAD_BUF_INIT;
-	dyad_arena *a = dyad_arena_new();
 	dyad_code_input in;
 	dyad_token *toks;
 	dyad_span *sents;
 	dyad_mention *ms;
-	dyad_event *ev;
-	size_t n, i, nall;
 
 	memset(&in, 0, sizeof in);
 	in.text = dyad_str_c(text);
@@ -45,7 +44,19 @@ static const char *code(const char *text, dyad_ymd day)
 	in.nmentions = dyad_actors_find(m, a, in.text, toks, in.ntoks, sents, in.nsents, day, &ms);
 	in.mentions = ms;
 	in.day = day;
-	n = dyad_code_doc(pats, st, a, &in, 0, &ev, &nall);
+	*nsents = in.nsents;
+	return dyad_code_doc(pats, st, a, &in, all, out, nall);
+}
+
+/* The kept events of `text`, one per line: "cameo source -> target [modality]". */
+static const char *code(const char *text, dyad_ymd day)
+{
+	static dyad_buf out = DYAD_BUF_INIT;
+	dyad_arena *a = dyad_arena_new();
+	dyad_event *ev;
+	size_t n, i, nall, nsents;
+
+	n = code_all(a, text, day, 0, &ev, &nall, &nsents);
 	dyad_buf_clear(&out);
 	for (i = 0; i < n; i++)
 		dyad_buf_printf(&out, "%s%s %s %s %s%s%s", i ? "\n" : "", ev[i].cameo, ev[i].source.code,
@@ -285,6 +296,140 @@ static void the_shipped_codebook(void **state)
 	dyad_codebook_free(cb);
 }
 
+/* ---- size: correctness on long sentences and documents, never timing --------------------- */
+
+static void ten_thousand_tokens_in_one_sentence(void **state)
+{
+	dyad_buf t = DYAD_BUF_INIT;
+	dyad_arena *a = dyad_arena_new();
+	dyad_event *ev;
+	size_t i, nall, nsents, kept;
+
+	(void)state;
+	/* actors named all along the way, then the verb near the end */
+	for (i = 0; i < 2500; i++)
+		dyad_buf_puts(&t, i % 50 == 7 ? "о России и США " : "слово за словом ");
+	dyad_buf_puts(&t, "Лукашенко встретился с Токаевым в Минске.");
+	kept = code_all(a, t.p, 20240101, 1, &ev, &nall, &nsents);
+	assert_int_equal(nsents, 1);
+	assert_int_equal(kept, 1);
+	assert_string_equal(ev[0].cameo, "040");
+	assert_string_equal(ev[0].source.code, "BLRGOV");
+	assert_string_equal(ev[0].target.code, "KAZGOV");
+	dyad_arena_free(a);
+	dyad_buf_free(&t);
+}
+
+/* Three thousand sentences, two actions taking turns. */
+static void many_sentences(dyad_buf *t)
+{
+	size_t i;
+
+	for (i = 0; i < 3000; i++)
+		dyad_buf_puts(t, i % 2 ? "Россия ввела санкции против США. " : "Лукашенко встретился с Токаевым. ");
+}
+
+static void thousands_of_sentences_one_event_per_action(void **state)
+{
+	dyad_buf t = DYAD_BUF_INIT;
+	dyad_arena *a = dyad_arena_new();
+	dyad_event *ev;
+	size_t i, nall, nsents, kept;
+	char *seen;
+
+	(void)state;
+	many_sentences(&t);
+	kept = code_all(a, t.p, 20240101, 1, &ev, &nall, &nsents);
+	assert_int_equal(nsents, 3000);
+	assert_int_equal(kept, 2);
+	assert_string_equal(ev[0].cameo, "040");
+	assert_int_equal(ev[0].sentence, 0);
+	assert_string_equal(ev[1].cameo, "163");
+	assert_int_equal(ev[1].sentence, 1);
+	/* every sentence was coded, and its events set aside as repeats of the first of their action */
+	seen = calloc(nsents, 1);
+	for (i = 2; i < nall; i++) {
+		assert_non_null(ev[i].why);
+		assert_true(strncmp(ev[i].why, "repeats event ", 14) == 0);
+		assert_string_equal(ev[i].cameo, ev[i].sentence % 2 ? "163" : "040");
+		seen[ev[i].sentence] = 1;
+	}
+	for (i = 2; i < nsents; i++)
+		assert_int_equal(seen[i], 1);
+	free(seen);
+	dyad_arena_free(a);
+	dyad_buf_free(&t);
+}
+
+typedef struct {
+	const dyad_span *sents;
+	size_t windows, next_sent, kept, aside;
+} seen_windows;
+
+static void check_window(void *ctx, const dyad_window *w)
+{
+	seen_windows *s = ctx;
+	size_t i;
+
+	/* windows follow one another without a gap, and everything they give lies inside them */
+	assert_int_equal(w->first_sent, s->next_sent);
+	assert_true(w->nsents >= 1);
+	for (i = 0; i < w->nmentions; i++)
+		assert_true(w->mentions[i].sentence >= w->first_sent && w->mentions[i].sentence < w->first_sent + w->nsents);
+	for (i = 0; i < w->nevents; i++) {
+		const dyad_event *e = &w->events[i];
+		assert_true(e->sentence >= w->first_sent && e->sentence < w->first_sent + w->nsents);
+		assert_int_equal(e->evidence.start, s->sents[e->sentence].start);
+		assert_int_equal(e->evidence.end, s->sents[e->sentence].end);
+		assert_true(i < w->nkept ? e->why == NULL : e->why != NULL);
+	}
+	/* one event per action holds for the whole text: the first window keeps both, the others repeat them */
+	assert_int_equal(w->nkept, w->first_sent == 0 ? 2 : 0);
+	for (i = w->nkept; i < w->nevents; i++)
+		assert_true(strncmp(w->events[i].why, "repeats ", 8) == 0);
+	if (w->first_sent > 0)
+		assert_string_equal(w->events[0].why, w->events[0].sentence % 2 ? "repeats the event of sentence 2"
+										   : "repeats the event of sentence 1");
+	s->next_sent = w->first_sent + w->nsents;
+	s->kept += w->nkept;
+	s->aside += w->nevents - w->nkept;
+	s->windows++;
+}
+
+static void a_long_document_coded_in_windows(void **state)
+{
+	dyad_buf t = DYAD_BUF_INIT;
+	dyad_arena *a = dyad_arena_new(), *scratch = dyad_arena_new();
+	dyad_window_input in;
+	dyad_span *sents;
+	seen_windows s;
+	size_t n;
+
+	(void)state;
+	many_sentences(&t);
+	memset(&in, 0, sizeof in);
+	memset(&s, 0, sizeof s);
+	in.text = (dyad_str){ t.p, t.n };
+	in.nsents = dyad_sent_split(a, in.text, &sents);
+	in.sents = s.sents = sents;
+	in.day = 20240101;
+	in.matcher = m;
+	in.patterns = pats;
+	in.stemmer = st;
+	in.all = 1;
+	in.window = 4096; /* about 70 sentences */
+	n = dyad_code_windows(scratch, &in, check_window, &s);
+	assert_int_equal(n, s.windows);
+	assert_int_equal(s.next_sent, 3000);
+	/* whole sentences up to the window's size: each window but the last lacks less than a sentence */
+	assert_true(s.windows >= t.n / 4096 && s.windows <= t.n / (4096 - 64) + 1);
+	assert_int_equal(s.kept, 2);
+	assert_true(s.kept + s.aside >= 3000);
+	dyad_arena_free(scratch);
+	dyad_arena_free(a);
+	dyad_buf_free(&t);
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -319,6 +464,9 @@ int main(void)
 		cmocka_unit_test(who_acts_on_whom),
 		cmocka_unit_test(bad_lines_are_named_and_skipped),
 		cmocka_unit_test(the_shipped_codebook),
+		cmocka_unit_test(ten_thousand_tokens_in_one_sentence),
+		cmocka_unit_test(thousands_of_sentences_one_event_per_action),
+		cmocka_unit_test(a_long_document_coded_in_windows),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }

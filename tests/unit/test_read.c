@@ -2,8 +2,10 @@
  * test_read.c — inputs as users hand them over: a folder of text pages, an
  * HTML page with its metadata and a declared windows-1251 charset, JSON Lines
  * with a broken record in the middle, a WARC file (plain and gzip per record),
- * a truncated WARC, binary and empty files. Each error names the input and
- * the place, and the rest is still read.
+ * a truncated WARC, binary and empty files; a WARC.gz with a damaged member,
+ * cut short, with junk between members or gzipped whole and cut; HTML nested
+ * 5,000 deep and a text of 11 MB in one element. Each error names the input
+ * and the place, and the rest is still read.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -232,6 +234,194 @@ static void warc_plain_gzip_and_truncated(void **state)
 	dyad_buf_free(&errors);
 }
 
+/*
+ * Six response records, each its own gzip member as CC-NEWS has them, with
+ * text varied enough that the middle of a member is deflate data. Member
+ * k starts at byte off[k] of `gz`; `plain` gets the records ungzipped, record k at poff[k].
+ */
+static void six_records(dyad_buf *gz, dyad_buf *plain, size_t off[7], size_t poff[7])
+{
+	size_t k, i;
+
+	for (k = 0; k < 6; k++) {
+		dyad_buf resp = DYAD_BUF_INIT, rec = DYAD_BUF_INIT;
+		char id[32];
+
+		dyad_buf_printf(&resp, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Record %zu.</p><p>", k + 1);
+		for (i = 0; i < 400; i++)
+			dyad_buf_printf(&resp, "%zu ", (i * 7919 + k * 104729) % 100003);
+		dyad_buf_puts(&resp, "</p></body></html>");
+		snprintf(id, sizeof id, "<urn:%zu>", k + 1);
+		warc_record(&rec, "response", id, resp.p);
+		off[k] = gz->n;
+		poff[k] = plain->n;
+		gzip_member(gz, rec.p, rec.n);
+		dyad_buf_put(plain, rec.p, rec.n);
+		dyad_buf_free(&resp);
+		dyad_buf_free(&rec);
+	}
+	off[6] = gz->n;
+	poff[6] = plain->n;
+}
+
+/* How many bytes inflate gives from the first `n` bytes of a gzip member. */
+static size_t inflated_length(const char *data, size_t n)
+{
+	z_stream z;
+	unsigned char chunk[8192];
+	size_t total = 0;
+	int rc;
+
+	memset(&z, 0, sizeof z);
+	assert_int_equal(inflateInit2(&z, 15 + 16), Z_OK);
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)n;
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof chunk;
+		rc = inflate(&z, Z_NO_FLUSH);
+		total += sizeof chunk - z.avail_out;
+	} while (rc == Z_OK && z.avail_out == 0);
+	inflateEnd(&z);
+	return total;
+}
+
+/* The record ids of the pages read from `name`, joined by " ". */
+static void read_ids(const char *name, dyad_buf *ids, dyad_buf *errors, size_t *failures)
+{
+	const char *paths[1];
+	char path[128];
+	dyad_read_opts o = DYAD_READ_OPTS_INIT;
+	dyad_reader *r;
+	dyad_page p;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	paths[0] = path;
+	dyad_buf_clear(ids);
+	dyad_buf_clear(errors);
+	r = dyad_reader_new(paths, 1, &o);
+	while ((rc = dyad_reader_next(r, &p)) != 0) {
+		if (rc < 0)
+			dyad_buf_printf(errors, "%s|", dyad_reader_errmsg(r));
+		else
+			dyad_buf_printf(ids, "%s%s", ids->n ? " " : "", p.record);
+	}
+	*failures = dyad_reader_failures(r);
+	dyad_reader_free(r);
+}
+
+/*
+ * Write `data` as `name`, read it, and check the records that come (`ids`,
+ * or NULL for none) and the one error (or none when `msg` is NULL), which
+ * must contain `msg`.
+ */
+static void expect(const char *name, const char *data, size_t n, const char *ids, const char *msg)
+{
+	dyad_buf got = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	size_t failures;
+
+	write_file(name, data, n);
+	read_ids(name, &got, &errors, &failures);
+	assert_string_equal(got.p ? got.p : "", ids ? ids : "");
+	assert_int_equal(failures, msg ? 1 : 0);
+	if (msg)
+		assert_non_null(strstr(errors.p, msg));
+	dyad_buf_free(&got);
+	dyad_buf_free(&errors);
+}
+
+static void damaged_warc_gz_costs_only_what_is_damaged(void **state)
+{
+	dyad_buf gz = DYAD_BUF_INIT, plain = DYAD_BUF_INIT, x = DYAD_BUF_INIT;
+	size_t off[7], poff[7], i, mid;
+	char msg[160];
+
+	(void)state;
+	six_records(&gz, &plain, off, poff);
+	expect("ok.warc.gz", gz.p, gz.n, "<urn:1> <urn:2> <urn:3> <urn:4> <urn:5> <urn:6>", NULL);
+
+	/* the third member damaged in its middle: the others all come, the damage is named by its offsets */
+	dyad_buf_put(&x, gz.p, gz.n);
+	mid = off[2] + (off[3] - off[2]) / 2;
+	for (i = mid; i < mid + 32; i++)
+		x.p[i] ^= 0x55;
+	snprintf(msg, sizeof msg, "bad.warc.gz: byte %zu: WARC record lost: gzip member at byte %zu: corrupt data", poff[2],
+		 off[2]);
+	expect("bad.warc.gz", x.p, x.n, "<urn:1> <urn:2> <urn:4> <urn:5> <urn:6>", msg);
+
+	/* cut short inside the fifth member: the four before it come, the cut is named */
+	snprintf(msg, sizeof msg, "cut.warc.gz: byte %zu: WARC record lost: gzip member at byte %zu: truncated", poff[4],
+		 off[4]);
+	expect("cut.warc.gz", gz.p, off[4] + (off[5] - off[4]) / 2, "<urn:1> <urn:2> <urn:3> <urn:4>", msg);
+
+	/* bytes that are no gzip member between two members: named, and the next member is found */
+	dyad_buf_clear(&x);
+	dyad_buf_put(&x, gz.p, off[1]);
+	dyad_buf_puts(&x, "not gzip at all");
+	dyad_buf_put(&x, gz.p + off[1], gz.n - off[1]);
+	snprintf(msg, sizeof msg, "gzip member at byte %zu: not the start of a gzip member", off[1]);
+	expect("junk.warc.gz", x.p, x.n, "<urn:1> <urn:2> <urn:3> <urn:4> <urn:5> <urn:6>", msg);
+
+	/* the whole file one gzip member, cut at two thirds: the records whole before the cut are kept */
+	dyad_buf_clear(&x);
+	gzip_member(&x, plain.p, plain.n);
+	{
+		size_t cut = x.n * 2 / 3, got = inflated_length(x.p, cut), k;
+		dyad_buf ids = DYAD_BUF_INIT;
+		for (k = 0; k < 6 && poff[k + 1] <= got; k++)
+			dyad_buf_printf(&ids, "%s<urn:%zu>", k ? " " : "", k + 1);
+		assert_true(k >= 2 && k < 6);
+		snprintf(msg, sizeof msg, "whole.warc.gz: byte %zu: WARC record lost: gzip member at byte 0: truncated", poff[k]);
+		expect("whole.warc.gz", x.p, cut, ids.p, msg);
+		dyad_buf_free(&ids);
+	}
+
+	/* a plain WARC cut inside its fourth record: three come, the fourth is named with its offset */
+	snprintf(msg, sizeof msg, "cut.warc: byte %zu: truncated WARC record", poff[3]);
+	expect("cut.warc", plain.p, poff[3] + 100, "<urn:1> <urn:2> <urn:3>", msg);
+	dyad_buf_free(&gz);
+	dyad_buf_free(&plain);
+	dyad_buf_free(&x);
+}
+
+static void html_deep_or_long_keeps_its_text(void **state)
+{
+	dyad_buf h = DYAD_BUF_INIT, pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	char path[128];
+	size_t failures, i;
+
+	(void)state;
+	dyad_buf_puts(&h, "<html><head><title>Глубоко</title></head><body><p>Сверху.</p>");
+	for (i = 0; i < 5000; i++)
+		dyad_buf_puts(&h, i % 2 ? "<span>" : "<div>");
+	dyad_buf_puts(&h, "Текст на дне.");
+	for (i = 5000; i-- > 0;)
+		dyad_buf_puts(&h, i % 2 ? "</span>" : "</div>");
+	dyad_buf_puts(&h, "<p>Снизу.</p></body></html>");
+	write_file("deep.html", h.p, h.n);
+	snprintf(path, sizeof path, "%s/deep.html", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_int_equal(failures, 0);
+	assert_string_equal(pages.p, "[html - Глубоко] Сверху.\nТекст на дне.\nСнизу.\n|");
+	/* a text of 11 MB in one element, past libxml2's own limit of 10 MB: all of it, and what follows */
+	dyad_buf_clear(&h);
+	dyad_buf_clear(&pages);
+	dyad_buf_puts(&h, "<html><body><p>");
+	for (i = 0; i < 1100000; i++)
+		dyad_buf_puts(&h, "слово ");
+	dyad_buf_puts(&h, "</p><p>После.</p></body></html>");
+	write_file("long.html", h.p, h.n);
+	snprintf(path, sizeof path, "%s/long.html", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_int_equal(failures, 0);
+	assert_int_equal(pages.n, strlen("[html - ] ") + 1100000 * strlen("слово ") - 1 + strlen("\nПосле.\n|"));
+	assert_string_equal(pages.p + pages.n - strlen("слово\nПосле.\n|"), "слово\nПосле.\n|");
+	dyad_buf_free(&h);
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+}
+
 static void bad_files_are_named_and_skipped(void **state)
 {
 	static const unsigned char bin[] = { 0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0 };
@@ -270,6 +460,8 @@ int main(void)
 		cmocka_unit_test(json_lines_go_on_after_a_bad_record),
 		cmocka_unit_test(warc_plain_gzip_and_truncated),
 		cmocka_unit_test(bad_files_are_named_and_skipped),
+		cmocka_unit_test(damaged_warc_gz_costs_only_what_is_damaged),
+		cmocka_unit_test(html_deep_or_long_keeps_its_text),
 	};
 	return cmocka_run_group_tests_name("read", tests, setup, teardown);
 }

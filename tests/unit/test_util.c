@@ -1,6 +1,6 @@
 /*
- * test_util.c — the ground floor: buffers, JSON strings, the arena, hashing,
- * whole-file reads.
+ * test_util.c — the ground floor: buffers, JSON strings, the arena, hashing
+ * and the keymap, whole-file reads.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -80,6 +80,52 @@ static void hash_is_stable(void **state)
 	assert_true(dyad_hash64("a", 1, DYAD_HASH_SEED) != dyad_hash64("b", 1, DYAD_HASH_SEED));
 }
 
+/* Keys that share a slot, several indexes under one key, a key replaced, growth far past the first table. */
+static void keymap_files_and_finds(void **state)
+{
+	dyad_keymap m = { NULL, 0, 0 };
+	size_t at, v, i, n, sum;
+
+	(void)state;
+	at = 0;
+	assert_int_equal(dyad_keymap_next(&m, 5, &at, &v), 0);
+	/* 64 and 128 land in the slot of 0 and of each other: chains cross */
+	dyad_keymap_add(&m, 64, 1);
+	dyad_keymap_add(&m, 128, 2);
+	dyad_keymap_add(&m, 64, 3);
+	dyad_keymap_add(&m, 0, 4); /* key 0 is taken as 1 */
+	at = 0;
+	assert_int_equal(dyad_keymap_next(&m, 64, &at, &v), 1);
+	assert_int_equal(v, 1);
+	assert_int_equal(dyad_keymap_next(&m, 64, &at, &v), 1);
+	assert_int_equal(v, 3);
+	assert_int_equal(dyad_keymap_next(&m, 64, &at, &v), 0);
+	at = 0;
+	assert_int_equal(dyad_keymap_next(&m, 1, &at, &v), 1);
+	assert_int_equal(v, 4);
+	dyad_keymap_set(&m, 128, 9);
+	at = 0;
+	assert_int_equal(dyad_keymap_next(&m, 128, &at, &v), 1);
+	assert_int_equal(v, 9);
+	assert_int_equal(dyad_keymap_next(&m, 128, &at, &v), 0);
+	/* ten thousand keys, each with its index and its double */
+	for (i = 1; i <= 10000; i++) {
+		dyad_keymap_add(&m, dyad_hash64(&i, sizeof i, DYAD_HASH_SEED), i);
+		dyad_keymap_add(&m, dyad_hash64(&i, sizeof i, DYAD_HASH_SEED), 2 * i);
+	}
+	for (i = 1; i <= 10000; i++) {
+		at = 0;
+		n = sum = 0;
+		while (dyad_keymap_next(&m, dyad_hash64(&i, sizeof i, DYAD_HASH_SEED), &at, &v)) {
+			n++;
+			sum += v;
+		}
+		assert_int_equal(n, 2);
+		assert_int_equal(sum, 3 * i);
+	}
+	dyad_keymap_free(&m);
+}
+
 static void str_helpers(void **state)
 {
 	(void)state;
@@ -120,6 +166,7 @@ int main(void)
 		cmocka_unit_test(json_strings_escape_and_repair),
 		cmocka_unit_test(arena_serves_many_documents),
 		cmocka_unit_test(hash_is_stable),
+		cmocka_unit_test(keymap_files_and_finds),
 		cmocka_unit_test(str_helpers),
 		cmocka_unit_test(read_file_names_the_path),
 	};
