@@ -30,6 +30,7 @@ typedef struct {
 	const char *igo, *title;
 	uint32_t entity;
 	char gender;
+	int past;                 /* named with an office held in the past ("former President X") */
 } seen;
 
 typedef struct {
@@ -389,6 +390,7 @@ static void remember(ctx *c, const dyad_mention *m, dyad_str surname)
 	s->title = m->title;
 	s->entity = m->entity;
 	s->gender = m->gender;
+	s->past = 0;
 }
 
 static void person_from_lexicon(ctx *c, dyad_mention *m, const dyad_lex_entity *e)
@@ -571,6 +573,66 @@ static int portfolio(ctx *c, size_t from, size_t to)
  * General of the CSTO"), then a name. Returns the index of the next raw
  * match to look at.
  */
+/* Words that put an office in the past when they stand before its title (folded; Russian as beginnings). */
+static const char *const past_words[] = { "former", "ousted", "deposed", "toppled", "overthrown", "exiled", "late",
+					  "dismissed", "sacked", "removed", "disgraced", NULL };
+static const char *const past_starts[] = { "бывш", "свергнут", "отстранен", "отстранён", "низложен", "покойн", NULL };
+
+/*
+ * Does a past-office word stand right before token ts ("former President", "recently ousted
+ * President", "бывший президент")? One adverb may stand between ("recently", "недавно").
+ */
+static int past_office(ctx *c, size_t ts, size_t sent_start)
+{
+	size_t i = ts, seen_words = 0;
+
+	while (i > sent_start && seen_words < 2) {
+		dyad_str w;
+		i--;
+		if (!is_word(&c->toks[i]))
+			return 0;
+		w = folded(c, i);
+		if (in_list(w, past_words) || starts_with_any(w, past_starts))
+			return 1;
+		/* only an adverb may stand between: "recently", "недавно" */
+		if (!(w.n > 4 && memcmp(w.p + w.n - 2, "ly", 2) == 0) && !dyad_str_eq_c(w, "недавно"))
+			return 0;
+		seen_words++;
+	}
+	return 0;
+}
+
+/*
+ * A title named as held in the past ("former President X", "the ousted leader") codes nobody: the
+ * person keeps the name, and later mentions of the surname take no office either.
+ */
+static void no_office(ctx *c, dyad_mention *m)
+{
+	size_t i;
+
+	for (i = c->nseen; i-- > 0;)
+		if (c->seen[i].person && c->seen[i].person == m->person) {
+			c->seen[i].code[0] = c->seen[i].country[0] = c->seen[i].role[0] = '\0';
+			c->seen[i].igo = NULL;
+			c->seen[i].title = NULL;
+			c->seen[i].past = 1;
+		}
+	m->code[0] = m->country[0] = m->role[0] = '\0';
+	m->igo = NULL;
+	m->title = NULL;
+}
+
+/* Was this person named earlier in the document with an office held in the past? */
+static int named_as_past(const ctx *c, const char *person)
+{
+	size_t i;
+
+	for (i = 0; i < c->nseen; i++)
+		if (c->seen[i].past && c->seen[i].person == person)
+			return 1;
+	return 0;
+}
+
 static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start, size_t b)
 {
 	size_t first = k, last = k, end_tok, person_end, next;
@@ -675,6 +737,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		if (s && (!m->code[0] || strcmp(s->code, m->code) == 0))
 			from_seen(m, s);
 	}
+	if (past_office(c, rs[first].ts, sent_start))
+		no_office(c, m);
 	for (k = first; k <= last; k++)
 		rs[k].used = 1;
 	return next;
@@ -690,6 +754,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 		m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_PERSON);
 		person_from_lexicon(c, m, e);
 		remember(c, m, c->keys[r->te - 1]);
+		if (named_as_past(c, m->person))
+			no_office(c, m); /* "former President X … X said": X holds no office here either */
 		break;
 	case DYAD_LEX_IGO:
 		m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_IGO);

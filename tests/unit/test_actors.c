@@ -120,6 +120,24 @@ static void later_mentions_resolve_to_the_person_named(void **state)
 			    "role BLRGOV Белорусский лидер=Александр Лукашенко");
 }
 
+static void a_past_office_codes_nobody(void **state)
+{
+	(void)state;
+	/* "former", "ousted" (after an adverb), "бывший" before the title: the person, with no office */
+	assert_string_equal(find("Former Kazakh President Kassym-Jomart Tokayev spoke.", 20240304),
+			    "person - Kazakh President Kassym-Jomart Tokayev=Касым-Жомарт Токаев");
+	assert_string_equal(find("Belarus sheltered the recently ousted President Kassym-Jomart Tokayev. Tokayev thanked it.",
+				 20240304),
+			    "country BLR Belarus\n"
+			    "person - President Kassym-Jomart Tokayev=Касым-Жомарт Токаев\n"
+			    "person - Tokayev=Касым-Жомарт Токаев");
+	assert_string_equal(find("Бывший посол Казахстана Ерлан Байжанов выступил.", 20240304),
+			    "person - посол Казахстана Ерлан Байжанов=Ерлан Байжанов");
+	/* a title without such a word keeps its office */
+	assert_string_equal(find("President Kassym-Jomart Tokayev spoke.", 20240304),
+			    "person KAZGOV President Kassym-Jomart Tokayev=Касым-Жомарт Токаев");
+}
+
 static void empty_and_odd_text(void **state)
 {
 	(void)state;
@@ -158,6 +176,7 @@ int main(void)
 		cmocka_unit_test(a_capital_is_a_place_unless_it_speaks),
 		cmocka_unit_test(case_tells_names_from_words),
 		cmocka_unit_test(later_mentions_resolve_to_the_person_named),
+		cmocka_unit_test(a_past_office_codes_nobody),
 		cmocka_unit_test(empty_and_odd_text),
 	};
 	return cmocka_run_group_tests_name("actors", tests, setup, teardown);
