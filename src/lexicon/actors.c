@@ -622,6 +622,28 @@ static void no_office(ctx *c, dyad_mention *m)
 	m->title = NULL;
 }
 
+#define BODY_BACK 3 /* sentences back that "the ministry" looks for the body it repeats */
+
+/*
+ * The body a bare institution word repeats ("the ministry" after "the Polish Foreign Ministry"):
+ * the nearest mention in an earlier sentence, at most BODY_BACK back, of a body with the same role,
+ * a code, and the same last word. NULL when none.
+ */
+static const dyad_mention *body_before(const ctx *c, const dyad_mention *m)
+{
+	size_t i;
+
+	for (i = c->nout - 1; i-- > 0;) {
+		const dyad_mention *p = &c->out[i];
+		if (p->sentence + BODY_BACK < m->sentence)
+			break;
+		if (p->sentence < m->sentence && p->kind == DYAD_MENTION_ROLE && !p->person && p->code[0] &&
+		    strcmp(p->role, m->role) == 0 && dyad_str_eq(c->keys[p->tok_end - 1], c->keys[m->tok_end - 1]))
+			return p;
+	}
+	return NULL;
+}
+
 /* Was this person named earlier in the document with an office held in the past? */
 static int named_as_past(const ctx *c, const char *person)
 {
@@ -639,6 +661,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	char role[8], country[8] = "";
 	const dyad_lex_entity *igo = NULL, *person = NULL;
 	const char *title = rs[k].name->type == DYAD_NAME_TITLE ? rs[k].name->text : NULL;
+	int body = rs[k].name->type == DYAD_NAME_BODY;
+	const dyad_mention *prev;
 	dyad_mention *m;
 	dyad_span span;
 
@@ -731,6 +755,10 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		remember(c, m, c->keys[person_end - 1]);
 	} else if (m->code[0] && apposed(c, m)) {
 		/* "Иван Петров, посол Казахстана": the role is the person's before the comma */
+	} else if (!m->code[0] && body && (prev = body_before(c, m)) != NULL) {
+		/* "the ministry said", after "the Polish Foreign Ministry": that body, not a person named before it */
+		set_code(c, m, prev->code);
+		m->resolved = 1;
 	} else if (!m->code[0] || !m->igo) {
 		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
 		const seen *s = recall(c, m->role, m->country);

@@ -138,6 +138,24 @@ static void a_past_office_codes_nobody(void **state)
 			    "person KAZGOV President Kassym-Jomart Tokayev=Касым-Жомарт Токаев");
 }
 
+static void a_bare_body_repeats_the_body_named_before(void **state)
+{
+	(void)state;
+	/* "the embassy" is the embassy named before, and "the foreign ministry" no "government" */
+	assert_string_equal(find("The Kazakh embassy protested. President Lukashenko replied. The embassy insisted.",
+				 20240304),
+			    "role KAZDIP Kazakh embassy\n"
+			    "person BLRGOV President Lukashenko=Александр Лукашенко\n"
+			    "role KAZDIP embassy");
+	assert_string_equal(find("The Kazakh government protested. The foreign ministry insisted.", 20240304),
+			    "role KAZGOV Kazakh government\n"
+			    "role - foreign ministry");
+	/* nor a body named in the same sentence */
+	assert_string_equal(find("The Kazakh embassy and the embassy protested.", 20240304),
+			    "role KAZDIP Kazakh embassy\n"
+			    "role - embassy");
+}
+
 static void empty_and_odd_text(void **state)
 {
 	(void)state;
@@ -177,6 +195,7 @@ int main(void)
 		cmocka_unit_test(case_tells_names_from_words),
 		cmocka_unit_test(later_mentions_resolve_to_the_person_named),
 		cmocka_unit_test(a_past_office_codes_nobody),
+		cmocka_unit_test(a_bare_body_repeats_the_body_named_before),
 		cmocka_unit_test(empty_and_odd_text),
 	};
 	return cmocka_run_group_tests_name("actors", tests, setup, teardown);
