@@ -103,7 +103,13 @@ static const char *const place_preps[] = { "в", "во", "на", "из", "до",
 static const char *const speech_verbs[] = {
 	"заяв", "счита", "призв", "призыв", "настаива", "осуд", "выраз", "ответ", "предупред", "потребова",
 	"отверг", "обвин", "намерен", "готов", "направ", "отказ", "said", "say", "state", "warn", "urg",
-	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten", NULL
+	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten",
+	/* and of acting as a state: "Kyiv downgraded relations", "Москва выслала дипломатов" */
+	"выслал", "высыла", "отозвал", "отзыва", "ввел", "ввёл", "ввела", "запрет", "подписал", "приостанов",
+	"раскритик", "критику", "пообещ", "denied", "denies", "deny", "dismiss", "refus", "expel", "recall",
+	"summon", "sever", "downgrad", "impos", "banned", "bans", "signed", "signs", "agreed", "agrees", "vow",
+	"pledg", "promis", "offer", "blam", "criticiz", "criticis", "slam", "denounc", "retaliat", "suspend",
+	"sanction", "welcom", "hail", "protest", NULL
 };
 
 static int preceded_by_prep(ctx *c, size_t ts, size_t sent_start)
@@ -627,11 +633,17 @@ static void no_office(ctx *c, dyad_mention *m)
 /*
  * The body a bare institution word repeats ("the ministry" after "the Polish Foreign Ministry"):
  * the nearest mention in an earlier sentence, at most BODY_BACK back, of a body with the same role,
- * a code, and the same last word. NULL when none.
+ * a code, and the same last word; in English the word must follow "the" or "this". NULL when none.
  */
-static const dyad_mention *body_before(const ctx *c, const dyad_mention *m)
+static const dyad_mention *body_before(ctx *c, const dyad_mention *m)
 {
 	size_t i;
+
+	/* English says so with an article ("the ministry"); "military facilities" repeats nobody */
+	if (!(c->text.p[m->span.start] & 0x80) &&
+	    (m->tok_start == 0 || !is_word(&c->toks[m->tok_start - 1]) ||
+	     (!dyad_str_eq_c(folded(c, m->tok_start - 1), "the") && !dyad_str_eq_c(folded(c, m->tok_start - 1), "this"))))
+		return NULL;
 
 	for (i = c->nout - 1; i-- > 0;) {
 		const dyad_mention *p = &c->out[i];
