@@ -105,6 +105,10 @@ static void case_tells_names_from_words(void **state)
 	/* "US" is the country, "us" a pronoun; "того" a word, "Того" the country */
 	assert_string_equal(find("Tell us what the US wants.", 0), "country USA US");
 	assert_string_equal(find("После того как делегация уехала.", 0), "");
+	/* a possessive keeps an abbreviation upper case: "SCO's", "CSTO’s" */
+	assert_string_equal(find("The SCO's members and the CSTO’s envoy met.", 0),
+			    "igo IGOSCO SCO's\n"
+			    "igo IGOCSTO CSTO’s");
 	assert_string_equal(find("ШОС и ОДКБ провели консультации.", 0),
 			    "igo IGOSCO ШОС\n"
 			    "igo IGOCSTO ОДКБ");
