@@ -109,7 +109,7 @@ static const char *const speech_verbs[] = {
 	"раскритик", "критику", "пообещ", "denied", "denies", "deny", "dismiss", "refus", "expel", "recall",
 	"summon", "sever", "downgrad", "impos", "banned", "bans", "signed", "signs", "agreed", "agrees", "vow",
 	"pledg", "promis", "offer", "blam", "criticiz", "criticis", "slam", "denounc", "retaliat", "suspend",
-	"sanction", "welcom", "hail", "protest", NULL
+	"sanction", "welcom", "hail", "protest", "blacklist", "froze", "freez", "express", "voic", NULL
 };
 
 static int preceded_by_prep(ctx *c, size_t ts, size_t sent_start)
