@@ -30,6 +30,7 @@ typedef struct {
 	const char *igo, *title;
 	uint32_t entity;
 	char gender;
+	int past;                 /* named with an office held in the past ("former President X") */
 } seen;
 
 typedef struct {
@@ -103,7 +104,13 @@ static const char *const place_preps[] = { "в", "во", "на", "из", "до",
 static const char *const speech_verbs[] = {
 	"заяв", "счита", "призв", "призыв", "настаива", "осуд", "выраз", "ответ", "предупред", "потребова",
 	"отверг", "обвин", "намерен", "готов", "направ", "отказ", "said", "say", "state", "warn", "urg",
-	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten", NULL
+	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten",
+	/* and of acting as a state: "Kyiv downgraded relations", "Москва выслала дипломатов" */
+	"выслал", "высыла", "отозвал", "отзыва", "ввел", "ввёл", "ввела", "запрет", "подписал", "приостанов",
+	"раскритик", "критику", "пообещ", "denied", "denies", "deny", "dismiss", "refus", "expel", "recall",
+	"summon", "sever", "downgrad", "impos", "banned", "bans", "signed", "signs", "agreed", "agrees", "vow",
+	"pledg", "promis", "offer", "blam", "criticiz", "criticis", "slam", "denounc", "retaliat", "suspend",
+	"sanction", "welcom", "hail", "protest", "blacklist", "froze", "freez", "express", "voic", NULL
 };
 
 static int preceded_by_prep(ctx *c, size_t ts, size_t sent_start)
@@ -412,6 +419,7 @@ static void remember(ctx *c, const dyad_mention *m, dyad_str surname)
 	s->title = m->title;
 	s->entity = m->entity;
 	s->gender = m->gender;
+	s->past = 0;
 	dyad_keymap_set(&c->recent, surname_key(surname), c->nseen - 1);
 	dyad_keymap_set(&c->recent, office_key(s->role, s->country), c->nseen - 1);
 	dyad_keymap_set(&c->recent, office_key(s->role, ""), c->nseen - 1);
@@ -603,12 +611,102 @@ static int portfolio(ctx *c, size_t from, size_t to)
  * General of the CSTO"), then a name. Returns the index of the next raw
  * match to look at.
  */
+/* Words that put an office in the past when they stand before its title (folded; Russian as beginnings). */
+static const char *const past_words[] = { "former", "ousted", "deposed", "toppled", "overthrown", "exiled", "late",
+					  "dismissed", "sacked", "removed", "disgraced", NULL };
+static const char *const past_starts[] = { "бывш", "свергнут", "отстранен", "отстранён", "низложен", "покойн", NULL };
+
+/*
+ * Does a past-office word stand right before token ts ("former President", "recently ousted
+ * President", "бывший президент")? One adverb may stand between ("recently", "недавно").
+ */
+static int past_office(ctx *c, size_t ts, size_t sent_start)
+{
+	size_t i = ts, seen_words = 0;
+
+	while (i > sent_start && seen_words < 2) {
+		dyad_str w;
+		i--;
+		if (!is_word(&c->toks[i]))
+			return 0;
+		w = folded(c, i);
+		if (in_list(w, past_words) || starts_with_any(w, past_starts))
+			return 1;
+		/* only an adverb may stand between: "recently", "недавно" */
+		if (!(w.n > 4 && memcmp(w.p + w.n - 2, "ly", 2) == 0) && !dyad_str_eq_c(w, "недавно"))
+			return 0;
+		seen_words++;
+	}
+	return 0;
+}
+
+/*
+ * A title named as held in the past ("former President X", "the ousted leader") codes nobody: the
+ * person keeps the name, and later mentions of the surname take no office either.
+ */
+static void no_office(ctx *c, dyad_mention *m)
+{
+	size_t i;
+
+	for (i = c->nseen; i-- > 0;)
+		if (c->seen[i].person && c->seen[i].person == m->person) {
+			c->seen[i].code[0] = c->seen[i].country[0] = c->seen[i].role[0] = '\0';
+			c->seen[i].igo = NULL;
+			c->seen[i].title = NULL;
+			c->seen[i].past = 1;
+		}
+	m->code[0] = m->country[0] = m->role[0] = '\0';
+	m->igo = NULL;
+	m->title = NULL;
+}
+
+#define BODY_BACK 3 /* sentences back that "the ministry" looks for the body it repeats */
+
+/*
+ * The body a bare institution word repeats ("the ministry" after "the Polish Foreign Ministry"):
+ * the nearest mention in an earlier sentence, at most BODY_BACK back, of a body with the same role,
+ * a code, and the same last word; in English the word must follow "the" or "this". NULL when none.
+ */
+static const dyad_mention *body_before(ctx *c, const dyad_mention *m)
+{
+	size_t i;
+
+	/* English says so with an article ("the ministry"); "military facilities" repeats nobody */
+	if (!(c->text.p[m->span.start] & 0x80) &&
+	    (m->tok_start == 0 || !is_word(&c->toks[m->tok_start - 1]) ||
+	     (!dyad_str_eq_c(folded(c, m->tok_start - 1), "the") && !dyad_str_eq_c(folded(c, m->tok_start - 1), "this"))))
+		return NULL;
+
+	for (i = c->nout - 1; i-- > 0;) {
+		const dyad_mention *p = &c->out[i];
+		if (p->sentence + BODY_BACK < m->sentence)
+			break;
+		if (p->sentence < m->sentence && p->kind == DYAD_MENTION_ROLE && !p->person && p->code[0] &&
+		    strcmp(p->role, m->role) == 0 && dyad_str_eq(c->keys[p->tok_end - 1], c->keys[m->tok_end - 1]))
+			return p;
+	}
+	return NULL;
+}
+
+/* Was this person named earlier in the document with an office held in the past? */
+static int named_as_past(const ctx *c, const char *person)
+{
+	size_t i;
+
+	for (i = 0; i < c->nseen; i++)
+		if (c->seen[i].past && c->seen[i].person == person)
+			return 1;
+	return 0;
+}
+
 static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start, size_t b)
 {
 	size_t first = k, last = k, end_tok, person_end, next;
 	char role[8], country[8] = "";
 	const dyad_lex_entity *igo = NULL, *person = NULL;
 	const char *title = rs[k].name->type == DYAD_NAME_TITLE ? rs[k].name->text : NULL;
+	int body = rs[k].name->type == DYAD_NAME_BODY;
+	const dyad_mention *prev;
 	dyad_mention *m;
 	dyad_span span;
 
@@ -701,12 +799,18 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		remember(c, m, c->keys[person_end - 1]);
 	} else if (m->code[0] && apposed(c, m)) {
 		/* "Иван Петров, посол Казахстана": the role is the person's before the comma */
+	} else if (!m->code[0] && body && (prev = body_before(c, m)) != NULL) {
+		/* "the ministry said", after "the Polish Foreign Ministry": that body, not a person named before it */
+		set_code(c, m, prev->code);
+		m->resolved = 1;
 	} else if (!m->code[0] || !m->igo) {
 		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
 		const seen *s = recall(c, m->role, m->country);
 		if (s && (!m->code[0] || strcmp(s->code, m->code) == 0))
 			from_seen(m, s);
 	}
+	if (past_office(c, rs[first].ts, sent_start))
+		no_office(c, m);
 	for (k = first; k <= last; k++)
 		rs[k].used = 1;
 	return next;
@@ -722,6 +826,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 		m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_PERSON);
 		person_from_lexicon(c, m, e);
 		remember(c, m, c->keys[r->te - 1]);
+		if (named_as_past(c, m->person))
+			no_office(c, m); /* "former President X … X said": X holds no office here either */
 		break;
 	case DYAD_LEX_IGO:
 		m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_IGO);

@@ -130,6 +130,8 @@ int match_case_of(dyad_str w)
 		const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
 
 		i += k;
+		if (cp == '\'' || cp == 0x2019)
+			break; /* a possessive ending does not count: "EU's" is upper case as "EU" is */
 		if (pr->category == UTF8PROC_CATEGORY_LU || pr->category == UTF8PROC_CATEGORY_LT) {
 			letters++;
 			upper++;

@@ -105,6 +105,10 @@ static void case_tells_names_from_words(void **state)
 	/* "US" is the country, "us" a pronoun; "того" a word, "Того" the country */
 	assert_string_equal(find("Tell us what the US wants.", 0), "country USA US");
 	assert_string_equal(find("После того как делегация уехала.", 0), "");
+	/* a possessive keeps an abbreviation upper case: "SCO's", "CSTO’s" */
+	assert_string_equal(find("The SCO's members and the CSTO’s envoy met.", 0),
+			    "igo IGOSCO SCO's\n"
+			    "igo IGOCSTO CSTO’s");
 	assert_string_equal(find("ШОС и ОДКБ провели консультации.", 0),
 			    "igo IGOSCO ШОС\n"
 			    "igo IGOCSTO ОДКБ");
@@ -118,6 +122,46 @@ static void later_mentions_resolve_to_the_person_named(void **state)
 			    "person BLRGOV Президент Беларуси Александр Лукашенко=Александр Лукашенко\n"
 			    "role BLRGOV Глава государства=Александр Лукашенко\n"
 			    "role BLRGOV Белорусский лидер=Александр Лукашенко");
+}
+
+static void a_past_office_codes_nobody(void **state)
+{
+	(void)state;
+	/* "former", "ousted" (after an adverb), "бывший" before the title: the person, with no office */
+	assert_string_equal(find("Former Kazakh President Kassym-Jomart Tokayev spoke.", 20240304),
+			    "person - Kazakh President Kassym-Jomart Tokayev=Касым-Жомарт Токаев");
+	assert_string_equal(find("Belarus sheltered the recently ousted President Kassym-Jomart Tokayev. Tokayev thanked it.",
+				 20240304),
+			    "country BLR Belarus\n"
+			    "person - President Kassym-Jomart Tokayev=Касым-Жомарт Токаев\n"
+			    "person - Tokayev=Касым-Жомарт Токаев");
+	assert_string_equal(find("Бывший посол Казахстана Ерлан Байжанов выступил.", 20240304),
+			    "person - посол Казахстана Ерлан Байжанов=Ерлан Байжанов");
+	/* a title without such a word keeps its office */
+	assert_string_equal(find("President Kassym-Jomart Tokayev spoke.", 20240304),
+			    "person KAZGOV President Kassym-Jomart Tokayev=Касым-Жомарт Токаев");
+}
+
+static void a_bare_body_repeats_the_body_named_before(void **state)
+{
+	(void)state;
+	/* "the embassy" is the embassy named before, and "the foreign ministry" no "government" */
+	assert_string_equal(find("The Kazakh embassy protested. President Lukashenko replied. The embassy insisted.",
+				 20240304),
+			    "role KAZDIP Kazakh embassy\n"
+			    "person BLRGOV President Lukashenko=Александр Лукашенко\n"
+			    "role KAZDIP embassy");
+	assert_string_equal(find("The Kazakh government protested. The foreign ministry insisted.", 20240304),
+			    "role KAZGOV Kazakh government\n"
+			    "role - foreign ministry");
+	/* English repeats a body with an article: "embassy cars" repeats nobody */
+	assert_string_equal(find("The Kazakh embassy protested. Two embassy cars left.", 20240304),
+			    "role KAZDIP Kazakh embassy\n"
+			    "role - embassy");
+	/* nor a body named in the same sentence */
+	assert_string_equal(find("The Kazakh embassy and the embassy protested.", 20240304),
+			    "role KAZDIP Kazakh embassy\n"
+			    "role - embassy");
 }
 
 static void empty_and_odd_text(void **state)
@@ -158,6 +202,8 @@ int main(void)
 		cmocka_unit_test(a_capital_is_a_place_unless_it_speaks),
 		cmocka_unit_test(case_tells_names_from_words),
 		cmocka_unit_test(later_mentions_resolve_to_the_person_named),
+		cmocka_unit_test(a_past_office_codes_nobody),
+		cmocka_unit_test(a_bare_body_repeats_the_body_named_before),
 		cmocka_unit_test(empty_and_odd_text),
 	};
 	return cmocka_run_group_tests_name("actors", tests, setup, teardown);

@@ -237,6 +237,17 @@ static void people_by_the_day(void **state)
 			    "UKRGOV Владимир Зеленский");
 	assert_string_equal(first_person(m, "Mevlüt Çavuşoğlu arrived in Baku.", 20200101, &at),
 			    "TURGOV Mevlut Cavusoglu");
+	/* portfolio ministers, advisers and deputies of roles.txt name people the lexicon lacks */
+	assert_string_equal(first_person(m, "Kazakh Energy Minister Almasadam Satkaliyev visited Baku.", 20240101, &at),
+			    "KAZGOV Almasadam Satkaliyev");
+	assert_string_equal(first_person(m, "U.S. National Security Adviser Jake Sullivan called.", 20240101, &at),
+			    "USAGOV Jake Sullivan");
+	assert_string_equal(first_person(m, "Chinese Vice Premier He Lifeng met investors.", 20240101, &at),
+			    "CHNGOV He Lifeng");
+	assert_string_equal(first_person(m, "Pakistan's army chief General Asim Munir visited Riyadh.", 20240101, &at),
+			    "PAKMIL Asim Munir");
+	/* a US assistant secretary of state of the people files, by the day */
+	assert_string_equal(first_person(m, "Wess Mitchell arrived in Tbilisi.", 20180429, &at), "USAGOV Wess Mitchell");
 	dyad_matcher_free(m);
 }
 
