@@ -17,6 +17,7 @@ static const dyad_cli_opt opts[] = {
 	{ "until", 0, "DATE", "up to this date" },
 	{ "limit", 'n', "N", "at most N events (default 50)" },
 	{ "format", 'f', "FORMAT", "table (default), csv or jsonl" },
+	{ "count", 0, "WHAT", "events (default: each event once) or mentions (every report of it)" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -36,6 +37,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
 	if (dyad_cli_get(cmd, a, "type") && dyad_cli_get(cmd, a, "cameo"))
 		return dyad_cli_usage_error(cmd, "--type and --cameo do not go together");
+	if ((f.mentions = dyad_kb_count(cmd, a)) < 0)
+		return DYAD_EXIT_USAGE;
 	f.actor = dyad_cli_get(cmd, a, "actor");
 	f.type = dyad_cli_get(cmd, a, "type");
 	f.cameo = dyad_cli_get(cmd, a, "cameo");
@@ -71,6 +74,8 @@ const dyad_cmd dyad_cmd_events = {
 	"events", 61, "list the events of the knowledge base",
 	"[--actor X] [--dyad A,B] [--type T | --cameo C] [--since D] [--until D] [--limit N] [--format F]",
 	"Lists events newest first with their date, source and target codes, CAMEO code, PLOVER type,\n"
-	"Goldstein score, QuadClass, mode, outlet, title and evidence sentence.",
+	"Goldstein score, QuadClass, mode, outlet, title and evidence sentence. An event reported by\n"
+	"several documents is listed once, with its mentions, sources and articles (GDELT's NumMentions,\n"
+	"NumSources, NumArticles); --count mentions lists every report.",
 	opts, run,
 };

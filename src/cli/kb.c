@@ -154,3 +154,23 @@ void dyad_table_print(const dyad_table *t, int format, size_t width)
 		putchar('\n');
 	}
 }
+
+int dyad_kb_count(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	const char *v = dyad_cli_get(cmd, a, "count");
+	int m = dyad_query_count_parse(v);
+
+	if (m < 0)
+		dyad_cli_usage_error(cmd, "--count wants events or mentions, not '%s'", v);
+	return m;
+}
+
+void dyad_kb_print_ref(const char *arg, const dyad_actor_ref *ref)
+{
+	if (ref->person[0])
+		printf("%s: the person %s (%s, %s)\n", arg, ref->person, ref->code[0] ? ref->code : "-", ref->side);
+	else if (ref->code[0])
+		printf("%s: the role %s (its codes %s*, of %s)\n", arg, ref->code, ref->code, ref->side);
+	else
+		printf("%s: the %s %s, all its events\n", arg, ref->kind, ref->side);
+}

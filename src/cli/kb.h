@@ -23,6 +23,15 @@ int dyad_kb_open(const char *db, dyad_store **out);
 /** Print `t` to stdout in `format`; `widths` caps each column of the text table (0: 40). */
 void dyad_table_print(const dyad_table *t, int format, size_t width);
 
+/**
+ * The --count option: "events" (default) → 0, "mentions" → 1; on anything
+ * else prints a usage error and returns -1.
+ */
+int dyad_kb_count(const dyad_cmd *cmd, const dyad_cli_args *a);
+
+/** One line saying what an actor argument resolved to: "Токаев: the person Tokayev (KAZGOV, KAZ)". */
+void dyad_kb_print_ref(const char *arg, const dyad_actor_ref *ref);
+
 /** Report a query error: usage errors exit 2 with a hint, the rest 3. */
 int dyad_kb_error(const dyad_cmd *cmd, int rc, const dyad_errbuf *e);
 

@@ -125,17 +125,18 @@ static int valid_date(const char *d)
 /*
  * The steps of resolving an actor, cheapest first; each returns (side,
  * code, person) rows, and the first step with a row wins. Only the last
- * one scans the events table, and only when nothing else matched.
+ * one scans the events table, and only when nothing else matched. ?3 is
+ * the argument in upper case when it may be a code (see code_like).
  */
 static const char *const resolve_steps[] = {
-	/* a code of the lexicon (KAZ, IGOSCO) or an organisation's short code (SCO) */
-	"SELECT code, '', NULL FROM actors WHERE code = ?1 OR (kind = 'igo' AND code = 'IGO' || upper(?1)) LIMIT 1",
+	/* a code of the lexicon (KAZ, IGOSCO) or an organisation's short code (SCO), in any case */
+	"SELECT code, '', NULL FROM actors WHERE code = ?3 OR (kind = 'igo' AND code = 'IGO' || ?3) LIMIT 1",
 	/* a country's or organisation's name, in any spelling the lexicon has */
 	"SELECT code, '', NULL FROM actors WHERE lower(name_en) = lower(?1) OR name_ru = ?1"
 	" UNION ALL SELECT code, '', NULL FROM actor_names WHERE folded = ?2 AND kind IN ('country', 'igo') LIMIT 1",
 	/* a CAMEO actor code: a known actor followed by role letters (KAZGOV, IGOEUGOV) */
-	"SELECT code, upper(?1), NULL FROM actors WHERE upper(?1) = ?1 AND length(?1) <= 15"
-	" AND substr(?1, 1, length(code)) = code ORDER BY length(code) DESC LIMIT 1",
+	"SELECT code, ?4, NULL FROM actors WHERE ?4 IS NOT NULL AND length(?4) <= 15"
+	" AND substr(?4, 1, length(code)) = code AND length(?4) > length(code) ORDER BY length(code) DESC LIMIT 1",
 	/* a person, by the whole of one of their names (the side from their latest event) */
 	"SELECT side, code, person FROM (SELECT source_actor AS side, source AS code, source_person AS person, date"
 	"  FROM events WHERE source_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
@@ -155,25 +156,74 @@ static const char *const resolve_steps[] = {
 	" LIMIT 1",
 };
 
+/*
+ * CAMEO's role and sector codes: a code in lower or mixed case (kazgov) is
+ * read as one only when what follows the actor is made of these, so a word
+ * such as "kazakh" is not taken for the code KAZ + AKH.
+ */
+static const char *const cameo_roles[] = { "COP", "GOV", "INS", "JUD", "LEG", "MED", "MIL", "OPP", "PTY", "REB",
+					   "REF", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI",
+					   "ENV", "HLH", "HRI", "LAB", "REL", "MOD", "RAD", "DIP", "IGO", "NGO",
+					   "NGM", "MNC", "SEP", "IMG", "UIS", "COUNCIL" };
+
+/* 1 when `p` is one or more role codes end to end (GOV, GOVMIL). */
+static int roles_only(const char *p)
+{
+	size_t i;
+
+	if (!*p)
+		return 0;
+	for (i = 0; i < sizeof cameo_roles / sizeof *cameo_roles; i++) {
+		size_t n = strlen(cameo_roles[i]);
+		if (strncmp(p, cameo_roles[i], n) == 0 && (p[n] == '\0' || roles_only(p + n)))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when `up` (upper case) is `arg` already, or is an actor of three letters or more and role codes. */
+static int code_like(const char *arg, const char *up)
+{
+	size_t at;
+
+	if (strcmp(arg, up) == 0)
+		return 1;
+	for (at = 3; up[at]; at++)
+		if (roles_only(up + at))
+			return 1;
+	return 0;
+}
+
 int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char code[24], char person[128],
 			     dyad_errbuf *e)
 {
 	dyad_buf folded = DYAD_BUF_INIT;
-	const char *args[2];
+	const char *args[4];
+	char up[24];
 	dyad_table t;
 	size_t i;
-	int rc = 0;
+	int rc = 0, ascii = 1;
 
 	side[0] = code[0] = person[0] = '\0';
 	if (arg == NULL || !*arg)
 		return dyad_errf(e, DYAD_EUSAGE, "an empty actor");
+	for (i = 0; arg[i]; i++)
+		if (!((arg[i] >= 'A' && arg[i] <= 'Z') || (arg[i] >= 'a' && arg[i] <= 'z') || (arg[i] >= '0' && arg[i] <= '9')))
+			ascii = 0;
+	if (i >= sizeof up)
+		ascii = 0;
+	for (i = 0; ascii && arg[i]; i++)
+		up[i] = (char)(arg[i] >= 'a' && arg[i] <= 'z' ? arg[i] - 32 : arg[i]);
+	up[ascii ? i : 0] = '\0';
 	dyad_fold_buf(&folded, dyad_str_c(arg));
 	dyad_buf_putc(&folded, '\0');
 	args[0] = arg;
 	args[1] = folded.p;
+	args[2] = ascii ? up : NULL;
+	args[3] = ascii && code_like(arg, up) ? up : NULL;
 	memset(&t, 0, sizeof t);
 	for (i = 0; i < sizeof resolve_steps / sizeof *resolve_steps; i++) {
-		if ((rc = run(s, resolve_steps[i], args, 2, &t, e)) < 0)
+		if ((rc = run(s, resolve_steps[i], args, 4, &t, e)) < 0)
 			break;
 		if (t.nrows > 0)
 			break;
@@ -194,178 +244,365 @@ int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char
 	return 0;
 }
 
+int dyad_query_actor_ref(dyad_store *s, const char *arg, dyad_actor_ref *ref, dyad_errbuf *e)
+{
+	int rc;
+
+	memset(ref, 0, sizeof *ref);
+	if ((rc = dyad_query_actor_resolve(s, arg, ref->side, ref->code, ref->person, e)) < 0)
+		return rc;
+	if (ref->person[0])
+		ref->kind = "person";
+	else if (ref->code[0] && strcmp(ref->code, ref->side) != 0)
+		ref->kind = "role";
+	else {
+		ref->code[0] = '\0';
+		ref->kind = strncmp(ref->side, "IGO", 3) == 0 ? "organisation" : "country";
+	}
+	return 0;
+}
+
+void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out)
+{
+	const char *args[1] = { ref->side };
+	dyad_table t;
+	dyad_errbuf e;
+
+	dyad_buf_puts(out, "{\"kind\":");
+	dyad_buf_json_str(out, dyad_str_c(ref->kind ? ref->kind : "country"));
+	dyad_buf_puts(out, ",\"side\":");
+	dyad_buf_json_str(out, dyad_str_c(ref->side));
+	dyad_buf_puts(out, ",\"code\":");
+	if (ref->code[0])
+		dyad_buf_json_str(out, dyad_str_c(ref->code));
+	else
+		dyad_buf_puts(out, "null");
+	dyad_buf_puts(out, ",\"person\":");
+	if (ref->person[0])
+		dyad_buf_json_str(out, dyad_str_c(ref->person));
+	else
+		dyad_buf_puts(out, "null");
+	dyad_buf_puts(out, ",\"side_name\":");
+	if (run(s, "SELECT coalesce(name_en, name_ru) FROM actors WHERE code = ?1", args, 1, &t, &e) == 0 &&
+	    t.nrows > 0 && dyad_table_get(&t, 0, 0))
+		dyad_buf_json_str(out, dyad_str_c(dyad_table_get(&t, 0, 0)));
+	else
+		dyad_buf_puts(out, "null");
+	dyad_table_free(&t);
+	dyad_buf_putc(out, '}');
+}
+
+/*
+ * The SQL condition that event `e` has `ref` on its `dir` side ("source" or
+ * "target"), with the value bound as parameter ?n (see ref_value): the
+ * person, the role's codes, or the whole side (the only one the tables of
+ * sums, dyad_days and dyad_months, can answer).
+ */
+static void ref_cond(dyad_buf *b, const dyad_actor_ref *ref, const char *dir, int n)
+{
+	if (ref->person[0])
+		dyad_buf_printf(b, "e.%s_person = ?%d", dir, n);
+	else if (ref->code[0])
+		dyad_buf_printf(b, "substr(e.%s, 1, length(?%d)) = ?%d", dir, n, n);
+	else
+		dyad_buf_printf(b, "e.%s_actor = ?%d", dir, n);
+}
+
+static const char *ref_value(const dyad_actor_ref *ref)
+{
+	return ref->person[0] ? ref->person : ref->code[0] ? ref->code : ref->side;
+}
+
+static int ref_whole(const dyad_actor_ref *ref)
+{
+	return !ref->person[0] && !ref->code[0];
+}
+
+int dyad_query_count_parse(const char *what)
+{
+	if (what == NULL || strcmp(what, "events") == 0)
+		return 0;
+	if (strcmp(what, "mentions") == 0)
+		return 1;
+	return -1;
+}
+
 /* ---- events ------------------------------------------------------------------------------- */
+
+/* The PLOVER event types (data/codebook/plover.tsv): a filter on another is a mistake, not an empty answer. */
+static const char *const plover_types[] = { "AGREE",  "CONSULT", "SUPPORT", "CONCEDE",  "COOPERATE", "AID",
+					    "RETREAT", "REQUEST", "ACCUSE", "REJECT",  "THREATEN", "PROTEST",
+					    "SANCTION", "MOBILIZE", "COERCE", "ASSAULT" };
+
+int dyad_query_event_type_valid(const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof plover_types / sizeof *plover_types; i++)
+		if (strcasecmp(type, plover_types[i]) == 0)
+			return 1;
+	return 0;
+}
 
 int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
 {
-	static const char sql[] =
-		"SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
-		" e.evidence, e.source_person, e.target_person, d.doc_id AS doc"
-		" FROM events e JOIN documents d ON d.id = e.doc"
-		" WHERE (?1 IS NULL OR e.source_actor = ?1 OR e.target_actor = ?1 OR e.source = ?1 OR e.target = ?1)"
-		" AND (?2 IS NULL OR (e.source_actor = ?2 AND e.target_actor = ?3) OR (e.source_actor = ?3 AND e.target_actor = ?2))"
-		" AND (?4 IS NULL OR e.type = upper(?4))"
-		" AND (?5 IS NULL OR e.cameo LIKE ?5 || '%')"
-		" AND (?6 IS NULL OR e.date >= ?6) AND (?7 IS NULL OR e.date <= ?7)"
-		" AND (?8 IS NULL OR e.source_person = ?8 OR e.target_person = ?8)"
-		" ORDER BY e.date DESC, e.id DESC LIMIT ?9 OFFSET ?10";
-	char side[3][24], code[3][24], person[3][128], limit[24], offset[24];
-	const char *args[10] = { NULL };
+	dyad_actor_ref ref[3];
+	dyad_buf sql = DYAD_BUF_INIT;
+	char limit[24], offset[24];
+	const char *args[9] = { NULL };
+	size_t i;
 	int rc;
 
+	memset(out, 0, sizeof *out);
 	if (!valid_date(f->since) || !valid_date(f->until))
 		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)",
 				 !valid_date(f->since) ? f->since : f->until);
-	if (f->actor) {
-		if ((rc = dyad_query_actor_resolve(s, f->actor, side[0], code[0], person[0], e)) < 0)
-			return rc;
-		if (person[0][0])
-			args[7] = person[0];
-		else
-			args[0] = code[0][0] ? code[0] : side[0];
+	if (f->type && !dyad_query_event_type_valid(f->type))
+		return dyad_errf(e, DYAD_EUSAGE, "unknown event type '%s' (expected a PLOVER type: AGREE, CONSULT, "
+				 "SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, "
+				 "SANCTION, MOBILIZE, COERCE or ASSAULT)", f->type);
+	if (f->cameo) {
+		for (i = 0; f->cameo[i]; i++)
+			if (f->cameo[i] < '0' || f->cameo[i] > '9' || i >= 4)
+				return dyad_errf(e, DYAD_EUSAGE, "bad CAMEO code '%s' (expected up to four digits)", f->cameo);
 	}
+	if (f->actor && (rc = dyad_query_actor_ref(s, f->actor, &ref[0], e)) < 0)
+		return rc;
 	if (f->a || f->b) {
 		if (!f->a || !f->b)
 			return dyad_errf(e, DYAD_EUSAGE, "a dyad needs two actors: A,B");
-		if ((rc = dyad_query_actor_resolve(s, f->a, side[1], code[1], person[1], e)) < 0 ||
-		    (rc = dyad_query_actor_resolve(s, f->b, side[2], code[2], person[2], e)) < 0)
+		if ((rc = dyad_query_actor_ref(s, f->a, &ref[1], e)) < 0 ||
+		    (rc = dyad_query_actor_ref(s, f->b, &ref[2], e)) < 0)
 			return rc;
-		args[1] = side[1];
-		args[2] = side[2];
 	}
+	/* an event's reports: the event itself and the rows that are mentions of it */
+	dyad_buf_puts(&sql,
+		      "SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
+		      " e.evidence, e.source_person, e.target_person, d.doc_id AS doc,"
+		      " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS num_mentions,"
+		      " (SELECT count(DISTINCT coalesce(md.outlet, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
+		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
+		      " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
+		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles"
+		      " FROM events e JOIN documents d ON d.id = e.doc WHERE ");
+	dyad_buf_puts(&sql, f->mentions ? "1" : "e.mention_of IS NULL");
+	if (f->actor) {
+		args[0] = ref_value(&ref[0]);
+		dyad_buf_puts(&sql, " AND (");
+		ref_cond(&sql, &ref[0], "source", 1);
+		dyad_buf_puts(&sql, " OR ");
+		ref_cond(&sql, &ref[0], "target", 1);
+		dyad_buf_puts(&sql, ")");
+	}
+	if (f->a) {
+		args[1] = ref_value(&ref[1]);
+		args[2] = ref_value(&ref[2]);
+		dyad_buf_puts(&sql, " AND ((");
+		ref_cond(&sql, &ref[1], "source", 2);
+		dyad_buf_puts(&sql, " AND ");
+		ref_cond(&sql, &ref[2], "target", 3);
+		dyad_buf_puts(&sql, ") OR (");
+		ref_cond(&sql, &ref[2], "source", 3);
+		dyad_buf_puts(&sql, " AND ");
+		ref_cond(&sql, &ref[1], "target", 2);
+		dyad_buf_puts(&sql, "))");
+	}
+	dyad_buf_puts(&sql, " AND (?4 IS NULL OR e.type = upper(?4)) AND (?5 IS NULL OR e.cameo LIKE ?5 || '%')"
+			    " AND (?6 IS NULL OR e.date >= ?6) AND (?7 IS NULL OR substr(e.date, 1, length(?7)) <= ?7)"
+			    " ORDER BY e.date DESC, e.id DESC LIMIT ?8 OFFSET ?9");
+	dyad_buf_putc(&sql, '\0');
 	args[3] = f->type;
 	args[4] = f->cameo;
 	args[5] = f->since;
 	args[6] = f->until;
 	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
-	args[8] = limit;
+	args[7] = limit;
 	snprintf(offset, sizeof offset, "%ld", f->offset > 0 ? f->offset : 0);
-	args[9] = offset;
-	return run(s, sql, args, 10, out, e);
+	args[8] = offset;
+	rc = run(s, sql.p, args, 9, out, e);
+	dyad_buf_free(&sql);
+	return rc;
 }
 
 /* ---- timelines ---------------------------------------------------------------------------- */
 
 int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e)
 {
-	char sa[24], sb[24];
+	dyad_actor_ref ra, rb;
 
-	return dyad_query_timeline_sides(s, a, b, by, out, sa, sb, e);
+	return dyad_query_timeline_refs(s, a, b, by, 0, out, &ra, &rb, e);
 }
 
-int dyad_query_timeline_sides(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out,
-			      char sa[24], char sb[24], dyad_errbuf *e)
+/*
+ * The rows a timeline, profile or network adds up, as the subquery "e":
+ * the sums of dyad_days or dyad_months when every actor asked is a whole
+ * side, else the events themselves, each row then counting as an event
+ * when it is the first report of it. Columns: source_actor, target_actor,
+ * day or month (`period_col`), quad, events, mentions, goldstein_sum,
+ * goldstein_n, and for events the other columns ref_cond reads.
+ */
+static void rows_from(dyad_buf *sql, int whole, int by_day)
 {
-	/* each period's expression and the table of sums it reads: days for days and weeks, months
-	   for months and years (a few hundred rows per dyad) */
-	static const char *const periods[][3] = {
-		{ "day", "e.date", "dyad_days" },
-		{ "week", "strftime('%Y-W%W', e.date)", "dyad_days" },
-		{ "month", "e.month", "dyad_months" },
-		{ "year", "substr(e.month, 1, 4)", "dyad_months" },
-	};
-	char code[24], person[128], sql[2048];
-	const char *period = NULL, *table = NULL, *args[2];
-	size_t i;
-	int rc;
+	if (whole)
+		dyad_buf_printf(sql, "(SELECT source_actor, target_actor, %s AS period_key, quad, events, mentions,"
+				     " goldstein_sum, goldstein_n FROM %s)",
+				by_day ? "date" : "month", by_day ? "dyad_days" : "dyad_months");
+	else
+		dyad_buf_printf(sql, "(SELECT source_actor, target_actor, source, target, source_person, target_person,"
+				     " coalesce(%s, '') AS period_key, coalesce(quad, 0) AS quad,"
+				     " (mention_of IS NULL) AS events, 1 AS mentions,"
+				     " CASE WHEN mention_of IS NULL THEN coalesce(goldstein, 0) ELSE 0 END AS goldstein_sum,"
+				     " (mention_of IS NULL AND goldstein IS NOT NULL) AS goldstein_n FROM events)",
+				by_day ? "date" : "substr(date, 1, 7)");
+}
 
+int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by, int mentions,
+			     dyad_table *out, dyad_actor_ref *ra, dyad_actor_ref *rb, dyad_errbuf *e)
+{
+	/* each period's expression over the day (YYYY-MM-DD) or month (YYYY-MM) column */
+	static const char *const periods[][3] = {
+		{ "day", "e.period_key", "day" },
+		{ "week", "strftime('%Y-W%W', e.period_key)", "day" },
+		{ "month", "e.period_key", "month" },
+		{ "year", "substr(e.period_key, 1, 4)", "month" },
+	};
+	const char *period = NULL, *w = mentions ? "e.mentions" : "e.events", *args[2];
+	dyad_buf sql = DYAD_BUF_INIT, ab = DYAD_BUF_INIT, ba = DYAD_BUF_INIT;
+	int by_day = 0, q, rc;
+	size_t i;
+
+	memset(out, 0, sizeof *out);
 	for (i = 0; i < sizeof periods / sizeof *periods; i++)
 		if (strcmp(by ? by : "month", periods[i][0]) == 0) {
 			period = periods[i][1];
-			table = periods[i][2];
+			by_day = strcmp(periods[i][2], "day") == 0;
 		}
 	if (period == NULL)
 		return dyad_errf(e, DYAD_EUSAGE, "bad period '%s' (expected day, week, month or year)", by);
-	if ((rc = dyad_query_actor_resolve(s, a, sa, code, person, e)) < 0 ||
-	    (rc = dyad_query_actor_resolve(s, b, sb, code, person, e)) < 0)
+	if ((rc = dyad_query_actor_ref(s, a, ra, e)) < 0 || (rc = dyad_query_actor_ref(s, b, rb, e)) < 0)
 		return rc;
+	dyad_buf_putc(&ab, '(');
+	ref_cond(&ab, ra, "source", 1);
+	dyad_buf_puts(&ab, " AND ");
+	ref_cond(&ab, rb, "target", 2);
+	dyad_buf_putc(&ab, ')');
+	dyad_buf_putc(&ba, '(');
+	ref_cond(&ba, rb, "source", 2);
+	dyad_buf_puts(&ba, " AND ");
+	ref_cond(&ba, ra, "target", 1);
+	dyad_buf_putc(&ba, ')');
+	dyad_buf_putc(&ab, '\0');
+	dyad_buf_putc(&ba, '\0');
 	/* the period expression is one of the fixed strings above, never user text */
-	snprintf(sql, sizeof sql,
-		 "SELECT %s AS period,"
-		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 1 THEN e.events ELSE 0 END) AS ab_q1,"
-		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 2 THEN e.events ELSE 0 END) AS ab_q2,"
-		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 3 THEN e.events ELSE 0 END) AS ab_q3,"
-		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 4 THEN e.events ELSE 0 END) AS ab_q4,"
-		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 1 THEN e.events ELSE 0 END) AS ba_q1,"
-		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 2 THEN e.events ELSE 0 END) AS ba_q2,"
-		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 3 THEN e.events ELSE 0 END) AS ba_q3,"
-		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 4 THEN e.events ELSE 0 END) AS ba_q4,"
-		 " sum(e.events) AS events, round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein"
-		 " FROM %s e WHERE ((e.source_actor = ?1 AND e.target_actor = ?2)"
-		 " OR (e.source_actor = ?2 AND e.target_actor = ?1))%s"
-		 " GROUP BY period ORDER BY period",
-		 period, table, strcmp(table, "dyad_days") == 0 ? " AND e.date <> ''" : " AND e.month <> ''");
-	args[0] = sa;
-	args[1] = sb;
-	return run(s, sql, args, 2, out, e);
+	dyad_buf_printf(&sql, "SELECT %s AS period", period);
+	for (q = 1; q <= 4; q++)
+		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ab_q%d", ab.p, q, w, q);
+	for (q = 1; q <= 4; q++)
+		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ba_q%d", ba.p, q, w, q);
+	dyad_buf_printf(&sql, ", sum(%s) AS events, sum(e.mentions) AS mentions,"
+			      " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ", w);
+	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day);
+	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY period HAVING sum(%s) > 0"
+			      " ORDER BY period", ab.p, ba.p, w);
+	dyad_buf_putc(&sql, '\0');
+	args[0] = ref_value(ra);
+	args[1] = ref_value(rb);
+	rc = run(s, sql.p, args, 2, out, e);
+	dyad_buf_free(&sql);
+	dyad_buf_free(&ab);
+	dyad_buf_free(&ba);
+	return rc;
 }
 
 /* ---- profiles, networks, stats ------------------------------------------------------------ */
 
-int dyad_query_profile(dyad_store *s, const char *actor, dyad_table *partners, dyad_table *years, dyad_table *people,
-		       dyad_errbuf *e)
+int dyad_query_profile(dyad_store *s, const char *actor, int mentions, dyad_table *partners, dyad_table *years,
+		       dyad_table *people, dyad_actor_ref *ref_out, dyad_errbuf *e)
 {
-	char side[24], code[24], person[128];
-	const char *args[1];
-	int rc;
+	const char *w = mentions ? "e.mentions" : "e.events", *args[1];
+	dyad_buf src = DYAD_BUF_INIT, tgt = DYAD_BUF_INIT, sql = DYAD_BUF_INIT;
+	dyad_actor_ref ref;
+	int rc, whole;
 
 	memset(partners, 0, sizeof *partners);
 	memset(years, 0, sizeof *years);
 	memset(people, 0, sizeof *people);
-	if ((rc = dyad_query_actor_resolve(s, actor, side, code, person, e)) < 0)
+	if ((rc = dyad_query_actor_ref(s, actor, &ref, e)) < 0)
 		return rc;
-	args[0] = side;
-	if ((rc = run(s,
-		      "SELECT CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END AS partner,"
-		      " coalesce(a.name_en, a.name_ru) AS name, sum(e.events) AS events,"
-		      " sum(CASE WHEN e.quad IN (1, 2) THEN e.events ELSE 0 END) AS cooperation,"
-		      " sum(CASE WHEN e.quad IN (3, 4) THEN e.events ELSE 0 END) AS conflict,"
-		      " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein"
-		      " FROM dyad_months e LEFT JOIN actors a ON a.code ="
-		      "  (CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END)"
-		      " WHERE (e.source_actor = ?1 OR e.target_actor = ?1) AND e.source_actor <> e.target_actor"
-		      " GROUP BY partner ORDER BY events DESC, partner LIMIT 20",
-		      args, 1, partners, e)) < 0)
-		return rc;
-	if ((rc = run(s,
-		      "SELECT substr(month, 1, 4) AS year, sum(events) AS events,"
-		      " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
-		      " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
-		      " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-		      " FROM dyad_months WHERE (source_actor = ?1 OR target_actor = ?1) AND month <> ''"
-		      " GROUP BY year ORDER BY year",
-		      args, 1, years, e)) < 0)
-		return rc;
-	return run(s,
-		   "SELECT person, side, count(*) AS events FROM ("
-		   " SELECT target_person AS person, target AS side FROM events WHERE source_actor = ?1 AND target_person IS NOT NULL"
-		   " UNION ALL SELECT source_person, source FROM events WHERE target_actor = ?1 AND source_person IS NOT NULL)"
-		   " GROUP BY person ORDER BY events DESC, person LIMIT 10",
-		   args, 1, people, e);
+	if (ref_out)
+		*ref_out = ref;
+	whole = ref_whole(&ref);
+	args[0] = ref_value(&ref);
+	ref_cond(&src, &ref, "source", 1);
+	ref_cond(&tgt, &ref, "target", 1);
+	dyad_buf_putc(&src, '\0');
+	dyad_buf_putc(&tgt, '\0');
+	/* partners: the other side of each event; a whole side's dealings with itself are not a partner */
+	dyad_buf_printf(&sql,
+			"SELECT p.partner, coalesce(a.name_en, a.name_ru) AS name, p.events, p.mentions, p.cooperation,"
+			" p.conflict, p.goldstein FROM (SELECT CASE WHEN %s THEN e.target_actor ELSE e.source_actor END"
+			" AS partner, sum(%s) AS events, sum(e.mentions) AS mentions,"
+			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
+			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
+			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			src.p, w, w, w);
+	rows_from(&sql, whole, 0);
+	dyad_buf_printf(&sql, " e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
+			      " LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
+			src.p, tgt.p, whole ? " AND e.source_actor <> e.target_actor" : "", w);
+	dyad_buf_putc(&sql, '\0');
+	if ((rc = run(s, sql.p, args, 1, partners, e)) < 0)
+		goto done;
+	dyad_buf_clear(&sql);
+	dyad_buf_printf(&sql,
+			"SELECT substr(e.period_key, 1, 4) AS year, sum(%s) AS events, sum(e.mentions) AS mentions,"
+			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
+			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
+			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			w, w, w);
+	rows_from(&sql, whole, 0);
+	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY year HAVING sum(%s) > 0 ORDER BY year",
+			src.p, tgt.p, w);
+	dyad_buf_putc(&sql, '\0');
+	if ((rc = run(s, sql.p, args, 1, years, e)) < 0)
+		goto done;
+	/* the people on the other side of its events (not the person asked about) */
+	dyad_buf_clear(&sql);
+	dyad_buf_printf(&sql,
+			"SELECT person, side, sum(w) AS events FROM ("
+			" SELECT e.target_person AS person, e.target AS side, %s AS w FROM events e"
+			"  WHERE %s AND e.target_person IS NOT NULL AND e.target_person IS NOT ?1"
+			" UNION ALL SELECT e.source_person, e.source, %s FROM events e"
+			"  WHERE %s AND e.source_person IS NOT NULL AND e.source_person IS NOT ?1)"
+			" GROUP BY person HAVING sum(w) > 0 ORDER BY events DESC, person LIMIT 10",
+			mentions ? "1" : "(e.mention_of IS NULL)", src.p, mentions ? "1" : "(e.mention_of IS NULL)", tgt.p);
+	dyad_buf_putc(&sql, '\0');
+	rc = run(s, sql.p, args, 1, people, e);
+done:
+	dyad_buf_free(&sql);
+	dyad_buf_free(&src);
+	dyad_buf_free(&tgt);
+	return rc;
 }
 
-int dyad_query_network(dyad_store *s, const char *since, dyad_table *out, dyad_errbuf *e)
+int dyad_query_network(dyad_store *s, const char *since, int mentions, dyad_table *out, dyad_errbuf *e)
 {
 	const char *args[1] = { since };
+	const char *w = mentions ? "mentions" : "events";
+	char sql[1024];
 
 	if (!valid_date(since))
 		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)", since);
 	/* the whole history from the monthly sums; since a day, from the daily ones */
-	return run(s,
-		   since == NULL
-			   ? "SELECT source_actor AS source, target_actor AS target, sum(events) AS events,"
-			     " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
-			     " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
-			     " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-			     " FROM dyad_months WHERE source_actor <> target_actor"
-			     " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target"
-			   : "SELECT source_actor AS source, target_actor AS target, sum(events) AS events,"
-			     " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
-			     " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
-			     " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-			     " FROM dyad_days WHERE source_actor <> target_actor AND date >= ?1"
-			     " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target",
-		   args, since ? 1 : 0, out, e);
+	snprintf(sql, sizeof sql,
+		 "SELECT source_actor AS source, target_actor AS target, sum(%s) AS events, sum(mentions) AS mentions,"
+		 " sum(CASE WHEN quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
+		 " sum(CASE WHEN quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
+		 " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
+		 " FROM %s WHERE source_actor <> target_actor%s"
+		 " GROUP BY source_actor, target_actor HAVING sum(%s) > 0 ORDER BY events DESC, source, target",
+		 w, w, w, since ? "dyad_days" : "dyad_months", since ? " AND date >= ?1" : "", w);
+	return run(s, sql, args, since ? 1 : 0, out, e);
 }
 
 int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
@@ -375,7 +612,8 @@ int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
 		   " UNION ALL SELECT 'syndicated copies', count(*) FROM documents WHERE syndicated_of IS NOT NULL"
 		   " UNION ALL SELECT 'sentences', count(*) FROM sentences"
 		   " UNION ALL SELECT 'actor mentions', count(*) FROM mentions"
-		   " UNION ALL SELECT 'events', count(*) FROM events"
+		   " UNION ALL SELECT 'events', count(*) FROM events WHERE mention_of IS NULL"
+		   " UNION ALL SELECT 'event mentions', count(*) FROM events"
 		   " UNION ALL SELECT 'first date', (SELECT min(date) FROM documents)"
 		   " UNION ALL SELECT 'last date', (SELECT max(date) FROM documents)"
 		   " UNION ALL SELECT * FROM (SELECT 'language ' || coalesce(language, '?'), count(*) FROM documents"
@@ -383,7 +621,7 @@ int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
 		   " UNION ALL SELECT * FROM (SELECT 'outlet ' || coalesce(outlet, '?'), count(*) FROM documents"
 		   "  GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 15)"
 		   " UNION ALL SELECT * FROM (SELECT 'type ' || coalesce(type, '?'), count(*) FROM events"
-		   "  GROUP BY type ORDER BY count(*) DESC, type)",
+		   "  WHERE mention_of IS NULL GROUP BY type ORDER BY count(*) DESC, type)",
 		   NULL, 0, out, e);
 }
 
@@ -478,14 +716,33 @@ int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table 
 
 int dyad_query_actor(dyad_store *s, const char *code, dyad_table *out, dyad_errbuf *e)
 {
-	char side[24], full[24], person[128];
-	const char *args[1];
+	dyad_actor_ref ref;
+	const char *args[3];
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = dyad_query_actor_resolve(s, code, side, full, person, e)) < 0)
+	if ((rc = dyad_query_actor_ref(s, code, &ref, e)) < 0)
 		return rc;
-	args[0] = side;
+	args[0] = ref.side;
+	args[1] = ref.code;
+	args[2] = ref.person;
+	if (ref.person[0])
+		/* a person: their code, and their names in Latin and Cyrillic script from the lexicon */
+		return run(s,
+			   "SELECT ?2 AS code, 'person' AS kind,"
+			   " coalesce((SELECT name FROM actor_names WHERE kind = 'person' AND person = ?3"
+			   "  AND name NOT GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
+			   "  CASE WHEN ?3 GLOB '*[А-яЁё]*' THEN NULL ELSE ?3 END) AS name_en,"
+			   " coalesce((SELECT name FROM actor_names WHERE kind = 'person' AND person = ?3"
+			   "  AND name GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
+			   "  CASE WHEN ?3 GLOB '*[А-яЁё]*' THEN ?3 END) AS name_ru",
+			   args, 3, out, e);
+	if (ref.code[0])
+		/* a role: its code, the kind "role", the names of its country or organisation */
+		return run(s,
+			   "SELECT ?2 AS code, 'role' AS kind, a.name_en, a.name_ru FROM (SELECT 1)"
+			   " LEFT JOIN actors a ON a.code = ?1",
+			   args, 2, out, e);
 	if ((rc = run(s, "SELECT code, kind, name_en, name_ru FROM actors WHERE code = ?1", args, 1, out, e)) < 0)
 		return rc;
 	if (out->nrows == 0) {

@@ -160,6 +160,34 @@ static int param_date(request *q, const char *name)
 	return 0;
 }
 
+/* The count parameter: events (default) → 0, mentions → 1; -1 with a 400 otherwise. */
+static int param_count(request *q, int *out)
+{
+	const char *v = param(q, "count");
+
+	if ((*out = dyad_query_count_parse(v)) < 0) {
+		reply_error(q->r, 400, "count: expected events or mentions, not '%s'", v);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A parameter that names an actor: absent is fine, but given empty
+ * (actor=) it is a mistake, not "every actor". -1 with a 400.
+ */
+static int param_actor_not_empty(request *q, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++)
+		if (strcmp(q->p[i].name, name) == 0 && (q->p[i].value == NULL || !*q->p[i].value)) {
+			reply_error(q->r, 400, "%s: empty (name a country, organisation, code or person)", name);
+			return -1;
+		}
+	return 0;
+}
+
 /* ---- routes ------------------------------------------------------------------------------------ */
 
 static void api_stats(dyad_store *s, request *q)
@@ -183,7 +211,8 @@ static void api_stats(dyad_store *s, request *q)
 
 static void api_events(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "limit", "offset", NULL };
+	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "limit", "offset",
+					     "count", NULL };
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	dyad_buf *b = &q->r->body;
 	long limit, offset;
@@ -194,7 +223,9 @@ static void api_events(dyad_store *s, request *q)
 
 	if (check_params(q, names) < 0 || param_long(q, "limit", 1, DYAD_API_MAX_LIMIT, 50, &limit) < 0 ||
 	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_date(q, "since") < 0 ||
-	    param_date(q, "until") < 0)
+	    param_date(q, "until") < 0 || param_count(q, &f.mentions) < 0 || param_actor_not_empty(q, "actor") < 0 ||
+	    param_actor_not_empty(q, "a") < 0 || param_actor_not_empty(q, "b") < 0 || param_actor_not_empty(q, "type") < 0 ||
+	    param_actor_not_empty(q, "cameo") < 0)
 		return;
 	f.actor = param(q, "actor");
 	f.a = param(q, "a");
@@ -236,15 +267,16 @@ static void api_events(dyad_store *s, request *q)
 
 static void api_timeline(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "a", "b", "by", NULL };
+	static const char *const names[] = { "a", "b", "by", "count", NULL };
 	const char *a, *b, *by;
-	char sa[24], sb[24];
+	dyad_actor_ref ra, rb;
+	int mentions;
 	dyad_buf *out = &q->r->body;
 	dyad_table t;
 	dyad_errbuf e;
 	int rc;
 
-	if (check_params(q, names) < 0)
+	if (check_params(q, names) < 0 || param_count(q, &mentions) < 0)
 		return;
 	a = param(q, "a");
 	b = param(q, "b");
@@ -253,14 +285,19 @@ static void api_timeline(dyad_store *s, request *q)
 		reply_error(q->r, 400, "a timeline needs two actors: a and b");
 		return;
 	}
-	if ((rc = dyad_query_timeline_sides(s, a, b, by, &t, sa, sb, &e)) < 0) {
+	if ((rc = dyad_query_timeline_refs(s, a, b, by, mentions, &t, &ra, &rb, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
 	}
 	dyad_buf_puts(out, "{\"a\":");
-	dyad_buf_json_str(out, dyad_str_c(sa));
+	dyad_buf_json_str(out, dyad_str_c(ra.code[0] ? ra.code : ra.side));
 	dyad_buf_puts(out, ",\"b\":");
-	dyad_buf_json_str(out, dyad_str_c(sb));
+	dyad_buf_json_str(out, dyad_str_c(rb.code[0] ? rb.code : rb.side));
+	dyad_buf_puts(out, ",\"resolved_a\":");
+	dyad_actor_ref_json(s, &ra, out);
+	dyad_buf_puts(out, ",\"resolved_b\":");
+	dyad_actor_ref_json(s, &rb, out);
+	dyad_buf_printf(out, ",\"count\":\"%s\"", mentions ? "mentions" : "events");
 	dyad_buf_puts(out, ",\"by\":");
 	dyad_buf_json_str(out, dyad_str_c(by));
 	dyad_buf_puts(out, ",\"periods\":");
@@ -291,25 +328,29 @@ static void api_actors(dyad_store *s, request *q)
 
 static void api_actor(dyad_store *s, request *q, const char *code)
 {
-	static const char *const names[] = { NULL };
+	static const char *const names[] = { "count", NULL };
 	dyad_table actor, partners, years, people;
 	dyad_buf *b = &q->r->body;
+	dyad_actor_ref ref;
 	dyad_errbuf e;
-	int rc;
+	int rc, mentions;
 
-	if (check_params(q, names) < 0)
+	if (check_params(q, names) < 0 || param_count(q, &mentions) < 0)
 		return;
 	if ((rc = dyad_query_actor(s, code, &actor, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 404);
 		return;
 	}
-	if ((rc = dyad_query_profile(s, code, &partners, &years, &people, &e)) < 0) {
+	if ((rc = dyad_query_profile(s, code, mentions, &partners, &years, &people, &ref, &e)) < 0) {
 		dyad_table_free(&actor);
 		reply_query_error(q->r, rc, &e, 404);
 		return;
 	}
 	dyad_buf_puts(b, "{\"actor\":");
 	dyad_table_row_json(&actor, 0, b);
+	dyad_buf_puts(b, ",\"resolved\":");
+	dyad_actor_ref_json(s, &ref, b);
+	dyad_buf_printf(b, ",\"count\":\"%s\"", mentions ? "mentions" : "events");
 	dyad_buf_puts(b, ",\"partners\":");
 	dyad_table_json(&partners, b);
 	dyad_buf_puts(b, ",\"years\":");
@@ -336,17 +377,17 @@ static long find_actor(const dyad_table *t, const char *code)
 
 static void api_network(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "since", NULL };
+	static const char *const names[] = { "since", "count", NULL };
 	dyad_table edges, actors;
 	dyad_buf *b = &q->r->body;
 	const char **seen;
 	size_t nseen = 0, r, k, side;
 	dyad_errbuf e;
-	int rc;
+	int rc, mentions;
 
-	if (check_params(q, names) < 0 || param_date(q, "since") < 0)
+	if (check_params(q, names) < 0 || param_date(q, "since") < 0 || param_count(q, &mentions) < 0)
 		return;
-	if ((rc = dyad_query_network(s, param(q, "since"), &edges, &e)) < 0) {
+	if ((rc = dyad_query_network(s, param(q, "since"), mentions, &edges, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
 	}
