@@ -134,7 +134,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	if (in && (format = dyad_format_parse(in)) < 0)
 		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
 	if (fmt && (ofmt = dyad_events_format_parse(fmt)) < 0)
-		return dyad_cli_usage_error(cmd, "unknown output format '%s' (expected json, gdelt or plover)", fmt);
+		return dyad_cli_usage_error(cmd, "unknown output format '%s' (expected json, csv, gdelt or plover)", fmt);
 	if (dict && strncmp(dict, "petrarch:", 9) != 0)
 		return dyad_cli_usage_error(cmd, "unknown dictionary kind in '%s' (expected petrarch:DIR)", dict);
 	if (dict && dict[9] == '\0')
@@ -166,7 +166,8 @@ const dyad_cmd dyad_cmd_code = {
 	"events each sentence states: source and target actors, CAMEO code with its name, Goldstein\n"
 	"score and QuadClass, PLOVER type, mode, modality, date, location, the evidence sentence with\n"
 	"its code point span, and the patterns that fired. --format gdelt writes GDELT 2.0 event rows\n"
-	"(61 tab-separated columns), --format plover PLOVER JSON Lines. With --dict petrarch:DIR\n"
+	"(61 tab-separated columns), --format plover PLOVER JSON Lines (the PLOVER manual's data fields,\n"
+	"categories from the public CAMEO→PLOVER table), --format csv every field of the JSON. With --dict petrarch:DIR\n"
 	"the sentences are coded by PETRARCH/TABARI dictionaries instead (docs/dictionaries.md).",
 	opts, run,
 };

@@ -383,7 +383,8 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 		      " (SELECT count(DISTINCT coalesce(md.outlet, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
 		      " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
-		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles"
+		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles,"
+		      " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name"
 		      " FROM events e JOIN documents d ON d.id = e.doc WHERE ");
 	dyad_buf_puts(&sql, f->mentions ? "1" : "e.mention_of IS NULL");
 	if (f->actor) {
