@@ -11,6 +11,15 @@
 #include "dyad/store.h"
 #include "dyad/util.h"
 
+/**
+ * The language answers name countries, organisations and people in: "en"
+ * (the default) or "ru"; the lexicon's first name of that script, else the
+ * other. Per thread. Returns 0, or -1 for another value.
+ */
+int dyad_query_set_names(const char *lang);
+/** "en" or "ru": the language set for this thread. */
+const char *dyad_query_names(void);
+
 /** Rows of text cells; a NULL cell is SQL NULL. Owns its strings. */
 typedef struct {
 	size_t ncols, nrows, cap;

@@ -17,6 +17,7 @@ static const dyad_cli_opt opts[] = {
 	{ "until", 0, "DATE", "up to this date" },
 	{ "limit", 'n', "N", "at most N events (default 50)" },
 	{ "format", 'f', "FORMAT", "table (default), csv or jsonl" },
+	{ "names", 0, "LANG", "name countries and people in en (default) or ru" },
 	{ "count", 0, "WHAT", "events (default: each event once) or mentions (every report of it)" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -37,7 +38,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
 	if (dyad_cli_get(cmd, a, "type") && dyad_cli_get(cmd, a, "cameo"))
 		return dyad_cli_usage_error(cmd, "--type and --cameo do not go together");
-	if ((f.mentions = dyad_kb_count(cmd, a)) < 0)
+	if ((f.mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
 		return DYAD_EXIT_USAGE;
 	f.actor = dyad_cli_get(cmd, a, "actor");
 	f.type = dyad_cli_get(cmd, a, "type");

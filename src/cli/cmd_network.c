@@ -12,6 +12,7 @@ static const dyad_cli_opt opts[] = {
 	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
 	{ "since", 0, "DATE", "events from this date" },
 	{ "format", 'f', "FORMAT", "dot (default), graphml, json or table" },
+	{ "names", 0, "LANG", "name countries and people in en (default) or ru" },
 	{ "count", 0, "WHAT", "events (default: each event once) or mentions (every report of it)" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -59,6 +60,7 @@ static void graphml(dyad_store *s, const dyad_table *t)
 	dyad_errbuf e;
 	const char **seen = dyad_xcalloc(2 * t->nrows + 1, sizeof *seen);
 	size_t nseen = 0, r, k, side, i;
+	int ru = strcmp(dyad_query_names(), "ru") == 0;
 
 	if (dyad_query_actors(s, NULL, 100000, &actors, &e) < 0)
 		memset(&actors, 0, sizeof actors);
@@ -85,8 +87,8 @@ static void graphml(dyad_store *s, const dyad_table *t)
 			for (i = 0; i < actors.nrows; i++)
 				if (strcmp(dyad_table_get(&actors, i, 0), code) == 0) {
 					kind = dyad_table_get(&actors, i, 1);
-					name = dyad_table_get(&actors, i, 2) ? dyad_table_get(&actors, i, 2)
-									      : dyad_table_get(&actors, i, 3);
+					name = dyad_table_get(&actors, i, ru ? 3 : 2) ? dyad_table_get(&actors, i, ru ? 3 : 2)
+										       : dyad_table_get(&actors, i, ru ? 2 : 3);
 				}
 			fputs("  <node id=\"", stdout);
 			xml(code);
@@ -122,7 +124,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected dot, graphml, json or table)", fmt);
 	if (a->npos)
 		return dyad_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
-	if ((mentions = dyad_kb_count(cmd, a)) < 0)
+	if ((mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
 		return DYAD_EXIT_USAGE;
 	if ((rc = dyad_kb_open(dyad_cli_get(cmd, a, "db"), &s)) != 0)
 		return rc;

@@ -11,6 +11,8 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include "dyad/morph.h"
+#include "dyad/utf8.h"
 #include <string.h>
 
 int dyad_events_format_parse(const char *name)
@@ -63,6 +65,9 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 	}
 	if (format == DYAD_EVENTS_CSV)
 		fputs(csv_header, stdout);
+	/* Russian names outside the lexicon are given in their dictionary form when the dictionary is there */
+	if (dyad_morph_open(&o->morph, NULL, &e) < 0)
+		o->morph = NULL;
 	return 0;
 }
 
@@ -70,15 +75,27 @@ void dyad_events_out_close(dyad_events_out *o)
 {
 	dyad_codebook_free(o->codebook);
 	dyad_plover_map_free(&o->plover);
+	dyad_morph_free(o->morph);
 	dyad_buf_free(&o->buf);
 }
 
 /* ---- names --------------------------------------------------------------------------------- */
 
-/* The first name the lexicon gives an entity of `kind` with key `key`, or NULL. */
-static const char *entity_name(const dyad_lexicon *lx, dyad_lex_kind kind, const char *key)
+static int is_cyrillic(const char *s)
 {
+	return (unsigned char)s[0] == 0xd0 || (unsigned char)s[0] == 0xd1;
+}
+
+/*
+ * The first name the lexicon gives an entity of `kind` with key `key` in the
+ * script of the names asked for (Cyrillic for ru, else Latin), else its
+ * first name; NULL when the lexicon lacks the entity.
+ */
+static const char *entity_name(const dyad_events_out *o, dyad_lex_kind kind, const char *key)
+{
+	const dyad_lexicon *lx = o->p->lexicon;
 	const dyad_lex_entity *e = dyad_lexicon_find(lx, kind, key);
+	const char *first = NULL;
 	size_t i, idx;
 
 	if (e == NULL)
@@ -86,10 +103,77 @@ static const char *entity_name(const dyad_lexicon *lx, dyad_lex_kind kind, const
 	idx = (size_t)(e - dyad_lexicon_entity(lx, 0));
 	for (i = 0; i < dyad_lexicon_nnames(lx); i++) {
 		const dyad_lex_name *n = dyad_lexicon_name(lx, i);
-		if (n->entity == idx && n->type == DYAD_NAME_NAME)
+		if (n->entity != idx || n->type != DYAD_NAME_NAME)
+			continue;
+		if (is_cyrillic(n->text) == o->names_ru)
 			return n->text;
+		if (first == NULL)
+			first = n->text;
 	}
-	return NULL;
+	return first;
+}
+
+/* One word of a Russian name in its dictionary form, capitalised: "Байжановым" → "Байжанов". */
+static void name_word_base(const dyad_events_out *o, dyad_str w, dyad_buf *out)
+{
+	dyad_analysis *r = NULL;
+	size_t n, i, at;
+
+	n = dyad_morph_analyze(o->morph, o->p->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
+	/* a word that may already be a name in the nominative stays as written ("Байжанов" is no case of "Байжан") */
+	for (i = 0; i < n; i++)
+		if ((r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR)) && (r[i].feats & DYAD_F_CASE_NOM))
+			break;
+	if (i == n)
+		for (i = 0; i < n; i++)
+			if (r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR))
+				break;
+	if (i == n || r[i].lemma.n == 0 || (r[i].feats & DYAD_F_CASE_NOM)) {
+		dyad_buf_put(out, w.p, w.n);
+		return;
+	}
+	/* the lemma is lower case: the first letter up again (Cyrillic а-я, ё) */
+	for (at = 0; at < r[i].lemma.n;) {
+		uint32_t cp;
+		int ok;
+		char enc[4];
+		size_t k = dyad_utf8_decode(r[i].lemma.p + at, r[i].lemma.n - at, &cp, &ok);
+		if (k == 0)
+			break;
+		if (at == 0 && cp >= 0x430 && cp <= 0x44f)
+			cp -= 0x20;
+		else if (at == 0 && cp == 0x451)
+			cp = 0x401;
+		dyad_buf_put(out, enc, dyad_utf8_encode(cp, enc));
+		at += k;
+	}
+}
+
+/*
+ * The person as the store and the exports key them: the lexicon's key for a
+ * person it knows, else the words of the text in their dictionary form when
+ * they are Russian names ("Ерланом Байжановым" → "Ерлан Байжанов"), so every
+ * case of one name is one person. NULL for no person.
+ */
+static const char *person_key(const dyad_events_out *o, const dyad_side *s)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	const char *p = s->person, *out;
+	size_t i = 0, j;
+
+	if (p == NULL || o->morph == NULL || !is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
+		return p;
+	while (p[i]) {
+		for (j = i; p[j] && p[j] != ' ' && p[j] != '-'; j++)
+			;
+		name_word_base(o, (dyad_str){ p + i, j - i }, &b);
+		if (p[j])
+			dyad_buf_putc(&b, p[j++]);
+		i = j;
+	}
+	out = dyad_arena_strndup(o->p->arena, b.p ? b.p : "", b.n);
+	dyad_buf_free(&b);
+	return out;
 }
 
 /* What to call one side: the person, else the country or organisation by name, else its code. */
@@ -98,10 +182,10 @@ static const char *side_name(const dyad_events_out *o, const dyad_side *s)
 	const char *n;
 
 	if (s->person)
-		return s->person;
-	if (s->country[0] && (n = entity_name(o->p->lexicon, DYAD_LEX_COUNTRY, s->country)) != NULL)
+		return (n = entity_name(o, DYAD_LEX_PERSON, s->person)) != NULL ? n : person_key(o, s);
+	if (s->country[0] && (n = entity_name(o, DYAD_LEX_COUNTRY, s->country)) != NULL)
 		return n;
-	if (s->igo && (n = entity_name(o->p->lexicon, DYAD_LEX_IGO, s->igo)) != NULL)
+	if (s->igo && (n = entity_name(o, DYAD_LEX_IGO, s->igo)) != NULL)
 		return n;
 	return s->igo ? s->igo : s->code;
 }
@@ -129,7 +213,7 @@ static void side_json(const dyad_events_out *o, dyad_buf *b, const char *name, c
 	json_opt(b, "country", s->country);
 	json_opt(b, "igo", s->igo);
 	json_opt(b, "role", s->role);
-	json_opt(b, "person", s->person);
+	json_opt(b, "person", person_key(o, s));
 	dyad_buf_putc(b, '}');
 }
 
@@ -202,7 +286,7 @@ static void gdelt_geo(const dyad_events_out *o, dyad_buf *b, const char *place, 
 {
 	const char *fips = fips_of(o, iso3);
 
-	const char *country = *fips ? entity_name(o->p->lexicon, DYAD_LEX_COUNTRY, iso3) : NULL;
+	const char *country = *fips ? entity_name(o, DYAD_LEX_COUNTRY, iso3) : NULL;
 
 	/* type 4 is a city (world city), 1 a country; coordinates wait for a gazetteer */
 	if (place && *place)
@@ -434,7 +518,7 @@ static void store_actor(const dyad_events_out *o, const dyad_side *s, dyad_store
 	a->country = s->country;
 	a->igo = s->igo;
 	a->role = s->role;
-	a->person = s->person;
+	a->person = person_key(o, s);
 	a->name = side_name(o, s);
 }
 

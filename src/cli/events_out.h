@@ -7,6 +7,7 @@
 #define DYAD_CLI_EVENTS_OUT_H
 
 #include "dyad/codebook.h"
+#include "dyad/morph.h"
 #include "dyad/store.h"
 #include "pipeline.h"
 #include "plover_map.h"
@@ -22,6 +23,8 @@ typedef struct {
 	dyad_pipeline *p;
 	dyad_codebook *codebook;
 	dyad_plover_map plover;    /* the public CAMEO→PLOVER table, for PLOVER output */
+	dyad_morph *morph;         /* Russian lemmas for names outside the lexicon; NULL without the dictionary */
+	int names_ru;              /* name sides in Russian (Cyrillic names), else English */
 } dyad_events_out;
 
 /**

@@ -174,3 +174,14 @@ void dyad_kb_print_ref(const char *arg, const dyad_actor_ref *ref)
 	else
 		printf("%s: the %s %s, all its events\n", arg, ref->kind, ref->side);
 }
+
+int dyad_kb_names(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	const char *v = dyad_cli_get(cmd, a, "names");
+
+	if (dyad_query_set_names(v) < 0) {
+		dyad_cli_usage_error(cmd, "--names wants en or ru, not '%s'", v);
+		return -1;
+	}
+	return 0;
+}

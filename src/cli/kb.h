@@ -29,6 +29,12 @@ void dyad_table_print(const dyad_table *t, int format, size_t width);
  */
 int dyad_kb_count(const dyad_cmd *cmd, const dyad_cli_args *a);
 
+/**
+ * The --names option: en (default) or ru, set for the queries; on anything
+ * else prints a usage error and returns -1.
+ */
+int dyad_kb_names(const dyad_cmd *cmd, const dyad_cli_args *a);
+
 /** One line saying what an actor argument resolved to: "Токаев: the person Tokayev (KAZGOV, KAZ)". */
 void dyad_kb_print_ref(const char *arg, const dyad_actor_ref *ref);
 

@@ -120,6 +120,46 @@ static int valid_date(const char *d)
 	return d == NULL || (strlen(d) >= 4 && dyad_ymd_parse(dyad_str_c(d)) > 0);
 }
 
+/* ---- names in one language ---------------------------------------------------------------- */
+
+/* 1 when answers name actors and people in Russian; per thread, as the server answers one request per thread */
+static _Thread_local int names_ru;
+
+int dyad_query_set_names(const char *lang)
+{
+	if (lang == NULL || strcmp(lang, "en") == 0)
+		names_ru = 0;
+	else if (strcmp(lang, "ru") == 0)
+		names_ru = 1;
+	else
+		return -1;
+	return 0;
+}
+
+const char *dyad_query_names(void)
+{
+	return names_ru ? "ru" : "en";
+}
+
+/* SQL: a country's or organisation's name from actors `a` in the chosen language, else the other. */
+static const char *actor_name_sql(void)
+{
+	return names_ru ? "coalesce(a.name_ru, a.name_en)" : "coalesce(a.name_en, a.name_ru)";
+}
+
+/*
+ * SQL: the person `expr` (the key events store) by the first of their
+ * lexicon names in the chosen script (Cyrillic for ru, else Latin), else
+ * the key as stored.
+ */
+static void person_name_sql(dyad_buf *b, const char *expr)
+{
+	dyad_buf_printf(b,
+			"coalesce((SELECT pn.name FROM actor_names pn WHERE pn.kind = 'person' AND pn.person = %s"
+			" AND pn.name %sGLOB '*[А-яЁё]*' ORDER BY pn.rowid LIMIT 1), %s)",
+			expr, names_ru ? "" : "NOT ", expr);
+}
+
 /* ---- actors ------------------------------------------------------------------------------- */
 
 /*
@@ -378,7 +418,11 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 	/* an event's reports: the event itself and the rows that are mentions of it */
 	dyad_buf_puts(&sql,
 		      "SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
-		      " e.evidence, e.source_person, e.target_person, d.doc_id AS doc,"
+		      " e.evidence, ");
+	person_name_sql(&sql, "e.source_person");
+	dyad_buf_puts(&sql, " AS source_person, ");
+	person_name_sql(&sql, "e.target_person");
+	dyad_buf_puts(&sql, " AS target_person, d.doc_id AS doc,"
 		      " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS num_mentions,"
 		      " (SELECT count(DISTINCT coalesce(md.outlet, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
@@ -540,13 +584,13 @@ int dyad_query_profile(dyad_store *s, const char *actor, int mentions, dyad_tabl
 	dyad_buf_putc(&tgt, '\0');
 	/* partners: the other side of each event; a whole side's dealings with itself are not a partner */
 	dyad_buf_printf(&sql,
-			"SELECT p.partner, coalesce(a.name_en, a.name_ru) AS name, p.events, p.mentions, p.cooperation,"
+			"SELECT p.partner, %s AS name, p.events, p.mentions, p.cooperation,"
 			" p.conflict, p.goldstein FROM (SELECT CASE WHEN %s THEN e.target_actor ELSE e.source_actor END"
 			" AS partner, sum(%s) AS events, sum(e.mentions) AS mentions,"
 			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
 			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
 			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
-			src.p, w, w, w);
+			actor_name_sql(), src.p, w, w, w);
 	rows_from(&sql, whole, 0);
 	dyad_buf_printf(&sql, " e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
 			      " LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
@@ -569,13 +613,15 @@ int dyad_query_profile(dyad_store *s, const char *actor, int mentions, dyad_tabl
 		goto done;
 	/* the people on the other side of its events (not the person asked about) */
 	dyad_buf_clear(&sql);
+	dyad_buf_puts(&sql, "SELECT ");
+	person_name_sql(&sql, "x.who");
 	dyad_buf_printf(&sql,
-			"SELECT person, side, sum(w) AS events FROM ("
-			" SELECT e.target_person AS person, e.target AS side, %s AS w FROM events e"
+			" AS person, x.side, x.n AS events FROM (SELECT who, side, sum(w) AS n FROM ("
+			" SELECT e.target_person AS who, e.target AS side, %s AS w FROM events e"
 			"  WHERE %s AND e.target_person IS NOT NULL AND e.target_person IS NOT ?1"
 			" UNION ALL SELECT e.source_person, e.source, %s FROM events e"
 			"  WHERE %s AND e.source_person IS NOT NULL AND e.source_person IS NOT ?1)"
-			" GROUP BY person HAVING sum(w) > 0 ORDER BY events DESC, person LIMIT 10",
+			" GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
 			mentions ? "1" : "(e.mention_of IS NULL)", src.p, mentions ? "1" : "(e.mention_of IS NULL)", tgt.p);
 	dyad_buf_putc(&sql, '\0');
 	rc = run(s, sql.p, args, 1, people, e);

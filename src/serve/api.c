@@ -188,6 +188,18 @@ static int param_actor_not_empty(request *q, const char *name)
 	return 0;
 }
 
+/* The names parameter: en (default) or ru, set for this thread's queries; -1 with a 400 otherwise. */
+static int param_names(request *q)
+{
+	const char *v = param(q, "names");
+
+	if (dyad_query_set_names(v) < 0) {
+		reply_error(q->r, 400, "names: expected en or ru, not '%s'", v);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- routes ------------------------------------------------------------------------------------ */
 
 static void api_stats(dyad_store *s, request *q)
@@ -212,7 +224,7 @@ static void api_stats(dyad_store *s, request *q)
 static void api_events(dyad_store *s, request *q)
 {
 	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "limit", "offset",
-					     "count", NULL };
+					     "count", "names", NULL };
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	dyad_buf *b = &q->r->body;
 	long limit, offset;
@@ -223,7 +235,7 @@ static void api_events(dyad_store *s, request *q)
 
 	if (check_params(q, names) < 0 || param_long(q, "limit", 1, DYAD_API_MAX_LIMIT, 50, &limit) < 0 ||
 	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_date(q, "since") < 0 ||
-	    param_date(q, "until") < 0 || param_count(q, &f.mentions) < 0 || param_actor_not_empty(q, "actor") < 0 ||
+	    param_date(q, "until") < 0 || param_count(q, &f.mentions) < 0 || param_names(q) < 0 || param_actor_not_empty(q, "actor") < 0 ||
 	    param_actor_not_empty(q, "a") < 0 || param_actor_not_empty(q, "b") < 0 || param_actor_not_empty(q, "type") < 0 ||
 	    param_actor_not_empty(q, "cameo") < 0)
 		return;
@@ -328,14 +340,14 @@ static void api_actors(dyad_store *s, request *q)
 
 static void api_actor(dyad_store *s, request *q, const char *code)
 {
-	static const char *const names[] = { "count", NULL };
+	static const char *const names[] = { "count", "names", NULL };
 	dyad_table actor, partners, years, people;
 	dyad_buf *b = &q->r->body;
 	dyad_actor_ref ref;
 	dyad_errbuf e;
 	int rc, mentions;
 
-	if (check_params(q, names) < 0 || param_count(q, &mentions) < 0)
+	if (check_params(q, names) < 0 || param_count(q, &mentions) < 0 || param_names(q) < 0)
 		return;
 	if ((rc = dyad_query_actor(s, code, &actor, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 404);
@@ -377,16 +389,18 @@ static long find_actor(const dyad_table *t, const char *code)
 
 static void api_network(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "since", "count", NULL };
+	static const char *const names[] = { "since", "count", "names", NULL };
 	dyad_table edges, actors;
 	dyad_buf *b = &q->r->body;
 	const char **seen;
 	size_t nseen = 0, r, k, side;
 	dyad_errbuf e;
-	int rc, mentions;
+	int rc, mentions, ru;
 
-	if (check_params(q, names) < 0 || param_date(q, "since") < 0 || param_count(q, &mentions) < 0)
+	if (check_params(q, names) < 0 || param_date(q, "since") < 0 || param_count(q, &mentions) < 0 ||
+	    param_names(q) < 0)
 		return;
+	ru = strcmp(dyad_query_names(), "ru") == 0;
 	if ((rc = dyad_query_network(s, param(q, "since"), mentions, &edges, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
@@ -417,8 +431,9 @@ static void api_network(dyad_store *s, request *q)
 			dyad_buf_json_str(b, dyad_str_c(code));
 			dyad_buf_puts(b, ",\"name\":");
 			if (a >= 0)
-				put_str_or_null(b, dyad_table_get(&actors, (size_t)a, 2) ? dyad_table_get(&actors, (size_t)a, 2)
-											  : dyad_table_get(&actors, (size_t)a, 3));
+				put_str_or_null(b, dyad_table_get(&actors, (size_t)a, ru ? 3 : 2)
+							   ? dyad_table_get(&actors, (size_t)a, ru ? 3 : 2)
+							   : dyad_table_get(&actors, (size_t)a, ru ? 2 : 3));
 			else
 				dyad_buf_puts(b, "null");
 			dyad_buf_printf(b, ",\"events\":%s}",
@@ -584,6 +599,7 @@ void dyad_api_answer(dyad_store *s, const char *why, const char *path, const dya
 
 	r->status = 200;
 	r->content_type = "application/json; charset=utf-8";
+	dyad_query_set_names(NULL); /* a thread answers many requests: each starts in English */
 	dyad_buf_clear(&r->body);
 	if (strlen(path) > DYAD_API_MAX_URL) {
 		reply_error(r, 414, "the path is longer than %d bytes", DYAD_API_MAX_URL);

@@ -241,6 +241,8 @@ static const char schema_v7[] =
 	"ALTER TABLE events ADD COLUMN mention_of INTEGER;"
 	"CREATE INDEX events_same ON events(source_actor, target_actor, cameo, date);"
 	"CREATE INDEX events_mention_of ON events(mention_of) WHERE mention_of IS NOT NULL;"
+	/* a person's names, to show them in the language asked for */
+	"CREATE INDEX actor_names_person ON actor_names(person) WHERE person <> '';"
 	"UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "events")
 	" AND x.id < events.id);"
 	"DROP TRIGGER events_days_ai; DROP TRIGGER events_days_ad; DROP TRIGGER events_months_ai;"

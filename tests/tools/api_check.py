@@ -139,6 +139,16 @@ status, _, data = get("/api/actors/KAZ")
 check(sum(p["events"] for p in profile["partners"]) < sum(p["events"] for p in json.loads(data)["partners"]),
       "Tokayev's partners count fewer events than Kazakhstan's")
 
+# names in the language asked for
+status, _, data = get("/api/actors/KAZ?names=ru")
+ru = json.loads(data)
+check(status == 200 and any(p["name"] == "Китай" for p in ru["partners"]) and
+      all(re.search("[А-Яа-яЁё]", p["person"]) for p in ru["people"]), "/api/actors/KAZ?names=ru names in Russian")
+status, _, data = get("/api/network?names=ru")
+check(status == 200 and any(n["name"] == "Казахстан" for n in json.loads(data)["nodes"]), "/api/network?names=ru")
+status, _, data = get("/api/events?names=fr")
+check(status == 400, "names=fr is refused")
+
 # ---- bad requests --------------------------------------------------------------------------------
 
 for path, want in [
