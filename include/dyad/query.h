@@ -76,9 +76,12 @@ typedef struct {
 	long limit;            /**< 0: 50 */
 	long offset;           /**< rows to skip, for paging */
 	int mentions;          /**< 1: every report of an event, not each event once */
+	int quad;              /**< QuadClass 1..4, 0: any */
+	const char *outlet;    /**< events an outlet reported */
+	const char *language;  /**< events reported in a language (ru, en) */
 } dyad_event_filter;
 
-#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 }
+#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL }
 
 /** 1 when `type` is a PLOVER event type (any case). */
 int dyad_query_event_type_valid(const char *type);
@@ -98,11 +101,13 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e);
 
 /**
- * The same, also giving what `a` and `b` resolved to; with `mentions` the
- * counts are reports rather than events (the `mentions` column always is).
+ * The same within `scope` (NULL: everything; its dates, type, cameo, quad,
+ * outlet and language filter, its `mentions` counts reports rather than
+ * events; its actors are not read), also giving what `a` and `b` resolved to.
  */
-int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by, int mentions,
-			     dyad_table *out, dyad_actor_ref *ref_a, dyad_actor_ref *ref_b, dyad_errbuf *e);
+int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by,
+			     const dyad_event_filter *scope, dyad_table *out, dyad_actor_ref *ref_a,
+			     dyad_actor_ref *ref_b, dyad_errbuf *e);
 
 /**
  * An actor's partners (events both ways, mean Goldstein), its years
@@ -110,11 +115,17 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
  * person's own events, a role's, or a whole country's. `ref` (may be NULL)
  * gets what `actor` resolved to.
  */
-int dyad_query_profile(dyad_store *s, const char *actor, int mentions, dyad_table *partners, dyad_table *years,
-		       dyad_table *people, dyad_actor_ref *ref, dyad_errbuf *e);
+int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter *scope, dyad_table *partners,
+		       dyad_table *years, dyad_table *people, dyad_actor_ref *ref, dyad_errbuf *e);
 
-/** Weighted directed edges source → target since a date (NULL: all); events, or reports with `mentions`. */
-int dyad_query_network(dyad_store *s, const char *since, int mentions, dyad_table *out, dyad_errbuf *e);
+/** Weighted directed edges source → target within `scope` (as for timelines; NULL: all). */
+int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e);
+
+/**
+ * Events by PLOVER type (type, quad, events, mentions) over the whole of
+ * `f`'s scope, its actor or dyad too: what a "top event types" view counts.
+ */
+int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
 
 /** "events" → 0, "mentions" → 1, anything else -1. */
 int dyad_query_count_parse(const char *what);

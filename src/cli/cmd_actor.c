@@ -17,7 +17,8 @@ static const dyad_cli_opt opts[] = {
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
 	const char *fmt = dyad_cli_get(cmd, a, "format");
-	int format = fmt ? dyad_table_format_parse(fmt) : DYAD_TABLE_TEXT, rc, mentions;
+	int format = fmt ? dyad_table_format_parse(fmt) : DYAD_TABLE_TEXT, rc;
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 	dyad_table partners, years, people;
 	dyad_actor_ref ref;
 	dyad_store *s;
@@ -27,11 +28,11 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected table, csv or jsonl)", fmt);
 	if (a->npos != 1)
 		return dyad_cli_usage_error(cmd, "name one actor: dyad actor X");
-	if ((mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
+	if ((scope.mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
 		return DYAD_EXIT_USAGE;
 	if ((rc = dyad_kb_open(dyad_cli_get(cmd, a, "db"), &s)) != 0)
 		return rc;
-	if ((rc = dyad_query_profile(s, a->pos[0], mentions, &partners, &years, &people, &ref, &e)) < 0) {
+	if ((rc = dyad_query_profile(s, a->pos[0], &scope, &partners, &years, &people, &ref, &e)) < 0) {
 		dyad_table_free(&partners);
 		dyad_table_free(&years);
 		dyad_table_free(&people);

@@ -118,17 +118,19 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	dyad_table t;
 	dyad_errbuf e;
 	size_t r;
-	int rc, mentions;
+	int rc;
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 
 	if (fmt && strcmp(fmt, "dot") && strcmp(fmt, "graphml") && strcmp(fmt, "json") && strcmp(fmt, "table"))
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected dot, graphml, json or table)", fmt);
 	if (a->npos)
 		return dyad_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
-	if ((mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
+	scope.since = dyad_cli_get(cmd, a, "since");
+	if ((scope.mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
 		return DYAD_EXIT_USAGE;
 	if ((rc = dyad_kb_open(dyad_cli_get(cmd, a, "db"), &s)) != 0)
 		return rc;
-	if ((rc = dyad_query_network(s, dyad_cli_get(cmd, a, "since"), mentions, &t, &e)) < 0) {
+	if ((rc = dyad_query_network(s, &scope, &t, &e)) < 0) {
 		dyad_store_close(s);
 		return dyad_kb_error(cmd, rc, &e);
 	}

@@ -62,7 +62,8 @@ static void chart(const dyad_table *t, const char *a, const char *b)
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
 	const char *fmt = dyad_cli_get(cmd, a, "format");
-	int format = -2, rc, mentions;
+	int format = -2, rc;
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 	dyad_actor_ref ra, rb;
 	dyad_store *s;
 	dyad_table t;
@@ -72,11 +73,11 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected chart, table, csv or jsonl)", fmt);
 	if (a->npos != 2)
 		return dyad_cli_usage_error(cmd, "name two actors: dyad timeline A B");
-	if ((mentions = dyad_kb_count(cmd, a)) < 0)
+	if ((scope.mentions = dyad_kb_count(cmd, a)) < 0)
 		return DYAD_EXIT_USAGE;
 	if ((rc = dyad_kb_open(dyad_cli_get(cmd, a, "db"), &s)) != 0)
 		return rc;
-	if ((rc = dyad_query_timeline_refs(s, a->pos[0], a->pos[1], dyad_cli_get(cmd, a, "by"), mentions, &t, &ra, &rb,
+	if ((rc = dyad_query_timeline_refs(s, a->pos[0], a->pos[1], dyad_cli_get(cmd, a, "by"), &scope, &t, &ra, &rb,
 					   &e)) < 0) {
 		dyad_store_close(s);
 		return dyad_kb_error(cmd, rc, &e);

@@ -334,18 +334,18 @@ void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out
 
 /*
  * The SQL condition that event `e` has `ref` on its `dir` side ("source" or
- * "target"), with the value bound as parameter ?n (see ref_value): the
- * person, the role's codes, or the whole side (the only one the tables of
- * sums, dyad_days and dyad_months, can answer).
+ * "target"), with the value bound as the named parameter :name (see
+ * ref_value): the person, the role's codes, or the whole side (the only one
+ * the tables of sums, dyad_days and dyad_months, can answer).
  */
-static void ref_cond(dyad_buf *b, const dyad_actor_ref *ref, const char *dir, int n)
+static void ref_cond(dyad_buf *b, const dyad_actor_ref *ref, const char *dir, const char *name)
 {
 	if (ref->person[0])
-		dyad_buf_printf(b, "e.%s_person = ?%d", dir, n);
+		dyad_buf_printf(b, "e.%s_person = :%s", dir, name);
 	else if (ref->code[0])
-		dyad_buf_printf(b, "substr(e.%s, 1, length(?%d)) = ?%d", dir, n, n);
+		dyad_buf_printf(b, "substr(e.%s, 1, length(:%s)) = :%s", dir, name, name);
 	else
-		dyad_buf_printf(b, "e.%s_actor = ?%d", dir, n);
+		dyad_buf_printf(b, "e.%s_actor = :%s", dir, name);
 }
 
 static const char *ref_value(const dyad_actor_ref *ref)
@@ -384,16 +384,68 @@ int dyad_query_event_type_valid(const char *type)
 	return 0;
 }
 
-int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
-{
-	dyad_actor_ref ref[3];
-	dyad_buf sql = DYAD_BUF_INIT;
-	char limit[24], offset[24];
-	const char *args[9] = { NULL };
-	size_t i;
-	int rc;
+/* ---- a query's scope: named parameters ---------------------------------------------------- */
 
-	memset(out, 0, sizeof *out);
+enum { MAX_BINDS = 16 };
+
+typedef struct {
+	const char *name[MAX_BINDS]; /* without the colon */
+	const char *value[MAX_BINDS];
+	size_t n;
+} binds;
+
+static void bind_add(binds *b, const char *name, const char *value)
+{
+	if (b->n < MAX_BINDS) {
+		b->name[b->n] = name;
+		b->value[b->n] = value;
+		b->n++;
+	}
+}
+
+/* As run(), the parameters bound by name (:name); a name the SQL lacks is skipped. */
+static int run_named(dyad_store *s, const char *sql, const binds *bs, dyad_table *out, dyad_errbuf *e)
+{
+	const char *args[MAX_BINDS] = { NULL };
+	sqlite3_stmt *st;
+	char key[40];
+	size_t i;
+	int n = 0, k;
+
+	/* the positions of the names in this statement, then run() binds by position */
+	if (sqlite3_prepare_v2(dyad_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+		memset(out, 0, sizeof *out);
+		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(dyad_store_db(s)));
+	}
+	n = sqlite3_bind_parameter_count(st);
+	for (i = 0; i < bs->n; i++) {
+		snprintf(key, sizeof key, ":%s", bs->name[i]);
+		if ((k = sqlite3_bind_parameter_index(st, key)) > 0 && k <= MAX_BINDS)
+			args[k - 1] = bs->value[i];
+	}
+	sqlite3_finalize(st);
+	return run(s, sql, args, (size_t)(n < MAX_BINDS ? n : MAX_BINDS), out, e);
+}
+
+/* 1 when the scope filters by the reporting document (outlet, language): events are then counted by their first report that passes. */
+static int scope_by_doc(const dyad_event_filter *f)
+{
+	return f && (f->outlet || f->language);
+}
+
+/* 1 when the scope filters at all (beyond the actors). */
+static int scoped(const dyad_event_filter *f)
+{
+	return f && (f->since || f->until || f->type || f->cameo || f->quad || f->outlet || f->language);
+}
+
+/* Check the scope's values; 0 or DYAD_EUSAGE with a message. */
+static int scope_check(const dyad_event_filter *f, dyad_errbuf *e)
+{
+	size_t i;
+
+	if (f == NULL)
+		return 0;
 	if (!valid_date(f->since) || !valid_date(f->until))
 		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)",
 				 !valid_date(f->since) ? f->since : f->until);
@@ -406,15 +458,118 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 			if (f->cameo[i] < '0' || f->cameo[i] > '9' || i >= 4)
 				return dyad_errf(e, DYAD_EUSAGE, "bad CAMEO code '%s' (expected up to four digits)", f->cameo);
 	}
+	if (f->quad < 0 || f->quad > 4)
+		return dyad_errf(e, DYAD_EUSAGE, "bad QuadClass %d (expected 1 to 4)", f->quad);
+	return 0;
+}
+
+/*
+ * The scope's conditions on event `e` and its document `d` (both in the
+ * FROM clause), as " AND ..." with named parameters bound into `bs`.
+ */
+static void scope_sql(dyad_buf *sql, const dyad_event_filter *f, binds *bs, char quad[4])
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	if (f->quad)
+		snprintf(quad, 4, "%d", f->quad);
+	{
+		/* each filter: its value, its parameter's name and its condition */
+		const char *const filters[][3] = {
+			{ f->since, "since", " AND e.date >= :since" },
+			{ f->until, "until", " AND substr(e.date, 1, length(:until)) <= :until" },
+			{ f->type, "type", " AND e.type = upper(:type)" },
+			{ f->cameo, "cameo", " AND e.cameo LIKE :cameo || '%'" },
+			{ f->quad ? quad : NULL, "quad", " AND e.quad = :quad" },
+			{ f->outlet, "outlet", " AND d.outlet = :outlet" },
+			{ f->language, "language", " AND d.language = lower(:language)" },
+		};
+		for (i = 0; i < sizeof filters / sizeof *filters; i++)
+			if (filters[i][0]) {
+				dyad_buf_puts(sql, filters[i][2]);
+				bind_add(bs, filters[i][1], filters[i][0]);
+			}
+	}
+}
+
+/*
+ * SQL, 1 when row `e` counts as the event: its first report, or with a
+ * filter by document its first report among those the filter passes.
+ */
+static void first_report_sql(dyad_buf *sql, const dyad_event_filter *f)
+{
+	if (!scope_by_doc(f)) {
+		dyad_buf_puts(sql, "(e.mention_of IS NULL)");
+		return;
+	}
+	dyad_buf_puts(sql, "(NOT EXISTS (SELECT 1 FROM events x JOIN documents xd ON xd.id = x.doc"
+			   " WHERE (x.id = coalesce(e.mention_of, e.id) OR x.mention_of = coalesce(e.mention_of, e.id))"
+			   " AND x.id < e.id");
+	if (f->outlet)
+		dyad_buf_puts(sql, " AND xd.outlet = :outlet");
+	if (f->language)
+		dyad_buf_puts(sql, " AND xd.language = lower(:language)");
+	dyad_buf_puts(sql, "))");
+}
+
+/* ---- events ------------------------------------------------------------------------------- */
+
+/* Resolve the filter's actor (ref[0]) and dyad (ref[1], ref[2]); 0 or a negative code with `e`. */
+static int actors_resolve(dyad_store *s, const dyad_event_filter *f, dyad_actor_ref ref[3], dyad_errbuf *e)
+{
+	int rc;
+
 	if (f->actor && (rc = dyad_query_actor_ref(s, f->actor, &ref[0], e)) < 0)
 		return rc;
-	if (f->a || f->b) {
-		if (!f->a || !f->b)
-			return dyad_errf(e, DYAD_EUSAGE, "a dyad needs two actors: A,B");
-		if ((rc = dyad_query_actor_ref(s, f->a, &ref[1], e)) < 0 ||
-		    (rc = dyad_query_actor_ref(s, f->b, &ref[2], e)) < 0)
-			return rc;
+	if ((f->a || f->b) && (!f->a || !f->b))
+		return dyad_errf(e, DYAD_EUSAGE, "a dyad needs two actors: A,B");
+	if (f->a && ((rc = dyad_query_actor_ref(s, f->a, &ref[1], e)) < 0 ||
+		     (rc = dyad_query_actor_ref(s, f->b, &ref[2], e)) < 0))
+		return rc;
+	return 0;
+}
+
+/* The conditions that event `e` has the filter's actor on either side and is between its dyad's two. */
+static void actors_sql(dyad_buf *sql, const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs)
+{
+	if (f->actor) {
+		bind_add(bs, "x", ref_value(&ref[0]));
+		dyad_buf_puts(sql, " AND (");
+		ref_cond(sql, &ref[0], "source", "x");
+		dyad_buf_puts(sql, " OR ");
+		ref_cond(sql, &ref[0], "target", "x");
+		dyad_buf_puts(sql, ")");
 	}
+	if (f->a) {
+		bind_add(bs, "a", ref_value(&ref[1]));
+		bind_add(bs, "b", ref_value(&ref[2]));
+		dyad_buf_puts(sql, " AND ((");
+		ref_cond(sql, &ref[1], "source", "a");
+		dyad_buf_puts(sql, " AND ");
+		ref_cond(sql, &ref[2], "target", "b");
+		dyad_buf_puts(sql, ") OR (");
+		ref_cond(sql, &ref[2], "source", "b");
+		dyad_buf_puts(sql, " AND ");
+		ref_cond(sql, &ref[1], "target", "a");
+		dyad_buf_puts(sql, "))");
+	}
+}
+
+int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
+{
+	dyad_actor_ref ref[3];
+	dyad_buf sql = DYAD_BUF_INIT;
+	char limit[24], offset[24], quad[4];
+	binds bs = { { NULL }, { NULL }, 0 };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = scope_check(f, e)) < 0)
+		return rc;
+	if ((rc = actors_resolve(s, f, ref, e)) < 0)
+		return rc;
 	/* an event's reports: the event itself and the rows that are mentions of it */
 	dyad_buf_puts(&sql,
 		      "SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
@@ -428,43 +583,21 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
 		      " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles,"
-		      " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name"
+		      " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name, d.language"
 		      " FROM events e JOIN documents d ON d.id = e.doc WHERE ");
-	dyad_buf_puts(&sql, f->mentions ? "1" : "e.mention_of IS NULL");
-	if (f->actor) {
-		args[0] = ref_value(&ref[0]);
-		dyad_buf_puts(&sql, " AND (");
-		ref_cond(&sql, &ref[0], "source", 1);
-		dyad_buf_puts(&sql, " OR ");
-		ref_cond(&sql, &ref[0], "target", 1);
-		dyad_buf_puts(&sql, ")");
-	}
-	if (f->a) {
-		args[1] = ref_value(&ref[1]);
-		args[2] = ref_value(&ref[2]);
-		dyad_buf_puts(&sql, " AND ((");
-		ref_cond(&sql, &ref[1], "source", 2);
-		dyad_buf_puts(&sql, " AND ");
-		ref_cond(&sql, &ref[2], "target", 3);
-		dyad_buf_puts(&sql, ") OR (");
-		ref_cond(&sql, &ref[2], "source", 3);
-		dyad_buf_puts(&sql, " AND ");
-		ref_cond(&sql, &ref[1], "target", 2);
-		dyad_buf_puts(&sql, "))");
-	}
-	dyad_buf_puts(&sql, " AND (?4 IS NULL OR e.type = upper(?4)) AND (?5 IS NULL OR e.cameo LIKE ?5 || '%')"
-			    " AND (?6 IS NULL OR e.date >= ?6) AND (?7 IS NULL OR substr(e.date, 1, length(?7)) <= ?7)"
-			    " ORDER BY e.date DESC, e.id DESC LIMIT ?8 OFFSET ?9");
+	if (f->mentions)
+		dyad_buf_puts(&sql, "1");
+	else
+		first_report_sql(&sql, f);
+	actors_sql(&sql, f, ref, &bs);
+	scope_sql(&sql, f, &bs, quad);
+	dyad_buf_puts(&sql, " ORDER BY e.date DESC, e.id DESC LIMIT :limit OFFSET :offset");
 	dyad_buf_putc(&sql, '\0');
-	args[3] = f->type;
-	args[4] = f->cameo;
-	args[5] = f->since;
-	args[6] = f->until;
 	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
-	args[7] = limit;
 	snprintf(offset, sizeof offset, "%ld", f->offset > 0 ? f->offset : 0);
-	args[8] = offset;
-	rc = run(s, sql.p, args, 9, out, e);
+	bind_add(&bs, "limit", limit);
+	bind_add(&bs, "offset", offset);
+	rc = run_named(s, sql.p, &bs, out, e);
 	dyad_buf_free(&sql);
 	return rc;
 }
@@ -475,34 +608,49 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 {
 	dyad_actor_ref ra, rb;
 
-	return dyad_query_timeline_refs(s, a, b, by, 0, out, &ra, &rb, e);
+	return dyad_query_timeline_refs(s, a, b, by, NULL, out, &ra, &rb, e);
+}
+
+/* The weight of a row of rows_from: its events, or every report with `mentions`. */
+static const char *mentions_or_events(const dyad_event_filter *scope)
+{
+	return scope && scope->mentions ? "e.mentions" : "e.events";
 }
 
 /*
  * The rows a timeline, profile or network adds up, as the subquery "e":
  * the sums of dyad_days or dyad_months when every actor asked is a whole
- * side, else the events themselves, each row then counting as an event
- * when it is the first report of it. Columns: source_actor, target_actor,
- * day or month (`period_col`), quad, events, mentions, goldstein_sum,
- * goldstein_n, and for events the other columns ref_cond reads.
+ * side and nothing is filtered, else the events themselves in the scope,
+ * each row counting as an event when it is the event's first report (see
+ * first_report_sql). Columns: source_actor, target_actor, period_key (the
+ * day or month), quad, events, mentions, goldstein_sum, goldstein_n, and
+ * for events the other columns ref_cond reads.
  */
-static void rows_from(dyad_buf *sql, int whole, int by_day)
+static void rows_from(dyad_buf *sql, int whole, int by_day, const dyad_event_filter *f, binds *bs, char quad[4])
 {
-	if (whole)
+	if (whole && !scoped(f)) {
 		dyad_buf_printf(sql, "(SELECT source_actor, target_actor, %s AS period_key, quad, events, mentions,"
 				     " goldstein_sum, goldstein_n FROM %s)",
 				by_day ? "date" : "month", by_day ? "dyad_days" : "dyad_months");
-	else
-		dyad_buf_printf(sql, "(SELECT source_actor, target_actor, source, target, source_person, target_person,"
-				     " coalesce(%s, '') AS period_key, coalesce(quad, 0) AS quad,"
-				     " (mention_of IS NULL) AS events, 1 AS mentions,"
-				     " CASE WHEN mention_of IS NULL THEN coalesce(goldstein, 0) ELSE 0 END AS goldstein_sum,"
-				     " (mention_of IS NULL AND goldstein IS NOT NULL) AS goldstein_n FROM events)",
-				by_day ? "date" : "substr(date, 1, 7)");
+		return;
+	}
+	dyad_buf_printf(sql, "(SELECT e.source_actor, e.target_actor, e.source, e.target, e.source_person,"
+			     " e.target_person, coalesce(%s, '') AS period_key, coalesce(e.quad, 0) AS quad, ",
+			by_day ? "e.date" : "substr(e.date, 1, 7)");
+	first_report_sql(sql, f);
+	dyad_buf_puts(sql, " AS events, 1 AS mentions, CASE WHEN ");
+	first_report_sql(sql, f);
+	dyad_buf_puts(sql, " THEN coalesce(e.goldstein, 0) ELSE 0 END AS goldstein_sum, (");
+	first_report_sql(sql, f);
+	dyad_buf_puts(sql, " AND e.goldstein IS NOT NULL) AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
+			   " WHERE 1");
+	scope_sql(sql, f, bs, quad);
+	dyad_buf_putc(sql, ')');
 }
 
-int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by, int mentions,
-			     dyad_table *out, dyad_actor_ref *ra, dyad_actor_ref *rb, dyad_errbuf *e)
+int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by,
+			     const dyad_event_filter *scope, dyad_table *out, dyad_actor_ref *ra, dyad_actor_ref *rb,
+			     dyad_errbuf *e)
 {
 	/* each period's expression over the day (YYYY-MM-DD) or month (YYYY-MM) column */
 	static const char *const periods[][3] = {
@@ -511,8 +659,10 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 		{ "month", "e.period_key", "month" },
 		{ "year", "substr(e.period_key, 1, 4)", "month" },
 	};
-	const char *period = NULL, *w = mentions ? "e.mentions" : "e.events", *args[2];
+	const char *period = NULL, *w = mentions_or_events(scope);
 	dyad_buf sql = DYAD_BUF_INIT, ab = DYAD_BUF_INIT, ba = DYAD_BUF_INIT;
+	binds bs = { { NULL }, { NULL }, 0 };
+	char quad[4];
 	int by_day = 0, q, rc;
 	size_t i;
 
@@ -524,20 +674,24 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 		}
 	if (period == NULL)
 		return dyad_errf(e, DYAD_EUSAGE, "bad period '%s' (expected day, week, month or year)", by);
+	if ((rc = scope_check(scope, e)) < 0)
+		return rc;
 	if ((rc = dyad_query_actor_ref(s, a, ra, e)) < 0 || (rc = dyad_query_actor_ref(s, b, rb, e)) < 0)
 		return rc;
 	dyad_buf_putc(&ab, '(');
-	ref_cond(&ab, ra, "source", 1);
+	ref_cond(&ab, ra, "source", "a");
 	dyad_buf_puts(&ab, " AND ");
-	ref_cond(&ab, rb, "target", 2);
+	ref_cond(&ab, rb, "target", "b");
 	dyad_buf_putc(&ab, ')');
 	dyad_buf_putc(&ba, '(');
-	ref_cond(&ba, rb, "source", 2);
+	ref_cond(&ba, rb, "source", "b");
 	dyad_buf_puts(&ba, " AND ");
-	ref_cond(&ba, ra, "target", 1);
+	ref_cond(&ba, ra, "target", "a");
 	dyad_buf_putc(&ba, ')');
 	dyad_buf_putc(&ab, '\0');
 	dyad_buf_putc(&ba, '\0');
+	bind_add(&bs, "a", ref_value(ra));
+	bind_add(&bs, "b", ref_value(rb));
 	/* the period expression is one of the fixed strings above, never user text */
 	dyad_buf_printf(&sql, "SELECT %s AS period", period);
 	for (q = 1; q <= 4; q++)
@@ -546,40 +700,43 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ba_q%d", ba.p, q, w, q);
 	dyad_buf_printf(&sql, ", sum(%s) AS events, sum(e.mentions) AS mentions,"
 			      " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ", w);
-	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day);
+	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day, scope, &bs, quad);
 	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY period HAVING sum(%s) > 0"
 			      " ORDER BY period", ab.p, ba.p, w);
 	dyad_buf_putc(&sql, '\0');
-	args[0] = ref_value(ra);
-	args[1] = ref_value(rb);
-	rc = run(s, sql.p, args, 2, out, e);
+	rc = run_named(s, sql.p, &bs, out, e);
 	dyad_buf_free(&sql);
 	dyad_buf_free(&ab);
 	dyad_buf_free(&ba);
 	return rc;
 }
 
-/* ---- profiles, networks, stats ------------------------------------------------------------ */
+/* ---- profiles, networks, types ------------------------------------------------------------ */
 
-int dyad_query_profile(dyad_store *s, const char *actor, int mentions, dyad_table *partners, dyad_table *years,
-		       dyad_table *people, dyad_actor_ref *ref_out, dyad_errbuf *e)
+
+int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter *scope, dyad_table *partners,
+		       dyad_table *years, dyad_table *people, dyad_actor_ref *ref_out, dyad_errbuf *e)
 {
-	const char *w = mentions ? "e.mentions" : "e.events", *args[1];
+	const char *w = mentions_or_events(scope);
 	dyad_buf src = DYAD_BUF_INIT, tgt = DYAD_BUF_INIT, sql = DYAD_BUF_INIT;
+	binds bs = { { NULL }, { NULL }, 0 };
 	dyad_actor_ref ref;
+	char quad[4];
 	int rc, whole;
 
 	memset(partners, 0, sizeof *partners);
 	memset(years, 0, sizeof *years);
 	memset(people, 0, sizeof *people);
+	if ((rc = scope_check(scope, e)) < 0)
+		return rc;
 	if ((rc = dyad_query_actor_ref(s, actor, &ref, e)) < 0)
 		return rc;
 	if (ref_out)
 		*ref_out = ref;
 	whole = ref_whole(&ref);
-	args[0] = ref_value(&ref);
-	ref_cond(&src, &ref, "source", 1);
-	ref_cond(&tgt, &ref, "target", 1);
+	bind_add(&bs, "x", ref_value(&ref));
+	ref_cond(&src, &ref, "source", "x");
+	ref_cond(&tgt, &ref, "target", "x");
 	dyad_buf_putc(&src, '\0');
 	dyad_buf_putc(&tgt, '\0');
 	/* partners: the other side of each event; a whole side's dealings with itself are not a partner */
@@ -591,40 +748,44 @@ int dyad_query_profile(dyad_store *s, const char *actor, int mentions, dyad_tabl
 			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
 			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
 			actor_name_sql(), src.p, w, w, w);
-	rows_from(&sql, whole, 0);
+	rows_from(&sql, whole, 0, scope, &bs, quad);
 	dyad_buf_printf(&sql, " e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
 			      " LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
 			src.p, tgt.p, whole ? " AND e.source_actor <> e.target_actor" : "", w);
 	dyad_buf_putc(&sql, '\0');
-	if ((rc = run(s, sql.p, args, 1, partners, e)) < 0)
+	if ((rc = run_named(s, sql.p, &bs, partners, e)) < 0)
 		goto done;
 	dyad_buf_clear(&sql);
+	bs.n = 1;
 	dyad_buf_printf(&sql,
 			"SELECT substr(e.period_key, 1, 4) AS year, sum(%s) AS events, sum(e.mentions) AS mentions,"
 			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
 			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
 			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
 			w, w, w);
-	rows_from(&sql, whole, 0);
+	rows_from(&sql, whole, 0, scope, &bs, quad);
 	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY year HAVING sum(%s) > 0 ORDER BY year",
 			src.p, tgt.p, w);
 	dyad_buf_putc(&sql, '\0');
-	if ((rc = run(s, sql.p, args, 1, years, e)) < 0)
+	if ((rc = run_named(s, sql.p, &bs, years, e)) < 0)
 		goto done;
 	/* the people on the other side of its events (not the person asked about) */
 	dyad_buf_clear(&sql);
+	bs.n = 1;
 	dyad_buf_puts(&sql, "SELECT ");
 	person_name_sql(&sql, "x.who");
-	dyad_buf_printf(&sql,
-			" AS person, x.side, x.n AS events FROM (SELECT who, side, sum(w) AS n FROM ("
-			" SELECT e.target_person AS who, e.target AS side, %s AS w FROM events e"
-			"  WHERE %s AND e.target_person IS NOT NULL AND e.target_person IS NOT ?1"
-			" UNION ALL SELECT e.source_person, e.source, %s FROM events e"
-			"  WHERE %s AND e.source_person IS NOT NULL AND e.source_person IS NOT ?1)"
-			" GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
-			mentions ? "1" : "(e.mention_of IS NULL)", src.p, mentions ? "1" : "(e.mention_of IS NULL)", tgt.p);
+	dyad_buf_puts(&sql, " AS person, x.side, x.n AS events FROM (SELECT who, side, sum(w) AS n FROM ("
+			    " SELECT CASE WHEN ");
+	dyad_buf_printf(&sql, "%s THEN e.target_person ELSE e.source_person END AS who,"
+			      " CASE WHEN %s THEN e.target ELSE e.source END AS side, %s AS w FROM ",
+			src.p, src.p, mentions_or_events(scope));
+	rows_from(&sql, 0, 0, scope, &bs, quad);
+	dyad_buf_printf(&sql, " e WHERE (%s AND e.target_person IS NOT NULL AND e.target_person IS NOT :x)"
+			      " OR (%s AND e.source_person IS NOT NULL AND e.source_person IS NOT :x))"
+			      " GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
+			src.p, tgt.p);
 	dyad_buf_putc(&sql, '\0');
-	rc = run(s, sql.p, args, 1, people, e);
+	rc = run_named(s, sql.p, &bs, people, e);
 done:
 	dyad_buf_free(&sql);
 	dyad_buf_free(&src);
@@ -632,24 +793,58 @@ done:
 	return rc;
 }
 
-int dyad_query_network(dyad_store *s, const char *since, int mentions, dyad_table *out, dyad_errbuf *e)
+int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
 {
-	const char *args[1] = { since };
-	const char *w = mentions ? "mentions" : "events";
-	char sql[1024];
+	const char *w = mentions_or_events(scope);
+	binds bs = { { NULL }, { NULL }, 0 };
+	dyad_buf sql = DYAD_BUF_INIT;
+	char quad[4];
+	int rc;
 
-	if (!valid_date(since))
-		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)", since);
-	/* the whole history from the monthly sums; since a day, from the daily ones */
-	snprintf(sql, sizeof sql,
-		 "SELECT source_actor AS source, target_actor AS target, sum(%s) AS events, sum(mentions) AS mentions,"
-		 " sum(CASE WHEN quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
-		 " sum(CASE WHEN quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
-		 " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-		 " FROM %s WHERE source_actor <> target_actor%s"
-		 " GROUP BY source_actor, target_actor HAVING sum(%s) > 0 ORDER BY events DESC, source, target",
-		 w, w, w, since ? "dyad_days" : "dyad_months", since ? " AND date >= ?1" : "", w);
-	return run(s, sql, args, since ? 1 : 0, out, e);
+	memset(out, 0, sizeof *out);
+	if ((rc = scope_check(scope, e)) < 0)
+		return rc;
+	dyad_buf_printf(&sql,
+			"SELECT e.source_actor AS source, e.target_actor AS target, sum(%s) AS events,"
+			" sum(e.mentions) AS mentions,"
+			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
+			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
+			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			w, w, w);
+	/* the whole history from the monthly sums; anything filtered from the events */
+	rows_from(&sql, 1, 0, scope, &bs, quad);
+	dyad_buf_printf(&sql, " e WHERE e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor"
+			      " HAVING sum(%s) > 0 ORDER BY events DESC, source, target", w);
+	dyad_buf_putc(&sql, '\0');
+	rc = run_named(s, sql.p, &bs, out, e);
+	dyad_buf_free(&sql);
+	return rc;
+}
+
+int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
+{
+	dyad_actor_ref ref[3];
+	binds bs = { { NULL }, { NULL }, 0 };
+	dyad_buf sql = DYAD_BUF_INIT;
+	char quad[4];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = scope_check(f, e)) < 0)
+		return rc;
+	if ((rc = actors_resolve(s, f, ref, e)) < 0)
+		return rc;
+	dyad_buf_puts(&sql, "SELECT coalesce(e.type, '?') AS type, min(e.quad) AS quad, sum(");
+	first_report_sql(&sql, f);
+	dyad_buf_puts(&sql, ") AS events, count(*) AS mentions FROM events e JOIN documents d ON d.id = e.doc WHERE 1");
+	actors_sql(&sql, f, ref, &bs);
+	scope_sql(&sql, f, &bs, quad);
+	dyad_buf_printf(&sql, " GROUP BY e.type HAVING %s > 0 ORDER BY %s DESC, type",
+			f->mentions ? "mentions" : "events", f->mentions ? "mentions" : "events");
+	dyad_buf_putc(&sql, '\0');
+	rc = run_named(s, sql.p, &bs, out, e);
+	dyad_buf_free(&sql);
+	return rc;
 }
 
 int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)

@@ -200,6 +200,48 @@ static int param_names(request *q)
 	return 0;
 }
 
+/*
+ * The parameters every view of the events shares: since, until, type, cameo,
+ * quad, outlet, language (each refused when given empty or malformed),
+ * count and names. -1 with a 400.
+ */
+static int param_scope(request *q, dyad_event_filter *f)
+{
+	static const char *const not_empty[] = { "type", "cameo", "quad", "outlet", "language", "since", "until" };
+	long quad;
+	size_t i;
+
+	for (i = 0; i < sizeof not_empty / sizeof *not_empty; i++)
+		if (param_actor_not_empty(q, not_empty[i]) < 0)
+			return -1;
+	if (param_date(q, "since") < 0 || param_date(q, "until") < 0 || param_count(q, &f->mentions) < 0 ||
+	    param_names(q) < 0 || param_long(q, "quad", 1, 4, 0, &quad) < 0)
+		return -1;
+	f->quad = (int)quad;
+	f->since = param(q, "since");
+	f->until = param(q, "until");
+	f->type = param(q, "type");
+	f->cameo = param(q, "cameo");
+	f->outlet = param(q, "outlet");
+	f->language = param(q, "language");
+	return 0;
+}
+
+/* The actor (either side) and the dyad a, b: none given empty, both of a dyad or neither. -1 with a 400. */
+static int param_actors(request *q, dyad_event_filter *f)
+{
+	if (param_actor_not_empty(q, "actor") < 0 || param_actor_not_empty(q, "a") < 0 || param_actor_not_empty(q, "b") < 0)
+		return -1;
+	f->actor = param(q, "actor");
+	f->a = param(q, "a");
+	f->b = param(q, "b");
+	if ((f->a == NULL) != (f->b == NULL)) {
+		reply_error(q->r, 400, "a dyad needs both a and b");
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- routes ------------------------------------------------------------------------------------ */
 
 static void api_stats(dyad_store *s, request *q)
@@ -224,7 +266,7 @@ static void api_stats(dyad_store *s, request *q)
 static void api_events(dyad_store *s, request *q)
 {
 	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "limit", "offset",
-					     "count", "names", NULL };
+					     "count", "names", "quad", "outlet", "language", NULL };
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	dyad_buf *b = &q->r->body;
 	long limit, offset;
@@ -234,22 +276,8 @@ static void api_events(dyad_store *s, request *q)
 	int rc;
 
 	if (check_params(q, names) < 0 || param_long(q, "limit", 1, DYAD_API_MAX_LIMIT, 50, &limit) < 0 ||
-	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_date(q, "since") < 0 ||
-	    param_date(q, "until") < 0 || param_count(q, &f.mentions) < 0 || param_names(q) < 0 || param_actor_not_empty(q, "actor") < 0 ||
-	    param_actor_not_empty(q, "a") < 0 || param_actor_not_empty(q, "b") < 0 || param_actor_not_empty(q, "type") < 0 ||
-	    param_actor_not_empty(q, "cameo") < 0)
+	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_scope(q, &f) < 0 || param_actors(q, &f) < 0)
 		return;
-	f.actor = param(q, "actor");
-	f.a = param(q, "a");
-	f.b = param(q, "b");
-	f.type = param(q, "type");
-	f.cameo = param(q, "cameo");
-	f.since = param(q, "since");
-	f.until = param(q, "until");
-	if ((f.a == NULL) != (f.b == NULL)) {
-		reply_error(q->r, 400, "a dyad needs both a and b");
-		return;
-	}
 	if (f.cameo) {
 		for (r = 0; f.cameo[r]; r++)
 			if (!isdigit((unsigned char)f.cameo[r]) || r >= 4) {
@@ -279,16 +307,17 @@ static void api_events(dyad_store *s, request *q)
 
 static void api_timeline(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "a", "b", "by", "count", NULL };
+	static const char *const names[] = { "a", "b", "by", "count", "names", "since", "until", "type", "cameo",
+					     "quad", "outlet", "language", NULL };
 	const char *a, *b, *by;
 	dyad_actor_ref ra, rb;
-	int mentions;
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 	dyad_buf *out = &q->r->body;
 	dyad_table t;
 	dyad_errbuf e;
 	int rc;
 
-	if (check_params(q, names) < 0 || param_count(q, &mentions) < 0)
+	if (check_params(q, names) < 0 || param_scope(q, &scope) < 0)
 		return;
 	a = param(q, "a");
 	b = param(q, "b");
@@ -297,7 +326,7 @@ static void api_timeline(dyad_store *s, request *q)
 		reply_error(q->r, 400, "a timeline needs two actors: a and b");
 		return;
 	}
-	if ((rc = dyad_query_timeline_refs(s, a, b, by, mentions, &t, &ra, &rb, &e)) < 0) {
+	if ((rc = dyad_query_timeline_refs(s, a, b, by, &scope, &t, &ra, &rb, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
 	}
@@ -309,7 +338,7 @@ static void api_timeline(dyad_store *s, request *q)
 	dyad_actor_ref_json(s, &ra, out);
 	dyad_buf_puts(out, ",\"resolved_b\":");
 	dyad_actor_ref_json(s, &rb, out);
-	dyad_buf_printf(out, ",\"count\":\"%s\"", mentions ? "mentions" : "events");
+	dyad_buf_printf(out, ",\"count\":\"%s\"", scope.mentions ? "mentions" : "events");
 	dyad_buf_puts(out, ",\"by\":");
 	dyad_buf_json_str(out, dyad_str_c(by));
 	dyad_buf_puts(out, ",\"periods\":");
@@ -340,20 +369,22 @@ static void api_actors(dyad_store *s, request *q)
 
 static void api_actor(dyad_store *s, request *q, const char *code)
 {
-	static const char *const names[] = { "count", "names", NULL };
+	static const char *const names[] = { "count", "names", "since", "until", "type", "cameo", "quad", "outlet",
+					     "language", NULL };
 	dyad_table actor, partners, years, people;
 	dyad_buf *b = &q->r->body;
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 	dyad_actor_ref ref;
 	dyad_errbuf e;
-	int rc, mentions;
+	int rc;
 
-	if (check_params(q, names) < 0 || param_count(q, &mentions) < 0 || param_names(q) < 0)
+	if (check_params(q, names) < 0 || param_scope(q, &scope) < 0)
 		return;
 	if ((rc = dyad_query_actor(s, code, &actor, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 404);
 		return;
 	}
-	if ((rc = dyad_query_profile(s, code, mentions, &partners, &years, &people, &ref, &e)) < 0) {
+	if ((rc = dyad_query_profile(s, code, &scope, &partners, &years, &people, &ref, &e)) < 0) {
 		dyad_table_free(&actor);
 		reply_query_error(q->r, rc, &e, 404);
 		return;
@@ -362,7 +393,7 @@ static void api_actor(dyad_store *s, request *q, const char *code)
 	dyad_table_row_json(&actor, 0, b);
 	dyad_buf_puts(b, ",\"resolved\":");
 	dyad_actor_ref_json(s, &ref, b);
-	dyad_buf_printf(b, ",\"count\":\"%s\"", mentions ? "mentions" : "events");
+	dyad_buf_printf(b, ",\"count\":\"%s\"", scope.mentions ? "mentions" : "events");
 	dyad_buf_puts(b, ",\"partners\":");
 	dyad_table_json(&partners, b);
 	dyad_buf_puts(b, ",\"years\":");
@@ -374,6 +405,28 @@ static void api_actor(dyad_store *s, request *q, const char *code)
 	dyad_table_free(&partners);
 	dyad_table_free(&years);
 	dyad_table_free(&people);
+}
+
+/* GET /api/types: events by PLOVER type over the whole scope (an actor or a dyad, dates, filters). */
+static void api_types(dyad_store *s, request *q)
+{
+	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "count", "names",
+					     "quad", "outlet", "language", NULL };
+	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
+	dyad_table t;
+	dyad_errbuf e;
+	int rc;
+
+	if (check_params(q, names) < 0 || param_scope(q, &f) < 0 || param_actors(q, &f) < 0)
+		return;
+	if ((rc = dyad_query_types(s, &f, &t, &e)) < 0) {
+		reply_query_error(q->r, rc, &e, 400);
+		return;
+	}
+	dyad_buf_puts(&q->r->body, "{\"types\":");
+	dyad_table_json(&t, &q->r->body);
+	dyad_buf_puts(&q->r->body, "}");
+	dyad_table_free(&t);
 }
 
 /* The row of `code` in the actors table (column 0), or -1. */
@@ -389,19 +442,20 @@ static long find_actor(const dyad_table *t, const char *code)
 
 static void api_network(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "since", "count", "names", NULL };
+	static const char *const names[] = { "since", "until", "count", "names", "type", "cameo", "quad", "outlet",
+					     "language", NULL };
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 	dyad_table edges, actors;
 	dyad_buf *b = &q->r->body;
 	const char **seen;
 	size_t nseen = 0, r, k, side;
 	dyad_errbuf e;
-	int rc, mentions, ru;
+	int rc, ru;
 
-	if (check_params(q, names) < 0 || param_date(q, "since") < 0 || param_count(q, &mentions) < 0 ||
-	    param_names(q) < 0)
+	if (check_params(q, names) < 0 || param_scope(q, &scope) < 0)
 		return;
 	ru = strcmp(dyad_query_names(), "ru") == 0;
-	if ((rc = dyad_query_network(s, param(q, "since"), mentions, &edges, &e)) < 0) {
+	if ((rc = dyad_query_network(s, &scope, &edges, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
 	}
@@ -629,6 +683,8 @@ void dyad_api_answer(dyad_store *s, const char *why, const char *path, const dya
 		api_actor(s, &q, arg);
 	else if (strcmp(path, "/api/network") == 0)
 		api_network(s, &q);
+	else if (strcmp(path, "/api/types") == 0)
+		api_types(s, &q);
 	else if (strcmp(path, "/api/search") == 0)
 		api_search(s, &q);
 	else if ((arg = segment_after(path, "/api/docs/")) != NULL)

@@ -139,6 +139,28 @@ status, _, data = get("/api/actors/KAZ")
 check(sum(p["events"] for p in profile["partners"]) < sum(p["events"] for p in json.loads(data)["partners"]),
       "Tokayev's partners count fewer events than Kazakhstan's")
 
+# every view obeys the same filters: types over the whole dyad add up to its timeline, and the
+# timeline, types and events within a filter agree with each other
+def total(path):
+    return sum(p["events"] for p in json.loads(get(path)[2])["periods"])
+tl = total("/api/timeline?a=KAZ&b=CHN&by=year")
+types = json.loads(get("/api/types?a=KAZ&b=CHN")[2])["types"]
+check(tl > 0 and sum(t["events"] for t in types) == tl, "types of KAZ-CHN add up to its timeline (%d)" % tl)
+for filt in ["type=CONSULT", "quad=1", "language=ru", "outlet=Xinhua", "since=2024-01-01&until=2024-12-31"]:
+    t = total("/api/timeline?a=KAZ&b=CHN&by=year&" + filt)
+    ev = json.loads(get("/api/events?a=KAZ&b=CHN&limit=500&" + filt)[2])["events"]
+    ty = json.loads(get("/api/types?a=KAZ&b=CHN&" + filt)[2])["types"]
+    check(t == len(ev) == sum(x["events"] for x in ty) and t <= tl,
+          "%s: timeline %d, events %d, types %d" % (filt, t, len(ev), sum(x["events"] for x in ty)))
+ev = json.loads(get("/api/events?language=en&limit=500")[2])["events"]
+check(ev and all(e["language"] == "en" for e in ev), "language=en: only events reported in English")
+net = json.loads(get("/api/network?type=SANCTION")[2])["edges"]
+check(net and sum(e["events"] for e in net) <= sum(e["events"] for e in json.loads(get("/api/network")[2])["edges"]),
+      "the network within a type")
+for path in ["/api/types?quad=5", "/api/timeline?a=KAZ&b=CHN&quad=0", "/api/network?outlet=", "/api/types?a=KAZ"]:
+    status, headers, data = get(path)
+    json_error(status, headers, data, 400, "GET " + path)
+
 # names in the language asked for
 status, _, data = get("/api/actors/KAZ?names=ru")
 ru = json.loads(data)

@@ -57,7 +57,7 @@ for e in json.load(sys.stdin)["edges"]:
 events=$($dyad stats --db "$tmp/all.db" --format csv | sed -n 's/^events,//p')
 mentions=$($dyad stats --db "$tmp/all.db" --format csv | sed -n 's/^event mentions,//p')
 [ "$mentions" -gt $((events * 5)) ] || fail "the copies were not stored: $events events, $mentions mentions"
-$dyad events --db "$tmp/all.db" --limit 1 --format csv | tail -1 | grep -q ',11,1,1$' ||
+$dyad events --db "$tmp/all.db" --limit 1 --format csv | tail -1 | grep -q ',11,1,1,' ||
 	fail "an event of a copied page does not have 11 mentions, 1 source, 1 article: $($dyad events --db "$tmp/all.db" --limit 1 --format csv)"
 # counting mentions instead counts every report
 $dyad network --count mentions --format json --db "$tmp/all.db" | python3 -c '
