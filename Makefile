@@ -95,11 +95,13 @@ $(BUILD)/gen/commands.h: FORCE
 
 $(BUILD)/src/cli/main.o: $(BUILD)/gen/commands.h
 
-# The dashboard's files, compiled into the binary (see src/serve/web.c).
+# The dashboard's files, compiled into the binary (see src/serve/web.c), and the CAMEO→PLOVER
+# table its PLOVER export maps codes through (/assets/cameo2plover.tsv).
 WEB_FILES := $(shell find web -type f 2>/dev/null | sort)
-$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES)
+WEB_DATA := data/codebook/cameo2plover.tsv
+$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES) $(WEB_DATA)
 	@mkdir -p $(@D)
-	scripts/embed-web web $@
+	scripts/embed-web web $@ $(WEB_DATA)
 
 $(BUILD)/src/serve/web.o: $(BUILD)/gen/web_assets.inc
 
@@ -151,9 +153,9 @@ build/fuzz/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(BASE) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -DDYAD_ARENA_MALLOC -Ibuild/fuzz/gen -c $< -o $@
 
-build/fuzz/gen/web_assets.inc: scripts/embed-web $(WEB_FILES)
+build/fuzz/gen/web_assets.inc: scripts/embed-web $(WEB_FILES) $(WEB_DATA)
 	@mkdir -p $(@D)
-	scripts/embed-web web $@
+	scripts/embed-web web $@ $(WEB_DATA)
 
 build/fuzz/src/serve/web.o: build/fuzz/gen/web_assets.inc
 

@@ -145,9 +145,11 @@ int dyad_query_search(dyad_store *s, const char *q, long limit, const char *open
 		      dyad_errbuf *e);
 
 /**
- * Countries and organisations for a type-ahead: those whose code or English
- * or Russian name begins with `prefix` (case and ё/е folded), or with no
- * prefix those with events; busiest first (code, kind, name_en, name_ru, events).
+ * Countries, organisations and people for a type-ahead: those whose code or
+ * English or Russian name begins with `prefix` (case and ё/е folded; a
+ * person when a word of one of their names does, and they have events), or
+ * with no prefix the countries and organisations with events; busiest first
+ * (code, kind, name_en, name_ru, events; a person's code is their key).
  */
 int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table *out, dyad_errbuf *e);
 

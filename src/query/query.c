@@ -931,14 +931,27 @@ int dyad_query_search(dyad_store *s, const char *q, long limit, const char *open
 
 int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table *out, dyad_errbuf *e)
 {
+	/* countries and organisations; with a prefix also the people one of whose names has a word
+	   beginning so, with their events (each once) */
 	static const char sql[] =
-		"SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM actors a"
+		"SELECT * FROM (SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM actors a"
 		" LEFT JOIN actor_events n ON n.actor = a.code"
 		" WHERE CASE WHEN ?1 IS NULL THEN coalesce(n.events, 0) > 0"
 		"  ELSE lower(a.code) = ?1 OR (a.kind = 'igo' AND lower(a.code) = 'igo' || ?1)"
 		"   OR EXISTS (SELECT 1 FROM actor_names x WHERE x.code = a.code AND x.kind = a.kind"
 		"    AND substr(x.folded, 1, length(?1)) = ?1) END"
-		" ORDER BY events DESC, a.code LIMIT ?2";
+		" UNION ALL SELECT p.person, 'person',"
+		"  (SELECT name FROM actor_names WHERE kind = 'person' AND person = p.person"
+		"   AND name NOT GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
+		"  (SELECT name FROM actor_names WHERE kind = 'person' AND person = p.person"
+		"   AND name GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
+		"  (SELECT count(*) FROM events WHERE source_person = p.person AND mention_of IS NULL)"
+		"  + (SELECT count(*) FROM events WHERE target_person = p.person AND mention_of IS NULL"
+		"     AND source_person IS NOT p.person)"
+		" FROM (SELECT DISTINCT person FROM actor_names WHERE ?1 IS NOT NULL AND kind = 'person'"
+		"  AND instr(' ' || replace(folded, '-', ' '), ' ' || ?1) > 0) p)"
+		" WHERE kind <> 'person' OR events > 0"
+		" ORDER BY events DESC, code LIMIT ?2";
 	dyad_buf folded = DYAD_BUF_INIT;
 	const char *args[2];
 	char lim[24];
