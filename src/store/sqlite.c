@@ -228,7 +228,8 @@ static const char schema_v6[] =
 /* the sums of one row, counted as an event when `first` (0 or 1) */
 #define SUMS(first, r)                                                                                          \
 	first ", " first " * coalesce(" r ".goldstein, 0), " first " * (" r ".goldstein IS NOT NULL), 1"
-#define FIRST_NEW "(NOT EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "new") "AND x.id <> new.id))"
+/* the trigger's first statement has set new.mention_of: reading it back is one lookup by id */
+#define FIRST_NEW "(SELECT mention_of IS NULL FROM events WHERE id = new.id)"
 #define LAST_OLD "(NOT EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "old") "))"
 #define ADD_SUMS                                                                                                \
 	" ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein_sum = goldstein_sum +"             \
@@ -265,7 +266,8 @@ static const char schema_v7[] =
 	" GROUP BY actor;"
 	"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN"
 	" UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "new")
-	"  AND x.id <> new.id) WHERE id = new.id;"
+	"  AND x.id <> new.id) WHERE id = new.id AND EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "new")
+	"  AND x.id <> new.id);"
 	" INSERT INTO dyad_days (source_actor, target_actor, date, quad, events, goldstein_sum, goldstein_n, mentions)"
 	"  VALUES (new.source_actor, new.target_actor, coalesce(new.date, ''), coalesce(new.quad, 0), "
 	SUMS(FIRST_NEW, "new") ")" ADD_SUMS
