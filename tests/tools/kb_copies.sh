@@ -59,6 +59,9 @@ mentions=$($dyad stats --db "$tmp/all.db" --format csv | sed -n 's/^event mentio
 [ "$mentions" -gt $((events * 5)) ] || fail "the copies were not stored: $events events, $mentions mentions"
 $dyad events --db "$tmp/all.db" --limit 1 --format csv | tail -1 | grep -q ',11,1,1,' ||
 	fail "an event of a copied page does not have 11 mentions, 1 source, 1 article: $($dyad events --db "$tmp/all.db" --limit 1 --format csv)"
+# the GDELT rows of the knowledge base carry them: NumMentions 11, NumSources 1, NumArticles 1
+$dyad events --db "$tmp/all.db" --limit 1 --format gdelt | awk -F '\t' '{ exit !(NF == 61 && $32 == 11 && $33 == 1 && $34 == 1) }' ||
+	fail "dyad events --format gdelt: $($dyad events --db "$tmp/all.db" --limit 1 --format gdelt)"
 # counting mentions instead counts every report
 $dyad network --count mentions --format json --db "$tmp/all.db" | python3 -c '
 import json, sys
