@@ -67,17 +67,10 @@ static const dyad_cli_opt opts[] = {
 	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
 	{ "actor", 'a', "X", "events with X on either side (KAZ, SCO, KAZGOV, Kazakhstan, Токаев)" },
 	{ "dyad", 'd', "A,B", "events between A and B, both directions" },
-	{ "type", 't', "TYPE", "a PLOVER type: CONSULT, SANCTION, ..." },
 	{ "cameo", 'c', "CODE", "CAMEO codes starting so: 04, 042" },
-	{ "since", 0, "DATE", "from this date (YYYY-MM-DD, YYYY-MM or YYYY)" },
-	{ "until", 0, "DATE", "up to this date" },
 	{ "limit", 'n', "N", "at most N events (default 50)" },
 	{ "format", 'f', "FORMAT", "table (default), csv, jsonl or gdelt (GDELT 2.0 event rows)" },
-	{ "quad", 'q', "N", "QuadClass 1-4 (verbal/material cooperation, verbal/material conflict)" },
-	{ "outlet", 0, "NAME", "events an outlet reported" },
-	{ "language", 0, "LANG", "events reported in ru or en" },
-	{ "names", 0, "LANG", "name countries and people in en (default) or ru" },
-	{ "count", 0, "WHAT", "events (default: each event once) or mentions (every report of it)" },
+	DYAD_KB_SCOPE_OPTS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -85,7 +78,6 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
 	const char *fmt = dyad_cli_get(cmd, a, "format"), *d = dyad_cli_get(cmd, a, "dyad"), *lim;
 	int format = fmt && strcmp(fmt, "gdelt") == 0 ? -2 : fmt ? dyad_table_format_parse(fmt) : DYAD_TABLE_TEXT, rc;
-	const char *quad = dyad_cli_get(cmd, a, "quad");
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	char pair[256], *comma;
 	dyad_store *s;
@@ -94,22 +86,15 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 
 	if (format == -1)
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected table, csv, jsonl or gdelt)", fmt);
-	if (quad && (quad[0] < '1' || quad[0] > '4' || quad[1]))
-		return dyad_cli_usage_error(cmd, "--quad wants 1, 2, 3 or 4, not '%s'", quad);
-	f.quad = quad ? quad[0] - '0' : 0;
-	f.outlet = dyad_cli_get(cmd, a, "outlet");
-	f.language = dyad_cli_get(cmd, a, "language");
+
 	if (a->npos)
 		return dyad_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
 	if (dyad_cli_get(cmd, a, "type") && dyad_cli_get(cmd, a, "cameo"))
 		return dyad_cli_usage_error(cmd, "--type and --cameo do not go together");
-	if ((f.mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
+	if (dyad_kb_scope(cmd, a, &f) < 0)
 		return DYAD_EXIT_USAGE;
 	f.actor = dyad_cli_get(cmd, a, "actor");
-	f.type = dyad_cli_get(cmd, a, "type");
 	f.cameo = dyad_cli_get(cmd, a, "cameo");
-	f.since = dyad_cli_get(cmd, a, "since");
-	f.until = dyad_cli_get(cmd, a, "until");
 	if ((lim = dyad_cli_get(cmd, a, "limit")) != NULL) {
 		char *end;
 		f.limit = strtol(lim, &end, 10);

@@ -10,10 +10,8 @@
 
 static const dyad_cli_opt opts[] = {
 	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
-	{ "since", 0, "DATE", "events from this date" },
 	{ "format", 'f', "FORMAT", "dot (default), graphml, json or table" },
-	{ "names", 0, "LANG", "name countries and people in en (default) or ru" },
-	{ "count", 0, "WHAT", "events (default: each event once) or mentions (every report of it)" },
+	DYAD_KB_SCOPE_OPTS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -125,8 +123,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected dot, graphml, json or table)", fmt);
 	if (a->npos)
 		return dyad_cli_usage_error(cmd, "unexpected argument '%s'", a->pos[0]);
-	scope.since = dyad_cli_get(cmd, a, "since");
-	if ((scope.mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
+	if (dyad_kb_scope(cmd, a, &scope) < 0)
 		return DYAD_EXIT_USAGE;
 	if ((rc = dyad_kb_open(dyad_cli_get(cmd, a, "db"), &s)) != 0)
 		return rc;

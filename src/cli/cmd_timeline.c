@@ -13,7 +13,7 @@ static const dyad_cli_opt opts[] = {
 	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
 	{ "by", 'b', "PERIOD", "day, week, month (default) or year" },
 	{ "format", 'f', "FORMAT", "chart (default), table, csv or jsonl" },
-	{ "count", 0, "WHAT", "events (default: each event once) or mentions (every report of it)" },
+	DYAD_KB_SCOPE_OPTS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -73,7 +73,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected chart, table, csv or jsonl)", fmt);
 	if (a->npos != 2)
 		return dyad_cli_usage_error(cmd, "name two actors: dyad timeline A B");
-	if ((scope.mentions = dyad_kb_count(cmd, a)) < 0)
+	if (dyad_kb_scope(cmd, a, &scope) < 0)
 		return DYAD_EXIT_USAGE;
 	if ((rc = dyad_kb_open(dyad_cli_get(cmd, a, "db"), &s)) != 0)
 		return rc;

@@ -185,3 +185,22 @@ int dyad_kb_names(const dyad_cmd *cmd, const dyad_cli_args *a)
 	}
 	return 0;
 }
+
+int dyad_kb_scope(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_event_filter *f)
+{
+	const char *quad = dyad_cli_get(cmd, a, "quad");
+
+	if ((f->mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
+		return -1;
+	if (quad && (quad[0] < '1' || quad[0] > '4' || quad[1])) {
+		dyad_cli_usage_error(cmd, "--quad wants 1, 2, 3 or 4, not '%s'", quad);
+		return -1;
+	}
+	f->quad = quad ? quad[0] - '0' : 0;
+	f->since = dyad_cli_get(cmd, a, "since");
+	f->until = dyad_cli_get(cmd, a, "until");
+	f->type = dyad_cli_get(cmd, a, "type");
+	f->outlet = dyad_cli_get(cmd, a, "outlet");
+	f->language = dyad_cli_get(cmd, a, "language");
+	return 0;
+}
