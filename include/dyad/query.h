@@ -20,6 +20,9 @@ int dyad_query_set_names(const char *lang);
 /** "en" or "ru": the language set for this thread. */
 const char *dyad_query_names(void);
 
+/** The person `key` (as events store it) by their name in the language set, into out[n]; the key when none. */
+void dyad_query_person_name(dyad_store *s, const char *key, char *out, size_t n);
+
 /** Rows of text cells; a NULL cell is SQL NULL. Owns its strings. */
 typedef struct {
 	size_t ncols, nrows, cap;

@@ -39,7 +39,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_kb_error(cmd, rc, &e);
 	}
 	if (format == DYAD_TABLE_TEXT) {
-		dyad_kb_print_ref(a->pos[0], &ref);
+		dyad_kb_print_ref(s, a->pos[0], &ref);
 		printf("\n== partners of %s\n", a->pos[0]);
 	}
 	dyad_table_print(&partners, format, 30);

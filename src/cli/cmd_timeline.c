@@ -83,8 +83,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_kb_error(cmd, rc, &e);
 	}
 	if (format == -2) {
-		dyad_kb_print_ref(a->pos[0], &ra);
-		dyad_kb_print_ref(a->pos[1], &rb);
+		dyad_kb_print_ref(s, a->pos[0], &ra);
+		dyad_kb_print_ref(s, a->pos[1], &rb);
 		chart(&t, a->pos[0], a->pos[1]);
 	}
 	else

@@ -165,10 +165,14 @@ int dyad_kb_count(const dyad_cmd *cmd, const dyad_cli_args *a)
 	return m;
 }
 
-void dyad_kb_print_ref(const char *arg, const dyad_actor_ref *ref)
+void dyad_kb_print_ref(dyad_store *s, const char *arg, const dyad_actor_ref *ref)
 {
-	if (ref->person[0])
-		printf("%s: the person %s (%s, %s)\n", arg, ref->person, ref->code[0] ? ref->code : "-", ref->side);
+	char name[256];
+
+	if (ref->person[0]) {
+		dyad_query_person_name(s, ref->person, name, sizeof name);
+		printf("%s: the person %s (%s, %s)\n", arg, name, ref->code[0] ? ref->code : "-", ref->side);
+	}
 	else if (ref->code[0])
 		printf("%s: the role %s (its codes %s*, of %s)\n", arg, ref->code, ref->code, ref->side);
 	else

@@ -54,7 +54,7 @@ int dyad_kb_names(const dyad_cmd *cmd, const dyad_cli_args *a);
 int dyad_kb_scope(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_event_filter *f);
 
 /** One line saying what an actor argument resolved to: "Токаев: the person Tokayev (KAZGOV, KAZ)". */
-void dyad_kb_print_ref(const char *arg, const dyad_actor_ref *ref);
+void dyad_kb_print_ref(dyad_store *s, const char *arg, const dyad_actor_ref *ref);
 
 /** Report a query error: usage errors exit 2 with a hint, the rest 3. */
 int dyad_kb_error(const dyad_cmd *cmd, int rc, const dyad_errbuf *e);

@@ -160,6 +160,23 @@ static void person_name_sql(dyad_buf *b, const char *expr)
 			expr, names_ru ? "" : "NOT ", expr);
 }
 
+void dyad_query_person_name(dyad_store *s, const char *key, char *out, size_t n)
+{
+	dyad_buf sql = DYAD_BUF_INIT;
+	const char *args[1] = { key };
+	dyad_table t;
+	dyad_errbuf e;
+
+	snprintf(out, n, "%s", key);
+	dyad_buf_puts(&sql, "SELECT ");
+	person_name_sql(&sql, "?1");
+	dyad_buf_putc(&sql, '\0');
+	if (run(s, sql.p, args, 1, &t, &e) == 0 && t.nrows > 0 && dyad_table_get(&t, 0, 0))
+		snprintf(out, n, "%s", dyad_table_get(&t, 0, 0));
+	dyad_table_free(&t);
+	dyad_buf_free(&sql);
+}
+
 /* ---- actors ------------------------------------------------------------------------------- */
 
 /*
