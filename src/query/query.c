@@ -999,9 +999,10 @@ int dyad_query_actor(dyad_store *s, const char *code, dyad_table *out, dyad_errb
 	args[1] = ref.code;
 	args[2] = ref.person;
 	if (ref.person[0])
-		/* a person: their code, and their names in Latin and Cyrillic script from the lexicon */
+		/* a person: their key (what the API takes back, as the type-ahead gives it), and their
+		   names in Latin and Cyrillic script from the lexicon; `resolved` has their code */
 		return run(s,
-			   "SELECT ?2 AS code, 'person' AS kind,"
+			   "SELECT ?3 AS code, 'person' AS kind,"
 			   " coalesce((SELECT name FROM actor_names WHERE kind = 'person' AND person = ?3"
 			   "  AND name NOT GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
 			   "  CASE WHEN ?3 GLOB '*[А-яЁё]*' THEN NULL ELSE ?3 END) AS name_en,"
