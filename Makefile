@@ -97,13 +97,16 @@ $(BUILD)/gen/commands.h: FORCE
 
 $(BUILD)/src/cli/main.o: $(BUILD)/gen/commands.h
 
-# The dashboard's files, compiled into the binary (see src/serve/web.c).
+# The dashboard's files, compiled into the binary (see src/serve/web.c), and the CAMEO→PLOVER
+# table its PLOVER export maps codes through (/assets/cameo2plover.tsv).
 WEB_FILES := $(shell find web -type f 2>/dev/null | sort)
-# Natural Earth's country shapes for the map (the npm package world-atlas, from scripts/bootstrap).
+# Natural Earth's country shapes for the map (the npm package world-atlas, from scripts/bootstrap),
+# and data the pages read (the CAMEO->PLOVER table of the exports).
 WORLD_ATLAS := $(wildcard node_modules/world-atlas/countries-110m.json)
-$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES) $(WORLD_ATLAS)
+WEB_DATA := data/codebook/cameo2plover.tsv
+$(BUILD)/gen/web_assets.inc: scripts/embed-web $(WEB_FILES) $(WEB_DATA) $(WORLD_ATLAS)
 	@mkdir -p $(@D)
-	scripts/embed-web web $@ $(if $(WORLD_ATLAS),/assets/countries-110m.json=$(WORLD_ATLAS))
+	scripts/embed-web web $@ $(WEB_DATA) $(if $(WORLD_ATLAS),/assets/countries-110m.json=$(WORLD_ATLAS))
 
 $(BUILD)/src/serve/web.o: $(BUILD)/gen/web_assets.inc
 
@@ -163,9 +166,9 @@ build/fuzz/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(BASE) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -DDYAD_ARENA_MALLOC -Ibuild/fuzz/gen -c $< -o $@
 
-build/fuzz/gen/web_assets.inc: scripts/embed-web $(WEB_FILES)
+build/fuzz/gen/web_assets.inc: scripts/embed-web $(WEB_FILES) $(WEB_DATA)
 	@mkdir -p $(@D)
-	scripts/embed-web web $@
+	scripts/embed-web web $@ $(WEB_DATA)
 
 build/fuzz/src/serve/web.o: build/fuzz/gen/web_assets.inc
 

@@ -11,6 +11,18 @@
 #include "dyad/store.h"
 #include "dyad/util.h"
 
+/**
+ * The language answers name countries, organisations and people in: "en"
+ * (the default) or "ru"; the lexicon's first name of that script, else the
+ * other. Per thread. Returns 0, or -1 for another value.
+ */
+int dyad_query_set_names(const char *lang);
+/** "en" or "ru": the language set for this thread. */
+const char *dyad_query_names(void);
+
+/** The person `key` (as events store it) by their name in the language set, into out[n]; the key when none. */
+void dyad_query_person_name(dyad_store *s, const char *key, char *out, size_t n);
+
 /** Rows of text cells; a NULL cell is SQL NULL. Owns its strings. */
 typedef struct {
 	size_t ncols, nrows, cap;
@@ -40,6 +52,24 @@ void dyad_table_json(const dyad_table *t, dyad_buf *out);
 int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char code[24], char person[128],
 			     dyad_errbuf *e);
 
+/**
+ * An actor argument as resolved: what the answer is about. A country or
+ * organisation is its whole side, a role code (KAZGOV) that role's events
+ * (codes that begin with it), a person that person's events.
+ */
+typedef struct {
+	char side[24];    /**< the dyad side: KAZ, IGOSCO */
+	char code[24];    /**< a role code (KAZGOV) when a role was asked, else "" */
+	char person[128]; /**< the person's key when a person was asked, else "" */
+	const char *kind; /**< "country", "organisation", "role" or "person" */
+} dyad_actor_ref;
+
+/** Resolve `arg` as dyad_query_actor_resolve does, into `ref`; 0 or a negative code with `e`. */
+int dyad_query_actor_ref(dyad_store *s, const char *arg, dyad_actor_ref *ref, dyad_errbuf *e);
+
+/** The resolved actor as a JSON object: {"kind":..,"side":..,"code":..,"person":..,"name":..}. */
+void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out);
+
 typedef struct {
 	const char *actor;     /**< either side */
 	const char *a, *b;     /**< a dyad, both directions */
@@ -48,11 +78,23 @@ typedef struct {
 	const char *since, *until; /**< YYYY-MM-DD, inclusive */
 	long limit;            /**< 0: 50 */
 	long offset;           /**< rows to skip, for paging */
+	int mentions;          /**< 1: every report of an event, not each event once */
+	int quad;              /**< QuadClass 1..4, 0: any */
+	const char *outlet;    /**< events an outlet reported */
+	const char *language;  /**< events reported in a language (ru, en) */
 } dyad_event_filter;
 
-#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0 }
+#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL }
 
-/** Events, newest first. Bad arguments give DYAD_EUSAGE or DYAD_ENOTFOUND with a message in `e`. */
+/** 1 when `type` is a PLOVER event type (any case). */
+int dyad_query_event_type_valid(const char *type);
+
+/**
+ * Events, newest first, each once with num_mentions (the reports of it),
+ * num_sources (distinct outlets) and num_articles (distinct documents, a
+ * syndicated copy counting as its original); with `mentions`, every report.
+ * Bad arguments give DYAD_EUSAGE or DYAD_ENOTFOUND with a message in `e`.
+ */
 int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
 
 /**
@@ -61,18 +103,40 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
  */
 int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e);
 
-/** The same, also giving the two sides `a` and `b` resolved to (KAZ, IGOSCO). */
-int dyad_query_timeline_sides(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out,
-			      char side_a[24], char side_b[24], dyad_errbuf *e);
+/**
+ * The same within `scope` (NULL: everything; its dates, type, cameo, quad,
+ * outlet and language filter, its `mentions` counts reports rather than
+ * events; its actors are not read), also giving what `a` and `b` resolved to.
+ */
+int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by,
+			     const dyad_event_filter *scope, dyad_table *out, dyad_actor_ref *ref_a,
+			     dyad_actor_ref *ref_b, dyad_errbuf *e);
 
-/** An actor's partners (events both ways, mean Goldstein), its years (cooperation, conflict) and people met. */
-int dyad_query_profile(dyad_store *s, const char *actor, dyad_table *partners, dyad_table *years, dyad_table *people,
-		       dyad_errbuf *e);
+/**
+ * An actor's partners (events both ways, mean Goldstein), its years
+ * (cooperation, conflict) and the people of other sides in its events: a
+ * person's own events, a role's, or a whole country's. `ref` (may be NULL)
+ * gets what `actor` resolved to.
+ */
+int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter *scope, dyad_table *partners,
+		       dyad_table *years, dyad_table *people, dyad_actor_ref *ref, dyad_errbuf *e);
 
-/** Weighted directed edges source → target since a date (NULL: all). */
-int dyad_query_network(dyad_store *s, const char *since, dyad_table *out, dyad_errbuf *e);
+/** Weighted directed edges source → target within `scope` (as for timelines; NULL: all). */
+int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e);
 
-/** Counts: documents, languages, outlets, events by type, dates, syndicated copies (rows of name, value). */
+/**
+ * Events by PLOVER type (type, quad, events, mentions) over the whole of
+ * `f`'s scope, its actor or dyad too: what a "top event types" view counts.
+ */
+int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
+
+/** "events" → 0, "mentions" → 1, anything else -1. */
+int dyad_query_count_parse(const char *what);
+
+/**
+ * Counts: documents, languages, outlets, events (each once) and their
+ * reports, events by type, dates, syndicated copies (rows of name, value).
+ */
 int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e);
 
 /**
@@ -84,9 +148,11 @@ int dyad_query_search(dyad_store *s, const char *q, long limit, const char *open
 		      dyad_errbuf *e);
 
 /**
- * Countries and organisations for a type-ahead: those whose code or English
- * or Russian name begins with `prefix` (case and ё/е folded), or with no
- * prefix those with events; busiest first (code, kind, name_en, name_ru, events).
+ * Countries, organisations and people for a type-ahead: those whose code or
+ * English or Russian name begins with `prefix` (case and ё/е folded; a
+ * person when a word of one of their names does, and they have events), or
+ * with no prefix the countries and organisations with events; busiest first
+ * (code, kind, name_en, name_ru, events; a person's code is their key).
  */
 int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table *out, dyad_errbuf *e);
 

@@ -54,8 +54,9 @@ typedef struct {
 	const char *bind;            /**< address to listen on (default 127.0.0.1) */
 	unsigned port;               /**< 0: 8080 */
 	unsigned threads;            /**< worker threads (0: 4) */
-	unsigned max_connections;    /**< 0: 256 */
-	unsigned timeout_s;          /**< idle connection timeout (0: 15) */
+	unsigned max_connections;    /**< 0: 1024 */
+	unsigned max_per_client;     /**< connections one address may hold (0: 32) */
+	unsigned timeout_s;          /**< a connection idle or still sending its headers is closed after (0: 5) */
 	int log;                     /**< one line per request on stderr */
 } dyad_serve_opts;
 

@@ -14,7 +14,8 @@
 
 static const dyad_cli_opt opts[] = {
 	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
-	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default), gdelt or plover" },
+	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default), csv, gdelt or plover" },
+	{ "names", 0, "LANG", "name actors and people in en (default) or ru" },
 	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
 	{ "raw", 0, NULL, "the input is article text already: no cleaning, offsets are the input's" },
 	{ "date", 0, "DATE", "the documents' date for offices when a page gives none (YYYY-MM-DD)" },
@@ -126,7 +127,7 @@ static int run_petrarch(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_pipeli
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
 	const char *in = dyad_cli_get(cmd, a, "input"), *fmt = dyad_cli_get(cmd, a, "format");
-	const char *dict = dyad_cli_get(cmd, a, "dict");
+	const char *dict = dyad_cli_get(cmd, a, "dict"), *names = dyad_cli_get(cmd, a, "names");
 	dyad_events_out o;
 	dyad_pipeline p;
 	int format = DYAD_FMT_AUTO, rc, ofmt = DYAD_EVENTS_JSON;
@@ -134,7 +135,9 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	if (in && (format = dyad_format_parse(in)) < 0)
 		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
 	if (fmt && (ofmt = dyad_events_format_parse(fmt)) < 0)
-		return dyad_cli_usage_error(cmd, "unknown output format '%s' (expected json, gdelt or plover)", fmt);
+		return dyad_cli_usage_error(cmd, "unknown output format '%s' (expected json, csv, gdelt or plover)", fmt);
+	if (names && strcmp(names, "en") != 0 && strcmp(names, "ru") != 0)
+		return dyad_cli_usage_error(cmd, "--names wants en or ru, not '%s'", names);
 	if (dict && strncmp(dict, "petrarch:", 9) != 0)
 		return dyad_cli_usage_error(cmd, "unknown dictionary kind in '%s' (expected petrarch:DIR)", dict);
 	if (dict && dict[9] == '\0')
@@ -153,6 +156,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return rc;
 	}
 	if ((rc = dyad_pipeline_want_events(&p)) == 0 && (rc = dyad_events_out_open(&o, &p, ofmt)) == 0) {
+		o.names_ru = names && strcmp(names, "ru") == 0;
 		rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, emit, &o);
 		dyad_events_out_close(&o);
 	}
@@ -167,7 +171,8 @@ const dyad_cmd dyad_cmd_code = {
 	"events each sentence states: source and target actors, CAMEO code with its name, Goldstein\n"
 	"score and QuadClass, PLOVER type, mode, modality, date, location, the evidence sentence with\n"
 	"its code point span, and the patterns that fired. --format gdelt writes GDELT 2.0 event rows\n"
-	"(61 tab-separated columns), --format plover PLOVER JSON Lines. With --dict petrarch:DIR\n"
+	"(61 tab-separated columns), --format plover PLOVER JSON Lines (the PLOVER manual's data fields,\n"
+	"categories from the public CAMEO→PLOVER table), --format csv every field of the JSON. With --dict petrarch:DIR\n"
 	"the sentences are coded by PETRARCH/TABARI dictionaries instead (docs/dictionaries.md).",
 	opts, run,
 };

@@ -13,6 +13,7 @@ static const dyad_cli_opt opts[] = {
 	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
 	{ "by", 'b', "PERIOD", "day, week, month (default) or year" },
 	{ "format", 'f', "FORMAT", "chart (default), table, csv or jsonl" },
+	DYAD_KB_SCOPE_OPTS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -45,7 +46,7 @@ static void chart(const dyad_table *t, const char *a, const char *b)
 	}
 	printf("%s and %s: █ cooperation, ░ conflict; mean Goldstein from -10 (war) to +10 (cooperation)\n\n", a, b);
 	for (r = 0; r < t->nrows; r++) {
-		const char *g = dyad_table_get(t, r, 10);
+		const char *g = dyad_table_get(t, r, 11);
 		printf("%-10s %s→%s ", dyad_table_get(t, r, 0), a, b);
 		bar(num(t, r, 1) + num(t, r, 2), max, "█");
 		bar(num(t, r, 3) + num(t, r, 4), max, "░");
@@ -62,6 +63,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
 	const char *fmt = dyad_cli_get(cmd, a, "format");
 	int format = -2, rc;
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
+	dyad_actor_ref ra, rb;
 	dyad_store *s;
 	dyad_table t;
 	dyad_errbuf e;
@@ -70,14 +73,20 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown format '%s' (expected chart, table, csv or jsonl)", fmt);
 	if (a->npos != 2)
 		return dyad_cli_usage_error(cmd, "name two actors: dyad timeline A B");
+	if (dyad_kb_scope(cmd, a, &scope) < 0)
+		return DYAD_EXIT_USAGE;
 	if ((rc = dyad_kb_open(dyad_cli_get(cmd, a, "db"), &s)) != 0)
 		return rc;
-	if ((rc = dyad_query_timeline(s, a->pos[0], a->pos[1], dyad_cli_get(cmd, a, "by"), &t, &e)) < 0) {
+	if ((rc = dyad_query_timeline_refs(s, a->pos[0], a->pos[1], dyad_cli_get(cmd, a, "by"), &scope, &t, &ra, &rb,
+					   &e)) < 0) {
 		dyad_store_close(s);
 		return dyad_kb_error(cmd, rc, &e);
 	}
-	if (format == -2)
+	if (format == -2) {
+		dyad_kb_print_ref(s, a->pos[0], &ra);
+		dyad_kb_print_ref(s, a->pos[1], &rb);
 		chart(&t, a->pos[0], a->pos[1]);
+	}
 	else
 		dyad_table_print(&t, format, 20);
 	dyad_table_free(&t);

@@ -1,8 +1,10 @@
 /*
  * events_out.c — an event as JSON (docs/formats.md, "Events"), as a GDELT 2.0
- * event row, as PLOVER JSON, and as a row for the store. The codebook gives
- * each CAMEO code its name, Goldstein score, QuadClass and PLOVER type; the
- * lexicon gives countries their names and FIPS codes.
+ * event row, as PLOVER JSON (the PLOVER manual's data fields, the event
+ * category from the public CAMEO→PLOVER table), as CSV with every field of
+ * the JSON, and as a row for the store. The codebook gives each CAMEO code
+ * its name, Goldstein score, QuadClass and dyad's PLOVER type; the lexicon
+ * gives countries their names and FIPS codes.
  */
 #include "events_out.h"
 
@@ -10,6 +12,8 @@
 
 #include <math.h>
 #include <stdio.h>
+#include "dyad/morph.h"
+#include "dyad/utf8.h"
 #include <string.h>
 
 int dyad_events_format_parse(const char *name)
@@ -20,8 +24,17 @@ int dyad_events_format_parse(const char *name)
 		return DYAD_EVENTS_GDELT;
 	if (strcmp(name, "plover") == 0)
 		return DYAD_EVENTS_PLOVER;
+	if (strcmp(name, "csv") == 0)
+		return DYAD_EVENTS_CSV;
 	return -1;
 }
+
+/* The columns of --format csv: every field of the JSON events, the sides flattened, and the page's URL. */
+static const char csv_header[] =
+	"doc,n,path,record,url,source_code,source_name,source_country,source_igo,source_role,source_person,"
+	"target_code,target_name,target_country,target_igo,target_role,target_person,cameo,cameo_name,goldstein,"
+	"quad_class,type,mode,reciprocal,modality,date,date_source,location,sentence,evidence,evidence_start,"
+	"evidence_end,rules,set_aside\n";
 
 static void warn_line(void *ctx, const char *msg)
 {
@@ -43,21 +56,47 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 		fprintf(stderr, "dyad: cannot load the codebook: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
 	}
+	if (format == DYAD_EVENTS_PLOVER) {
+		snprintf(path, sizeof path, "%s/codebook/cameo2plover.tsv", p->datadir);
+		if (dyad_plover_map_load(&o->plover, path, warn_line, NULL, &e) < 0) {
+			fprintf(stderr, "dyad: cannot load the CAMEO→PLOVER table: %s\n", e.msg);
+			dyad_codebook_free(o->codebook);
+			return DYAD_EXIT_FATAL;
+		}
+	}
+	if (format == DYAD_EVENTS_CSV)
+		fputs(csv_header, stdout);
+	/* Russian names outside the lexicon are given in their dictionary form when the dictionary is there */
+	if (dyad_morph_open(&o->morph, NULL, &e) < 0)
+		o->morph = NULL;
 	return 0;
 }
 
 void dyad_events_out_close(dyad_events_out *o)
 {
 	dyad_codebook_free(o->codebook);
+	dyad_plover_map_free(&o->plover);
+	dyad_morph_free(o->morph);
 	dyad_buf_free(&o->buf);
 }
 
 /* ---- names --------------------------------------------------------------------------------- */
 
-/* The first name the lexicon gives an entity of `kind` with key `key`, or NULL. */
-static const char *entity_name(const dyad_lexicon *lx, dyad_lex_kind kind, const char *key)
+static int is_cyrillic(const char *s)
 {
+	return (unsigned char)s[0] == 0xd0 || (unsigned char)s[0] == 0xd1;
+}
+
+/*
+ * The first name the lexicon gives an entity of `kind` with key `key` in the
+ * script of the names asked for (Cyrillic for ru, else Latin), else its
+ * first name; NULL when the lexicon lacks the entity.
+ */
+static const char *entity_name(const dyad_events_out *o, dyad_lex_kind kind, const char *key)
+{
+	const dyad_lexicon *lx = o->p->lexicon;
 	const dyad_lex_entity *e = dyad_lexicon_find(lx, kind, key);
+	const char *first = NULL;
 	size_t i, idx;
 
 	if (e == NULL)
@@ -65,10 +104,77 @@ static const char *entity_name(const dyad_lexicon *lx, dyad_lex_kind kind, const
 	idx = (size_t)(e - dyad_lexicon_entity(lx, 0));
 	for (i = 0; i < dyad_lexicon_nnames(lx); i++) {
 		const dyad_lex_name *n = dyad_lexicon_name(lx, i);
-		if (n->entity == idx && n->type == DYAD_NAME_NAME)
+		if (n->entity != idx || n->type != DYAD_NAME_NAME)
+			continue;
+		if (is_cyrillic(n->text) == o->names_ru)
 			return n->text;
+		if (first == NULL)
+			first = n->text;
 	}
-	return NULL;
+	return first;
+}
+
+/* One word of a Russian name in its dictionary form, capitalised: "Байжановым" → "Байжанов". */
+static void name_word_base(const dyad_events_out *o, dyad_str w, dyad_buf *out)
+{
+	dyad_analysis *r = NULL;
+	size_t n, i, at;
+
+	n = dyad_morph_analyze(o->morph, o->p->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
+	/* a word that may already be a name in the nominative stays as written ("Байжанов" is no case of "Байжан") */
+	for (i = 0; i < n; i++)
+		if ((r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR)) && (r[i].feats & DYAD_F_CASE_NOM))
+			break;
+	if (i == n)
+		for (i = 0; i < n; i++)
+			if (r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR))
+				break;
+	if (i == n || r[i].lemma.n == 0 || (r[i].feats & DYAD_F_CASE_NOM)) {
+		dyad_buf_put(out, w.p, w.n);
+		return;
+	}
+	/* the lemma is lower case: the first letter up again (Cyrillic а-я, ё) */
+	for (at = 0; at < r[i].lemma.n;) {
+		uint32_t cp;
+		int ok;
+		char enc[4];
+		size_t k = dyad_utf8_decode(r[i].lemma.p + at, r[i].lemma.n - at, &cp, &ok);
+		if (k == 0)
+			break;
+		if (at == 0 && cp >= 0x430 && cp <= 0x44f)
+			cp -= 0x20;
+		else if (at == 0 && cp == 0x451)
+			cp = 0x401;
+		dyad_buf_put(out, enc, dyad_utf8_encode(cp, enc));
+		at += k;
+	}
+}
+
+/*
+ * The person as the store and the exports key them: the lexicon's key for a
+ * person it knows, else the words of the text in their dictionary form when
+ * they are Russian names ("Ерланом Байжановым" → "Ерлан Байжанов"), so every
+ * case of one name is one person. NULL for no person.
+ */
+static const char *person_key(const dyad_events_out *o, const dyad_side *s)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	const char *p = s->person, *out;
+	size_t i = 0, j;
+
+	if (p == NULL || o->morph == NULL || !is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
+		return p;
+	while (p[i]) {
+		for (j = i; p[j] && p[j] != ' ' && p[j] != '-'; j++)
+			;
+		name_word_base(o, (dyad_str){ p + i, j - i }, &b);
+		if (p[j])
+			dyad_buf_putc(&b, p[j++]);
+		i = j;
+	}
+	out = dyad_arena_strndup(o->p->arena, b.p ? b.p : "", b.n);
+	dyad_buf_free(&b);
+	return out;
 }
 
 /* What to call one side: the person, else the country or organisation by name, else its code; in English where known. */
@@ -80,10 +186,10 @@ static const char *side_name(const dyad_events_out *o, const dyad_side *s)
 	if (e && e->name_en && (s->person == NULL || e->kind == DYAD_LEX_PERSON))
 		return e->name_en;
 	if (s->person)
-		return s->person;
-	if (s->country[0] && (n = entity_name(o->p->lexicon, DYAD_LEX_COUNTRY, s->country)) != NULL)
+		return (n = entity_name(o, DYAD_LEX_PERSON, s->person)) != NULL ? n : person_key(o, s);
+	if (s->country[0] && (n = entity_name(o, DYAD_LEX_COUNTRY, s->country)) != NULL)
 		return n;
-	if (s->igo && (n = entity_name(o->p->lexicon, DYAD_LEX_IGO, s->igo)) != NULL)
+	if (s->igo && (n = entity_name(o, DYAD_LEX_IGO, s->igo)) != NULL)
 		return n;
 	return s->igo ? s->igo : s->code;
 }
@@ -101,7 +207,7 @@ static void side_json(const dyad_events_out *o, dyad_buf *b, const char *name, c
 	dyad_json_opt(b, "country", s->country);
 	dyad_json_opt(b, "igo", s->igo);
 	dyad_json_opt(b, "role", s->role);
-	dyad_json_opt(b, "person", s->person);
+	dyad_json_opt(b, "person", person_key(o, s));
 	/* the identity by the side's keys: the mention may be wider than the side the coder kept */
 	dyad_actor_identity_json(b, o->p->lexicon, UINT32_MAX, s->person, s->country, s->igo);
 	dyad_buf_putc(b, '}');
@@ -240,7 +346,7 @@ static void gdelt_geo(const dyad_events_out *o, dyad_buf *b, const char *place, 
 	if (p && p->country[0])
 		iso3 = p->country;
 	fips = fips_of(o, iso3);
-	country = *fips ? entity_name(o->p->lexicon, DYAD_LEX_COUNTRY, iso3) : NULL;
+	country = *fips ? entity_name(o, DYAD_LEX_COUNTRY, iso3) : NULL;
 	us = iso3 && strcmp(iso3, "USA") == 0;
 	if (p) {
 		dyad_buf_printf(b, "%d\t%s", p->kind == DYAD_PLACE_CITY ? (us ? 3 : 4) : (us ? 2 : 5), p->name);
@@ -298,49 +404,185 @@ static void write_gdelt(dyad_events_out *o, const dyad_document *d, const dyad_e
 		dyad_buf_printf(b, "%s\n", d->page->path);
 }
 
-static void plover_actors(const dyad_events_out *o, dyad_buf *b, const char *name, const dyad_side *a,
-			  const dyad_side *other, int reciprocal)
+/* One PLOVER entity object: the top-level code, the sector (role), the name, and a person's name. */
+static void plover_entity(const dyad_events_out *o, dyad_buf *b, const dyad_side *s)
 {
-	dyad_buf_printf(b, ",\"%s\":[", name);
-	dyad_buf_json_str(b, dyad_str_c(side_name(o, a)));
-	if (reciprocal) {
-		dyad_buf_putc(b, ',');
-		dyad_buf_json_str(b, dyad_str_c(side_name(o, other)));
-	}
-	dyad_buf_printf(b, "],\"%s_country\":[\"%s\"", name, a->country);
-	if (reciprocal)
-		dyad_buf_printf(b, ",\"%s\"", other->country);
-	dyad_buf_printf(b, "],\"%s_role\":[\"%s\"", name, a->role);
-	if (reciprocal)
-		dyad_buf_printf(b, ",\"%s\"", other->role);
-	dyad_buf_puts(b, "]");
+	size_t n = strlen(s->code), r = strlen(s->role);
+
+	/* the country, else the organisation's code without its role (IGOEUDIP: IGOEU) */
+	if (s->country[0])
+		n = strlen(s->country);
+	else if (r && n > r && strcmp(s->code + n - r, s->role) == 0)
+		n -= r;
+	dyad_buf_puts(b, "{\"code\":");
+	dyad_buf_json_str(b, (dyad_str){ s->country[0] ? s->country : s->code, n });
+	dyad_json_opt(b, "sector", s->role[0] ? s->role : NULL);
+	dyad_json_opt(b, "entity_text", side_name(o, s));
+	if (s->person)
+		dyad_json_opt(b, "identifier_text", s->person);
+	dyad_buf_putc(b, '}');
 }
 
+/* A PLOVER list of the side's entities: a reciprocal event lists both actors on each side (the manual's compound actors). */
+static void plover_entities(const dyad_events_out *o, dyad_buf *b, const char *name, const dyad_side *a,
+			    const dyad_side *other, int reciprocal)
+{
+	dyad_buf_printf(b, ",\"%s\":[", name);
+	plover_entity(o, b, a);
+	if (reciprocal) {
+		dyad_buf_putc(b, ',');
+		plover_entity(o, b, other);
+	}
+	dyad_buf_putc(b, ']');
+}
+
+/* A JSON list of one string, or [] when it is empty. */
+static void json_list1(dyad_buf *b, const char *name, const char *v)
+{
+	dyad_buf_printf(b, ",\"%s\":[", name);
+	if (v && *v)
+		dyad_buf_json_str(b, dyad_str_c(v));
+	dyad_buf_putc(b, ']');
+}
+
+/*
+ * PLOVER JSON Lines with the field names of the PLOVER manual's "Data Fields"
+ * chapter: id, date, actor and recipient (lists of entity objects), event,
+ * mode and context (lists, from the public CAMEO→PLOVER table; a code it
+ * lacks keeps dyad's type), quad_code, event_text, event_loc, text,
+ * text_info and cite_info.
+ */
 static void write_plover(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n,
 			 const dyad_cameo *cc)
 {
+	const dyad_plover_row *row = dyad_plover_map_find(&o->plover, e->cameo);
+	const char *event = row ? row->event : cc ? cc->plover : NULL;
+	const dyad_plover *type = event ? dyad_codebook_plover(o->codebook, event) : NULL;
+	dyad_str text = { d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start };
 	dyad_buf *b = &o->buf;
+	size_t cb = 0, cp = 0, start, end;
 	char date[11];
 
+	start = dyad_document_cp(d, e->evidence.start, &cb, &cp);
+	end = dyad_document_cp(d, e->evidence.end, &cb, &cp);
 	ymd_str(e->date > 0 ? e->date : d->day, date);
-	dyad_buf_printf(b, "{\"id\":\"%016llx-%zu\",\"date\":", (unsigned long long)d->page->id, n);
-	if (date[0])
-		dyad_buf_printf(b, "\"%s\"", date);
+	dyad_buf_printf(b, "{\"id\":\"%016llx-%zu\"", (unsigned long long)d->page->id, n);
+	dyad_json_opt(b, "date", date);
+	plover_entities(o, b, "actor", &e->source, &e->target, e->reciprocal);
+	plover_entities(o, b, "recipient", &e->target, &e->source, e->reciprocal);
+	json_list1(b, "event", event);
+	json_list1(b, "mode", row ? row->mode : NULL);
+	json_list1(b, "context", row ? row->context : NULL);
+	if (type)
+		dyad_buf_printf(b, ",\"quad_code\":%d", type->quad);
+	else
+		dyad_buf_puts(b, ",\"quad_code\":null");
+	dyad_buf_puts(b, ",\"event_text\":[");
+	dyad_buf_json_str(b, text);
+	dyad_buf_puts(b, "],\"event_loc\":");
+	if (e->location) {
+		const dyad_place *pl = event_place(o, e);
+		dyad_buf_puts(b, "{\"extracted_place\":");
+		dyad_buf_json_str(b, dyad_str_c(e->location));
+		/* the gazetteer's reading of it, where it has one */
+		if (pl) {
+			dyad_json_opt(b, "name", pl->name);
+			dyad_json_opt(b, "country", pl->country[0] ? pl->country : NULL);
+			dyad_json_opt(b, "adm1", pl->adm1_name);
+			if (!isnan(pl->lat))
+				dyad_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f", pl->lat, pl->lon);
+			if (pl->geonames)
+				dyad_buf_printf(b, ",\"geonames_id\":%u", (unsigned)pl->geonames);
+		}
+		dyad_buf_putc(b, '}');
+	} else
+		dyad_buf_puts(b, "null");
+	dyad_buf_puts(b, ",\"text\":");
+	dyad_buf_json_str(b, text);
+	dyad_buf_printf(b, ",\"text_info\":{\"sequence\":%zu,\"start\":%zu,\"end\":%zu}", e->sentence, start, end);
+	dyad_buf_puts(b, ",\"cite_info\":{\"citation\":");
+	dyad_buf_printf(b, "\"%016llx\"", (unsigned long long)d->page->id);
+	dyad_buf_puts(b, ",\"url\":");
+	if (d->page->url.n)
+		dyad_buf_json_str(b, (dyad_str){ d->page->url.p, d->page->url.n });
 	else
 		dyad_buf_puts(b, "null");
-	dyad_json_opt(b, "event_type", cc ? cc->plover : NULL);
-	dyad_json_opt(b, "mode", cc && cc->plover_mode && *cc->plover_mode ? cc->plover_mode : NULL);
-	dyad_json_opt(b, "context", NULL);
-	/* a reciprocal event lists both actors on each side, as PLOVER's actor lists allow */
-	plover_actors(o, b, "actor1", &e->source, &e->target, e->reciprocal);
-	plover_actors(o, b, "actor2", &e->target, &e->source, e->reciprocal);
-	dyad_json_opt(b, "cameo", e->cameo);
-	location_json(o, b, "event_loc", e);
-	dyad_json_opt(b, "source", d->doc.outlet);
-	dyad_buf_puts(b, ",\"text\":");
-	dyad_buf_json_str(b, (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start });
+	dyad_json_opt(b, "title", d->doc.title);
 	dyad_json_opt(b, "language", dyad_lang_code(d->lang));
+	dyad_json_opt(b, "publication", d->doc.outlet);
+	dyad_buf_puts(b, ",\"coder\":\"dyad " DYAD_VERSION "\",\"codebook\":\"CAMEO2PLOVER-2021\"}");
+	dyad_buf_printf(b, ",\"cameo\":\"%s\"", e->cameo);
 	dyad_buf_puts(b, "}\n");
+}
+
+/* One CSV field: quoted when it holds a comma, quote or line break. */
+static void csv_field(dyad_buf *b, dyad_str v, int last)
+{
+	size_t i;
+
+	if (v.n && (memchr(v.p, ',', v.n) || memchr(v.p, '"', v.n) || memchr(v.p, '\n', v.n) || memchr(v.p, '\r', v.n))) {
+		dyad_buf_putc(b, '"');
+		for (i = 0; i < v.n; i++) {
+			if (v.p[i] == '"')
+				dyad_buf_putc(b, '"');
+			dyad_buf_putc(b, v.p[i]);
+		}
+		dyad_buf_putc(b, '"');
+	} else if (v.n)
+		dyad_buf_put(b, v.p, v.n);
+	dyad_buf_putc(b, last ? '\n' : ',');
+}
+
+static void csv_c(dyad_buf *b, const char *v)
+{
+	csv_field(b, dyad_str_c(v ? v : ""), 0);
+}
+
+static void csv_side(const dyad_events_out *o, dyad_buf *b, const dyad_side *s)
+{
+	csv_c(b, s->code);
+	csv_c(b, side_name(o, s));
+	csv_c(b, s->country);
+	csv_c(b, s->igo);
+	csv_c(b, s->role);
+	csv_c(b, s->person);
+}
+
+/* The JSON event's fields as one CSV row, in the order of csv_header. */
+static void write_csv(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n, const dyad_cameo *cc)
+{
+	dyad_buf *b = &o->buf;
+	size_t cb = 0, cp = 0, start, end;
+	char date[11], num[64];
+
+	start = dyad_document_cp(d, e->evidence.start, &cb, &cp);
+	end = dyad_document_cp(d, e->evidence.end, &cb, &cp);
+	ymd_str(e->date, date);
+	dyad_buf_printf(b, "%016llx,%zu,", (unsigned long long)d->page->id, n);
+	csv_c(b, d->page->path);
+	csv_c(b, d->page->record);
+	csv_field(b, (dyad_str){ d->page->url.p, d->page->url.n }, 0);
+	csv_side(o, b, &e->source);
+	csv_side(o, b, &e->target);
+	csv_c(b, e->cameo);
+	csv_c(b, cc ? cc->name : NULL);
+	if (cc)
+		dyad_buf_printf(b, "%.1f,%d,", cc->goldstein, cc->quad);
+	else
+		dyad_buf_puts(b, ",,");
+	csv_c(b, cc ? cc->plover : NULL);
+	csv_c(b, e->mode);
+	csv_c(b, e->reciprocal ? "true" : "false");
+	csv_c(b, dyad_modality_name(e->modality));
+	csv_c(b, date);
+	csv_c(b, date[0] ? (e->date_from_publication ? "publication" : "sentence") : NULL);
+	csv_c(b, e->location);
+	snprintf(num, sizeof num, "%zu", e->sentence);
+	csv_c(b, num);
+	csv_field(b, (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start }, 0);
+	dyad_buf_printf(b, "%zu,%zu,", start, end);
+	csv_c(b, e->rule);
+	csv_field(b, dyad_str_c(e->why ? e->why : ""), 1);
 }
 
 void dyad_event_write(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n)
@@ -350,6 +592,7 @@ void dyad_event_write(dyad_events_out *o, const dyad_document *d, const dyad_eve
 	switch (o->format) {
 	case DYAD_EVENTS_GDELT: write_gdelt(o, d, e, n, cc); break;
 	case DYAD_EVENTS_PLOVER: write_plover(o, d, e, n, cc); break;
+	case DYAD_EVENTS_CSV: write_csv(o, d, e, n, cc); break;
 	default: write_json(o, d, e, n, cc); break;
 	}
 }
@@ -360,7 +603,7 @@ static void store_actor(const dyad_events_out *o, const dyad_side *s, dyad_store
 	a->country = s->country;
 	a->igo = s->igo;
 	a->role = s->role;
-	a->person = s->person;
+	a->person = person_key(o, s);
 	a->name = side_name(o, s);
 }
 

@@ -7,12 +7,14 @@
 #define DYAD_CLI_EVENTS_OUT_H
 
 #include "dyad/codebook.h"
+#include "dyad/morph.h"
 #include "dyad/store.h"
 #include "pipeline.h"
+#include "plover_map.h"
 
-enum { DYAD_EVENTS_JSON = 0, DYAD_EVENTS_GDELT, DYAD_EVENTS_PLOVER };
+enum { DYAD_EVENTS_JSON = 0, DYAD_EVENTS_GDELT, DYAD_EVENTS_PLOVER, DYAD_EVENTS_CSV };
 
-/** "json", "gdelt", "plover" → DYAD_EVENTS_*; -1 for anything else. */
+/** "json", "gdelt", "plover", "csv" → DYAD_EVENTS_*; -1 for anything else. */
 int dyad_events_format_parse(const char *name);
 
 typedef struct {
@@ -20,9 +22,15 @@ typedef struct {
 	int format;
 	dyad_pipeline *p;
 	dyad_codebook *codebook;
+	dyad_plover_map plover;    /* the public CAMEO→PLOVER table, for PLOVER output */
+	dyad_morph *morph;         /* Russian lemmas for names outside the lexicon; NULL without the dictionary */
+	int names_ru;              /* name sides in Russian (Cyrillic names), else English */
 } dyad_events_out;
 
-/** Load the codebook (DATADIR/codebook). Returns 0, or DYAD_EXIT_FATAL with a message printed. */
+/**
+ * Load the codebook (DATADIR/codebook), and for PLOVER its cameo2plover.tsv;
+ * for CSV print the header line. Returns 0, or DYAD_EXIT_FATAL with a message printed.
+ */
 int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format);
 void dyad_events_out_close(dyad_events_out *o);
 

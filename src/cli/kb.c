@@ -154,3 +154,57 @@ void dyad_table_print(const dyad_table *t, int format, size_t width)
 		putchar('\n');
 	}
 }
+
+int dyad_kb_count(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	const char *v = dyad_cli_get(cmd, a, "count");
+	int m = dyad_query_count_parse(v);
+
+	if (m < 0)
+		dyad_cli_usage_error(cmd, "--count wants events or mentions, not '%s'", v);
+	return m;
+}
+
+void dyad_kb_print_ref(dyad_store *s, const char *arg, const dyad_actor_ref *ref)
+{
+	char name[256];
+
+	if (ref->person[0]) {
+		dyad_query_person_name(s, ref->person, name, sizeof name);
+		printf("%s: the person %s (%s, %s)\n", arg, name, ref->code[0] ? ref->code : "-", ref->side);
+	}
+	else if (ref->code[0])
+		printf("%s: the role %s (its codes %s*, of %s)\n", arg, ref->code, ref->code, ref->side);
+	else
+		printf("%s: the %s %s, all its events\n", arg, ref->kind, ref->side);
+}
+
+int dyad_kb_names(const dyad_cmd *cmd, const dyad_cli_args *a)
+{
+	const char *v = dyad_cli_get(cmd, a, "names");
+
+	if (dyad_query_set_names(v) < 0) {
+		dyad_cli_usage_error(cmd, "--names wants en or ru, not '%s'", v);
+		return -1;
+	}
+	return 0;
+}
+
+int dyad_kb_scope(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_event_filter *f)
+{
+	const char *quad = dyad_cli_get(cmd, a, "quad");
+
+	if ((f->mentions = dyad_kb_count(cmd, a)) < 0 || dyad_kb_names(cmd, a) < 0)
+		return -1;
+	if (quad && (quad[0] < '1' || quad[0] > '4' || quad[1])) {
+		dyad_cli_usage_error(cmd, "--quad wants 1, 2, 3 or 4, not '%s'", quad);
+		return -1;
+	}
+	f->quad = quad ? quad[0] - '0' : 0;
+	f->since = dyad_cli_get(cmd, a, "since");
+	f->until = dyad_cli_get(cmd, a, "until");
+	f->type = dyad_cli_get(cmd, a, "type");
+	f->outlet = dyad_cli_get(cmd, a, "outlet");
+	f->language = dyad_cli_get(cmd, a, "language");
+	return 0;
+}

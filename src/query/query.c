@@ -120,22 +120,80 @@ static int valid_date(const char *d)
 	return d == NULL || (strlen(d) >= 4 && dyad_ymd_parse(dyad_str_c(d)) > 0);
 }
 
+/* ---- names in one language ---------------------------------------------------------------- */
+
+/* 1 when answers name actors and people in Russian; per thread, as the server answers one request per thread */
+static _Thread_local int names_ru;
+
+int dyad_query_set_names(const char *lang)
+{
+	if (lang == NULL || strcmp(lang, "en") == 0)
+		names_ru = 0;
+	else if (strcmp(lang, "ru") == 0)
+		names_ru = 1;
+	else
+		return -1;
+	return 0;
+}
+
+const char *dyad_query_names(void)
+{
+	return names_ru ? "ru" : "en";
+}
+
+/* SQL: a country's or organisation's name from actors `a` in the chosen language, else the other. */
+static const char *actor_name_sql(void)
+{
+	return names_ru ? "coalesce(a.name_ru, a.name_en)" : "coalesce(a.name_en, a.name_ru)";
+}
+
+/*
+ * SQL: the person `expr` (the key events store) by the first of their
+ * lexicon names in the chosen script (Cyrillic for ru, else Latin), else
+ * the key as stored.
+ */
+static void person_name_sql(dyad_buf *b, const char *expr)
+{
+	dyad_buf_printf(b,
+			"coalesce((SELECT pn.name FROM actor_names pn WHERE pn.kind = 'person' AND pn.person = %s"
+			" AND pn.name %sGLOB '*[А-яЁё]*' ORDER BY pn.rowid LIMIT 1), %s)",
+			expr, names_ru ? "" : "NOT ", expr);
+}
+
+void dyad_query_person_name(dyad_store *s, const char *key, char *out, size_t n)
+{
+	dyad_buf sql = DYAD_BUF_INIT;
+	const char *args[1] = { key };
+	dyad_table t;
+	dyad_errbuf e;
+
+	snprintf(out, n, "%s", key);
+	dyad_buf_puts(&sql, "SELECT ");
+	person_name_sql(&sql, "?1");
+	dyad_buf_putc(&sql, '\0');
+	if (run(s, sql.p, args, 1, &t, &e) == 0 && t.nrows > 0 && dyad_table_get(&t, 0, 0))
+		snprintf(out, n, "%s", dyad_table_get(&t, 0, 0));
+	dyad_table_free(&t);
+	dyad_buf_free(&sql);
+}
+
 /* ---- actors ------------------------------------------------------------------------------- */
 
 /*
  * The steps of resolving an actor, cheapest first; each returns (side,
  * code, person) rows, and the first step with a row wins. Only the last
- * one scans the events table, and only when nothing else matched.
+ * one scans the events table, and only when nothing else matched. ?3 is
+ * the argument in upper case when it may be a code (see code_like).
  */
 static const char *const resolve_steps[] = {
-	/* a code of the lexicon (KAZ, IGOSCO) or an organisation's short code (SCO) */
-	"SELECT code, '', NULL FROM actors WHERE code = ?1 OR (kind = 'igo' AND code = 'IGO' || upper(?1)) LIMIT 1",
+	/* a code of the lexicon (KAZ, IGOSCO) or an organisation's short code (SCO), in any case */
+	"SELECT code, '', NULL FROM actors WHERE code = ?3 OR (kind = 'igo' AND code = 'IGO' || ?3) LIMIT 1",
 	/* a country's or organisation's name, in any spelling the lexicon has */
 	"SELECT code, '', NULL FROM actors WHERE lower(name_en) = lower(?1) OR name_ru = ?1"
 	" UNION ALL SELECT code, '', NULL FROM actor_names WHERE folded = ?2 AND kind IN ('country', 'igo') LIMIT 1",
 	/* a CAMEO actor code: a known actor followed by role letters (KAZGOV, IGOEUGOV) */
-	"SELECT code, upper(?1), NULL FROM actors WHERE upper(?1) = ?1 AND length(?1) <= 15"
-	" AND substr(?1, 1, length(code)) = code ORDER BY length(code) DESC LIMIT 1",
+	"SELECT code, ?4, NULL FROM actors WHERE ?4 IS NOT NULL AND length(?4) <= 15"
+	" AND substr(?4, 1, length(code)) = code AND length(?4) > length(code) ORDER BY length(code) DESC LIMIT 1",
 	/* a person, by the whole of one of their names (the side from their latest event) */
 	"SELECT side, code, person FROM (SELECT source_actor AS side, source AS code, source_person AS person, date"
 	"  FROM events WHERE source_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
@@ -155,25 +213,74 @@ static const char *const resolve_steps[] = {
 	" LIMIT 1",
 };
 
+/*
+ * CAMEO's role and sector codes: a code in lower or mixed case (kazgov) is
+ * read as one only when what follows the actor is made of these, so a word
+ * such as "kazakh" is not taken for the code KAZ + AKH.
+ */
+static const char *const cameo_roles[] = { "COP", "GOV", "INS", "JUD", "LEG", "MED", "MIL", "OPP", "PTY", "REB",
+					   "REF", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI",
+					   "ENV", "HLH", "HRI", "LAB", "REL", "MOD", "RAD", "DIP", "IGO", "NGO",
+					   "NGM", "MNC", "SEP", "IMG", "UIS", "COUNCIL" };
+
+/* 1 when `p` is one or more role codes end to end (GOV, GOVMIL). */
+static int roles_only(const char *p)
+{
+	size_t i;
+
+	if (!*p)
+		return 0;
+	for (i = 0; i < sizeof cameo_roles / sizeof *cameo_roles; i++) {
+		size_t n = strlen(cameo_roles[i]);
+		if (strncmp(p, cameo_roles[i], n) == 0 && (p[n] == '\0' || roles_only(p + n)))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when `up` (upper case) is `arg` already, or is an actor of three letters or more and role codes. */
+static int code_like(const char *arg, const char *up)
+{
+	size_t at;
+
+	if (strcmp(arg, up) == 0)
+		return 1;
+	for (at = 3; up[at]; at++)
+		if (roles_only(up + at))
+			return 1;
+	return 0;
+}
+
 int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char code[24], char person[128],
 			     dyad_errbuf *e)
 {
 	dyad_buf folded = DYAD_BUF_INIT;
-	const char *args[2];
+	const char *args[4];
+	char up[24];
 	dyad_table t;
 	size_t i;
-	int rc = 0;
+	int rc = 0, ascii = 1;
 
 	side[0] = code[0] = person[0] = '\0';
 	if (arg == NULL || !*arg)
 		return dyad_errf(e, DYAD_EUSAGE, "an empty actor");
+	for (i = 0; arg[i]; i++)
+		if (!((arg[i] >= 'A' && arg[i] <= 'Z') || (arg[i] >= 'a' && arg[i] <= 'z') || (arg[i] >= '0' && arg[i] <= '9')))
+			ascii = 0;
+	if (i >= sizeof up)
+		ascii = 0;
+	for (i = 0; ascii && arg[i]; i++)
+		up[i] = (char)(arg[i] >= 'a' && arg[i] <= 'z' ? arg[i] - 32 : arg[i]);
+	up[ascii ? i : 0] = '\0';
 	dyad_fold_buf(&folded, dyad_str_c(arg));
 	dyad_buf_putc(&folded, '\0');
 	args[0] = arg;
 	args[1] = folded.p;
+	args[2] = ascii ? up : NULL;
+	args[3] = ascii && code_like(arg, up) ? up : NULL;
 	memset(&t, 0, sizeof t);
 	for (i = 0; i < sizeof resolve_steps / sizeof *resolve_steps; i++) {
-		if ((rc = run(s, resolve_steps[i], args, 2, &t, e)) < 0)
+		if ((rc = run(s, resolve_steps[i], args, 4, &t, e)) < 0)
 			break;
 		if (t.nrows > 0)
 			break;
@@ -194,178 +301,567 @@ int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char
 	return 0;
 }
 
-/* ---- events ------------------------------------------------------------------------------- */
-
-int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
+int dyad_query_actor_ref(dyad_store *s, const char *arg, dyad_actor_ref *ref, dyad_errbuf *e)
 {
-	static const char sql[] =
-		"SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
-		" e.evidence, e.source_person, e.target_person, d.doc_id AS doc"
-		" FROM events e JOIN documents d ON d.id = e.doc"
-		" WHERE (?1 IS NULL OR e.source_actor = ?1 OR e.target_actor = ?1 OR e.source = ?1 OR e.target = ?1)"
-		" AND (?2 IS NULL OR (e.source_actor = ?2 AND e.target_actor = ?3) OR (e.source_actor = ?3 AND e.target_actor = ?2))"
-		" AND (?4 IS NULL OR e.type = upper(?4))"
-		" AND (?5 IS NULL OR e.cameo LIKE ?5 || '%')"
-		" AND (?6 IS NULL OR e.date >= ?6) AND (?7 IS NULL OR e.date <= ?7)"
-		" AND (?8 IS NULL OR e.source_person = ?8 OR e.target_person = ?8)"
-		" ORDER BY e.date DESC, e.id DESC LIMIT ?9 OFFSET ?10";
-	char side[3][24], code[3][24], person[3][128], limit[24], offset[24];
-	const char *args[10] = { NULL };
 	int rc;
 
+	memset(ref, 0, sizeof *ref);
+	if ((rc = dyad_query_actor_resolve(s, arg, ref->side, ref->code, ref->person, e)) < 0)
+		return rc;
+	if (ref->person[0])
+		ref->kind = "person";
+	else if (ref->code[0] && strcmp(ref->code, ref->side) != 0)
+		ref->kind = "role";
+	else {
+		ref->code[0] = '\0';
+		ref->kind = strncmp(ref->side, "IGO", 3) == 0 ? "organisation" : "country";
+	}
+	return 0;
+}
+
+void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out)
+{
+	const char *args[1] = { ref->side };
+	dyad_table t;
+	dyad_errbuf e;
+
+	dyad_buf_puts(out, "{\"kind\":");
+	dyad_buf_json_str(out, dyad_str_c(ref->kind ? ref->kind : "country"));
+	dyad_buf_puts(out, ",\"side\":");
+	dyad_buf_json_str(out, dyad_str_c(ref->side));
+	dyad_buf_puts(out, ",\"code\":");
+	if (ref->code[0])
+		dyad_buf_json_str(out, dyad_str_c(ref->code));
+	else
+		dyad_buf_puts(out, "null");
+	dyad_buf_puts(out, ",\"person\":");
+	if (ref->person[0])
+		dyad_buf_json_str(out, dyad_str_c(ref->person));
+	else
+		dyad_buf_puts(out, "null");
+	dyad_buf_puts(out, ",\"side_name\":");
+	if (run(s, "SELECT coalesce(name_en, name_ru) FROM actors WHERE code = ?1", args, 1, &t, &e) == 0 &&
+	    t.nrows > 0 && dyad_table_get(&t, 0, 0))
+		dyad_buf_json_str(out, dyad_str_c(dyad_table_get(&t, 0, 0)));
+	else
+		dyad_buf_puts(out, "null");
+	dyad_table_free(&t);
+	dyad_buf_putc(out, '}');
+}
+
+/*
+ * The SQL condition that event `e` has `ref` on its `dir` side ("source" or
+ * "target"), with the value bound as the named parameter :name (see
+ * ref_value): the person, the role's codes, or the whole side (the only one
+ * the tables of sums, dyad_days and dyad_months, can answer).
+ */
+static void ref_cond(dyad_buf *b, const dyad_actor_ref *ref, const char *dir, const char *name)
+{
+	if (ref->person[0])
+		dyad_buf_printf(b, "e.%s_person = :%s", dir, name);
+	else if (ref->code[0])
+		dyad_buf_printf(b, "substr(e.%s, 1, length(:%s)) = :%s", dir, name, name);
+	else
+		dyad_buf_printf(b, "e.%s_actor = :%s", dir, name);
+}
+
+static const char *ref_value(const dyad_actor_ref *ref)
+{
+	return ref->person[0] ? ref->person : ref->code[0] ? ref->code : ref->side;
+}
+
+static int ref_whole(const dyad_actor_ref *ref)
+{
+	return !ref->person[0] && !ref->code[0];
+}
+
+int dyad_query_count_parse(const char *what)
+{
+	if (what == NULL || strcmp(what, "events") == 0)
+		return 0;
+	if (strcmp(what, "mentions") == 0)
+		return 1;
+	return -1;
+}
+
+/* ---- events ------------------------------------------------------------------------------- */
+
+/* The PLOVER event types (data/codebook/plover.tsv): a filter on another is a mistake, not an empty answer. */
+static const char *const plover_types[] = { "AGREE",  "CONSULT", "SUPPORT", "CONCEDE",  "COOPERATE", "AID",
+					    "RETREAT", "REQUEST", "ACCUSE", "REJECT",  "THREATEN", "PROTEST",
+					    "SANCTION", "MOBILIZE", "COERCE", "ASSAULT" };
+
+int dyad_query_event_type_valid(const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof plover_types / sizeof *plover_types; i++)
+		if (strcasecmp(type, plover_types[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- a query's scope: named parameters ---------------------------------------------------- */
+
+enum { MAX_BINDS = 16 };
+
+typedef struct {
+	const char *name[MAX_BINDS]; /* without the colon */
+	const char *value[MAX_BINDS];
+	size_t n;
+} binds;
+
+static void bind_add(binds *b, const char *name, const char *value)
+{
+	if (b->n < MAX_BINDS) {
+		b->name[b->n] = name;
+		b->value[b->n] = value;
+		b->n++;
+	}
+}
+
+/* As run(), the parameters bound by name (:name); a name the SQL lacks is skipped. */
+static int run_named(dyad_store *s, const char *sql, const binds *bs, dyad_table *out, dyad_errbuf *e)
+{
+	const char *args[MAX_BINDS] = { NULL };
+	sqlite3_stmt *st;
+	char key[40];
+	size_t i;
+	int n = 0, k;
+
+	/* the positions of the names in this statement, then run() binds by position */
+	if (sqlite3_prepare_v2(dyad_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+		memset(out, 0, sizeof *out);
+		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(dyad_store_db(s)));
+	}
+	n = sqlite3_bind_parameter_count(st);
+	for (i = 0; i < bs->n; i++) {
+		snprintf(key, sizeof key, ":%s", bs->name[i]);
+		if ((k = sqlite3_bind_parameter_index(st, key)) > 0 && k <= MAX_BINDS)
+			args[k - 1] = bs->value[i];
+	}
+	sqlite3_finalize(st);
+	return run(s, sql, args, (size_t)(n < MAX_BINDS ? n : MAX_BINDS), out, e);
+}
+
+/* 1 when the scope filters by the reporting document (outlet, language): events are then counted by their first report that passes. */
+static int scope_by_doc(const dyad_event_filter *f)
+{
+	return f && (f->outlet || f->language);
+}
+
+/* 1 when the scope filters at all (beyond the actors). */
+static int scoped(const dyad_event_filter *f)
+{
+	return f && (f->since || f->until || f->type || f->cameo || f->quad || f->outlet || f->language);
+}
+
+/* Check the scope's values; 0 or DYAD_EUSAGE with a message. */
+static int scope_check(const dyad_event_filter *f, dyad_errbuf *e)
+{
+	size_t i;
+
+	if (f == NULL)
+		return 0;
 	if (!valid_date(f->since) || !valid_date(f->until))
 		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)",
 				 !valid_date(f->since) ? f->since : f->until);
+	if (f->type && !dyad_query_event_type_valid(f->type))
+		return dyad_errf(e, DYAD_EUSAGE, "unknown event type '%s' (expected a PLOVER type: AGREE, CONSULT, "
+				 "SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, "
+				 "SANCTION, MOBILIZE, COERCE or ASSAULT)", f->type);
+	if (f->cameo) {
+		for (i = 0; f->cameo[i]; i++)
+			if (f->cameo[i] < '0' || f->cameo[i] > '9' || i >= 4)
+				return dyad_errf(e, DYAD_EUSAGE, "bad CAMEO code '%s' (expected up to four digits)", f->cameo);
+	}
+	if (f->quad < 0 || f->quad > 4)
+		return dyad_errf(e, DYAD_EUSAGE, "bad QuadClass %d (expected 1 to 4)", f->quad);
+	return 0;
+}
+
+/*
+ * The scope's conditions on event `e` and its document `d` (both in the
+ * FROM clause), as " AND ..." with named parameters bound into `bs`.
+ */
+static void scope_sql(dyad_buf *sql, const dyad_event_filter *f, binds *bs, char quad[4])
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	if (f->quad)
+		snprintf(quad, 4, "%d", f->quad);
+	{
+		/* each filter: its value, its parameter's name and its condition */
+		const char *const filters[][3] = {
+			{ f->since, "since", " AND e.date >= :since" },
+			{ f->until, "until", " AND substr(e.date, 1, length(:until)) <= :until" },
+			{ f->type, "type", " AND e.type = upper(:type)" },
+			{ f->cameo, "cameo", " AND e.cameo LIKE :cameo || '%'" },
+			{ f->quad ? quad : NULL, "quad", " AND e.quad = :quad" },
+			{ f->outlet, "outlet", " AND d.outlet = :outlet" },
+			{ f->language, "language", " AND d.language = lower(:language)" },
+		};
+		for (i = 0; i < sizeof filters / sizeof *filters; i++)
+			if (filters[i][0]) {
+				dyad_buf_puts(sql, filters[i][2]);
+				bind_add(bs, filters[i][1], filters[i][0]);
+			}
+	}
+}
+
+/*
+ * SQL, 1 when row `e` counts as the event: its first report, or with a
+ * filter by document its first report among those the filter passes.
+ */
+static void first_report_sql(dyad_buf *sql, const dyad_event_filter *f)
+{
+	if (!scope_by_doc(f)) {
+		dyad_buf_puts(sql, "(e.mention_of IS NULL)");
+		return;
+	}
+	dyad_buf_puts(sql, "(NOT EXISTS (SELECT 1 FROM events x JOIN documents xd ON xd.id = x.doc"
+			   " WHERE (x.id = coalesce(e.mention_of, e.id) OR x.mention_of = coalesce(e.mention_of, e.id))"
+			   " AND x.id < e.id");
+	if (f->outlet)
+		dyad_buf_puts(sql, " AND xd.outlet = :outlet");
+	if (f->language)
+		dyad_buf_puts(sql, " AND xd.language = lower(:language)");
+	dyad_buf_puts(sql, "))");
+}
+
+/* ---- events ------------------------------------------------------------------------------- */
+
+/* Resolve the filter's actor (ref[0]) and dyad (ref[1], ref[2]); 0 or a negative code with `e`. */
+static int actors_resolve(dyad_store *s, const dyad_event_filter *f, dyad_actor_ref ref[3], dyad_errbuf *e)
+{
+	int rc;
+
+	if (f->actor && (rc = dyad_query_actor_ref(s, f->actor, &ref[0], e)) < 0)
+		return rc;
+	if ((f->a || f->b) && (!f->a || !f->b))
+		return dyad_errf(e, DYAD_EUSAGE, "a dyad needs two actors: A,B");
+	if (f->a && ((rc = dyad_query_actor_ref(s, f->a, &ref[1], e)) < 0 ||
+		     (rc = dyad_query_actor_ref(s, f->b, &ref[2], e)) < 0))
+		return rc;
+	return 0;
+}
+
+/* The conditions that event `e` has the filter's actor on either side and is between its dyad's two. */
+static void actors_sql(dyad_buf *sql, const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs)
+{
 	if (f->actor) {
-		if ((rc = dyad_query_actor_resolve(s, f->actor, side[0], code[0], person[0], e)) < 0)
-			return rc;
-		if (person[0][0])
-			args[7] = person[0];
-		else
-			args[0] = code[0][0] ? code[0] : side[0];
+		bind_add(bs, "x", ref_value(&ref[0]));
+		dyad_buf_puts(sql, " AND (");
+		ref_cond(sql, &ref[0], "source", "x");
+		dyad_buf_puts(sql, " OR ");
+		ref_cond(sql, &ref[0], "target", "x");
+		dyad_buf_puts(sql, ")");
 	}
-	if (f->a || f->b) {
-		if (!f->a || !f->b)
-			return dyad_errf(e, DYAD_EUSAGE, "a dyad needs two actors: A,B");
-		if ((rc = dyad_query_actor_resolve(s, f->a, side[1], code[1], person[1], e)) < 0 ||
-		    (rc = dyad_query_actor_resolve(s, f->b, side[2], code[2], person[2], e)) < 0)
-			return rc;
-		args[1] = side[1];
-		args[2] = side[2];
+	if (f->a) {
+		bind_add(bs, "a", ref_value(&ref[1]));
+		bind_add(bs, "b", ref_value(&ref[2]));
+		dyad_buf_puts(sql, " AND ((");
+		ref_cond(sql, &ref[1], "source", "a");
+		dyad_buf_puts(sql, " AND ");
+		ref_cond(sql, &ref[2], "target", "b");
+		dyad_buf_puts(sql, ") OR (");
+		ref_cond(sql, &ref[2], "source", "b");
+		dyad_buf_puts(sql, " AND ");
+		ref_cond(sql, &ref[1], "target", "a");
+		dyad_buf_puts(sql, "))");
 	}
-	args[3] = f->type;
-	args[4] = f->cameo;
-	args[5] = f->since;
-	args[6] = f->until;
+}
+
+int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
+{
+	dyad_actor_ref ref[3];
+	dyad_buf sql = DYAD_BUF_INIT;
+	char limit[24], offset[24], quad[4];
+	binds bs = { { NULL }, { NULL }, 0 };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = scope_check(f, e)) < 0)
+		return rc;
+	if ((rc = actors_resolve(s, f, ref, e)) < 0)
+		return rc;
+	/* an event's reports: the event itself and the rows that are mentions of it */
+	dyad_buf_puts(&sql,
+		      "SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
+		      " e.evidence, ");
+	person_name_sql(&sql, "e.source_person");
+	dyad_buf_puts(&sql, " AS source_person, ");
+	person_name_sql(&sql, "e.target_person");
+	dyad_buf_puts(&sql, " AS target_person, d.doc_id AS doc,"
+		      " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS num_mentions,"
+		      " (SELECT count(DISTINCT coalesce(md.outlet, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
+		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
+		      " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
+		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles,"
+		      " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name, d.language"
+		      " FROM events e JOIN documents d ON d.id = e.doc WHERE ");
+	if (f->mentions)
+		dyad_buf_puts(&sql, "1");
+	else
+		first_report_sql(&sql, f);
+	actors_sql(&sql, f, ref, &bs);
+	scope_sql(&sql, f, &bs, quad);
+	dyad_buf_puts(&sql, " ORDER BY e.date DESC, e.id DESC LIMIT :limit OFFSET :offset");
+	dyad_buf_putc(&sql, '\0');
 	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
-	args[8] = limit;
 	snprintf(offset, sizeof offset, "%ld", f->offset > 0 ? f->offset : 0);
-	args[9] = offset;
-	return run(s, sql, args, 10, out, e);
+	bind_add(&bs, "limit", limit);
+	bind_add(&bs, "offset", offset);
+	rc = run_named(s, sql.p, &bs, out, e);
+	dyad_buf_free(&sql);
+	return rc;
 }
 
 /* ---- timelines ---------------------------------------------------------------------------- */
 
 int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e)
 {
-	char sa[24], sb[24];
+	dyad_actor_ref ra, rb;
 
-	return dyad_query_timeline_sides(s, a, b, by, out, sa, sb, e);
+	return dyad_query_timeline_refs(s, a, b, by, NULL, out, &ra, &rb, e);
 }
 
-int dyad_query_timeline_sides(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out,
-			      char sa[24], char sb[24], dyad_errbuf *e)
+/* The weight of a row of rows_from: its events, or every report with `mentions`. */
+static const char *mentions_or_events(const dyad_event_filter *scope)
 {
-	/* each period's expression and the table of sums it reads: days for days and weeks, months
-	   for months and years (a few hundred rows per dyad) */
-	static const char *const periods[][3] = {
-		{ "day", "e.date", "dyad_days" },
-		{ "week", "strftime('%Y-W%W', e.date)", "dyad_days" },
-		{ "month", "e.month", "dyad_months" },
-		{ "year", "substr(e.month, 1, 4)", "dyad_months" },
-	};
-	char code[24], person[128], sql[2048];
-	const char *period = NULL, *table = NULL, *args[2];
-	size_t i;
-	int rc;
+	return scope && scope->mentions ? "e.mentions" : "e.events";
+}
 
+/*
+ * The rows a timeline, profile or network adds up, as the subquery "e":
+ * the sums of dyad_days or dyad_months when every actor asked is a whole
+ * side and nothing is filtered, else the events themselves in the scope,
+ * each row counting as an event when it is the event's first report (see
+ * first_report_sql). Columns: source_actor, target_actor, period_key (the
+ * day or month), quad, events, mentions, goldstein_sum, goldstein_n, and
+ * for events the other columns ref_cond reads.
+ */
+static void rows_from(dyad_buf *sql, int whole, int by_day, const dyad_event_filter *f, binds *bs, char quad[4])
+{
+	if (whole && !scoped(f)) {
+		dyad_buf_printf(sql, "(SELECT source_actor, target_actor, %s AS period_key, quad, events, mentions,"
+				     " goldstein_sum, goldstein_n FROM %s)",
+				by_day ? "date" : "month", by_day ? "dyad_days" : "dyad_months");
+		return;
+	}
+	dyad_buf_printf(sql, "(SELECT e.source_actor, e.target_actor, e.source, e.target, e.source_person,"
+			     " e.target_person, coalesce(%s, '') AS period_key, coalesce(e.quad, 0) AS quad, ",
+			by_day ? "e.date" : "substr(e.date, 1, 7)");
+	first_report_sql(sql, f);
+	dyad_buf_puts(sql, " AS events, 1 AS mentions, CASE WHEN ");
+	first_report_sql(sql, f);
+	dyad_buf_puts(sql, " THEN coalesce(e.goldstein, 0) ELSE 0 END AS goldstein_sum, (");
+	first_report_sql(sql, f);
+	dyad_buf_puts(sql, " AND e.goldstein IS NOT NULL) AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
+			   " WHERE 1");
+	scope_sql(sql, f, bs, quad);
+	dyad_buf_putc(sql, ')');
+}
+
+int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by,
+			     const dyad_event_filter *scope, dyad_table *out, dyad_actor_ref *ra, dyad_actor_ref *rb,
+			     dyad_errbuf *e)
+{
+	/* each period's expression over the day (YYYY-MM-DD) or month (YYYY-MM) column */
+	static const char *const periods[][3] = {
+		{ "day", "e.period_key", "day" },
+		{ "week", "strftime('%Y-W%W', e.period_key)", "day" },
+		{ "month", "e.period_key", "month" },
+		{ "year", "substr(e.period_key, 1, 4)", "month" },
+	};
+	const char *period = NULL, *w = mentions_or_events(scope);
+	dyad_buf sql = DYAD_BUF_INIT, ab = DYAD_BUF_INIT, ba = DYAD_BUF_INIT;
+	binds bs = { { NULL }, { NULL }, 0 };
+	char quad[4];
+	int by_day = 0, q, rc;
+	size_t i;
+
+	memset(out, 0, sizeof *out);
 	for (i = 0; i < sizeof periods / sizeof *periods; i++)
 		if (strcmp(by ? by : "month", periods[i][0]) == 0) {
 			period = periods[i][1];
-			table = periods[i][2];
+			by_day = strcmp(periods[i][2], "day") == 0;
 		}
 	if (period == NULL)
 		return dyad_errf(e, DYAD_EUSAGE, "bad period '%s' (expected day, week, month or year)", by);
-	if ((rc = dyad_query_actor_resolve(s, a, sa, code, person, e)) < 0 ||
-	    (rc = dyad_query_actor_resolve(s, b, sb, code, person, e)) < 0)
+	if ((rc = scope_check(scope, e)) < 0)
 		return rc;
+	if ((rc = dyad_query_actor_ref(s, a, ra, e)) < 0 || (rc = dyad_query_actor_ref(s, b, rb, e)) < 0)
+		return rc;
+	dyad_buf_putc(&ab, '(');
+	ref_cond(&ab, ra, "source", "a");
+	dyad_buf_puts(&ab, " AND ");
+	ref_cond(&ab, rb, "target", "b");
+	dyad_buf_putc(&ab, ')');
+	dyad_buf_putc(&ba, '(');
+	ref_cond(&ba, rb, "source", "b");
+	dyad_buf_puts(&ba, " AND ");
+	ref_cond(&ba, ra, "target", "a");
+	dyad_buf_putc(&ba, ')');
+	dyad_buf_putc(&ab, '\0');
+	dyad_buf_putc(&ba, '\0');
+	bind_add(&bs, "a", ref_value(ra));
+	bind_add(&bs, "b", ref_value(rb));
 	/* the period expression is one of the fixed strings above, never user text */
-	snprintf(sql, sizeof sql,
-		 "SELECT %s AS period,"
-		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 1 THEN e.events ELSE 0 END) AS ab_q1,"
-		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 2 THEN e.events ELSE 0 END) AS ab_q2,"
-		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 3 THEN e.events ELSE 0 END) AS ab_q3,"
-		 " sum(CASE WHEN e.source_actor = ?1 AND e.quad = 4 THEN e.events ELSE 0 END) AS ab_q4,"
-		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 1 THEN e.events ELSE 0 END) AS ba_q1,"
-		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 2 THEN e.events ELSE 0 END) AS ba_q2,"
-		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 3 THEN e.events ELSE 0 END) AS ba_q3,"
-		 " sum(CASE WHEN e.source_actor = ?2 AND e.quad = 4 THEN e.events ELSE 0 END) AS ba_q4,"
-		 " sum(e.events) AS events, round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein"
-		 " FROM %s e WHERE ((e.source_actor = ?1 AND e.target_actor = ?2)"
-		 " OR (e.source_actor = ?2 AND e.target_actor = ?1))%s"
-		 " GROUP BY period ORDER BY period",
-		 period, table, strcmp(table, "dyad_days") == 0 ? " AND e.date <> ''" : " AND e.month <> ''");
-	args[0] = sa;
-	args[1] = sb;
-	return run(s, sql, args, 2, out, e);
+	dyad_buf_printf(&sql, "SELECT %s AS period", period);
+	for (q = 1; q <= 4; q++)
+		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ab_q%d", ab.p, q, w, q);
+	for (q = 1; q <= 4; q++)
+		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ba_q%d", ba.p, q, w, q);
+	dyad_buf_printf(&sql, ", sum(%s) AS events, sum(e.mentions) AS mentions,"
+			      " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ", w);
+	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day, scope, &bs, quad);
+	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY period HAVING sum(%s) > 0"
+			      " ORDER BY period", ab.p, ba.p, w);
+	dyad_buf_putc(&sql, '\0');
+	rc = run_named(s, sql.p, &bs, out, e);
+	dyad_buf_free(&sql);
+	dyad_buf_free(&ab);
+	dyad_buf_free(&ba);
+	return rc;
 }
 
-/* ---- profiles, networks, stats ------------------------------------------------------------ */
+/* ---- profiles, networks, types ------------------------------------------------------------ */
 
-int dyad_query_profile(dyad_store *s, const char *actor, dyad_table *partners, dyad_table *years, dyad_table *people,
-		       dyad_errbuf *e)
+
+int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter *scope, dyad_table *partners,
+		       dyad_table *years, dyad_table *people, dyad_actor_ref *ref_out, dyad_errbuf *e)
 {
-	char side[24], code[24], person[128];
-	const char *args[1];
-	int rc;
+	const char *w = mentions_or_events(scope);
+	dyad_buf src = DYAD_BUF_INIT, tgt = DYAD_BUF_INIT, sql = DYAD_BUF_INIT;
+	binds bs = { { NULL }, { NULL }, 0 };
+	dyad_actor_ref ref;
+	char quad[4];
+	int rc, whole;
 
 	memset(partners, 0, sizeof *partners);
 	memset(years, 0, sizeof *years);
 	memset(people, 0, sizeof *people);
-	if ((rc = dyad_query_actor_resolve(s, actor, side, code, person, e)) < 0)
+	if ((rc = scope_check(scope, e)) < 0)
 		return rc;
-	args[0] = side;
-	if ((rc = run(s,
-		      "SELECT CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END AS partner,"
-		      " coalesce(a.name_en, a.name_ru) AS name, sum(e.events) AS events,"
-		      " sum(CASE WHEN e.quad IN (1, 2) THEN e.events ELSE 0 END) AS cooperation,"
-		      " sum(CASE WHEN e.quad IN (3, 4) THEN e.events ELSE 0 END) AS conflict,"
-		      " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein"
-		      " FROM dyad_months e LEFT JOIN actors a ON a.code ="
-		      "  (CASE WHEN e.source_actor = ?1 THEN e.target_actor ELSE e.source_actor END)"
-		      " WHERE (e.source_actor = ?1 OR e.target_actor = ?1) AND e.source_actor <> e.target_actor"
-		      " GROUP BY partner ORDER BY events DESC, partner LIMIT 20",
-		      args, 1, partners, e)) < 0)
+	if ((rc = dyad_query_actor_ref(s, actor, &ref, e)) < 0)
 		return rc;
-	if ((rc = run(s,
-		      "SELECT substr(month, 1, 4) AS year, sum(events) AS events,"
-		      " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
-		      " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
-		      " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-		      " FROM dyad_months WHERE (source_actor = ?1 OR target_actor = ?1) AND month <> ''"
-		      " GROUP BY year ORDER BY year",
-		      args, 1, years, e)) < 0)
-		return rc;
-	return run(s,
-		   "SELECT person, side, count(*) AS events FROM ("
-		   " SELECT target_person AS person, target AS side FROM events WHERE source_actor = ?1 AND target_person IS NOT NULL"
-		   " UNION ALL SELECT source_person, source FROM events WHERE target_actor = ?1 AND source_person IS NOT NULL)"
-		   " GROUP BY person ORDER BY events DESC, person LIMIT 10",
-		   args, 1, people, e);
+	if (ref_out)
+		*ref_out = ref;
+	whole = ref_whole(&ref);
+	bind_add(&bs, "x", ref_value(&ref));
+	ref_cond(&src, &ref, "source", "x");
+	ref_cond(&tgt, &ref, "target", "x");
+	dyad_buf_putc(&src, '\0');
+	dyad_buf_putc(&tgt, '\0');
+	/* partners: the other side of each event; a whole side's dealings with itself are not a partner */
+	dyad_buf_printf(&sql,
+			"SELECT p.partner, %s AS name, p.events, p.mentions, p.cooperation,"
+			" p.conflict, p.goldstein FROM (SELECT CASE WHEN %s THEN e.target_actor ELSE e.source_actor END"
+			" AS partner, sum(%s) AS events, sum(e.mentions) AS mentions,"
+			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
+			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
+			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			actor_name_sql(), src.p, w, w, w);
+	rows_from(&sql, whole, 0, scope, &bs, quad);
+	dyad_buf_printf(&sql, " e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
+			      " LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
+			src.p, tgt.p, whole ? " AND e.source_actor <> e.target_actor" : "", w);
+	dyad_buf_putc(&sql, '\0');
+	if ((rc = run_named(s, sql.p, &bs, partners, e)) < 0)
+		goto done;
+	dyad_buf_clear(&sql);
+	bs.n = 1;
+	dyad_buf_printf(&sql,
+			"SELECT substr(e.period_key, 1, 4) AS year, sum(%s) AS events, sum(e.mentions) AS mentions,"
+			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
+			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
+			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			w, w, w);
+	rows_from(&sql, whole, 0, scope, &bs, quad);
+	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY year HAVING sum(%s) > 0 ORDER BY year",
+			src.p, tgt.p, w);
+	dyad_buf_putc(&sql, '\0');
+	if ((rc = run_named(s, sql.p, &bs, years, e)) < 0)
+		goto done;
+	/* the people on the other side of its events (not the person asked about) */
+	dyad_buf_clear(&sql);
+	bs.n = 1;
+	dyad_buf_puts(&sql, "SELECT ");
+	person_name_sql(&sql, "x.who");
+	dyad_buf_puts(&sql, " AS person, x.side, x.n AS events FROM (SELECT who, side, sum(w) AS n FROM ("
+			    " SELECT CASE WHEN ");
+	dyad_buf_printf(&sql, "%s THEN e.target_person ELSE e.source_person END AS who,"
+			      " CASE WHEN %s THEN e.target ELSE e.source END AS side, %s AS w FROM ",
+			src.p, src.p, mentions_or_events(scope));
+	rows_from(&sql, 0, 0, scope, &bs, quad);
+	dyad_buf_printf(&sql, " e WHERE (%s AND e.target_person IS NOT NULL AND e.target_person IS NOT :x)"
+			      " OR (%s AND e.source_person IS NOT NULL AND e.source_person IS NOT :x))"
+			      " GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
+			src.p, tgt.p);
+	dyad_buf_putc(&sql, '\0');
+	rc = run_named(s, sql.p, &bs, people, e);
+done:
+	dyad_buf_free(&sql);
+	dyad_buf_free(&src);
+	dyad_buf_free(&tgt);
+	return rc;
 }
 
-int dyad_query_network(dyad_store *s, const char *since, dyad_table *out, dyad_errbuf *e)
+int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
 {
-	const char *args[1] = { since };
+	const char *w = mentions_or_events(scope);
+	binds bs = { { NULL }, { NULL }, 0 };
+	dyad_buf sql = DYAD_BUF_INIT;
+	char quad[4];
+	int rc;
 
-	if (!valid_date(since))
-		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)", since);
-	/* the whole history from the monthly sums; since a day, from the daily ones */
-	return run(s,
-		   since == NULL
-			   ? "SELECT source_actor AS source, target_actor AS target, sum(events) AS events,"
-			     " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
-			     " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
-			     " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-			     " FROM dyad_months WHERE source_actor <> target_actor"
-			     " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target"
-			   : "SELECT source_actor AS source, target_actor AS target, sum(events) AS events,"
-			     " sum(CASE WHEN quad IN (1, 2) THEN events ELSE 0 END) AS cooperation,"
-			     " sum(CASE WHEN quad IN (3, 4) THEN events ELSE 0 END) AS conflict,"
-			     " round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS goldstein"
-			     " FROM dyad_days WHERE source_actor <> target_actor AND date >= ?1"
-			     " GROUP BY source_actor, target_actor ORDER BY events DESC, source, target",
-		   args, since ? 1 : 0, out, e);
+	memset(out, 0, sizeof *out);
+	if ((rc = scope_check(scope, e)) < 0)
+		return rc;
+	dyad_buf_printf(&sql,
+			"SELECT e.source_actor AS source, e.target_actor AS target, sum(%s) AS events,"
+			" sum(e.mentions) AS mentions,"
+			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
+			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
+			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			w, w, w);
+	/* the whole history from the monthly sums; anything filtered from the events */
+	rows_from(&sql, 1, 0, scope, &bs, quad);
+	dyad_buf_printf(&sql, " e WHERE e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor"
+			      " HAVING sum(%s) > 0 ORDER BY events DESC, source, target", w);
+	dyad_buf_putc(&sql, '\0');
+	rc = run_named(s, sql.p, &bs, out, e);
+	dyad_buf_free(&sql);
+	return rc;
+}
+
+int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
+{
+	dyad_actor_ref ref[3];
+	binds bs = { { NULL }, { NULL }, 0 };
+	dyad_buf sql = DYAD_BUF_INIT;
+	char quad[4];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = scope_check(f, e)) < 0)
+		return rc;
+	if ((rc = actors_resolve(s, f, ref, e)) < 0)
+		return rc;
+	dyad_buf_puts(&sql, "SELECT coalesce(e.type, '?') AS type, min(e.quad) AS quad, sum(");
+	first_report_sql(&sql, f);
+	dyad_buf_puts(&sql, ") AS events, count(*) AS mentions FROM events e JOIN documents d ON d.id = e.doc WHERE 1");
+	actors_sql(&sql, f, ref, &bs);
+	scope_sql(&sql, f, &bs, quad);
+	dyad_buf_printf(&sql, " GROUP BY e.type HAVING %s > 0 ORDER BY %s DESC, type",
+			f->mentions ? "mentions" : "events", f->mentions ? "mentions" : "events");
+	dyad_buf_putc(&sql, '\0');
+	rc = run_named(s, sql.p, &bs, out, e);
+	dyad_buf_free(&sql);
+	return rc;
 }
 
 int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
@@ -375,7 +871,10 @@ int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
 		   " UNION ALL SELECT 'syndicated copies', count(*) FROM documents WHERE syndicated_of IS NOT NULL"
 		   " UNION ALL SELECT 'sentences', count(*) FROM sentences"
 		   " UNION ALL SELECT 'actor mentions', count(*) FROM mentions"
-		   " UNION ALL SELECT 'events', count(*) FROM events"
+		   /* every row less the further reports: both counted from indexes */
+		   " UNION ALL SELECT 'events', (SELECT count(*) FROM events)"
+		   "  - (SELECT count(*) FROM events WHERE mention_of IS NOT NULL)"
+		   " UNION ALL SELECT 'event mentions', count(*) FROM events"
 		   " UNION ALL SELECT 'first date', (SELECT min(date) FROM documents)"
 		   " UNION ALL SELECT 'last date', (SELECT max(date) FROM documents)"
 		   " UNION ALL SELECT * FROM (SELECT 'language ' || coalesce(language, '?'), count(*) FROM documents"
@@ -383,7 +882,7 @@ int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
 		   " UNION ALL SELECT * FROM (SELECT 'outlet ' || coalesce(outlet, '?'), count(*) FROM documents"
 		   "  GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 15)"
 		   " UNION ALL SELECT * FROM (SELECT 'type ' || coalesce(type, '?'), count(*) FROM events"
-		   "  GROUP BY type ORDER BY count(*) DESC, type)",
+		   "  WHERE mention_of IS NULL GROUP BY type ORDER BY count(*) DESC, type)",
 		   NULL, 0, out, e);
 }
 
@@ -451,14 +950,27 @@ int dyad_query_search(dyad_store *s, const char *q, long limit, const char *open
 
 int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table *out, dyad_errbuf *e)
 {
+	/* countries and organisations; with a prefix also the people one of whose names has a word
+	   beginning so, with their events (each once) */
 	static const char sql[] =
-		"SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM actors a"
+		"SELECT * FROM (SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM actors a"
 		" LEFT JOIN actor_events n ON n.actor = a.code"
 		" WHERE CASE WHEN ?1 IS NULL THEN coalesce(n.events, 0) > 0"
 		"  ELSE lower(a.code) = ?1 OR (a.kind = 'igo' AND lower(a.code) = 'igo' || ?1)"
 		"   OR EXISTS (SELECT 1 FROM actor_names x WHERE x.code = a.code AND x.kind = a.kind"
 		"    AND substr(x.folded, 1, length(?1)) = ?1) END"
-		" ORDER BY events DESC, a.code LIMIT ?2";
+		" UNION ALL SELECT p.person, 'person',"
+		"  (SELECT name FROM actor_names WHERE kind = 'person' AND person = p.person"
+		"   AND name NOT GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
+		"  (SELECT name FROM actor_names WHERE kind = 'person' AND person = p.person"
+		"   AND name GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
+		"  (SELECT count(*) FROM events WHERE source_person = p.person AND mention_of IS NULL)"
+		"  + (SELECT count(*) FROM events WHERE target_person = p.person AND mention_of IS NULL"
+		"     AND source_person IS NOT p.person)"
+		" FROM (SELECT DISTINCT person FROM actor_names WHERE ?1 IS NOT NULL AND kind = 'person'"
+		"  AND instr(' ' || replace(folded, '-', ' '), ' ' || ?1) > 0) p)"
+		" WHERE kind <> 'person' OR events > 0"
+		" ORDER BY events DESC, code LIMIT ?2";
 	dyad_buf folded = DYAD_BUF_INIT;
 	const char *args[2];
 	char lim[24];
@@ -478,14 +990,34 @@ int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table 
 
 int dyad_query_actor(dyad_store *s, const char *code, dyad_table *out, dyad_errbuf *e)
 {
-	char side[24], full[24], person[128];
-	const char *args[1];
+	dyad_actor_ref ref;
+	const char *args[3];
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = dyad_query_actor_resolve(s, code, side, full, person, e)) < 0)
+	if ((rc = dyad_query_actor_ref(s, code, &ref, e)) < 0)
 		return rc;
-	args[0] = side;
+	args[0] = ref.side;
+	args[1] = ref.code;
+	args[2] = ref.person;
+	if (ref.person[0])
+		/* a person: their key (what the API takes back, as the type-ahead gives it), and their
+		   names in Latin and Cyrillic script from the lexicon; `resolved` has their code */
+		return run(s,
+			   "SELECT ?3 AS code, 'person' AS kind,"
+			   " coalesce((SELECT name FROM actor_names WHERE kind = 'person' AND person = ?3"
+			   "  AND name NOT GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
+			   "  CASE WHEN ?3 GLOB '*[А-яЁё]*' THEN NULL ELSE ?3 END) AS name_en,"
+			   " coalesce((SELECT name FROM actor_names WHERE kind = 'person' AND person = ?3"
+			   "  AND name GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
+			   "  CASE WHEN ?3 GLOB '*[А-яЁё]*' THEN ?3 END) AS name_ru",
+			   args, 3, out, e);
+	if (ref.code[0])
+		/* a role: its code, the kind "role", the names of its country or organisation */
+		return run(s,
+			   "SELECT ?2 AS code, 'role' AS kind, a.name_en, a.name_ru FROM (SELECT 1)"
+			   " LEFT JOIN actors a ON a.code = ?1",
+			   args, 2, out, e);
 	if ((rc = run(s, "SELECT code, kind, name_en, name_ru FROM actors WHERE code = ?1", args, 1, out, e)) < 0)
 		return rc;
 	if (out->nrows == 0) {

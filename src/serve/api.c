@@ -161,6 +161,88 @@ static int param_date(request *q, const char *name)
 	return 0;
 }
 
+/* The count parameter: events (default) → 0, mentions → 1; -1 with a 400 otherwise. */
+static int param_count(request *q, int *out)
+{
+	const char *v = param(q, "count");
+
+	if ((*out = dyad_query_count_parse(v)) < 0) {
+		reply_error(q->r, 400, "count: expected events or mentions, not '%s'", v);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A parameter that names an actor: absent is fine, but given empty
+ * (actor=) it is a mistake, not "every actor". -1 with a 400.
+ */
+static int param_actor_not_empty(request *q, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++)
+		if (strcmp(q->p[i].name, name) == 0 && (q->p[i].value == NULL || !*q->p[i].value)) {
+			reply_error(q->r, 400, "%s: empty (name a country, organisation, code or person)", name);
+			return -1;
+		}
+	return 0;
+}
+
+/* The names parameter: en (default) or ru, set for this thread's queries; -1 with a 400 otherwise. */
+static int param_names(request *q)
+{
+	const char *v = param(q, "names");
+
+	if (dyad_query_set_names(v) < 0) {
+		reply_error(q->r, 400, "names: expected en or ru, not '%s'", v);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The parameters every view of the events shares: since, until, type, cameo,
+ * quad, outlet, language (each refused when given empty or malformed),
+ * count and names. -1 with a 400.
+ */
+static int param_scope(request *q, dyad_event_filter *f)
+{
+	static const char *const not_empty[] = { "type", "cameo", "quad", "outlet", "language", "since", "until" };
+	long quad;
+	size_t i;
+
+	for (i = 0; i < sizeof not_empty / sizeof *not_empty; i++)
+		if (param_actor_not_empty(q, not_empty[i]) < 0)
+			return -1;
+	if (param_date(q, "since") < 0 || param_date(q, "until") < 0 || param_count(q, &f->mentions) < 0 ||
+	    param_names(q) < 0 || param_long(q, "quad", 1, 4, 0, &quad) < 0)
+		return -1;
+	f->quad = (int)quad;
+	f->since = param(q, "since");
+	f->until = param(q, "until");
+	f->type = param(q, "type");
+	f->cameo = param(q, "cameo");
+	f->outlet = param(q, "outlet");
+	f->language = param(q, "language");
+	return 0;
+}
+
+/* The actor (either side) and the dyad a, b: none given empty, both of a dyad or neither. -1 with a 400. */
+static int param_actors(request *q, dyad_event_filter *f)
+{
+	if (param_actor_not_empty(q, "actor") < 0 || param_actor_not_empty(q, "a") < 0 || param_actor_not_empty(q, "b") < 0)
+		return -1;
+	f->actor = param(q, "actor");
+	f->a = param(q, "a");
+	f->b = param(q, "b");
+	if ((f->a == NULL) != (f->b == NULL)) {
+		reply_error(q->r, 400, "a dyad needs both a and b");
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- routes ------------------------------------------------------------------------------------ */
 
 static void api_stats(dyad_store *s, request *q)
@@ -184,7 +266,8 @@ static void api_stats(dyad_store *s, request *q)
 
 static void api_events(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "limit", "offset", NULL };
+	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "limit", "offset",
+					     "count", "names", "quad", "outlet", "language", NULL };
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	dyad_buf *b = &q->r->body;
 	long limit, offset;
@@ -194,20 +277,8 @@ static void api_events(dyad_store *s, request *q)
 	int rc;
 
 	if (check_params(q, names) < 0 || param_long(q, "limit", 1, DYAD_API_MAX_LIMIT, 50, &limit) < 0 ||
-	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_date(q, "since") < 0 ||
-	    param_date(q, "until") < 0)
+	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_scope(q, &f) < 0 || param_actors(q, &f) < 0)
 		return;
-	f.actor = param(q, "actor");
-	f.a = param(q, "a");
-	f.b = param(q, "b");
-	f.type = param(q, "type");
-	f.cameo = param(q, "cameo");
-	f.since = param(q, "since");
-	f.until = param(q, "until");
-	if ((f.a == NULL) != (f.b == NULL)) {
-		reply_error(q->r, 400, "a dyad needs both a and b");
-		return;
-	}
 	if (f.cameo) {
 		for (r = 0; f.cameo[r]; r++)
 			if (!isdigit((unsigned char)f.cameo[r]) || r >= 4) {
@@ -237,15 +308,17 @@ static void api_events(dyad_store *s, request *q)
 
 static void api_timeline(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "a", "b", "by", NULL };
+	static const char *const names[] = { "a", "b", "by", "count", "names", "since", "until", "type", "cameo",
+					     "quad", "outlet", "language", NULL };
 	const char *a, *b, *by;
-	char sa[24], sb[24];
+	dyad_actor_ref ra, rb;
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 	dyad_buf *out = &q->r->body;
 	dyad_table t;
 	dyad_errbuf e;
 	int rc;
 
-	if (check_params(q, names) < 0)
+	if (check_params(q, names) < 0 || param_scope(q, &scope) < 0)
 		return;
 	a = param(q, "a");
 	b = param(q, "b");
@@ -254,14 +327,19 @@ static void api_timeline(dyad_store *s, request *q)
 		reply_error(q->r, 400, "a timeline needs two actors: a and b");
 		return;
 	}
-	if ((rc = dyad_query_timeline_sides(s, a, b, by, &t, sa, sb, &e)) < 0) {
+	if ((rc = dyad_query_timeline_refs(s, a, b, by, &scope, &t, &ra, &rb, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
 	}
 	dyad_buf_puts(out, "{\"a\":");
-	dyad_buf_json_str(out, dyad_str_c(sa));
+	dyad_buf_json_str(out, dyad_str_c(ra.person[0] ? ra.person : ra.code[0] ? ra.code : ra.side));
 	dyad_buf_puts(out, ",\"b\":");
-	dyad_buf_json_str(out, dyad_str_c(sb));
+	dyad_buf_json_str(out, dyad_str_c(rb.person[0] ? rb.person : rb.code[0] ? rb.code : rb.side));
+	dyad_buf_puts(out, ",\"resolved_a\":");
+	dyad_actor_ref_json(s, &ra, out);
+	dyad_buf_puts(out, ",\"resolved_b\":");
+	dyad_actor_ref_json(s, &rb, out);
+	dyad_buf_printf(out, ",\"count\":\"%s\"", scope.mentions ? "mentions" : "events");
 	dyad_buf_puts(out, ",\"by\":");
 	dyad_buf_json_str(out, dyad_str_c(by));
 	dyad_buf_puts(out, ",\"periods\":");
@@ -292,25 +370,31 @@ static void api_actors(dyad_store *s, request *q)
 
 static void api_actor(dyad_store *s, request *q, const char *code)
 {
-	static const char *const names[] = { NULL };
+	static const char *const names[] = { "count", "names", "since", "until", "type", "cameo", "quad", "outlet",
+					     "language", NULL };
 	dyad_table actor, partners, years, people;
 	dyad_buf *b = &q->r->body;
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
+	dyad_actor_ref ref;
 	dyad_errbuf e;
 	int rc;
 
-	if (check_params(q, names) < 0)
+	if (check_params(q, names) < 0 || param_scope(q, &scope) < 0)
 		return;
 	if ((rc = dyad_query_actor(s, code, &actor, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 404);
 		return;
 	}
-	if ((rc = dyad_query_profile(s, code, &partners, &years, &people, &e)) < 0) {
+	if ((rc = dyad_query_profile(s, code, &scope, &partners, &years, &people, &ref, &e)) < 0) {
 		dyad_table_free(&actor);
 		reply_query_error(q->r, rc, &e, 404);
 		return;
 	}
 	dyad_buf_puts(b, "{\"actor\":");
 	dyad_table_row_json(&actor, 0, b);
+	dyad_buf_puts(b, ",\"resolved\":");
+	dyad_actor_ref_json(s, &ref, b);
+	dyad_buf_printf(b, ",\"count\":\"%s\"", scope.mentions ? "mentions" : "events");
 	dyad_buf_puts(b, ",\"partners\":");
 	dyad_table_json(&partners, b);
 	dyad_buf_puts(b, ",\"years\":");
@@ -322,6 +406,28 @@ static void api_actor(dyad_store *s, request *q, const char *code)
 	dyad_table_free(&partners);
 	dyad_table_free(&years);
 	dyad_table_free(&people);
+}
+
+/* GET /api/types: events by PLOVER type over the whole scope (an actor or a dyad, dates, filters). */
+static void api_types(dyad_store *s, request *q)
+{
+	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "count", "names",
+					     "quad", "outlet", "language", NULL };
+	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
+	dyad_table t;
+	dyad_errbuf e;
+	int rc;
+
+	if (check_params(q, names) < 0 || param_scope(q, &f) < 0 || param_actors(q, &f) < 0)
+		return;
+	if ((rc = dyad_query_types(s, &f, &t, &e)) < 0) {
+		reply_query_error(q->r, rc, &e, 400);
+		return;
+	}
+	dyad_buf_puts(&q->r->body, "{\"types\":");
+	dyad_table_json(&t, &q->r->body);
+	dyad_buf_puts(&q->r->body, "}");
+	dyad_table_free(&t);
 }
 
 /* The row of `code` in the actors table (column 0), or -1. */
@@ -337,17 +443,20 @@ static long find_actor(const dyad_table *t, const char *code)
 
 static void api_network(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "since", NULL };
+	static const char *const names[] = { "since", "until", "count", "names", "type", "cameo", "quad", "outlet",
+					     "language", NULL };
+	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 	dyad_table edges, actors;
 	dyad_buf *b = &q->r->body;
 	const char **seen;
 	size_t nseen = 0, r, k, side;
 	dyad_errbuf e;
-	int rc;
+	int rc, ru;
 
-	if (check_params(q, names) < 0 || param_date(q, "since") < 0)
+	if (check_params(q, names) < 0 || param_scope(q, &scope) < 0)
 		return;
-	if ((rc = dyad_query_network(s, param(q, "since"), &edges, &e)) < 0) {
+	ru = strcmp(dyad_query_names(), "ru") == 0;
+	if ((rc = dyad_query_network(s, &scope, &edges, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
 	}
@@ -377,8 +486,9 @@ static void api_network(dyad_store *s, request *q)
 			dyad_buf_json_str(b, dyad_str_c(code));
 			dyad_buf_puts(b, ",\"name\":");
 			if (a >= 0)
-				put_str_or_null(b, dyad_table_get(&actors, (size_t)a, 2) ? dyad_table_get(&actors, (size_t)a, 2)
-											  : dyad_table_get(&actors, (size_t)a, 3));
+				put_str_or_null(b, dyad_table_get(&actors, (size_t)a, ru ? 3 : 2)
+							   ? dyad_table_get(&actors, (size_t)a, ru ? 3 : 2)
+							   : dyad_table_get(&actors, (size_t)a, ru ? 2 : 3));
 			else
 				dyad_buf_puts(b, "null");
 			dyad_buf_printf(b, ",\"events\":%s}",
@@ -544,6 +654,7 @@ void dyad_api_answer(dyad_store *s, const char *why, const char *path, const dya
 
 	r->status = 200;
 	r->content_type = "application/json; charset=utf-8";
+	dyad_query_set_names(NULL); /* a thread answers many requests: each starts in English */
 	dyad_buf_clear(&r->body);
 	if (strlen(path) > DYAD_API_MAX_URL) {
 		reply_error(r, 414, "the path is longer than %d bytes", DYAD_API_MAX_URL);
@@ -573,6 +684,8 @@ void dyad_api_answer(dyad_store *s, const char *why, const char *path, const dya
 		api_actor(s, &q, arg);
 	else if (strcmp(path, "/api/network") == 0)
 		api_network(s, &q);
+	else if (strcmp(path, "/api/types") == 0)
+		api_types(s, &q);
 	else if (strcmp(path, "/api/search") == 0)
 		api_search(s, &q);
 	else if ((arg = segment_after(path, "/api/docs/")) != NULL)

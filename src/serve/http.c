@@ -16,6 +16,9 @@
 #include <string.h>
 #include <time.h>
 
+/* The largest request headers answered (32 KB); the connection's memory holds four times as much. */
+#define DYAD_SERVE_MAX_HEADERS (32 * 1024)
+
 struct server {
 	const dyad_serve_opts *o;
 	pthread_mutex_t lock;      /* guards `stores` */
@@ -107,6 +110,16 @@ static enum MHD_Result send_error(struct MHD_Connection *c, int status, const ch
 	return ret;
 }
 
+/* The bytes of the request's header lines, added up by sum_headers. */
+static enum MHD_Result sum_headers(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	size_t *n = cls;
+
+	(void)kind;
+	*n += (key ? strlen(key) : 0) + (value ? strlen(value) : 0) + 4;
+	return MHD_YES;
+}
+
 static void log_request(const struct server *sv, const char *method, const char *url, int status, size_t bytes)
 {
 	if (sv->o->log)
@@ -131,6 +144,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		*state = &marker;
 	}
 	*upload_size = 0;
+	{
+		/* headers bigger than a browser sends: refused in JSON like every other error (beyond
+		   the connection's memory libmicrohttpd refuses them itself, before this is called) */
+		size_t header_bytes = 0;
+		MHD_get_connection_values(c, MHD_HEADER_KIND, sum_headers, &header_bytes);
+		if (header_bytes > DYAD_SERVE_MAX_HEADERS) {
+			log_request(sv, method, url, 431, 0);
+			return send_error(c, 431, "the request's headers are too large");
+		}
+	}
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 		snprintf(msg, sizeof msg, "method not allowed: %.40s", method);
 		log_request(sv, method, url, 405, 0);
@@ -199,10 +222,12 @@ int dyad_serve(const dyad_serve_opts *o, dyad_errbuf *e)
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, (uint16_t)port, NULL, NULL, handle, &sv,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 			     MHD_OPTION_THREAD_POOL_SIZE, threads,
-			     MHD_OPTION_CONNECTION_LIMIT, o->max_connections ? o->max_connections : 256u,
-			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, 0u,
-			     MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+			     /* one client holding idle connections cannot take the others' places: it gets
+				a few of them, and a connection that sends no complete request soon goes */
+			     MHD_OPTION_CONNECTION_LIMIT, o->max_connections ? o->max_connections : 1024u,
+			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->max_per_client ? o->max_per_client : 32u,
+			     MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 5u,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(4 * DYAD_SERVE_MAX_HEADERS),
 			     MHD_OPTION_END);
 	if (d == NULL) {
 		pthread_sigmask(SIG_UNBLOCK, &wait_for, NULL);

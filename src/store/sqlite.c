@@ -212,15 +212,111 @@ static const char schema_v6[] =
 	" UPDATE actor_events SET events = events - 1 WHERE actor = old.source_actor AND old.source_actor = old.target_actor;"
 	" DELETE FROM actor_events WHERE actor IN (old.source_actor, old.target_actor) AND events <= 0; END;";
 
-/* Version 7: where events happened, from the gazetteer (docs/schema.md). */
-static const char schema_v7[] = "ALTER TABLE events ADD COLUMN location_country TEXT;"
+/*
+ * Version 7: an event reported by several documents (syndicated copies, or
+ * outlets telling of the same act) is one event with mentions, as GDELT
+ * counts them. Two event rows are the same event when they agree on both
+ * sides (side, full code and person), the CAMEO code and the day; the first
+ * row (lowest id) is the event, every later one has `mention_of` set to it.
+ * dyad_days, dyad_months and actor_events count events once (`events`, their
+ * Goldstein sums) and every row (`mentions`). Triggers keep it so: the first
+ * row of a key deleted hands its place to the next one.
+ */
+#define SAME_EVENT(x, y)                                                                                        \
+	" " x ".source_actor = " y ".source_actor AND " x ".target_actor = " y ".target_actor AND " x ".cameo = " y \
+	".cameo AND " x ".date IS " y ".date AND " x ".source IS " y ".source AND " x ".target IS " y ".target AND " x \
+	".source_person IS " y ".source_person AND " x ".target_person IS " y ".target_person "
+/* the sums of one row, counted as an event when `first` (0 or 1) */
+#define SUMS(first, r)                                                                                          \
+	first ", " first " * coalesce(" r ".goldstein, 0), " first " * (" r ".goldstein IS NOT NULL), 1"
+/* the trigger's first statement has set new.mention_of: reading it back is one lookup by id */
+#define FIRST_NEW "(SELECT mention_of IS NULL FROM events WHERE id = new.id)"
+#define LAST_OLD "(NOT EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "old") "))"
+#define ADD_SUMS                                                                                                \
+	" ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein_sum = goldstein_sum +"             \
+	" excluded.goldstein_sum, goldstein_n = goldstein_n + excluded.goldstein_n, mentions = mentions + 1;"
+#define SUB_SUMS                                                                                                \
+	" SET events = events - " LAST_OLD ", goldstein_sum = goldstein_sum - " LAST_OLD                           \
+	" * coalesce(old.goldstein, 0), goldstein_n = goldstein_n - " LAST_OLD " * (old.goldstein IS NOT NULL),"   \
+	" mentions = mentions - 1"
+static const char schema_v7[] =
+	"ALTER TABLE events ADD COLUMN mention_of INTEGER;"
+	"CREATE INDEX events_same ON events(source_actor, target_actor, cameo, date);"
+	"CREATE INDEX events_mention_of ON events(mention_of) WHERE mention_of IS NOT NULL;"
+	/* events by type counted from the index alone, the further reports apart */
+	"DROP INDEX events_type; CREATE INDEX events_type ON events(type, mention_of);"
+	/* a person's names, to show them in the language asked for */
+	"CREATE INDEX actor_names_person ON actor_names(person) WHERE person <> '';"
+	"UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "events")
+	" AND x.id < events.id);"
+	"DROP TRIGGER events_days_ai; DROP TRIGGER events_days_ad; DROP TRIGGER events_months_ai;"
+	"DROP TRIGGER events_months_ad; DROP TRIGGER events_actors_ai; DROP TRIGGER events_actors_ad;"
+	"ALTER TABLE dyad_days ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE dyad_months ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE actor_events ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
+	"DELETE FROM dyad_days; DELETE FROM dyad_months; DELETE FROM actor_events;"
+	"INSERT INTO dyad_days (source_actor, target_actor, date, quad, events, goldstein_sum, goldstein_n, mentions)"
+	" SELECT source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0), sum(mention_of IS NULL),"
+	" coalesce(sum(CASE WHEN mention_of IS NULL THEN goldstein END), 0),"
+	" sum(mention_of IS NULL AND goldstein IS NOT NULL), count(*) FROM events"
+	" GROUP BY source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0);"
+	"INSERT INTO dyad_months (source_actor, target_actor, month, quad, events, goldstein_sum, goldstein_n, mentions)"
+	" SELECT source_actor, target_actor, substr(date, 1, 7), quad, sum(events), sum(goldstein_sum),"
+	" sum(goldstein_n), sum(mentions) FROM dyad_days GROUP BY source_actor, target_actor, substr(date, 1, 7), quad;"
+	"INSERT INTO actor_events (actor, events, mentions) SELECT actor, sum(n), sum(m) FROM"
+	" (SELECT source_actor AS actor, sum(mention_of IS NULL) AS n, count(*) AS m FROM events GROUP BY source_actor"
+	" UNION ALL SELECT target_actor, sum(mention_of IS NULL), count(*) FROM events GROUP BY target_actor)"
+	" GROUP BY actor;"
+	"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN"
+	" UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "new")
+	"  AND x.id <> new.id) WHERE id = new.id AND EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "new")
+	"  AND x.id <> new.id);"
+	" INSERT INTO dyad_days (source_actor, target_actor, date, quad, events, goldstein_sum, goldstein_n, mentions)"
+	"  VALUES (new.source_actor, new.target_actor, coalesce(new.date, ''), coalesce(new.quad, 0), "
+	SUMS(FIRST_NEW, "new") ")" ADD_SUMS
+	" INSERT INTO dyad_months (source_actor, target_actor, month, quad, events, goldstein_sum, goldstein_n, mentions)"
+	"  VALUES (new.source_actor, new.target_actor, substr(coalesce(new.date, ''), 1, 7), coalesce(new.quad, 0), "
+	SUMS(FIRST_NEW, "new") ")" ADD_SUMS
+	" INSERT INTO actor_events (actor, events, mentions) VALUES (new.source_actor, " FIRST_NEW ", 1)"
+	"  ON CONFLICT DO UPDATE SET events = events + excluded.events, mentions = mentions + 1;"
+	" INSERT INTO actor_events (actor, events, mentions) VALUES (new.target_actor, " FIRST_NEW ", 1)"
+	"  ON CONFLICT DO UPDATE SET events = events + excluded.events, mentions = mentions + 1; END;"
+	"CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN"
+	/* the first row of its key gone: the next one becomes the event */
+	" UPDATE events SET mention_of = nullif((SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "old") "), id)"
+	"  WHERE old.mention_of IS NULL AND mention_of = old.id;"
+	" UPDATE dyad_days" SUB_SUMS " WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
+	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0);"
+	" DELETE FROM dyad_days WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
+	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0) AND mentions <= 0;"
+	" UPDATE dyad_months" SUB_SUMS " WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
+	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0);"
+	" DELETE FROM dyad_months WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
+	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0) AND mentions <= 0;"
+	" UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1"
+	"  WHERE actor IN (old.source_actor, old.target_actor);"
+	" UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1"
+	"  WHERE actor = old.source_actor AND old.source_actor = old.target_actor;"
+	" DELETE FROM actor_events WHERE actor IN (old.source_actor, old.target_actor) AND mentions <= 0; END;"
+	"DROP VIEW event_clusters;"
+	"CREATE VIEW event_clusters AS"
+	" SELECT e.id AS event, e.source_actor, e.target_actor, e.source, e.target, e.source_person, e.target_person,"
+	"  e.cameo, e.root, e.date, 1 + (SELECT count(*) FROM events m WHERE m.mention_of = e.id) AS num_mentions,"
+	"  (SELECT count(DISTINCT coalesce(d.outlet, d.id)) FROM events m JOIN documents d ON d.id = m.doc"
+	"   WHERE m.id = e.id OR m.mention_of = e.id) AS num_sources,"
+	"  (SELECT count(DISTINCT coalesce(d.syndicated_of, d.id)) FROM events m JOIN documents d ON d.id = m.doc"
+	"   WHERE m.id = e.id OR m.mention_of = e.id) AS num_articles"
+	" FROM events e WHERE e.mention_of IS NULL;";
+
+/* Version 8: where events happened, from the gazetteer (docs/schema.md). */
+static const char schema_v8[] = "ALTER TABLE events ADD COLUMN location_country TEXT;"
 				"ALTER TABLE events ADD COLUMN location_geonames INTEGER;"
 				"ALTER TABLE events ADD COLUMN location_lat REAL;"
 				"ALTER TABLE events ADD COLUMN location_lon REAL;";
 
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4,
-					  schema_v5, schema_v6, schema_v7 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6,
+					  schema_v7, schema_v8 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct dyad_store {

@@ -149,6 +149,131 @@ try {
     });
   }
 
+  /* ---- the time axis, filters, date range, zoom, exports ---- */
+  if (dashboardOk) {
+    await page.goto(dashboardUrl || at('/'), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-testid="timeline-svg"] g.period');
+    await check('dashboard: the time axis runs in date order and places periods by their dates (gaps stay gaps)', async () => {
+      return page.evaluate(() => {
+        const svg = document.querySelector('[data-testid="timeline-svg"]');
+        const ticks = [...svg.querySelectorAll('.axis-time text[data-date]')].map((t) => [t.dataset.date, Number(t.getAttribute('x'))]);
+        if (ticks.length < 2) return `only ${ticks.length} date ticks`;
+        for (let i = 1; i < ticks.length; i++) {
+          if (!(ticks[i][0] > ticks[i - 1][0] && ticks[i][1] > ticks[i - 1][1])) return `ticks out of order: ${ticks[i - 1]} ${ticks[i]}`;
+        }
+        const centre = (g) => { const r = g.getBoundingClientRect(); return r.left + r.width / 2; };
+        const bars = [...svg.querySelectorAll('g.period')].map((g) => [Date.parse(g.dataset.start), centre(g), g.dataset.period]);
+        if (bars.length < 2) return true;
+        bars.sort((x, y) => x[0] - y[0]);
+        const rate = (bars[bars.length - 1][1] - bars[0][1]) / (bars[bars.length - 1][0] - bars[0][0]);
+        for (let i = 1; i < bars.length; i++) {
+          const dt = bars[i][0] - bars[i - 1][0];
+          const dx = bars[i][1] - bars[i - 1][1];
+          if (!(dx > 0) || Math.abs(dx - dt * rate) > Math.max(4, 0.15 * dt * rate)) return `${bars[i - 1][2]} → ${bars[i][2]}: ${dx.toFixed(1)} px for ${Math.round(dt / 864e5)} days`;
+        }
+        return true;
+      });
+    });
+    await check('dashboard: a type filter narrows the timeline, the types and the events, and the address keeps it', async () => {
+      const before = await page.locator('[data-testid="event-types"] li').count();
+      const type = (await page.locator('[data-testid="event-types"] li span').first().innerText()).trim();
+      await page.selectOption('[data-testid="filters"] select[name="type"]', type);
+      await page.waitForURL((u) => u.searchParams.get('type') === type);
+      await page.waitForFunction((t) => {
+        const items = [...document.querySelectorAll('[data-testid="event-types"] li')];
+        const badges = [...document.querySelectorAll('[data-testid="events-table"] tbody .badge')];
+        return items.length === 1 && items[0].textContent.startsWith(t) && badges.length > 0 && badges.every((b) => b.textContent === t);
+      }, type);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('[data-testid="events-table"] tbody tr');
+      const kept = await page.locator('[data-testid="filters"] select[name="type"]').inputValue();
+      const badges = await page.locator('[data-testid="events-table"] tbody .badge').allInnerTexts();
+      await page.click('[data-testid="filters-reset"]');
+      await page.waitForURL((u) => !u.searchParams.get('type'));
+      return kept === type && badges.every((b) => b === type) ? true : `after reload: filter ${kept}, badges ${badges.join(' ')} (had ${before} types)`;
+    });
+    await check('dashboard: a date range limits every view', async () => {
+      const dates = (await page.locator('[data-testid="events-table"] tbody td.date').allInnerTexts()).map((d) => d.trim()).filter((d) => /^\d{4}/.test(d)).sort();
+      if (dates.length < 1) return 'no dated events';
+      const day = dates[dates.length - 1];
+      await page.fill('[data-testid="filters"] input[name="since"]', day);
+      await page.fill('[data-testid="filters"] input[name="until"]', day);
+      await page.locator('[data-testid="filters"] input[name="until"]').dispatchEvent('change');
+      await page.waitForURL((u) => u.searchParams.get('since') === day && u.searchParams.get('until') === day);
+      await page.waitForFunction((d) => {
+        const svg = document.querySelector('[data-testid="timeline-svg"]');
+        const cells = [...document.querySelectorAll('[data-testid="events-table"] tbody td.date')];
+        return svg && svg.dataset.from === d && cells.length > 0 && cells.every((c) => c.textContent.trim() === d);
+      }, day);
+      await page.click('[data-testid="zoom-out"]');
+      await page.waitForURL((u) => !u.searchParams.get('since'));
+      return true;
+    });
+    await check('dashboard: clicking a period zooms into its dates', async () => {
+      await page.waitForSelector('[data-testid="timeline-svg"] g.period');
+      const period = await page.locator('[data-testid="timeline-svg"] g.period').first().getAttribute('data-period');
+      await page.locator('[data-testid="timeline-svg"] g.period').first().dispatchEvent('click');
+      await page.waitForURL((u) => !!u.searchParams.get('since') && !!u.searchParams.get('until'));
+      const url = new URL(page.url());
+      const ok = url.searchParams.get('since').startsWith(period.slice(0, 4)) && await page.locator('[data-testid="zoom-out"]').isVisible();
+      await page.click('[data-testid="zoom-out"]');
+      await page.waitForURL((u) => !u.searchParams.get('since'));
+      return ok ? true : `zoomed to ${url.search} from ${period}`;
+    });
+    for (const [kind, test] of [['csv', (text) => text.startsWith('date,source,target') && text.trim().split('\n').length > 1],
+      ['gdelt', (text) => text.trim().split('\n').every((l) => l.split('\t').length === 61)],
+      ['plover', (text) => text.trim().split('\n').every((l) => { const r = JSON.parse(l); return r.id && Array.isArray(r.actor) && Array.isArray(r.event) && r.event.length === 1; })]]) {
+      await check(`dashboard: the ${kind} export downloads the events shown`, async () => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="export"] button[data-export="${kind}"]`)]);
+        const path = await download.path();
+        const text = (await import('node:fs')).readFileSync(path, 'utf8');
+        return test(text) ? true : `${download.suggestedFilename()}: ${text.slice(0, 120)}`;
+      });
+    }
+    await check('dashboard: the type-ahead offers people', async () => {
+      const input = page.locator('#picker-a input');
+      const person = await page.evaluate(async () => {
+        const data = await (await fetch('/api/events?limit=100')).json();
+        const e = data.events.find((x) => x.source_person);
+        return e ? e.source_person : null;
+      });
+      if (!person) return 'no person in the events';
+      await input.click();
+      await input.fill(person.split(' ').pop().slice(0, 4));
+      await page.waitForSelector('#picker-a [role="option"]');
+      const texts = await page.locator('#picker-a [role="option"]').allInnerTexts();
+      await input.press('Escape');
+      return texts.some((t) => t.includes('person')) ? true : `options: ${texts.join(' | ')}`;
+    });
+    await check('dashboard: an unknown actor in the address is an error, not another dyad', async () => {
+      await page.goto(at('/?a=ZZZ&b=KAZ'), { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('#timeline .message-error');
+      return (await page.locator('[data-testid="events-table"]').count()) === 0 ? true : 'an events table is shown';
+    });
+  }
+
+  /* ---- an actor's page ---- */
+  await check('actor page: a person\'s page shows that person\'s events only', async () => {
+    const person = await page.evaluate(async () => {
+      const data = await (await fetch('/api/events?limit=200')).json();
+      const e = data.events.find((x) => x.source_person);
+      return e ? e.source_person : null;
+    });
+    if (!person) return 'no person in the events';
+    await page.goto(at(`/actor?id=${encodeURIComponent(person)}`), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-testid="actor-resolved"]:has-text("person")');
+    await page.waitForSelector('[data-testid="events-table"] tbody tr');
+    const rows = await page.locator('[data-testid="events-table"] tbody tr').allInnerTexts();
+    await shot(page, 'actor');
+    return rows.every((r) => r.includes(person)) ? true : `a row without ${person}: ${rows.find((r) => !r.includes(person)).slice(0, 100)}`;
+  });
+  await check('actor page: a country\'s page has partners and years', async () => {
+    await page.goto(at('/actor?id=KAZ'), { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-testid="actor-partners"] tbody tr');
+    await page.waitForSelector('[data-testid="actor-years"] tbody tr');
+    return (await page.locator('[data-testid="actor-resolved"]').innerText()).includes('country') || 'not resolved as a country';
+  });
+
   /* ---- network ---- */
   const networkOk = await check('network: /network answers 200', async () => {
     const response = await page.goto(at('/network'), { waitUntil: 'domcontentloaded' });
@@ -160,6 +285,25 @@ try {
       const nodes = await page.locator('[data-testid="network-svg"] .node').count();
       const edges = await page.locator('[data-testid="network-svg"] path.edge').count();
       return nodes > 0 && edges > 0 ? true : `nodes ${nodes}, edges ${edges}`;
+    });
+    await check('network: labels are names and no two labels overlap', async () => {
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('[data-testid="network-svg"] text.label')]
+        .filter((t) => getComputedStyle(t).display !== 'none')
+        .map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, t.textContent]; }));
+      if (boxes.length < 2) return `${boxes.length} labels shown`;
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) return `${a[4]} overlaps ${b[4]}`;
+        }
+      }
+      return boxes.some((b) => /[a-zа-я]/.test(b[4])) ? true : `labels are codes: ${boxes.map((b) => b[4]).join(' ')}`;
+    });
+    await check('network: the strongest N ties', async () => {
+      await page.fill('#top', '5');
+      await page.click('#controls button[type="submit"]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="network-svg"] path.edge').length <= 5);
+      return true;
     });
     await check('network: clicking a node shows its profile', async () => {
       await page.locator('[data-testid="network-svg"] .node').first().click();
@@ -221,8 +365,29 @@ try {
   for (let i = consoleErrors.length - 1; i >= 0; i--) {
     if (consoleErrors[i].includes('/doc/0000000000000000') && /status of 404/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
   }
+  // and so is the 404 of the unknown actor in an address
+  for (let i = consoleErrors.length - 1; i >= 0; i--) {
+    if (consoleErrors[i].includes('a=ZZZ') && /status of 404/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
+  }
 
   await context.close();
+
+  /* ---- a phone ---- */
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-US', isMobile: true, hasTouch: true });
+  const small = await phone.newPage();
+  small.setDefaultTimeout(TIMEOUT);
+  watch(small);
+  for (const [path, ready] of [['/', '[data-testid="events-table"] tbody tr, #timeline .message'], ['/network', '[data-testid="network-svg"] .node'],
+    ['/actor?id=KAZ', '[data-testid="events-table"] tbody tr']]) {
+    await check(`phone: ${path} fits 375 px (no horizontal scroll)`, async () => {
+      await small.goto(at(path), { waitUntil: 'domcontentloaded' });
+      await small.waitForSelector(ready);
+      const width = await small.evaluate(() => document.documentElement.scrollWidth);
+      if (path === '/') await shot(small, 'phone');
+      return width <= 376 ? true : `the page is ${width} px wide`;
+    });
+  }
+  await phone.close();
 } catch (err) {
   report(false, 'the test ran to its end', err.message);
 } finally {

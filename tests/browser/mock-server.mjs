@@ -41,7 +41,9 @@ function params(url, allowed) {
     if (Buffer.byteLength(value) > 256) throw bad(`${key}: too long`);
     out[key] = value;
   }
-  for (const key of ['since', 'until']) if (key in out && !isDate(out[key])) throw bad(`${key}: not a date (YYYY-MM-DD): ${out[key]}`);
+  for (const key of ['since', 'until']) if (key in out && !isDate(out[key]) && !/^\d{4}(-\d{2})?$/.test(out[key])) throw bad(`${key}: not a date (YYYY-MM-DD): ${out[key]}`);
+  for (const key of ['type', 'quad', 'outlet', 'language', 'actor', 'a', 'b']) if (key in out && !out[key]) throw bad(`${key}: empty`);
+  if ('quad' in out && !/^[1-4]$/.test(out.quad)) throw bad(`quad: expected 1 to 4, not '${out.quad}'`);
   for (const key of ['limit', 'offset']) {
     if (!(key in out)) continue;
     if (!/^\d+$/.test(out[key])) throw bad(`${key}: not a number: ${out[key]}`);
@@ -71,8 +73,18 @@ const matches = (eventCode, eventActor, code) => eventCode === code || eventActo
 const publicEvent = ({ source_actor, target_actor, ...rest }) => rest;
 const actorEvents = (code) => fixture.events.filter((e) => e.source_actor === code || e.target_actor === code).length;
 
-function events(q) {
-  let list = fixture.events;
+/** The filters every view obeys: dates (a bound may be a year or month), type, QuadClass, outlet, language. */
+const SCOPE = ['since', 'until', 'type', 'cameo', 'quad', 'outlet', 'language', 'count', 'names'];
+function inScope(list, q) {
+  return list.filter((e) => (!q.since || (e.date || '') >= q.since)
+    && (!q.until || (e.date || '').slice(0, q.until.length) <= q.until)
+    && (!q.type || e.type === q.type.toUpperCase()) && (!q.cameo || e.cameo.startsWith(q.cameo))
+    && (!q.quad || e.quad === Number(q.quad)) && (!q.outlet || e.outlet === q.outlet)
+    && (!q.language || (e.language || '') === q.language));
+}
+
+function types(q) {
+  let list = inScope(fixture.events, q);
   if (q.actor) {
     const c = resolve(q.actor, 'actor');
     list = list.filter((e) => matches(e.source, e.source_actor, c) || matches(e.target, e.target_actor, c));
@@ -83,10 +95,29 @@ function events(q) {
     const b = actorOf(resolve(q.b, 'b'));
     list = list.filter((e) => (e.source_actor === a && e.target_actor === b) || (e.source_actor === b && e.target_actor === a));
   }
-  if (q.type) list = list.filter((e) => e.type === q.type.toUpperCase());
-  if (q.cameo) list = list.filter((e) => e.cameo.startsWith(q.cameo));
-  if (q.since) list = list.filter((e) => e.date >= q.since);
-  if (q.until) list = list.filter((e) => e.date <= q.until);
+  const m = new Map();
+  for (const e of list) {
+    if (!m.has(e.type)) m.set(e.type, { type: e.type, quad: e.quad, events: 0, mentions: 0 });
+    m.get(e.type).events += 1;
+    m.get(e.type).mentions += 1;
+  }
+  return { types: [...m.values()].sort((x, y) => y.events - x.events || (x.type < y.type ? -1 : 1)) };
+}
+
+function events(q) {
+  let list = inScope(fixture.events, q);
+  if (q.actor && isPerson(q.actor)) {
+    list = list.filter((e) => e.source_person === q.actor || e.target_person === q.actor);
+  } else if (q.actor) {
+    const c = resolve(q.actor, 'actor');
+    list = list.filter((e) => matches(e.source, e.source_actor, c) || matches(e.target, e.target_actor, c));
+  }
+  if (q.a || q.b) {
+    if (!q.a || !q.b) throw bad('a and b go together');
+    const a = actorOf(resolve(q.a, 'a'));
+    const b = actorOf(resolve(q.b, 'b'));
+    list = list.filter((e) => (e.source_actor === a && e.target_actor === b) || (e.source_actor === b && e.target_actor === a));
+  }
   const limit = q.limit || 50;
   const offset = q.offset || 0;
   const page = list.slice(offset, offset + limit).map(publicEvent);
@@ -111,7 +142,7 @@ function timeline(q) {
   const a = actorOf(resolve(q.a, 'a'));
   const b = actorOf(resolve(q.b, 'b'));
   const groups = new Map();
-  for (const e of fixture.events) {
+  for (const e of inScope(fixture.events, q)) {
     if (!e.date) continue;
     const ab = e.source_actor === a && e.target_actor === b;
     const ba = e.source_actor === b && e.target_actor === a;
@@ -138,19 +169,37 @@ function actors(q) {
     return { actors: withCounts.filter((a) => a.events > 0).sort((x, y) => y.events - x.events || (x.code < y.code ? -1 : 1)).slice(0, limit) };
   }
   const t = fold(q.q).trim();
+  const people = new Map();
+  for (const e of fixture.events) {
+    for (const p of [e.source_person, e.target_person]) {
+      if (p && fold(p).split(/[\s-]+/).some((w) => w.startsWith(t))) people.set(p, (people.get(p) || 0) + 1);
+    }
+  }
   return {
-    actors: withCounts.filter((a) => fold(a.code).startsWith(t) || fold(a.name_en).startsWith(t) || fold(a.name_ru).startsWith(t))
-      .slice(0, limit),
+    actors: [...withCounts.filter((a) => fold(a.code).startsWith(t) || fold(a.name_en).startsWith(t) || fold(a.name_ru).startsWith(t)),
+      ...[...people].map(([p, n]) => ({ code: p, kind: 'person', name_en: p, name_ru: null, events: n }))].slice(0, limit),
   };
 }
 
 const round2 = (v) => Math.round(v * 100) / 100;
 
-function profile(codeIn) {
-  const code = resolve(codeIn, 'actor');
+const isPerson = (text) => fixture.events.some((e) => e.source_person === text || e.target_person === text);
+
+function profile(codeIn, q) {
+  if (isPerson(codeIn)) {
+    const own = inScope(fixture.events, q).filter((e) => e.source_person === codeIn || e.target_person === codeIn);
+    const first = own[0] || {};
+    return {
+      actor: { code: codeIn, kind: 'person', name_en: codeIn, name_ru: null },
+      resolved: { kind: 'person', side: first.source_person === codeIn ? first.source_actor : first.target_actor, code: null, person: codeIn, side_name: null },
+      partners: [], years: [], people: [],
+    };
+  }
+  let code;
+  try { code = resolve(codeIn, 'actor'); } catch { throw new HttpError(404, `unknown actor '${codeIn}'`); }
   const actor = fixture.actors.find((a) => a.code === actorOf(code));
-  if (!actor) throw bad(`actor: unknown actor: ${codeIn}`);
-  const mine = fixture.events.filter((e) => e.source_actor === actor.code || e.target_actor === actor.code);
+  if (!actor) throw new HttpError(404, `unknown actor '${codeIn}'`);
+  const mine = inScope(fixture.events, q).filter((e) => e.source_actor === actor.code || e.target_actor === actor.code);
   const partners = new Map();
   const years = new Map();
   const people = new Map();
@@ -176,6 +225,7 @@ function profile(codeIn) {
   const done = (map) => [...map.values()].map(({ sum, ...r }) => ({ ...r, goldstein: round2(sum / r.events) }));
   return {
     actor,
+    resolved: { kind: actor.kind === 'igo' ? 'organisation' : 'country', side: actor.code, code: null, person: null, side_name: actor.name_en },
     partners: done(partners).sort((x, y) => y.events - x.events),
     years: done(years).sort((x, y) => (x.year < y.year ? -1 : 1)),
     people: [...people.values()].sort((x, y) => y.events - x.events),
@@ -183,7 +233,7 @@ function profile(codeIn) {
 }
 
 function network(q) {
-  const list = fixture.events.filter((e) => e.source_actor !== e.target_actor && (!q.since || e.date >= q.since));
+  const list = inScope(fixture.events, q).filter((e) => e.source_actor !== e.target_actor);
   const edges = new Map();
   const nodes = new Map();
   for (const e of list) {
@@ -282,11 +332,12 @@ function route(url) {
       ],
     };
   }
-  if (path === '/api/events') return events(params(url, ['actor', 'a', 'b', 'type', 'cameo', 'since', 'until', 'limit', 'offset']));
-  if (path === '/api/timeline') return timeline(params(url, ['a', 'b', 'by']));
+  if (path === '/api/events') return events(params(url, ['actor', 'a', 'b', 'limit', 'offset', ...SCOPE]));
+  if (path === '/api/timeline') return timeline(params(url, ['a', 'b', 'by', ...SCOPE]));
+  if (path === '/api/types') return types(params(url, ['actor', 'a', 'b', ...SCOPE]));
   if (path === '/api/actors') return actors(params(url, ['q', 'limit']));
-  if (path.startsWith('/api/actors/')) { params(url, []); return profile(decodeURIComponent(path.slice(12))); }
-  if (path === '/api/network') return network(params(url, ['since']));
+  if (path.startsWith('/api/actors/')) return profile(decodeURIComponent(path.slice(12)), params(url, SCOPE));
+  if (path === '/api/network') return network(params(url, SCOPE));
   if (path === '/api/search') return search(params(url, ['q', 'limit']));
   if (path.startsWith('/api/docs/')) { params(url, []); return doc(decodeURIComponent(path.slice(10))); }
   throw new HttpError(404, `no such path: ${path}`);
@@ -297,6 +348,8 @@ function staticFile(pathname) {
   if (pathname === '/' || pathname === '/index.html') file = 'index.html';
   else if (pathname === '/network') file = 'network.html';
   else if (pathname === '/search') file = 'search.html';
+  else if (pathname === '/actor') file = 'actor.html';
+  else if (pathname === '/assets/cameo2plover.tsv') file = '../data/codebook/cameo2plover.tsv';
   else if (/^\/doc\/[^/]+$/.test(pathname)) file = 'doc.html';
   else if (/^\/assets\/[A-Za-z0-9._-]+$/.test(pathname)) file = normalize(pathname.slice(1));
   if (!file) return null;

@@ -140,6 +140,53 @@ while offset is not None:
 check(pages == whole and len(whole) > 7, "paging through /api/events gives every event once (%d vs %d)" % (
     len(pages), len(whole)))
 
+# codes and types in any case answer as in upper case
+for lower, upper in [("/api/events?actor=kaz&type=consult", "/api/events?actor=KAZ&type=CONSULT"),
+                     ("/api/timeline?a=kazgov&b=chn", "/api/timeline?a=KAZGOV&b=CHN"),
+                     ("/api/actors/igoeu", "/api/actors/IGOEU")]:
+    a, b = get(lower), get(upper)
+    check(a[0] == 200 and a[2] == b[2], "%s answers as %s" % (lower, upper))
+# a person is that person: their profile has no events they are not in
+status, _, data = get("/api/actors/Tokayev")
+profile = json.loads(data)
+check(status == 200 and profile["resolved"]["kind"] == "person" and profile["actor"]["kind"] == "person",
+      "/api/actors/Tokayev resolves to the person")
+status, _, data = get("/api/actors/KAZ")
+check(sum(p["events"] for p in profile["partners"]) < sum(p["events"] for p in json.loads(data)["partners"]),
+      "Tokayev's partners count fewer events than Kazakhstan's")
+
+# every view obeys the same filters: types over the whole dyad add up to its timeline, and the
+# timeline, types and events within a filter agree with each other
+def total(path):
+    return sum(p["events"] for p in json.loads(get(path)[2])["periods"])
+tl = total("/api/timeline?a=KAZ&b=CHN&by=year")
+types = json.loads(get("/api/types?a=KAZ&b=CHN")[2])["types"]
+check(tl > 0 and sum(t["events"] for t in types) == tl, "types of KAZ-CHN add up to its timeline (%d)" % tl)
+for filt in ["type=CONSULT", "quad=1", "language=ru", "outlet=Xinhua", "since=2024-01-01&until=2024-12-31"]:
+    t = total("/api/timeline?a=KAZ&b=CHN&by=year&" + filt)
+    ev = json.loads(get("/api/events?a=KAZ&b=CHN&limit=500&" + filt)[2])["events"]
+    ty = json.loads(get("/api/types?a=KAZ&b=CHN&" + filt)[2])["types"]
+    check(t == len(ev) == sum(x["events"] for x in ty) and t <= tl,
+          "%s: timeline %d, events %d, types %d" % (filt, t, len(ev), sum(x["events"] for x in ty)))
+ev = json.loads(get("/api/events?language=en&limit=500")[2])["events"]
+check(ev and all(e["language"] == "en" for e in ev), "language=en: only events reported in English")
+net = json.loads(get("/api/network?type=SANCTION")[2])["edges"]
+check(net and sum(e["events"] for e in net) <= sum(e["events"] for e in json.loads(get("/api/network")[2])["edges"]),
+      "the network within a type")
+for path in ["/api/types?quad=5", "/api/timeline?a=KAZ&b=CHN&quad=0", "/api/network?outlet=", "/api/types?a=KAZ"]:
+    status, headers, data = get(path)
+    json_error(status, headers, data, 400, "GET " + path)
+
+# names in the language asked for
+status, _, data = get("/api/actors/KAZ?names=ru")
+ru = json.loads(data)
+check(status == 200 and any(p["name"] == "Китай" for p in ru["partners"]) and
+      all(re.search("[А-Яа-яЁё]", p["person"]) for p in ru["people"]), "/api/actors/KAZ?names=ru names in Russian")
+status, _, data = get("/api/network?names=ru")
+check(status == 200 and any(n["name"] == "Казахстан" for n in json.loads(data)["nodes"]), "/api/network?names=ru")
+status, _, data = get("/api/events?names=fr")
+check(status == 400, "names=fr is refused")
+
 # ---- bad requests --------------------------------------------------------------------------------
 
 for path, want in [
@@ -156,6 +203,10 @@ for path, want in [
     ("/api/stats?x=1", 400), ("/api/events?" + "&".join("p%d=1" % i for i in range(40)), 400),
     ("/assets/../../etc/passwd", 404), ("/assets/%2e%2e/%2e%2e/etc/passwd", 404), ("/etc/passwd", 404),
     ("/doc/x/y", 404), ("/api/" + "a" * 3000, 414),
+    # what an analyst mistypes is refused, not answered with nothing or with everything
+    ("/api/events?type=NOPE", 400), ("/api/events?actor=", 400), ("/api/events?a=&b=KAZ", 400),
+    ("/api/events?cameo=", 400), ("/api/events?cameo=0x4", 400), ("/api/events?count=articles", 400),
+    ("/api/timeline?a=ZZZ&b=KAZ", 400), ("/api/network?count=x", 400), ("/api/actors/ZZZGOV", 404),
 ]:
     status, headers, data = get(path)
     json_error(status, headers, data, want, "GET " + path[:80])
@@ -171,7 +222,7 @@ check(status == 200 and data == b"", "HEAD answers 200 without a body")
 status, _, data = get("/api/search?q=%27%29%3B%20DROP%20TABLE%20events%3B--")
 check(status in (200, 400), "a search for SQL is answered, not run (%d)" % status)
 status, _, data = get("/api/events?type=%27%20OR%20%271%27%3D%271")
-check(status == 200 and json.loads(data)["events"] == [], "a type made of SQL matches nothing")
+check(status == 400 and "unknown event type" in json.loads(data)["error"], "a type made of SQL is refused as no type")
 alive("SQL in parameters")
 
 # broken and hostile clients
@@ -203,6 +254,42 @@ for _ in range(20):
 check(time.monotonic() - t0 < 10, "20 requests beside 8 stalled clients took %.1f s" % (time.monotonic() - t0))
 for s in stalled:
     s.close()
+
+# headers too large: 431, in JSON like every other error
+c = http.client.HTTPConnection(HOST, PORT, timeout=10)
+c.request("GET", "/api/stats", headers={"X-Big": "a" * 40000})
+r = c.getresponse()
+body = r.read()
+c.close()
+check(r.status == 431 and r.getheader("content-type", "").startswith("application/json") and "error" in json.loads(body),
+      "headers of 40 KB: a JSON 431, got %d %r" % (r.status, body[:60]))
+alive("headers of 40 KB")
+
+# 300 idle connections from one client: another client (another loopback address) is answered
+# at once, and so is the first client once it lets them go
+idle = []
+for _ in range(300):
+    try:
+        idle.append(socket.create_connection((HOST, PORT), timeout=5))
+    except OSError:
+        break
+check(len(idle) == 300, "300 idle connections opened (%d)" % len(idle))
+try:
+    times = []
+    for _ in range(5):
+        t0 = time.monotonic()
+        c = http.client.HTTPConnection(HOST, PORT, timeout=5, source_address=("127.0.0.2", 0))
+        c.request("GET", "/api/stats")
+        r = c.getresponse()
+        r.read()
+        c.close()
+        times.append(time.monotonic() - t0)
+        check(r.status == 200, "another client beside 300 idle connections")
+    check(max(times) < 0.1, "another client beside 300 idle connections answered in %.0f ms at most" % (1000 * max(times)))
+finally:
+    for s in idle:
+        s.close()
+alive("300 idle connections")
 
 # concurrent requests from several threads all answer
 results = []

@@ -171,6 +171,51 @@ static void syndicated_copies_are_linked(void **state)
 	dyad_store_close(s);
 }
 
+/*
+ * One event told by three documents is one event with three reports; replacing or deleting the
+ * document of its first report hands the event to the next report, and the sums follow.
+ */
+static void an_event_of_several_documents_counts_once(void **state)
+{
+	static const char third[] = "В Минске прошел форум регионов, участники обсудили логистику и транзит грузов "
+				    "через территорию двух стран и новые маршруты.";
+	dyad_store *s;
+	dyad_errbuf e;
+	dyad_store_doc a = doc(1, body_ru, "0.1.0", "TASS"), b = doc(2, copy_ru, "0.1.0", "Kazinform"),
+		       c = doc(3, third, "0.1.0", "BelTA");
+	const char *events = "SELECT count(*) FROM events WHERE mention_of IS NULL";
+
+	(void)state;
+	assert_int_equal(dyad_store_open(&s, path, DYAD_STORE_CREATE, 1000, &e), 0);
+	put_all(s, &a, DYAD_STORE_NEW);
+	put_all(s, &b, DYAD_STORE_NEW);
+	put_all(s, &c, DYAD_STORE_NEW);
+	assert_int_equal(count(s, "SELECT count(*) FROM events"), 3);
+	assert_int_equal(count(s, events), 1);
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_days"), 1);
+	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_months"), 3);
+	assert_int_equal(count(s, "SELECT events FROM actor_events WHERE actor = 'KAZ'"), 1);
+	/* a newer dyad replaces the first document's rows: its event is now a further report */
+	a.version = "0.2.0";
+	put_all(s, &a, DYAD_STORE_REPLACED);
+	assert_int_equal(count(s, events), 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM events WHERE mention_of IS NOT NULL AND mention_of NOT IN "
+				  "(SELECT id FROM events WHERE mention_of IS NULL)"), 0);
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_days"), 1);
+	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_days"), 3);
+	assert_int_equal(count(s, "SELECT num_mentions FROM event_clusters"), 3);
+	/* the documents go: the event stays while one report does */
+	assert_int_equal(sqlite3_exec(dyad_store_db(s), "DELETE FROM documents WHERE doc_id IN ('0000000000000002', "
+							"'0000000000000003')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(count(s, events), 1);
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_months"), 1);
+	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_months"), 1);
+	assert_int_equal(sqlite3_exec(dyad_store_db(s), "DELETE FROM documents", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(count(s, "SELECT count(*) FROM dyad_days"), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM actor_events"), 0);
+	dyad_store_close(s);
+}
+
 /* Search stems both languages and folds ё: a user's words find the forms the article used. */
 static void search_finds_inflected_forms(void **state)
 {
@@ -268,6 +313,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(known_documents_are_not_stored_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(syndicated_copies_are_linked, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_event_of_several_documents_counts_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_finds_inflected_forms, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_files_are_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_second_writer_is_told, setup, teardown),

@@ -126,10 +126,17 @@ export function docHref(id) {
   return `/doc/${encodeURIComponent(id)}`;
 }
 
-/** An actor's display name: English name, else Russian, else the code. */
+/** An actor's display name in the language of the address's names= (English by default), else the other, else the code. */
 export function actorName(actor) {
   if (!actor) return '';
-  return actor.name_en || actor.name || actor.name_ru || actor.code || actor.id || '';
+  const ru = new URLSearchParams(location.search).get('names') === 'ru';
+  return (ru ? actor.name_ru || actor.name || actor.name_en : actor.name_en || actor.name || actor.name_ru)
+    || actor.code || actor.id || '';
+}
+
+/** The page of an actor or person: its profile, timeline, types and events. */
+export function actorHref(id) {
+  return `/actor?id=${encodeURIComponent(id)}`;
 }
 
 /**

@@ -1,18 +1,24 @@
-// The dashboard: knowledge-base figures, two actor pickers, the dyad's timeline, its top event
-// types and its latest events.
+// The dashboard: knowledge-base figures, two actor pickers (countries, organisations, people),
+// filters every view obeys, the dyad's timeline on a time axis with zoom, its event types over
+// the whole scope, its events, and exports of what is shown. The address keeps it all.
 
 import {
-  el, append, replace, api, message, errorMessage, into, actorName, docHref, fmtNumber, fmtGoldstein, quadName,
+  el, append, replace, api, message, errorMessage, into, actorName, actorHref, fmtNumber,
 } from '/assets/app.js';
-import { timelineChart } from '/assets/svg.js';
+import { timelineChart, periodRange, isoDay } from '/assets/svg.js';
+import { readScope, writeScope, scopeParams, filterForm, describeScope } from '/assets/filters.js';
+import { exportButtons } from '/assets/export.js';
+import { eventsTable, typesList } from '/assets/views.js';
 
-const state = { a: null, b: null, by: 'month' };
+const state = { a: null, b: null, by: 'month', scope: readScope() };
 const SHOWN_EVENTS = 50;
+let filters = null;
 
 /* ---- figures ---- */
 
 async function loadStats() {
   const region = document.getElementById('stats');
+  let names = [];
   await into(region, 'the figures', async () => {
     const { stats } = await api('/api/stats');
     const rows = new Map((stats || []).map((r) => [r.what, r.value]));
@@ -25,10 +31,12 @@ async function loadStats() {
     }
     const langs = (stats || []).filter((r) => r.what.startsWith('language ')).map((r) => `${r.what.slice(9)} ${r.value}`);
     if (langs.length) items.push(['languages', langs.join(', ')]);
-    const outlets = (stats || []).filter((r) => r.what.startsWith('outlet ')).length;
-    if (outlets) items.push(['outlets', String(outlets)]);
+    const outlets = (stats || []).filter((r) => r.what.startsWith('outlet '));
+    if (outlets.length) items.push(['outlets', String(outlets.length)]);
+    names = outlets.map((r) => r.what.slice(7));
     replace(region, items.map(([dt, dd]) => el('div', null, el('dt', null, dt), el('dd', null, dd))));
   });
+  return names;
 }
 
 /* ---- actor picker with type-ahead ---- */
@@ -38,7 +46,7 @@ function picker(host, label, onPick) {
   const input = el('input', {
     type: 'text', autocomplete: 'off', spellcheck: 'false', maxlength: 80, role: 'combobox',
     'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, 'aria-label': label,
-    placeholder: 'Country or organisation, ru or en',
+    placeholder: 'Country, organisation or person',
   });
   const list = el('ul', { id: listId, role: 'listbox', hidden: true });
   append(host, input, list);
@@ -75,7 +83,8 @@ function picker(host, label, onPick) {
       id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false',
       onmousedown: (ev) => { ev.preventDefault(); choose(actor); },
     }, el('span', null, actorName(actor), ' ', el('small', null, actor.code)),
-    el('small', null, [actor.name_ru, actor.events ? `${actor.events} ev.` : null].filter(Boolean).join(' · ')))));
+    el('small', null, [actor.kind === 'person' ? 'person' : actor.kind === 'igo' ? 'organisation' : null,
+      actor.events ? `${actor.events} ev.` : null].filter(Boolean).join(' · ')))));
     if (!actors.length) append(list, el('li', { 'aria-disabled': 'true' }, el('small', null, 'no actor matches')));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -130,97 +139,91 @@ function picker(host, label, onPick) {
 
 /* ---- the dyad ---- */
 
-function eventsTable(events) {
-  const head = el('thead', null, el('tr', null,
-    ['date', 'source', 'target', 'type', 'cameo', 'Goldstein', 'outlet', 'evidence'].map((h) => el('th', { class: h === 'Goldstein' ? 'num' : null }, h))));
-  const body = el('tbody', null, events.map((e) => el('tr', null,
-    el('td', { class: 'date' }, el('a', { href: docHref(e.doc) }, e.date || 'undated')),
-    el('td', null, e.source || '', e.source_person ? el('div', { class: 'meta' }, el('small', null, e.source_person)) : null),
-    el('td', null, e.target || '', e.target_person ? el('div', { class: 'meta' }, el('small', null, e.target_person)) : null),
-    el('td', null, el('span', { class: `badge q${e.quad}`, title: quadName(e.quad) }, e.type || '?')),
-    el('td', null, el('code', null, e.cameo || '')),
-    el('td', { class: 'num' }, fmtGoldstein(e.goldstein)),
-    el('td', null, e.outlet || ''),
-    el('td', { class: 'evidence' }, el('a', { href: docHref(e.doc), title: e.title || null }, e.evidence || e.title || 'document')),
-  )));
-  return el('table', { 'data-testid': 'events-table' }, head, body);
-}
+/* ---- zoom: a period's dates, and the finer period to show them by ---- */
 
-function typesList(events) {
-  const counts = new Map();
-  for (const e of events) counts.set(e.type || '?', (counts.get(e.type || '?') || 0) + 1);
-  const top = [...counts].sort((x, y) => y[1] - x[1] || String(x[0]).localeCompare(String(y[0]))).slice(0, 10);
-  const max = Math.max(1, ...top.map(([, c]) => c));
-  return el('ul', { class: 'types' }, top.map(([type, c]) => el('li', null,
-    el('span', null, type),
-    el('span', { class: 'bar', style: { width: `${((100 * c) / max).toFixed(1)}%` } }),
-    el('span', { class: 'count' }, c))));
+const FINER = { year: 'month', month: 'day', week: 'day', day: 'day' };
+
+function zoomInto(period) {
+  const range = periodRange(period);
+  if (!range) return;
+  state.scope = { ...state.scope, since: isoDay(range[0]), until: isoDay(range[1] - 1) };
+  state.by = FINER[state.by] || 'day';
+  document.getElementById('by').value = state.by;
+  if (filters) filters.set(state.scope);
+  loadDyad();
 }
 
 let loadSeq = 0;
 
 async function loadDyad() {
-  const { a, b, by } = state;
+  const { a, b, by, scope } = state;
   const timeline = document.getElementById('timeline');
   const types = document.getElementById('types');
   const events = document.getElementById('events');
   if (!a || !b) return;
-  const url = new URL(location.href);
-  url.searchParams.set('a', a.code);
-  url.searchParams.set('b', b.code);
-  url.searchParams.set('by', by);
-  history.replaceState(null, '', url);
-  document.getElementById('timeline-title').textContent = `Timeline: ${actorName(a)} and ${actorName(b)}, by ${by}`;
+  writeScope(scope, { a: a.code, b: b.code, by });
+  const what = describeScope(scope);
+  document.getElementById('timeline-title').textContent = `Timeline: ${actorName(a)} and ${actorName(b)}, by ${by}${what ? ` (${what})` : ''}`;
+  document.getElementById('page-a').setAttribute('href', actorHref(a.code));
+  document.getElementById('page-b').setAttribute('href', actorHref(b.code));
+  document.getElementById('zoom-out').hidden = !(scope.since || scope.until);
   if (a.code === b.code) {
     const m = () => message('info', 'Pick two different actors.');
     replace(timeline, m()); replace(types, m()); replace(events, m());
     return;
   }
   const mine = ++loadSeq;
+  const params = { a: a.code, b: b.code, ...scopeParams(scope) };
   const tl = into(timeline, 'the timeline', async () => {
-    const data = await api('/api/timeline', { a: a.code, b: b.code, by });
+    const data = await api('/api/timeline', { ...params, by });
     if (mine !== loadSeq) return;
     const periods = data.periods || [];
-    if (!periods.length) replace(timeline, message('empty', `No dated events between ${actorName(a)} and ${actorName(b)}.`));
-    else replace(timeline, timelineChart(periods, { a: data.a || a.code, b: data.b || b.code, by: data.by || by }));
-  });
-  const ev = (async () => {
-    events.setAttribute('aria-busy', 'true');
-    types.setAttribute('aria-busy', 'true');
-    try {
-      const data = await api('/api/events', { a: a.code, b: b.code, limit: 500 });
-      if (mine !== loadSeq) return;
-      const list = data.events || [];
-      if (!list.length) {
-        replace(types, message('empty', 'No events.'));
-        replace(events, message('empty', `No events between ${actorName(a)} and ${actorName(b)}.`));
-        return;
-      }
-      replace(types, typesList(list),
-        el('p', { class: 'meta' }, el('small', null, `Counted over ${list.length}${data.next !== null && data.next !== undefined ? '+' : ''} events.`)));
-      const shown = list.slice(0, SHOWN_EVENTS);
-      const more = list.length > shown.length
-        ? el('button', {
-          type: 'button', onclick: (ev2) => { ev2.target.remove(); replace(events, eventsTable(list)); },
-        }, `Show all ${list.length}`)
-        : null;
-      replace(events, eventsTable(shown), more);
-    } catch (err) {
-      if (mine !== loadSeq) return;
-      replace(types, errorMessage(err, 'the event types'));
-      replace(events, errorMessage(err, 'the events'));
-    } finally {
-      events.removeAttribute('aria-busy');
-      types.removeAttribute('aria-busy');
+    if (!periods.length) replace(timeline, message('empty', `No dated events between ${actorName(a)} and ${actorName(b)}${what ? ` (${what})` : ''}.`));
+    else {
+      replace(timeline, timelineChart(periods, {
+        a: actorName(a), b: actorName(b), by: data.by || by, since: scope.since, until: scope.until, onZoom: zoomInto,
+      }));
     }
-  })();
-  await Promise.all([tl, ev]);
+  });
+  const ty = into(types, 'the event types', async () => {
+    const data = await api('/api/types', { ...params, names: null });
+    if (mine !== loadSeq) return;
+    const list = data.types || [];
+    const total = list.reduce((acc, t) => acc + (Number(t.events) || 0), 0);
+    replace(types, list.length ? typesList(list) : message('empty', 'No events.'),
+      el('p', { class: 'meta' }, el('small', null, `${fmtNumber(total)} events${what ? ` (${what})` : ', all dates'}, each counted once.`)));
+  });
+  const ev = into(events, 'the events', async () => {
+    const data = await api('/api/events', { ...params, limit: SHOWN_EVENTS });
+    if (mine !== loadSeq) return;
+    const list = data.events || [];
+    if (!list.length) {
+      replace(events, message('empty', `No events between ${actorName(a)} and ${actorName(b)}${what ? ` (${what})` : ''}.`));
+      return;
+    }
+    let next = data.next;
+    const table = eventsTable(list);
+    const more = el('button', { type: 'button', hidden: next === null || next === undefined }, 'More events');
+    more.addEventListener('click', async () => {
+      const page = await api('/api/events', { ...params, limit: SHOWN_EVENTS, offset: next });
+      append(table.querySelector('tbody'), [...eventsTable(page.events || []).querySelector('tbody').children]);
+      next = page.next;
+      more.hidden = next === null || next === undefined;
+    });
+    replace(events, el('div', { class: 'table-wrap' }, table), more);
+  });
+  await Promise.all([tl, ty, ev]);
 }
 
+/** What an address's actor names, as the API resolves it (a name, a code, a person); an ApiError when unknown. */
 async function resolveActor(code) {
-  const { actors } = await api('/api/actors', { q: code, limit: 20 });
-  const list = actors || [];
-  return list.find((x) => x.code.toUpperCase() === code.toUpperCase()) || list[0] || null;
+  const data = await api(`/api/actors/${encodeURIComponent(code)}`);
+  const actor = data.actor || { code };
+  return { ...actor, code: actor.code || code };
+}
+
+function setStatus(text) {
+  replace(document.getElementById('export-status'), text);
 }
 
 async function init() {
@@ -234,19 +237,42 @@ async function init() {
     pa.set(state.a); pb.set(state.b);
     loadDyad();
   });
-  loadStats();
+  document.getElementById('zoom-out').addEventListener('click', () => {
+    const { since, until, ...rest } = state.scope;
+    state.scope = rest;
+    if (filters) filters.set(state.scope);
+    loadDyad();
+  });
+  append(document.getElementById('export-host'), exportButtons(
+    () => ({ a: state.a && state.a.code, b: state.b && state.b.code, ...scopeParams(state.scope) }),
+    () => `dyad-${state.a ? state.a.code : 'a'}-${state.b ? state.b.code : 'b'}`.replace(/[^\p{L}\p{N}_-]+/gu, '_'), setStatus));
+  const stats = loadStats();
 
   const params = new URLSearchParams(location.search);
   if (['day', 'week', 'month', 'year'].includes(params.get('by'))) state.by = params.get('by');
   by.value = state.by;
   const regions = ['timeline', 'types', 'events'].map((id) => document.getElementById(id));
-  try {
-    let a = null;
-    let b = null;
-    if (params.get('a') && params.get('b')) {
-      [a, b] = await Promise.all([resolveActor(params.get('a')), resolveActor(params.get('b'))]);
+  stats.then((outlets) => {
+    filters = filterForm(document.getElementById('filters'), state.scope, (next) => {
+      const namesChanged = (next.names || '') !== (state.scope.names || '');
+      state.scope = next;
+      writeScope(state.scope);
+      if (namesChanged) { pa.set(state.a); pb.set(state.b); }
+      loadDyad();
+    }, { outlets });
+  });
+  let a = null;
+  let b = null;
+  if (params.get('a') || params.get('b')) {
+    // an address names its actors: show them or say what is wrong, never another dyad
+    try {
+      [a, b] = await Promise.all([resolveActor(params.get('a') || ''), resolveActor(params.get('b') || '')]);
+    } catch (err) {
+      for (const r of regions) replace(r, errorMessage(err, 'the actors in the address'));
+      return;
     }
-    if (!a || !b) {
+  } else {
+    try {
       const { actors } = await api('/api/actors');
       const busiest = actors || [];
       if (busiest.length < 2) {
@@ -260,13 +286,14 @@ async function init() {
       const known = partner && busiest.find((x) => x.code === partner.partner);
       if (known) b = known;
       else if (partner) b = { code: partner.partner, name_en: partner.name, name_ru: null };
+    } catch (err) {
+      for (const r of regions) replace(r, errorMessage(err, 'the actors'));
+      return;
     }
-    state.a = a; state.b = b;
-    pa.set(a); pb.set(b);
-    await loadDyad();
-  } catch (err) {
-    for (const r of regions) replace(r, errorMessage(err, 'the actors'));
   }
+  state.a = a; state.b = b;
+  pa.set(a); pb.set(b);
+  await loadDyad();
 }
 
 init();

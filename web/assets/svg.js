@@ -40,37 +40,88 @@ function niceTicks(max, count = 5) {
   return ticks;
 }
 
-/** Fill the gaps of a month ("YYYY-MM") or year ("YYYY") series so the axis is even. */
-export function fillPeriods(periods, by) {
-  if (periods.length < 2 || (by !== 'month' && by !== 'year')) return periods;
-  const keyed = new Map(periods.map((p) => [p.period, p]));
-  const valid = by === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}$/;
-  if (!periods.every((p) => valid.test(p.period))) return periods;
-  const toIndex = (p) => (by === 'month' ? Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1 : Number(p));
-  const fromIndex = (i) => (by === 'month' ? `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}` : String(i));
-  const first = toIndex(periods[0].period);
-  const last = toIndex(periods[periods.length - 1].period);
-  if (last - first > 600) return periods;
+const DAY = 86400000;
+
+/** A period of the API ("2024", "2024-03", "2024-03-05", "2024-W09") as [start, end) in UTC milliseconds. */
+export function periodRange(period) {
+  let m;
+  if ((m = /^(\d{4})$/.exec(period))) return [Date.UTC(+m[1], 0, 1), Date.UTC(+m[1] + 1, 0, 1)];
+  if ((m = /^(\d{4})-(\d{2})$/.exec(period))) return [Date.UTC(+m[1], +m[2] - 1, 1), Date.UTC(+m[1], +m[2], 1)];
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period))) {
+    const t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+    return [t, t + DAY];
+  }
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(period))) {
+    // SQLite's %W: weeks begin on Monday; week 00 holds the days before the year's first Monday
+    const jan1 = Date.UTC(+m[1], 0, 1);
+    const monday = jan1 + ((8 - new Date(jan1).getUTCDay()) % 7) * DAY;
+    const w = +m[2];
+    return w === 0 ? [jan1, Math.max(monday, jan1 + DAY)] : [monday + (w - 1) * 7 * DAY, monday + w * 7 * DAY];
+  }
+  return null;
+}
+
+/** A date bound of the filters ("2024", "2024-03", "2024-03-05") as UTC ms: its start, or with `end` its end. */
+function boundMs(text, end) {
+  const r = text ? periodRange(text) : null;
+  return r ? r[end ? 1 : 0] : null;
+}
+
+export function isoDay(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Ticks for a time axis from t0 to t1: years, months or days, at most about `most` of them. */
+function timeTicks(t0, t1, most) {
   const out = [];
-  for (let i = first; i <= last; i++) {
-    const key = fromIndex(i);
-    out.push(keyed.get(key) || { period: key, events: 0, goldstein: null });
+  const span = (t1 - t0) / DAY;
+  const d0 = new Date(t0);
+  if (span > 3 * 365) {
+    const step = Math.max(1, Math.ceil(span / 365 / most));
+    for (let y = d0.getUTCFullYear() + (d0.getUTCMonth() || d0.getUTCDate() > 1 ? 1 : 0); Date.UTC(y, 0, 1) <= t1; y += 1) {
+      if ((y % step) === 0) out.push([Date.UTC(y, 0, 1), String(y)]);
+    }
+  } else if (span > 62) {
+    const step = [1, 2, 3, 6, 12].find((k) => span / 30.4 / k <= most) || 12;
+    let y = d0.getUTCFullYear();
+    let mo = d0.getUTCMonth() + (d0.getUTCDate() > 1 ? 1 : 0);
+    for (; Date.UTC(y, mo, 1) <= t1; mo += 1) {
+      const t = Date.UTC(y, mo, 1);
+      const dt = new Date(t);
+      if (dt.getUTCMonth() % step === 0) out.push([t, isoDay(t).slice(0, 7)]);
+    }
+  } else {
+    const step = [1, 2, 7, 14].find((k) => span / k <= most) || 14;
+    for (let t = Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), d0.getUTCDate()); t <= t1; t += step * DAY) {
+      if (t >= t0) out.push([t, isoDay(t)]);
+    }
   }
   return out;
 }
 
 /**
- * The dyad timeline: for each period two stacked bars (a→b solid, b→a faded), one segment per
- * QuadClass, and the mean Goldstein score as a line on its own axis from -10 to +10.
+ * The dyad timeline on a time axis: each period's bars stand where its dates are (a→b solid,
+ * b→a faded, one segment per QuadClass), so periods without events are gaps; the mean
+ * Goldstein score is a line on its own axis from -10 to +10, broken across gaps. The axis
+ * runs from `since` to `until` when given, else over the periods. onZoom(period) is called when
+ * a period is clicked.
  */
-export function timelineChart(periodsIn, { a, b, by }) {
-  const periods = fillPeriods(periodsIn, by);
+export function timelineChart(periodsIn, { a, b, by, since, until, onZoom }) {
+  const periods = periodsIn.map((p) => ({ ...p, range: periodRange(p.period) })).filter((p) => p.range)
+    .sort((x, y) => x.range[0] - y.range[0]);
   const W = 960;
   const H = 360;
-  const m = { top: 20, right: 56, bottom: 62, left: 48 };
+  const m = { top: 20, right: 56, bottom: 40, left: 48 };
   const iw = W - m.left - m.right;
   const ih = H - m.top - m.bottom;
-  const n = Math.max(1, periods.length);
+  // the filters' dates, else the periods' with a little room on either side
+  const first = periods.length ? periods[0].range[0] : Date.UTC(2000, 0, 1);
+  const last = periods.length ? periods[periods.length - 1].range[1] : first + DAY;
+  const room = (last - first) / 40;
+  const t0 = boundMs(since, false) ?? first - room;
+  let t1 = boundMs(until, true) ?? last + room;
+  if (t1 <= t0) t1 = t0 + DAY;
+  const X = (t) => m.left + ((t - t0) / (t1 - t0)) * iw;
   const count = (p, dir, q) => Number(p[`${dir}_q${q}`]) || 0;
   const sum = (p, dir) => [1, 2, 3, 4].reduce((acc, q) => acc + count(p, dir, q), 0);
   const maxBar = Math.max(1, ...periods.map((p) => Math.max(sum(p, 'ab'), sum(p, 'ba'))));
@@ -78,14 +129,14 @@ export function timelineChart(periodsIn, { a, b, by }) {
   const top = ticks[ticks.length - 1];
   const y = (v) => m.top + ih - (v / top) * ih;
   const g = (v) => m.top + ih / 2 - (v / 10) * (ih / 2);
-  const band = iw / n;
-  const barW = Math.max(1, Math.min(28, band * 0.4));
-  const cx = (i) => m.left + band * i + band / 2;
 
   const svg = s('svg', {
     class: 'chart timeline', viewBox: `0 0 ${W} ${H + 44}`, role: 'img',
     'aria-label': `Events between ${a} and ${b} by ${by}`, 'data-testid': 'timeline-svg',
+    'data-from': isoDay(t0), 'data-to': isoDay(t1 - 1),
   });
+  const clip = `clip-${Math.random().toString(36).slice(2)}`;
+  svg.appendChild(s('defs', null, s('clipPath', { id: clip }, s('rect', { x: m.left, y: 0, width: iw, height: H }))));
 
   // grid and left axis (event counts)
   const axisL = s('g', { class: 'axis axis-count' });
@@ -111,53 +162,65 @@ export function timelineChart(periodsIn, { a, b, by }) {
   svg.appendChild(axisR);
   svg.appendChild(s('line', { class: 'zero', x1: m.left, x2: m.left + iw, y1: g(0), y2: g(0) }));
 
-  // bars
-  const bars = s('g', { class: 'bars' });
-  periods.forEach((p, i) => {
-    for (const [dir, dx, from, to] of [['ab', -barW / 2 - 1, a, b], ['ba', barW / 2 + 1, b, a]]) {
+  // bars: each period where its dates are, at least 3 units wide so a day in ten years shows
+  const bars = s('g', { class: 'bars', 'clip-path': `url(#${clip})` });
+  for (const p of periods) {
+    const x0 = X(p.range[0]);
+    const x1 = X(p.range[1]);
+    const w = Math.max(3, (x1 - x0) * 0.9);
+    const cx = (x0 + x1) / 2;
+    const group = s('g', {
+      class: 'period', 'data-period': p.period, 'data-start': isoDay(p.range[0]), tabindex: onZoom ? 0 : null,
+      role: onZoom ? 'button' : null, 'aria-label': onZoom ? `Zoom into ${p.period}` : null,
+    });
+    for (const [dir, from, to, left] of [['ab', a, b, cx - w / 2], ['ba', b, a, cx]]) {
       let base = 0;
       for (const quad of QUADS) {
         const v = count(p, dir, quad.n);
         if (!v) continue;
-        const rect = s('rect', {
-          class: `bar ${quad.cls} ${dir}`, x: cx(i) + dx - barW / 2, width: barW,
+        group.appendChild(s('rect', {
+          class: `bar ${quad.cls} ${dir}`, x: left.toFixed(2), width: (w / 2).toFixed(2),
           y: y(base + v), height: Math.max(0.5, y(base) - y(base + v)),
-        }, tip(`${p.period}: ${from} → ${to}, ${quad.name}: ${v}`));
-        bars.appendChild(rect);
+        }, tip(`${p.period}: ${from} → ${to}, ${quad.name}: ${v}${onZoom ? ' (click to zoom in)' : ''}`)));
         base += v;
       }
     }
-  });
+    if (onZoom) {
+      group.addEventListener('click', () => onZoom(p.period));
+      group.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); onZoom(p.period); } });
+    }
+    bars.appendChild(group);
+  }
   svg.appendChild(bars);
 
-  // Goldstein line through the periods that have events
-  const line = s('g', { class: 'goldstein' });
+  // the Goldstein line, broken where periods without events lie between two with
+  const line = s('g', { class: 'goldstein', 'clip-path': `url(#${clip})` });
   let d = '';
-  periods.forEach((p, i) => {
-    if (typeof p.goldstein !== 'number') return;
-    d += `${d ? 'L' : 'M'}${cx(i).toFixed(1)},${g(p.goldstein).toFixed(1)}`;
-    line.appendChild(s('circle', { class: 'gold-dot', cx: cx(i), cy: g(p.goldstein), r: 3 },
+  let lastEnd = null;
+  for (const p of periods) {
+    if (typeof p.goldstein !== 'number') { lastEnd = null; continue; }
+    const x = (X(p.range[0]) + X(p.range[1])) / 2;
+    d += `${d && lastEnd === p.range[0] ? 'L' : 'M'}${x.toFixed(1)},${g(p.goldstein).toFixed(1)}`;
+    lastEnd = p.range[1];
+    line.appendChild(s('circle', { class: 'gold-dot', cx: x, cy: g(p.goldstein), r: 3 },
       tip(`${p.period}: mean Goldstein ${fmtGoldstein(p.goldstein)} over ${p.events} events`)));
-  });
+  }
   if (d) line.insertBefore(s('path', { class: 'gold', d }), line.firstChild);
   svg.appendChild(line);
 
-  // x axis labels, thinned so they do not overlap
-  const axisX = s('g', { class: 'axis axis-period' });
+  // the time axis: real dates, in order
+  const axisX = s('g', { class: 'axis axis-time' });
   axisX.appendChild(s('line', { x1: m.left, x2: m.left + iw, y1: m.top + ih, y2: m.top + ih }));
-  const every = Math.max(1, Math.ceil(n / Math.floor(iw / 34)));
-  periods.forEach((p, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
-    if (i === n - 1 && i % every !== 0 && (n - 1) % every < every / 2) return;
-    axisX.appendChild(s('line', { x1: cx(i), x2: cx(i), y1: m.top + ih, y2: m.top + ih + 4 }));
-    axisX.appendChild(s('text', {
-      x: 0, y: 0, transform: `translate(${cx(i)} ${m.top + ih + 14}) rotate(-40)`, 'text-anchor': 'end',
-    }, p.period));
-  });
+  for (const [t, label] of timeTicks(t0, t1, 10)) {
+    const x = X(t);
+    if (x < m.left - 0.5 || x > m.left + iw + 0.5) continue;
+    axisX.appendChild(s('line', { x1: x, x2: x, y1: m.top + ih, y2: m.top + ih + 5 }));
+    axisX.appendChild(s('text', { x, y: m.top + ih + 18, 'text-anchor': 'middle', 'data-date': isoDay(t) }, label));
+  }
   svg.appendChild(axisX);
 
   // legend
-  const legend = s('g', { class: 'legend', transform: `translate(${m.left} ${H + 8})` });
+  const legend = s('g', { class: 'legend', transform: `translate(${m.left} ${H + 4})` });
   let x = 0;
   for (const quad of QUADS) {
     legend.appendChild(s('rect', { class: quad.cls, x, y: 0, width: 12, height: 12 }));
@@ -263,6 +326,7 @@ export function networkChart(data, { onSelect } = {}) {
   const radius = (x) => 6 + 16 * Math.sqrt((Number(x.events) || 0) / maxNode);
   const width = (e) => 1 + 7 * Math.sqrt((Number(e.events) || 0) / maxEdge);
   const rOf = new Map(nodes.map((x) => [x.id, radius(x)]));
+  const nameOf = new Map(nodes.map((x) => [x.id, x.name || x.id]));
 
   const svg = s('svg', {
     class: 'network', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Network of actors', 'data-testid': 'network-svg',
@@ -297,7 +361,7 @@ export function networkChart(data, { onSelect } = {}) {
       class: `edge ${coop ? 'coop' : 'conf'}`, d: `M${sx.toFixed(1)},${sy.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`,
       'stroke-width': width(e).toFixed(2), 'marker-end': `url(#${coop ? 'arrow-coop' : 'arrow-conf'})`,
       'data-source': e.source, 'data-target': e.target,
-    }, tip(`${e.source} → ${e.target}: ${e.events} events, ${e.cooperation} cooperation, ${e.conflict} conflict, mean Goldstein ${fmtGoldstein(e.goldstein)}`));
+    }, tip(`${nameOf.get(e.source)} → ${nameOf.get(e.target)}: ${e.events} events, ${e.cooperation} cooperation, ${e.conflict} conflict, mean Goldstein ${fmtGoldstein(e.goldstein)}`));
     edgeLayer.appendChild(path);
   }
   svg.appendChild(edgeLayer);
@@ -311,8 +375,11 @@ export function networkChart(data, { onSelect } = {}) {
       'data-id': x.id, 'aria-label': `${x.name || x.id} (${x.id}), ${x.events} events`,
     },
     s('circle', { r: r.toFixed(1) }),
-    s('text', { y: (r + 12).toFixed(1), 'text-anchor': 'middle' }, x.id),
+    s('text', { class: 'label', y: (r + 12).toFixed(1), 'text-anchor': 'middle' }, x.name || x.id),
     tip(`${x.name || x.id} (${x.id}): ${x.events} events`));
+    group.dataset.x = p.x.toFixed(1);
+    group.dataset.y = p.y.toFixed(1);
+    group.dataset.r = r.toFixed(1);
     const choose = () => {
       for (const other of nodeLayer.querySelectorAll('.node.selected')) other.classList.remove('selected');
       group.classList.add('selected');
@@ -330,4 +397,40 @@ export function networkChart(data, { onSelect } = {}) {
   }
   svg.appendChild(nodeLayer);
   return svg;
+}
+
+/**
+ * Place the network's labels once the chart is in the page (they are measured): each node's name
+ * below, above, right or left of it, the busiest nodes first, wherever it overlaps no label and
+ * no node placed so far; a name that fits nowhere is hidden (the node's tooltip keeps it).
+ */
+export function placeLabels(svg) {
+  const groups = [...svg.querySelectorAll('.node')]
+    .sort((p, q) => Number(q.dataset.r) - Number(p.dataset.r));
+  const circles = groups.map((gr) => ({ x: Number(gr.dataset.x), y: Number(gr.dataset.y), r: Number(gr.dataset.r) }));
+  const placed = [];
+  const hits = (box) => placed.some((o) => box.x < o.x + o.width && o.x < box.x + box.width && box.y < o.y + o.height && o.y < box.y + box.height)
+    || circles.some((c) => c.x + c.r > box.x && c.x - c.r < box.x + box.width && c.y + c.r > box.y && c.y - c.r < box.y + box.height);
+  for (const gr of groups) {
+    const text = gr.querySelector('text.label');
+    if (!text) continue;
+    const gx = Number(gr.dataset.x);
+    const gy = Number(gr.dataset.y);
+    const r = Number(gr.dataset.r);
+    const spots = [[0, r + 12, 'middle'], [0, -r - 5, 'middle'], [r + 4, 4, 'start'], [-r - 4, 4, 'end']];
+    let ok = false;
+    for (const [dx, dy, anchor] of spots) {
+      text.setAttribute('x', dx);
+      text.setAttribute('y', dy);
+      text.setAttribute('text-anchor', anchor);
+      const b = text.getBBox();
+      const box = { x: gx + b.x - 1, y: gy + b.y - 1, width: b.width + 2, height: b.height + 2 };
+      if (!hits(box)) {
+        placed.push(box);
+        ok = true;
+        break;
+      }
+    }
+    text.classList.toggle('label-hidden', !ok);
+  }
 }
