@@ -576,7 +576,11 @@ static void write_csv(dyad_events_out *o, const dyad_document *d, const dyad_eve
 	csv_c(b, dyad_modality_name(e->modality));
 	csv_c(b, date);
 	csv_c(b, date[0] ? (e->date_from_publication ? "publication" : "sentence") : NULL);
-	csv_c(b, e->location);
+	{
+		/* the place's English name where the gazetteer knows it, as the JSON's location.name */
+		const dyad_place *pl = e->location ? event_place(o, e) : NULL;
+		csv_c(b, pl && pl->name ? pl->name : e->location);
+	}
 	snprintf(num, sizeof num, "%zu", e->sentence);
 	csv_c(b, num);
 	csv_field(b, (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start }, 0);

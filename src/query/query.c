@@ -596,7 +596,7 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 	person_name_sql(&sql, "e.target_person");
 	dyad_buf_puts(&sql, " AS target_person, d.doc_id AS doc,"
 		      " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS num_mentions,"
-		      " (SELECT count(DISTINCT coalesce(md.outlet, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
+		      " (SELECT count(DISTINCT coalesce(md.outlet, md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
 		      " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles,"
