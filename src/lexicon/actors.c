@@ -469,6 +469,12 @@ static int glued(ctx *c, size_t from, size_t to)
 	return match_case_of(tok_str(c, from)) == CASE_ANY && c->toks[from].span.end - c->toks[from].span.start <= 6;
 }
 
+/* Is token i "и" or "and"? */
+static int joins(ctx *c, size_t i)
+{
+	return is_word(&c->toks[i]) && (dyad_str_eq_c(folded(c, i), "и") || dyad_str_eq_c(folded(c, i), "and"));
+}
+
 /* The last person in the document with this role (and country, when given). */
 static const seen *recall(const ctx *c, const char *role, const char *country)
 {
@@ -594,6 +600,9 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	}
 	for (next = k + 1; next < nr && glued(c, rs[last].te, rs[next].ts); next++) {
 		raw *r = &rs[next];
+		/* "президент Казахстана и президент Узбекистана": an office with its state ends at "и" */
+		if ((country[0] || igo) && rs[next].ts > rs[last].te && joins(c, rs[last].te))
+			break;
 		if (is_role_raw(r)) {
 			snprintf(role, sizeof role, "%s", r->name->role[0] ? r->name->role : r->ent->code);
 			if (r->name->type == DYAD_NAME_TITLE)
@@ -680,6 +689,28 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	return next;
 }
 
+/*
+ * "министры иностранных дел России и Китая", "МИД Армении и Азербайджана": a country in an
+ * oblique case right after "и" that follows an office and its country shares the office.
+ * Returns the office's mention, or NULL. A country in its dictionary form ("МИД России и
+ * Казахстан подписали") is the state itself.
+ */
+static const dyad_mention *shared_role(ctx *c, const raw *r)
+{
+	const dyad_mention *p = c->nout ? &c->out[c->nout - 1] : NULL;
+	dyad_buf name = DYAD_BUF_INIT;
+	int oblique;
+
+	if (p == NULL || p->kind != DYAD_MENTION_ROLE || p->person || !p->country[0] || !p->role[0] ||
+	    p->sentence != c->tok_sent[r->ts] || p->tok_end + 1 != r->ts || r->te != r->ts + 1 ||
+	    !dyad_str_eq_c(folded(c, p->tok_end), "и") || r->name->type != DYAD_NAME_NAME)
+		return NULL;
+	dyad_fold_buf(&name, dyad_str_c(r->name->text));
+	oblique = !dyad_str_eq(folded(c, r->ts), (dyad_str){ name.p, name.n });
+	dyad_buf_free(&name);
+	return oblique ? p : NULL;
+}
+
 static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 {
 	const dyad_lex_entity *e = r->ent;
@@ -719,8 +750,16 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 				snprintf(m->country, sizeof m->country, "%s", e->key);
 			}
 		} else {
+			const dyad_mention *body = shared_role(c, r);
 			m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_COUNTRY);
 			set_code(c, m, e->key);
+			if (body) {
+				char code[24];
+				snprintf(code, sizeof code, "%s%s", e->key, body->role);
+				m->kind = DYAD_MENTION_ROLE;
+				set_code(c, m, code);
+				m->title = body->title;
+			}
 		}
 		m->entity = r->name->entity;
 		break;
