@@ -475,16 +475,59 @@ static int joins(ctx *c, size_t i)
 	return is_word(&c->toks[i]) && (dyad_str_eq_c(folded(c, i), "и") || dyad_str_eq_c(folded(c, i), "and"));
 }
 
-/* The last person in the document with this role (and country, when given). */
-static const seen *recall(const ctx *c, const char *role, const char *country)
+/*
+ * Which office a title names, in either language, so that a title recalls only a person who
+ * holds that office: "министр иностранных дел России" is not the president named before.
+ * 0: a title that names no one office ("лидер", "глава", "министр", "official").
+ */
+enum { OFFICE_ANY, OFFICE_DEPUTY, OFFICE_FOREIGN, OFFICE_DEFENCE, OFFICE_HEAD_GOV, OFFICE_HEAD_STATE };
+
+static int office_of(const char *title)
 {
+	static const struct {
+		int office;
+		const char *word;
+	} words[] = {
+		/* the first that the title contains decides: deputies before their ministers */
+		{ OFFICE_DEPUTY, "замест" }, { OFFICE_DEPUTY, "замминистр" }, { OFFICE_DEPUTY, "замглав" },
+		{ OFFICE_DEPUTY, "вице-" }, { OFFICE_DEPUTY, "deputy" }, { OFFICE_DEPUTY, "vice" },
+		{ OFFICE_FOREIGN, "иностранных дел" }, { OFFICE_FOREIGN, "МИД" }, { OFFICE_FOREIGN, "внешнеполит" },
+		{ OFFICE_FOREIGN, "foreign" }, { OFFICE_FOREIGN, "secretary of state" }, { OFFICE_FOREIGN, "госсекретарь" },
+		{ OFFICE_DEFENCE, "обороны" }, { OFFICE_DEFENCE, "Минобороны" }, { OFFICE_DEFENCE, "defence" },
+		{ OFFICE_DEFENCE, "defense" },
+		{ OFFICE_HEAD_GOV, "премьер" }, { OFFICE_HEAD_GOV, "правительства" }, { OFFICE_HEAD_GOV, "prime minister" },
+		{ OFFICE_HEAD_GOV, "premier" }, { OFFICE_HEAD_GOV, "chancellor" }, { OFFICE_HEAD_GOV, "канцлер" },
+		{ OFFICE_HEAD_STATE, "президент" }, { OFFICE_HEAD_STATE, "глава государства" },
+		{ OFFICE_HEAD_STATE, "president" }, { OFFICE_HEAD_STATE, "head of state" },
+	};
+	size_t i;
+
+	if (title == NULL)
+		return OFFICE_ANY;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strstr(title, words[i].word) != NULL)
+			return words[i].office;
+	return OFFICE_ANY;
+}
+
+/*
+ * The last person in the document with this role (and country, when given) whose office the
+ * title does not contradict.
+ */
+static const seen *recall(const ctx *c, const char *role, const char *country, const char *title)
+{
+	int want = office_of(title);
 	size_t i;
 
 	for (i = c->nseen; i > 0; i--) {
 		const seen *s = &c->seen[i - 1];
+		int has;
 		if (role[0] && strcmp(s->role, role) != 0)
 			continue;
 		if (country[0] && strcmp(s->country, country) != 0)
+			continue;
+		has = office_of(s->title);
+		if (want != OFFICE_ANY && has != OFFICE_ANY && want != has)
 			continue;
 		return s;
 	}
@@ -680,7 +723,7 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		/* "Иван Петров, посол Казахстана": the role is the person's before the comma */
 	} else if (!m->code[0] || !m->igo) {
 		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
-		const seen *s = recall(c, m->role, m->country);
+		const seen *s = recall(c, m->role, m->country, m->title);
 		if (s && (!m->code[0] || strcmp(s->code, m->code) == 0))
 			from_seen(m, s);
 	}
