@@ -101,9 +101,24 @@ static const char *const place_preps[] = { "в", "во", "на", "из", "до",
 /* How verbs of saying and acting begin (folded): "Минск заявил", "Washington said". */
 static const char *const speech_verbs[] = {
 	"заяв", "счита", "призв", "призыв", "настаива", "осуд", "выраз", "ответ", "предупред", "потребова",
-	"отверг", "обвин", "намерен", "готов", "направ", "отказ", "said", "say", "state", "warn", "urg",
-	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten", NULL
+	"отверг", "обвин", "намерен", "готов", "направ", "отказ", "раскрит", "критик", "пригроз", "угрож",
+	"опроверг", "отклон", "упрекн", "возлож", "протест", "высл", "отозв", "ввел", "ввод", "введ", "запрет",
+	"признал", "поддерж", "приветств", "пообещ", "предлож", "согласил", "said", "say", "state", "warn", "urg",
+	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten", "criticiz",
+	"criticis", "expel", "impos", "recall", NULL
 };
+
+/* A Russian verb in the plural ("заявили", "считают"): a capital right before it is not its subject. */
+static int plural_verb(dyad_str w)
+{
+	static const char *const endings[] = { "ли", "ют", "ят", "ут", "ат", NULL };
+	const char *const *e;
+
+	for (e = endings; *e; e++)
+		if (w.n > strlen(*e) + 2 && memcmp(w.p + w.n - strlen(*e), *e, strlen(*e)) == 0)
+			return 1;
+	return 0;
+}
 
 static int preceded_by_prep(ctx *c, size_t ts, size_t sent_start)
 {
@@ -781,7 +796,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 				dyad_fold_buf(&want, dyad_str_c(r->name->text));
 				if (r->te == r->ts + 1 && dyad_str_eq(folded(c, r->ts), (dyad_str){ want.p, want.n }))
 					for (j = r->te; j < b && j < r->te + 3 && !speaks; j++)
-						speaks = is_word(&c->toks[j]) && starts_with_any(folded(c, j), speech_verbs);
+						speaks = is_word(&c->toks[j]) && starts_with_any(folded(c, j), speech_verbs) &&
+							 !(j == r->te && plural_verb(folded(c, j)));
 				dyad_buf_free(&want);
 			}
 			m = emit(c, r->ts, r->te, r->span, speaks ? DYAD_MENTION_ROLE : DYAD_MENTION_LOCATION);
