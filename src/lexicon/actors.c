@@ -935,6 +935,20 @@ static int province_of_place(ctx *c, const raw *r)
 	return comma.n == 1 && comma.p[0] == ',';
 }
 
+/*
+ * "со стороны Азербайджана", "в сторону Японии", "на стороне России": "сторона" right after a
+ * preposition says from, towards or with whom, and names no body; the state after it stays
+ * the state, for the patterns that are written with these words.
+ */
+static int side_phrase(ctx *c, const raw *r, size_t sent_start)
+{
+	static const char *const preps[] = { "в", "во", "по", "к", NULL };
+
+	return r->name->type == DYAD_NAME_BODY && r->ts > sent_start && is_word(&c->toks[r->ts]) &&
+	       dyad_str_starts_with(folded(c, r->ts), dyad_str_c("сторон")) && is_word(&c->toks[r->ts - 1]) &&
+	       in_list(folded(c, r->ts - 1), preps);
+}
+
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 {
 	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a;
@@ -954,6 +968,9 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 		if ((is_country_raw(&r[k]) || is_igo_raw(&r[k])) && k + 1 < nr && is_role_raw(&r[k + 1]) &&
 		    r[k].te == r[k + 1].ts) {
 			k = role_chain(c, r, nr, k + 1, a, b);
+		} else if (is_role_raw(&r[k]) && side_phrase(c, &r[k], a)) {
+			r[k].used = 1;
+			k++;
 		} else if (is_role_raw(&r[k])) {
 			k = role_chain(c, r, nr, k, a, b);
 		} else if (r[k].ent->kind == DYAD_LEX_GIVEN) {
