@@ -66,8 +66,16 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 	}
 	if (format == DYAD_EVENTS_CSV)
 		fputs(csv_header, stdout);
-	/* Russian names outside the lexicon are given in their dictionary form when the dictionary is there */
-	if (dyad_morph_open(&o->morph, NULL, &e) < 0)
+	/*
+	 * Russian names outside the lexicon are given in their dictionary form when the dictionary
+	 * is there: the pipeline's own when it has loaded it (one copy of the dictionaries per run)
+	 */
+	o->morph_owned = 0;
+	if (p->morph)
+		o->morph = p->morph;
+	else if (dyad_morph_open(&o->morph, NULL, &e) == 0)
+		o->morph_owned = 1;
+	else
 		o->morph = NULL;
 	return 0;
 }
@@ -76,7 +84,8 @@ void dyad_events_out_close(dyad_events_out *o)
 {
 	dyad_codebook_free(o->codebook);
 	dyad_plover_map_free(&o->plover);
-	dyad_morph_free(o->morph);
+	if (o->morph_owned)
+		dyad_morph_free(o->morph);
 	dyad_buf_free(&o->buf);
 }
 

@@ -826,7 +826,6 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		next++;
 	}
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
-	person_end = end_tok;
 	if (next < nr && rs[next].ent->kind == DYAD_LEX_PERSON &&
 	    (portfolio(c, end_tok, rs[next].ts) || descriptor(c, end_tok, rs[next].ts)))
 		end_tok = rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale", "президентом островного государства Джоко Видодо" */
