@@ -582,7 +582,7 @@ static const seen *recall(const ctx *c, const char *role, const char *country, c
 	 * the last of that role holds another office, or a key shared by two offices (a hash
 	 * collision): look back over the persons named last, a bounded few
 	 */
-	for (i = c->nseen, reach = 0; i > 0 && reach < RECALL_REACH; i--, reach++) {
+	for (i = c->nseen, reach = 0; c->seen && i > 0 && reach < RECALL_REACH; i--, reach++) {
 		const seen *s = &c->seen[i - 1];
 		if (role[0] && strcmp(s->role, role) != 0)
 			continue;
@@ -1262,16 +1262,15 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 		if ((is_country_raw(&r[k]) || is_igo_raw(&r[k])) && k + 1 < nr && is_role_raw(&r[k + 1]) &&
 		    r[k].te == r[k + 1].ts) {
 			k = role_chain(c, r, nr, k + 1, a, b);
-		} else if (is_role_raw(&r[k]) && side_phrase(c, &r[k], a)) {
+		} else if (is_role_raw(&r[k]) && !side_phrase(c, &r[k], a)) {
+			k = role_chain(c, r, nr, k, a, b);
+		} else if (is_role_raw(&r[k]) || country_as_given_name(c, r, nr, k, a, b) ||
+			   province_of_place(c, &r[k])) {
+			/* "в сторону X" names no body; "Jordan Bardella", "Atlanta, Georgia" no country */
 			r[k].used = 1;
 			k++;
-		} else if (is_role_raw(&r[k])) {
-			k = role_chain(c, r, nr, k, a, b);
 		} else if (r[k].ent->kind == DYAD_LEX_GIVEN) {
 			named_person(c, r, nr, k, b);
-			k++;
-		} else if (country_as_given_name(c, r, nr, k, a, b) || province_of_place(c, &r[k])) {
-			r[k].used = 1;
 			k++;
 		} else {
 			plain(c, &r[k], a, b);
