@@ -1436,6 +1436,23 @@ static int governed_mark(const ctx *c, size_t t)
 }
 
 /*
+ * Is token t an article before a noun of action that is the governed event's
+ * anchor ("demanded the withdrawal of", "threatened a blockade of")? The
+ * anchor must read as a noun where the morphology is present; English only
+ * (Russian puts the noun straight after the verb, in its case).
+ */
+static int action_noun_after_article(const ctx *c, size_t t)
+{
+	static const char *const articles[] = { "the", "a", "an", NULL };
+
+	if (!c->folds[t].p || !fold_in(c, t, articles))
+		return 0;
+	if (c->in->morph && c->in->morph[t + 1].an && c->in->morph[t + 1].best < c->in->morph[t + 1].n)
+		return c->in->morph[t + 1].an[c->in->morph[t + 1].best].upos == DYAD_UPOS_NOUN;
+	return 1;
+}
+
+/*
  * The verb that governs the event at r, when the event is its object: a
  * threaten/refuse/promise/demand/accuse verb at most GOVERN_GAP words before
  * the event's first word, in the same clause, with an infinitive, "в"/"от"
@@ -1460,7 +1477,7 @@ static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const 
 			*at = t;
 			return g;
 		}
-		mark |= governed_mark(c, t);
+		mark |= governed_mark(c, t) || (t + 1 == v && action_noun_after_article(c, t));
 	}
 	return NULL;
 }

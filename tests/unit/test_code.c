@@ -430,6 +430,13 @@ static void a_long_document_coded_in_windows(void **state)
 	dyad_buf_free(&t);
 }
 
+/* A noun of action after an article is governed as a verb is: the threat, not the blockade it names. */
+static void governed_noun_after_article(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia threatened a blockade of Belarus.", 20240101), "130 RUSGOV -> BLR");
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -467,6 +474,7 @@ int main(void)
 		cmocka_unit_test(ten_thousand_tokens_in_one_sentence),
 		cmocka_unit_test(thousands_of_sentences_one_event_per_action),
 		cmocka_unit_test(a_long_document_coded_in_windows),
+		cmocka_unit_test(governed_noun_after_article),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
