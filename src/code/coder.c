@@ -1483,6 +1483,34 @@ static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const 
 }
 
 /*
+ * A one-verb governing pattern whose "to" follows its verb ("$ offer* to",
+ * "$ threaten* to") reads a control verb: "offered to mediate". When a
+ * direct object stands between ("offered asylum to the family"), the "to"
+ * marks the one given to, and the pattern does not hold. A time or place
+ * said between ("threatened on Monday to close") does not part them.
+ */
+static int mark_parted(const ctx *c, const pattern *pt, const mres *r)
+{
+	static const char *const between[] = { "on", "in", "at", "during", "last", "this", "again", "also",
+						"once", "not", "never", "earlier", "later", "today", "yesterday",
+						"now", "then", "further", NULL };
+	size_t t = r->anchor + 1;
+
+	if (pt->anchor + 1 >= pt->nel || pt->el[pt->anchor + 1].kind != EL_WORD ||
+	    !dyad_str_eq_c(pt->el[pt->anchor + 1].key, "to") || !governing_code(pt->cameo) || !one_verb(pt))
+		return 0;
+	if (t >= r->end || fold_is(c, t, "to") || !c->folds[t].p)
+		return 0;
+	if (fold_in(c, t, between) || ends_with(c->folds[t], "ly"))
+		return 0;
+	if (c->in->morph && c->in->morph[t].an && c->in->morph[t].best < c->in->morph[t].n) {
+		dyad_upos u = c->in->morph[t].an[c->in->morph[t].best].upos;
+		return u != DYAD_UPOS_ADV && u != DYAD_UPOS_ADP;
+	}
+	return 1;
+}
+
+/*
  * The code of an event verb governed by a verb of code `gov`: the governing
  * code, except that an intention (03x) keeps what is intended — to meet
  * (036), to cooperate (031, 032), to aid (033), to yield (034).
@@ -2109,7 +2137,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	const pattern *gov;
 	size_t gov_at = 0;
 
-	if (pt->use != PAT_EVENT)
+	if (pt->use != PAT_EVENT || mark_parted(c, pt, r))
 		return;
 	memset(&none, 0, sizeof none);
 	src.n = tgt.n = 0;

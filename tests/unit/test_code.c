@@ -437,6 +437,15 @@ static void governed_noun_after_article(void **state)
 	assert_string_equal(code("Russia threatened a blockade of Belarus.", 20240101), "130 RUSGOV -> BLR");
 }
 
+/* "offer to" is a control verb only with its "to" next to it: "offered asylum to" gives asylum, not a promise. */
+static void governing_to_follows_the_verb(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia offered asylum to the family of Lukashenko.", 20240101), "075 RUSGOV -> BLRGOV");
+	assert_string_equal(code("Russia offered on Monday to mediate between Belarus and Kazakhstan.", 20240101),
+			    "036 RUSGOV -> BLR\n036 RUSGOV -> KAZ");
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -475,6 +484,7 @@ int main(void)
 		cmocka_unit_test(thousands_of_sentences_one_event_per_action),
 		cmocka_unit_test(a_long_document_coded_in_windows),
 		cmocka_unit_test(governed_noun_after_article),
+		cmocka_unit_test(governing_to_follows_the_verb),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
