@@ -971,13 +971,31 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 	return loose || soft_holds(pt, r);
 }
 
+/*
+ * Is token t a capitalised word inside an actor's name of several words
+ * ("United" of "United States")? It names; no pattern's verb stands there.
+ */
+static int inside_name(const ctx *c, size_t t)
+{
+	size_t k = cands_before(c, t + 1, 0);
+	const cand *x;
+	dyad_str w = tok_str(c, t);
+
+	if (k == 0 || t == c->sent_tok[c->tok_sent[t]] || !c->folds[t].p)
+		return 0;
+	x = &c->cands[k - 1];
+	if (x->pronoun || x->te <= t || x->te - x->ts < 2)
+		return 0;
+	return w.n > 0 && c->folds[t].n > 0 && w.p[0] != c->folds[t].p[0];
+}
+
 /* Calls fn for each pattern whose anchor word is the word at token j, until fn returns nonzero. */
 static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const pattern *), void *arg)
 {
 	const size_t *ids;
 	size_t n, k, l;
 
-	if (!c->keys[j].p)
+	if (!c->keys[j].p || inside_name(c, j))
 		return;
 	ids = patterns_at(c->p, c->keys[j], &n);
 	for (k = 0; k < n; k++) {
@@ -1338,14 +1356,14 @@ static int same_action(const dyad_event *o, const dyad_event *x)
 }
 
 /*
- * Verbs that take another event as their object: a threat, a refusal, a
- * promise or offer, a demand, an accusation ("threatened to close the
+ * Verbs that take another event as their object: an appeal, a threat, a
+ * refusal, a promise or offer, a demand, an accusation ("threatened to close the
  * border", "отказался признать", "обвинил в обстреле"). Their code wins over
  * the governed verb's.
  */
 static int governing_code(const char *cameo)
 {
-	static const char *const roots[] = { "03", "10", "11", "12", "13", NULL };
+	static const char *const roots[] = { "02", "03", "10", "11", "12", "13", NULL };
 	const char *const *r;
 
 	for (r = roots; *r; r++)
@@ -1381,7 +1399,7 @@ static int clause_ends(const ctx *c, size_t from, size_t to)
  */
 static int one_verb(const pattern *pt)
 {
-	static const char *const marks[] = { "to", "of", "в", "от", NULL };
+	static const char *const marks[] = { "to", "of", "against", "в", "от", NULL };
 	size_t e;
 
 	for (e = 0; e < pt->nel; e++) {
@@ -1417,7 +1435,7 @@ static const pattern *governing_at(const ctx *c, size_t t)
 	return g;
 }
 
-/* Does token t mark a governed verb: an infinitive or "в"/"от" in Russian, "to"/"of" in English? */
+/* Does token t mark a governed verb: an infinitive or "в"/"от" in Russian, "to"/"of" or "against" before a gerund in English? */
 static int governed_mark(const ctx *c, size_t t)
 {
 	static const char *const ru_inf[] = { "ть", "ти", "чь", "ться", "тись", NULL };
@@ -1427,6 +1445,9 @@ static int governed_mark(const ctx *c, size_t t)
 	if (!c->folds[t].p)
 		return 0;
 	if (fold_in(c, t, marks))
+		return 1;
+	/* "warned Kyiv against supplying": what is warned against */
+	if (fold_is(c, t, "against") && t + 1 < c->in->ntoks && c->folds[t + 1].p && ends_with(c->folds[t + 1], "ing"))
 		return 1;
 	if (cyrillic(c->folds[t]) && c->folds[t].n >= 8)
 		for (e = ru_inf; *e; e++)
@@ -1463,7 +1484,7 @@ static int action_noun_after_article(const ctx *c, size_t t)
 static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const mres *r, size_t *at)
 {
 	size_t a = c->sent_tok[s], v = r->anchor, t, lo;
-	int mark = 0;
+	int mark = 0, chained = 0;
 
 	if (v <= a || governing_code(pt->cameo))
 		return NULL;
@@ -1478,6 +1499,12 @@ static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const 
 			return g;
 		}
 		mark |= governed_mark(c, t) || (t + 1 == v && action_noun_after_article(c, t));
+		/* a governed verb between governs in its turn: "urged Washington to stop arms sales to Taipei" */
+		if (!chained && t + 1 < v && c->folds[t].p &&
+		    (fold_is(c, t, "to") || (cyrillic(c->folds[t]) && c->folds[t].n >= 8 && governed_mark(c, t)))) {
+			chained = 1;
+			lo = t > a + GOVERN_GAP + 2 ? t - GOVERN_GAP - 2 : a;
+		}
 	}
 	return NULL;
 }

@@ -446,6 +446,16 @@ static void governing_to_follows_the_verb(void **state)
 			    "036 RUSGOV -> BLR\n036 RUSGOV -> KAZ");
 }
 
+/* An appeal or a warning governs the act it asks for or warns against: that act is not coded as done. */
+static void appeals_govern(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia urged the United States to stop arms sales to Kazakhstan.", 20240101),
+			    "0242 RUSGOV -> USA");
+	assert_string_equal(code("Russia warned the United States against supplying weapons to Kazakhstan.", 20240101),
+			    "111 RUSGOV -> USA");
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -485,6 +495,7 @@ int main(void)
 		cmocka_unit_test(a_long_document_coded_in_windows),
 		cmocka_unit_test(governed_noun_after_article),
 		cmocka_unit_test(governing_to_follows_the_verb),
+		cmocka_unit_test(appeals_govern),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
