@@ -1225,8 +1225,15 @@ static void find_speakers(ctx *c)
 static const char *const conditions[] = { "если", "бы", "if", "unless", NULL };
 #define COND_REACH 12
 
-/* What the words near a match say of its reality; the token `skip` (a governing verb such as "refused") does not count. */
-static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip)
+/*
+ * What the words near a match say of its reality; the token `skip` (a
+ * governing verb such as "refused") does not count. A threat or a warning
+ * states its condition after its verb ("threatened to retaliate if", "warned
+ * that it would respond"): there, from the token `threat` on, a condition is
+ * what is threatened, and only one before makes the event hypothetical
+ * (SIZE_MAX: no threat).
+ */
+static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip, size_t threat)
 {
 	size_t a = c->sent_tok[s], t, from = r->start > a + 4 ? r->start - 4 : a;
 	size_t to = r->end + 2 < c->sent_tok[s + 1] ? r->end + 2 : c->sent_tok[s + 1];
@@ -1249,6 +1256,8 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 			 */
 			if (m->mod == DYAD_MOD_NEGATED && !(t + 2 >= r->anchor && t < r->anchor))
 				continue;
+			if (m->mod == DYAD_MOD_HYPOTHETICAL && threat != SIZE_MAX && t > threat)
+				continue;
 			if (m->mod > found || found == DYAD_MOD_DONE)
 				found = m->mod;
 		}
@@ -1258,7 +1267,7 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 	 * Беларусь именно в Астане стала членом", "if Moscow ever decided to send".
 	 */
 	if (found != DYAD_MOD_HYPOTHETICAL)
-		for (t = r->start; t > a && t + COND_REACH > r->start; t--) {
+		for (t = threat < r->start ? threat : r->start; t > a && t + COND_REACH > r->start; t--) {
 			const dyad_token *tk = &c->in->toks[t - 1];
 			if (tk->kind == DYAD_TOK_PUNCT || tk->kind == DYAD_TOK_QUOTE || tk->kind == DYAD_TOK_DASH)
 				break;
@@ -1268,6 +1277,25 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 			}
 		}
 	return found;
+}
+
+/*
+ * The token from which a pattern's conditions are what it threatens: its
+ * verb at token v for a threat (13x) or a warning ("warn* + against",
+ * "предупредил*"); SIZE_MAX for any other.
+ */
+static size_t threat_at(const pattern *pt, size_t v)
+{
+	static const char *const warn[] = { "warn", "предупред", NULL };
+	const dyad_str k = pt->el[pt->anchor].key;
+	const char *const *w;
+
+	if (strncmp(pt->cameo, "13", 2) == 0)
+		return v;
+	for (w = warn; *w; w++)
+		if (k.n >= strlen(*w) && memcmp(k.p, *w, strlen(*w)) == 0)
+			return v;
+	return SIZE_MAX;
 }
 
 /* The date a sentence states (resolved against the publication date), else the publication date; read once per sentence. */
@@ -2119,7 +2147,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 		snprintf(rule, sizeof rule, "%s, governing %s", gov->rule, pt->rule);
 		e.rule = dyad_arena_strndup(c->a, rule, strlen(rule));
 	}
-	e.modality = modality(c, s, r, gov ? gov_at : SIZE_MAX);
+	e.modality = modality(c, s, r, gov ? gov_at : SIZE_MAX, threat_at(gov ? gov : pt, gov ? gov_at : r->anchor));
 	if (!e.why && e.modality == DYAD_MOD_NEGATED)
 		e.why = "negated";
 	if (!e.why && e.modality == DYAD_MOD_HYPOTHETICAL)

@@ -456,6 +456,15 @@ static void appeals_govern(void **state)
 			    "111 RUSGOV -> USA");
 }
 
+/* A condition after a threat's verb is what is threatened; one before it makes the threat hypothetical. */
+static void conditions_inside_threats(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia threatened to close the border with Kazakhstan if sanctions were imposed.", 20240101),
+			    "130 RUSGOV -> KAZ");
+	assert_string_equal(code("If Russia threatened Kazakhstan, Belarus would protest.", 20240101), "");
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -496,6 +505,7 @@ int main(void)
 		cmocka_unit_test(governed_noun_after_article),
 		cmocka_unit_test(governing_to_follows_the_verb),
 		cmocka_unit_test(appeals_govern),
+		cmocka_unit_test(conditions_inside_threats),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
