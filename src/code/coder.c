@@ -1716,6 +1716,34 @@ static int ru_participle(dyad_str f)
 	return 0;
 }
 
+/*
+ * Can the word at token j be read as a passive participle (VerbForm=Part,
+ * not Voice=Act, with the features `also` too: Variant=Short for the Russian
+ * short form)? 1 or 0 by its morphology; -1 when the morphology is absent or
+ * has no reading of it. In English any reading counts ("summoned" is a past
+ * tense and a participle; the auxiliary before decides); in Russian the one
+ * chosen in context ("осуждаем" is a short participle only in "осуждаем
+ * обществом", a verb in "мы осуждаем").
+ */
+static int participle(const ctx *c, size_t j, uint64_t also)
+{
+	const dyad_morph_word *w;
+	size_t k, from, to;
+
+	if (!c->in->morph)
+		return -1;
+	w = &c->in->morph[j];
+	if (!w->an || w->n == 0 || w->best >= w->n)
+		return -1;
+	from = cyrillic(c->folds[j]) ? w->best : 0;
+	to = cyrillic(c->folds[j]) ? w->best + 1 : w->n;
+	for (k = from; k < to; k++)
+		if ((w->an[k].feats & (DYAD_F_VF_PART | also)) == (DYAD_F_VF_PART | also) &&
+		    !(w->an[k].feats & DYAD_F_VOICE_ACT))
+			return 1;
+	return 0;
+}
+
 /* Is the verb at token j passive: "was summoned", "has been shelled", "(был) вызван", "подписано"? */
 static int passive_at(const ctx *c, size_t s, size_t j)
 {
@@ -1727,8 +1755,9 @@ static int passive_at(const ctx *c, size_t s, size_t j)
 	if (!f.p)
 		return 0;
 	if (cyrillic(f))
-		return ru_participle(f);
-	if (ends_with(f, "ing") || ends_with(f, "s"))
+		return participle(c, j, DYAD_F_VARIANT_SHORT) >= 0 ? participle(c, j, DYAD_F_VARIANT_SHORT)
+								   : ru_participle(f);
+	if (ends_with(f, "ing") || ends_with(f, "s") || participle(c, j, 0) == 0)
 		return 0;
 	for (t = j; t > c->sent_tok[s] && skipped <= 2; skipped++) {
 		t--;
