@@ -81,6 +81,8 @@ typedef struct {
 	size_t dated_in;             /* the sentence event_date last read, its date */
 	dyad_ymd date;
 	int date_from_publication;
+	struct ev_match { size_t anchor, end, words; } *evm; /* per event: where its pattern's words stand (words 0: unknown) */
+	size_t nevm, capevm;
 	int all;              /* explaining: note what was set aside and why */
 	dyad_buf scratch;
 	idx ix;
@@ -2146,6 +2148,40 @@ static void acting_organ(dyad_side *src, const char *cameo)
 }
 
 /* One event from a filled source and target, with the sentence's date, place and reality. */
+/* How many words a pattern asks for (its slots and gaps not counted). */
+static size_t pattern_words(const pattern *pt)
+{
+	size_t e, n = 0;
+
+	for (e = 0; e < pt->nel; e++)
+		n += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
+	return n;
+}
+
+/* Note where event i's pattern (and the verb governing it) matched, for longest_match_wins. */
+static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, const pattern *gov, size_t gov_at)
+{
+	struct ev_match *m;
+
+	if (i >= c->capevm) {
+		size_t cap = c->capevm ? c->capevm * 2 : 16;
+		struct ev_match *grown;
+		while (cap <= i)
+			cap *= 2;
+		grown = DYAD_ARENA_NEW(c->a, struct ev_match, cap);
+		if (c->nevm)
+			memcpy(grown, c->evm, c->nevm * sizeof *grown);
+		c->evm = grown;
+		c->capevm = cap;
+	}
+	while (c->nevm <= i)
+		memset(&c->evm[c->nevm++], 0, sizeof *c->evm);
+	m = &c->evm[i];
+	m->anchor = gov ? gov_at : r->anchor;
+	m->end = r->end;
+	m->words = pattern_words(pt) + (gov ? pattern_words(gov) : 0);
+}
+
 static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_side *src, const dyad_side *tgt,
 		 int reciprocal, const char *why, const pattern *gov, size_t gov_at)
 {
@@ -2200,6 +2236,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 	event_date(c, s, &e);
 	e.location = event_location(c, s, &e);
 	push_event(c, &e);
+	record_match(c, c->nev - 1, pt, r, gov, gov_at);
 }
 
 /*
@@ -2396,6 +2433,55 @@ static int more_specific(const char *a, const char *b)
 	return na != nb ? na > nb : (a[2] != '0' && b[2] == '0');
 }
 
+/* Are o and x between the same two actors (either way when one of them is reciprocal)? */
+static int same_sides(const dyad_event *o, const dyad_event *x)
+{
+	return (same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
+	       ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) && same_actor(&o->source, &x->target) &&
+		same_actor(&o->target, &x->source));
+}
+
+/* Does event o still code its action: kept, or set aside as a repeat of one kept? */
+static int codes_action(const dyad_event *o)
+{
+	return !o->why || strncmp(o->why, "repeats ", 8) == 0;
+}
+
+/*
+ * In sentence events [first, nev): the longest match wins across roots. An
+ * event whose pattern's verb stands inside the match of a longer pattern on
+ * the same actors is that pattern's part ("$+ agreed" inside "agree to
+ * implement"); an event whose target is only the counterpart of its source
+ * gives way to one of its root whose target the sentence names.
+ */
+static void longest_match_wins(ctx *c, size_t first)
+{
+	size_t i, k;
+
+	for (i = first; i < c->nev && i < c->nevm; i++) {
+		dyad_event *x = &c->ev[i];
+		const struct ev_match *mx = &c->evm[i];
+		for (k = first; k < c->nev && k < c->nevm && !x->why; k++) {
+			const dyad_event *o = &c->ev[k];
+			const struct ev_match *mo = &c->evm[k];
+			char why[80];
+			if (k == i || !codes_action(o) || !mo->words || !mx->words)
+				continue;
+			if (!same_root(o->cameo, x->cameo) && same_sides(o, x) && mo->words > mx->words &&
+			    mx->anchor >= mo->anchor && mx->end <= mo->end)
+				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
+			else if (same_root(o->cameo, x->cameo) && x->target.how && o->target.how &&
+				 strncmp(x->target.how, "counterpart", 11) == 0 &&
+				 strncmp(o->target.how, "counterpart", 11) != 0 && o->target.code[0] &&
+				 same_actor(&o->source, &x->source) && !same_actor(&o->target, &x->target))
+				snprintf(why, sizeof why, "event %zu names the target", k + 1);
+			else
+				continue;
+			x->why = dyad_arena_strndup(c->a, why, strlen(why));
+		}
+	}
+}
+
 /* Do o and x, read from one sentence, state one action: one root, the same two actors? */
 static int one_clause_action(const dyad_event *o, const dyad_event *x)
 {
@@ -2404,9 +2490,7 @@ static int one_clause_action(const dyad_event *o, const dyad_event *x)
 	/* praise, thanks and congratulations are apart (05x with different modes) */
 	if (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode))
 		return 0;
-	return (same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
-	       ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) && same_actor(&o->source, &x->target) &&
-		same_actor(&o->target, &x->source));
+	return same_sides(o, x);
 }
 
 /*
@@ -2437,6 +2521,7 @@ static void settle_sentence(ctx *c, size_t s)
 			}
 		}
 	}
+	longest_match_wins(c, first);
 }
 
 size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in,

@@ -465,6 +465,16 @@ static void conditions_inside_threats(void **state)
 	assert_string_equal(code("If Russia threatened Kazakhstan, Belarus would protest.", 20240101), "");
 }
 
+/* The longest match wins across roots; a counterpart gives way to a target the sentence names. */
+static void longest_match_wins(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia and Kazakhstan agreed to implement the joint projects.", 20240101),
+			    "031 RUSGOV <-> KAZGOV");
+	assert_string_equal(code("Kazakhstan met Russia. Kazakhstan will deepen cooperation with the United States.", 20240101),
+			    "040 KAZGOV -> RUS\n030 KAZGOV -> USA planned");
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -506,6 +516,7 @@ int main(void)
 		cmocka_unit_test(governing_to_follows_the_verb),
 		cmocka_unit_test(appeals_govern),
 		cmocka_unit_test(conditions_inside_threats),
+		cmocka_unit_test(longest_match_wins),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
