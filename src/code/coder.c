@@ -480,9 +480,32 @@ static const char *const both_sides[] = { "стороны", "министры", 
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };
 static const char *const he[] = { "он", "he", NULL };
+static const char *const they[] = { "они", "they", NULL };
 static const char *const she[] = { "она", "she", NULL };
 
 /* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
+/*
+ * "они", "they" after a reciprocal event kept in this sentence or the one
+ * before: its two sides ("France and Germany met. They agreed to …"). Without
+ * one, "they" is the subject before (pronoun_subject).
+ */
+static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
+{
+	size_t k;
+
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence + 1 >= s; k--) {
+		const dyad_event *e = &c->ev[k - 1];
+		if (e->why)
+			continue;
+		if (!e->reciprocal || !side_known(&e->source) || !side_known(&e->target))
+			return 0;
+		*a = e->source;
+		*b = e->target;
+		return 1;
+	}
+	return 0;
+}
+
 static void sentence_cands(ctx *c, size_t s)
 {
 	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], k, i, last_end = 0;
@@ -545,6 +568,9 @@ static void sentence_cands(ctx *c, size_t s)
 			} else if (fold_in(c, i, she)) {
 				ok = person_by_gender(c, a, 'f', &x.side);
 			} else if (fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) {
+				ok = 1;
+				x.pair = 1;
+			} else if (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other)) {
 				ok = 1;
 				x.pair = 1;
 			}

@@ -475,6 +475,16 @@ static void longest_match_wins(void **state)
 			    "040 KAZGOV -> RUS\n030 KAZGOV -> USA planned");
 }
 
+/* "They" after two actors met is both of them; "the leaders of A and B" are both states. */
+static void they_after_a_meeting(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia and Kazakhstan held talks on Monday. They agreed to expand trade.", 20240101),
+			    "040 RUSGOV <-> KAZGOV\n030 RUSGOV <-> KAZGOV");
+	assert_string_equal(code("The leaders of Russia and Kazakhstan agreed to expand trade.", 20240101),
+			    "030 RUSGOV <-> KAZGOV");
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -517,6 +527,7 @@ int main(void)
 		cmocka_unit_test(appeals_govern),
 		cmocka_unit_test(conditions_inside_threats),
 		cmocka_unit_test(longest_match_wins),
+		cmocka_unit_test(they_after_a_meeting),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
