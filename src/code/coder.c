@@ -81,7 +81,8 @@ typedef struct {
 	size_t dated_in;             /* the sentence event_date last read, its date */
 	dyad_ymd date;
 	int date_from_publication;
-	struct ev_match { size_t anchor, end, words; } *evm; /* per event: where its pattern's words stand (words 0: unknown) */
+	struct ev_match { size_t anchor, end, words_end, words; } *evm; /* per event: where its pattern matched, where its
+									 words end (before a last slot), how many (0: unknown) */
 	size_t nevm, capevm;
 	int all;              /* explaining: note what was set aside and why */
 	dyad_buf scratch;
@@ -2204,8 +2205,13 @@ static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, con
 		memset(&c->evm[c->nevm++], 0, sizeof *c->evm);
 	m = &c->evm[i];
 	m->anchor = gov ? gov_at : r->anchor;
-	m->end = r->end;
+	m->end = m->words_end = r->end;
 	m->words = pattern_words(pt) + (gov ? pattern_words(gov) : 0);
+	/* a slot that ends the pattern ("оказать помощь +"): its words end before its actor */
+	if (pt->el[pt->nel - 1].kind == EL_TARGET && r->ntgt > 0 && c->cands[r->tgt[0]].ts > r->anchor)
+		m->words_end = c->cands[r->tgt[0]].ts;
+	else if (pt->el[pt->nel - 1].kind == EL_SOURCE && r->nsrc > 0 && c->cands[r->src[0]].ts > r->anchor)
+		m->words_end = c->cands[r->src[0]].ts;
 }
 
 static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_side *src, const dyad_side *tgt,
@@ -2494,7 +2500,7 @@ static void longest_match_wins(ctx *c, size_t first)
 			if (k == i || !codes_action(o) || !mo->words || !mx->words)
 				continue;
 			if (!same_root(o->cameo, x->cameo) && same_sides(o, x) && mo->words > mx->words &&
-			    mx->anchor >= mo->anchor && mx->end <= mo->end)
+			    mx->anchor >= mo->anchor && mx->words_end <= mo->end)
 				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
 			else if (same_root(o->cameo, x->cameo) && x->target.how && o->target.how &&
 				 strncmp(x->target.how, "counterpart", 11) == 0 &&

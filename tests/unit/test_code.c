@@ -473,6 +473,9 @@ static void longest_match_wins(void **state)
 			    "031 RUSGOV <-> KAZGOV");
 	assert_string_equal(code("Kazakhstan met Russia. Kazakhstan will deepen cooperation with the United States.", 20240101),
 			    "040 KAZGOV -> RUS\n030 KAZGOV -> USA planned");
+	/* Russian: the readiness and the demand that spell out the act take it in */
+	assert_string_equal(code("Россия выразила готовность оказать помощь Казахстану.", 20240101), "033 RUSGOV -> KAZ");
+	assert_string_equal(code("Казахстан согласился допустить инспекторов России.", 20240101), "0355 KAZGOV -> RUS");
 }
 
 /* "They" after two actors met is both of them; "the leaders of A and B" are both states. */
