@@ -2032,21 +2032,57 @@ static void governed_sides(ctx *c, size_t s, const mres *r, size_t g, sides *src
  * Looks at most PRONOUN_REACH words back.
  */
 #define PRONOUN_REACH 4
-static int pronoun_subject(const ctx *c, size_t s, const mres *r)
+
+/* Does a word of `list` stand at most PRONOUN_REACH words before match r, with no punctuation between? */
+static int pronoun_before(const ctx *c, size_t s, const mres *r, const char *const *list)
 {
-	static const char *const pronouns[] = { "он", "она", "они", "he", "she", "it", "they", NULL };
 	size_t t, a = c->sent_tok[s];
 
-	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s)
-		return 0;
 	for (t = r->start; t > a && t + PRONOUN_REACH >= r->start;) {
 		t--;
 		if (c->in->toks[t].kind == DYAD_TOK_PUNCT)
 			return 0;
-		if (fold_in(c, t, pronouns))
+		if (fold_in(c, t, list))
 			return 1;
 	}
 	return 0;
+}
+
+static int pronoun_subject(const ctx *c, size_t s, const mres *r)
+{
+	static const char *const pronouns[] = { "он", "она", "они", "he", "she", "it", "they", NULL };
+
+	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s)
+		return 0;
+	return pronoun_before(c, s, r, pronouns);
+}
+
+/*
+ * "они", "they" just before the match, when the sentence before opens with a
+ * coordination whose first part is an actor ("Ukraine and its Western allies
+ * say …. They demand …"): that actor. (After an event kept there, the event's
+ * subject or both its sides stand for "they": pronoun_subject, they_pair.)
+ */
+static int they_opened_before(const ctx *c, size_t s, const mres *r, dyad_side *out)
+{
+	static const char *const the[] = { "the", NULL };
+	static const char *const and_[] = { "and", "и", NULL };
+	size_t a = c->sent_tok[s], k;
+	const dyad_mention *m;
+
+	if (s == 0 || !pronoun_before(c, s, r, they))
+		return 0;
+	k = c->ix.sent_men[s - 1];
+	if (k >= c->in->nmentions)
+		return 0;
+	m = &c->in->mentions[k];
+	if (!m->code[0] || m->tok_start >= a ||
+	    !(m->tok_start == c->sent_tok[s - 1] ||
+	      (m->tok_start == c->sent_tok[s - 1] + 1 && fold_in(c, c->sent_tok[s - 1], the))) ||
+	    m->tok_end >= a || !fold_in(c, m->tok_end, and_))
+		return 0;
+	side_of(out, m);
+	return 1;
 }
 
 /*
@@ -2286,6 +2322,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	sides src, tgt;
 	dyad_side none;
 	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0;
+	dyad_side plural;
 	const char *why = NULL;
 	const pattern *gov;
 	size_t gov_at = 0;
@@ -2316,6 +2353,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				subject_list = src.n > 1;
 			} else if (pronoun_subject(c, s, r)) {
 				add_side(&src, &c->last_subject, "coreference (the subject before)");
+			} else if (they_opened_before(c, s, r, &plural)) {
+				add_side(&src, &plural, "coreference (the plural subject before)");
 			} else if (side_known(spk) && !(r->soft & SOFT_SOURCE)) {
 				add_side(&src, spk, "speaker");
 			}

@@ -486,6 +486,10 @@ static void they_after_a_meeting(void **state)
 			    "040 RUSGOV <-> KAZGOV\n030 RUSGOV <-> KAZGOV");
 	assert_string_equal(code("The leaders of Russia and Kazakhstan agreed to expand trade.", 20240101),
 			    "030 RUSGOV <-> KAZGOV");
+	/* no event before: a coordination that opened the sentence before is what "they" stands for */
+	assert_string_equal(code("Kazakhstan and its allies say the seizure was illegal. They demand Russia release the ships.",
+				 20240101),
+			    "1053 KAZGOV -> RUS");
 }
 
 static int setup(void **state)
