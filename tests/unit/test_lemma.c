@@ -38,7 +38,9 @@ static const char patterns[] =
 	"@event 057\n"
 	"pattern  $ .. договор с +\n"
 	"@event 111\n"
-	"pattern  $ счесть .. вмешательством +\n";
+	"pattern  $ счесть .. вмешательством +\n"
+	"@event 173\n"
+	"pattern  $ взять в плен +\n";
 
 /* The kept events of `text`, one per line: "cameo source -> target [planned]"; with_morph 0 codes by stem alone. */
 static const char *code(const char *text, int with_morph)
@@ -106,6 +108,13 @@ static void a_shared_stem_is_not_a_lemma(void **state)
 	assert_string_equal(code("Россия договорилась с США.", 1), "");
 }
 
+/* The passive by the word's reading in context: "взяты" is a short participle though no ending lists it. */
+static void passive_by_reading(void **state)
+{
+	(void)state;
+	assert_string_equal(code("В Казахстане сказали, что двое военных России взяты в плен.", 1), "173 KAZGOV -> RUS");
+}
+
 static int setup(void **state)
 {
 	char file[64];
@@ -152,6 +161,7 @@ int main(void)
 		cmocka_unit_test(inflected_forms_match_by_lemma),
 		cmocka_unit_test(future_perfective_is_planned),
 		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
+		cmocka_unit_test(passive_by_reading),
 	};
 	return cmocka_run_group_tests_name("lemma", tests, setup, teardown);
 }
