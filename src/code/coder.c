@@ -568,10 +568,9 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = person_by_gender(c, a, 'm', &x.side);
 			} else if (fold_in(c, i, she)) {
 				ok = person_by_gender(c, a, 'f', &x.side);
-			} else if (fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) {
-				ok = 1;
-				x.pair = 1;
-			} else if (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other)) {
+			} else if ((fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) ||
+				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
+				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
 				ok = 1;
 				x.pair = 1;
 			}
