@@ -1018,17 +1018,40 @@ static int inside_name(const ctx *c, size_t t)
 }
 
 /* Calls fn for each pattern whose anchor word is the word at token j, until fn returns nonzero. */
+/*
+ * el_matches for the anchors of one slot's patterns, which are mostly one word written again and
+ * again ("demand" anchors 150 patterns): the last anchor's answer serves the next that is the
+ * same element in another pattern.
+ */
+typedef struct {
+	const pat_el *el;
+	int ok;
+} anchor_seen;
+
+static int anchor_matches(const ctx *c, const pat_el *e, size_t t, anchor_seen *last)
+{
+	const pat_el *l = last->el;
+
+	if (l && l->kind == e->kind && l->is_lemma == e->is_lemma && dyad_str_eq(l->key, e->key) &&
+	    (e->kind != EL_WORD || dyad_str_eq(l->lemma, e->lemma)))
+		return last->ok;
+	last->el = e;
+	last->ok = el_matches(c, e, t);
+	return last->ok;
+}
+
 static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const pattern *), void *arg)
 {
 	const size_t *ids;
 	size_t n, k, l;
+	anchor_seen last = { NULL, 0 };
 
 	if (!c->keys[j].p || inside_name(c, j))
 		return;
 	ids = patterns_at(c->p, c->keys[j], &n);
 	for (k = 0; k < n; k++) {
 		const pattern *pt = &c->p->pats[ids[k]];
-		if (el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+		if (anchor_matches(c, &pt->el[pt->anchor], j, &last) && fn(arg, pt))
 			return;
 	}
 	for (l = 0; l < c->lems[j].n; l++) {
@@ -1047,9 +1070,10 @@ static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const patter
 		key[0] = '\x01';
 		memcpy(key + 1, c->folds[j].p, PREFIX_BUCKET);
 		ids = patterns_at(c->p, (dyad_str){ key, sizeof key }, &n);
+		last.el = NULL;
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
-			if (el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+			if (anchor_matches(c, &pt->el[pt->anchor], j, &last) && fn(arg, pt))
 				return;
 		}
 	}
