@@ -8,7 +8,7 @@
  * them open or the sentence turns them round (the subject before the verb,
  * the object after it, the passive's agent, a governing verb's subject, the
  * speaker, a counterpart, the parties the sentence implies; lists give one
- * event each; can_fill is where per-token case will constrain them); which
+ * event each; can_fill weighs the case of each actor's head word); which
  * verb governs which ("threatened to close" is a threat); what the sentence
  * says of reality (planned, negated, hypothetical); when and where. One
  * event per real-world action per document: repeats are set aside.
@@ -1671,23 +1671,218 @@ static int same_level(const ctx *c, const cand *x, size_t v)
 /* The slots a verb's actors fill when its pattern leaves them open. */
 typedef enum { SLOT_SUBJECT, SLOT_OBJECT, SLOT_AGENT } slot_role;
 
+/* ---- case ------------------------------------------------------------------------------------- */
+
+/* The readings of token t when the morphology analysed it as a Russian word, else NULL. */
+static const dyad_morph_word *ru_word(const ctx *c, size_t t)
+{
+	const dyad_morph_word *w;
+
+	if (!c->in->morph || !c->folds[t].p || !cyrillic(c->folds[t]))
+		return NULL;
+	w = &c->in->morph[t];
+	return w->n ? w : NULL;
+}
+
+static const dyad_analysis *chosen(const dyad_morph_word *w)
+{
+	return &w->an[w->best < w->n ? w->best : 0];
+}
+
+/* A reading that can head an actor's noun phrase: a noun, a proper noun, a pronoun standing for one. */
+static int nominal(const cand *x, const dyad_analysis *an)
+{
+	return an->upos == DYAD_UPOS_NOUN || an->upos == DYAD_UPOS_PROPN || (x->pronoun && an->upos == DYAD_UPOS_PRON);
+}
+
 /*
- * Can candidate x fill `role` for the verb at token v? Decided today by
- * position and the words around it: the level of parentheses and clauses,
- * a preposition governing it (the possessor "у X" is a subject: "у X
- * состоялись переговоры"), a place (never a party by itself here). This is
- * where the morphology stage's per-token case plugs in: a subject in the
- * nominative, a passive agent in the instrumental ("был вызван министром"),
- * an object in the accusative or dative, the genitive agent of a noun of
- * action ("визит президента России").
+ * The head of candidate x: its first word read as a noun in context ("посол
+ * Казахстана", "министр иностранных дел Китая"), else its first word that has
+ * a noun reading; SIZE_MAX without morphology (unit tests without it,
+ * English), where case decides nothing.
  */
-static int can_fill(const ctx *c, const cand *x, slot_role role, size_t v)
+static size_t head_token(const ctx *c, const cand *x)
+{
+	size_t t, i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (t = x->ts; t < x->te; t++) {
+			const dyad_morph_word *w = ru_word(c, t);
+			if (!w)
+				continue;
+			if (pass == 0 && nominal(x, chosen(w)))
+				return t;
+			for (i = 0; pass == 1 && i < w->n; i++)
+				if (nominal(x, &w->an[i]))
+					return t;
+		}
+	return SIZE_MAX;
+}
+
+/*
+ * Can the head of x stand in one of `cases` (DYAD_F_CASE_* bits), in the
+ * singular when `sing`? A reading without case (an indeclinable "МИД", "США")
+ * stands in any. -1 when the morphology says nothing (no head).
+ */
+static int head_can(const ctx *c, const cand *x, uint64_t cases, int sing)
+{
+	size_t t = head_token(c, x), i;
+	const dyad_morph_word *w;
+
+	if (t == SIZE_MAX)
+		return -1;
+	w = ru_word(c, t);
+	for (i = 0; i < w->n; i++) {
+		uint64_t f = w->an[i].feats;
+		if (!nominal(x, &w->an[i]))
+			continue;
+		if ((f & DYAD_F_CASE_MASK) && !(f & cases))
+			continue;
+		if (sing && (f & DYAD_F_NUM_MASK) && !(f & DYAD_F_NUM_SING))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The predicate at token v as the morphology read it in context: its
+ * features when it is a finite verb, a gerund or a short participle, else 0
+ * (a noun of action: "визит", "переговоры"; a full participle; an
+ * infinitive).
+ */
+static uint64_t predicate(const ctx *c, size_t v)
+{
+	const dyad_morph_word *w = ru_word(c, v);
+	uint64_t f;
+
+	if (!w || chosen(w)->upos != DYAD_UPOS_VERB)
+		return 0;
+	f = chosen(w)->feats;
+	/* a full participle agrees with its noun in any case; an infinitive takes its subject from the word it
+	   depends on ("решение, принятое молдавской стороной, объявить …") */
+	if (!(f & (DYAD_F_VF_FIN | DYAD_F_VF_CONV)) && !((f & DYAD_F_VF_PART) && (f & DYAD_F_VARIANT_SHORT)))
+		return 0;
+	return f;
+}
+
+/* Does the predicate at v ask for a singular subject: a finite verb or short participle in the singular? */
+static int singular_predicate(uint64_t f)
+{
+	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_SING && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
+}
+
+/* Can word w be read in one of `cases` as an adjective, determiner, noun or proper noun (or indeclinable)? */
+static int word_can(const dyad_morph_word *w, uint64_t cases, int noun_only)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		dyad_upos u = w->an[i].upos;
+		uint64_t f = w->an[i].feats;
+		if (!(u == DYAD_UPOS_NOUN || u == DYAD_UPOS_PROPN ||
+		      (!noun_only && (u == DYAD_UPOS_ADJ || u == DYAD_UPOS_DET || u == DYAD_UPOS_NUM))))
+			continue;
+		if (!(f & DYAD_F_CASE_MASK) || (f & cases))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is x a genitive that belongs to the subject before it: "Подразделения
+ * вооруженных сил Азербайджана открыли", "Сотрудники Пограничной службы КНБ
+ * Казахстана задержали" — the words before it, back to a noun in the
+ * nominative (in the singular when `sing`), all in the genitive? Looks at
+ * most GEN_CHAIN words back.
+ */
+#define GEN_CHAIN 6
+static int genitive_of_subject(const ctx *c, const cand *x, int sing)
+{
+	size_t t;
+
+	if (head_can(c, x, DYAD_F_CASE_GEN, 0) <= 0)
+		return 0;
+	for (t = x->ts; t > c->sent_tok[c->tok_sent[x->ts]] && t + GEN_CHAIN > x->ts;) {
+		const dyad_morph_word *w = ru_word(c, --t);
+		size_t i;
+		if (!w)
+			return 0;
+		for (i = 0; i < w->n; i++) {
+			uint64_t f = w->an[i].feats;
+			if ((w->an[i].upos == DYAD_UPOS_NOUN || w->an[i].upos == DYAD_UPOS_PROPN) && (f & DYAD_F_CASE_NOM) &&
+			    !(sing && (f & DYAD_F_NUM_MASK) && !(f & DYAD_F_NUM_SING)))
+				return 1;
+		}
+		if (!word_can(w, DYAD_F_CASE_GEN, 0))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * What case says of x filling `role` for the verb at v: 1 it fits, 0 it
+ * cannot (a subject that is no nominative agreeing with its verb in number,
+ * a passive agent that is neither an instrumental nor the office "в X" the
+ * act took place in), -1 the morphology says nothing.
+ */
+static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
+{
+	uint64_t f = predicate(c, v);
+
+	if (head_token(c, x) == SIZE_MAX || !f)
+		return -1;
+	if (role == SLOT_SUBJECT) {
+		if (x->after_prep) /* the possessor "у X" */
+			return -1;
+		return head_can(c, x, DYAD_F_CASE_NOM, singular_predicate(f)) ||
+		       genitive_of_subject(c, x, singular_predicate(f));
+	}
+	if (role == SLOT_AGENT) {
+		if (x->after_prep && (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+			return 1;
+		return head_can(c, x, DYAD_F_CASE_INS, 0);
+	}
+	return -1;
+}
+
+/* Does candidate x stand where `role` can be, by position and the words around it (can_fill without case)? */
+static int position_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 {
 	if (x->location || !same_level(c, x, v))
 		return 0;
 	if (role == SLOT_SUBJECT)
 		return !x->after_prep || (x->ts > 0 && fold_is(c, x->ts - 1, "у"));
 	return 1;
+}
+
+/*
+ * Can candidate x fill `role` for the verb at token v? By position and the
+ * words around it (the level of parentheses and clauses, a preposition
+ * governing it — the possessor "у X" is a subject: "у X состоялись
+ * переговоры" —, a place is never a party by itself here), then by the case
+ * of its head where the morphology gave one (case_fits): a subject in the
+ * nominative agreeing with its verb in number, a passive agent in the
+ * instrumental ("был вызван министром") or the office "в X".
+ */
+static int can_fill(const ctx *c, const cand *x, slot_role role, size_t v)
+{
+	return position_fits(c, x, role, v) && case_fits(c, x, role, v) != 0;
+}
+
+/*
+ * Did case pass over a nearer candidate for `role` among candidates [from,
+ * to) — the side found is then "by case" in explain?
+ */
+static int case_passed_over(const ctx *c, size_t from, size_t to, slot_role role, size_t v)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		if (position_fits(c, &c->cands[k], role, v) && case_fits(c, &c->cands[k], role, v) == 0)
+			return 1;
+	return 0;
 }
 
 /* The number of candidates that end at or before token t (candidates come in text order). */
@@ -1730,11 +1925,12 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
 }
 
 /*
- * The agent of a passive verb: the actor after "by" (English); in Russian,
- * for now by position, the first actor of the verb's clause after it that
- * is not a place ("был вызван в МИД Мали"), or an office before it that
- * "в" governs ("В МИД РФ были вызваны"); never one of the patients. -1 when
- * the sentence names none.
+ * The agent of a passive verb: the actor after "by" (English); in Russian
+ * the first actor of the verb's clause after it that is not a place ("был
+ * вызван в МИД Мали"), or an office before it that "в" governs ("В МИД РФ
+ * были вызваны"); with morphology only an instrumental or such an office
+ * (can_fill: never the nominative acted on); never one of the patients. -1
+ * when the sentence names none.
  */
 static int taken_by(const cand *x, const sides *patient)
 {
@@ -1923,6 +2119,10 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 	sides patient, agent;
 
 	patient.n = agent.n = 0;
+	if (ru && r->nsrc > 0 && c->cands[r->src[0]].ts > r->anchor && head_can(c, &c->cands[r->src[0]], DYAD_F_CASE_NOM, 0) > 0)
+		/* "отозваны .. послы Турции в +": a $ the pattern writes after its verb, in the nominative, is
+		   the passive's subject where the pattern wants it: the slots stand as written */
+		return 0;
 	if (aware) {
 		/* its $ is written where the agent stands; a subject found by position is the one acted on */
 		if (r->nsrc > 0)
@@ -2079,8 +2279,8 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
  * counterpart; a passive verb swaps them ("X was summoned by Y": Y acts on
  * X); a sentence that implies its parties ("стороны", "the two countries",
  * a passive without agent, a meeting with nobody named) takes the
- * document's. Lists give one event per member. Case constraints will plug in
- * at subject_before/object_after/passive_agent.
+ * document's. Lists give one event per member. Where the morphology read
+ * the words, case decides too (can_fill); a side it chose says "by case".
  */
 static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 {
@@ -2114,7 +2314,10 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				add_side(&src, spk, "speaker");
 		} else if (src.n == 0) {
 			if ((k = subject_before(c, r)) >= 0) {
-				add_list(c, &src, k, 0, s, "subject");
+				add_list(c, &src, k, 0, s,
+					 case_passed_over(c, (size_t)k + 1, cands_ending_by(c, r->start), SLOT_SUBJECT, r->anchor)
+						 ? "subject (by case)"
+						 : "subject");
 				subject_list = src.n > 1;
 			} else if (pronoun_subject(c, s, r)) {
 				add_side(&src, &c->last_subject, "coreference (the subject before)");

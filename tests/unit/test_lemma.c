@@ -3,7 +3,10 @@
  * lemma finds the inflected forms whose Snowball stem differs ("ввела",
  * "вышлет", "сочли"), a dictionary lemma never matches an unrelated word that
  * only shares its stem ("договор" and "договорились"), a future perfective
- * reads as planned; with the small actor lexicon of tests/fixtures/actors/,
+ * reads as planned; Russian case in slot filling (the subject is the
+ * nominative agreeing with its verb, a genitive after it belongs to it, a
+ * passive's agent is never the nominative acted on; by position alone without
+ * morphology); with the small actor lexicon of tests/fixtures/actors/,
  * patterns written here and OpenCorpora's dictionary (node_modules/az).
  */
 #include <setjmp.h>
@@ -38,7 +41,15 @@ static const char patterns[] =
 	"@event 057\n"
 	"pattern  $ .. договор с +\n"
 	"@event 111\n"
-	"pattern  $ счесть .. вмешательством +\n";
+	"pattern  $ счесть .. вмешательством +\n"
+	"@event 190\n"
+	"pattern  открыть огонь .. по +\n"
+	"@event 042\n"
+	"pattern  $ посетить +\n"
+	"@event 140\n"
+	"pattern  вызван .. посол +\n"
+	"@event 1663\n"
+	"pattern  отозвать .. посла* в +\n";
 
 /* The kept events of `text`, one per line: "cameo source -> target [planned]"; with_morph 0 codes by stem alone. */
 static const char *code(const char *text, int with_morph)
@@ -106,6 +117,28 @@ static void a_shared_stem_is_not_a_lemma(void **state)
 	assert_string_equal(code("Россия договорилась с США.", 1), "");
 }
 
+static void the_subject_is_the_nominative_agreeing_with_its_verb(void **state)
+{
+	(void)state;
+	/* "России" depends on "предупреждениям": no nominative, not the one who opened fire */
+	assert_string_equal(code("Казахстан вопреки предупреждениям России открыл огонь по Беларуси.", 1),
+			    "190 KAZMIL -> BLR");
+	assert_string_equal(code("Казахстан вопреки предупреждениям России открыл огонь по Беларуси.", 0),
+			    "190 RUSMIL -> BLR");
+	/* a genitive after the nominative subject stands for it */
+	assert_string_equal(code("Военные России открыли огонь по Казахстану.", 1), "190 RUSMIL -> KAZ");
+	/* a plural nominative does not agree with a verb in the singular */
+	assert_string_equal(code("Военные России вопреки словам Казахстана открыл огонь по США.", 1), "");
+}
+
+static void a_passive_agent_is_never_the_nominative(void **state)
+{
+	(void)state;
+	/* the ambassador is the one summoned; the office "в МИД X" acts */
+	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 1), "140 RUSGOV -> KAZ");
+	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 0), "140 KAZDIP -> RUSGOV");
+}
+
 static int setup(void **state)
 {
 	char file[64];
@@ -152,6 +185,8 @@ int main(void)
 		cmocka_unit_test(inflected_forms_match_by_lemma),
 		cmocka_unit_test(future_perfective_is_planned),
 		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
+		cmocka_unit_test(the_subject_is_the_nominative_agreeing_with_its_verb),
+		cmocka_unit_test(a_passive_agent_is_never_the_nominative),
 	};
 	return cmocka_run_group_tests_name("lemma", tests, setup, teardown);
 }
