@@ -2274,6 +2274,27 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 }
 
 /*
+ * Word order by case: Russian puts the object first as freely as the subject
+ * ("Минск посетит министр иностранных дел Китая"). An active verb at v whose
+ * source ks before it can be an accusative, while its target kt after it can
+ * only be a nominative agreeing with the verb, has them the other way round.
+ */
+static int case_order(const ctx *c, size_t v, int ks, int kt)
+{
+	uint64_t f = predicate(c, v);
+	const cand *x, *y;
+
+	if (ks < 0 || kt < 0 || !(f & DYAD_F_VF_FIN) || (f & (DYAD_F_VOICE_PASS | DYAD_F_VARIANT_SHORT)))
+		return 0;
+	x = &c->cands[ks];
+	y = &c->cands[kt];
+	if (x->te > v || y->ts <= v || x->after_prep || y->after_prep || x->pronoun || y->pronoun)
+		return 0;
+	return head_can(c, x, DYAD_F_CASE_ACC, 0) > 0 && head_can(c, y, DYAD_F_CASE_ACC, 0) == 0 &&
+	       head_can(c, y, DYAD_F_CASE_NOM, singular_predicate(f)) > 0;
+}
+
+/*
  * Fill the slots of one match: the pattern's own $ and + first; else the
  * subject before the verb, the speaker, the object after it, the speaker's
  * counterpart; a passive verb swaps them ("X was summoned by Y": Y acts on
@@ -2287,7 +2308,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	const dyad_side *spk = &c->speaker[s];
 	sides src, tgt;
 	dyad_side none;
-	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0;
+	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0, ks = -1, kt = -1;
 	const char *why = NULL;
 	const pattern *gov;
 	size_t gov_at = 0;
@@ -2308,12 +2329,15 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		for (i = 0; i < r->nsrc; i++)
 			add_side(&src, &c->cands[head_of(c, r->src[i])].side,
 				 (r->cut & SOFT_SOURCE) ? "slot (list cut at 16)" : "slot");
+		if (r->nsrc == 1)
+			ks = r->src[0];
 		if (src.n == 0 && pt->source == SRC_SPEAKER) {
 			/* "X is a reliable partner": only a speaker makes it someone's praise */
 			if (side_known(spk))
 				add_side(&src, spk, "speaker");
 		} else if (src.n == 0) {
 			if ((k = subject_before(c, r)) >= 0) {
+				ks = k;
 				add_list(c, &src, k, 0, s,
 					 case_passed_over(c, (size_t)k + 1, cands_ending_by(c, r->start), SLOT_SUBJECT, r->anchor)
 						 ? "subject (by case)"
@@ -2329,6 +2353,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		for (i = 0; i < r->ntgt; i++)
 			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side,
 				 (r->cut & SOFT_TARGET) ? "slot (list cut at 16)" : "slot");
+		if (r->ntgt == 1)
+			kt = r->tgt[0];
 		if (tgt.n == 0 && r->nsrc > 1) {
 			/* "X и Y обсудили": one reciprocal event */
 			add_side(&tgt, &src.s[1], "slot");
@@ -2340,6 +2366,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				add_side(&tgt, &o, "counterpart");
 		} else if (tgt.n == 0 && src.n) {
 			if ((k = object_after(c, r, &src.s[0], pt->target == TGT_OTHER)) >= 0) {
+				kt = k;
 				add_list(c, &tgt, k, 1, s, "object");
 			} else if (names_counterpart(c, s, r)) {
 				dyad_side o;
@@ -2356,6 +2383,14 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				src.n = 1;
 				reciprocal = 1;
 			}
+		}
+		/* "Минск посетит министр": the object first, the subject after the verb */
+		if (!reciprocal && src.n == 1 && tgt.n == 1 && case_order(c, r->anchor, ks, kt)) {
+			dyad_side x = src.s[0];
+			src.s[0] = tgt.s[0];
+			tgt.s[0] = x;
+			src.s[0].how = "subject (by case)";
+			tgt.s[0].how = "object (by case)";
 		}
 		/* the passive: who the sentence says acts is the one acted on */
 		if (!reciprocal && passive_at(c, s, r->anchor))

@@ -131,6 +131,16 @@ static void the_subject_is_the_nominative_agreeing_with_its_verb(void **state)
 	assert_string_equal(code("Военные России вопреки словам Казахстана открыл огонь по США.", 1), "");
 }
 
+static void the_object_may_stand_first(void **state)
+{
+	(void)state;
+	/* "Минск" can be an accusative, "министр" and "Токаев" only nominatives */
+	assert_string_equal(code("Минск посетил Токаев.", 1), "042 KAZGOV -> BLR");
+	assert_string_equal(code("Минск посетил Токаев.", 0), "042 BLRGOV -> KAZGOV");
+	assert_string_equal(code("Минск посетит министр Казахстана.", 1), "036 KAZGOV -> BLR planned");
+	assert_string_equal(code("Токаев посетил Минск.", 1), "042 KAZGOV -> BLR");
+}
+
 static void a_passive_agent_is_never_the_nominative(void **state)
 {
 	(void)state;
@@ -186,6 +196,7 @@ int main(void)
 		cmocka_unit_test(future_perfective_is_planned),
 		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
 		cmocka_unit_test(the_subject_is_the_nominative_agreeing_with_its_verb),
+		cmocka_unit_test(the_object_may_stand_first),
 		cmocka_unit_test(a_passive_agent_is_never_the_nominative),
 	};
 	return cmocka_run_group_tests_name("lemma", tests, setup, teardown);
