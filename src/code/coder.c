@@ -1908,6 +1908,28 @@ static int subject_before(const ctx *c, const mres *r)
 	return -1;
 }
 
+/*
+ * A pattern that ends in a preposition ("отозвать .. посла* в +") and left
+ * its + open: is candidate x governed by another preposition after it ("в
+ * знак протеста против решения Беларуси": "против", not "в", governs the
+ * phrase Беларуси belongs to)? Read from the morphology's prepositions (0
+ * without it).
+ */
+static int other_preposition(const ctx *c, const mres *r, const cand *x)
+{
+	size_t p = r->end - 1, t, h = head_token(c, x);
+	const dyad_morph_word *w = r->end > 0 ? ru_word(c, p) : NULL;
+
+	if (!w || chosen(w)->upos != DYAD_UPOS_ADP || h == SIZE_MAX)
+		return 0;
+	for (t = h; t-- > p + 1;) {
+		const dyad_morph_word *u = ru_word(c, t);
+		if (u && chosen(u)->upos == DYAD_UPOS_ADP)
+			return 1;
+	}
+	return 0;
+}
+
 /* The object: the first actor after the pattern (anywhere in the sentence for `target other`) that is not the source's. */
 static int object_after(const ctx *c, const mres *r, const dyad_side *src, int other)
 {
@@ -1915,7 +1937,7 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
 
 	for (k = other ? 0 : cands_ending_by(c, r->end); k < c->ncands; k++) {
 		const cand *x = &c->cands[k];
-		if (!other && (x->ts < r->end || !can_fill(c, x, SLOT_OBJECT, r->anchor)))
+		if (!other && (x->ts < r->end || !can_fill(c, x, SLOT_OBJECT, r->anchor) || other_preposition(c, r, x)))
 			continue;
 		if (same_actor(&x->side, src))
 			continue;

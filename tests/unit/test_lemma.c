@@ -141,6 +141,16 @@ static void the_object_may_stand_first(void **state)
 	assert_string_equal(code("Токаев посетил Минск.", 1), "042 KAZGOV -> BLR");
 }
 
+static void another_preposition_governs_its_own_phrase(void **state)
+{
+	(void)state;
+	/* "Беларуси" belongs to "против решения", not to the "в" of "в знак" */
+	assert_string_equal(code("Россия отозвала посла в знак протеста против решения Беларуси.", 1), "");
+	assert_string_equal(code("Россия отозвала посла в знак протеста против решения Беларуси.", 0),
+			    "1663 RUSGOV -> BLR");
+	assert_string_equal(code("Россия отозвала посла в США.", 1), "1663 RUSGOV -> USA");
+}
+
 static void a_passive_agent_is_never_the_nominative(void **state)
 {
 	(void)state;
@@ -197,6 +207,7 @@ int main(void)
 		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
 		cmocka_unit_test(the_subject_is_the_nominative_agreeing_with_its_verb),
 		cmocka_unit_test(the_object_may_stand_first),
+		cmocka_unit_test(another_preposition_governs_its_own_phrase),
 		cmocka_unit_test(a_passive_agent_is_never_the_nominative),
 	};
 	return cmocka_run_group_tests_name("lemma", tests, setup, teardown);
