@@ -2127,6 +2127,13 @@ static int names_counterpart(const ctx *c, size_t s, const mres *r)
 	return 0;
 }
 
+/* Is x's head an instrumental and no nominative or accusative ("Россией", "министром")? 0 without morphology. */
+static int instrumental(const ctx *c, const cand *x)
+{
+	return !x->after_prep && head_can(c, x, DYAD_F_CASE_INS, 0) > 0 &&
+	       head_can(c, x, DYAD_F_CASE_NOM | DYAD_F_CASE_ACC, 0) == 0;
+}
+
 /*
  * Slots of a passive verb. The one acted on (the target) is the subject
  * before the verb, or — Russian puts it after the verb as often ("был
@@ -2159,6 +2166,9 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 			int by = !ru && r->ntgt > i && c->cands[r->tgt[i]].ts > 0 && fold_is(c, c->cands[r->tgt[i]].ts - 1, "by");
 			if (by)
 				add_side(&agent, &tgt->s[i], "passive agent");
+			else if (ru && r->ntgt > i && instrumental(c, &c->cands[r->tgt[i]]))
+				/* "был атакован Россией": the instrumental acts */
+				add_side(&agent, &tgt->s[i], "passive agent (by case)");
 			else if (ru && r->ntgt > i)
 				add_side(&patient, &tgt->s[i], "passive subject");
 		}

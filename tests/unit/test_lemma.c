@@ -43,7 +43,7 @@ static const char patterns[] =
 	"@event 111\n"
 	"pattern  $ счесть .. вмешательством +\n"
 	"@event 190\n"
-	"pattern  открыть огонь .. по +\n"
+	"pattern  открыть огонь .. по + | $ атаковать +\n"
 	"@event 042\n"
 	"pattern  $ посетить +\n"
 	"@event 140\n"
@@ -157,6 +157,9 @@ static void a_passive_agent_is_never_the_nominative(void **state)
 	/* the ambassador is the one summoned; the office "в МИД X" acts */
 	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 1), "140 RUSGOV -> KAZ");
 	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 0), "140 KAZDIP -> RUSGOV");
+	/* an instrumental in the pattern's + is the one acting, the one before the verb is acted on */
+	assert_string_equal(code("Казахстан был атакован Россией.", 1), "190 RUSMIL -> KAZ");
+	assert_string_equal(code("Россия атаковала Казахстан.", 1), "190 RUSMIL -> KAZ");
 }
 
 static int setup(void **state)
