@@ -1825,7 +1825,8 @@ static int genitive_of_subject(const ctx *c, const cand *x, int sing)
  * What case says of x filling `role` for the verb at v: 1 it fits, 0 it
  * cannot (a subject that is no nominative agreeing with its verb in number,
  * a passive agent that is neither an instrumental nor the office "в X" the
- * act took place in), -1 the morphology says nothing.
+ * act took place in, an active verb's object that can only be a
+ * nominative), -1 the morphology says nothing.
  */
 static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 {
@@ -1844,7 +1845,10 @@ static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 			return 1;
 		return head_can(c, x, DYAD_F_CASE_INS, 0);
 	}
-	return -1;
+	/* the object of an active verb: any case but the nominative (a nominative after it is a subject) */
+	if (f & (DYAD_F_VOICE_PASS | DYAD_F_VARIANT_SHORT))
+		return -1;
+	return head_can(c, x, DYAD_F_CASE_MASK & ~DYAD_F_CASE_NOM, 0);
 }
 
 /* Does candidate x stand where `role` can be, by position and the words around it (can_fill without case)? */
@@ -1864,7 +1868,8 @@ static int position_fits(const ctx *c, const cand *x, slot_role role, size_t v)
  * переговоры" —, a place is never a party by itself here), then by the case
  * of its head where the morphology gave one (case_fits): a subject in the
  * nominative agreeing with its verb in number, a passive agent in the
- * instrumental ("был вызван министром") or the office "в X".
+ * instrumental ("был вызван министром") or the office "в X", an object in
+ * any case but the nominative.
  */
 static int can_fill(const ctx *c, const cand *x, slot_role role, size_t v)
 {

@@ -149,6 +149,10 @@ static void another_preposition_governs_its_own_phrase(void **state)
 	assert_string_equal(code("Россия отозвала посла в знак протеста против решения Беларуси.", 0),
 			    "1663 RUSGOV -> BLR");
 	assert_string_equal(code("Россия отозвала посла в США.", 1), "1663 RUSGOV -> USA");
+	/* a nominative after an active verb is no object: the subject of what follows */
+	assert_string_equal(code("Россия отозвала посла в знак протеста, министр Казахстана промолчал.", 1), "");
+	assert_string_equal(code("Россия отозвала посла в знак протеста, министр Казахстана промолчал.", 0),
+			    "1663 RUSGOV -> KAZGOV");
 }
 
 static void a_passive_agent_is_never_the_nominative(void **state)
