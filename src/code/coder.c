@@ -1773,6 +1773,49 @@ static int singular_predicate(uint64_t f)
 	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_SING && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
 }
 
+/* Does the predicate ask for a plural subject: a finite verb or short participle in the plural? */
+static int plural_predicate(uint64_t f)
+{
+	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_PLUR && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
+}
+
+/* The number a finite verb or short participle asks of its subject (DYAD_F_NUM_SING or _PLUR), or 0. */
+static uint64_t predicate_number(uint64_t f)
+{
+	return singular_predicate(f) ? DYAD_F_NUM_SING : plural_predicate(f) ? DYAD_F_NUM_PLUR : 0;
+}
+
+/* Can the head of x be a plural (or a word without number)? -1 without morphology. */
+static int head_plural(const ctx *c, const cand *x)
+{
+	size_t t = head_token(c, x), i;
+	const dyad_morph_word *w;
+
+	if (t == SIZE_MAX)
+		return -1;
+	w = ru_word(c, t);
+	for (i = 0; i < w->n; i++)
+		if (nominal(x, &w->an[i]) && (!(w->an[i].feats & DYAD_F_NUM_MASK) || (w->an[i].feats & DYAD_F_NUM_PLUR)))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is x one of several that act together: coordinated with another ("Токаев и
+ * Лукашенко"), or with "с" and an actor after it ("Токаев с Лукашенко
+ * обсудили")? A plural verb then agrees with a singular.
+ */
+static int joined(const ctx *c, const cand *x)
+{
+	int k = (int)(x - c->cands), out[1];
+	size_t s = c->tok_sent[x->ts];
+
+	return coordinated_before(c, k, c->sent_tok[s], out, 1) > 0 ||
+	       coordinated_after(c, k, c->sent_tok[s + 1], out, 1) > 0 ||
+	       (x->te + 1 < c->sent_tok[s + 1] && (fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) &&
+		cand_at(c, x->te + 1) >= 0);
+}
+
 /* Can word w be read in one of `cases` as an adjective, determiner, noun or proper noun (or indeclinable)? */
 static int word_can(const dyad_morph_word *w, uint64_t cases, int noun_only)
 {
@@ -1794,11 +1837,11 @@ static int word_can(const dyad_morph_word *w, uint64_t cases, int noun_only)
  * Is x a genitive that belongs to the subject before it: "Подразделения
  * вооруженных сил Азербайджана открыли", "Сотрудники Пограничной службы КНБ
  * Казахстана задержали" — the words before it, back to a noun in the
- * nominative (in the singular when `sing`), all in the genitive? Looks at
+ * nominative (in the number `num` when not 0), all in the genitive? Looks at
  * most GEN_CHAIN words back.
  */
 #define GEN_CHAIN 6
-static int genitive_of_subject(const ctx *c, const cand *x, int sing)
+static int genitive_of_subject(const ctx *c, const cand *x, uint64_t num)
 {
 	size_t t;
 
@@ -1812,7 +1855,7 @@ static int genitive_of_subject(const ctx *c, const cand *x, int sing)
 		for (i = 0; i < w->n; i++) {
 			uint64_t f = w->an[i].feats;
 			if ((w->an[i].upos == DYAD_UPOS_NOUN || w->an[i].upos == DYAD_UPOS_PROPN) && (f & DYAD_F_CASE_NOM) &&
-			    !(sing && (f & DYAD_F_NUM_MASK) && !(f & DYAD_F_NUM_SING)))
+			    !(num && (f & DYAD_F_NUM_MASK) && !(f & num)))
 				return 1;
 		}
 		if (!word_can(w, DYAD_F_CASE_GEN, 0))
@@ -1837,8 +1880,11 @@ static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 	if (role == SLOT_SUBJECT) {
 		if (x->after_prep) /* the possessor "у X" */
 			return -1;
-		return head_can(c, x, DYAD_F_CASE_NOM, singular_predicate(f)) ||
-		       genitive_of_subject(c, x, singular_predicate(f));
+		/* a plural verb: not a singular alone ("заявления МИД Британии, которые в иранском МИД сочли") */
+		if (head_can(c, x, DYAD_F_CASE_NOM, singular_predicate(f)) &&
+		    !(plural_predicate(f) && head_plural(c, x) == 0 && !joined(c, x)))
+			return 1;
+		return genitive_of_subject(c, x, predicate_number(f));
 	}
 	if (role == SLOT_AGENT) {
 		if (x->after_prep && (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
@@ -2311,6 +2357,31 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 }
 
 /*
+ * "В иранском МИД сочли", "в Кремле заявили": a verb in the plural with no
+ * nominative that can be its subject speaks of an office, the one "в X"
+ * before it in its clause (not a place). -1 without morphology or when there
+ * is none.
+ */
+static int impersonal_subject(const ctx *c, size_t s, const mres *r)
+{
+	size_t k;
+
+	if (!plural_predicate(predicate(c, r->anchor)))
+		return -1;
+	for (k = cands_ending_by(c, r->start); k > 0; k--) {
+		const cand *x = &c->cands[k - 1];
+		if (clause_ends(c, x->te, r->anchor))
+			break;
+		if (position_fits(c, x, SLOT_SUBJECT, r->anchor) && case_fits(c, x, SLOT_SUBJECT, r->anchor) != 0)
+			return -1; /* a subject after all (filtered out elsewhere) */
+		if (!x->location && !x->pronoun && x->after_prep && x->ts > c->sent_tok[s] && same_level(c, x, r->anchor) &&
+		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+			return (int)(k - 1);
+	}
+	return -1;
+}
+
+/*
  * Word order by case: Russian puts the object first as freely as the subject
  * ("Минск посетит министр иностранных дел Китая"). An active verb at v whose
  * source ks before it can be an accusative, while its target kt after it can
@@ -2380,6 +2451,9 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 						 ? "subject (by case)"
 						 : "subject");
 				subject_list = src.n > 1;
+			} else if ((k = impersonal_subject(c, s, r)) >= 0) {
+				ks = k;
+				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");
 			} else if (pronoun_subject(c, s, r)) {
 				add_side(&src, &c->last_subject, "coreference (the subject before)");
 			} else if (side_known(spk) && !(r->soft & SOFT_SOURCE)) {

@@ -131,6 +131,17 @@ static void the_subject_is_the_nominative_agreeing_with_its_verb(void **state)
 	assert_string_equal(code("Военные России вопреки словам Казахстана открыл огонь по США.", 1), "");
 }
 
+static void a_plural_verb_without_nominative_speaks_of_in_x(void **state)
+{
+	(void)state;
+	/* "в МИД X выслали": the office acts; the ambassador, in the singular, is not the subject of "выслали" */
+	assert_string_equal(code("В МИД России выслали дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ");
+	assert_string_equal(code("В МИД России выслали дипломатов из Казахстана.", 0), "");
+	assert_string_equal(code("Власти России выслали дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ");
+	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 1), "");
+	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 0), "1663 RUSDIP -> KAZ");
+}
+
 static void the_object_may_stand_first(void **state)
 {
 	(void)state;
@@ -213,6 +224,7 @@ int main(void)
 		cmocka_unit_test(future_perfective_is_planned),
 		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
 		cmocka_unit_test(the_subject_is_the_nominative_agreeing_with_its_verb),
+		cmocka_unit_test(a_plural_verb_without_nominative_speaks_of_in_x),
 		cmocka_unit_test(the_object_may_stand_first),
 		cmocka_unit_test(another_preposition_governs_its_own_phrase),
 		cmocka_unit_test(a_passive_agent_is_never_the_nominative),
