@@ -1849,8 +1849,11 @@ static int genitive_of_subject(const ctx *c, const cand *x, uint64_t num)
 		return 0;
 	for (t = x->ts; t > c->sent_tok[c->tok_sent[x->ts]] && t + GEN_CHAIN > x->ts;) {
 		const dyad_morph_word *w = ru_word(c, --t);
+		dyad_upos u = w ? chosen(w)->upos : DYAD_UPOS_X;
 		size_t i;
-		if (!w)
+		/* read in context as a noun or its attribute: not "и", "с" (a letter's name as a noun) */
+		if (!(u == DYAD_UPOS_NOUN || u == DYAD_UPOS_PROPN || u == DYAD_UPOS_ADJ || u == DYAD_UPOS_DET ||
+		      u == DYAD_UPOS_NUM))
 			return 0;
 		for (i = 0; i < w->n; i++) {
 			uint64_t f = w->an[i].feats;
@@ -2357,6 +2360,37 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 }
 
 /*
+ * "Внезапно на него напали таджикские пограничники": an active verb with no
+ * subject before it takes the first actor after it in its clause that can
+ * only be a nominative agreeing with it (never one of the pattern's own
+ * slots). -1 without morphology or when there is none.
+ */
+static int subject_after(const ctx *c, const mres *r)
+{
+	uint64_t f = predicate(c, r->anchor);
+	size_t k, t = r->anchor + 1;
+	int i;
+
+	if (!(f & DYAD_F_VF_FIN) || (f & (DYAD_F_VOICE_PASS | DYAD_F_VARIANT_SHORT)))
+		return -1;
+	for (k = cands_ending_by(c, r->anchor); k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (x->ts <= r->anchor)
+			continue;
+		if (clause_ends(c, t, x->ts))
+			break;
+		t = x->ts;
+		for (i = 0; i < r->ntgt && r->tgt[i] != (int)k; i++)
+			;
+		if (i < r->ntgt || x->location || x->pronoun || x->after_prep || !same_level(c, x, r->anchor))
+			continue;
+		if (head_can(c, x, DYAD_F_CASE_ACC, 0) == 0 && case_fits(c, x, SLOT_SUBJECT, r->anchor) > 0)
+			return (int)k;
+	}
+	return -1;
+}
+
+/*
  * "В иранском МИД сочли", "в Кремле заявили": a verb in the plural with no
  * nominative that can be its subject speaks of an office, the one "в X"
  * before it in its clause (not a place). -1 without morphology or when there
@@ -2451,6 +2485,9 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 						 ? "subject (by case)"
 						 : "subject");
 				subject_list = src.n > 1;
+			} else if ((k = subject_after(c, r)) >= 0) {
+				ks = k;
+				add_list(c, &src, k, 1, s, "subject after the verb (by case)");
 			} else if ((k = impersonal_subject(c, s, r)) >= 0) {
 				ks = k;
 				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");

@@ -142,6 +142,16 @@ static void a_plural_verb_without_nominative_speaks_of_in_x(void **state)
 	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 0), "1663 RUSDIP -> KAZ");
 }
 
+static void the_subject_may_stand_after_its_verb(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Внезапно открыли огонь по Беларуси пограничники Казахстана.", 1), "190 KAZMIL -> BLR");
+	assert_string_equal(code("Внезапно открыли огонь по Беларуси пограничники Казахстана.", 0), "");
+	assert_string_equal(code("Вчера открыл огонь по Беларуси Токаев.", 1), "190 KAZGOV -> BLR");
+	/* an accusative after the verb is its object, not its subject */
+	assert_string_equal(code("Вчера открыл огонь по Беларуси, поддержав Казахстан.", 1), "");
+}
+
 static void the_object_may_stand_first(void **state)
 {
 	(void)state;
@@ -225,6 +235,7 @@ int main(void)
 		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
 		cmocka_unit_test(the_subject_is_the_nominative_agreeing_with_its_verb),
 		cmocka_unit_test(a_plural_verb_without_nominative_speaks_of_in_x),
+		cmocka_unit_test(the_subject_may_stand_after_its_verb),
 		cmocka_unit_test(the_object_may_stand_first),
 		cmocka_unit_test(another_preposition_governs_its_own_phrase),
 		cmocka_unit_test(a_passive_agent_is_never_the_nominative),
