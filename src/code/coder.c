@@ -2018,23 +2018,37 @@ static int taken_by(const cand *x, const sides *patient)
 	return 0;
 }
 
-static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *patient)
+/*
+ * The candidates after the verb at r->anchor in its clause, one per call:
+ * `*k` starts at cands_ending_by(c, r->anchor) and `*t` at r->anchor + 1.
+ * -1 at the clause's end.
+ */
+static int next_after_verb(const ctx *c, const mres *r, size_t *k, size_t *t)
 {
-	size_t k, first = cands_ending_by(c, r->anchor), t = r->anchor + 1;
-	int ru = cyrillic(c->folds[r->anchor]);
-
-	/* after the verb, in its clause */
-	for (k = first; k < c->ncands; k++) {
-		const cand *x = &c->cands[k];
+	for (; *k < c->ncands; (*k)++) {
+		const cand *x = &c->cands[*k];
 		if (x->ts <= r->anchor)
 			continue;
-		if (clause_ends(c, t, x->ts))
-			break;
-		t = x->ts;
+		if (clause_ends(c, *t, x->ts))
+			return -1;
+		*t = x->ts;
+		return (int)(*k)++;
+	}
+	return -1;
+}
+
+static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *patient)
+{
+	size_t k, first = cands_ending_by(c, r->anchor), t = r->anchor + 1, next = first;
+	int ru = cyrillic(c->folds[r->anchor]), i;
+
+	/* after the verb, in its clause */
+	while ((i = next_after_verb(c, r, &next, &t)) >= 0) {
+		const cand *x = &c->cands[i];
 		if (taken_by(x, patient) || !can_fill(c, x, SLOT_AGENT, r->anchor))
 			continue;
 		if (ru ? x->ts <= r->end + 4 : (x->ts > c->sent_tok[s] && fold_is(c, x->ts - 1, "by")))
-			return (int)k;
+			return i;
 	}
 	/* "В МИД РФ были вызваны …": the office before the verb the act took place in */
 	for (k = first; ru && k > 0; k--) {
@@ -2368,24 +2382,19 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 static int subject_after(const ctx *c, const mres *r)
 {
 	uint64_t f = predicate(c, r->anchor);
-	size_t k, t = r->anchor + 1;
-	int i;
+	size_t k = cands_ending_by(c, r->anchor), t = r->anchor + 1;
+	int i, j;
 
 	if (!(f & DYAD_F_VF_FIN) || (f & (DYAD_F_VOICE_PASS | DYAD_F_VARIANT_SHORT)))
 		return -1;
-	for (k = cands_ending_by(c, r->anchor); k < c->ncands; k++) {
-		const cand *x = &c->cands[k];
-		if (x->ts <= r->anchor)
-			continue;
-		if (clause_ends(c, t, x->ts))
-			break;
-		t = x->ts;
-		for (i = 0; i < r->ntgt && r->tgt[i] != (int)k; i++)
+	while ((j = next_after_verb(c, r, &k, &t)) >= 0) {
+		const cand *x = &c->cands[j];
+		for (i = 0; i < r->ntgt && r->tgt[i] != j; i++)
 			;
 		if (i < r->ntgt || x->location || x->pronoun || x->after_prep || !same_level(c, x, r->anchor))
 			continue;
 		if (head_can(c, x, DYAD_F_CASE_ACC, 0) == 0 && case_fits(c, x, SLOT_SUBJECT, r->anchor) > 0)
-			return (int)k;
+			return j;
 	}
 	return -1;
 }
