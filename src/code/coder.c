@@ -1773,6 +1773,17 @@ static int singular_predicate(uint64_t f)
 	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_SING && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
 }
 
+/*
+ * Is x, governed by no preposition, an instrumental and neither a
+ * nominative nor an accusative ("Россией", "министром")? 0 without
+ * morphology.
+ */
+static int instrumental(const ctx *c, const cand *x)
+{
+	return !x->after_prep && head_can(c, x, DYAD_F_CASE_INS, 0) > 0 &&
+	       head_can(c, x, DYAD_F_CASE_NOM | DYAD_F_CASE_ACC, 0) == 0;
+}
+
 /* Does the predicate ask for a plural subject: a finite verb or short participle in the plural? */
 static int plural_predicate(uint64_t f)
 {
@@ -2195,12 +2206,6 @@ static int names_counterpart(const ctx *c, size_t s, const mres *r)
 	return 0;
 }
 
-/* Is x's head an instrumental and no nominative or accusative ("Россией", "министром")? 0 without morphology. */
-static int instrumental(const ctx *c, const cand *x)
-{
-	return !x->after_prep && head_can(c, x, DYAD_F_CASE_INS, 0) > 0 &&
-	       head_can(c, x, DYAD_F_CASE_NOM | DYAD_F_CASE_ACC, 0) == 0;
-}
 
 /*
  * Slots of a passive verb. The one acted on (the target) is the subject
@@ -2374,6 +2379,27 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 }
 
 /*
+ * "Токаев с Лукашенко обсудили": the subject ks before a plural verb joined
+ * by "с" to an actor in the instrumental — that actor acts with it. -1 without morphology or when there is none.
+ */
+static int comitative(const ctx *c, const mres *r, int ks)
+{
+	const cand *x;
+	int k;
+
+	if (ks < 0 || !plural_predicate(predicate(c, r->anchor)))
+		return -1;
+	x = &c->cands[ks];
+	if (x->te + 1 >= r->anchor || !(fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) ||
+	    (k = cand_at(c, x->te + 1)) < 0 || c->cands[k].te > r->anchor)
+		return -1;
+	if (c->cands[k].location || head_can(c, &c->cands[k], DYAD_F_CASE_INS, 0) <= 0 ||
+	    same_actor(&x->side, &c->cands[k].side))
+		return -1;
+	return k;
+}
+
+/*
  * "Внезапно на него напали таджикские пограничники": an active verb with no
  * subject before it takes the first actor after it in its clause that can
  * only be a nominative agreeing with it (never one of the pattern's own
@@ -2516,6 +2542,10 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			/* "X и Y обсудили": one reciprocal event */
 			add_side(&tgt, &src.s[1], "slot");
 			src.n = 1;
+			reciprocal = 1;
+		} else if (tgt.n == 0 && src.n == 1 && (k = comitative(c, r, ks)) >= 0) {
+			/* "Токаев с Лукашенко обсудили": one reciprocal event */
+			add_side(&tgt, &c->cands[head_of(c, k)].side, "counterpart (\"с\" and an instrumental, by case)");
 			reciprocal = 1;
 		} else if (tgt.n == 0 && src.n && pt->target == TGT_COUNTERPART && !(r->soft & SOFT_TARGET)) {
 			dyad_side o;

@@ -46,6 +46,8 @@ static const char patterns[] =
 	"pattern  открыть огонь .. по + | $ атаковать +\n"
 	"@event 042\n"
 	"pattern  $ посетить +\n"
+	"@event 040\n"
+	"pattern  $ провести переговоры\n"
 	"@event 140\n"
 	"pattern  вызван .. посол +\n"
 	"@event 1663\n"
@@ -152,6 +154,16 @@ static void the_subject_may_stand_after_its_verb(void **state)
 	assert_string_equal(code("Вчера открыл огонь по Беларуси, поддержав Казахстан.", 1), "");
 }
 
+static void with_s_and_an_instrumental_both_act(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Токаев с Лукашенко провели переговоры.", 1), "040 KAZGOV -> BLRGOV");
+	assert_string_equal(code("Токаев с Лукашенко провели переговоры.", 0), "");
+	assert_string_equal(code("Лукашенко с Лавровым провели переговоры.", 1), "040 BLRGOV -> RUSGOV");
+	/* "с утра" names no one */
+	assert_string_equal(code("Власти Казахстана с утра провели переговоры.", 1), "");
+}
+
 static void the_object_may_stand_first(void **state)
 {
 	(void)state;
@@ -236,6 +248,7 @@ int main(void)
 		cmocka_unit_test(the_subject_is_the_nominative_agreeing_with_its_verb),
 		cmocka_unit_test(a_plural_verb_without_nominative_speaks_of_in_x),
 		cmocka_unit_test(the_subject_may_stand_after_its_verb),
+		cmocka_unit_test(with_s_and_an_instrumental_both_act),
 		cmocka_unit_test(the_object_may_stand_first),
 		cmocka_unit_test(another_preposition_governs_its_own_phrase),
 		cmocka_unit_test(a_passive_agent_is_never_the_nominative),
