@@ -46,7 +46,7 @@ static void print_gdelt(const dyad_table *t)
 		id ^= dyad_hash64(cameo, strlen(cameo), DYAD_HASH_SEED) ^ dyad_hash64(date, strlen(date), DYAD_HASH_SEED);
 		printf("%llu\t%s\t%.6s\t%.4s\t", (unsigned long long)(id & 0x7fffffffffffffffULL), day, day, day);
 		if (k == 8)
-			printf("%.4f\t", atoi(date) + ((atoi(date + 5) - 1) * 30 + atoi(date + 8)) / 365.0);
+			printf("%.4f\t", (double)strtol(date, NULL, 10) + (double)((strtol(date + 5, NULL, 10) - 1) * 30 + strtol(date + 8, NULL, 10)) / 365.0);
 		else
 			fputs("\t", stdout);
 		gdelt_actor(cell(t, r, "source"), cell(t, r, "source_person"));

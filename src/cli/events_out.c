@@ -66,8 +66,16 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 	}
 	if (format == DYAD_EVENTS_CSV)
 		fputs(csv_header, stdout);
-	/* Russian names outside the lexicon are given in their dictionary form when the dictionary is there */
-	if (dyad_morph_open(&o->morph, NULL, &e) < 0)
+	/*
+	 * Russian names outside the lexicon are given in their dictionary form when the dictionary
+	 * is there: the pipeline's own when it has loaded it (one copy of the dictionaries per run)
+	 */
+	o->morph_owned = 0;
+	if (p->morph)
+		o->morph = p->morph;
+	else if (dyad_morph_open(&o->morph, NULL, &e) == 0)
+		o->morph_owned = 1;
+	else
 		o->morph = NULL;
 	return 0;
 }
@@ -76,7 +84,8 @@ void dyad_events_out_close(dyad_events_out *o)
 {
 	dyad_codebook_free(o->codebook);
 	dyad_plover_map_free(&o->plover);
-	dyad_morph_free(o->morph);
+	if (o->morph_owned)
+		dyad_morph_free(o->morph);
 	dyad_buf_free(&o->buf);
 }
 
@@ -576,7 +585,11 @@ static void write_csv(dyad_events_out *o, const dyad_document *d, const dyad_eve
 	csv_c(b, dyad_modality_name(e->modality));
 	csv_c(b, date);
 	csv_c(b, date[0] ? (e->date_from_publication ? "publication" : "sentence") : NULL);
-	csv_c(b, e->location);
+	{
+		/* the place's English name where the gazetteer knows it, as the JSON's location.name */
+		const dyad_place *pl = e->location ? event_place(o, e) : NULL;
+		csv_c(b, pl && pl->name ? pl->name : e->location);
+	}
 	snprintf(num, sizeof num, "%zu", e->sentence);
 	csv_c(b, num);
 	csv_field(b, (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start }, 0);

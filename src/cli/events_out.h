@@ -24,6 +24,7 @@ typedef struct {
 	dyad_codebook *codebook;
 	dyad_plover_map plover;    /* the public CAMEO→PLOVER table, for PLOVER output */
 	dyad_morph *morph;         /* Russian lemmas for names outside the lexicon; NULL without the dictionary */
+	int morph_owned;           /* 1: opened here; 0: the pipeline's, borrowed */
 	int names_ru;              /* name sides in Russian (Cyrillic names), else English */
 } dyad_events_out;
 

@@ -284,7 +284,7 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		dyad_clean_page(p->arena, page, p->outlets, &out->doc);
 	}
 	out->lang = out->doc.body.n ? dyad_langid_detect(p->langid, out->doc.body) : DYAD_LANG_OTHER;
-	if (p->matcher && out->doc.body.n <= 4 * DYAD_CODE_WINDOW) {
+	if (p->matcher && out->doc.body.n <= (size_t)4 * DYAD_CODE_WINDOW) {
 		/* the recognizer needs the tokens too: make them once */
 		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
 		out->nsent = dyad_sent_split_tokens(p->arena, out->doc.body, out->toks, out->ntoks, &out->sent_bytes);
@@ -309,7 +309,7 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		if (d > 0)
 			out->day = d;
 	}
-	if (p->matcher && out->doc.body.n > 4 * DYAD_CODE_WINDOW) {
+	if (p->matcher && out->doc.body.n > (size_t)4 * DYAD_CODE_WINDOW) {
 		long_document(p, out);
 		return;
 	}

@@ -81,6 +81,9 @@ typedef struct {
 	size_t dated_in;             /* the sentence event_date last read, its date */
 	dyad_ymd date;
 	int date_from_publication;
+	struct ev_match { size_t anchor, end, words_end, words; } *evm; /* per event: where its pattern matched, where its
+									 words end (before a last slot), how many (0: unknown) */
+	size_t nevm, capevm;
 	int all;              /* explaining: note what was set aside and why */
 	dyad_buf scratch;
 	idx ix;
@@ -478,9 +481,32 @@ static const char *const both_sides[] = { "стороны", "министры", 
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };
 static const char *const he[] = { "он", "he", NULL };
+static const char *const they[] = { "они", "they", NULL };
 static const char *const she[] = { "она", "she", NULL };
 
 /* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
+/*
+ * "они", "they" after a reciprocal event kept in this sentence or the one
+ * before: its two sides ("France and Germany met. They agreed to …"). Without
+ * one, "they" is the subject before (pronoun_subject).
+ */
+static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
+{
+	size_t k;
+
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence + 1 >= s; k--) {
+		const dyad_event *e = &c->ev[k - 1];
+		if (e->why)
+			continue;
+		if (!e->reciprocal || !side_known(&e->source) || !side_known(&e->target))
+			return 0;
+		*a = e->source;
+		*b = e->target;
+		return 1;
+	}
+	return 0;
+}
+
 static void sentence_cands(ctx *c, size_t s)
 {
 	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], k, i, last_end = 0;
@@ -543,6 +569,9 @@ static void sentence_cands(ctx *c, size_t s)
 			} else if (fold_in(c, i, she)) {
 				ok = person_by_gender(c, a, 'f', &x.side);
 			} else if (fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) {
+				ok = 1;
+				x.pair = 1;
+			} else if (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other)) {
 				ok = 1;
 				x.pair = 1;
 			}
@@ -971,13 +1000,31 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 	return loose || soft_holds(pt, r);
 }
 
+/*
+ * Is token t a capitalised word inside an actor's name of several words
+ * ("United" of "United States")? It names; no pattern's verb stands there.
+ */
+static int inside_name(const ctx *c, size_t t)
+{
+	size_t k = cands_before(c, t + 1, 0);
+	const cand *x;
+	dyad_str w = tok_str(c, t);
+
+	if (k == 0 || t == c->sent_tok[c->tok_sent[t]] || !c->folds[t].p)
+		return 0;
+	x = &c->cands[k - 1];
+	if (x->pronoun || x->te <= t || x->te - x->ts < 2)
+		return 0;
+	return w.n > 0 && c->folds[t].n > 0 && w.p[0] != c->folds[t].p[0];
+}
+
 /* Calls fn for each pattern whose anchor word is the word at token j, until fn returns nonzero. */
 static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const pattern *), void *arg)
 {
 	const size_t *ids;
 	size_t n, k, l;
 
-	if (!c->keys[j].p)
+	if (!c->keys[j].p || inside_name(c, j))
 		return;
 	ids = patterns_at(c->p, c->keys[j], &n);
 	for (k = 0; k < n; k++) {
@@ -1207,8 +1254,15 @@ static void find_speakers(ctx *c)
 static const char *const conditions[] = { "если", "бы", "if", "unless", NULL };
 #define COND_REACH 12
 
-/* What the words near a match say of its reality; the token `skip` (a governing verb such as "refused") does not count. */
-static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip)
+/*
+ * What the words near a match say of its reality; the token `skip` (a
+ * governing verb such as "refused") does not count. A threat or a warning
+ * states its condition after its verb ("threatened to retaliate if", "warned
+ * that it would respond"): there, from the token `threat` on, a condition is
+ * what is threatened, and only one before makes the event hypothetical
+ * (SIZE_MAX: no threat).
+ */
+static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip, size_t threat)
 {
 	size_t a = c->sent_tok[s], t, from = r->start > a + 4 ? r->start - 4 : a;
 	size_t to = r->end + 2 < c->sent_tok[s + 1] ? r->end + 2 : c->sent_tok[s + 1];
@@ -1231,6 +1285,8 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 			 */
 			if (m->mod == DYAD_MOD_NEGATED && !(t + 2 >= r->anchor && t < r->anchor))
 				continue;
+			if (m->mod == DYAD_MOD_HYPOTHETICAL && threat != SIZE_MAX && t > threat)
+				continue;
 			if (m->mod > found || found == DYAD_MOD_DONE)
 				found = m->mod;
 		}
@@ -1240,7 +1296,7 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 	 * Беларусь именно в Астане стала членом", "if Moscow ever decided to send".
 	 */
 	if (found != DYAD_MOD_HYPOTHETICAL)
-		for (t = r->start; t > a && t + COND_REACH > r->start; t--) {
+		for (t = threat < r->start ? threat : r->start; t > a && t + COND_REACH > r->start; t--) {
 			const dyad_token *tk = &c->in->toks[t - 1];
 			if (tk->kind == DYAD_TOK_PUNCT || tk->kind == DYAD_TOK_QUOTE || tk->kind == DYAD_TOK_DASH)
 				break;
@@ -1250,6 +1306,25 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 			}
 		}
 	return found;
+}
+
+/*
+ * The token from which a pattern's conditions are what it threatens: its
+ * verb at token v for a threat (13x) or a warning ("warn* + against",
+ * "предупредил*"); SIZE_MAX for any other.
+ */
+static size_t threat_at(const pattern *pt, size_t v)
+{
+	static const char *const warn[] = { "warn", "предупред", NULL };
+	const dyad_str k = pt->el[pt->anchor].key;
+	const char *const *w;
+
+	if (strncmp(pt->cameo, "13", 2) == 0)
+		return v;
+	for (w = warn; *w; w++)
+		if (k.n >= strlen(*w) && memcmp(k.p, *w, strlen(*w)) == 0)
+			return v;
+	return SIZE_MAX;
 }
 
 /* The date a sentence states (resolved against the publication date), else the publication date; read once per sentence. */
@@ -1338,14 +1413,14 @@ static int same_action(const dyad_event *o, const dyad_event *x)
 }
 
 /*
- * Verbs that take another event as their object: a threat, a refusal, a
- * promise or offer, a demand, an accusation ("threatened to close the
+ * Verbs that take another event as their object: an appeal, a threat, a
+ * refusal, a promise or offer, a demand, an accusation ("threatened to close the
  * border", "отказался признать", "обвинил в обстреле"). Their code wins over
  * the governed verb's.
  */
 static int governing_code(const char *cameo)
 {
-	static const char *const roots[] = { "03", "10", "11", "12", "13", NULL };
+	static const char *const roots[] = { "02", "03", "10", "11", "12", "13", NULL };
 	const char *const *r;
 
 	for (r = roots; *r; r++)
@@ -1381,7 +1456,7 @@ static int clause_ends(const ctx *c, size_t from, size_t to)
  */
 static int one_verb(const pattern *pt)
 {
-	static const char *const marks[] = { "to", "of", "в", "от", NULL };
+	static const char *const marks[] = { "to", "of", "against", "в", "от", NULL };
 	size_t e;
 
 	for (e = 0; e < pt->nel; e++) {
@@ -1417,7 +1492,7 @@ static const pattern *governing_at(const ctx *c, size_t t)
 	return g;
 }
 
-/* Does token t mark a governed verb: an infinitive or "в"/"от" in Russian, "to"/"of" in English? */
+/* Does token t mark a governed verb: an infinitive or "в"/"от" in Russian, "to"/"of" or "against" before a gerund in English? */
 static int governed_mark(const ctx *c, size_t t)
 {
 	static const char *const ru_inf[] = { "ть", "ти", "чь", "ться", "тись", NULL };
@@ -1428,11 +1503,31 @@ static int governed_mark(const ctx *c, size_t t)
 		return 0;
 	if (fold_in(c, t, marks))
 		return 1;
+	/* "warned Kyiv against supplying": what is warned against */
+	if (fold_is(c, t, "against") && t + 1 < c->in->ntoks && c->folds[t + 1].p && ends_with(c->folds[t + 1], "ing"))
+		return 1;
 	if (cyrillic(c->folds[t]) && c->folds[t].n >= 8)
 		for (e = ru_inf; *e; e++)
 			if (ends_with(c->folds[t], *e))
 				return 1;
 	return 0;
+}
+
+/*
+ * Is token t an article before a noun of action that is the governed event's
+ * anchor ("demanded the withdrawal of", "threatened a blockade of")? The
+ * anchor must read as a noun where the morphology is present; English only
+ * (Russian puts the noun straight after the verb, in its case).
+ */
+static int action_noun_after_article(const ctx *c, size_t t)
+{
+	static const char *const articles[] = { "the", "a", "an", NULL };
+
+	if (!c->folds[t].p || !fold_in(c, t, articles))
+		return 0;
+	if (c->in->morph && c->in->morph[t + 1].an && c->in->morph[t + 1].best < c->in->morph[t + 1].n)
+		return c->in->morph[t + 1].an[c->in->morph[t + 1].best].upos == DYAD_UPOS_NOUN;
+	return 1;
 }
 
 /*
@@ -1446,7 +1541,7 @@ static int governed_mark(const ctx *c, size_t t)
 static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const mres *r, size_t *at)
 {
 	size_t a = c->sent_tok[s], v = r->anchor, t, lo;
-	int mark = 0;
+	int mark = 0, chained = 0;
 
 	if (v <= a || governing_code(pt->cameo))
 		return NULL;
@@ -1460,9 +1555,43 @@ static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const 
 			*at = t;
 			return g;
 		}
-		mark |= governed_mark(c, t);
+		mark |= governed_mark(c, t) || (t + 1 == v && action_noun_after_article(c, t));
+		/* a governed verb between governs in its turn: "urged Washington to stop arms sales to Taipei" */
+		if (!chained && t + 1 < v && c->folds[t].p &&
+		    (fold_is(c, t, "to") || (cyrillic(c->folds[t]) && c->folds[t].n >= 8 && governed_mark(c, t)))) {
+			chained = 1;
+			lo = t > a + GOVERN_GAP + 2 ? t - GOVERN_GAP - 2 : a;
+		}
 	}
 	return NULL;
+}
+
+/*
+ * A one-verb governing pattern whose "to" follows its verb ("$ offer* to",
+ * "$ threaten* to") reads a control verb: "offered to mediate". When a
+ * direct object stands between ("offered asylum to the family"), the "to"
+ * marks the one given to, and the pattern does not hold. A time or place
+ * said between ("threatened on Monday to close") does not part them.
+ */
+static int mark_parted(const ctx *c, const pattern *pt, const mres *r)
+{
+	static const char *const between[] = { "on", "in", "at", "during", "last", "this", "again", "also",
+						"once", "not", "never", "earlier", "later", "today", "yesterday",
+						"now", "then", "further", NULL };
+	size_t t = r->anchor + 1;
+
+	if (pt->anchor + 1 >= pt->nel || pt->el[pt->anchor + 1].kind != EL_WORD ||
+	    !dyad_str_eq_c(pt->el[pt->anchor + 1].key, "to") || !governing_code(pt->cameo) || !one_verb(pt))
+		return 0;
+	if (t >= r->end || fold_is(c, t, "to") || !c->folds[t].p)
+		return 0;
+	if (fold_in(c, t, between) || ends_with(c->folds[t], "ly"))
+		return 0;
+	if (c->in->morph && c->in->morph[t].an && c->in->morph[t].best < c->in->morph[t].n) {
+		dyad_upos u = c->in->morph[t].an[c->in->morph[t].best].upos;
+		return u != DYAD_UPOS_ADV && u != DYAD_UPOS_ADP;
+	}
+	return 1;
 }
 
 /*
@@ -1616,6 +1745,34 @@ static int ru_participle(dyad_str f)
 	return 0;
 }
 
+/*
+ * Can the word at token j be read as a passive participle (VerbForm=Part,
+ * not Voice=Act, with the features `also` too: Variant=Short for the Russian
+ * short form)? 1 or 0 by its morphology; -1 when the morphology is absent or
+ * has no reading of it. In English any reading counts ("summoned" is a past
+ * tense and a participle; the auxiliary before decides); in Russian the one
+ * chosen in context ("осуждаем" is a short participle only in "осуждаем
+ * обществом", a verb in "мы осуждаем").
+ */
+static int participle(const ctx *c, size_t j, uint64_t also)
+{
+	const dyad_morph_word *w;
+	size_t k, from, to;
+
+	if (!c->in->morph)
+		return -1;
+	w = &c->in->morph[j];
+	if (!w->an || w->n == 0 || w->best >= w->n)
+		return -1;
+	from = cyrillic(c->folds[j]) ? w->best : 0;
+	to = cyrillic(c->folds[j]) ? w->best + 1 : w->n;
+	for (k = from; k < to; k++)
+		if ((w->an[k].feats & (DYAD_F_VF_PART | also)) == (DYAD_F_VF_PART | also) &&
+		    !(w->an[k].feats & DYAD_F_VOICE_ACT))
+			return 1;
+	return 0;
+}
+
 /* Is the verb at token j passive: "was summoned", "has been shelled", "(был) вызван", "подписано"? */
 static int passive_at(const ctx *c, size_t s, size_t j)
 {
@@ -1627,8 +1784,9 @@ static int passive_at(const ctx *c, size_t s, size_t j)
 	if (!f.p)
 		return 0;
 	if (cyrillic(f))
-		return ru_participle(f);
-	if (ends_with(f, "ing") || ends_with(f, "s"))
+		return participle(c, j, DYAD_F_VARIANT_SHORT) >= 0 ? participle(c, j, DYAD_F_VARIANT_SHORT)
+								   : ru_participle(f);
+	if (ends_with(f, "ing") || ends_with(f, "s") || participle(c, j, 0) == 0)
 		return 0;
 	for (t = j; t > c->sent_tok[s] && skipped <= 2; skipped++) {
 		t--;
@@ -1847,8 +2005,8 @@ static int word_can(const dyad_morph_word *w, uint64_t cases, int noun_only)
 /*
  * Is x a genitive that belongs to the subject before it: "Подразделения
  * вооруженных сил Азербайджана открыли", "Сотрудники Пограничной службы КНБ
- * Казахстана задержали" — the words before it, back to a noun in the
- * nominative (in the number `num` when not 0), all in the genitive? Looks at
+ * Казахстана задержали", "двое киргизских военных взяты" — the words before
+ * it, back to a noun or numeral in the nominative (in the number `num` when not 0), all in the genitive? Looks at
  * most GEN_CHAIN words back.
  */
 #define GEN_CHAIN 6
@@ -1868,7 +2026,8 @@ static int genitive_of_subject(const ctx *c, const cand *x, uint64_t num)
 			return 0;
 		for (i = 0; i < w->n; i++) {
 			uint64_t f = w->an[i].feats;
-			if ((w->an[i].upos == DYAD_UPOS_NOUN || w->an[i].upos == DYAD_UPOS_PROPN) && (f & DYAD_F_CASE_NOM) &&
+			if ((w->an[i].upos == DYAD_UPOS_NOUN || w->an[i].upos == DYAD_UPOS_PROPN ||
+			     w->an[i].upos == DYAD_UPOS_NUM) && (f & DYAD_F_CASE_NOM) &&
 			    !(num && (f & DYAD_F_NUM_MASK) && !(f & num)))
 				return 1;
 		}
@@ -2171,21 +2330,57 @@ static void governed_sides(ctx *c, size_t s, const mres *r, size_t g, sides *src
  * Looks at most PRONOUN_REACH words back.
  */
 #define PRONOUN_REACH 4
-static int pronoun_subject(const ctx *c, size_t s, const mres *r)
+
+/* Does a word of `list` stand at most PRONOUN_REACH words before match r, with no punctuation between? */
+static int pronoun_before(const ctx *c, size_t s, const mres *r, const char *const *list)
 {
-	static const char *const pronouns[] = { "он", "она", "они", "he", "she", "it", "they", NULL };
 	size_t t, a = c->sent_tok[s];
 
-	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s)
-		return 0;
 	for (t = r->start; t > a && t + PRONOUN_REACH >= r->start;) {
 		t--;
 		if (c->in->toks[t].kind == DYAD_TOK_PUNCT)
 			return 0;
-		if (fold_in(c, t, pronouns))
+		if (fold_in(c, t, list))
 			return 1;
 	}
 	return 0;
+}
+
+static int pronoun_subject(const ctx *c, size_t s, const mres *r)
+{
+	static const char *const pronouns[] = { "он", "она", "они", "he", "she", "it", "they", NULL };
+
+	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s)
+		return 0;
+	return pronoun_before(c, s, r, pronouns);
+}
+
+/*
+ * "они", "they" just before the match, when the sentence before opens with a
+ * coordination whose first part is an actor ("Ukraine and its Western allies
+ * say …. They demand …"): that actor. (After an event kept there, the event's
+ * subject or both its sides stand for "they": pronoun_subject, they_pair.)
+ */
+static int they_opened_before(const ctx *c, size_t s, const mres *r, dyad_side *out)
+{
+	static const char *const the[] = { "the", NULL };
+	static const char *const and_[] = { "and", "и", NULL };
+	size_t a = c->sent_tok[s], k;
+	const dyad_mention *m;
+
+	if (s == 0 || !pronoun_before(c, s, r, they))
+		return 0;
+	k = c->ix.sent_men[s - 1];
+	if (k >= c->in->nmentions)
+		return 0;
+	m = &c->in->mentions[k];
+	if (!m->code[0] || m->tok_start >= a ||
+	    !(m->tok_start == c->sent_tok[s - 1] ||
+	      (m->tok_start == c->sent_tok[s - 1] + 1 && fold_in(c, c->sent_tok[s - 1], the))) ||
+	    m->tok_end >= a || !fold_in(c, m->tok_end, and_))
+		return 0;
+	side_of(out, m);
+	return 1;
 }
 
 /*
@@ -2322,6 +2517,45 @@ static void acting_organ(dyad_side *src, const char *cameo)
 }
 
 /* One event from a filled source and target, with the sentence's date, place and reality. */
+/* How many words a pattern asks for (its slots and gaps not counted). */
+static size_t pattern_words(const pattern *pt)
+{
+	size_t e, n = 0;
+
+	for (e = 0; e < pt->nel; e++)
+		n += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
+	return n;
+}
+
+/* Note where event i's pattern (and the verb governing it) matched, for longest_match_wins. */
+static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, const pattern *gov, size_t gov_at)
+{
+	struct ev_match *m;
+
+	if (i >= c->capevm) {
+		size_t cap = c->capevm ? c->capevm * 2 : 16;
+		struct ev_match *grown;
+		while (cap <= i)
+			cap *= 2;
+		grown = DYAD_ARENA_NEW(c->a, struct ev_match, cap);
+		if (c->nevm)
+			memcpy(grown, c->evm, c->nevm * sizeof *grown);
+		c->evm = grown;
+		c->capevm = cap;
+	}
+	while (c->nevm <= i)
+		memset(&c->evm[c->nevm++], 0, sizeof *c->evm);
+	m = &c->evm[i];
+	m->anchor = gov ? gov_at : r->anchor;
+	m->end = m->words_end = r->end;
+	m->words = pattern_words(pt) + (gov ? pattern_words(gov) : 0);
+	/* a slot that ends the pattern ("оказать помощь +"): its words end before its actor */
+	if (pt->el[pt->nel - 1].kind == EL_TARGET && r->ntgt > 0 && c->cands[r->tgt[0]].ts > r->anchor)
+		m->words_end = c->cands[r->tgt[0]].ts;
+	else if (pt->el[pt->nel - 1].kind == EL_SOURCE && r->nsrc > 0 && c->cands[r->src[0]].ts > r->anchor)
+		m->words_end = c->cands[r->src[0]].ts;
+}
+
 static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_side *src, const dyad_side *tgt,
 		 int reciprocal, const char *why, const pattern *gov, size_t gov_at)
 {
@@ -2352,7 +2586,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 		snprintf(rule, sizeof rule, "%s, governing %s", gov->rule, pt->rule);
 		e.rule = dyad_arena_strndup(c->a, rule, strlen(rule));
 	}
-	e.modality = modality(c, s, r, gov ? gov_at : SIZE_MAX);
+	e.modality = modality(c, s, r, gov ? gov_at : SIZE_MAX, threat_at(gov ? gov : pt, gov ? gov_at : r->anchor));
 	if (!e.why && e.modality == DYAD_MOD_NEGATED)
 		e.why = "negated";
 	if (!e.why && e.modality == DYAD_MOD_HYPOTHETICAL)
@@ -2376,6 +2610,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 	event_date(c, s, &e);
 	e.location = event_location(c, s, &e);
 	push_event(c, &e);
+	record_match(c, c->nev - 1, pt, r, gov, gov_at);
 }
 
 /*
@@ -2486,11 +2721,12 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	sides src, tgt;
 	dyad_side none;
 	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0, ks = -1, kt = -1;
+	dyad_side plural;
 	const char *why = NULL;
 	const pattern *gov;
 	size_t gov_at = 0;
 
-	if (pt->use != PAT_EVENT)
+	if (pt->use != PAT_EVENT || mark_parted(c, pt, r))
 		return;
 	memset(&none, 0, sizeof none);
 	src.n = tgt.n = 0;
@@ -2528,6 +2764,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");
 			} else if (pronoun_subject(c, s, r)) {
 				add_side(&src, &c->last_subject, "coreference (the subject before)");
+			} else if (they_opened_before(c, s, r, &plural)) {
+				add_side(&src, &plural, "coreference (the plural subject before)");
 			} else if (side_known(spk) && !(r->soft & SOFT_SOURCE)) {
 				add_side(&src, spk, "speaker");
 			}
@@ -2692,6 +2930,55 @@ static int more_specific(const char *a, const char *b)
 	return na != nb ? na > nb : (a[2] != '0' && b[2] == '0');
 }
 
+/* Are o and x between the same two actors (either way when one of them is reciprocal)? */
+static int same_sides(const dyad_event *o, const dyad_event *x)
+{
+	return (same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
+	       ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) && same_actor(&o->source, &x->target) &&
+		same_actor(&o->target, &x->source));
+}
+
+/* Does event o still code its action: kept, or set aside as a repeat of one kept? */
+static int codes_action(const dyad_event *o)
+{
+	return !o->why || strncmp(o->why, "repeats ", 8) == 0;
+}
+
+/*
+ * In sentence events [first, nev): the longest match wins across roots. An
+ * event whose pattern's verb stands inside the match of a longer pattern on
+ * the same actors is that pattern's part ("$+ agreed" inside "agree to
+ * implement"); an event whose target is only the counterpart of its source
+ * gives way to one of its root whose target the sentence names.
+ */
+static void longest_match_wins(ctx *c, size_t first)
+{
+	size_t i, k;
+
+	for (i = first; i < c->nev && i < c->nevm; i++) {
+		dyad_event *x = &c->ev[i];
+		const struct ev_match *mx = &c->evm[i];
+		for (k = first; k < c->nev && k < c->nevm && !x->why; k++) {
+			const dyad_event *o = &c->ev[k];
+			const struct ev_match *mo = &c->evm[k];
+			char why[80];
+			if (k == i || !codes_action(o) || !mo->words || !mx->words)
+				continue;
+			if (!same_root(o->cameo, x->cameo) && same_sides(o, x) && mo->words > mx->words &&
+			    mx->anchor >= mo->anchor && mx->words_end <= mo->end)
+				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
+			else if (same_root(o->cameo, x->cameo) && x->target.how && o->target.how &&
+				 strncmp(x->target.how, "counterpart", 11) == 0 &&
+				 strncmp(o->target.how, "counterpart", 11) != 0 && o->target.code[0] &&
+				 same_actor(&o->source, &x->source) && !same_actor(&o->target, &x->target))
+				snprintf(why, sizeof why, "event %zu names the target", k + 1);
+			else
+				continue;
+			x->why = dyad_arena_strndup(c->a, why, strlen(why));
+		}
+	}
+}
+
 /* Do o and x, read from one sentence, state one action: one root, the same two actors? */
 static int one_clause_action(const dyad_event *o, const dyad_event *x)
 {
@@ -2700,9 +2987,7 @@ static int one_clause_action(const dyad_event *o, const dyad_event *x)
 	/* praise, thanks and congratulations are apart (05x with different modes) */
 	if (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode))
 		return 0;
-	return (same_actor(&o->source, &x->source) && same_actor(&o->target, &x->target)) ||
-	       ((o->reciprocal || x->reciprocal || reciprocal_family(x->cameo)) && same_actor(&o->source, &x->target) &&
-		same_actor(&o->target, &x->source));
+	return same_sides(o, x);
 }
 
 /*
@@ -2733,6 +3018,7 @@ static void settle_sentence(ctx *c, size_t s)
 			}
 		}
 	}
+	longest_match_wins(c, first);
 }
 
 size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in,

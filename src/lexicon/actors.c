@@ -110,8 +110,22 @@ static const char *const speech_verbs[] = {
 	"раскритик", "критику", "пообещ", "denied", "denies", "deny", "dismiss", "refus", "expel", "recall",
 	"summon", "sever", "downgrad", "impos", "banned", "bans", "signed", "signs", "agreed", "agrees", "vow",
 	"pledg", "promis", "offer", "blam", "criticiz", "criticis", "slam", "denounc", "retaliat", "suspend",
-	"sanction", "welcom", "hail", "protest", "blacklist", "froze", "freez", "express", "voic", NULL
+	"sanction", "welcom", "hail", "protest", "blacklist", "froze", "freez", "express", "voic",
+	"раскрит", "критик", "пригроз", "угрож", "опроверг", "отклон", "упрекн", "возлож", "протест", "высл",
+	"отозв", "ввод", "введ", "признал", "поддерж", "приветств", "предлож", "согласил", NULL
 };
+
+/* A Russian verb in the plural ("заявили", "считают"): a capital right before it is not its subject. */
+static int plural_verb(dyad_str w)
+{
+	static const char *const endings[] = { "ли", "ют", "ят", "ут", "ат", NULL };
+	const char *const *e;
+
+	for (e = endings; *e; e++)
+		if (w.n > strlen(*e) + 2 && memcmp(w.p + w.n - strlen(*e), *e, strlen(*e)) == 0)
+			return 1;
+	return 0;
+}
 
 static int preceded_by_prep(ctx *c, size_t ts, size_t sent_start)
 {
@@ -505,20 +519,77 @@ static int glued(ctx *c, size_t from, size_t to)
 	return match_case_of(tok_str(c, from)) == CASE_ANY && c->toks[from].span.end - c->toks[from].span.start <= 6;
 }
 
-/* The last person in the document with this role (and country, when given). */
-static const seen *recall(const ctx *c, const char *role, const char *country)
+/* How many persons named before a title looks back over when the last of its office does not fit. */
+#define RECALL_REACH 256
+
+/* Is token i "и" or "and"? */
+static int joins(ctx *c, size_t i)
 {
-	const seen *last = recent_get(c, office_key(role, country));
+	return is_word(&c->toks[i]) && (dyad_str_eq_c(folded(c, i), "и") || dyad_str_eq_c(folded(c, i), "and"));
+}
+
+/*
+ * Which office a title names, in either language, so that a title recalls only a person who
+ * holds that office: "министр иностранных дел России" is not the president named before.
+ * 0: a title that names no one office ("лидер", "глава", "министр", "official").
+ */
+enum { OFFICE_ANY, OFFICE_DEPUTY, OFFICE_FOREIGN, OFFICE_DEFENCE, OFFICE_HEAD_GOV, OFFICE_HEAD_STATE };
+
+static int office_of(const char *title)
+{
+	static const struct {
+		int office;
+		const char *word;
+	} words[] = {
+		/* the first that the title contains decides: deputies before their ministers */
+		{ OFFICE_DEPUTY, "замест" }, { OFFICE_DEPUTY, "замминистр" }, { OFFICE_DEPUTY, "замглав" },
+		{ OFFICE_DEPUTY, "вице-" }, { OFFICE_DEPUTY, "deputy" }, { OFFICE_DEPUTY, "vice" },
+		{ OFFICE_FOREIGN, "иностранных дел" }, { OFFICE_FOREIGN, "МИД" }, { OFFICE_FOREIGN, "внешнеполит" },
+		{ OFFICE_FOREIGN, "foreign" }, { OFFICE_FOREIGN, "secretary of state" }, { OFFICE_FOREIGN, "госсекретарь" },
+		{ OFFICE_DEFENCE, "обороны" }, { OFFICE_DEFENCE, "Минобороны" }, { OFFICE_DEFENCE, "defence" },
+		{ OFFICE_DEFENCE, "defense" },
+		{ OFFICE_HEAD_GOV, "премьер" }, { OFFICE_HEAD_GOV, "правительства" }, { OFFICE_HEAD_GOV, "prime minister" },
+		{ OFFICE_HEAD_GOV, "premier" }, { OFFICE_HEAD_GOV, "chancellor" }, { OFFICE_HEAD_GOV, "канцлер" },
+		{ OFFICE_HEAD_STATE, "президент" }, { OFFICE_HEAD_STATE, "глава государства" },
+		{ OFFICE_HEAD_STATE, "president" }, { OFFICE_HEAD_STATE, "head of state" },
+	};
 	size_t i;
 
-	if (last && (!role[0] || strcmp(last->role, role) == 0) && (!country[0] || strcmp(last->country, country) == 0))
-		return last;
-	/* a key shared by two offices (a hash collision): look at every person */
-	for (i = c->nseen; i > 0; i--) {
+	if (title == NULL)
+		return OFFICE_ANY;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strstr(title, words[i].word) != NULL)
+			return words[i].office;
+	return OFFICE_ANY;
+}
+
+/*
+ * The last person in the document with this role (and country, when given) whose office the
+ * title does not contradict.
+ */
+static const seen *recall(const ctx *c, const char *role, const char *country, const char *title)
+{
+	const seen *last = recent_get(c, office_key(role, country));
+	int want = office_of(title), has;
+	size_t i, reach;
+
+	if (last && (!role[0] || strcmp(last->role, role) == 0) && (!country[0] || strcmp(last->country, country) == 0)) {
+		has = office_of(last->title);
+		if (want == OFFICE_ANY || has == OFFICE_ANY || want == has)
+			return last;
+	}
+	/*
+	 * the last of that role holds another office, or a key shared by two offices (a hash
+	 * collision): look back over the persons named last, a bounded few
+	 */
+	for (i = c->nseen, reach = 0; c->seen && i > 0 && reach < RECALL_REACH; i--, reach++) {
 		const seen *s = &c->seen[i - 1];
 		if (role[0] && strcmp(s->role, role) != 0)
 			continue;
 		if (country[0] && strcmp(s->country, country) != 0)
+			continue;
+		has = office_of(s->title);
+		if (want != OFFICE_ANY && has != OFFICE_ANY && want != has)
 			continue;
 		return s;
 	}
@@ -724,6 +795,9 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	}
 	for (next = k + 1; next < nr && glued(c, rs[last].te, rs[next].ts); next++) {
 		raw *r = &rs[next];
+		/* "президент Казахстана и президент Узбекистана": an office with its state ends at "и" */
+		if ((country[0] || igo) && rs[next].ts > rs[last].te && joins(c, rs[last].te))
+			break;
 		if (is_role_raw(r)) {
 			snprintf(role, sizeof role, "%s", r->name->role[0] ? r->name->role : r->ent->code);
 			if (r->name->type == DYAD_NAME_TITLE)
@@ -752,7 +826,6 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		next++;
 	}
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
-	person_end = end_tok;
 	if (next < nr && rs[next].ent->kind == DYAD_LEX_PERSON &&
 	    (portfolio(c, end_tok, rs[next].ts) || descriptor(c, end_tok, rs[next].ts)))
 		end_tok = rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale", "президентом островного государства Джоко Видодо" */
@@ -805,7 +878,7 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 		m->resolved = 1;
 	} else if (!m->code[0] || !m->igo) {
 		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
-		const seen *s = recall(c, m->role, m->country);
+		const seen *s = recall(c, m->role, m->country, m->title);
 		if (s && (!m->code[0] || strcmp(s->code, m->code) == 0))
 			from_seen(m, s);
 	}
@@ -814,6 +887,28 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	for (k = first; k <= last; k++)
 		rs[k].used = 1;
 	return next;
+}
+
+/*
+ * "министры иностранных дел России и Китая", "МИД Армении и Азербайджана": a country in an
+ * oblique case right after "и" that follows an office and its country shares the office.
+ * Returns the office's mention, or NULL. A country in its dictionary form ("МИД России и
+ * Казахстан подписали") is the state itself.
+ */
+static const dyad_mention *shared_role(ctx *c, const raw *r)
+{
+	const dyad_mention *p = c->nout ? &c->out[c->nout - 1] : NULL;
+	dyad_buf name = DYAD_BUF_INIT;
+	int oblique;
+
+	if (p == NULL || p->kind != DYAD_MENTION_ROLE || p->person || !p->country[0] || !p->role[0] ||
+	    p->sentence != c->tok_sent[r->ts] || p->tok_end + 1 != r->ts || r->te != r->ts + 1 ||
+	    !dyad_str_eq_c(folded(c, p->tok_end), "и") || r->name->type != DYAD_NAME_NAME)
+		return NULL;
+	dyad_fold_buf(&name, dyad_str_c(r->name->text));
+	oblique = !dyad_str_eq(folded(c, r->ts), (dyad_str){ name.p, name.n });
+	dyad_buf_free(&name);
+	return oblique ? p : NULL;
 }
 
 static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
@@ -845,7 +940,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 				dyad_fold_buf(&want, dyad_str_c(r->name->text));
 				if (r->te == r->ts + 1 && dyad_str_eq(folded(c, r->ts), (dyad_str){ want.p, want.n }))
 					for (j = r->te; j < b && j < r->te + 3 && !speaks; j++)
-						speaks = is_word(&c->toks[j]) && starts_with_any(folded(c, j), speech_verbs);
+						speaks = is_word(&c->toks[j]) && starts_with_any(folded(c, j), speech_verbs) &&
+							 !(j == r->te && plural_verb(folded(c, j)));
 				dyad_buf_free(&want);
 			}
 			m = emit(c, r->ts, r->te, r->span, speaks ? DYAD_MENTION_ROLE : DYAD_MENTION_LOCATION);
@@ -859,8 +955,16 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 					m->place = c->m->name_place[r->name - dyad_lexicon_name(c->m->lx, 0)];
 			}
 		} else {
+			const dyad_mention *body = shared_role(c, r);
 			m = emit(c, r->ts, r->te, r->span, DYAD_MENTION_COUNTRY);
 			set_code(c, m, e->key);
+			if (body) {
+				char code[24];
+				snprintf(code, sizeof code, "%s%s", e->key, body->role);
+				m->kind = DYAD_MENTION_ROLE;
+				set_code(c, m, code);
+				m->title = body->title;
+			}
 		}
 		m->entity = r->name->entity;
 		break;
@@ -1125,6 +1229,20 @@ static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
 	c->nout = nout;
 }
 
+/*
+ * "со стороны Азербайджана", "в сторону Японии", "на стороне России": "сторона" right after a
+ * preposition says from, towards or with whom, and names no body; the state after it stays
+ * the state, for the patterns that are written with these words.
+ */
+static int side_phrase(ctx *c, const raw *r, size_t sent_start)
+{
+	static const char *const preps[] = { "в", "во", "по", "к", NULL };
+
+	return r->name->type == DYAD_NAME_BODY && r->ts > sent_start && is_word(&c->toks[r->ts]) &&
+	       dyad_str_starts_with(folded(c, r->ts), dyad_str_c("сторон")) && is_word(&c->toks[r->ts - 1]) &&
+	       in_list(folded(c, r->ts - 1), preps);
+}
+
 static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 {
 	size_t nr = find_raw(c, a, b, rs, cap), k = 0, pos = a, first_out = c->nout;
@@ -1144,13 +1262,15 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 		if ((is_country_raw(&r[k]) || is_igo_raw(&r[k])) && k + 1 < nr && is_role_raw(&r[k + 1]) &&
 		    r[k].te == r[k + 1].ts) {
 			k = role_chain(c, r, nr, k + 1, a, b);
-		} else if (is_role_raw(&r[k])) {
+		} else if (is_role_raw(&r[k]) && !side_phrase(c, &r[k], a)) {
 			k = role_chain(c, r, nr, k, a, b);
+		} else if (is_role_raw(&r[k]) || country_as_given_name(c, r, nr, k, a, b) ||
+			   province_of_place(c, &r[k])) {
+			/* "в сторону X" names no body; "Jordan Bardella", "Atlanta, Georgia" no country */
+			r[k].used = 1;
+			k++;
 		} else if (r[k].ent->kind == DYAD_LEX_GIVEN) {
 			named_person(c, r, nr, k, b);
-			k++;
-		} else if (country_as_given_name(c, r, nr, k, a, b) || province_of_place(c, &r[k])) {
-			r[k].used = 1;
 			k++;
 		} else {
 			plain(c, &r[k], a, b);

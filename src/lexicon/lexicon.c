@@ -333,13 +333,13 @@ static int cmp_id(const void *a, const void *b)
 /* Two entities with one id: the later keeps none, and the loader says where. */
 static void unique_ids(dyad_lexicon *lx)
 {
-	dyad_lex_entity **by = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *by);
+	dyad_lex_entity **by = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *by); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	size_t i, n = 0;
 
 	for (i = 0; i < lx->nent; i++)
 		if (lx->ent[i].id)
 			by[n++] = &lx->ent[i];
-	qsort(by, n, sizeof *by, cmp_id);
+	qsort(by, n, sizeof *by, cmp_id); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	for (i = 1; i < n; i++)
 		if (strcmp(by[i - 1]->id, by[i]->id) == 0) {
 			char msg[512];

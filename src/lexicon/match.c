@@ -322,6 +322,50 @@ static void add_case_forms(dyad_matcher *m, uint32_t from, uint32_t to, dyad_str
 	dyad_buf_free(&form);
 }
 
+/* Is a code point a Russian consonant (either case; "й" is not counted)? */
+static int is_ru_consonant(uint32_t cp)
+{
+	static const uint32_t others[] = { 0x430, 0x435, 0x438, 0x439, 0x43e, 0x443, 0x44a, 0x44b, 0x44c, 0x44d,
+					   0x44e, 0x44f }; /* а е и й о у ъ ы ь э ю я */
+	size_t i;
+
+	if (cp >= 0x410 && cp <= 0x42f)
+		cp += 0x20;
+	if (cp < 0x430 || cp > 0x44f)
+		return 0;
+	for (i = 0; i < sizeof others / sizeof others[0]; i++)
+		if (cp == others[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * A capitalised Russian name ending in consonant + "е" + consonant may drop the
+ * vowel in its other cases (Египет: Египта, Египтом); `out` gets the word
+ * without it. Forms a name never takes are words no text has, so they cost
+ * nothing. Returns 0 when the word is not so built.
+ */
+static int fleeting_stem(dyad_str w, dyad_buf *out)
+{
+	uint32_t cp[64];
+	size_t off[65], n = 0, i = 0;
+
+	while (i < w.n && n < 64) {
+		off[n] = i;
+		i += dyad_utf8_decode(w.p + i, w.n - i, &cp[n], NULL);
+		n++;
+	}
+	off[n] = i;
+	if (i < w.n || n < 5 || cp[0] < 0x410 || cp[0] > 0x42f)
+		return 0;
+	if (!is_ru_consonant(cp[n - 1]) || cp[n - 2] != 0x435 || !is_ru_consonant(cp[n - 3]))
+		return 0;
+	dyad_buf_clear(out);
+	dyad_buf_put(out, w.p, off[n - 2]);
+	dyad_buf_put(out, w.p + off[n - 1], off[n] - off[n - 1]);
+	return 1;
+}
+
 static void compile_name(dyad_matcher *m, uint32_t idx, const dyad_lex_name *n)
 {
 	dyad_str text = dyad_str_c(n->text);
@@ -344,8 +388,13 @@ static void compile_name(dyad_matcher *m, uint32_t idx, const dyad_lex_name *n)
 		{
 			uint32_t from = s;
 			s = step_or_add(m, s, key);
-			if (has_cyrillic(w))
+			if (has_cyrillic(w)) {
+				dyad_buf f = DYAD_BUF_INIT;
 				add_case_forms(m, from, s, w);
+				if (fleeting_stem(w, &f))
+					add_case_forms(m, from, s, (dyad_str){ f.p, f.n });
+				dyad_buf_free(&f);
+			}
 		}
 		words++;
 	}

@@ -647,7 +647,7 @@ void dyad_matcher_set_places(dyad_matcher *m, dyad_places *g)
 	m->name_place = NULL;
 	if (g == NULL)
 		return;
-	m->name_place = dyad_xcalloc(n ? n : 1, sizeof *m->name_place);
+	m->name_place = dyad_xcalloc(n ? n : 1, sizeof *m->name_place); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	for (i = 0; i < n; i++) {
 		const dyad_lex_name *nm = dyad_lexicon_name(m->lx, i);
 		const dyad_lex_entity *e = dyad_lexicon_entity(m->lx, nm->entity);

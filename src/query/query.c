@@ -241,11 +241,11 @@ static int roles_only(const char *p)
 /* 1 when `up` (upper case) is `arg` already, or is an actor of three letters or more and role codes. */
 static int code_like(const char *arg, const char *up)
 {
-	size_t at;
+	size_t at, n = strlen(up);
 
 	if (strcmp(arg, up) == 0)
 		return 1;
-	for (at = 3; up[at]; at++)
+	for (at = 3; at < n; at++)
 		if (roles_only(up + at))
 			return 1;
 	return 0;
@@ -256,7 +256,7 @@ int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char
 {
 	dyad_buf folded = DYAD_BUF_INIT;
 	const char *args[4];
-	char up[24];
+	char up[24] = { 0 };
 	dyad_table t;
 	size_t i;
 	int rc = 0, ascii = 1;
@@ -538,6 +538,7 @@ static int actors_resolve(dyad_store *s, const dyad_event_filter *f, dyad_actor_
 {
 	int rc;
 
+	memset(ref, 0, 3 * sizeof *ref); /* an actor not asked for is empty, never read uninitialised */
 	if (f->actor && (rc = dyad_query_actor_ref(s, f->actor, &ref[0], e)) < 0)
 		return rc;
 	if ((f->a || f->b) && (!f->a || !f->b))
@@ -596,7 +597,7 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 	person_name_sql(&sql, "e.target_person");
 	dyad_buf_puts(&sql, " AS target_person, d.doc_id AS doc,"
 		      " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS num_mentions,"
-		      " (SELECT count(DISTINCT coalesce(md.outlet, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
+		      " (SELECT count(DISTINCT coalesce(md.outlet, md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
 		      " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles,"
@@ -625,6 +626,8 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 {
 	dyad_actor_ref ra, rb;
 
+	memset(&ra, 0, sizeof ra);
+	memset(&rb, 0, sizeof rb);
 	return dyad_query_timeline_refs(s, a, b, by, NULL, out, &ra, &rb, e);
 }
 

@@ -465,7 +465,7 @@ static void drop_read_lines(dyad_reader *r)
 /* The next record of a JSON Lines input: 1, 0 at its end, or <0 for a bad line. */
 static int next_jsonl(dyad_reader *r, dyad_page *out)
 {
-	dyad_str line;
+	dyad_str line = { NULL, 0 };
 	int rc;
 
 	while ((rc = next_line(r, &line)) != 0) {

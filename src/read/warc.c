@@ -307,7 +307,7 @@ int warc_stream_next(warc_stream *s, warc_record *rec, char *why, size_t whylen)
 		return lost(s, at, what, why, whylen);
 	}
 	if (find_on(s, at, "\r\n\r\n", 4, HEAD_MAX) == SIZE_MAX) {
-		p = at_ptr(s, at, &avail);
+		(void)at_ptr(s, at, &avail);
 		if (avail > HEAD_MAX)
 			return lost(s, at, "WARC headers longer than 1 MB", why, whylen);
 		return lost(s, at, "truncated WARC record (headers never end)", why, whylen);

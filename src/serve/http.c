@@ -149,7 +149,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		   the connection's memory libmicrohttpd refuses them itself, before this is called) */
 		size_t header_bytes = 0;
 		MHD_get_connection_values(c, MHD_HEADER_KIND, sum_headers, &header_bytes);
-		if (header_bytes > DYAD_SERVE_MAX_HEADERS) {
+		if (header_bytes > (size_t)DYAD_SERVE_MAX_HEADERS) {
 			log_request(sv, method, url, 431, 0);
 			return send_error(c, 431, "the request's headers are too large");
 		}

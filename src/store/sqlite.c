@@ -302,7 +302,7 @@ static const char schema_v7[] =
 	"CREATE VIEW event_clusters AS"
 	" SELECT e.id AS event, e.source_actor, e.target_actor, e.source, e.target, e.source_person, e.target_person,"
 	"  e.cameo, e.root, e.date, 1 + (SELECT count(*) FROM events m WHERE m.mention_of = e.id) AS num_mentions,"
-	"  (SELECT count(DISTINCT coalesce(d.outlet, d.id)) FROM events m JOIN documents d ON d.id = m.doc"
+	"  (SELECT count(DISTINCT coalesce(d.outlet, d.syndicated_of, d.id)) FROM events m JOIN documents d ON d.id = m.doc"
 	"   WHERE m.id = e.id OR m.mention_of = e.id) AS num_sources,"
 	"  (SELECT count(DISTINCT coalesce(d.syndicated_of, d.id)) FROM events m JOIN documents d ON d.id = m.doc"
 	"   WHERE m.id = e.id OR m.mention_of = e.id) AS num_articles"

@@ -57,7 +57,7 @@ rows = list(csv.DictReader(open(tmp + "/events.csv", encoding="utf-8", newline="
 assert len(rows) == len(events), (len(rows), len(events))
 for r, e in zip(rows, events):
     assert r["doc"] == e["doc"] and r["cameo"] == e["cameo"] and r["modality"] == e["modality"], (r, e)
-    assert r["location"] == (e["location"] or "") and r["evidence"] == e["evidence"]["text"], (r, e)
+    assert r["location"] == ((e["location"] or {}).get("name") or "" if isinstance(e["location"], dict) else (e["location"] or "")) and r["evidence"] == e["evidence"]["text"], (r, e)
     assert r["source_code"] == e["source"]["code"] and r["target_person"] == (e["target"]["person"] or ""), (r, e)
     assert int(r["evidence_start"]) == e["evidence"]["start"] and r["date"] == (e["date"] or "")
 print(f"{len(plover)} PLOVER records with the manual's fields; {len(rows)} CSV rows equal to the JSON events")

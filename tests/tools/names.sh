@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# names.sh — names in one language: `--names en` (the default) names the lexicon's countries,
-# organisations and people in Latin script, `--names ru` in Cyrillic, in `dyad code`'s output and in
-# the knowledge base's answers; a Russian name outside the lexicon is given in its dictionary form
+# names.sh — names in one language: JSON Lines carry `name` (Latin script) and `name_ru` (Cyrillic)
+# for the lexicon's countries, organisations and people; `--names en|ru` picks the one the knowledge
+# base's tables and answers show; a Russian name outside the lexicon is given in its dictionary form
 # whatever case the sentence put it in.
 set -u
 build=${1:?usage: names.sh BUILD_DIR}
@@ -20,7 +20,8 @@ ru = [json.loads(l) for l in open(sys.argv[1] + "/ru.jsonl", encoding="utf-8")]
 both = 0
 for a, b in zip(en, ru):
     for side in ("source", "target"):
-        x, y = a[side]["name"], b[side]["name"]
+        # JSON Lines carry both names whatever --names says: `name` English, `name_ru` Russian
+        x, y = a[side]["name"], b[side].get("name_ru")
         if x and y and x != y:
             both += 1
             assert not cyr.search(x) and not lat.search(y), (x, y)

@@ -430,6 +430,68 @@ static void a_long_document_coded_in_windows(void **state)
 	dyad_buf_free(&t);
 }
 
+/* A noun of action after an article is governed as a verb is: the threat, not the blockade it names. */
+static void governed_noun_after_article(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia threatened a blockade of Belarus.", 20240101), "130 RUSGOV -> BLR");
+}
+
+/* "offer to" is a control verb only with its "to" next to it: "offered asylum to" gives asylum, not a promise. */
+static void governing_to_follows_the_verb(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia offered asylum to the family of Lukashenko.", 20240101), "075 RUSGOV -> BLRGOV");
+	assert_string_equal(code("Russia offered on Monday to mediate between Belarus and Kazakhstan.", 20240101),
+			    "036 RUSGOV -> BLR\n036 RUSGOV -> KAZ");
+}
+
+/* An appeal or a warning governs the act it asks for or warns against: that act is not coded as done. */
+static void appeals_govern(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia urged the United States to stop arms sales to Kazakhstan.", 20240101),
+			    "0242 RUSGOV -> USA");
+	assert_string_equal(code("Russia warned the United States against supplying weapons to Kazakhstan.", 20240101),
+			    "111 RUSGOV -> USA");
+}
+
+/* A condition after a threat's verb is what is threatened; one before it makes the threat hypothetical. */
+static void conditions_inside_threats(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia threatened to close the border with Kazakhstan if sanctions were imposed.", 20240101),
+			    "130 RUSGOV -> KAZ");
+	assert_string_equal(code("If Russia threatened Kazakhstan, Belarus would protest.", 20240101), "");
+}
+
+/* The longest match wins across roots; a counterpart gives way to a target the sentence names. */
+static void longest_match_wins(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia and Kazakhstan agreed to implement the joint projects.", 20240101),
+			    "031 RUSGOV <-> KAZGOV");
+	assert_string_equal(code("Kazakhstan met Russia. Kazakhstan will deepen cooperation with the United States.", 20240101),
+			    "040 KAZGOV -> RUS\n030 KAZGOV -> USA planned");
+	/* Russian: the readiness and the demand that spell out the act take it in */
+	assert_string_equal(code("Россия выразила готовность оказать помощь Казахстану.", 20240101), "033 RUSGOV -> KAZ");
+	assert_string_equal(code("Казахстан согласился допустить инспекторов России.", 20240101), "0355 KAZGOV -> RUS");
+}
+
+/* "They" after two actors met is both of them; "the leaders of A and B" are both states. */
+static void they_after_a_meeting(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia and Kazakhstan held talks on Monday. They agreed to expand trade.", 20240101),
+			    "040 RUSGOV <-> KAZGOV\n030 RUSGOV <-> KAZGOV");
+	assert_string_equal(code("The leaders of Russia and Kazakhstan agreed to expand trade.", 20240101),
+			    "030 RUSGOV <-> KAZGOV");
+	/* no event before: a coordination that opened the sentence before is what "they" stands for */
+	assert_string_equal(code("Kazakhstan and its allies say the seizure was illegal. They demand Russia release the ships.",
+				 20240101),
+			    "1053 KAZGOV -> RUS");
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -467,6 +529,12 @@ int main(void)
 		cmocka_unit_test(ten_thousand_tokens_in_one_sentence),
 		cmocka_unit_test(thousands_of_sentences_one_event_per_action),
 		cmocka_unit_test(a_long_document_coded_in_windows),
+		cmocka_unit_test(governed_noun_after_article),
+		cmocka_unit_test(governing_to_follows_the_verb),
+		cmocka_unit_test(appeals_govern),
+		cmocka_unit_test(conditions_inside_threats),
+		cmocka_unit_test(longest_match_wins),
+		cmocka_unit_test(they_after_a_meeting),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }

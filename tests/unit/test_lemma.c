@@ -51,7 +51,9 @@ static const char patterns[] =
 	"@event 140\n"
 	"pattern  вызван .. посол +\n"
 	"@event 1663\n"
-	"pattern  отозвать .. посла* в +\n";
+	"pattern  отозвать .. посла* в +\n"
+	"@event 173\n"
+	"pattern  $ взять в плен +\n";
 
 /* The kept events of `text`, one per line: "cameo source -> target [planned]"; with_morph 0 codes by stem alone. */
 static const char *code(const char *text, int with_morph)
@@ -199,6 +201,13 @@ static void a_passive_agent_is_never_the_nominative(void **state)
 	assert_string_equal(code("Россия атаковала Казахстан.", 1), "190 RUSMIL -> KAZ");
 }
 
+/* The passive by the word's reading in context: "взяты" is a short participle though no ending lists it. */
+static void passive_by_reading(void **state)
+{
+	(void)state;
+	assert_string_equal(code("В Казахстане сказали, что двое военных России взяты в плен.", 1), "173 KAZGOV -> RUS");
+}
+
 static int setup(void **state)
 {
 	char file[64];
@@ -252,6 +261,7 @@ int main(void)
 		cmocka_unit_test(the_object_may_stand_first),
 		cmocka_unit_test(another_preposition_governs_its_own_phrase),
 		cmocka_unit_test(a_passive_agent_is_never_the_nominative),
+		cmocka_unit_test(passive_by_reading),
 	};
 	return cmocka_run_group_tests_name("lemma", tests, setup, teardown);
 }
