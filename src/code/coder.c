@@ -8,7 +8,7 @@
  * them open or the sentence turns them round (the subject before the verb,
  * the object after it, the passive's agent, a governing verb's subject, the
  * speaker, a counterpart, the parties the sentence implies; lists give one
- * event each; can_fill is where per-token case will constrain them); which
+ * event each; can_fill weighs the case of each actor's head word); which
  * verb governs which ("threatened to close" is a threat); what the sentence
  * says of reality (planned, negated, hypothetical); when and where. One
  * event per real-world action per document: repeats are set aside.
@@ -1852,23 +1852,284 @@ static int same_level(const ctx *c, const cand *x, size_t v)
 /* The slots a verb's actors fill when its pattern leaves them open. */
 typedef enum { SLOT_SUBJECT, SLOT_OBJECT, SLOT_AGENT } slot_role;
 
+/* ---- case ------------------------------------------------------------------------------------- */
+
+/* The readings of token t when the morphology analysed it as a Russian word, else NULL. */
+static const dyad_morph_word *ru_word(const ctx *c, size_t t)
+{
+	const dyad_morph_word *w;
+
+	if (!c->in->morph || !c->folds[t].p || !cyrillic(c->folds[t]))
+		return NULL;
+	w = &c->in->morph[t];
+	return w->n ? w : NULL;
+}
+
+static const dyad_analysis *chosen(const dyad_morph_word *w)
+{
+	return &w->an[w->best < w->n ? w->best : 0];
+}
+
+/* A reading that can head an actor's noun phrase: a noun, a proper noun, a pronoun standing for one. */
+static int nominal(const cand *x, const dyad_analysis *an)
+{
+	return an->upos == DYAD_UPOS_NOUN || an->upos == DYAD_UPOS_PROPN || (x->pronoun && an->upos == DYAD_UPOS_PRON);
+}
+
 /*
- * Can candidate x fill `role` for the verb at token v? Decided today by
- * position and the words around it: the level of parentheses and clauses,
- * a preposition governing it (the possessor "у X" is a subject: "у X
- * состоялись переговоры"), a place (never a party by itself here). This is
- * where the morphology stage's per-token case plugs in: a subject in the
- * nominative, a passive agent in the instrumental ("был вызван министром"),
- * an object in the accusative or dative, the genitive agent of a noun of
- * action ("визит президента России").
+ * The head of candidate x: its first word read as a noun in context ("посол
+ * Казахстана", "министр иностранных дел Китая"), else its first word that has
+ * a noun reading; SIZE_MAX without morphology (unit tests without it,
+ * English), where case decides nothing.
  */
-static int can_fill(const ctx *c, const cand *x, slot_role role, size_t v)
+static size_t head_token(const ctx *c, const cand *x)
+{
+	size_t t, i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (t = x->ts; t < x->te; t++) {
+			const dyad_morph_word *w = ru_word(c, t);
+			if (!w)
+				continue;
+			if (pass == 0 && nominal(x, chosen(w)))
+				return t;
+			for (i = 0; pass == 1 && i < w->n; i++)
+				if (nominal(x, &w->an[i]))
+					return t;
+		}
+	return SIZE_MAX;
+}
+
+/*
+ * Can the head of x stand in one of `cases` (DYAD_F_CASE_* bits), in the
+ * singular when `sing`? A reading without case (an indeclinable "МИД", "США")
+ * stands in any. -1 when the morphology says nothing (no head).
+ */
+static int head_can(const ctx *c, const cand *x, uint64_t cases, int sing)
+{
+	size_t t = head_token(c, x), i;
+	const dyad_morph_word *w;
+
+	if (t == SIZE_MAX)
+		return -1;
+	w = ru_word(c, t);
+	for (i = 0; i < w->n; i++) {
+		uint64_t f = w->an[i].feats;
+		if (!nominal(x, &w->an[i]))
+			continue;
+		if ((f & DYAD_F_CASE_MASK) && !(f & cases))
+			continue;
+		if (sing && (f & DYAD_F_NUM_MASK) && !(f & DYAD_F_NUM_SING))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The predicate at token v as the morphology read it in context: its
+ * features when it is a finite verb, a gerund or a short participle, else 0
+ * (a noun of action: "визит", "переговоры"; a full participle; an
+ * infinitive).
+ */
+static uint64_t predicate(const ctx *c, size_t v)
+{
+	const dyad_morph_word *w = ru_word(c, v);
+	uint64_t f;
+
+	if (!w || chosen(w)->upos != DYAD_UPOS_VERB)
+		return 0;
+	f = chosen(w)->feats;
+	/* a full participle agrees with its noun in any case; an infinitive takes its subject from the word it
+	   depends on ("решение, принятое молдавской стороной, объявить …") */
+	if (!(f & (DYAD_F_VF_FIN | DYAD_F_VF_CONV)) && !((f & DYAD_F_VF_PART) && (f & DYAD_F_VARIANT_SHORT)))
+		return 0;
+	return f;
+}
+
+/* Does the predicate at v ask for a singular subject: a finite verb or short participle in the singular? */
+static int singular_predicate(uint64_t f)
+{
+	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_SING && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
+}
+
+/*
+ * Is x, governed by no preposition, an instrumental and neither a
+ * nominative nor an accusative ("Россией", "министром")? 0 without
+ * morphology.
+ */
+static int instrumental(const ctx *c, const cand *x)
+{
+	return !x->after_prep && head_can(c, x, DYAD_F_CASE_INS, 0) > 0 &&
+	       head_can(c, x, DYAD_F_CASE_NOM | DYAD_F_CASE_ACC, 0) == 0;
+}
+
+/* Does the predicate ask for a plural subject: a finite verb or short participle in the plural? */
+static int plural_predicate(uint64_t f)
+{
+	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_PLUR && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
+}
+
+/* The number a finite verb or short participle asks of its subject (DYAD_F_NUM_SING or _PLUR), or 0. */
+static uint64_t predicate_number(uint64_t f)
+{
+	return singular_predicate(f) ? DYAD_F_NUM_SING : plural_predicate(f) ? DYAD_F_NUM_PLUR : 0;
+}
+
+/* Can the head of x be a plural (or a word without number)? -1 without morphology. */
+static int head_plural(const ctx *c, const cand *x)
+{
+	size_t t = head_token(c, x), i;
+	const dyad_morph_word *w;
+
+	if (t == SIZE_MAX)
+		return -1;
+	w = ru_word(c, t);
+	for (i = 0; i < w->n; i++)
+		if (nominal(x, &w->an[i]) && (!(w->an[i].feats & DYAD_F_NUM_MASK) || (w->an[i].feats & DYAD_F_NUM_PLUR)))
+			return 1;
+	return 0;
+}
+
+/*
+ * Is x one of several that act together: coordinated with another ("Токаев и
+ * Лукашенко"), or with "с" and an actor after it ("Токаев с Лукашенко
+ * обсудили")? A plural verb then agrees with a singular.
+ */
+static int joined(const ctx *c, const cand *x)
+{
+	int k = (int)(x - c->cands), out[1];
+	size_t s = c->tok_sent[x->ts];
+
+	return coordinated_before(c, k, c->sent_tok[s], out, 1) > 0 ||
+	       coordinated_after(c, k, c->sent_tok[s + 1], out, 1) > 0 ||
+	       (x->te + 1 < c->sent_tok[s + 1] && (fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) &&
+		cand_at(c, x->te + 1) >= 0);
+}
+
+/* Can word w be read in one of `cases` as an adjective, determiner, noun or proper noun (or indeclinable)? */
+static int word_can(const dyad_morph_word *w, uint64_t cases, int noun_only)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		dyad_upos u = w->an[i].upos;
+		uint64_t f = w->an[i].feats;
+		if (!(u == DYAD_UPOS_NOUN || u == DYAD_UPOS_PROPN ||
+		      (!noun_only && (u == DYAD_UPOS_ADJ || u == DYAD_UPOS_DET || u == DYAD_UPOS_NUM))))
+			continue;
+		if (!(f & DYAD_F_CASE_MASK) || (f & cases))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is x a genitive that belongs to the subject before it: "Подразделения
+ * вооруженных сил Азербайджана открыли", "Сотрудники Пограничной службы КНБ
+ * Казахстана задержали", "двое киргизских военных взяты" — the words before
+ * it, back to a noun or numeral in the nominative (in the number `num` when not 0), all in the genitive? Looks at
+ * most GEN_CHAIN words back.
+ */
+#define GEN_CHAIN 6
+static int genitive_of_subject(const ctx *c, const cand *x, uint64_t num)
+{
+	size_t t;
+
+	if (head_can(c, x, DYAD_F_CASE_GEN, 0) <= 0)
+		return 0;
+	for (t = x->ts; t > c->sent_tok[c->tok_sent[x->ts]] && t + GEN_CHAIN > x->ts;) {
+		const dyad_morph_word *w = ru_word(c, --t);
+		dyad_upos u = w ? chosen(w)->upos : DYAD_UPOS_X;
+		size_t i;
+		/* read in context as a noun or its attribute: not "и", "с" (a letter's name as a noun) */
+		if (!(u == DYAD_UPOS_NOUN || u == DYAD_UPOS_PROPN || u == DYAD_UPOS_ADJ || u == DYAD_UPOS_DET ||
+		      u == DYAD_UPOS_NUM))
+			return 0;
+		for (i = 0; i < w->n; i++) {
+			uint64_t f = w->an[i].feats;
+			if ((w->an[i].upos == DYAD_UPOS_NOUN || w->an[i].upos == DYAD_UPOS_PROPN ||
+			     w->an[i].upos == DYAD_UPOS_NUM) && (f & DYAD_F_CASE_NOM) &&
+			    !(num && (f & DYAD_F_NUM_MASK) && !(f & num)))
+				return 1;
+		}
+		if (!word_can(w, DYAD_F_CASE_GEN, 0))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * What case says of x filling `role` for the verb at v: 1 it fits, 0 it
+ * cannot (a subject that is no nominative agreeing with its verb in number,
+ * a passive agent that is neither an instrumental nor the office "в X" the
+ * act took place in, an active verb's object that can only be a
+ * nominative), -1 the morphology says nothing.
+ */
+static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
+{
+	uint64_t f = predicate(c, v);
+
+	if (head_token(c, x) == SIZE_MAX || !f)
+		return -1;
+	if (role == SLOT_SUBJECT) {
+		if (x->after_prep) /* the possessor "у X" */
+			return -1;
+		/* a plural verb: not a singular alone ("заявления МИД Британии, которые в иранском МИД сочли") */
+		if (head_can(c, x, DYAD_F_CASE_NOM, singular_predicate(f)) &&
+		    !(plural_predicate(f) && head_plural(c, x) == 0 && !joined(c, x)))
+			return 1;
+		return genitive_of_subject(c, x, predicate_number(f));
+	}
+	if (role == SLOT_AGENT) {
+		if (x->after_prep && (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+			return 1;
+		return head_can(c, x, DYAD_F_CASE_INS, 0);
+	}
+	/* the object of an active verb: any case but the nominative (a nominative after it is a subject) */
+	if (f & (DYAD_F_VOICE_PASS | DYAD_F_VARIANT_SHORT))
+		return -1;
+	return head_can(c, x, DYAD_F_CASE_MASK & ~DYAD_F_CASE_NOM, 0);
+}
+
+/* Does candidate x stand where `role` can be, by position and the words around it (can_fill without case)? */
+static int position_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 {
 	if (x->location || !same_level(c, x, v))
 		return 0;
 	if (role == SLOT_SUBJECT)
 		return !x->after_prep || (x->ts > 0 && fold_is(c, x->ts - 1, "у"));
 	return 1;
+}
+
+/*
+ * Can candidate x fill `role` for the verb at token v? By position and the
+ * words around it (the level of parentheses and clauses, a preposition
+ * governing it — the possessor "у X" is a subject: "у X состоялись
+ * переговоры" —, a place is never a party by itself here), then by the case
+ * of its head where the morphology gave one (case_fits): a subject in the
+ * nominative agreeing with its verb in number, a passive agent in the
+ * instrumental ("был вызван министром") or the office "в X", an object in
+ * any case but the nominative.
+ */
+static int can_fill(const ctx *c, const cand *x, slot_role role, size_t v)
+{
+	return position_fits(c, x, role, v) && case_fits(c, x, role, v) != 0;
+}
+
+/*
+ * Did case pass over a nearer candidate for `role` among candidates [from,
+ * to) — the side found is then "by case" in explain?
+ */
+static int case_passed_over(const ctx *c, size_t from, size_t to, slot_role role, size_t v)
+{
+	size_t k;
+
+	for (k = from; k < to; k++)
+		if (position_fits(c, &c->cands[k], role, v) && case_fits(c, &c->cands[k], role, v) == 0)
+			return 1;
+	return 0;
 }
 
 /* The number of candidates that end at or before token t (candidates come in text order). */
@@ -1894,6 +2155,28 @@ static int subject_before(const ctx *c, const mres *r)
 	return -1;
 }
 
+/*
+ * A pattern that ends in a preposition ("отозвать .. посла* в +") and left
+ * its + open: is candidate x governed by another preposition after it ("в
+ * знак протеста против решения Беларуси": "против", not "в", governs the
+ * phrase Беларуси belongs to)? Read from the morphology's prepositions (0
+ * without it).
+ */
+static int other_preposition(const ctx *c, const mres *r, const cand *x)
+{
+	size_t p = r->end - 1, t, h = head_token(c, x);
+	const dyad_morph_word *w = r->end > 0 ? ru_word(c, p) : NULL;
+
+	if (!w || chosen(w)->upos != DYAD_UPOS_ADP || h == SIZE_MAX)
+		return 0;
+	for (t = h; t-- > p + 1;) {
+		const dyad_morph_word *u = ru_word(c, t);
+		if (u && chosen(u)->upos == DYAD_UPOS_ADP)
+			return 1;
+	}
+	return 0;
+}
+
 /* The object: the first actor after the pattern (anywhere in the sentence for `target other`) that is not the source's. */
 static int object_after(const ctx *c, const mres *r, const dyad_side *src, int other)
 {
@@ -1901,7 +2184,7 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
 
 	for (k = other ? 0 : cands_ending_by(c, r->end); k < c->ncands; k++) {
 		const cand *x = &c->cands[k];
-		if (!other && (x->ts < r->end || !can_fill(c, x, SLOT_OBJECT, r->anchor)))
+		if (!other && (x->ts < r->end || !can_fill(c, x, SLOT_OBJECT, r->anchor) || other_preposition(c, r, x)))
 			continue;
 		if (same_actor(&x->side, src))
 			continue;
@@ -1911,11 +2194,12 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
 }
 
 /*
- * The agent of a passive verb: the actor after "by" (English); in Russian,
- * for now by position, the first actor of the verb's clause after it that
- * is not a place ("был вызван в МИД Мали"), or an office before it that
- * "в" governs ("В МИД РФ были вызваны"); never one of the patients. -1 when
- * the sentence names none.
+ * The agent of a passive verb: the actor after "by" (English); in Russian
+ * the first actor of the verb's clause after it that is not a place ("был
+ * вызван в МИД Мали"), or an office before it that "в" governs ("В МИД РФ
+ * были вызваны"); with morphology only an instrumental or such an office
+ * (can_fill: never the nominative acted on); never one of the patients. -1
+ * when the sentence names none.
  */
 static int taken_by(const cand *x, const sides *patient)
 {
@@ -1927,23 +2211,37 @@ static int taken_by(const cand *x, const sides *patient)
 	return 0;
 }
 
-static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *patient)
+/*
+ * The candidates after the verb at r->anchor in its clause, one per call:
+ * `*k` starts at cands_ending_by(c, r->anchor) and `*t` at r->anchor + 1.
+ * -1 at the clause's end.
+ */
+static int next_after_verb(const ctx *c, const mres *r, size_t *k, size_t *t)
 {
-	size_t k, first = cands_ending_by(c, r->anchor), t = r->anchor + 1;
-	int ru = cyrillic(c->folds[r->anchor]);
-
-	/* after the verb, in its clause */
-	for (k = first; k < c->ncands; k++) {
-		const cand *x = &c->cands[k];
+	for (; *k < c->ncands; (*k)++) {
+		const cand *x = &c->cands[*k];
 		if (x->ts <= r->anchor)
 			continue;
-		if (clause_ends(c, t, x->ts))
-			break;
-		t = x->ts;
+		if (clause_ends(c, *t, x->ts))
+			return -1;
+		*t = x->ts;
+		return (int)(*k)++;
+	}
+	return -1;
+}
+
+static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *patient)
+{
+	size_t k, first = cands_ending_by(c, r->anchor), t = r->anchor + 1, next = first;
+	int ru = cyrillic(c->folds[r->anchor]), i;
+
+	/* after the verb, in its clause */
+	while ((i = next_after_verb(c, r, &next, &t)) >= 0) {
+		const cand *x = &c->cands[i];
 		if (taken_by(x, patient) || !can_fill(c, x, SLOT_AGENT, r->anchor))
 			continue;
 		if (ru ? x->ts <= r->end + 4 : (x->ts > c->sent_tok[s] && fold_is(c, x->ts - 1, "by")))
-			return (int)k;
+			return i;
 	}
 	/* "В МИД РФ были вызваны …": the office before the verb the act took place in */
 	for (k = first; ru && k > 0; k--) {
@@ -2126,6 +2424,7 @@ static int names_counterpart(const ctx *c, size_t s, const mres *r)
 	return 0;
 }
 
+
 /*
  * Slots of a passive verb. The one acted on (the target) is the subject
  * before the verb, or — Russian puts it after the verb as often ("был
@@ -2140,6 +2439,10 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 	sides patient, agent;
 
 	patient.n = agent.n = 0;
+	if (ru && r->nsrc > 0 && c->cands[r->src[0]].ts > r->anchor && head_can(c, &c->cands[r->src[0]], DYAD_F_CASE_NOM, 0) > 0)
+		/* "отозваны .. послы Турции в +": a $ the pattern writes after its verb, in the nominative, is
+		   the passive's subject where the pattern wants it: the slots stand as written */
+		return 0;
 	if (aware) {
 		/* its $ is written where the agent stands; a subject found by position is the one acted on */
 		if (r->nsrc > 0)
@@ -2154,6 +2457,9 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 			int by = !ru && r->ntgt > i && c->cands[r->tgt[i]].ts > 0 && fold_is(c, c->cands[r->tgt[i]].ts - 1, "by");
 			if (by)
 				add_side(&agent, &tgt->s[i], "passive agent");
+			else if (ru && r->ntgt > i && instrumental(c, &c->cands[r->tgt[i]]))
+				/* "был атакован Россией": the instrumental acts */
+				add_side(&agent, &tgt->s[i], "passive agent (by case)");
 			else if (ru && r->ntgt > i)
 				add_side(&patient, &tgt->s[i], "passive subject");
 		}
@@ -2331,20 +2637,113 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 }
 
 /*
+ * "Токаев с Лукашенко обсудили": the subject ks before a plural verb joined
+ * by "с" to an actor in the instrumental — that actor acts with it. -1 without morphology or when there is none.
+ */
+static int comitative(const ctx *c, const mres *r, int ks)
+{
+	const cand *x;
+	int k;
+
+	if (ks < 0 || !plural_predicate(predicate(c, r->anchor)))
+		return -1;
+	x = &c->cands[ks];
+	if (x->te + 1 >= r->anchor || !(fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) ||
+	    (k = cand_at(c, x->te + 1)) < 0 || c->cands[k].te > r->anchor)
+		return -1;
+	if (c->cands[k].location || head_can(c, &c->cands[k], DYAD_F_CASE_INS, 0) <= 0 ||
+	    same_actor(&x->side, &c->cands[k].side))
+		return -1;
+	return k;
+}
+
+/*
+ * "Внезапно на него напали таджикские пограничники": an active verb with no
+ * subject before it takes the first actor after it in its clause that can
+ * only be a nominative agreeing with it (never one of the pattern's own
+ * slots). -1 without morphology or when there is none.
+ */
+static int subject_after(const ctx *c, const mres *r)
+{
+	uint64_t f = predicate(c, r->anchor);
+	size_t k = cands_ending_by(c, r->anchor), t = r->anchor + 1;
+	int i, j;
+
+	if (!(f & DYAD_F_VF_FIN) || (f & (DYAD_F_VOICE_PASS | DYAD_F_VARIANT_SHORT)))
+		return -1;
+	while ((j = next_after_verb(c, r, &k, &t)) >= 0) {
+		const cand *x = &c->cands[j];
+		for (i = 0; i < r->ntgt && r->tgt[i] != j; i++)
+			;
+		if (i < r->ntgt || x->location || x->pronoun || x->after_prep || !same_level(c, x, r->anchor))
+			continue;
+		if (head_can(c, x, DYAD_F_CASE_ACC, 0) == 0 && case_fits(c, x, SLOT_SUBJECT, r->anchor) > 0)
+			return j;
+	}
+	return -1;
+}
+
+/*
+ * "В иранском МИД сочли", "в Кремле заявили": a verb in the plural with no
+ * nominative that can be its subject speaks of an office, the one "в X"
+ * before it in its clause (not a place). -1 without morphology or when there
+ * is none.
+ */
+static int impersonal_subject(const ctx *c, size_t s, const mres *r)
+{
+	size_t k;
+
+	if (!plural_predicate(predicate(c, r->anchor)))
+		return -1;
+	for (k = cands_ending_by(c, r->start); k > 0; k--) {
+		const cand *x = &c->cands[k - 1];
+		if (clause_ends(c, x->te, r->anchor))
+			break;
+		if (position_fits(c, x, SLOT_SUBJECT, r->anchor) && case_fits(c, x, SLOT_SUBJECT, r->anchor) != 0)
+			return -1; /* a subject after all (filtered out elsewhere) */
+		if (!x->location && !x->pronoun && x->after_prep && x->ts > c->sent_tok[s] && same_level(c, x, r->anchor) &&
+		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+			return (int)(k - 1);
+	}
+	return -1;
+}
+
+/*
+ * Word order by case: Russian puts the object first as freely as the subject
+ * ("Минск посетит министр иностранных дел Китая"). An active verb at v whose
+ * source ks before it can be an accusative, while its target kt after it can
+ * only be a nominative agreeing with the verb, has them the other way round.
+ */
+static int case_order(const ctx *c, size_t v, int ks, int kt)
+{
+	uint64_t f = predicate(c, v);
+	const cand *x, *y;
+
+	if (ks < 0 || kt < 0 || !(f & DYAD_F_VF_FIN) || (f & (DYAD_F_VOICE_PASS | DYAD_F_VARIANT_SHORT)))
+		return 0;
+	x = &c->cands[ks];
+	y = &c->cands[kt];
+	if (x->te > v || y->ts <= v || x->after_prep || y->after_prep || x->pronoun || y->pronoun)
+		return 0;
+	return head_can(c, x, DYAD_F_CASE_ACC, 0) > 0 && head_can(c, y, DYAD_F_CASE_ACC, 0) == 0 &&
+	       head_can(c, y, DYAD_F_CASE_NOM, singular_predicate(f)) > 0;
+}
+
+/*
  * Fill the slots of one match: the pattern's own $ and + first; else the
  * subject before the verb, the speaker, the object after it, the speaker's
  * counterpart; a passive verb swaps them ("X was summoned by Y": Y acts on
  * X); a sentence that implies its parties ("стороны", "the two countries",
  * a passive without agent, a meeting with nobody named) takes the
- * document's. Lists give one event per member. Case constraints will plug in
- * at subject_before/object_after/passive_agent.
+ * document's. Lists give one event per member. Where the morphology read
+ * the words, case decides too (can_fill); a side it chose says "by case".
  */
 static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 {
 	const dyad_side *spk = &c->speaker[s];
 	sides src, tgt;
 	dyad_side none;
-	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0;
+	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0, ks = -1, kt = -1;
 	dyad_side plural;
 	const char *why = NULL;
 	const pattern *gov;
@@ -2366,14 +2765,26 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		for (i = 0; i < r->nsrc; i++)
 			add_side(&src, &c->cands[head_of(c, r->src[i])].side,
 				 (r->cut & SOFT_SOURCE) ? "slot (list cut at 16)" : "slot");
+		if (r->nsrc == 1)
+			ks = r->src[0];
 		if (src.n == 0 && pt->source == SRC_SPEAKER) {
 			/* "X is a reliable partner": only a speaker makes it someone's praise */
 			if (side_known(spk))
 				add_side(&src, spk, "speaker");
 		} else if (src.n == 0) {
 			if ((k = subject_before(c, r)) >= 0) {
-				add_list(c, &src, k, 0, s, "subject");
+				ks = k;
+				add_list(c, &src, k, 0, s,
+					 case_passed_over(c, (size_t)k + 1, cands_ending_by(c, r->start), SLOT_SUBJECT, r->anchor)
+						 ? "subject (by case)"
+						 : "subject");
 				subject_list = src.n > 1;
+			} else if ((k = subject_after(c, r)) >= 0) {
+				ks = k;
+				add_list(c, &src, k, 1, s, "subject after the verb (by case)");
+			} else if ((k = impersonal_subject(c, s, r)) >= 0) {
+				ks = k;
+				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");
 			} else if (pronoun_subject(c, s, r)) {
 				add_side(&src, &c->last_subject, "coreference (the subject before)");
 			} else if (they_opened_before(c, s, r, &plural)) {
@@ -2386,10 +2797,16 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		for (i = 0; i < r->ntgt; i++)
 			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side,
 				 (r->cut & SOFT_TARGET) ? "slot (list cut at 16)" : "slot");
+		if (r->ntgt == 1)
+			kt = r->tgt[0];
 		if (tgt.n == 0 && r->nsrc > 1) {
 			/* "X и Y обсудили": one reciprocal event */
 			add_side(&tgt, &src.s[1], "slot");
 			src.n = 1;
+			reciprocal = 1;
+		} else if (tgt.n == 0 && src.n == 1 && (k = comitative(c, r, ks)) >= 0) {
+			/* "Токаев с Лукашенко обсудили": one reciprocal event */
+			add_side(&tgt, &c->cands[head_of(c, k)].side, "counterpart (\"с\" and an instrumental, by case)");
 			reciprocal = 1;
 		} else if (tgt.n == 0 && src.n && pt->target == TGT_COUNTERPART && !(r->soft & SOFT_TARGET)) {
 			dyad_side o;
@@ -2397,6 +2814,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				add_side(&tgt, &o, "counterpart");
 		} else if (tgt.n == 0 && src.n) {
 			if ((k = object_after(c, r, &src.s[0], pt->target == TGT_OTHER)) >= 0) {
+				kt = k;
 				add_list(c, &tgt, k, 1, s, "object");
 			} else if (names_counterpart(c, s, r)) {
 				dyad_side o;
@@ -2413,6 +2831,14 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				src.n = 1;
 				reciprocal = 1;
 			}
+		}
+		/* "Минск посетит министр": the object first, the subject after the verb */
+		if (!reciprocal && src.n == 1 && tgt.n == 1 && case_order(c, r->anchor, ks, kt)) {
+			dyad_side x = src.s[0];
+			src.s[0] = tgt.s[0];
+			tgt.s[0] = x;
+			src.s[0].how = "subject (by case)";
+			tgt.s[0].how = "object (by case)";
 		}
 		/* the passive: who the sentence says acts is the one acted on */
 		if (!reciprocal && passive_at(c, s, r->anchor))

@@ -3,7 +3,10 @@
  * lemma finds the inflected forms whose Snowball stem differs ("ввела",
  * "вышлет", "сочли"), a dictionary lemma never matches an unrelated word that
  * only shares its stem ("договор" and "договорились"), a future perfective
- * reads as planned; with the small actor lexicon of tests/fixtures/actors/,
+ * reads as planned; Russian case in slot filling (the subject is the
+ * nominative agreeing with its verb, a genitive after it belongs to it, a
+ * passive's agent is never the nominative acted on; by position alone without
+ * morphology); with the small actor lexicon of tests/fixtures/actors/,
  * patterns written here and OpenCorpora's dictionary (node_modules/az).
  */
 #include <setjmp.h>
@@ -39,6 +42,16 @@ static const char patterns[] =
 	"pattern  $ .. договор с +\n"
 	"@event 111\n"
 	"pattern  $ счесть .. вмешательством +\n"
+	"@event 190\n"
+	"pattern  открыть огонь .. по + | $ атаковать +\n"
+	"@event 042\n"
+	"pattern  $ посетить +\n"
+	"@event 040\n"
+	"pattern  $ провести переговоры\n"
+	"@event 140\n"
+	"pattern  вызван .. посол +\n"
+	"@event 1663\n"
+	"pattern  отозвать .. посла* в +\n"
 	"@event 173\n"
 	"pattern  $ взять в плен +\n";
 
@@ -108,6 +121,86 @@ static void a_shared_stem_is_not_a_lemma(void **state)
 	assert_string_equal(code("Россия договорилась с США.", 1), "");
 }
 
+static void the_subject_is_the_nominative_agreeing_with_its_verb(void **state)
+{
+	(void)state;
+	/* "России" depends on "предупреждениям": no nominative, not the one who opened fire */
+	assert_string_equal(code("Казахстан вопреки предупреждениям России открыл огонь по Беларуси.", 1),
+			    "190 KAZMIL -> BLR");
+	assert_string_equal(code("Казахстан вопреки предупреждениям России открыл огонь по Беларуси.", 0),
+			    "190 RUSMIL -> BLR");
+	/* a genitive after the nominative subject stands for it */
+	assert_string_equal(code("Военные России открыли огонь по Казахстану.", 1), "190 RUSMIL -> KAZ");
+	/* a plural nominative does not agree with a verb in the singular */
+	assert_string_equal(code("Военные России вопреки словам Казахстана открыл огонь по США.", 1), "");
+}
+
+static void a_plural_verb_without_nominative_speaks_of_in_x(void **state)
+{
+	(void)state;
+	/* "в МИД X выслали": the office acts; the ambassador, in the singular, is not the subject of "выслали" */
+	assert_string_equal(code("В МИД России выслали дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ");
+	assert_string_equal(code("В МИД России выслали дипломатов из Казахстана.", 0), "");
+	assert_string_equal(code("Власти России выслали дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ");
+	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 1), "");
+	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 0), "1663 RUSDIP -> KAZ");
+}
+
+static void the_subject_may_stand_after_its_verb(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Внезапно открыли огонь по Беларуси пограничники Казахстана.", 1), "190 KAZMIL -> BLR");
+	assert_string_equal(code("Внезапно открыли огонь по Беларуси пограничники Казахстана.", 0), "");
+	assert_string_equal(code("Вчера открыл огонь по Беларуси Токаев.", 1), "190 KAZGOV -> BLR");
+	/* an accusative after the verb is its object, not its subject */
+	assert_string_equal(code("Вчера открыл огонь по Беларуси, поддержав Казахстан.", 1), "");
+}
+
+static void with_s_and_an_instrumental_both_act(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Токаев с Лукашенко провели переговоры.", 1), "040 KAZGOV -> BLRGOV");
+	assert_string_equal(code("Токаев с Лукашенко провели переговоры.", 0), "");
+	assert_string_equal(code("Лукашенко с Лавровым провели переговоры.", 1), "040 BLRGOV -> RUSGOV");
+	/* "с утра" names no one */
+	assert_string_equal(code("Власти Казахстана с утра провели переговоры.", 1), "");
+}
+
+static void the_object_may_stand_first(void **state)
+{
+	(void)state;
+	/* "Минск" can be an accusative, "министр" and "Токаев" only nominatives */
+	assert_string_equal(code("Минск посетил Токаев.", 1), "042 KAZGOV -> BLR");
+	assert_string_equal(code("Минск посетил Токаев.", 0), "042 BLRGOV -> KAZGOV");
+	assert_string_equal(code("Минск посетит министр Казахстана.", 1), "036 KAZGOV -> BLR planned");
+	assert_string_equal(code("Токаев посетил Минск.", 1), "042 KAZGOV -> BLR");
+}
+
+static void another_preposition_governs_its_own_phrase(void **state)
+{
+	(void)state;
+	/* "Беларуси" belongs to "против решения", not to the "в" of "в знак" */
+	assert_string_equal(code("Россия отозвала посла в знак протеста против решения Беларуси.", 1), "");
+	assert_string_equal(code("Россия отозвала посла в знак протеста против решения Беларуси.", 0),
+			    "1663 RUSGOV -> BLR");
+	assert_string_equal(code("Россия отозвала посла в США.", 1), "1663 RUSGOV -> USA");
+	/* a nominative after an active verb is no object: the subject of what follows */
+	assert_string_equal(code("Россия отозвала посла в знак протеста, министр Казахстана промолчал.", 1), "");
+	assert_string_equal(code("Россия отозвала посла в знак протеста, министр Казахстана промолчал.", 0),
+			    "1663 RUSGOV -> KAZGOV");
+}
+
+static void a_passive_agent_is_never_the_nominative(void **state)
+{
+	(void)state;
+	/* the ambassador is the one summoned; the office "в МИД X" acts */
+	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 1), "140 RUSGOV -> KAZ");
+	assert_string_equal(code("В МИД России был вызван посол Казахстана.", 0), "140 KAZDIP -> RUSGOV");
+	/* an instrumental in the pattern's + is the one acting, the one before the verb is acted on */
+	assert_string_equal(code("Казахстан был атакован Россией.", 1), "190 RUSMIL -> KAZ");
+	assert_string_equal(code("Россия атаковала Казахстан.", 1), "190 RUSMIL -> KAZ");
+}
+
 /* The passive by the word's reading in context: "взяты" is a short participle though no ending lists it. */
 static void passive_by_reading(void **state)
 {
@@ -161,6 +254,13 @@ int main(void)
 		cmocka_unit_test(inflected_forms_match_by_lemma),
 		cmocka_unit_test(future_perfective_is_planned),
 		cmocka_unit_test(a_shared_stem_is_not_a_lemma),
+		cmocka_unit_test(the_subject_is_the_nominative_agreeing_with_its_verb),
+		cmocka_unit_test(a_plural_verb_without_nominative_speaks_of_in_x),
+		cmocka_unit_test(the_subject_may_stand_after_its_verb),
+		cmocka_unit_test(with_s_and_an_instrumental_both_act),
+		cmocka_unit_test(the_object_may_stand_first),
+		cmocka_unit_test(another_preposition_governs_its_own_phrase),
+		cmocka_unit_test(a_passive_agent_is_never_the_nominative),
 		cmocka_unit_test(passive_by_reading),
 	};
 	return cmocka_run_group_tests_name("lemma", tests, setup, teardown);
