@@ -1017,7 +1017,6 @@ static int inside_name(const ctx *c, size_t t)
 	return w.n > 0 && c->folds[t].n > 0 && w.p[0] != c->folds[t].p[0];
 }
 
-/* Calls fn for each pattern whose anchor word is the word at token j, until fn returns nonzero. */
 /*
  * el_matches for the anchors of one slot's patterns, which are mostly one word written again and
  * again ("demand" anchors 150 patterns): the last anchor's answer serves the next that is the
@@ -1040,7 +1039,12 @@ static int anchor_matches(const ctx *c, const pat_el *e, size_t t, anchor_seen *
 	return last->ok;
 }
 
-static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const pattern *), void *arg)
+/*
+ * Calls fn for each pattern of kind `use` (0: any) whose anchor word is the word at token j, until
+ * fn returns nonzero. Patterns of another kind are passed over before their anchor is compared:
+ * the speakers, the non-events and the events each walk the sentence once.
+ */
+static void each_anchored(const ctx *c, size_t j, int use, int (*fn)(void *, const pattern *), void *arg)
 {
 	const size_t *ids;
 	size_t n, k, l;
@@ -1051,7 +1055,7 @@ static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const patter
 	ids = patterns_at(c->p, c->keys[j], &n);
 	for (k = 0; k < n; k++) {
 		const pattern *pt = &c->p->pats[ids[k]];
-		if (anchor_matches(c, &pt->el[pt->anchor], j, &last) && fn(arg, pt))
+		if ((!use || (int)pt->use == use) && anchor_matches(c, &pt->el[pt->anchor], j, &last) && fn(arg, pt))
 			return;
 	}
 	for (l = 0; l < c->lems[j].n; l++) {
@@ -1061,7 +1065,7 @@ static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const patter
 		ids = patterns_at_lemma(c->p, c->lems[j].lemmas[l], &n);
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
-			if (!dyad_str_eq(pt->el[pt->anchor].key, c->keys[j]) && fn(arg, pt))
+			if ((!use || (int)pt->use == use) && !dyad_str_eq(pt->el[pt->anchor].key, c->keys[j]) && fn(arg, pt))
 				return;
 		}
 	}
@@ -1073,13 +1077,13 @@ static void each_anchored(const ctx *c, size_t j, int (*fn)(void *, const patter
 		last.el = NULL;
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
-			if (anchor_matches(c, &pt->el[pt->anchor], j, &last) && fn(arg, pt))
+			if ((!use || (int)pt->use == use) && anchor_matches(c, &pt->el[pt->anchor], j, &last) && fn(arg, pt))
 				return;
 		}
 	}
 	for (k = 0; k < c->p->nprefix; k++) {
 		const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
-		if (el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+		if ((!use || (int)pt->use == use) && el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
 			return;
 	}
 }
@@ -1149,7 +1153,7 @@ static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, 
 	w.use = use;
 	w.fn = fn;
 	for (w.j = c->sent_tok[s]; w.j < c->sent_tok[s + 1]; w.j++)
-		each_anchored(c, w.j, try_pattern, &w);
+		each_anchored(c, w.j, (int)use, try_pattern, &w);
 	if (use != PAT_EVENT || w.hit || !w.near)
 		return;
 	if (reciprocal_family(w.near->cameo) && implies_parties(c, s)) {
@@ -1511,7 +1515,7 @@ static const pattern *governing_at(const ctx *c, size_t t)
 {
 	const pattern *g = NULL;
 
-	each_anchored(c, t, find_governing, &g);
+	each_anchored(c, t, 0, find_governing, &g);
 	return g;
 }
 
