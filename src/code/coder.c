@@ -1069,11 +1069,12 @@ static void each_anchored(const ctx *c, size_t j, int use, int (*fn)(void *, con
 				return;
 		}
 	}
-	if (c->folds[j].n >= PREFIX_BUCKET) {
-		char key[PREFIX_BUCKET + 1];
-		key[0] = '\x01';
-		memcpy(key + 1, c->folds[j].p, PREFIX_BUCKET);
-		ids = patterns_at(c->p, (dyad_str){ key, sizeof key }, &n);
+	for (l = PREFIX_BUCKET; l <= PREFIX_LONG && c->folds[j].n >= l; l += PREFIX_LONG - PREFIX_BUCKET) {
+		/* the prefixes filed under the word's first four bytes, then under its first eight */
+		char key[PREFIX_LONG + 1];
+		key[0] = l == PREFIX_BUCKET ? '\x01' : '\x02';
+		memcpy(key + 1, c->folds[j].p, l);
+		ids = patterns_at(c->p, (dyad_str){ key, l + 1 }, &n);
 		last.el = NULL;
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];

@@ -103,8 +103,16 @@ dyad_str code_key(dyad_stemmer *st, dyad_arena *a, dyad_str word);
  * of the prefix (two Cyrillic letters); shorter prefixes are tried everywhere.
  */
 #define PREFIX_BUCKET 4
-/** The bucket key of a folded word (at least PREFIX_BUCKET bytes long), owned by `a`. */
-dyad_str prefix_bucket(dyad_arena *a, dyad_str folded);
+/*
+ * A prefix of PREFIX_LONG bytes or more (four Cyrillic letters) is filed under that many instead:
+ * "пр" starts fifty prefixes, "приз" a few, so a word tries only the prefixes it may have.
+ */
+#define PREFIX_LONG 8
+/**
+ * The bucket key of a folded word's first `len` bytes (PREFIX_BUCKET or PREFIX_LONG; the word
+ * has at least that many), owned by `a`.
+ */
+dyad_str prefix_bucket(dyad_arena *a, dyad_str folded, size_t len);
 
 /** The patterns whose anchor word has this stem (or this marked lemma); *n gets their count. */
 const size_t *patterns_at(const dyad_patterns *p, dyad_str stem, size_t *n);

@@ -55,13 +55,13 @@ static struct anchor_slot *slot_for(dyad_patterns *p, dyad_str key, int add)
 	return &p->slots[j];
 }
 
-dyad_str prefix_bucket(dyad_arena *a, dyad_str folded)
+dyad_str prefix_bucket(dyad_arena *a, dyad_str folded, size_t len)
 {
-	char *k = dyad_arena_alloc(a, PREFIX_BUCKET + 1);
+	char *k = dyad_arena_alloc(a, len + 1);
 
-	k[0] = '\x01'; /* never the first byte of a stem */
-	memcpy(k + 1, folded.p, PREFIX_BUCKET);
-	return (dyad_str){ k, PREFIX_BUCKET + 1 };
+	k[0] = len == PREFIX_BUCKET ? '\x01' : '\x02'; /* never the first byte of a stem */
+	memcpy(k + 1, folded.p, len);
+	return (dyad_str){ k, len + 1 };
 }
 
 const size_t *patterns_at(const dyad_patterns *p, dyad_str stem, size_t *n)
@@ -234,7 +234,10 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 		/* filed under its first bytes, which every word it matches begins with */
 		struct anchor_slot *s;
 		p->npats++;
-		s = slot_for(p, prefix_bucket(p->arena, els[anchor].key), 1);
+		s = slot_for(p,
+			     prefix_bucket(p->arena, els[anchor].key,
+					   els[anchor].key.n >= PREFIX_LONG ? PREFIX_LONG : PREFIX_BUCKET),
+			     1);
 		p->npats--;
 		push_index(&s->pats, &s->n, &s->cap, p->npats);
 	} else {
