@@ -37,7 +37,7 @@ typedef struct dyad_places dyad_places;
 /**
  * Load the gazetteer from `dir` (data/places): geonames.tsv, then every .txt
  * file in byte order of their names. `lx`, when not NULL, marks the capitals
- * its countries name. A missing geonames.tsv is reported through `warn` (the
+ * its countries name. A missing or empty geonames.tsv is reported through `warn` (the
  * project's lists still load); bad lines are reported as "file:line: what was
  * expected" and skipped. Returns NULL only when `dir` cannot be read.
  */

@@ -397,6 +397,11 @@ static int load_tsv(dyad_places *g, const char *path)
 	}
 	if (bad > 1)
 		warnf(g, "%s: %zu bad lines in all", path, bad);
+	if (g->n == 0) {
+		warnf(g, "%s: no cities (rebuild it with scripts/gazetteer); only the project's own places are known",
+		      path);
+		return -1;
+	}
 	return 0;
 }
 
@@ -405,8 +410,23 @@ static int load_tsv(dyad_places *g, const char *path)
 typedef struct {
 	dyad_places *g;
 	uint32_t cur;            /* the block's place, or NO_PLACE */
+	const char *file;        /* where the block is, for messages */
+	size_t line;
+	dyad_str key;
 	int have_tsv;
 } own_ctx;
+
+/* A @place of the project's lists needs an English name: said with the block's file and line when it ends. */
+static void check_own(own_ctx *c)
+{
+	dyad_places *g = c->g;
+
+	if (c->cur == NO_PLACE || c->cur == IGNORED || g->pl[c->cur].name != NULL)
+		return;
+	warnf(g, "%s:%zu: @place %.*s has no english name (expected 'english  NAME'); it is printed as \"\"",
+	      c->file, c->line, (int)c->key.n, c->key.p);
+	g->pl[c->cur].name = "";
+}
 
 static const char *arena_str(dyad_places *g, dyad_str s)
 {
@@ -420,7 +440,11 @@ static int own_line(void *vctx, const dyad_dict_line *l, dyad_errbuf *why)
 	size_t i;
 
 	if (l->field.n == 0) {
+		check_own(c);
 		c->cur = NO_PLACE;
+		c->file = l->file;
+		c->line = l->line;
+		c->key = l->key;
 		if (dyad_str_eq_c(l->kind, "place")) {
 			c->cur = new_place(g);
 			g->pl[c->cur].kind = DYAD_PLACE_REGION;
@@ -502,18 +526,6 @@ static void own_warn(void *ctx, const char *msg)
 	warnf(g, "%s", msg);
 }
 
-/* A place of the project's own lists needs an English name. */
-static void check_own(dyad_places *g, size_t from, const char *file)
-{
-	size_t i;
-
-	for (i = from; i < g->n; i++)
-		if (g->pl[i].name == NULL) {
-			warnf(g, "%s: a @place without an english name is skipped", file);
-			g->pl[i].name = "";
-		}
-}
-
 /* Mark the capitals the lexicon names: the largest city of that name in that country. */
 static void mark_capitals(dyad_places *g, const dyad_lexicon *lx)
 {
@@ -537,7 +549,7 @@ dyad_places *dyad_places_load(const char *dir, const dyad_lexicon *lx, void (*wa
 	dyad_places *g;
 	char path[4096], **names;
 	long nn, i;
-	own_ctx oc;
+	own_ctx oc = { .cur = NO_PLACE };
 
 	nn = dyad_list_dir(dir, ".txt", &names);
 	if (nn < 0) {
@@ -557,7 +569,6 @@ dyad_places *dyad_places_load(const char *dir, const dyad_lexicon *lx, void (*wa
 	oc.g = g;
 	for (i = 0; i < nn; i++) {
 		dyad_buf text = DYAD_BUF_INIT;
-		size_t from = g->n;
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		if (dyad_read_file(&text, path, TSV_LIMIT, e) != 0) {
 			warnf(g, "%s", e->msg);
@@ -566,7 +577,7 @@ dyad_places *dyad_places_load(const char *dir, const dyad_lexicon *lx, void (*wa
 		oc.cur = NO_PLACE;
 		/* the values are copied into the arena or keyed: the text can go */
 		dyad_dict_parse((dyad_str){ text.p, text.n }, path, own_line, own_warn, &oc);
-		check_own(g, from, path);
+		check_own(&oc); /* the file's last block */
 		dyad_buf_free(&text);
 	}
 	dyad_names_free(names, (size_t)nn);

@@ -12,7 +12,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dyad/places.h"
 
@@ -112,6 +114,50 @@ static void missing_gazetteer_warns(void **state)
 	assert_null(load("tests/fixtures/places/no-such-folder"));
 }
 
+/* Write `text` to dir/name; NULL removes the file. */
+static void put(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (text == NULL) {
+		remove(path);
+		return;
+	}
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void empty_gazetteer_and_nameless_place_named(void **state)
+{
+	char dir[] = "/tmp/dyad-places-XXXXXX";
+	dyad_places *g;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	put(dir, "geonames.tsv", "");
+	put(dir, "own.txt", "@place nameless\nrussian  Безымянное\n\n@place named\nenglish  Named\n"
+			    "@place last\nrussian  Последнее\n");
+	g = load(dir);
+	assert_non_null(g);
+	/* an empty gazetteer is said, and the @place blocks without an English name by file and line */
+	assert_non_null(strstr(warnings, "geonames.tsv: no cities"));
+	assert_non_null(strstr(warnings, "own.txt:1: @place nameless has no english name"));
+	assert_non_null(strstr(warnings, "own.txt:6: @place last has no english name"));
+	assert_null(strstr(warnings, "@place named"));
+	/* the rest loaded */
+	assert_int_equal(dyad_places_count(g), 3);
+	assert_string_equal(dyad_places_lookup(g, dyad_str_c("Named"), NULL)->name, "Named");
+	assert_string_equal(dyad_places_lookup(g, dyad_str_c("Безымянное"), NULL)->name, "");
+	dyad_places_free(g);
+	put(dir, "geonames.tsv", NULL);
+	put(dir, "own.txt", NULL);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -119,6 +165,7 @@ int main(void)
 		cmocka_unit_test(own_places),
 		cmocka_unit_test(bad_lines_named),
 		cmocka_unit_test(missing_gazetteer_warns),
+		cmocka_unit_test(empty_gazetteer_and_nameless_place_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
