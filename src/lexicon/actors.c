@@ -115,16 +115,23 @@ static const char *const speech_verbs[] = {
 	"отозв", "ввод", "введ", "признал", "поддерж", "приветств", "предлож", "согласил", NULL
 };
 
+/* Does `w` end in one of `list` with more than `more` bytes before the ending? */
+static int ends_with_any(dyad_str w, const char *const *list, size_t more)
+{
+	for (; *list; list++) {
+		size_t n = strlen(*list);
+		if (w.n > n + more && memcmp(w.p + w.n - n, *list, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* A Russian verb in the plural ("заявили", "считают"): a capital right before it is not its subject. */
 static int plural_verb(dyad_str w)
 {
 	static const char *const endings[] = { "ли", "ют", "ят", "ут", "ат", NULL };
-	const char *const *e;
 
-	for (e = endings; *e; e++)
-		if (w.n > strlen(*e) + 2 && memcmp(w.p + w.n - strlen(*e), *e, strlen(*e)) == 0)
-			return 1;
-	return 0;
+	return ends_with_any(w, endings, 2);
 }
 
 static int preceded_by_prep(ctx *c, size_t ts, size_t sent_start)
@@ -647,18 +654,10 @@ static int apposed(ctx *c, dyad_mention *m)
 static int descriptor(ctx *c, size_t from, size_t to)
 {
 	static const char *const gen[] = { "ого", "его", "ой", "ей", NULL };
-	const char *const *e;
-	dyad_str w;
 
-	if (to != from + 2 || !is_word(&c->toks[from]) || !is_word(&c->toks[from + 1]) ||
-	    !(c->toks[from].flags & DYAD_TOKF_CYRILLIC) || match_case_of(tok_str(c, from)) != CASE_ANY ||
-	    match_case_of(tok_str(c, from + 1)) != CASE_ANY)
-		return 0;
-	w = tok_str(c, from);
-	for (e = gen; *e; e++)
-		if (w.n > strlen(*e) + 2 && memcmp(w.p + w.n - strlen(*e), *e, strlen(*e)) == 0)
-			return 1;
-	return 0;
+	return to == from + 2 && is_word(&c->toks[from]) && is_word(&c->toks[from + 1]) &&
+	       (c->toks[from].flags & DYAD_TOKF_CYRILLIC) && match_case_of(tok_str(c, from)) == CASE_ANY &&
+	       match_case_of(tok_str(c, from + 1)) == CASE_ANY && ends_with_any(tok_str(c, from), gen, 2);
 }
 
 /* Tokens [from, to) are "for" or "of" and one to three capitalised words: a title's portfolio ("for Defence"). */
@@ -1103,16 +1102,6 @@ static const char *const not_places[] = { "january", "february", "march", "april
 static const char *const adj_endings[] = { "ом", "ем", "ой", "ей", "ый", "ий", "ая", "яя", "ое", "ее",
 					   "ых", "их", "ым", "им", "ую", NULL };
 
-static int ends_with_any(dyad_str w, const char *const *list)
-{
-	for (; *list; list++) {
-		size_t n = strlen(*list);
-		if (w.n > n && memcmp(w.p + w.n - n, *list, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * Token i in an adjective's form standing before a name the gazetteer lacks
  * ("на Южном Кавказе"), or the adjective of a city in -ск/-цк ("Акмолинской
@@ -1122,7 +1111,7 @@ static int adjective_form(ctx *c, size_t i, size_t b)
 {
 	dyad_str w = folded(c, i), k = c->keys[i];
 
-	if (!ends_with_any(w, adj_endings))
+	if (!ends_with_any(w, adj_endings, 0))
 		return 0;
 	if (i + 1 < b && capital_word(c, i + 1))
 		return 1;
