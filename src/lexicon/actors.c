@@ -100,19 +100,23 @@ static int starts_with_any(dyad_str w, const char *const *list)
 static const char *const place_preps[] = { "в", "во", "на", "из", "до", "под", "к", "ко", "у", "около", "через",
 					   "по", "in", "at", "to", "from", "into", "near", "across", NULL };
 
-/* How verbs of saying and acting begin (folded): "Минск заявил", "Washington said". */
-static const char *const speech_verbs[] = {
+/*
+ * How verbs of saying and acting begin (folded, so "ё" is written "е"; a prefix covers its longer
+ * forms): "Минск заявил", "Washington said", "Kyiv downgraded relations", "Москва выслала дипломатов".
+ */
+static const char *const acting_verbs[] = {
+	/* saying */
 	"заяв", "счита", "призв", "призыв", "настаива", "осуд", "выраз", "ответ", "предупред", "потребова",
 	"отверг", "обвин", "намерен", "готов", "направ", "отказ", "said", "say", "state", "warn", "urg",
 	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten",
-	/* and of acting as a state: "Kyiv downgraded relations", "Москва выслала дипломатов" */
-	"выслал", "высыла", "отозвал", "отзыва", "ввел", "ввёл", "ввела", "запрет", "подписал", "приостанов",
-	"раскритик", "критику", "пообещ", "denied", "denies", "deny", "dismiss", "refus", "expel", "recall",
-	"summon", "sever", "downgrad", "impos", "banned", "bans", "signed", "signs", "agreed", "agrees", "vow",
-	"pledg", "promis", "offer", "blam", "criticiz", "criticis", "slam", "denounc", "retaliat", "suspend",
-	"sanction", "welcom", "hail", "protest", "blacklist", "froze", "freez", "express", "voic",
-	"раскрит", "критик", "пригроз", "угрож", "опроверг", "отклон", "упрекн", "возлож", "протест", "высл",
-	"отозв", "ввод", "введ", "признал", "поддерж", "приветств", "предлож", "согласил", NULL
+	/* acting as a state */
+	"высл", "высыла", "отозв", "отзыва", "ввел", "ввод", "введ", "запрет", "подписал", "приостанов",
+	"раскрит", "критик", "пообещ", "пригроз", "угрож", "опроверг", "отклон", "упрекн", "возлож", "протест",
+	"признал", "поддерж", "приветств", "предлож", "согласил",
+	"denied", "denies", "deny", "dismiss", "refus", "expel", "recall", "summon", "sever", "downgrad",
+	"impos", "banned", "bans", "signed", "signs", "agreed", "agrees", "vow", "pledg", "promis", "offer",
+	"blam", "criticiz", "criticis", "slam", "denounc", "retaliat", "suspend", "sanction", "welcom", "hail",
+	"protest", "blacklist", "froze", "freez", "express", "voic", NULL
 };
 
 /* Does `w` end in one of `list` with more than `more` bytes before the ending? */
@@ -939,7 +943,7 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 				dyad_fold_buf(&want, dyad_str_c(r->name->text));
 				if (r->te == r->ts + 1 && dyad_str_eq(folded(c, r->ts), (dyad_str){ want.p, want.n }))
 					for (j = r->te; j < b && j < r->te + 3 && !speaks; j++)
-						speaks = is_word(&c->toks[j]) && starts_with_any(folded(c, j), speech_verbs) &&
+						speaks = is_word(&c->toks[j]) && starts_with_any(folded(c, j), acting_verbs) &&
 							 !(j == r->te && plural_verb(folded(c, j)));
 				dyad_buf_free(&want);
 			}
