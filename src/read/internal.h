@@ -16,8 +16,12 @@ typedef struct {
 	dyad_buf title, h1, site_name, url, published, author;
 } html_page;
 
-/** Extract `html` (any declared charset) into `out`; `out`'s buffers are cleared first. */
-void html_extract(dyad_str html, const char *base_url, html_page *out);
+/**
+ * Extract `html` (any declared charset) into `out`; `out`'s buffers are
+ * cleared first. Returns how many ill-formed sequences of a UTF-8 page
+ * (declared so, or naming no charset) were replaced by U+FFFD.
+ */
+size_t html_extract(dyad_str html, const char *base_url, html_page *out);
 void html_page_free(html_page *p);
 
 /* One WARC record. */

@@ -368,7 +368,7 @@ static dyad_str buf_str(const dyad_buf *b)
 
 static void page_from_html(dyad_reader *r, dyad_str html, const char *url, dyad_page *out)
 {
-	html_extract(html, url, &r->html);
+	out->repaired += html_extract(html, url, &r->html);
 	out->text = clean_text(r, buf_str(&r->html.text), &out->repaired);
 	out->title = meta_str(r, 1, buf_str(&r->html.title), &out->repaired);
 	out->h1 = meta_str(r, 2, buf_str(&r->html.h1), &out->repaired);

@@ -138,6 +138,21 @@ static void html_with_metadata_and_a_charset(void **state)
 	snprintf(path, sizeof path, "%s/cp1251.html", dir);
 	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
 	assert_string_equal(pages.p, "[html - ] Минск\n|");
+	dyad_buf_clear(&pages);
+	/* a UTF-8 page with a bad byte, its charset declared or not: that byte is U+FFFD, the rest stays Cyrillic */
+	write_str("bad-byte.html", "<html><body><p>Министр \xff встретился с президентом.</p></body></html>");
+	write_str("bad-byte-declared.html", "<html><head><meta charset=\"UTF-8\"></head><body><p>Министр \xff "
+					    "встретился с президентом.</p></body></html>");
+	snprintf(path, sizeof path, "%s/bad-byte.html", dir);
+	paths[0] = path;
+	r = dyad_reader_new(paths, 1, NULL);
+	assert_int_equal(dyad_reader_next(r, &p), 1);
+	assert_true(dyad_str_eq_c(p.text, "Министр \xef\xbf\xbd встретился с президентом.\n"));
+	assert_int_equal(p.repaired, 1);
+	dyad_reader_free(r);
+	snprintf(path, sizeof path, "%s/bad-byte-declared.html", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[html - ] Министр \xef\xbf\xbd встретился с президентом.\n|");
 	dyad_buf_free(&pages);
 	dyad_buf_free(&errors);
 }
