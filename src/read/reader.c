@@ -481,11 +481,18 @@ static int next_jsonl(dyad_reader *r, dyad_page *out)
 		if (line.n == 0)
 			continue;
 		dyad_arena_reset(r->arena);
-		rc = dyad_json_parse(r->arena, line, &j, &e);
 		id = page_id(line, r->line);
+		if (!dyad_utf8_valid(line)) {
+			/* bad bytes become U+FFFD before parsing, as in every other input: the record is kept */
+			dyad_buf_clear(&r->scratch);
+			out->repaired = dyad_utf8_repair(&r->scratch, line);
+			line = (dyad_str){ r->scratch.p ? r->scratch.p : "", r->scratch.n };
+		}
+		rc = dyad_json_parse(r->arena, line, &j, &e);
 		drop_read_lines(r); /* the record's strings are the parse's own now */
-		if (rc < 0)
-			return error(r, "line %zu: %s", r->line, e.msg);
+		if (rc < 0) /* the parser counts lines from the record's: "line 1, column 36" is the record's column 36 */
+			return error(r, "line %zu, %s", r->line,
+				     strncmp(e.msg, "line 1, ", 8) == 0 ? e.msg + 8 : e.msg);
 		if (j->type != DYAD_JSON_OBJECT)
 			return error(r, "line %zu: expected a JSON object", r->line);
 		html = dyad_json_get_str(j, "html");

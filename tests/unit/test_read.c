@@ -168,12 +168,14 @@ static void json_lines_go_on_after_a_bad_record(void **state)
 				"{\"title\": \"Сломанная\", \"text\": \n"
 				"\n"
 				"{\"title\":\"Без текста\"}\n"
-				"{\"title\":\"HTML\",\"html\":\"<p>Абзац <b>два</b></p>\"}\n");
+				"{\"title\":\"HTML\",\"html\":\"<p>Абзац <b>два</b></p>\"}\n"
+				"{\"title\":\"Байт\",\"text\":\"Текст \xff три\"}\n");
 	snprintf(path, sizeof path, "%s/feed.jsonl", dir);
 	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
-	assert_string_equal(pages.p, "[jsonl 1 Первая] Текст один|[jsonl 5 HTML] Абзац два\n|");
+	assert_string_equal(pages.p, "[jsonl 1 Первая] Текст один|[jsonl 5 HTML] Абзац два\n|"
+				     "[jsonl 6 Байт] Текст \xef\xbf\xbd три|");
 	assert_int_equal(failures, 2);
-	assert_non_null(strstr(errors.p, "feed.jsonl: line 2: line 1, column"));
+	assert_non_null(strstr(errors.p, "feed.jsonl: line 2, column 31: "));
 	assert_non_null(strstr(errors.p, "feed.jsonl: line 4: the record has no \"text\""));
 	dyad_buf_free(&pages);
 	dyad_buf_free(&errors);
