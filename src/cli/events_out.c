@@ -67,16 +67,11 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 	if (format == DYAD_EVENTS_CSV)
 		fputs(csv_header, stdout);
 	/*
-	 * Russian names outside the lexicon are given in their dictionary form when the dictionary
-	 * is there: the pipeline's own when it has loaded it (one copy of the dictionaries per run)
+	 * Russian names outside the lexicon are given in their dictionary form when the dictionaries are
+	 * there: the pipeline's copy, opened here for a run that has not loaded it (PETRARCH dictionaries)
 	 */
-	o->morph_owned = 0;
-	if (p->morph)
-		o->morph = p->morph;
-	else if (dyad_morph_open(&o->morph, NULL, &e) == 0)
-		o->morph_owned = 1;
-	else
-		o->morph = NULL;
+	if (p->morph == NULL && dyad_morph_open(&p->morph, NULL, &e) < 0)
+		p->morph = NULL;
 	return 0;
 }
 
@@ -84,8 +79,6 @@ void dyad_events_out_close(dyad_events_out *o)
 {
 	dyad_codebook_free(o->codebook);
 	dyad_plover_map_free(&o->plover);
-	if (o->morph_owned)
-		dyad_morph_free(o->morph);
 	dyad_buf_free(&o->buf);
 }
 
@@ -129,7 +122,7 @@ static void name_word_base(const dyad_events_out *o, dyad_str w, dyad_buf *out)
 	dyad_analysis *r = NULL;
 	size_t n, i, at;
 
-	n = dyad_morph_analyze(o->morph, o->p->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
+	n = dyad_morph_analyze(o->p->morph, o->p->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
 	/* a word that may already be a name in the nominative stays as written ("Байжанов" is no case of "Байжан") */
 	for (i = 0; i < n; i++)
 		if ((r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR)) && (r[i].feats & DYAD_F_CASE_NOM))
@@ -171,7 +164,7 @@ static const char *person_key(const dyad_events_out *o, const dyad_side *s)
 	const char *p = s->person, *out;
 	size_t i = 0, j;
 
-	if (p == NULL || o->morph == NULL || !is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
+	if (p == NULL || o->p->morph == NULL || !is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
 		return p;
 	while (p[i]) {
 		for (j = i; p[j] && p[j] != ' ' && p[j] != '-'; j++)
