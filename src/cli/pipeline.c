@@ -73,8 +73,7 @@ int dyad_pipeline_want_morph(dyad_pipeline *p)
 
 	if (p->morph)
 		return 0;
-	snprintf(path, sizeof path, "%s/morph/words.dawg", p->datadir);
-	path[strlen(path) - strlen("/words.dawg")] = '\0';
+	snprintf(path, sizeof path, "%s/morph", p->datadir);
 	if (dyad_morph_open(&p->morph, stat(path, &st) == 0 ? path : NULL, &e) < 0) {
 		fprintf(stderr, "dyad: cannot load the morphology dictionaries: %s; here --data names the data folder, whose morph/ is read first\n",
 			e.msg);
@@ -274,6 +273,7 @@ void dyad_pipeline_close(dyad_pipeline *p)
 void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_document *out)
 {
 	size_t i, cp = 0, at = 0;
+	int in_windows;
 
 	memset(out, 0, sizeof *out);
 	out->page = page;
@@ -284,7 +284,9 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		dyad_clean_page(p->arena, page, p->outlets, &out->doc);
 	}
 	out->lang = out->doc.body.n ? dyad_langid_detect(p->langid, out->doc.body) : DYAD_LANG_OTHER;
-	if (p->matcher && out->doc.body.n <= (size_t)4 * DYAD_CODE_WINDOW) {
+	/* a document too long to tokenize at once is coded window by window (long_document) */
+	in_windows = p->matcher && out->doc.body.n > (size_t)4 * DYAD_CODE_WINDOW;
+	if (p->matcher && !in_windows) {
 		/* the recognizer needs the tokens too: make them once */
 		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
 		out->nsent = dyad_sent_split_tokens(p->arena, out->doc.body, out->toks, out->ntoks, &out->sent_bytes);
@@ -309,7 +311,7 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		if (d > 0)
 			out->day = d;
 	}
-	if (p->matcher && out->doc.body.n > (size_t)4 * DYAD_CODE_WINDOW) {
+	if (in_windows) {
 		long_document(p, out);
 		return;
 	}

@@ -43,7 +43,7 @@ typedef struct {
 	size_t nsent;
 	uint64_t content_hash;
 	dyad_ymd day;           /* doc.date as yyyymmdd, 0 when unknown */
-	/* with actors wanted (a document longer than DYAD_CODE_WINDOW is coded in windows: no tokens then, and its
+	/* with actors wanted (a body longer than 4 * DYAD_CODE_WINDOW bytes is coded in windows: no tokens then, and its
 	   mentions' token indexes are their window's) */
 	dyad_token *toks;
 	size_t ntoks;
