@@ -245,6 +245,19 @@ static void warc_plain_gzip_and_truncated(void **state)
 	assert_int_equal(failures, 1);
 	assert_non_null(strstr(errors.p, "cut.warc: byte "));
 	assert_non_null(strstr(errors.p, "truncated WARC record"));
+	/* headers that end in a bare LF: the record is its own, and the next one follows */
+	dyad_buf_clear(&w);
+	dyad_buf_printf(&w, "WARC/1.0\nWARC-Type: resource\nWARC-Record-ID: <urn:5>\nContent-Type: text/plain\n"
+			    "Content-Length: %zu\n\n%s\n\n",
+			strlen("Первая."), "Первая.");
+	warc_record(&w, "response", "<urn:6>", resp);
+	write_file("lf.warc", w.p, w.n);
+	snprintf(path, sizeof path, "%s/lf.warc", dir);
+	dyad_buf_clear(&pages);
+	dyad_buf_clear(&errors);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[warc <urn:5> ] Первая.|[warc <urn:6> ] АСТАНА, 4 ноября. /ТАСС/. Текст.\n|");
+	assert_int_equal(failures, 0);
 	dyad_buf_free(&w);
 	dyad_buf_free(&gz);
 	dyad_buf_free(&pages);
