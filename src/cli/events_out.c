@@ -36,12 +36,6 @@ static const char csv_header[] =
 	"quad_class,type,mode,reciprocal,modality,date,date_source,location,sentence,evidence,evidence_start,"
 	"evidence_end,rules,set_aside\n";
 
-static void warn_line(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "dyad: %s\n", msg);
-}
-
 int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 {
 	char path[4096];
@@ -51,14 +45,14 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 	o->p = p;
 	o->format = format;
 	snprintf(path, sizeof path, "%s/codebook", p->datadir);
-	o->codebook = dyad_codebook_load(path, warn_line, NULL, &e);
+	o->codebook = dyad_codebook_load(path, dyad_cli_warn, NULL, &e);
 	if (o->codebook == NULL) {
 		fprintf(stderr, "dyad: cannot load the codebook: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
 	}
 	if (format == DYAD_EVENTS_PLOVER) {
 		snprintf(path, sizeof path, "%s/codebook/cameo2plover.tsv", p->datadir);
-		if (dyad_plover_map_load(&o->plover, path, warn_line, NULL, &e) < 0) {
+		if (dyad_plover_map_load(&o->plover, path, dyad_cli_warn, NULL, &e) < 0) {
 			fprintf(stderr, "dyad: cannot load the CAMEO→PLOVER table: %s\n", e.msg);
 			dyad_codebook_free(o->codebook);
 			return DYAD_EXIT_FATAL;

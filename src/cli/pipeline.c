@@ -13,12 +13,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void warn_line(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "dyad: %s\n", msg);
-}
-
 int dyad_pipeline_open(dyad_pipeline *p, const char *datadir)
 {
 	char path[4096];
@@ -26,7 +20,7 @@ int dyad_pipeline_open(dyad_pipeline *p, const char *datadir)
 
 	memset(p, 0, sizeof *p);
 	snprintf(path, sizeof path, "%s/outlets.txt", datadir ? datadir : dyad_datadir());
-	p->outlets = dyad_outlets_load(path, warn_line, NULL, &e);
+	p->outlets = dyad_outlets_load(path, dyad_cli_warn, NULL, &e);
 	if (p->outlets == NULL) {
 		fprintf(stderr, "dyad: cannot load the outlet dictionary: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
@@ -49,14 +43,14 @@ int dyad_pipeline_want_actors(dyad_pipeline *p)
 	dyad_errbuf e;
 
 	snprintf(path, sizeof path, "%s/actors", p->datadir);
-	p->lexicon = dyad_lexicon_load(path, warn_line, NULL, &e);
+	p->lexicon = dyad_lexicon_load(path, dyad_cli_warn, NULL, &e);
 	if (p->lexicon == NULL) {
 		fprintf(stderr, "dyad: cannot load the actor lexicon: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
 	}
 	p->matcher = dyad_matcher_new(p->lexicon);
 	snprintf(path, sizeof path, "%s/places", p->datadir);
-	p->places = dyad_places_load(path, p->lexicon, warn_line, NULL, &e);
+	p->places = dyad_places_load(path, p->lexicon, dyad_cli_warn, NULL, &e);
 	if (p->places == NULL) {
 		fprintf(stderr, "dyad: cannot load the places: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
@@ -91,7 +85,7 @@ int dyad_pipeline_want_events(dyad_pipeline *p)
 	if (p->matcher == NULL && (rc = dyad_pipeline_want_actors(p)) != 0)
 		return rc;
 	snprintf(path, sizeof path, "%s/events", p->datadir);
-	p->patterns = dyad_patterns_load(path, warn_line, NULL, &e);
+	p->patterns = dyad_patterns_load(path, dyad_cli_warn, NULL, &e);
 	if (p->patterns == NULL) {
 		fprintf(stderr, "dyad: cannot load the event patterns: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
