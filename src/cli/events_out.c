@@ -78,11 +78,6 @@ void dyad_events_out_close(dyad_events_out *o)
 
 /* ---- names --------------------------------------------------------------------------------- */
 
-static int is_cyrillic(const char *s)
-{
-	return (unsigned char)s[0] == 0xd0 || (unsigned char)s[0] == 0xd1;
-}
-
 /*
  * The first name the lexicon gives an entity of `kind` with key `key` in the
  * script of the names asked for (Cyrillic for ru, else Latin), else its
@@ -102,7 +97,7 @@ static const char *entity_name(const dyad_events_out *o, dyad_lex_kind kind, con
 		const dyad_lex_name *n = dyad_lexicon_name(lx, i);
 		if (n->entity != idx || n->type != DYAD_NAME_NAME)
 			continue;
-		if (is_cyrillic(n->text) == o->names_ru)
+		if (dyad_name_is_cyrillic(n->text) == o->names_ru)
 			return n->text;
 		if (first == NULL)
 			first = n->text;
@@ -158,7 +153,7 @@ static const char *person_key(const dyad_events_out *o, const dyad_side *s)
 	const char *p = s->person, *out;
 	size_t i = 0, j;
 
-	if (p == NULL || o->p->morph == NULL || !is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
+	if (p == NULL || o->p->morph == NULL || !dyad_name_is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
 		return p;
 	while (p[i]) {
 		for (j = i; p[j] && p[j] != ' ' && p[j] != '-'; j++)

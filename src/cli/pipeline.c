@@ -342,7 +342,7 @@ void dyad_json_opt(dyad_buf *b, const char *name, const char *v)
 		dyad_buf_puts(b, "null");
 }
 
-static int has_cyrillic(const char *s)
+int dyad_name_is_cyrillic(const char *s)
 {
 	for (; *s; s++)
 		if ((unsigned char)*s >= 0xD0 && (unsigned char)*s <= 0xD3)
@@ -356,7 +356,7 @@ void dyad_actor_identity_json(dyad_buf *b, const dyad_lexicon *lx, uint32_t enti
 	const dyad_lex_entity *e = lx ? dyad_lexicon_actor(lx, entity, person, country, igo) : NULL;
 
 	if (person && *person && (e == NULL || e->kind != DYAD_LEX_PERSON)) {
-		int ru = has_cyrillic(person);
+		int ru = dyad_name_is_cyrillic(person);
 		dyad_json_opt(b, "id", NULL);
 		dyad_json_opt(b, "name", ru ? NULL : person);
 		dyad_json_opt(b, "name_ru", ru ? person : NULL);

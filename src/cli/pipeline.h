@@ -98,6 +98,9 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 /** Append `,"name":"v"` to a JSON object being written, or `,"name":null` when v is NULL or empty. */
 void dyad_json_opt(dyad_buf *b, const char *name, const char *v);
 
+/** Whether a name is written in Cyrillic: it has a letter of U+0400..U+04FF (Russian, Kazakh ...). */
+int dyad_name_is_cyrillic(const char *s);
+
 /**
  * Append an actor's identity to a JSON object being written: `,"id":…,
  * "name":…,"name_ru":…,"wikidata":…` (null where unknown). The actor is the
