@@ -317,8 +317,14 @@ static int other_charset(dyad_str html)
 	return 0;
 }
 
-size_t html_extract(dyad_str html, const char *base_url, html_page *out)
+static int is_utf8_name(const char *name)
 {
+	return strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0;
+}
+
+size_t html_extract(dyad_str html, const char *base_url, const char *charset, html_page *out)
+{
+	xmlCharEncodingHandlerPtr known = NULL;
 	htmlParserCtxtPtr ctxt;
 	dyad_buf fixed = DYAD_BUF_INIT;
 	size_t repaired = 0;
@@ -335,7 +341,9 @@ size_t html_extract(dyad_str html, const char *base_url, html_page *out)
 	 * UTF-8, declared or not, with bad bytes: they become U+FFFD here, for libxml2 would read the
 	 * rest of the page as Latin-1 from the first of them on
 	 */
-	if (!other_charset(html) && !dyad_utf8_valid(html)) {
+	if (charset && !is_utf8_name(charset) && (known = xmlFindCharEncodingHandler(charset)) == NULL)
+		charset = NULL; /* a name libxml2 does not know: the markup's, as if none were given */
+	if (known == NULL && (charset || !other_charset(html)) && !dyad_utf8_valid(html)) {
 		repaired = dyad_utf8_repair(&fixed, html);
 		html = (dyad_str){ fixed.p ? fixed.p : "", fixed.n };
 	}
@@ -357,9 +365,12 @@ size_t html_extract(dyad_str html, const char *base_url, html_page *out)
 	ctxt->sax->cdataBlock = on_cdata;
 	if (base_url && ctxt->input && ctxt->input->filename == NULL)
 		ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)base_url);
+	/* a charset known from outside the page is the one: a <meta> naming another is not obeyed */
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-					 HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+					 HTML_PARSE_COMPACT | XML_PARSE_HUGE | (charset ? HTML_PARSE_IGNORE_ENC : 0));
 	ctxt->html = 1;
+	if (known)
+		xmlSwitchToEncoding(ctxt, known);
 	htmlParseDocument(ctxt);
 	if (ctxt->myDoc)
 		xmlFreeDoc(ctxt->myDoc);

@@ -482,6 +482,37 @@ static void bad_files_are_named_and_skipped(void **state)
 	dyad_buf_free(&errors);
 }
 
+/* The charset an HTTP header names, and the UTF-8 of a JSON string, count over a <meta> that says otherwise. */
+static void a_charset_known_outside_the_page_wins(void **state)
+{
+	static const char cp1251_html[] = "<html><body><p>\xcc\xe8\xed\xf1\xea</p></body></html>";
+	dyad_buf w = DYAD_BUF_INIT, resp = DYAD_BUF_INIT, pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	char path[128];
+	size_t failures;
+
+	(void)state;
+	dyad_buf_printf(&resp, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"windows-1251\"\r\n\r\n%s",
+			cp1251_html);
+	warc_record(&w, "response", "<urn:1>", resp.p);
+	write_file("cp.warc", w.p, w.n);
+	snprintf(path, sizeof path, "%s/cp.warc", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[warc <urn:1> ] Минск\n|");
+	assert_int_equal(failures, 0);
+	/* a scraper's JSON keeps the page's <meta charset=windows-1251>, but its string is Unicode */
+	write_str("meta.jsonl", "{\"html\":\"<html><head><meta charset=\\\"windows-1251\\\"></head><body><p>Минск и "
+				"Москва</p></body></html>\"}\n");
+	snprintf(path, sizeof path, "%s/meta.jsonl", dir);
+	dyad_buf_clear(&pages);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[jsonl 1 ] Минск и Москва\n|");
+	assert_int_equal(failures, 0);
+	dyad_buf_free(&w);
+	dyad_buf_free(&resp);
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -492,6 +523,7 @@ int main(void)
 		cmocka_unit_test(bad_files_are_named_and_skipped),
 		cmocka_unit_test(damaged_warc_gz_costs_only_what_is_damaged),
 		cmocka_unit_test(html_deep_or_long_keeps_its_text),
+		cmocka_unit_test(a_charset_known_outside_the_page_wins),
 	};
 	return cmocka_run_group_tests_name("read", tests, setup, teardown);
 }
