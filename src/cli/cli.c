@@ -117,6 +117,12 @@ int dyad_cli_has(const dyad_cmd *cmd, const dyad_cli_args *a, const char *name)
 	return dyad_cli_get(cmd, a, name) != NULL;
 }
 
+void dyad_cli_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "dyad: %s\n", msg);
+}
+
 void dyad_cli_help(const dyad_cmd *cmd, FILE *f)
 {
 	int i;

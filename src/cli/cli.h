@@ -58,6 +58,9 @@ int dyad_cli_has(const dyad_cmd *cmd, const dyad_cli_args *a, const char *name);
 /** Print `dyad <verb> --help` to f. */
 void dyad_cli_help(const dyad_cmd *cmd, FILE *f);
 
+/** A loader's warning callback: prints "dyad: MSG" on stderr (ctx unused). */
+void dyad_cli_warn(void *ctx, const char *msg);
+
 /** Report a usage error the standard way; returns DYAD_EXIT_USAGE. */
 int dyad_cli_usage_error(const dyad_cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -35,12 +35,6 @@ static void emit(void *ctx, const dyad_document *d)
 		fwrite(o->buf.p, 1, o->buf.n, stdout);
 }
 
-static void warn_line(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "dyad: %s\n", msg);
-}
-
 /* `dyad code --dict petrarch:DIR`: each sentence coded by the PETRARCH dictionaries. */
 typedef struct {
 	dyad_events_out out;
@@ -109,7 +103,7 @@ static int run_petrarch(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_pipeli
 
 	(void)cmd;
 	memset(&r, 0, sizeof r);
-	r.petr = dyad_petrarch_load(dir, warn_line, NULL, &e);
+	r.petr = dyad_petrarch_load(dir, dyad_cli_warn, NULL, &e);
 	if (r.petr == NULL) {
 		fprintf(stderr, "dyad: cannot load the PETRARCH dictionaries: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;

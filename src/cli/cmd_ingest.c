@@ -86,11 +86,6 @@ static void derive_version(ingest *g, const char *datadir)
 
 /* ---- the lexicon's actors, so queries can name them ------------------------------------------ */
 
-static int is_cyrillic(const char *s)
-{
-	return (unsigned char)s[0] == 0xd0 || (unsigned char)s[0] == 0xd1;
-}
-
 static int store_actors(ingest *g, const dyad_lexicon *lx)
 {
 	size_t i, k;
@@ -104,7 +99,7 @@ static int store_actors(ingest *g, const dyad_lexicon *lx)
 			const dyad_lex_name *n = dyad_lexicon_name(lx, k);
 			if (n->entity != i || n->type != DYAD_NAME_NAME)
 				continue;
-			if (is_cyrillic(n->text)) {
+			if (dyad_name_is_cyrillic(n->text)) {
 				if (!ru)
 					ru = n->text;
 			} else if (!en) {

@@ -36,12 +36,6 @@ static const char csv_header[] =
 	"quad_class,type,mode,reciprocal,modality,date,date_source,location,sentence,evidence,evidence_start,"
 	"evidence_end,rules,set_aside\n";
 
-static void warn_line(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "dyad: %s\n", msg);
-}
-
 int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 {
 	char path[4096];
@@ -51,14 +45,14 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 	o->p = p;
 	o->format = format;
 	snprintf(path, sizeof path, "%s/codebook", p->datadir);
-	o->codebook = dyad_codebook_load(path, warn_line, NULL, &e);
+	o->codebook = dyad_codebook_load(path, dyad_cli_warn, NULL, &e);
 	if (o->codebook == NULL) {
 		fprintf(stderr, "dyad: cannot load the codebook: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
 	}
 	if (format == DYAD_EVENTS_PLOVER) {
 		snprintf(path, sizeof path, "%s/codebook/cameo2plover.tsv", p->datadir);
-		if (dyad_plover_map_load(&o->plover, path, warn_line, NULL, &e) < 0) {
+		if (dyad_plover_map_load(&o->plover, path, dyad_cli_warn, NULL, &e) < 0) {
 			fprintf(stderr, "dyad: cannot load the CAMEO→PLOVER table: %s\n", e.msg);
 			dyad_codebook_free(o->codebook);
 			return DYAD_EXIT_FATAL;
@@ -67,16 +61,11 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 	if (format == DYAD_EVENTS_CSV)
 		fputs(csv_header, stdout);
 	/*
-	 * Russian names outside the lexicon are given in their dictionary form when the dictionary
-	 * is there: the pipeline's own when it has loaded it (one copy of the dictionaries per run)
+	 * Russian names outside the lexicon are given in their dictionary form when the dictionaries are
+	 * there: the pipeline's copy, opened here for a run that has not loaded it (PETRARCH dictionaries)
 	 */
-	o->morph_owned = 0;
-	if (p->morph)
-		o->morph = p->morph;
-	else if (dyad_morph_open(&o->morph, NULL, &e) == 0)
-		o->morph_owned = 1;
-	else
-		o->morph = NULL;
+	if (p->morph == NULL && dyad_morph_open(&p->morph, NULL, &e) < 0)
+		p->morph = NULL;
 	return 0;
 }
 
@@ -84,17 +73,10 @@ void dyad_events_out_close(dyad_events_out *o)
 {
 	dyad_codebook_free(o->codebook);
 	dyad_plover_map_free(&o->plover);
-	if (o->morph_owned)
-		dyad_morph_free(o->morph);
 	dyad_buf_free(&o->buf);
 }
 
 /* ---- names --------------------------------------------------------------------------------- */
-
-static int is_cyrillic(const char *s)
-{
-	return (unsigned char)s[0] == 0xd0 || (unsigned char)s[0] == 0xd1;
-}
 
 /*
  * The first name the lexicon gives an entity of `kind` with key `key` in the
@@ -115,7 +97,7 @@ static const char *entity_name(const dyad_events_out *o, dyad_lex_kind kind, con
 		const dyad_lex_name *n = dyad_lexicon_name(lx, i);
 		if (n->entity != idx || n->type != DYAD_NAME_NAME)
 			continue;
-		if (is_cyrillic(n->text) == o->names_ru)
+		if (dyad_name_is_cyrillic(n->text) == o->names_ru)
 			return n->text;
 		if (first == NULL)
 			first = n->text;
@@ -129,7 +111,7 @@ static void name_word_base(const dyad_events_out *o, dyad_str w, dyad_buf *out)
 	dyad_analysis *r = NULL;
 	size_t n, i, at;
 
-	n = dyad_morph_analyze(o->morph, o->p->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
+	n = dyad_morph_analyze(o->p->morph, o->p->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
 	/* a word that may already be a name in the nominative stays as written ("Байжанов" is no case of "Байжан") */
 	for (i = 0; i < n; i++)
 		if ((r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR)) && (r[i].feats & DYAD_F_CASE_NOM))
@@ -171,7 +153,7 @@ static const char *person_key(const dyad_events_out *o, const dyad_side *s)
 	const char *p = s->person, *out;
 	size_t i = 0, j;
 
-	if (p == NULL || o->morph == NULL || !is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
+	if (p == NULL || o->p->morph == NULL || !dyad_name_is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
 		return p;
 	while (p[i]) {
 		for (j = i; p[j] && p[j] != ' ' && p[j] != '-'; j++)

@@ -7,7 +7,6 @@
 #define DYAD_CLI_EVENTS_OUT_H
 
 #include "dyad/codebook.h"
-#include "dyad/morph.h"
 #include "dyad/store.h"
 #include "pipeline.h"
 #include "plover_map.h"
@@ -23,14 +22,14 @@ typedef struct {
 	dyad_pipeline *p;
 	dyad_codebook *codebook;
 	dyad_plover_map plover;    /* the public CAMEO→PLOVER table, for PLOVER output */
-	dyad_morph *morph;         /* Russian lemmas for names outside the lexicon; NULL without the dictionary */
-	int morph_owned;           /* 1: opened here; 0: the pipeline's, borrowed */
 	int names_ru;              /* name sides in Russian (Cyrillic names), else English */
 } dyad_events_out;
 
 /**
  * Load the codebook (DATADIR/codebook), and for PLOVER its cameo2plover.tsv;
- * for CSV print the header line. Returns 0, or DYAD_EXIT_FATAL with a message printed.
+ * for CSV print the header line. The pipeline's morphology gives Russian names
+ * outside the lexicon their dictionary form; it is opened into p when p has
+ * not (and left out when the dictionaries are missing). Returns 0, or DYAD_EXIT_FATAL with a message printed.
  */
 int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format);
 void dyad_events_out_close(dyad_events_out *o);

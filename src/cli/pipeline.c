@@ -13,12 +13,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void warn_line(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "dyad: %s\n", msg);
-}
-
 int dyad_pipeline_open(dyad_pipeline *p, const char *datadir)
 {
 	char path[4096];
@@ -26,7 +20,7 @@ int dyad_pipeline_open(dyad_pipeline *p, const char *datadir)
 
 	memset(p, 0, sizeof *p);
 	snprintf(path, sizeof path, "%s/outlets.txt", datadir ? datadir : dyad_datadir());
-	p->outlets = dyad_outlets_load(path, warn_line, NULL, &e);
+	p->outlets = dyad_outlets_load(path, dyad_cli_warn, NULL, &e);
 	if (p->outlets == NULL) {
 		fprintf(stderr, "dyad: cannot load the outlet dictionary: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
@@ -49,14 +43,14 @@ int dyad_pipeline_want_actors(dyad_pipeline *p)
 	dyad_errbuf e;
 
 	snprintf(path, sizeof path, "%s/actors", p->datadir);
-	p->lexicon = dyad_lexicon_load(path, warn_line, NULL, &e);
+	p->lexicon = dyad_lexicon_load(path, dyad_cli_warn, NULL, &e);
 	if (p->lexicon == NULL) {
 		fprintf(stderr, "dyad: cannot load the actor lexicon: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
 	}
 	p->matcher = dyad_matcher_new(p->lexicon);
 	snprintf(path, sizeof path, "%s/places", p->datadir);
-	p->places = dyad_places_load(path, p->lexicon, warn_line, NULL, &e);
+	p->places = dyad_places_load(path, p->lexicon, dyad_cli_warn, NULL, &e);
 	if (p->places == NULL) {
 		fprintf(stderr, "dyad: cannot load the places: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
@@ -73,8 +67,7 @@ int dyad_pipeline_want_morph(dyad_pipeline *p)
 
 	if (p->morph)
 		return 0;
-	snprintf(path, sizeof path, "%s/morph/words.dawg", p->datadir);
-	path[strlen(path) - strlen("/words.dawg")] = '\0';
+	snprintf(path, sizeof path, "%s/morph", p->datadir);
 	if (dyad_morph_open(&p->morph, stat(path, &st) == 0 ? path : NULL, &e) < 0) {
 		fprintf(stderr, "dyad: cannot load the morphology dictionaries: %s; here --data names the data folder, whose morph/ is read first\n",
 			e.msg);
@@ -92,7 +85,7 @@ int dyad_pipeline_want_events(dyad_pipeline *p)
 	if (p->matcher == NULL && (rc = dyad_pipeline_want_actors(p)) != 0)
 		return rc;
 	snprintf(path, sizeof path, "%s/events", p->datadir);
-	p->patterns = dyad_patterns_load(path, warn_line, NULL, &e);
+	p->patterns = dyad_patterns_load(path, dyad_cli_warn, NULL, &e);
 	if (p->patterns == NULL) {
 		fprintf(stderr, "dyad: cannot load the event patterns: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
@@ -274,6 +267,7 @@ void dyad_pipeline_close(dyad_pipeline *p)
 void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_document *out)
 {
 	size_t i, cp = 0, at = 0;
+	int in_windows;
 
 	memset(out, 0, sizeof *out);
 	out->page = page;
@@ -284,7 +278,9 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		dyad_clean_page(p->arena, page, p->outlets, &out->doc);
 	}
 	out->lang = out->doc.body.n ? dyad_langid_detect(p->langid, out->doc.body) : DYAD_LANG_OTHER;
-	if (p->matcher && out->doc.body.n <= (size_t)4 * DYAD_CODE_WINDOW) {
+	/* a document too long to tokenize at once is coded window by window (long_document) */
+	in_windows = p->matcher && out->doc.body.n > (size_t)4 * DYAD_CODE_WINDOW;
+	if (p->matcher && !in_windows) {
 		/* the recognizer needs the tokens too: make them once */
 		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
 		out->nsent = dyad_sent_split_tokens(p->arena, out->doc.body, out->toks, out->ntoks, &out->sent_bytes);
@@ -309,7 +305,7 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 		if (d > 0)
 			out->day = d;
 	}
-	if (p->matcher && out->doc.body.n > (size_t)4 * DYAD_CODE_WINDOW) {
+	if (in_windows) {
 		long_document(p, out);
 		return;
 	}
@@ -346,7 +342,7 @@ void dyad_json_opt(dyad_buf *b, const char *name, const char *v)
 		dyad_buf_puts(b, "null");
 }
 
-static int has_cyrillic(const char *s)
+int dyad_name_is_cyrillic(const char *s)
 {
 	for (; *s; s++)
 		if ((unsigned char)*s >= 0xD0 && (unsigned char)*s <= 0xD3)
@@ -360,7 +356,7 @@ void dyad_actor_identity_json(dyad_buf *b, const dyad_lexicon *lx, uint32_t enti
 	const dyad_lex_entity *e = lx ? dyad_lexicon_actor(lx, entity, person, country, igo) : NULL;
 
 	if (person && *person && (e == NULL || e->kind != DYAD_LEX_PERSON)) {
-		int ru = has_cyrillic(person);
+		int ru = dyad_name_is_cyrillic(person);
 		dyad_json_opt(b, "id", NULL);
 		dyad_json_opt(b, "name", ru ? NULL : person);
 		dyad_json_opt(b, "name_ru", ru ? person : NULL);

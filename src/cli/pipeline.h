@@ -43,7 +43,7 @@ typedef struct {
 	size_t nsent;
 	uint64_t content_hash;
 	dyad_ymd day;           /* doc.date as yyyymmdd, 0 when unknown */
-	/* with actors wanted (a document longer than DYAD_CODE_WINDOW is coded in windows: no tokens then, and its
+	/* with actors wanted (a body longer than 4 * DYAD_CODE_WINDOW bytes is coded in windows: no tokens then, and its
 	   mentions' token indexes are their window's) */
 	dyad_token *toks;
 	size_t ntoks;
@@ -97,6 +97,9 @@ void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_docume
 
 /** Append `,"name":"v"` to a JSON object being written, or `,"name":null` when v is NULL or empty. */
 void dyad_json_opt(dyad_buf *b, const char *name, const char *v);
+
+/** Whether a name is written in Cyrillic: it has a letter of U+0400..U+04FF (Russian, Kazakh ...). */
+int dyad_name_is_cyrillic(const char *s);
 
 /**
  * Append an actor's identity to a JSON object being written: `,"id":…,

@@ -7,6 +7,8 @@
  */
 #include "internal.h"
 
+#include "dyad/utf8.h"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
@@ -291,9 +293,41 @@ static void on_cdata(void *ctx, const xmlChar *ch, int len)
 		put_text_n(&w->cur->text, (const char *)ch, (size_t)len);
 }
 
-void html_extract(dyad_str html, const char *base_url, html_page *out)
+/* Whether the markup names a charset other than UTF-8 (in a <meta>, or a UTF-16 byte order mark): libxml2 decodes it. */
+static int other_charset(dyad_str html)
 {
+	size_t i, n = html.n < 65536 ? html.n : 65536;
+
+	if (n >= 2 && ((unsigned char)html.p[0] == 0xFE || (unsigned char)html.p[0] == 0xFF))
+		return 1;
+	for (i = 0; i + 7 < n; i++) {
+		size_t k = i + 7;
+		if (strncasecmp(html.p + i, "charset", 7) != 0)
+			continue;
+		while (k < n && html.p[k] == ' ')
+			k++;
+		if (k == n || html.p[k] != '=')
+			continue;
+		while (++k < n && (html.p[k] == ' ' || html.p[k] == '"' || html.p[k] == '\''))
+			;
+		if (k < n)
+			return !(k + 5 <= n && strncasecmp(html.p + k, "utf-8", 5) == 0) &&
+			       !(k + 4 <= n && strncasecmp(html.p + k, "utf8", 4) == 0);
+	}
+	return 0;
+}
+
+static int is_utf8_name(const char *name)
+{
+	return strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0;
+}
+
+size_t html_extract(dyad_str html, const char *base_url, const char *charset, html_page *out)
+{
+	xmlCharEncodingHandlerPtr known = NULL;
 	htmlParserCtxtPtr ctxt;
+	dyad_buf fixed = DYAD_BUF_INIT;
+	size_t repaired = 0;
 	reading w;
 	dyad_buf *bufs[] = { &out->text, &out->title, &out->h1, &out->site_name, &out->url, &out->published,
 			     &out->author };
@@ -302,11 +336,23 @@ void html_extract(dyad_str html, const char *base_url, html_page *out)
 	for (i = 0; i < sizeof bufs / sizeof *bufs; i++) // NOLINT(bugprone-sizeof-expression): an array of pointers
 		dyad_buf_clear(bufs[i]);
 	if (html.n == 0 || html.n > (size_t)0x7fffffff)
-		return;
+		return 0;
+	/*
+	 * UTF-8, declared or not, with bad bytes: they become U+FFFD here, for libxml2 would read the
+	 * rest of the page as Latin-1 from the first of them on
+	 */
+	if (charset && !is_utf8_name(charset) && (known = xmlFindCharEncodingHandler(charset)) == NULL)
+		charset = NULL; /* a name libxml2 does not know: the markup's, as if none were given */
+	if (known == NULL && (charset || !other_charset(html)) && !dyad_utf8_valid(html)) {
+		repaired = dyad_utf8_repair(&fixed, html);
+		html = (dyad_str){ fixed.p ? fixed.p : "", fixed.n };
+	}
 	/* as htmlReadMemory() sets its parser up (the same default charset), with these handlers */
 	xmlInitParser();
-	if ((ctxt = xmlCreateMemoryParserCtxt(html.p, (int)html.n)) == NULL)
-		return;
+	if (html.n == 0 || (ctxt = xmlCreateMemoryParserCtxt(html.p, (int)html.n)) == NULL) {
+		dyad_buf_free(&fixed);
+		return repaired;
+	}
 	htmlDefaultSAXHandlerInit();
 	memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
 	memset(&w, 0, sizeof w);
@@ -319,9 +365,12 @@ void html_extract(dyad_str html, const char *base_url, html_page *out)
 	ctxt->sax->cdataBlock = on_cdata;
 	if (base_url && ctxt->input && ctxt->input->filename == NULL)
 		ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)base_url);
+	/* a charset known from outside the page is the one: a <meta> naming another is not obeyed */
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-					 HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+					 HTML_PARSE_COMPACT | XML_PARSE_HUGE | (charset ? HTML_PARSE_IGNORE_ENC : 0));
 	ctxt->html = 1;
+	if (known)
+		xmlSwitchToEncoding(ctxt, known);
 	htmlParseDocument(ctxt);
 	if (ctxt->myDoc)
 		xmlFreeDoc(ctxt->myDoc);
@@ -330,7 +379,9 @@ void html_extract(dyad_str html, const char *base_url, html_page *out)
 	free(w.stack);
 	dyad_buf_free(&w.sink.text);
 	dyad_buf_free(&w.sink.h1);
+	dyad_buf_free(&fixed);
 	newline(&out->text);
+	return repaired;
 }
 
 void html_page_free(html_page *p)

@@ -16,8 +16,14 @@ typedef struct {
 	dyad_buf title, h1, site_name, url, published, author;
 } html_page;
 
-/** Extract `html` (any declared charset) into `out`; `out`'s buffers are cleared first. */
-void html_extract(dyad_str html, const char *base_url, html_page *out);
+/**
+ * Extract `html` into `out`; `out`'s buffers are cleared first. `charset` is
+ * the one the bytes are known to be in whatever the markup says (an HTTP
+ * header's, "UTF-8" for text decoded already); NULL reads the charset the
+ * markup declares. Returns how many ill-formed sequences of a UTF-8 page
+ * (so known or declared, or naming no charset) were replaced by U+FFFD.
+ */
+size_t html_extract(dyad_str html, const char *base_url, const char *charset, html_page *out);
 void html_page_free(html_page *p);
 
 /* One WARC record. */

@@ -366,9 +366,29 @@ static dyad_str buf_str(const dyad_buf *b)
 	return b->n ? (dyad_str){ b->p, b->n } : (dyad_str){ NULL, 0 };
 }
 
-static void page_from_html(dyad_reader *r, dyad_str html, const char *url, dyad_page *out)
+/* The charset a Content-Type names ("text/html; charset=windows-1251"), copied into out; NULL for none. */
+static const char *ctype_charset(dyad_str ctype, char out[48])
 {
-	html_extract(html, url, &r->html);
+	size_t i, k = 0;
+
+	for (i = 0; i + 8 <= ctype.n; i++)
+		if (strncasecmp(ctype.p + i, "charset=", 8) == 0)
+			break;
+	if (i + 8 > ctype.n)
+		return NULL;
+	for (i += 8; i < ctype.n && (ctype.p[i] == '"' || ctype.p[i] == '\'' || ctype.p[i] == ' '); i++)
+		;
+	while (i < ctype.n && k + 1 < 48 && ctype.p[i] != '"' && ctype.p[i] != '\'' && ctype.p[i] != ';' &&
+	       ctype.p[i] != ' ')
+		out[k++] = ctype.p[i++];
+	out[k] = '\0';
+	return k ? out : NULL;
+}
+
+/* A page from HTML whose bytes are in `charset` (NULL: as its markup says). */
+static void page_from_html(dyad_reader *r, dyad_str html, const char *url, const char *charset, dyad_page *out)
+{
+	out->repaired += html_extract(html, url, charset, &r->html);
 	out->text = clean_text(r, buf_str(&r->html.text), &out->repaired);
 	out->title = meta_str(r, 1, buf_str(&r->html.title), &out->repaired);
 	out->h1 = meta_str(r, 2, buf_str(&r->html.h1), &out->repaired);
@@ -481,11 +501,18 @@ static int next_jsonl(dyad_reader *r, dyad_page *out)
 		if (line.n == 0)
 			continue;
 		dyad_arena_reset(r->arena);
-		rc = dyad_json_parse(r->arena, line, &j, &e);
 		id = page_id(line, r->line);
+		if (!dyad_utf8_valid(line)) {
+			/* bad bytes become U+FFFD before parsing, as in every other input: the record is kept */
+			dyad_buf_clear(&r->scratch);
+			out->repaired = dyad_utf8_repair(&r->scratch, line);
+			line = (dyad_str){ r->scratch.p ? r->scratch.p : "", r->scratch.n };
+		}
+		rc = dyad_json_parse(r->arena, line, &j, &e);
 		drop_read_lines(r); /* the record's strings are the parse's own now */
-		if (rc < 0)
-			return error(r, "line %zu: %s", r->line, e.msg);
+		if (rc < 0) /* the parser counts lines from the record's: "line 1, column 36" is the record's column 36 */
+			return error(r, "line %zu, %s", r->line,
+				     strncmp(e.msg, "line 1, ", 8) == 0 ? e.msg + 8 : e.msg);
 		if (j->type != DYAD_JSON_OBJECT)
 			return error(r, "line %zu: expected a JSON object", r->line);
 		html = dyad_json_get_str(j, "html");
@@ -501,7 +528,7 @@ static int next_jsonl(dyad_reader *r, dyad_page *out)
 		url = dyad_json_get_str(j, "url");
 		out->url = meta_str(r, 0, url, &out->repaired);
 		if (html.p) {
-			page_from_html(r, html, NULL, out);
+			page_from_html(r, html, NULL, "UTF-8", out); /* a JSON string: decoded already, whatever its <meta> says */
 		} else {
 			out->text = clean_text(r, text, &out->repaired);
 		}
@@ -563,7 +590,9 @@ static int next_warc(dyad_reader *r, dyad_page *out)
 				char url[2048];
 				snprintf(url, sizeof url, "%.*s", (int)(out->url.n < 2000 ? out->url.n : 2000),
 					 out->url.p ? out->url.p : "");
-				page_from_html(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, url[0] ? url : NULL, out);
+				char cs[48];
+				page_from_html(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, url[0] ? url : NULL,
+					       ctype_charset(ctype, cs), out);
 			} else {
 				out->text = clean_text(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, &out->repaired);
 			}
@@ -605,7 +634,7 @@ int dyad_reader_next(dyad_reader *r, dyad_page *out)
 			out->format = r->fmt == DYAD_FMT_HTML ? DYAD_FMT_HTML : DYAD_FMT_TEXT;
 			out->id = page_id((dyad_str){ r->raw.p, r->raw.n }, 0);
 			if (out->format == DYAD_FMT_HTML)
-				page_from_html(r, (dyad_str){ r->raw.p, r->raw.n }, NULL, out);
+				page_from_html(r, (dyad_str){ r->raw.p, r->raw.n }, NULL, NULL, out);
 			else
 				out->text = clean_text(r, (dyad_str){ r->raw.p, r->raw.n }, &out->repaired);
 			if (out->text.p != r->raw.p)

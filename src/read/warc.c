@@ -306,16 +306,20 @@ int warc_stream_next(warc_stream *s, warc_record *rec, char *why, size_t whylen)
 			snprintf(what, sizeof what, "expected a WARC record ('WARC/1.x')");
 		return lost(s, at, what, why, whylen);
 	}
-	if (find_on(s, at, "\r\n\r\n", 4, HEAD_MAX) == SIZE_MAX) {
-		(void)at_ptr(s, at, &avail);
+	/*
+	 * The headers end at an empty line: CRLF as the standard has it, or a bare LF as some tools
+	 * write, which must not carry the search into the next record's headers
+	 */
+	clen = find_on(s, at, "\r\n\r\n", 4, HEAD_MAX);
+	p = at_ptr(s, at, &avail);
+	end_head = find_bytes(p, clen == SIZE_MAX ? avail : clen - at, "\n\n", 2);
+	if (end_head == NULL && clen == SIZE_MAX) {
 		if (avail > HEAD_MAX)
 			return lost(s, at, "WARC headers longer than 1 MB", why, whylen);
 		return lost(s, at, "truncated WARC record (headers never end)", why, whylen);
 	}
-	p = at_ptr(s, at, &avail);
-	end_head = find_bytes(p, avail, "\r\n\r\n", 4);
-	head = (dyad_str){ p, (size_t)(end_head - p) };
-	body = at + head.n + 4;
+	head = (dyad_str){ p, end_head ? (size_t)(end_head - p) : clen - at };
+	body = at + head.n + (end_head ? 2 : 4);
 	len = header(head, "Content-Length");
 	if (len.p == NULL || len.n == 0 || len.n >= sizeof num)
 		return lost(s, at, "WARC record without a Content-Length", why, whylen);

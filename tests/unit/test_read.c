@@ -138,6 +138,21 @@ static void html_with_metadata_and_a_charset(void **state)
 	snprintf(path, sizeof path, "%s/cp1251.html", dir);
 	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
 	assert_string_equal(pages.p, "[html - ] Минск\n|");
+	dyad_buf_clear(&pages);
+	/* a UTF-8 page with a bad byte, its charset declared or not: that byte is U+FFFD, the rest stays Cyrillic */
+	write_str("bad-byte.html", "<html><body><p>Министр \xff встретился с президентом.</p></body></html>");
+	write_str("bad-byte-declared.html", "<html><head><meta charset=\"UTF-8\"></head><body><p>Министр \xff "
+					    "встретился с президентом.</p></body></html>");
+	snprintf(path, sizeof path, "%s/bad-byte.html", dir);
+	paths[0] = path;
+	r = dyad_reader_new(paths, 1, NULL);
+	assert_int_equal(dyad_reader_next(r, &p), 1);
+	assert_true(dyad_str_eq_c(p.text, "Министр \xef\xbf\xbd встретился с президентом.\n"));
+	assert_int_equal(p.repaired, 1);
+	dyad_reader_free(r);
+	snprintf(path, sizeof path, "%s/bad-byte-declared.html", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[html - ] Министр \xef\xbf\xbd встретился с президентом.\n|");
 	dyad_buf_free(&pages);
 	dyad_buf_free(&errors);
 }
@@ -153,12 +168,14 @@ static void json_lines_go_on_after_a_bad_record(void **state)
 				"{\"title\": \"Сломанная\", \"text\": \n"
 				"\n"
 				"{\"title\":\"Без текста\"}\n"
-				"{\"title\":\"HTML\",\"html\":\"<p>Абзац <b>два</b></p>\"}\n");
+				"{\"title\":\"HTML\",\"html\":\"<p>Абзац <b>два</b></p>\"}\n"
+				"{\"title\":\"Байт\",\"text\":\"Текст \xff три\"}\n");
 	snprintf(path, sizeof path, "%s/feed.jsonl", dir);
 	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
-	assert_string_equal(pages.p, "[jsonl 1 Первая] Текст один|[jsonl 5 HTML] Абзац два\n|");
+	assert_string_equal(pages.p, "[jsonl 1 Первая] Текст один|[jsonl 5 HTML] Абзац два\n|"
+				     "[jsonl 6 Байт] Текст \xef\xbf\xbd три|");
 	assert_int_equal(failures, 2);
-	assert_non_null(strstr(errors.p, "feed.jsonl: line 2: line 1, column"));
+	assert_non_null(strstr(errors.p, "feed.jsonl: line 2, column 31: "));
 	assert_non_null(strstr(errors.p, "feed.jsonl: line 4: the record has no \"text\""));
 	dyad_buf_free(&pages);
 	dyad_buf_free(&errors);
@@ -228,6 +245,19 @@ static void warc_plain_gzip_and_truncated(void **state)
 	assert_int_equal(failures, 1);
 	assert_non_null(strstr(errors.p, "cut.warc: byte "));
 	assert_non_null(strstr(errors.p, "truncated WARC record"));
+	/* headers that end in a bare LF: the record is its own, and the next one follows */
+	dyad_buf_clear(&w);
+	dyad_buf_printf(&w, "WARC/1.0\nWARC-Type: resource\nWARC-Record-ID: <urn:5>\nContent-Type: text/plain\n"
+			    "Content-Length: %zu\n\n%s\n\n",
+			strlen("Первая."), "Первая.");
+	warc_record(&w, "response", "<urn:6>", resp);
+	write_file("lf.warc", w.p, w.n);
+	snprintf(path, sizeof path, "%s/lf.warc", dir);
+	dyad_buf_clear(&pages);
+	dyad_buf_clear(&errors);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[warc <urn:5> ] Первая.|[warc <urn:6> ] АСТАНА, 4 ноября. /ТАСС/. Текст.\n|");
+	assert_int_equal(failures, 0);
 	dyad_buf_free(&w);
 	dyad_buf_free(&gz);
 	dyad_buf_free(&pages);
@@ -452,6 +482,37 @@ static void bad_files_are_named_and_skipped(void **state)
 	dyad_buf_free(&errors);
 }
 
+/* The charset an HTTP header names, and the UTF-8 of a JSON string, count over a <meta> that says otherwise. */
+static void a_charset_known_outside_the_page_wins(void **state)
+{
+	static const char cp1251_html[] = "<html><body><p>\xcc\xe8\xed\xf1\xea</p></body></html>";
+	dyad_buf w = DYAD_BUF_INIT, resp = DYAD_BUF_INIT, pages = DYAD_BUF_INIT, errors = DYAD_BUF_INIT;
+	char path[128];
+	size_t failures;
+
+	(void)state;
+	dyad_buf_printf(&resp, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"windows-1251\"\r\n\r\n%s",
+			cp1251_html);
+	warc_record(&w, "response", "<urn:1>", resp.p);
+	write_file("cp.warc", w.p, w.n);
+	snprintf(path, sizeof path, "%s/cp.warc", dir);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[warc <urn:1> ] Минск\n|");
+	assert_int_equal(failures, 0);
+	/* a scraper's JSON keeps the page's <meta charset=windows-1251>, but its string is Unicode */
+	write_str("meta.jsonl", "{\"html\":\"<html><head><meta charset=\\\"windows-1251\\\"></head><body><p>Минск и "
+				"Москва</p></body></html>\"}\n");
+	snprintf(path, sizeof path, "%s/meta.jsonl", dir);
+	dyad_buf_clear(&pages);
+	read_all(path, DYAD_FMT_AUTO, &pages, &errors, &failures);
+	assert_string_equal(pages.p, "[jsonl 1 ] Минск и Москва\n|");
+	assert_int_equal(failures, 0);
+	dyad_buf_free(&w);
+	dyad_buf_free(&resp);
+	dyad_buf_free(&pages);
+	dyad_buf_free(&errors);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +523,7 @@ int main(void)
 		cmocka_unit_test(bad_files_are_named_and_skipped),
 		cmocka_unit_test(damaged_warc_gz_costs_only_what_is_damaged),
 		cmocka_unit_test(html_deep_or_long_keeps_its_text),
+		cmocka_unit_test(a_charset_known_outside_the_page_wins),
 	};
 	return cmocka_run_group_tests_name("read", tests, setup, teardown);
 }
