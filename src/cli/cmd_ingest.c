@@ -92,23 +92,13 @@ static int store_actors(ingest *g, const dyad_lexicon *lx)
 
 	for (i = 0; i < dyad_lexicon_nentities(lx); i++) {
 		const dyad_lex_entity *e = dyad_lexicon_entity(lx, i);
-		const char *en = NULL, *ru = NULL, *code;
+		const char *code;
 		if (e->kind != DYAD_LEX_COUNTRY && e->kind != DYAD_LEX_IGO)
 			continue;
-		for (k = 0; k < dyad_lexicon_nnames(lx) && (!en || !ru); k++) {
-			const dyad_lex_name *n = dyad_lexicon_name(lx, k);
-			if (n->entity != i || n->type != DYAD_NAME_NAME)
-				continue;
-			if (dyad_name_is_cyrillic(n->text)) {
-				if (!ru)
-					ru = n->text;
-			} else if (!en) {
-				en = n->text;
-			}
-		}
+		/* the lexicon's English and Russian names, as the JSON Lines give them */
 		code = e->kind == DYAD_LEX_COUNTRY ? e->key : e->code;
-		if (code && dyad_store_put_actor(g->store, code, e->kind == DYAD_LEX_COUNTRY ? "country" : "igo", en,
-						 ru) < 0)
+		if (code && dyad_store_put_actor(g->store, code, e->kind == DYAD_LEX_COUNTRY ? "country" : "igo",
+						 e->name_en, e->name_ru) < 0)
 			return DYAD_EDB;
 	}
 	/* every name, folded, so a query may say Белоруссия, Kirghizia or Tokayev */

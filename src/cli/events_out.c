@@ -79,30 +79,21 @@ void dyad_events_out_close(dyad_events_out *o)
 /* ---- names --------------------------------------------------------------------------------- */
 
 /*
- * The first name the lexicon gives an entity of `kind` with key `key` in the
- * script of the names asked for (Cyrillic for ru, else Latin), else its
- * first name; NULL when the lexicon lacks the entity.
+ * The name of the entity of `kind` with key `key` in the language asked for
+ * (the lexicon's name_ru for ru, else name_en), else its name in the other;
+ * NULL when the lexicon lacks the entity.
  */
 static const char *entity_name(const dyad_events_out *o, dyad_lex_kind kind, const char *key)
 {
-	const dyad_lexicon *lx = o->p->lexicon;
-	const dyad_lex_entity *e = dyad_lexicon_find(lx, kind, key);
-	const char *first = NULL;
-	size_t i, idx;
+	const dyad_lex_entity *e = dyad_lexicon_find(o->p->lexicon, kind, key);
+	const char *want, *other;
 
 	if (e == NULL)
 		return NULL;
-	idx = (size_t)(e - dyad_lexicon_entity(lx, 0));
-	for (i = 0; i < dyad_lexicon_nnames(lx); i++) {
-		const dyad_lex_name *n = dyad_lexicon_name(lx, i);
-		if (n->entity != idx || n->type != DYAD_NAME_NAME)
-			continue;
-		if (dyad_name_is_cyrillic(n->text) == o->names_ru)
-			return n->text;
-		if (first == NULL)
-			first = n->text;
-	}
-	return first;
+	/* the lexicon's own English and Russian names (the JSON's name and name_ru), else the other */
+	want = o->names_ru ? e->name_ru : e->name_en;
+	other = o->names_ru ? e->name_en : e->name_ru;
+	return want ? want : other;
 }
 
 /* One word of a Russian name in its dictionary form, capitalised: "Байжановым" → "Байжанов". */
