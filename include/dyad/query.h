@@ -130,6 +130,15 @@ int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table
  */
 int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
 
+/**
+ * The places of events the gazetteer located (place: the GeoNames id or the
+ * name of a region or sea; name, country, lat, lon, events, cooperation,
+ * conflict, mean goldstein), busiest first; or with `place` the latest
+ * events of that place. Within `f`'s scope (its actors are not read), each
+ * event once unless `mentions`; at most `f->limit` rows.
+ */
+int dyad_query_places(dyad_store *s, const dyad_event_filter *f, const char *place, dyad_table *out, dyad_errbuf *e);
+
 /** "events" → 0, "mentions" → 1, anything else -1. */
 int dyad_query_count_parse(const char *what);
 

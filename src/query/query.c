@@ -867,6 +867,47 @@ int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out,
 	return rc;
 }
 
+int dyad_query_places(dyad_store *s, const dyad_event_filter *f, const char *place, dyad_table *out, dyad_errbuf *e)
+{
+	/* a place is its GeoNames id, or its name for the regions and seas of the project's lists */
+	static const char key[] = "CAST(coalesce(e.location_geonames, e.location) AS TEXT)";
+	binds bs = { { NULL }, { NULL }, 0 };
+	dyad_buf sql = DYAD_BUF_INIT;
+	char limit[24], quad[4];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = scope_check(f, e)) < 0)
+		return rc;
+	if (place)
+		dyad_buf_puts(&sql, "SELECT d.doc_id AS doc, e.date, e.source, e.source_name, e.target, e.target_name,"
+				    " e.cameo, e.cameo_name, e.quad, e.goldstein, e.location, e.evidence");
+	else
+		dyad_buf_printf(&sql, "SELECT %s AS place, min(e.location) AS name, min(e.location_country) AS country,"
+				      " round(avg(e.location_lat), 5) AS lat, round(avg(e.location_lon), 5) AS lon,"
+				      " count(*) AS events, sum(e.quad IN (1, 2)) AS cooperation,"
+				      " sum(e.quad IN (3, 4)) AS conflict, round(avg(e.goldstein), 5) AS goldstein",
+				key);
+	dyad_buf_printf(&sql, " FROM events e JOIN documents d ON d.id = e.doc WHERE e.location_lat IS NOT NULL AND ");
+	if (f->mentions)
+		dyad_buf_puts(&sql, "1");
+	else
+		first_report_sql(&sql, f);
+	scope_sql(&sql, f, &bs, quad);
+	if (place) {
+		dyad_buf_printf(&sql, " AND %s = :place ORDER BY e.date DESC, e.id DESC LIMIT :limit", key);
+		bind_add(&bs, "place", place);
+	} else {
+		dyad_buf_puts(&sql, " GROUP BY place ORDER BY events DESC, place LIMIT :limit");
+	}
+	dyad_buf_putc(&sql, '\0');
+	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
+	bind_add(&bs, "limit", limit);
+	rc = run_named(s, sql.p, &bs, out, e);
+	dyad_buf_free(&sql);
+	return rc;
+}
+
 int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
 {
 	return run(s,

@@ -5,7 +5,6 @@
  * themselves are src/query's parameterised SQL. Nothing here knows HTTP.
  */
 #include "dyad/serve.h"
-#include "api_places.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -430,6 +429,39 @@ static void api_types(dyad_store *s, request *q)
 	dyad_table_free(&t);
 }
 
+/* GET /api/places: the places of events with their counts, or with place=ID that place's latest events. */
+static void api_places(dyad_store *s, request *q)
+{
+	static const char *const names[] = { "place", "limit", "since", "until", "type", "cameo", "quad", "outlet",
+					     "language", "count", "names", NULL };
+	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
+	const char *place;
+	dyad_table t;
+	dyad_errbuf e;
+	int rc;
+
+	if (check_params(q, names) < 0 || param_scope(q, &f) < 0 || param_actor_not_empty(q, "place") < 0)
+		return;
+	place = param(q, "place");
+	/* at most 500 places in one answer, or 100 events of one place */
+	if (param_long(q, "limit", 1, place ? 100 : 500, place ? 100 : 500, &f.limit) < 0)
+		return;
+	if ((rc = dyad_query_places(s, &f, place, &t, &e)) < 0) {
+		reply_query_error(q->r, rc, &e, 400);
+		return;
+	}
+	if (place) {
+		dyad_buf_puts(&q->r->body, "{\"place\":");
+		dyad_buf_json_str(&q->r->body, dyad_str_c(place));
+		dyad_buf_puts(&q->r->body, ",\"events\":");
+	} else {
+		dyad_buf_puts(&q->r->body, "{\"places\":");
+	}
+	dyad_table_json(&t, &q->r->body);
+	dyad_buf_puts(&q->r->body, "}");
+	dyad_table_free(&t);
+}
+
 /* The row of `code` in the actors table (column 0), or -1. */
 static long find_actor(const dyad_table *t, const char *code)
 {
@@ -690,10 +722,8 @@ void dyad_api_answer(dyad_store *s, const char *why, const char *path, const dya
 		api_search(s, &q);
 	else if ((arg = segment_after(path, "/api/docs/")) != NULL)
 		api_doc(s, &q, arg);
-	else if (strcmp(path, "/api/places") == 0) {
-		if (check_params(&q, dyad_api_places_params) == 0)
-			dyad_api_places(s, params, nparams, r);
-	}
+	else if (strcmp(path, "/api/places") == 0)
+		api_places(s, &q);
 	else
 		reply_error(r, 404, "no such path: %s", strlen(path) <= 128 ? path : "(too long to repeat)");
 }

@@ -187,6 +187,20 @@ for path in ["/api/types?quad=5", "/api/timeline?a=KAZ&b=CHN&quad=0", "/api/netw
     status, headers, data = get(path)
     json_error(status, headers, data, 400, "GET " + path)
 
+# the map's places obey the same filters: a year as `until` takes in the whole year, a type narrows
+def place_events(path):
+    status, _, data = get(path)
+    check(status == 200, "%s: %d" % (path, status))
+    return sum(p["events"] for p in json.loads(data)["places"]) if status == 200 else -1
+year, year_end = place_events("/api/places?until=2023"), place_events("/api/places?until=2023-12-31")
+check(year == year_end and 0 < year < place_events("/api/places"),
+      "places until=2023 (%d) are those until 2023-12-31 (%d), fewer than all" % (year, year_end))
+check(place_events("/api/places?type=CONSULT") < place_events("/api/places"), "places within a type")
+for path in ["/api/places?until=2023-1", "/api/places?since=%FF", "/api/places?place=", "/api/places?place=524901&limit=101",
+             "/api/places?quad=9"]:
+    status, headers, data = get(path)
+    json_error(status, headers, data, 400, "GET " + path)
+
 # names in the language asked for
 status, _, data = get("/api/actors/KAZ?names=ru")
 ru = json.loads(data)
