@@ -231,6 +231,8 @@ for path, want in [
     ("/api/events?type=NOPE", 400), ("/api/events?actor=", 400), ("/api/events?a=&b=KAZ", 400),
     ("/api/events?cameo=", 400), ("/api/events?cameo=0x4", 400), ("/api/events?count=articles", 400),
     ("/api/timeline?a=ZZZ&b=KAZ", 400), ("/api/network?count=x", 400), ("/api/actors/ZZZGOV", 404),
+    # a NUL byte would cut a value short into another value (KAZ%00x read as KAZ)
+    ("/api/events?actor=KAZ%00x", 400), ("/api/events?actor=%00", 400), ("/api/stats?%00=1", 400),
 ]:
     status, headers, data = get(path)
     json_error(status, headers, data, want, "GET " + path[:80])
