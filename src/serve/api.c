@@ -173,16 +173,16 @@ static int param_count(request *q, int *out)
 }
 
 /*
- * A parameter that names an actor: absent is fine, but given empty
- * (actor=) it is a mistake, not "every actor". -1 with a 400.
+ * A filter given empty (type=, actor=) is a mistake, not "every value":
+ * absent is fine. `what` says what the value should be. -1 with a 400.
  */
-static int param_actor_not_empty(request *q, const char *name)
+static int param_not_empty(request *q, const char *name, const char *what)
 {
 	size_t i;
 
 	for (i = 0; i < q->n; i++)
 		if (strcmp(q->p[i].name, name) == 0 && (q->p[i].value == NULL || !*q->p[i].value)) {
-			reply_error(q->r, 400, "%s: empty (name a country, organisation, code or person)", name);
+			reply_error(q->r, 400, "%s: empty (%s, or leave it out)", name, what);
 			return -1;
 		}
 	return 0;
@@ -207,12 +207,16 @@ static int param_names(request *q)
  */
 static int param_scope(request *q, dyad_event_filter *f)
 {
-	static const char *const not_empty[] = { "type", "cameo", "quad", "outlet", "language", "since", "until" };
+	/* each filter and what its value should be */
+	static const char *const not_empty[][2] = {
+		{ "type", "a PLOVER type" }, { "cameo", "a CAMEO code" }, { "quad", "a QuadClass 1-4" },
+		{ "outlet", "an outlet" }, { "language", "ru or en" }, { "since", "a date" }, { "until", "a date" },
+	};
 	long quad;
 	size_t i;
 
 	for (i = 0; i < sizeof not_empty / sizeof *not_empty; i++)
-		if (param_actor_not_empty(q, not_empty[i]) < 0)
+		if (param_not_empty(q, not_empty[i][0], not_empty[i][1]) < 0)
 			return -1;
 	if (param_date(q, "since") < 0 || param_date(q, "until") < 0 || param_count(q, &f->mentions) < 0 ||
 	    param_names(q) < 0 || param_long(q, "quad", 1, 4, 0, &quad) < 0)
@@ -230,7 +234,9 @@ static int param_scope(request *q, dyad_event_filter *f)
 /* The actor (either side) and the dyad a, b: none given empty, both of a dyad or neither. -1 with a 400. */
 static int param_actors(request *q, dyad_event_filter *f)
 {
-	if (param_actor_not_empty(q, "actor") < 0 || param_actor_not_empty(q, "a") < 0 || param_actor_not_empty(q, "b") < 0)
+	static const char actor[] = "a country, organisation, code or person";
+
+	if (param_not_empty(q, "actor", actor) < 0 || param_not_empty(q, "a", actor) < 0 || param_not_empty(q, "b", actor) < 0)
 		return -1;
 	f->actor = param(q, "actor");
 	f->a = param(q, "a");
@@ -440,7 +446,7 @@ static void api_places(dyad_store *s, request *q)
 	dyad_errbuf e;
 	int rc;
 
-	if (check_params(q, names) < 0 || param_scope(q, &f) < 0 || param_actor_not_empty(q, "place") < 0)
+	if (check_params(q, names) < 0 || param_scope(q, &f) < 0 || param_not_empty(q, "place", "a place's id from /api/places") < 0)
 		return;
 	place = param(q, "place");
 	/* at most 500 places in one answer, or 100 events of one place */

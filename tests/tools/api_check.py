@@ -244,6 +244,12 @@ for method in ["POST", "PUT", "DELETE", "PATCH"]:
 status, headers, data = get("/api/stats", method="HEAD")
 check(status == 200 and data == b"", "HEAD answers 200 without a body")
 
+# an empty filter is refused with what it should hold
+for path, want in [("/api/events?type=", "type: empty (a PLOVER type"), ("/api/events?actor=", "actor: empty (a country"),
+                   ("/api/places?place=", "place: empty (a place's id")]:
+    status, _, data = get(path)
+    check(status == 400 and json.loads(data)["error"].startswith(want), "%s: %s" % (path, data[:100]))
+
 # SQL stays data: a quote in every parameter is just a value that matches nothing
 status, _, data = get("/api/search?q=%27%29%3B%20DROP%20TABLE%20events%3B--")
 check(status in (200, 400), "a search for SQL is answered, not run (%d)" % status)
