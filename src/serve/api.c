@@ -284,13 +284,6 @@ static void api_events(dyad_store *s, request *q)
 	if (check_params(q, names) < 0 || param_long(q, "limit", 1, DYAD_API_MAX_LIMIT, 50, &limit) < 0 ||
 	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_scope(q, &f) < 0 || param_actors(q, &f) < 0)
 		return;
-	if (f.cameo) {
-		for (r = 0; f.cameo[r]; r++)
-			if (!isdigit((unsigned char)f.cameo[r]) || r >= 4) {
-				reply_error(q->r, 400, "cameo: expected up to four digits, not '%s'", f.cameo);
-				return;
-			}
-	}
 	f.limit = limit + 1; /* one more tells whether a next page exists */
 	f.offset = offset;
 	if ((rc = dyad_query_events(s, &f, &t, &e)) < 0) {
