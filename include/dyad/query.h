@@ -67,6 +67,9 @@ typedef struct {
 /** Resolve `arg` as dyad_query_actor_resolve does, into `ref`; 0 or a negative code with `e`. */
 int dyad_query_actor_ref(dyad_store *s, const char *arg, dyad_actor_ref *ref, dyad_errbuf *e);
 
+/** What `ref` stands for as one string: the person's key, else the role code, else the side. */
+const char *dyad_actor_ref_key(const dyad_actor_ref *ref);
+
 /** The resolved actor as a JSON object: {"kind":..,"side":..,"code":..,"person":..,"name":..}. */
 void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out);
 

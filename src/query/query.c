@@ -365,7 +365,7 @@ static void ref_cond(dyad_buf *b, const dyad_actor_ref *ref, const char *dir, co
 		dyad_buf_printf(b, "e.%s_actor = :%s", dir, name);
 }
 
-static const char *ref_value(const dyad_actor_ref *ref)
+const char *dyad_actor_ref_key(const dyad_actor_ref *ref)
 {
 	return ref->person[0] ? ref->person : ref->code[0] ? ref->code : ref->side;
 }
@@ -553,7 +553,7 @@ static int actors_resolve(dyad_store *s, const dyad_event_filter *f, dyad_actor_
 static void actors_sql(dyad_buf *sql, const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs)
 {
 	if (f->actor) {
-		bind_add(bs, "x", ref_value(&ref[0]));
+		bind_add(bs, "x", dyad_actor_ref_key(&ref[0]));
 		dyad_buf_puts(sql, " AND (");
 		ref_cond(sql, &ref[0], "source", "x");
 		dyad_buf_puts(sql, " OR ");
@@ -561,8 +561,8 @@ static void actors_sql(dyad_buf *sql, const dyad_event_filter *f, const dyad_act
 		dyad_buf_puts(sql, ")");
 	}
 	if (f->a) {
-		bind_add(bs, "a", ref_value(&ref[1]));
-		bind_add(bs, "b", ref_value(&ref[2]));
+		bind_add(bs, "a", dyad_actor_ref_key(&ref[1]));
+		bind_add(bs, "b", dyad_actor_ref_key(&ref[2]));
 		dyad_buf_puts(sql, " AND ((");
 		ref_cond(sql, &ref[1], "source", "a");
 		dyad_buf_puts(sql, " AND ");
@@ -710,8 +710,8 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 	dyad_buf_putc(&ba, ')');
 	dyad_buf_putc(&ab, '\0');
 	dyad_buf_putc(&ba, '\0');
-	bind_add(&bs, "a", ref_value(ra));
-	bind_add(&bs, "b", ref_value(rb));
+	bind_add(&bs, "a", dyad_actor_ref_key(ra));
+	bind_add(&bs, "b", dyad_actor_ref_key(rb));
 	/* the period expression is one of the fixed strings above, never user text */
 	dyad_buf_printf(&sql, "SELECT %s AS period", period);
 	for (q = 1; q <= 4; q++)
@@ -754,7 +754,7 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 	if (ref_out)
 		*ref_out = ref;
 	whole = ref_whole(&ref);
-	bind_add(&bs, "x", ref_value(&ref));
+	bind_add(&bs, "x", dyad_actor_ref_key(&ref));
 	ref_cond(&src, &ref, "source", "x");
 	ref_cond(&tgt, &ref, "target", "x");
 	dyad_buf_putc(&src, '\0');

@@ -330,9 +330,9 @@ static void api_timeline(dyad_store *s, request *q)
 		return;
 	}
 	dyad_buf_puts(out, "{\"a\":");
-	dyad_buf_json_str(out, dyad_str_c(ra.person[0] ? ra.person : ra.code[0] ? ra.code : ra.side));
+	dyad_buf_json_str(out, dyad_str_c(dyad_actor_ref_key(&ra)));
 	dyad_buf_puts(out, ",\"b\":");
-	dyad_buf_json_str(out, dyad_str_c(rb.person[0] ? rb.person : rb.code[0] ? rb.code : rb.side));
+	dyad_buf_json_str(out, dyad_str_c(dyad_actor_ref_key(&rb)));
 	dyad_buf_puts(out, ",\"resolved_a\":");
 	dyad_actor_ref_json(s, &ra, out);
 	dyad_buf_puts(out, ",\"resolved_b\":");
