@@ -67,6 +67,9 @@ typedef struct {
 /** Resolve `arg` as dyad_query_actor_resolve does, into `ref`; 0 or a negative code with `e`. */
 int dyad_query_actor_ref(dyad_store *s, const char *arg, dyad_actor_ref *ref, dyad_errbuf *e);
 
+/** What `ref` stands for as one string: the person's key, else the role code, else the side. */
+const char *dyad_actor_ref_key(const dyad_actor_ref *ref);
+
 /** The resolved actor as a JSON object: {"kind":..,"side":..,"code":..,"person":..,"name":..}. */
 void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out);
 
@@ -129,6 +132,15 @@ int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table
  * `f`'s scope, its actor or dyad too: what a "top event types" view counts.
  */
 int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
+
+/**
+ * The places of events the gazetteer located (place: the GeoNames id or the
+ * name of a region or sea; name, country, lat, lon, events, cooperation,
+ * conflict, mean goldstein), busiest first; or with `place` the latest
+ * events of that place. Within `f`'s scope (its actors are not read), each
+ * event once unless `mentions`; at most `f->limit` rows.
+ */
+int dyad_query_places(dyad_store *s, const dyad_event_filter *f, const char *place, dyad_table *out, dyad_errbuf *e);
 
 /** "events" → 0, "mentions" → 1, anything else -1. */
 int dyad_query_count_parse(const char *what);

@@ -365,7 +365,7 @@ static void ref_cond(dyad_buf *b, const dyad_actor_ref *ref, const char *dir, co
 		dyad_buf_printf(b, "e.%s_actor = :%s", dir, name);
 }
 
-static const char *ref_value(const dyad_actor_ref *ref)
+const char *dyad_actor_ref_key(const dyad_actor_ref *ref)
 {
 	return ref->person[0] ? ref->person : ref->code[0] ? ref->code : ref->side;
 }
@@ -553,7 +553,7 @@ static int actors_resolve(dyad_store *s, const dyad_event_filter *f, dyad_actor_
 static void actors_sql(dyad_buf *sql, const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs)
 {
 	if (f->actor) {
-		bind_add(bs, "x", ref_value(&ref[0]));
+		bind_add(bs, "x", dyad_actor_ref_key(&ref[0]));
 		dyad_buf_puts(sql, " AND (");
 		ref_cond(sql, &ref[0], "source", "x");
 		dyad_buf_puts(sql, " OR ");
@@ -561,8 +561,8 @@ static void actors_sql(dyad_buf *sql, const dyad_event_filter *f, const dyad_act
 		dyad_buf_puts(sql, ")");
 	}
 	if (f->a) {
-		bind_add(bs, "a", ref_value(&ref[1]));
-		bind_add(bs, "b", ref_value(&ref[2]));
+		bind_add(bs, "a", dyad_actor_ref_key(&ref[1]));
+		bind_add(bs, "b", dyad_actor_ref_key(&ref[2]));
 		dyad_buf_puts(sql, " AND ((");
 		ref_cond(sql, &ref[1], "source", "a");
 		dyad_buf_puts(sql, " AND ");
@@ -710,8 +710,8 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 	dyad_buf_putc(&ba, ')');
 	dyad_buf_putc(&ab, '\0');
 	dyad_buf_putc(&ba, '\0');
-	bind_add(&bs, "a", ref_value(ra));
-	bind_add(&bs, "b", ref_value(rb));
+	bind_add(&bs, "a", dyad_actor_ref_key(ra));
+	bind_add(&bs, "b", dyad_actor_ref_key(rb));
 	/* the period expression is one of the fixed strings above, never user text */
 	dyad_buf_printf(&sql, "SELECT %s AS period", period);
 	for (q = 1; q <= 4; q++)
@@ -754,7 +754,7 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 	if (ref_out)
 		*ref_out = ref;
 	whole = ref_whole(&ref);
-	bind_add(&bs, "x", ref_value(&ref));
+	bind_add(&bs, "x", dyad_actor_ref_key(&ref));
 	ref_cond(&src, &ref, "source", "x");
 	ref_cond(&tgt, &ref, "target", "x");
 	dyad_buf_putc(&src, '\0');
@@ -862,6 +862,47 @@ int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out,
 	dyad_buf_printf(&sql, " GROUP BY e.type HAVING %s > 0 ORDER BY %s DESC, type",
 			f->mentions ? "mentions" : "events", f->mentions ? "mentions" : "events");
 	dyad_buf_putc(&sql, '\0');
+	rc = run_named(s, sql.p, &bs, out, e);
+	dyad_buf_free(&sql);
+	return rc;
+}
+
+int dyad_query_places(dyad_store *s, const dyad_event_filter *f, const char *place, dyad_table *out, dyad_errbuf *e)
+{
+	/* a place is its GeoNames id, or its name for the regions and seas of the project's lists */
+	static const char key[] = "CAST(coalesce(e.location_geonames, e.location) AS TEXT)";
+	binds bs = { { NULL }, { NULL }, 0 };
+	dyad_buf sql = DYAD_BUF_INIT;
+	char limit[24], quad[4];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = scope_check(f, e)) < 0)
+		return rc;
+	if (place)
+		dyad_buf_puts(&sql, "SELECT d.doc_id AS doc, e.date, e.source, e.source_name, e.target, e.target_name,"
+				    " e.cameo, e.cameo_name, e.quad, e.goldstein, e.location, e.evidence");
+	else
+		dyad_buf_printf(&sql, "SELECT %s AS place, min(e.location) AS name, min(e.location_country) AS country,"
+				      " round(avg(e.location_lat), 5) AS lat, round(avg(e.location_lon), 5) AS lon,"
+				      " count(*) AS events, sum(e.quad IN (1, 2)) AS cooperation,"
+				      " sum(e.quad IN (3, 4)) AS conflict, round(avg(e.goldstein), 5) AS goldstein",
+				key);
+	dyad_buf_printf(&sql, " FROM events e JOIN documents d ON d.id = e.doc WHERE e.location_lat IS NOT NULL AND ");
+	if (f->mentions)
+		dyad_buf_puts(&sql, "1");
+	else
+		first_report_sql(&sql, f);
+	scope_sql(&sql, f, &bs, quad);
+	if (place) {
+		dyad_buf_printf(&sql, " AND %s = :place ORDER BY e.date DESC, e.id DESC LIMIT :limit", key);
+		bind_add(&bs, "place", place);
+	} else {
+		dyad_buf_puts(&sql, " GROUP BY place ORDER BY events DESC, place LIMIT :limit");
+	}
+	dyad_buf_putc(&sql, '\0');
+	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
+	bind_add(&bs, "limit", limit);
 	rc = run_named(s, sql.p, &bs, out, e);
 	dyad_buf_free(&sql);
 	return rc;

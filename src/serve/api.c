@@ -5,7 +5,6 @@
  * themselves are src/query's parameterised SQL. Nothing here knows HTTP.
  */
 #include "dyad/serve.h"
-#include "api_places.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -174,16 +173,16 @@ static int param_count(request *q, int *out)
 }
 
 /*
- * A parameter that names an actor: absent is fine, but given empty
- * (actor=) it is a mistake, not "every actor". -1 with a 400.
+ * A filter given empty (type=, actor=) is a mistake, not "every value":
+ * absent is fine. `what` says what the value should be. -1 with a 400.
  */
-static int param_actor_not_empty(request *q, const char *name)
+static int param_not_empty(request *q, const char *name, const char *what)
 {
 	size_t i;
 
 	for (i = 0; i < q->n; i++)
 		if (strcmp(q->p[i].name, name) == 0 && (q->p[i].value == NULL || !*q->p[i].value)) {
-			reply_error(q->r, 400, "%s: empty (name a country, organisation, code or person)", name);
+			reply_error(q->r, 400, "%s: empty (%s, or leave it out)", name, what);
 			return -1;
 		}
 	return 0;
@@ -208,12 +207,16 @@ static int param_names(request *q)
  */
 static int param_scope(request *q, dyad_event_filter *f)
 {
-	static const char *const not_empty[] = { "type", "cameo", "quad", "outlet", "language", "since", "until" };
+	/* each filter and what its value should be */
+	static const char *const not_empty[][2] = {
+		{ "type", "a PLOVER type" }, { "cameo", "a CAMEO code" }, { "quad", "a QuadClass 1-4" },
+		{ "outlet", "an outlet" }, { "language", "ru or en" }, { "since", "a date" }, { "until", "a date" },
+	};
 	long quad;
 	size_t i;
 
 	for (i = 0; i < sizeof not_empty / sizeof *not_empty; i++)
-		if (param_actor_not_empty(q, not_empty[i]) < 0)
+		if (param_not_empty(q, not_empty[i][0], not_empty[i][1]) < 0)
 			return -1;
 	if (param_date(q, "since") < 0 || param_date(q, "until") < 0 || param_count(q, &f->mentions) < 0 ||
 	    param_names(q) < 0 || param_long(q, "quad", 1, 4, 0, &quad) < 0)
@@ -231,7 +234,9 @@ static int param_scope(request *q, dyad_event_filter *f)
 /* The actor (either side) and the dyad a, b: none given empty, both of a dyad or neither. -1 with a 400. */
 static int param_actors(request *q, dyad_event_filter *f)
 {
-	if (param_actor_not_empty(q, "actor") < 0 || param_actor_not_empty(q, "a") < 0 || param_actor_not_empty(q, "b") < 0)
+	static const char actor[] = "a country, organisation, code or person";
+
+	if (param_not_empty(q, "actor", actor) < 0 || param_not_empty(q, "a", actor) < 0 || param_not_empty(q, "b", actor) < 0)
 		return -1;
 	f->actor = param(q, "actor");
 	f->a = param(q, "a");
@@ -279,13 +284,6 @@ static void api_events(dyad_store *s, request *q)
 	if (check_params(q, names) < 0 || param_long(q, "limit", 1, DYAD_API_MAX_LIMIT, 50, &limit) < 0 ||
 	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_scope(q, &f) < 0 || param_actors(q, &f) < 0)
 		return;
-	if (f.cameo) {
-		for (r = 0; f.cameo[r]; r++)
-			if (!isdigit((unsigned char)f.cameo[r]) || r >= 4) {
-				reply_error(q->r, 400, "cameo: expected up to four digits, not '%s'", f.cameo);
-				return;
-			}
-	}
 	f.limit = limit + 1; /* one more tells whether a next page exists */
 	f.offset = offset;
 	if ((rc = dyad_query_events(s, &f, &t, &e)) < 0) {
@@ -332,9 +330,9 @@ static void api_timeline(dyad_store *s, request *q)
 		return;
 	}
 	dyad_buf_puts(out, "{\"a\":");
-	dyad_buf_json_str(out, dyad_str_c(ra.person[0] ? ra.person : ra.code[0] ? ra.code : ra.side));
+	dyad_buf_json_str(out, dyad_str_c(dyad_actor_ref_key(&ra)));
 	dyad_buf_puts(out, ",\"b\":");
-	dyad_buf_json_str(out, dyad_str_c(rb.person[0] ? rb.person : rb.code[0] ? rb.code : rb.side));
+	dyad_buf_json_str(out, dyad_str_c(dyad_actor_ref_key(&rb)));
 	dyad_buf_puts(out, ",\"resolved_a\":");
 	dyad_actor_ref_json(s, &ra, out);
 	dyad_buf_puts(out, ",\"resolved_b\":");
@@ -425,6 +423,39 @@ static void api_types(dyad_store *s, request *q)
 		return;
 	}
 	dyad_buf_puts(&q->r->body, "{\"types\":");
+	dyad_table_json(&t, &q->r->body);
+	dyad_buf_puts(&q->r->body, "}");
+	dyad_table_free(&t);
+}
+
+/* GET /api/places: the places of events with their counts, or with place=ID that place's latest events. */
+static void api_places(dyad_store *s, request *q)
+{
+	static const char *const names[] = { "place", "limit", "since", "until", "type", "cameo", "quad", "outlet",
+					     "language", "count", "names", NULL };
+	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
+	const char *place;
+	dyad_table t;
+	dyad_errbuf e;
+	int rc;
+
+	if (check_params(q, names) < 0 || param_scope(q, &f) < 0 || param_not_empty(q, "place", "a place's id from /api/places") < 0)
+		return;
+	place = param(q, "place");
+	/* at most 500 places in one answer, or 100 events of one place */
+	if (param_long(q, "limit", 1, place ? 100 : 500, place ? 100 : 500, &f.limit) < 0)
+		return;
+	if ((rc = dyad_query_places(s, &f, place, &t, &e)) < 0) {
+		reply_query_error(q->r, rc, &e, 400);
+		return;
+	}
+	if (place) {
+		dyad_buf_puts(&q->r->body, "{\"place\":");
+		dyad_buf_json_str(&q->r->body, dyad_str_c(place));
+		dyad_buf_puts(&q->r->body, ",\"events\":");
+	} else {
+		dyad_buf_puts(&q->r->body, "{\"places\":");
+	}
 	dyad_table_json(&t, &q->r->body);
 	dyad_buf_puts(&q->r->body, "}");
 	dyad_table_free(&t);
@@ -690,10 +721,8 @@ void dyad_api_answer(dyad_store *s, const char *why, const char *path, const dya
 		api_search(s, &q);
 	else if ((arg = segment_after(path, "/api/docs/")) != NULL)
 		api_doc(s, &q, arg);
-	else if (strcmp(path, "/api/places") == 0) {
-		if (check_params(&q, dyad_api_places_params) == 0)
-			dyad_api_places(s, params, nparams, r);
-	}
+	else if (strcmp(path, "/api/places") == 0)
+		api_places(s, &q);
 	else
 		reply_error(r, 404, "no such path: %s", strlen(path) <= 128 ? path : "(too long to repeat)");
 }

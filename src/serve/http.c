@@ -16,6 +16,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "dyad/utf8.h"
+
 /* The largest request headers answered (32 KB); the connection's memory holds four times as much. */
 #define DYAD_SERVE_MAX_HEADERS (32 * 1024)
 
@@ -57,15 +59,22 @@ typedef struct {
 	dyad_param p[DYAD_API_MAX_PARAMS + 1];
 	size_t n;
 	int too_many;
+	const char *nul; /* the name of a parameter whose name or value holds a NUL byte (%00) */
 } params;
 
-static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+			       const char *value, size_t value_size)
 {
 	params *ps = cls;
 
 	(void)kind;
 	if (ps->n == DYAD_API_MAX_PARAMS + 1) {
 		ps->too_many = 1;
+		return MHD_NO;
+	}
+	/* the API reads C strings: a value cut at a %00 would be taken for another value */
+	if ((key && strlen(key) != key_size) || (value && strlen(value) != value_size)) {
+		ps->nul = key ? key : "";
 		return MHD_NO;
 	}
 	ps->p[ps->n].name = key ? key : "";
@@ -172,10 +181,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return send_reply(c, 200, asset->content_type, asset->data, asset->size, 1);
 	}
 	memset(&ps, 0, sizeof ps);
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
+	MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
 	if (ps.too_many) {
 		log_request(sv, method, url, 400, 0);
 		return send_error(c, 400, "too many parameters");
+	}
+	if (ps.nul) {
+		snprintf(msg, sizeof msg, "%s: holds a NUL byte (%%00)",
+			 strlen(ps.nul) <= 64 && dyad_utf8_valid(dyad_str_c(ps.nul)) ? ps.nul : "a parameter");
+		log_request(sv, method, url, 400, 0);
+		return send_error(c, 400, msg);
 	}
 	{
 		const char *why;

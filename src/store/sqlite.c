@@ -389,7 +389,11 @@ static int migrate(dyad_store *s, int readonly)
 			sqlite3_finalize(st);
 		}
 		if (tables < 0) {
-			snprintf(s->err, sizeof s->err, "not an SQLite database (%s)", sqlite3_errmsg(s->db));
+			/* a file cut short (a copy stopped half-way) reads as damaged, not as foreign */
+			snprintf(s->err, sizeof s->err, "%s (%s): dyad leaves it alone",
+				 sqlite3_errcode(s->db) == SQLITE_CORRUPT ? "a damaged SQLite database, cut short or overwritten"
+									  : "not an SQLite database",
+				 sqlite3_errmsg(s->db));
 			return DYAD_EDB;
 		}
 		if (tables > 0) {

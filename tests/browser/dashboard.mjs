@@ -354,6 +354,24 @@ try {
     return marks > 0 && links > 0 ? true : `query ${q}: marks ${marks}, links ${links}`;
   });
   await shot(page, 'search').catch(() => {});
+  await check('search: the header keeps the query and marks the page', async () => {
+    const q = await page.locator('header input[name="q"]').inputValue();
+    const current = await page.locator('header nav a[aria-current="page"]').allInnerTexts();
+    return q !== '' && current.join() === 'Search' ? true : `query '${q}', current ${current.join()}`;
+  });
+
+  /* ---- every page has the same header, with its own link marked ---- */
+  for (const [path, name] of [['/', 'Dashboard'], ['/network', 'Network'], ['/map', 'Map'], ['/actor?id=KAZ', null]]) {
+    await check(`header: ${path} links to every page`, async () => {
+      await page.goto(at(path), { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('header nav a');
+      const links = await page.locator('header nav a').allInnerTexts();
+      const current = await page.locator('header nav a[aria-current="page"]').allInnerTexts();
+      const search = await page.locator('header [data-testid="header-search"] input[name="q"]').count();
+      return links.join() === 'Dashboard,Network,Map,Search' && current.join() === (name || '') && search === 1
+        ? true : `links ${links.join()}, current ${current.join()}, search boxes ${search}`;
+    });
+  }
 
   /* ---- a missing document shows the API's error ---- */
   await check('document: an unknown id shows the error message', async () => {

@@ -187,6 +187,20 @@ for path in ["/api/types?quad=5", "/api/timeline?a=KAZ&b=CHN&quad=0", "/api/netw
     status, headers, data = get(path)
     json_error(status, headers, data, 400, "GET " + path)
 
+# the map's places obey the same filters: a year as `until` takes in the whole year, a type narrows
+def place_events(path):
+    status, _, data = get(path)
+    check(status == 200, "%s: %d" % (path, status))
+    return sum(p["events"] for p in json.loads(data)["places"]) if status == 200 else -1
+year, year_end = place_events("/api/places?until=2023"), place_events("/api/places?until=2023-12-31")
+check(year == year_end and 0 < year < place_events("/api/places"),
+      "places until=2023 (%d) are those until 2023-12-31 (%d), fewer than all" % (year, year_end))
+check(place_events("/api/places?type=CONSULT") < place_events("/api/places"), "places within a type")
+for path in ["/api/places?until=2023-1", "/api/places?since=%FF", "/api/places?place=", "/api/places?place=524901&limit=101",
+             "/api/places?quad=9"]:
+    status, headers, data = get(path)
+    json_error(status, headers, data, 400, "GET " + path)
+
 # names in the language asked for
 status, _, data = get("/api/actors/KAZ?names=ru")
 ru = json.loads(data)
@@ -217,6 +231,8 @@ for path, want in [
     ("/api/events?type=NOPE", 400), ("/api/events?actor=", 400), ("/api/events?a=&b=KAZ", 400),
     ("/api/events?cameo=", 400), ("/api/events?cameo=0x4", 400), ("/api/events?count=articles", 400),
     ("/api/timeline?a=ZZZ&b=KAZ", 400), ("/api/network?count=x", 400), ("/api/actors/ZZZGOV", 404),
+    # a NUL byte would cut a value short into another value (KAZ%00x read as KAZ)
+    ("/api/events?actor=KAZ%00x", 400), ("/api/events?actor=%00", 400), ("/api/stats?%00=1", 400),
 ]:
     status, headers, data = get(path)
     json_error(status, headers, data, want, "GET " + path[:80])
@@ -227,6 +243,12 @@ for method in ["POST", "PUT", "DELETE", "PATCH"]:
 
 status, headers, data = get("/api/stats", method="HEAD")
 check(status == 200 and data == b"", "HEAD answers 200 without a body")
+
+# an empty filter is refused with what it should hold
+for path, want in [("/api/events?type=", "type: empty (a PLOVER type"), ("/api/events?actor=", "actor: empty (a country"),
+                   ("/api/places?place=", "place: empty (a place's id")]:
+    status, _, data = get(path)
+    check(status == 400 and json.loads(data)["error"].startswith(want), "%s: %s" % (path, data[:100]))
 
 # SQL stays data: a quote in every parameter is just a value that matches nothing
 status, _, data = get("/api/search?q=%27%29%3B%20DROP%20TABLE%20events%3B--")

@@ -108,4 +108,11 @@ python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CR
 check 3 "another program" ingest -q --db "$tmp/other.db" examples/news
 [ "$(count "$tmp/other.db" "SELECT count(*) FROM sqlite_master")" = 1 ] || fail "ingest changed another program's database"
 check 3 "not an SQLite database" stats --db "$tmp/notes.db"
+# a store cut short (a copy stopped half-way) is named as damaged, and ingest leaves it as it was
+python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA journal_mode = DELETE')" "$tmp/a.db"
+head -c 300000 "$tmp/a.db" > "$tmp/cut.db"
+check 3 "a damaged SQLite database, cut short" stats --db "$tmp/cut.db"
+sum=$(cksum < "$tmp/cut.db")
+check 3 "a damaged SQLite database, cut short" ingest -q --db "$tmp/cut.db" examples/news
+[ "$(cksum < "$tmp/cut.db")" = "$sum" ] || fail "ingest changed a damaged store"
 echo "$docs documents, $events events; idempotent; killed at $partial of $total pages (try $((try + 1))) and resumed exactly; one writer at a time; queries answer"

@@ -176,18 +176,29 @@ export function highlight(text, ranges) {
   return fragment;
 }
 
-/** The shared header: fill the search box from ?q= and mark the current page's link. */
+/** The pages every header links to, in order. */
+const PAGES = [['/', 'Dashboard'], ['/network', 'Network'], ['/map', 'Map'], ['/search', 'Search']];
+
+/**
+ * The shared header: each page has an empty <header class="top">, filled here with the brand, the
+ * pages (the current one marked) and the search box (holding ?q= on the search page).
+ */
 export function initHeader() {
+  const header = document.querySelector('header.top');
+  if (!header) return;
   const path = location.pathname;
-  for (const link of document.querySelectorAll('header.top nav a')) {
-    const href = link.getAttribute('href');
-    if (href === path || (href !== '/' && path.startsWith(href))) link.setAttribute('aria-current', 'page');
-  }
-  const input = document.querySelector('header.top form input[name="q"]');
-  if (input && path === '/search') {
-    const q = new URLSearchParams(location.search).get('q');
-    if (q) input.value = q;
-  }
+  const input = el('input', {
+    type: 'search', name: 'q', placeholder: 'Search sentences (ru, en)…', 'aria-label': 'Search sentences',
+    maxlength: 120, required: true,
+  });
+  if (path === '/search') input.value = new URLSearchParams(location.search).get('q') || '';
+  replace(header,
+    el('a', { class: 'brand', href: '/' }, 'dyad'),
+    el('nav', { 'aria-label': 'Pages' }, PAGES.map(([href, name]) => el('a', {
+      href, 'aria-current': (href === path || (href !== '/' && path.startsWith(href))) && 'page',
+    }, name))),
+    el('form', { action: '/search', method: 'get', role: 'search', dataset: { testid: 'header-search' } },
+      input, el('button', { type: 'submit' }, 'Search')));
 }
 
 initHeader();
