@@ -544,7 +544,18 @@ static int joins(ctx *c, size_t i)
  * holds that office: "министр иностранных дел России" is not the president named before.
  * 0: a title that names no one office ("лидер", "глава", "министр", "official").
  */
-enum { OFFICE_ANY, OFFICE_DEPUTY, OFFICE_FOREIGN, OFFICE_DEFENCE, OFFICE_HEAD_GOV, OFFICE_HEAD_STATE };
+enum { OFFICE_ANY, OFFICE_SECURITY, OFFICE_DEPUTY, OFFICE_FOREIGN, OFFICE_DEFENCE, OFFICE_HEAD_GOV, OFFICE_HEAD_STATE };
+
+/* Does `w` begin a word of `s` (folded text: a word starts at the text or after a space or sign)? */
+static int has_word_start(const char *s, const char *w)
+{
+	const char *p;
+
+	for (p = strstr(s, w); p; p = strstr(p + 1, w))
+		if (p == s || p[-1] == ' ' || p[-1] == '-' || p[-1] == '(' || p[-1] == '"' || p[-1] == ',')
+			return 1;
+	return 0;
+}
 
 static int office_of(const char *title)
 {
@@ -552,26 +563,39 @@ static int office_of(const char *title)
 		int office;
 		const char *word;
 	} words[] = {
-		/* the first that the title contains decides: deputies before their ministers */
+		/*
+		 * the first that begins a word of the folded title decides: services before the
+		 * ministries they share a word with ("director of the Foreign Intelligence Service"),
+		 * deputies before their ministers
+		 */
+		{ OFFICE_SECURITY, "intelligence" }, { OFFICE_SECURITY, "security service" },
+		{ OFFICE_SECURITY, "разведк" }, { OFFICE_SECURITY, "спецслужб" }, { OFFICE_SECURITY, "безопасност" },
 		{ OFFICE_DEPUTY, "замест" }, { OFFICE_DEPUTY, "замминистр" }, { OFFICE_DEPUTY, "замглав" },
 		{ OFFICE_DEPUTY, "вице-" }, { OFFICE_DEPUTY, "deputy" }, { OFFICE_DEPUTY, "vice" },
-		{ OFFICE_FOREIGN, "иностранных дел" }, { OFFICE_FOREIGN, "МИД" }, { OFFICE_FOREIGN, "внешнеполит" },
+		{ OFFICE_FOREIGN, "иностранных дел" }, { OFFICE_FOREIGN, "мид" }, { OFFICE_FOREIGN, "внешнеполит" },
 		{ OFFICE_FOREIGN, "foreign" }, { OFFICE_FOREIGN, "secretary of state" }, { OFFICE_FOREIGN, "госсекретарь" },
-		{ OFFICE_DEFENCE, "обороны" }, { OFFICE_DEFENCE, "Минобороны" }, { OFFICE_DEFENCE, "defence" },
+		{ OFFICE_DEFENCE, "обороны" }, { OFFICE_DEFENCE, "минобороны" }, { OFFICE_DEFENCE, "defence" },
 		{ OFFICE_DEFENCE, "defense" },
 		{ OFFICE_HEAD_GOV, "премьер" }, { OFFICE_HEAD_GOV, "правительства" }, { OFFICE_HEAD_GOV, "prime minister" },
 		{ OFFICE_HEAD_GOV, "premier" }, { OFFICE_HEAD_GOV, "chancellor" }, { OFFICE_HEAD_GOV, "канцлер" },
 		{ OFFICE_HEAD_STATE, "президент" }, { OFFICE_HEAD_STATE, "глава государства" },
 		{ OFFICE_HEAD_STATE, "president" }, { OFFICE_HEAD_STATE, "head of state" },
 	};
+	char folded[256];
+	dyad_buf b = DYAD_BUF_INIT;
 	size_t i;
+	int office = OFFICE_ANY;
 
 	if (title == NULL)
 		return OFFICE_ANY;
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strstr(title, words[i].word) != NULL)
-			return words[i].office;
-	return OFFICE_ANY;
+	/* case folded, so "Foreign" and "МИД" count; a title is a few words */
+	dyad_fold_buf(&b, dyad_str_c(title));
+	snprintf(folded, sizeof folded, "%.*s", (int)b.n, b.p ? b.p : "");
+	dyad_buf_free(&b);
+	for (i = 0; i < sizeof words / sizeof words[0] && office == OFFICE_ANY; i++)
+		if (has_word_start(folded, words[i].word))
+			office = words[i].office;
+	return office;
 }
 
 /*
