@@ -1072,9 +1072,7 @@ static void each_anchored(const ctx *c, size_t j, int use, int (*fn)(void *, con
 	for (l = PREFIX_BUCKET; l <= PREFIX_LONG && c->folds[j].n >= l; l += PREFIX_LONG - PREFIX_BUCKET) {
 		/* the prefixes filed under the word's first four bytes, then under its first eight */
 		char key[PREFIX_LONG + 1];
-		key[0] = l == PREFIX_BUCKET ? '\x01' : '\x02';
-		memcpy(key + 1, c->folds[j].p, l);
-		ids = patterns_at(c->p, (dyad_str){ key, l + 1 }, &n);
+		ids = patterns_at(c->p, prefix_bucket(key, c->folds[j], l), &n);
 		last.el = NULL;
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
