@@ -1906,10 +1906,11 @@ static size_t head_token(const ctx *c, const cand *x)
 
 /*
  * Can the head of x stand in one of `cases` (DYAD_F_CASE_* bits), in the
- * singular when `sing`? A reading without case (an indeclinable "МИД", "США")
- * stands in any. -1 when the morphology says nothing (no head).
+ * number `num` (DYAD_F_NUM_SING or _PLUR; 0: any)? A reading without case or
+ * number (an indeclinable "МИД", "США") stands in any. -1 when the
+ * morphology says nothing (no head).
  */
-static int head_can(const ctx *c, const cand *x, uint64_t cases, int sing)
+static int head_can(const ctx *c, const cand *x, uint64_t cases, uint64_t num)
 {
 	size_t t = head_token(c, x), i;
 	const dyad_morph_word *w;
@@ -1923,7 +1924,7 @@ static int head_can(const ctx *c, const cand *x, uint64_t cases, int sing)
 			continue;
 		if ((f & DYAD_F_CASE_MASK) && !(f & cases))
 			continue;
-		if (sing && (f & DYAD_F_NUM_MASK) && !(f & DYAD_F_NUM_SING))
+		if (num && (f & DYAD_F_NUM_MASK) && !(f & num))
 			continue;
 		return 1;
 	}
@@ -1951,10 +1952,18 @@ static uint64_t predicate(const ctx *c, size_t v)
 	return f;
 }
 
-/* Does the predicate at v ask for a singular subject: a finite verb or short participle in the singular? */
-static int singular_predicate(uint64_t f)
+/*
+ * The number the predicate with features f (predicate()) asks of its
+ * subject: DYAD_F_NUM_SING or DYAD_F_NUM_PLUR for a finite verb or a short
+ * participle, else 0 (a gerund, or no predicate).
+ */
+static uint64_t predicate_number(uint64_t f)
 {
-	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_SING && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
+	uint64_t num = f & DYAD_F_NUM_MASK;
+
+	if (!(f & (DYAD_F_VF_FIN | DYAD_F_VARIANT_SHORT)))
+		return 0;
+	return num == DYAD_F_NUM_SING || num == DYAD_F_NUM_PLUR ? num : 0;
 }
 
 /*
@@ -1968,32 +1977,6 @@ static int instrumental(const ctx *c, const cand *x)
 	       head_can(c, x, DYAD_F_CASE_NOM | DYAD_F_CASE_ACC, 0) == 0;
 }
 
-/* Does the predicate ask for a plural subject: a finite verb or short participle in the plural? */
-static int plural_predicate(uint64_t f)
-{
-	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_PLUR && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
-}
-
-/* The number a finite verb or short participle asks of its subject (DYAD_F_NUM_SING or _PLUR), or 0. */
-static uint64_t predicate_number(uint64_t f)
-{
-	return singular_predicate(f) ? DYAD_F_NUM_SING : plural_predicate(f) ? DYAD_F_NUM_PLUR : 0;
-}
-
-/* Can the head of x be a plural (or a word without number)? -1 without morphology. */
-static int head_plural(const ctx *c, const cand *x)
-{
-	size_t t = head_token(c, x), i;
-	const dyad_morph_word *w;
-
-	if (t == SIZE_MAX)
-		return -1;
-	w = ru_word(c, t);
-	for (i = 0; i < w->n; i++)
-		if (nominal(x, &w->an[i]) && (!(w->an[i].feats & DYAD_F_NUM_MASK) || (w->an[i].feats & DYAD_F_NUM_PLUR)))
-			return 1;
-	return 0;
-}
 
 /*
  * Is x one of several that act together: coordinated with another ("Токаев и
@@ -2080,10 +2063,11 @@ static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 		if (x->after_prep) /* the possessor "у X" */
 			return -1;
 		/* a plural verb: not a singular alone ("заявления МИД Британии, которые в иранском МИД сочли") */
-		if (head_can(c, x, DYAD_F_CASE_NOM, singular_predicate(f)) &&
-		    !(plural_predicate(f) && head_plural(c, x) == 0 && !joined(c, x)))
+		uint64_t num = predicate_number(f);
+		if (head_can(c, x, DYAD_F_CASE_NOM, num == DYAD_F_NUM_SING ? num : 0) &&
+		    !(num == DYAD_F_NUM_PLUR && head_can(c, x, DYAD_F_CASE_MASK, num) == 0 && !joined(c, x)))
 			return 1;
-		return genitive_of_subject(c, x, predicate_number(f));
+		return genitive_of_subject(c, x, num);
 	}
 	if (role == SLOT_AGENT) {
 		if (x->after_prep && (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
@@ -2648,7 +2632,7 @@ static int comitative(const ctx *c, const mres *r, int ks)
 	const cand *x;
 	int k;
 
-	if (ks < 0 || !plural_predicate(predicate(c, r->anchor)))
+	if (ks < 0 || predicate_number(predicate(c, r->anchor)) != DYAD_F_NUM_PLUR)
 		return -1;
 	x = &c->cands[ks];
 	if (x->te + 1 >= r->anchor || !(fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) ||
@@ -2696,7 +2680,7 @@ static int impersonal_subject(const ctx *c, size_t s, const mres *r)
 {
 	size_t k;
 
-	if (!plural_predicate(predicate(c, r->anchor)))
+	if (predicate_number(predicate(c, r->anchor)) != DYAD_F_NUM_PLUR)
 		return -1;
 	for (k = cands_ending_by(c, r->start); k > 0; k--) {
 		const cand *x = &c->cands[k - 1];
@@ -2729,7 +2713,7 @@ static int case_order(const ctx *c, size_t v, int ks, int kt)
 	if (x->te > v || y->ts <= v || x->after_prep || y->after_prep || x->pronoun || y->pronoun)
 		return 0;
 	return head_can(c, x, DYAD_F_CASE_ACC, 0) > 0 && head_can(c, y, DYAD_F_CASE_ACC, 0) == 0 &&
-	       head_can(c, y, DYAD_F_CASE_NOM, singular_predicate(f)) > 0;
+	       head_can(c, y, DYAD_F_CASE_NOM, predicate_number(f) == DYAD_F_NUM_SING ? DYAD_F_NUM_SING : 0) > 0;
 }
 
 /*
