@@ -125,6 +125,15 @@ static const char *const preps[] = { "в", "во", "на", "из", "до", "по
 				     NULL };
 static const char *const conjunctions[] = { "и", "and", "&", NULL };
 
+/*
+ * Is token t the preposition `p` ("в", "с") or its vowel-ended variant
+ * ("во", "со")? Their key (code_key) is one.
+ */
+static int prep_is(const ctx *c, size_t t, const char *p)
+{
+	return c->keys[t].p && dyad_str_eq_c(c->keys[t], p);
+}
+
 static int cyrillic(dyad_str f)
 {
 	return f.n > 0 && ((unsigned char)f.p[0] == 0xD0 || (unsigned char)f.p[0] == 0xD1);
@@ -845,19 +854,29 @@ static int aside(const ctx *c, size_t t, size_t v)
 }
 
 /*
- * A $ written first in a pattern is a subject: an actor a preposition
- * governs ("recalled its ambassador to the Czech Republic Thursday in
- * protest") cannot fill it, except the possessor "у X" ("у X состоялись
- * переговоры"). A $ after a word of the pattern ("в $ вызван*", "visit of
- * $") takes what the pattern says.
+ * Is candidate x governed by a preposition, and so never a subject
+ * ("recalled its ambassador to the Czech Republic Thursday in protest")?
+ * The possessor "у X" is one ("у X состоялись переговоры").
+ */
+static int governed(const ctx *c, const cand *x)
+{
+	return x->after_prep && !fold_is(c, x->ts - 1, "у");
+}
+
+/* Is candidate x the office "в X" an act took place in ("В МИД РФ были вызваны", "в Кремле заявили")? */
+static int in_office(const ctx *c, const cand *x)
+{
+	return x->after_prep && prep_is(c, x->ts - 1, "в");
+}
+
+/*
+ * A $ written first in a pattern is a subject: a governed actor cannot fill
+ * it. A $ after a word of the pattern ("в $ вызван*", "visit of $") takes
+ * what the pattern says.
  */
 static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
 {
-	const cand *x = &c->cands[k];
-
-	if (pt->el[e].kind != EL_SOURCE || e > 0 || !x->after_prep)
-		return 0;
-	return !fold_is(c, x->ts - 1, "у");
+	return pt->el[e].kind == EL_SOURCE && e == 0 && governed(c, &c->cands[k]);
 }
 
 /*
@@ -1983,15 +2002,19 @@ static int instrumental(const ctx *c, const cand *x)
  * Лукашенко"), or with "с" and an actor after it ("Токаев с Лукашенко
  * обсудили")? A plural verb then agrees with a singular.
  */
+/* The candidate "с"/"со" joins to x right after it ("Токаев с Лукашенко"), or -1. */
+static int with_s(const ctx *c, const cand *x)
+{
+	return x->te + 1 < c->sent_tok[c->tok_sent[x->ts] + 1] && prep_is(c, x->te, "с") ? cand_at(c, x->te + 1) : -1;
+}
+
 static int joined(const ctx *c, const cand *x)
 {
 	int k = (int)(x - c->cands), out[1];
 	size_t s = c->tok_sent[x->ts];
 
 	return coordinated_before(c, k, c->sent_tok[s], out, 1) > 0 ||
-	       coordinated_after(c, k, c->sent_tok[s + 1], out, 1) > 0 ||
-	       (x->te + 1 < c->sent_tok[s + 1] && (fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) &&
-		cand_at(c, x->te + 1) >= 0);
+	       coordinated_after(c, k, c->sent_tok[s + 1], out, 1) > 0 || with_s(c, x) >= 0;
 }
 
 /* Can word w be read in one of `cases` as an adjective, determiner, noun or proper noun (or indeclinable)? */
@@ -2070,7 +2093,7 @@ static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 		return genitive_of_subject(c, x, num);
 	}
 	if (role == SLOT_AGENT) {
-		if (x->after_prep && (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+		if (in_office(c, x))
 			return 1;
 		return head_can(c, x, DYAD_F_CASE_INS, 0);
 	}
@@ -2086,7 +2109,7 @@ static int position_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 	if (x->location || !same_level(c, x, v))
 		return 0;
 	if (role == SLOT_SUBJECT)
-		return !x->after_prep || (x->ts > 0 && fold_is(c, x->ts - 1, "у"));
+		return !governed(c, x);
 	return 1;
 }
 
@@ -2235,8 +2258,7 @@ static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *pat
 		const cand *x = &c->cands[k - 1];
 		if (clause_ends(c, x->te, r->anchor))
 			break;
-		if (!taken_by(x, patient) && can_fill(c, x, SLOT_AGENT, r->anchor) && x->ts > c->sent_tok[s] &&
-		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+		if (!taken_by(x, patient) && can_fill(c, x, SLOT_AGENT, r->anchor) && in_office(c, x))
 			return (int)(k - 1);
 	}
 	return -1;
@@ -2635,8 +2657,7 @@ static int comitative(const ctx *c, const mres *r, int ks)
 	if (ks < 0 || predicate_number(predicate(c, r->anchor)) != DYAD_F_NUM_PLUR)
 		return -1;
 	x = &c->cands[ks];
-	if (x->te + 1 >= r->anchor || !(fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) ||
-	    (k = cand_at(c, x->te + 1)) < 0 || c->cands[k].te > r->anchor)
+	if (x->te + 1 >= r->anchor || (k = with_s(c, x)) < 0 || c->cands[k].te > r->anchor)
 		return -1;
 	if (c->cands[k].location || head_can(c, &c->cands[k], DYAD_F_CASE_INS, 0) <= 0 ||
 	    same_actor(&x->side, &c->cands[k].side))
@@ -2676,7 +2697,7 @@ static int subject_after(const ctx *c, const mres *r)
  * before it in its clause (not a place). -1 without morphology or when there
  * is none.
  */
-static int impersonal_subject(const ctx *c, size_t s, const mres *r)
+static int impersonal_subject(const ctx *c, const mres *r)
 {
 	size_t k;
 
@@ -2688,8 +2709,7 @@ static int impersonal_subject(const ctx *c, size_t s, const mres *r)
 			break;
 		if (position_fits(c, x, SLOT_SUBJECT, r->anchor) && case_fits(c, x, SLOT_SUBJECT, r->anchor) != 0)
 			return -1; /* a subject after all (filtered out elsewhere) */
-		if (!x->location && !x->pronoun && x->after_prep && x->ts > c->sent_tok[s] && same_level(c, x, r->anchor) &&
-		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+		if (!x->location && !x->pronoun && same_level(c, x, r->anchor) && in_office(c, x))
 			return (int)(k - 1);
 	}
 	return -1;
@@ -2769,7 +2789,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			} else if ((k = subject_after(c, r)) >= 0) {
 				ks = k;
 				add_list(c, &src, k, 1, s, "subject after the verb (by case)");
-			} else if ((k = impersonal_subject(c, s, r)) >= 0) {
+			} else if ((k = impersonal_subject(c, r)) >= 0) {
 				ks = k;
 				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");
 			} else if (pronoun_subject(c, s, r)) {
