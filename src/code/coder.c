@@ -788,28 +788,29 @@ static int role_ok(const ctx *c, const pat_el *el, int k)
  * withdrawal of the Armenian forces\""). Verbs of meeting or attack
  * ("принял решение", "struck a tone") never.
  */
+/* How many words a pattern asks for (its slots and gaps not counted). */
+static size_t pattern_words(const pattern *pt)
+{
+	size_t e, n = 0;
+
+	for (e = 0; e < pt->nel; e++)
+		n += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
+	return n;
+}
+
 static int soft_slot(const pattern *pt, const pat_el *el)
 {
-	size_t e, words = 0, sources = 0;
-
 	if ((el->kind != EL_SOURCE && el->kind != EL_TARGET) || el->key.n)
 		return 0;
-	for (e = 0; e < pt->nel; e++) {
-		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
-		sources += pt->el[e].kind == EL_SOURCE;
-	}
-	return words >= 2 || (el->kind == EL_TARGET && sources == 1 && pt->el[0].kind == EL_SOURCE &&
-			      strcmp(pt->cameo, "10") >= 0 && strcmp(pt->cameo, "18") < 0);
+	/* a one-word pattern's + only: its $, the only one, written first ("$ осудил* +") */
+	return pattern_words(pt) >= 2 || (el->kind == EL_TARGET && pt->el[0].kind == EL_SOURCE &&
+					  strcmp(pt->cameo, "10") >= 0 && strcmp(pt->cameo, "18") < 0);
 }
 
 /* A one-word pattern whose + stayed open holds only with its $ found (soft_slot). */
 static int soft_holds(const pattern *pt, const mres *r)
 {
-	size_t e, words = 0;
-
-	for (e = 0; e < pt->nel; e++)
-		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
-	return words >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0;
+	return pattern_words(pt) >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0;
 }
 
 /*
@@ -2548,17 +2549,6 @@ static void acting_organ(dyad_side *src, const char *cameo)
 	snprintf(src->code + 3, sizeof src->code - 3, "%s", role);
 }
 
-/* One event from a filled source and target, with the sentence's date, place and reality. */
-/* How many words a pattern asks for (its slots and gaps not counted). */
-static size_t pattern_words(const pattern *pt)
-{
-	size_t e, n = 0;
-
-	for (e = 0; e < pt->nel; e++)
-		n += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
-	return n;
-}
-
 /* Note where event i's pattern (and the verb governing it) matched, for longest_match_wins. */
 static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, const pattern *gov, size_t gov_at)
 {
@@ -2588,6 +2578,7 @@ static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, con
 		m->words_end = c->cands[r->src[0]].ts;
 }
 
+/* One event from a filled source and target, with the sentence's date, place and reality. */
 static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_side *src, const dyad_side *tgt,
 		 int reciprocal, const char *why, const pattern *gov, size_t gov_at)
 {
