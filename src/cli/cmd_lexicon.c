@@ -86,22 +86,35 @@ static int pattern_phrase(dyad_str text, dyad_buf *b)
 typedef struct {
 	char **s;
 	size_t n, cap;
+	dyad_keymap by_hash; /* each string's index, by dyad_hash64 of its bytes */
 } strset;
 
+/* The index of the string s[0..n) in the set, or SIZE_MAX. */
+static size_t strset_find(const strset *set, const char *s, size_t n)
+{
+	size_t at = 0, i;
+
+	if (set->n == 0)
+		return SIZE_MAX;
+	while (dyad_keymap_next(&set->by_hash, dyad_hash64(s, n, DYAD_HASH_SEED), &at, &i))
+		if (strlen(set->s[i]) == n && memcmp(set->s[i], s, n) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* Add s[0..n) to the set; 1 when it was not there yet. */
 static int strset_add(strset *set, const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < set->n; i++)
-		if (strlen(set->s[i]) == n && memcmp(set->s[i], s, n) == 0)
-			return 0;
+	if (strset_find(set, s, n) != SIZE_MAX)
+		return 0;
 	if (set->n == set->cap) {
 		set->cap = set->cap ? set->cap * 2 : 64;
 		set->s = dyad_xrealloc(set->s, set->cap * sizeof *set->s);
 	}
 	set->s[set->n] = dyad_xmalloc(n + 1);
 	memcpy(set->s[set->n], s, n);
-	set->s[set->n++][n] = '\0';
+	set->s[set->n][n] = '\0';
+	dyad_keymap_add(&set->by_hash, dyad_hash64(s, n, DYAD_HASH_SEED), set->n++);
 	return 1;
 }
 
@@ -112,6 +125,7 @@ static void strset_free(strset *set)
 	for (i = 0; i < set->n; i++)
 		free(set->s[i]);
 	free(set->s);
+	dyad_keymap_free(&set->by_hash);
 }
 
 static void warn_line(void *ctx, const char *msg)
@@ -221,12 +235,10 @@ static int run_stats(const char *events_dir, const char *datadir, int missing)
 		printf("; %zu others (no letters of either script, or a code outside 01-20)", skipped);
 	printf("\nlem: distinct lemmas or phrases (a pattern's words without its slots, counted once per language)\n");
 	for (l = 0; missing && l < 2; l++) {
-		size_t k, nmiss = 0;
+		size_t nmiss = 0;
 		printf("\n%s: codes without a pattern:", lang_names[l]);
 		for (i = 0; i < ncb; i++) {
-			for (k = 0; k < codes[l].n && strcmp(codes[l].s[k], cb_all[i].code) != 0; k++)
-				;
-			if (k == codes[l].n) {
+			if (strset_find(&codes[l], cb_all[i].code, strlen(cb_all[i].code)) == SIZE_MAX) {
 				printf(" %s", cb_all[i].code);
 				nmiss++;
 			}

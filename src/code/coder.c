@@ -125,6 +125,15 @@ static const char *const preps[] = { "в", "во", "на", "из", "до", "по
 				     NULL };
 static const char *const conjunctions[] = { "и", "and", "&", NULL };
 
+/*
+ * Is token t the preposition `p` ("в", "с") or its vowel-ended variant
+ * ("во", "со")? Their key (code_key) is one.
+ */
+static int prep_is(const ctx *c, size_t t, const char *p)
+{
+	return c->keys[t].p && dyad_str_eq_c(c->keys[t], p);
+}
+
 static int cyrillic(dyad_str f)
 {
 	return f.n > 0 && ((unsigned char)f.p[0] == 0xD0 || (unsigned char)f.p[0] == 0xD1);
@@ -779,28 +788,29 @@ static int role_ok(const ctx *c, const pat_el *el, int k)
  * withdrawal of the Armenian forces\""). Verbs of meeting or attack
  * ("принял решение", "struck a tone") never.
  */
+/* How many words a pattern asks for (its slots and gaps not counted). */
+static size_t pattern_words(const pattern *pt)
+{
+	size_t e, n = 0;
+
+	for (e = 0; e < pt->nel; e++)
+		n += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
+	return n;
+}
+
 static int soft_slot(const pattern *pt, const pat_el *el)
 {
-	size_t e, words = 0, sources = 0;
-
 	if ((el->kind != EL_SOURCE && el->kind != EL_TARGET) || el->key.n)
 		return 0;
-	for (e = 0; e < pt->nel; e++) {
-		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
-		sources += pt->el[e].kind == EL_SOURCE;
-	}
-	return words >= 2 || (el->kind == EL_TARGET && sources == 1 && pt->el[0].kind == EL_SOURCE &&
-			      strcmp(pt->cameo, "10") >= 0 && strcmp(pt->cameo, "18") < 0);
+	/* a one-word pattern's + only: its $, the only one, written first ("$ осудил* +") */
+	return pattern_words(pt) >= 2 || (el->kind == EL_TARGET && pt->el[0].kind == EL_SOURCE &&
+					  strcmp(pt->cameo, "10") >= 0 && strcmp(pt->cameo, "18") < 0);
 }
 
 /* A one-word pattern whose + stayed open holds only with its $ found (soft_slot). */
 static int soft_holds(const pattern *pt, const mres *r)
 {
-	size_t e, words = 0;
-
-	for (e = 0; e < pt->nel; e++)
-		words += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
-	return words >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0;
+	return pattern_words(pt) >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0;
 }
 
 /*
@@ -845,19 +855,29 @@ static int aside(const ctx *c, size_t t, size_t v)
 }
 
 /*
- * A $ written first in a pattern is a subject: an actor a preposition
- * governs ("recalled its ambassador to the Czech Republic Thursday in
- * protest") cannot fill it, except the possessor "у X" ("у X состоялись
- * переговоры"). A $ after a word of the pattern ("в $ вызван*", "visit of
- * $") takes what the pattern says.
+ * Is candidate x governed by a preposition, and so never a subject
+ * ("recalled its ambassador to the Czech Republic Thursday in protest")?
+ * The possessor "у X" is one ("у X состоялись переговоры").
+ */
+static int governed(const ctx *c, const cand *x)
+{
+	return x->after_prep && !fold_is(c, x->ts - 1, "у");
+}
+
+/* Is candidate x the office "в X" an act took place in ("В МИД РФ были вызваны", "в Кремле заявили")? */
+static int in_office(const ctx *c, const cand *x)
+{
+	return x->after_prep && prep_is(c, x->ts - 1, "в");
+}
+
+/*
+ * A $ written first in a pattern is a subject: a governed actor cannot fill
+ * it. A $ after a word of the pattern ("в $ вызван*", "visit of $") takes
+ * what the pattern says.
  */
 static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
 {
-	const cand *x = &c->cands[k];
-
-	if (pt->el[e].kind != EL_SOURCE || e > 0 || !x->after_prep)
-		return 0;
-	return !fold_is(c, x->ts - 1, "у");
+	return pt->el[e].kind == EL_SOURCE && e == 0 && governed(c, &c->cands[k]);
 }
 
 /*
@@ -1072,9 +1092,7 @@ static void each_anchored(const ctx *c, size_t j, int use, int (*fn)(void *, con
 	for (l = PREFIX_BUCKET; l <= PREFIX_LONG && c->folds[j].n >= l; l += PREFIX_LONG - PREFIX_BUCKET) {
 		/* the prefixes filed under the word's first four bytes, then under its first eight */
 		char key[PREFIX_LONG + 1];
-		key[0] = l == PREFIX_BUCKET ? '\x01' : '\x02';
-		memcpy(key + 1, c->folds[j].p, l);
-		ids = patterns_at(c->p, (dyad_str){ key, l + 1 }, &n);
+		ids = patterns_at(c->p, prefix_bucket(key, c->folds[j], l), &n);
 		last.el = NULL;
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
@@ -1908,10 +1926,11 @@ static size_t head_token(const ctx *c, const cand *x)
 
 /*
  * Can the head of x stand in one of `cases` (DYAD_F_CASE_* bits), in the
- * singular when `sing`? A reading without case (an indeclinable "МИД", "США")
- * stands in any. -1 when the morphology says nothing (no head).
+ * number `num` (DYAD_F_NUM_SING or _PLUR; 0: any)? A reading without case or
+ * number (an indeclinable "МИД", "США") stands in any. -1 when the
+ * morphology says nothing (no head).
  */
-static int head_can(const ctx *c, const cand *x, uint64_t cases, int sing)
+static int head_can(const ctx *c, const cand *x, uint64_t cases, uint64_t num)
 {
 	size_t t = head_token(c, x), i;
 	const dyad_morph_word *w;
@@ -1925,7 +1944,7 @@ static int head_can(const ctx *c, const cand *x, uint64_t cases, int sing)
 			continue;
 		if ((f & DYAD_F_CASE_MASK) && !(f & cases))
 			continue;
-		if (sing && (f & DYAD_F_NUM_MASK) && !(f & DYAD_F_NUM_SING))
+		if (num && (f & DYAD_F_NUM_MASK) && !(f & num))
 			continue;
 		return 1;
 	}
@@ -1953,10 +1972,18 @@ static uint64_t predicate(const ctx *c, size_t v)
 	return f;
 }
 
-/* Does the predicate at v ask for a singular subject: a finite verb or short participle in the singular? */
-static int singular_predicate(uint64_t f)
+/*
+ * The number the predicate with features f (predicate()) asks of its
+ * subject: DYAD_F_NUM_SING or DYAD_F_NUM_PLUR for a finite verb or a short
+ * participle, else 0 (a gerund, or no predicate).
+ */
+static uint64_t predicate_number(uint64_t f)
 {
-	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_SING && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
+	uint64_t num = f & DYAD_F_NUM_MASK;
+
+	if (!(f & (DYAD_F_VF_FIN | DYAD_F_VARIANT_SHORT)))
+		return 0;
+	return num == DYAD_F_NUM_SING || num == DYAD_F_NUM_PLUR ? num : 0;
 }
 
 /*
@@ -1970,47 +1997,25 @@ static int instrumental(const ctx *c, const cand *x)
 	       head_can(c, x, DYAD_F_CASE_NOM | DYAD_F_CASE_ACC, 0) == 0;
 }
 
-/* Does the predicate ask for a plural subject: a finite verb or short participle in the plural? */
-static int plural_predicate(uint64_t f)
-{
-	return (f & DYAD_F_NUM_MASK) == DYAD_F_NUM_PLUR && ((f & DYAD_F_VF_FIN) || (f & DYAD_F_VARIANT_SHORT));
-}
-
-/* The number a finite verb or short participle asks of its subject (DYAD_F_NUM_SING or _PLUR), or 0. */
-static uint64_t predicate_number(uint64_t f)
-{
-	return singular_predicate(f) ? DYAD_F_NUM_SING : plural_predicate(f) ? DYAD_F_NUM_PLUR : 0;
-}
-
-/* Can the head of x be a plural (or a word without number)? -1 without morphology. */
-static int head_plural(const ctx *c, const cand *x)
-{
-	size_t t = head_token(c, x), i;
-	const dyad_morph_word *w;
-
-	if (t == SIZE_MAX)
-		return -1;
-	w = ru_word(c, t);
-	for (i = 0; i < w->n; i++)
-		if (nominal(x, &w->an[i]) && (!(w->an[i].feats & DYAD_F_NUM_MASK) || (w->an[i].feats & DYAD_F_NUM_PLUR)))
-			return 1;
-	return 0;
-}
 
 /*
  * Is x one of several that act together: coordinated with another ("Токаев и
  * Лукашенко"), or with "с" and an actor after it ("Токаев с Лукашенко
  * обсудили")? A plural verb then agrees with a singular.
  */
+/* The candidate "с"/"со" joins to x right after it ("Токаев с Лукашенко"), or -1. */
+static int with_s(const ctx *c, const cand *x)
+{
+	return x->te + 1 < c->sent_tok[c->tok_sent[x->ts] + 1] && prep_is(c, x->te, "с") ? cand_at(c, x->te + 1) : -1;
+}
+
 static int joined(const ctx *c, const cand *x)
 {
 	int k = (int)(x - c->cands), out[1];
 	size_t s = c->tok_sent[x->ts];
 
 	return coordinated_before(c, k, c->sent_tok[s], out, 1) > 0 ||
-	       coordinated_after(c, k, c->sent_tok[s + 1], out, 1) > 0 ||
-	       (x->te + 1 < c->sent_tok[s + 1] && (fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) &&
-		cand_at(c, x->te + 1) >= 0);
+	       coordinated_after(c, k, c->sent_tok[s + 1], out, 1) > 0 || with_s(c, x) >= 0;
 }
 
 /* Can word w be read in one of `cases` as an adjective, determiner, noun or proper noun (or indeclinable)? */
@@ -2082,13 +2087,14 @@ static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 		if (x->after_prep) /* the possessor "у X" */
 			return -1;
 		/* a plural verb: not a singular alone ("заявления МИД Британии, которые в иранском МИД сочли") */
-		if (head_can(c, x, DYAD_F_CASE_NOM, singular_predicate(f)) &&
-		    !(plural_predicate(f) && head_plural(c, x) == 0 && !joined(c, x)))
+		uint64_t num = predicate_number(f);
+		if (head_can(c, x, DYAD_F_CASE_NOM, num == DYAD_F_NUM_SING ? num : 0) &&
+		    !(num == DYAD_F_NUM_PLUR && head_can(c, x, DYAD_F_CASE_MASK, num) == 0 && !joined(c, x)))
 			return 1;
-		return genitive_of_subject(c, x, predicate_number(f));
+		return genitive_of_subject(c, x, num);
 	}
 	if (role == SLOT_AGENT) {
-		if (x->after_prep && (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+		if (in_office(c, x))
 			return 1;
 		return head_can(c, x, DYAD_F_CASE_INS, 0);
 	}
@@ -2104,7 +2110,7 @@ static int position_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 	if (x->location || !same_level(c, x, v))
 		return 0;
 	if (role == SLOT_SUBJECT)
-		return !x->after_prep || (x->ts > 0 && fold_is(c, x->ts - 1, "у"));
+		return !governed(c, x);
 	return 1;
 }
 
@@ -2253,8 +2259,7 @@ static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *pat
 		const cand *x = &c->cands[k - 1];
 		if (clause_ends(c, x->te, r->anchor))
 			break;
-		if (!taken_by(x, patient) && can_fill(c, x, SLOT_AGENT, r->anchor) && x->ts > c->sent_tok[s] &&
-		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+		if (!taken_by(x, patient) && can_fill(c, x, SLOT_AGENT, r->anchor) && in_office(c, x))
 			return (int)(k - 1);
 	}
 	return -1;
@@ -2544,17 +2549,6 @@ static void acting_organ(dyad_side *src, const char *cameo)
 	snprintf(src->code + 3, sizeof src->code - 3, "%s", role);
 }
 
-/* One event from a filled source and target, with the sentence's date, place and reality. */
-/* How many words a pattern asks for (its slots and gaps not counted). */
-static size_t pattern_words(const pattern *pt)
-{
-	size_t e, n = 0;
-
-	for (e = 0; e < pt->nel; e++)
-		n += pt->el[e].kind == EL_WORD || pt->el[e].kind == EL_PREFIX;
-	return n;
-}
-
 /* Note where event i's pattern (and the verb governing it) matched, for longest_match_wins. */
 static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, const pattern *gov, size_t gov_at)
 {
@@ -2584,6 +2578,7 @@ static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, con
 		m->words_end = c->cands[r->src[0]].ts;
 }
 
+/* One event from a filled source and target, with the sentence's date, place and reality. */
 static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_side *src, const dyad_side *tgt,
 		 int reciprocal, const char *why, const pattern *gov, size_t gov_at)
 {
@@ -2650,11 +2645,10 @@ static int comitative(const ctx *c, const mres *r, int ks)
 	const cand *x;
 	int k;
 
-	if (ks < 0 || !plural_predicate(predicate(c, r->anchor)))
+	if (ks < 0 || predicate_number(predicate(c, r->anchor)) != DYAD_F_NUM_PLUR)
 		return -1;
 	x = &c->cands[ks];
-	if (x->te + 1 >= r->anchor || !(fold_is(c, x->te, "с") || fold_is(c, x->te, "со")) ||
-	    (k = cand_at(c, x->te + 1)) < 0 || c->cands[k].te > r->anchor)
+	if (x->te + 1 >= r->anchor || (k = with_s(c, x)) < 0 || c->cands[k].te > r->anchor)
 		return -1;
 	if (c->cands[k].location || head_can(c, &c->cands[k], DYAD_F_CASE_INS, 0) <= 0 ||
 	    same_actor(&x->side, &c->cands[k].side))
@@ -2694,11 +2688,11 @@ static int subject_after(const ctx *c, const mres *r)
  * before it in its clause (not a place). -1 without morphology or when there
  * is none.
  */
-static int impersonal_subject(const ctx *c, size_t s, const mres *r)
+static int impersonal_subject(const ctx *c, const mres *r)
 {
 	size_t k;
 
-	if (!plural_predicate(predicate(c, r->anchor)))
+	if (predicate_number(predicate(c, r->anchor)) != DYAD_F_NUM_PLUR)
 		return -1;
 	for (k = cands_ending_by(c, r->start); k > 0; k--) {
 		const cand *x = &c->cands[k - 1];
@@ -2706,8 +2700,7 @@ static int impersonal_subject(const ctx *c, size_t s, const mres *r)
 			break;
 		if (position_fits(c, x, SLOT_SUBJECT, r->anchor) && case_fits(c, x, SLOT_SUBJECT, r->anchor) != 0)
 			return -1; /* a subject after all (filtered out elsewhere) */
-		if (!x->location && !x->pronoun && x->after_prep && x->ts > c->sent_tok[s] && same_level(c, x, r->anchor) &&
-		    (fold_is(c, x->ts - 1, "в") || fold_is(c, x->ts - 1, "во")))
+		if (!x->location && !x->pronoun && same_level(c, x, r->anchor) && in_office(c, x))
 			return (int)(k - 1);
 	}
 	return -1;
@@ -2731,7 +2724,7 @@ static int case_order(const ctx *c, size_t v, int ks, int kt)
 	if (x->te > v || y->ts <= v || x->after_prep || y->after_prep || x->pronoun || y->pronoun)
 		return 0;
 	return head_can(c, x, DYAD_F_CASE_ACC, 0) > 0 && head_can(c, y, DYAD_F_CASE_ACC, 0) == 0 &&
-	       head_can(c, y, DYAD_F_CASE_NOM, singular_predicate(f)) > 0;
+	       head_can(c, y, DYAD_F_CASE_NOM, predicate_number(f) == DYAD_F_NUM_SING ? DYAD_F_NUM_SING : 0) > 0;
 }
 
 /*
@@ -2787,7 +2780,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			} else if ((k = subject_after(c, r)) >= 0) {
 				ks = k;
 				add_list(c, &src, k, 1, s, "subject after the verb (by case)");
-			} else if ((k = impersonal_subject(c, s, r)) >= 0) {
+			} else if ((k = impersonal_subject(c, r)) >= 0) {
 				ks = k;
 				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");
 			} else if (pronoun_subject(c, s, r)) {

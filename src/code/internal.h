@@ -108,22 +108,30 @@ dyad_str code_key(dyad_stemmer *st, dyad_arena *a, dyad_str word);
  * "пр" starts fifty prefixes, "приз" a few, so a word tries only the prefixes it may have.
  */
 #define PREFIX_LONG 8
+/*
+ * The first byte of a bucket key of PREFIX_BUCKET bytes, of PREFIX_LONG bytes, and of a lemma
+ * key (lemma.c): never the first byte of a stem, and each its own, so that the three share the
+ * anchor table and a lemma ("план") never finds the prefixes filed under its letters ("планиру*").
+ */
+#define PREFIX_MARK '\x01'
+#define PREFIX_LONG_MARK '\x03'
+#define LEMMA_MARK '\x02'
+
 /**
  * The bucket key of a folded word's first `len` bytes (PREFIX_BUCKET or PREFIX_LONG; the word
- * has at least that many), owned by `a`.
+ * has at least that many), written into `key`.
  */
-dyad_str prefix_bucket(dyad_arena *a, dyad_str folded, size_t len);
+static inline dyad_str prefix_bucket(char key[PREFIX_LONG + 1], dyad_str folded, size_t len)
+{
+	key[0] = len == PREFIX_BUCKET ? PREFIX_MARK : PREFIX_LONG_MARK;
+	memcpy(key + 1, folded.p, len);
+	return (dyad_str){ key, len + 1 };
+}
 
 /** The patterns whose anchor word has this stem (or this marked lemma); *n gets their count. */
 const size_t *patterns_at(const dyad_patterns *p, dyad_str stem, size_t *n);
 
 /* ---- lemmas (lemma.c) ---------------------------------------------------------------------------- */
-
-/*
- * Lemma keys begin with this byte, never the first byte of a stem or of a
- * prefix bucket, so that they share the anchor table with the stems.
- */
-#define LEMMA_MARK '\x02'
 
 /** A text token's lemmas, as the coder compares them with pattern words. */
 typedef struct {

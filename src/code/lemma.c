@@ -120,19 +120,18 @@ int lemma_future(const dyad_morph_word *w)
 static int word_is_lemma(const dyad_morph *m, dyad_arena *a, dyad_buf *scratch, const pat_el *el)
 {
 	dyad_str w = { el->lemma.p + 1, el->lemma.n - 1 };
-	/* Cyrillic letters begin with 0xd0 or 0xd1 in UTF-8 */
-	dyad_lang lang = (unsigned char)w.p[0] == 0xd0 || (unsigned char)w.p[0] == 0xd1 ? DYAD_LANG_RU : DYAD_LANG_EN;
 	dyad_analysis *an;
 	size_t n, i;
 
 	/*
 	 * English keeps the stem as well: its patterns write forms ("agreed",
 	 * "talks") that WordNet also lists as words of their own, and English
-	 * stems do not run two lemmas together the way Russian ones do.
+	 * stems do not run two lemmas together the way Russian ones do. Cyrillic
+	 * letters begin with 0xd0 or 0xd1 in UTF-8.
 	 */
-	if (lang == DYAD_LANG_EN)
+	if ((unsigned char)w.p[0] != 0xd0 && (unsigned char)w.p[0] != 0xd1)
 		return 0;
-	n = dyad_morph_analyze(m, a, lang, w, 0, &an);
+	n = dyad_morph_analyze(m, a, DYAD_LANG_RU, w, 0, &an);
 	for (i = 0; i < n; i++) {
 		if (!an[i].known || !open_class(an[i].upos))
 			continue;

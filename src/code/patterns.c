@@ -55,15 +55,6 @@ static struct anchor_slot *slot_for(dyad_patterns *p, dyad_str key, int add)
 	return &p->slots[j];
 }
 
-dyad_str prefix_bucket(dyad_arena *a, dyad_str folded, size_t len)
-{
-	char *k = dyad_arena_alloc(a, len + 1);
-
-	k[0] = len == PREFIX_BUCKET ? '\x01' : '\x02'; /* never the first byte of a stem */
-	memcpy(k + 1, folded.p, len);
-	return (dyad_str){ k, len + 1 };
-}
-
 const size_t *patterns_at(const dyad_patterns *p, dyad_str stem, size_t *n)
 {
 	struct anchor_slot *s = slot_for((dyad_patterns *)p, stem, 0);
@@ -232,14 +223,10 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 		push_index(&p->prefix_pats, &p->nprefix, &p->capprefix, p->npats);
 	} else if (els[anchor].kind == EL_PREFIX) {
 		/* filed under its first bytes, which every word it matches begins with */
-		struct anchor_slot *s;
-		p->npats++;
-		s = slot_for(p,
-			     prefix_bucket(p->arena, els[anchor].key,
-					   els[anchor].key.n >= PREFIX_LONG ? PREFIX_LONG : PREFIX_BUCKET),
-			     1);
-		p->npats--;
-		push_index(&s->pats, &s->n, &s->cap, p->npats);
+		char key[PREFIX_LONG + 1];
+		file_under(p, arena_str(p->arena, prefix_bucket(key, els[anchor].key,
+								els[anchor].key.n >= PREFIX_LONG ? PREFIX_LONG
+												: PREFIX_BUCKET)));
 	} else {
 		/* filed under its stem and under its lemma: a token looks up both */
 		file_under(p, els[anchor].key);

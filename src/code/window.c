@@ -79,30 +79,25 @@ static void remember_action(actions *x, const dyad_event *e)
  * Set aside the window's kept events that repeat an action of an earlier
  * window, keep the rest first, and remember them. Returns how many stay kept.
  */
-static size_t across_windows(actions *x, dyad_arena *a, dyad_event *ev, size_t nkept, size_t nall)
+static size_t across_windows(actions *x, dyad_arena *a, dyad_event *ev, size_t nkept)
 {
-	dyad_event *tmp = DYAD_ARENA_NEW(a, dyad_event, nall + 1);
-	size_t i, kept = 0, rep = 0, nrep = 0;
+	dyad_event *rep = DYAD_ARENA_NEW(a, dyad_event, nkept + 1);
+	size_t i, kept = 0, nrep = 0;
 
-	for (i = 0; i < nkept; i++)
-		nrep += repeated(x, &ev[i]) != NULL;
 	for (i = 0; i < nkept; i++) {
 		const dyad_event *o = repeated(x, &ev[i]);
+		char why[64];
 		if (o == NULL) {
-			tmp[kept++] = ev[i];
+			ev[kept++] = ev[i];
 			continue;
 		}
-		tmp[nkept - nrep + rep] = ev[i];
-		{
-			char why[64];
-			snprintf(why, sizeof why, "repeats the event of sentence %zu", o->sentence + 1);
-			tmp[nkept - nrep + rep].why = dyad_arena_strndup(a, why, strlen(why));
-		}
-		rep++;
+		rep[nrep] = ev[i];
+		snprintf(why, sizeof why, "repeats the event of sentence %zu", o->sentence + 1);
+		rep[nrep++].why = dyad_arena_strndup(a, why, strlen(why));
 	}
+	memcpy(ev + kept, rep, nrep * sizeof *ev);
 	for (i = 0; i < kept; i++)
-		remember_action(x, &tmp[i]);
-	memcpy(ev, tmp, nkept * sizeof *ev);
+		remember_action(x, &ev[i]);
 	return kept;
 }
 
@@ -166,7 +161,7 @@ size_t dyad_code_windows(dyad_arena *scratch, const dyad_window_input *in,
 			ev[k].sentence += s0;
 		/* one event per action per document: what an earlier window kept is set aside here */
 		if (w.nkept)
-			w.nkept = across_windows(&done, scratch, ev, w.nkept, w.nevents);
+			w.nkept = across_windows(&done, scratch, ev, w.nkept);
 		w.mentions = ms;
 		w.events = ev;
 		fn(ctx, &w);

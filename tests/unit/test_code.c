@@ -21,49 +21,26 @@
 #include "dyad/code.h"
 #include "dyad/codebook.h"
 
+#include "code_helper.h"
+
 static dyad_lexicon *lx;
 static dyad_matcher *m;
 static dyad_patterns *pats;
 static dyad_stemmer *st;
 
+static code_setup cs;
+
 /* Code `text` whole; *out gets the events (kept first, then those set aside when `all`), the return value counts the kept. */
 static size_t code_all(dyad_arena *a, const char *text, dyad_ymd day, int all, dyad_event **out, size_t *nall,
 		       size_t *nsents)
 {
-	dyad_code_input in;
-	dyad_token *toks;
-	dyad_span *sents;
-	dyad_mention *ms;
-
-	memset(&in, 0, sizeof in);
-	in.text = dyad_str_c(text);
-	in.ntoks = dyad_tokenize(a, in.text, &toks);
-	in.toks = toks;
-	in.nsents = dyad_sent_split(a, in.text, &sents);
-	in.sents = sents;
-	in.nmentions = dyad_actors_find(m, a, in.text, toks, in.ntoks, sents, in.nsents, day, &ms);
-	in.mentions = ms;
-	in.day = day;
-	*nsents = in.nsents;
-	return dyad_code_doc(pats, st, a, &in, all, out, nall);
+	return code_text(&cs, a, text, day, all, out, nall, nsents);
 }
 
-/* The kept events of `text`, one per line: "cameo source -> target [modality]". */
+/* The kept events of `text`, one per line: "cameo source -> target [planned]" ("<->": reciprocal). */
 static const char *code(const char *text, dyad_ymd day)
 {
-	static dyad_buf out = DYAD_BUF_INIT;
-	dyad_arena *a = dyad_arena_new();
-	dyad_event *ev;
-	size_t n, i, nall, nsents;
-
-	n = code_all(a, text, day, 0, &ev, &nall, &nsents);
-	dyad_buf_clear(&out);
-	for (i = 0; i < n; i++)
-		dyad_buf_printf(&out, "%s%s %s %s %s%s%s", i ? "\n" : "", ev[i].cameo, ev[i].source.code,
-				ev[i].reciprocal ? "<->" : "->", ev[i].target.code,
-				ev[i].modality == DYAD_MOD_PLANNED ? " planned" : "", "");
-	dyad_arena_free(a);
-	return out.p ? out.p : "";
+	return code_lines(&cs, text, day);
 }
 
 static void subject_verb_object(void **state)
@@ -502,6 +479,7 @@ static int setup(void **state)
 	m = dyad_matcher_new(lx);
 	st = dyad_stemmer_new();
 	pats = dyad_patterns_load("data/events", NULL, NULL, &e);
+	cs = (code_setup){ m, pats, st, NULL };
 	return pats ? 0 : -1;
 }
 
