@@ -417,6 +417,7 @@ dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const c
 		char path[4096];
 		dyad_buf text = DYAD_BUF_INIT;
 		dyad_errbuf fe;
+		size_t before;
 
 		snprintf(path, sizeof path, "%s/%s", dir, files[f]);
 		lx->file = dyad_arena_strndup(lx->arena, path, strlen(path));
@@ -426,8 +427,16 @@ dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const c
 			dyad_buf_free(&text);
 			continue;
 		}
+		before = lx->nent;
 		dyad_dict_parse((dyad_str){ text.p, text.n }, lx->file, on_line, on_warn, lx);
 		dyad_buf_free(&text);
+		/* a dictionary of no entry is an empty or cut-off copy, not a choice: say so */
+		if (lx->nent == before) {
+			char msg[4200];
+
+			snprintf(msg, sizeof msg, "%s: no entry (an empty or truncated dictionary file?)", lx->file);
+			on_warn(lx, msg);
+		}
 	}
 	dyad_names_free(files, (size_t)nfiles);
 	name_entities(lx);

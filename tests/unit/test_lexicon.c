@@ -122,6 +122,9 @@ static void bad_lines_named(void **state)
 	assert_non_null(strstr(warnings, "b-igos.txt:6: an organisation's code is IGO + letters"));
 	assert_non_null(strstr(warnings, "c-people.txt:7: an office must start with an actor code"));
 	assert_non_null(strstr(warnings, "c-people.txt:14: unknown block '@alien'"));
+	/* a file of no entry is named, and the files beside it are still read */
+	assert_non_null(strstr(warnings, "d-empty.txt: no entry (an empty or truncated dictionary file?)"));
+	assert_null(strstr(warnings, "c-people.txt: no entry"));
 	/* the fields of a refused block are not read into the block before it */
 	assert_null(strstr(warnings, "colour"));
 	assert_null(strstr(warnings, "notes.md"));
