@@ -2,10 +2,10 @@
 # phoenix_people.sh — dyad's office-holders against the dated role codes of PETRARCH's Phoenix actor
 # dictionaries (../shared/anchors/petrarch2/dictionaries/Phoenix.*.actors.txt, kept up to 2017; format
 # in dictionaries.upstream.rst). People are matched by a full Latin name of dyad's `name` fields equal
-# to a Phoenix phrase or synonym. Two checks, for the offices of data/actors/people*.txt that began
-# before 2018:
-#   code   on the middle day of each office (2017-12-31 at the latest), Phoenix's code for the person is
-#          dyad's office code (KAZGOV) or starts with it (KORGOVBUS);
+# to a Phoenix phrase or synonym. Two checks, for the offices of data/actors/people*.txt held between
+# 2003-01-01 (where Phoenix's country records begin) and 2017-12-31:
+#   code   on the middle day of the part of each office within those years, Phoenix's code for the
+#          person is dyad's office code (KAZGOV) or starts with it (KORGOVBUS);
 #   start  where a dated Phoenix restriction with that code covers the middle day, it begins within 45
 #          days of dyad's first day (offices renewed or followed by another with the same code count
 #          from the first, on both sides; compared only where dyad gives the day). Where Phoenix's
@@ -132,7 +132,9 @@ for p in people:
         if lo is None or lo > end_of_data:
             continue
         hi = min(hi or end_of_data, end_of_data)
-        mid = lo + (hi - lo) / 2
+        if hi < records_begin:
+            continue
+        mid = max(lo, records_begin) + (hi - max(lo, records_begin)) / 2
         got = code_on(entry, mid)
         if got and got.startswith(code):
             code_ok += 1
