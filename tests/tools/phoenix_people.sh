@@ -2,15 +2,17 @@
 # phoenix_people.sh — dyad's office-holders against the dated role codes of PETRARCH's Phoenix actor
 # dictionaries (../shared/anchors/petrarch2/dictionaries/Phoenix.*.actors.txt, kept up to 2017; format
 # in dictionaries.upstream.rst). People are matched by a full Latin name of dyad's `name` fields equal
-# to a Phoenix phrase or synonym. Two checks, for the offices of data/actors/people*.txt that began
-# before 2018:
-#   code   on the middle day of each office (2017-12-31 at the latest), Phoenix's code for the person is
-#          dyad's office code (KAZGOV) or starts with it (KORGOVBUS);
+# to a Phoenix phrase or synonym. Two checks, for the offices of data/actors/people*.txt held between
+# 2003-01-01 (where Phoenix's country records begin) and 2017-12-31:
+#   code   on the middle day of the part of each office within those years, Phoenix's code for the
+#          person is dyad's office code (KAZGOV) or starts with it (KORGOVBUS);
 #   start  where a dated Phoenix restriction with that code covers the middle day, it begins within 45
 #          days of dyad's first day (offices renewed or followed by another with the same code count
 #          from the first, on both sides; compared only where dyad gives the day). Where Phoenix's
 #          run began more than 45 days earlier, it codes an earlier post (a ministry, a vice-
-#          presidency) with the same code that dyad does not list: counted apart, not a disagreement.
+#          presidency) with the same code that dyad does not list: counted apart, not a disagreement;
+#          so is an office dyad dates before 2003-01-01, the day Phoenix's country records begin,
+#          whose Phoenix run begins on that day.
 # Prints each disagreement and the shares; fails when a share falls below the floor recorded in
 # tests/tools/phoenix_people.recorded. Disagreements are for a person to read: Phoenix is older, codes
 # some offices as ELI (elite) and misses later terms; it is not always right.
@@ -114,7 +116,8 @@ def run_start(spans, start):
     return start
 
 end_of_data = datetime.date(2017, 12, 31)
-code_ok = code_bad = start_ok = start_bad = start_earlier = matched = 0
+code_ok = code_bad = start_ok = start_bad = start_earlier = start_before = matched = 0
+records_begin = datetime.date(2003, 1, 1)  # the first day of Phoenix's CountryInfo runs
 report = []
 for p in people:
     entry = None
@@ -129,7 +132,9 @@ for p in people:
         if lo is None or lo > end_of_data:
             continue
         hi = min(hi or end_of_data, end_of_data)
-        mid = lo + (hi - lo) / 2
+        if hi < records_begin:
+            continue
+        mid = max(lo, records_begin) + (hi - max(lo, records_begin)) / 2
         got = code_on(entry, mid)
         if got and got.startswith(code):
             code_ok += 1
@@ -149,6 +154,8 @@ for p in people:
             start_ok += 1
         elif ph < dy:
             start_earlier += 1  # Phoenix's code also covers an earlier post dyad does not list
+        elif ph == records_begin and dy < ph:
+            start_before += 1  # held before Phoenix's country records begin
         else:
             start_bad += 1
             report.append('start  %s: dyad %s from %s (held since %s), Phoenix from %s' % (entry['key'], code, a, dy, ph))
@@ -160,7 +167,7 @@ codes, starts = share(code_ok, code_bad), share(start_ok, start_bad)
 bad = [k for k, v in (('code', codes), ('start', starts)) if v + 1e-9 < float(floor.get(k, 0))]
 for k in bad:
     print('%s agreement fell below the recorded %s' % (k, floor[k]))
-print('%d people in both; codes agree %d of %d (%.3f), first days %d of %d (%.3f; %d more where Phoenix codes an earlier post the same)'
-      % (matched, code_ok, code_ok + code_bad, codes, start_ok, start_ok + start_bad, starts, start_earlier))
+print('%d people in both; codes agree %d of %d (%.3f), first days %d of %d (%.3f; %d more where Phoenix codes an earlier post the same, %d held before its records begin)'
+      % (matched, code_ok, code_ok + code_bad, codes, start_ok, start_ok + start_bad, starts, start_earlier, start_before))
 sys.exit(1 if bad else 0)
 PY

@@ -4,21 +4,14 @@
 # the ones with no office `XXXGOV` titled president, prime minister, king, emir, ... at any date, and
 # prints the share covered. Fails when a member state is missing from countries.txt or the number of
 # states covered falls below the floor recorded in tests/tools/un_heads.recorded. The member list is
-# the UN's (ISO 3166-1 alpha-3 codes), fixed here: it changed last in 2011 (South Sudan).
+# the UN's (ISO 3166-1 alpha-3 codes), in tests/tools/un_members.txt.
 set -u
 build=${1:?usage: un_heads.sh BUILD_DIR}
 command -v python3 >/dev/null || { echo "python3 is missing"; exit 77; }
-python3 - tests/tools/un_heads.recorded data/actors/countries.txt data/actors/people*.txt <<'PY'
+python3 - tests/tools/un_members.txt tests/tools/un_heads.recorded data/actors/countries.txt data/actors/people*.txt <<'PY'
 import re, sys
-recorded, countries, people = sys.argv[1], sys.argv[2], sys.argv[3:]
-UN = """AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA
-BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG COD CRI CIV HRV CUB CYP CZE PRK DNK DJI
-DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI
-HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE
-LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MDA MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL
-NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT KOR ROU RUS RWA KNA LCA VCT WSM SMR
-STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK TZA THA TLS TGO
-TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB ZWE""".split()
+members, recorded, countries, people = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+UN = [w for line in open(members) if not line.startswith('#') for w in line.split()]
 assert len(UN) == 193 and len(set(UN)) == 193
 # Titles of a head of state or of government (a collective presidency's members and chair count).
 HEAD = re.compile(r'\b(president|prime minister|premier|chancellor|king|queen|emir|sultan|prince|'
