@@ -50,6 +50,14 @@ void *dyad_xrealloc(void *p, size_t n);
 char *dyad_xstrdup(const char *s);
 char *dyad_xstrndup(const char *s, size_t n);
 
+/**
+ * Room for one more element in a malloc'd array of `size`-byte elements, `n` in use of *cap:
+ * when n has reached *cap, *cap doubles (from `first` when 0) and the array is reallocated.
+ * Returns the array, moved or not; the caller owns it. Before `v[n++] = x` write
+ * `v = dyad_xgrow(v, &cap, n, sizeof *v, 64);`.
+ */
+void *dyad_xgrow(void *p, size_t *cap, size_t n, size_t size, size_t first);
+
 /* ---- string slices ------------------------------------------------------------------------- */
 
 /** A borrowed, length-carrying byte string. Not NUL-terminated unless said. */
@@ -116,6 +124,11 @@ void *dyad_arena_zalloc(dyad_arena *a, size_t n);
 char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n);
 /** Bytes handed out since the last reset (for bench and limits). */
 size_t dyad_arena_used(const dyad_arena *a);
+/**
+ * dyad_xgrow() for an array whose storage lives in arena `a`: the grown array is a zeroed
+ * arena allocation with the `n` elements copied in; the old one stays until the reset.
+ */
+void *dyad_arena_grow(dyad_arena *a, void *p, size_t *cap, size_t n, size_t size, size_t first);
 
 /** A typed growable array whose storage lives in an arena. */
 #define DYAD_ARENA_NEW(a, T, count) ((T *)dyad_arena_zalloc((a), sizeof(T) * (count)))

@@ -29,10 +29,7 @@ static uint64_t edge_hash(uint32_t from, dyad_str stem)
 
 static uint32_t new_state(dyad_matcher *m)
 {
-	if (m->nstates == m->capstates) {
-		m->capstates = m->capstates ? m->capstates * 2 : 4096;
-		m->first_hit = dyad_xrealloc(m->first_hit, m->capstates * sizeof *m->first_hit);
-	}
+	m->first_hit = dyad_xgrow(m->first_hit, &m->capstates, m->nstates, sizeof *m->first_hit, 4096);
 	m->first_hit[m->nstates] = MATCH_NONE;
 	return (uint32_t)m->nstates++;
 }
@@ -108,10 +105,7 @@ static void add_hit(dyad_matcher *m, uint32_t state, uint32_t name, int need)
 	for (i = m->first_hit[state]; i != MATCH_NONE; i = m->hits[i].next)
 		if (m->hits[i].name == name)
 			return;
-	if (m->nhits == m->caphits) {
-		m->caphits = m->caphits ? m->caphits * 2 : 4096;
-		m->hits = dyad_xrealloc(m->hits, m->caphits * sizeof *m->hits);
-	}
+	m->hits = dyad_xgrow(m->hits, &m->caphits, m->nhits, sizeof *m->hits, 4096);
 	h = &m->hits[m->nhits];
 	h->name = name;
 	h->need = (uint8_t)need;

@@ -223,14 +223,7 @@ static void push_event(dyad_arena *a, evs *E, const char *src, const char *tgt, 
 	for (i = 0; i < E->n; i++)
 		if (strcmp(E->ev[i].source, src) == 0 && strcmp(E->ev[i].target, tgt) == 0 && strcmp(E->ev[i].code, code) == 0)
 			return;
-	if (E->n == E->cap) {
-		dyad_petrarch_event *nv;
-		E->cap = E->cap ? E->cap * 2 : 8;
-		nv = dyad_arena_alloc(a, E->cap * sizeof *nv);
-		if (E->n)
-			memcpy(nv, E->ev, E->n * sizeof *nv);
-		E->ev = nv;
-	}
+	E->ev = dyad_arena_grow(a, E->ev, &E->cap, E->n, sizeof *E->ev, 8);
 	E->ev[E->n].source = src;
 	E->ev[E->n].target = tgt;
 	E->ev[E->n].code = code;

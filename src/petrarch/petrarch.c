@@ -123,10 +123,7 @@ size_t dyad_petrarch_read(dyad_petrarch *p, dyad_petr_kind kind, dyad_str text, 
 		n = strlen(q);
 		if (n && q[n - 1] == '\r')
 			q[--n] = '\0';
-		if (nlines == cap) {
-			cap = cap ? cap * 2 : 256;
-			lines = dyad_xrealloc(lines, cap * sizeof *lines);
-		}
+		lines = dyad_xgrow(lines, &cap, nlines, sizeof *lines, 256);
 		if (in_comment) {
 			if (strstr(q, "-->"))
 				in_comment = 0;

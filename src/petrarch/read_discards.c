@@ -47,10 +47,7 @@ void petr_read_discards(reader *r, char **lines, size_t nlines)
 		}
 		d.text = dyad_arena_strndup(p->arena, t.p, t.n);
 		dyad_buf_free(&t);
-		if (p->ndiscards == p->capdiscards) {
-			p->capdiscards = p->capdiscards ? p->capdiscards * 2 : 64;
-			p->discards = dyad_xrealloc(p->discards, p->capdiscards * sizeof *p->discards);
-		}
+		p->discards = dyad_xgrow(p->discards, &p->capdiscards, p->ndiscards, sizeof *p->discards, 64);
 		p->discards[p->ndiscards++] = d;
 		p->counts.discards++;
 	}

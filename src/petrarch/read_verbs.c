@@ -17,14 +17,7 @@ static synset *find_synset(const dyad_petrarch *p, const char *name)
 
 static void synset_add(dyad_arena *a, synset *s, const phrase *ph)
 {
-	if (s->n == s->cap) {
-		phrase *m;
-		s->cap = s->cap ? s->cap * 2 : 8;
-		m = dyad_arena_alloc(a, s->cap * sizeof *m);
-		if (s->n)
-			memcpy(m, s->m, s->n * sizeof *m);
-		s->m = m;
-	}
+	s->m = dyad_arena_grow(a, s->m, &s->cap, s->n, sizeof *s->m, 8);
 	s->m[s->n++] = *ph;
 }
 
@@ -215,10 +208,7 @@ void petr_read_verbs(reader *r, char **lines, size_t nlines)
 			}
 			b->code = code;
 			b->code2 = code2;
-			if (p->nblocks == p->capblocks) {
-				p->capblocks = p->capblocks ? p->capblocks * 2 : 64;
-				p->blocks = dyad_xrealloc(p->blocks, p->capblocks * sizeof *p->blocks); // NOLINT(bugprone-sizeof-expression): an array of pointers
-			}
+			p->blocks = dyad_xgrow(p->blocks, &p->capblocks, p->nblocks, sizeof *p->blocks, 64); // NOLINT(bugprone-sizeof-expression): an array of pointers
 			p->blocks[p->nblocks++] = b;
 			continue;
 		}
@@ -296,10 +286,7 @@ void petr_read_verbs(reader *r, char **lines, size_t nlines)
 			pt.code2 = code2;
 			pt.order = order++;
 			pt.rule = dyad_arena_strndup(p->arena, rule, strlen(rule));
-			if (b->npats == b->cap) {
-				b->cap = b->cap ? b->cap * 2 : 8;
-				b->pats = dyad_xrealloc(b->pats, b->cap * sizeof *b->pats);
-			}
+			b->pats = dyad_xgrow(b->pats, &b->cap, b->npats, sizeof *b->pats, 8);
 			b->pats[b->npats++] = pt;
 			p->counts.patterns++;
 			continue;

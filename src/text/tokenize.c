@@ -90,14 +90,7 @@ static int is_apostrophe(uint32_t cp)
 
 static void push(tk *t, size_t start, size_t end, dyad_tok_kind kind, unsigned flags)
 {
-	if (t->n == t->cap) {
-		dyad_token *grown;
-		t->cap = t->cap ? t->cap * 2 : 256;
-		grown = DYAD_ARENA_NEW(t->a, dyad_token, t->cap);
-		if (t->n)
-			memcpy(grown, t->toks, t->n * sizeof *grown);
-		t->toks = grown;
-	}
+	t->toks = dyad_arena_grow(t->a, t->toks, &t->cap, t->n, sizeof *t->toks, 256);
 	t->toks[t->n].span.start = start;
 	t->toks[t->n].span.end = end;
 	t->toks[t->n].kind = kind;
