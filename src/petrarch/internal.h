@@ -15,14 +15,18 @@
 
 /* ---- a word → list map (petrarch.c) --------------------------------------------------------- */
 
-/* Open addressing on the word's hash; keys are borrowed (arena strings), values the heads of lists. */
+/* Words (borrowed: arena strings) and their values, the heads of lists, found through a dyad_keymap of their hashes. */
 typedef struct {
-	const char **keys;
-	void **vals;
-	size_t cap, n;
+	struct wordmap_entry {
+		const char *key;
+		void *val;
+	} *e;
+	size_t n, cap;
+	dyad_keymap index;      /* dyad_hash64 of a key → its entry */
 } wordmap;
 
-/* The value slot of `key`, made (NULL) when `create` and it is absent; NULL when absent and not `create`. */
+/* The value slot of `key`, made (NULL) when `create` and it is absent; NULL when absent and not `create`.
+   The slot moves when a later key is made. */
 void **petr_wordmap_slot(wordmap *m, const char *key, int create);
 /* The value of `key`, or NULL. */
 void *petr_wordmap_get(const wordmap *m, const char *key);
@@ -142,6 +146,9 @@ char *petr_upper_dup(dyad_arena *a, const char *s, size_t n);
 
 /* The length of `s` without a '#' comment (and, for actors, a ';' comment) and trailing space. */
 size_t petr_strip_comment(const char *s, size_t n, int semicolon);
+
+/* The line at *s without its '#' comment and the blanks around it: *s moves past the leading ones; returns the length left. */
+size_t petr_trim_line(char **s);
 
 /*
  * Split a phrase at blanks and underscores into upper-case words (owned by

@@ -58,6 +58,18 @@ size_t petr_strip_comment(const char *s, size_t n, int semicolon)
 	return i;
 }
 
+/* The line at *s without its '#' comment and the blanks around it: *s moves past the leading ones; returns the length left. */
+size_t petr_trim_line(char **s)
+{
+	size_t n = petr_strip_comment(*s, strlen(*s), 0);
+
+	while (n > 0 && isspace((unsigned char)**s)) {
+		(*s)++;
+		n--;
+	}
+	return n;
+}
+
 /*
  * Split a phrase at blanks and underscores into upper-case words (owned by
  * the arena). *last_us is set when it ends with '_'. Returns 0, or -1 for an

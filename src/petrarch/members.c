@@ -307,6 +307,20 @@ void petr_find_members(sent *S)
 	}
 }
 
+/*
+ * When token j (< S->nt) is "of", "in" or "from": the token after it and a "the" ("the
+ * government of the Shire"), where the actors it joins an agent to would start; else (size_t)-1.
+ */
+static size_t after_of(const sent *S, size_t j)
+{
+	if (strcmp(S->t[j].w, "OF") != 0 && strcmp(S->t[j].w, "IN") != 0 && strcmp(S->t[j].w, "FROM") != 0)
+		return (size_t)-1;
+	j++;
+	if (j < S->nt && strcmp(S->t[j].w, "THE") == 0)
+		j++;
+	return j;
+}
+
 /* Coordination and "agents of actors": fills S->l and the token maps. */
 void petr_find_lists(sent *S)
 {
@@ -341,14 +355,7 @@ void petr_find_lists(sent *S)
 	for (i = 0; i + 1 < nm; i++) {
 		member *a = &m[i], *b = &m[i + 1];
 		size_t j = a->end, z;
-		if (a->has_actor || !b->has_actor || j >= S->nt)
-			continue;
-		if (strcmp(S->t[j].w, "OF") != 0 && strcmp(S->t[j].w, "IN") != 0 && strcmp(S->t[j].w, "FROM") != 0)
-			continue;
-		j++;
-		if (j < S->nt && strcmp(S->t[j].w, "THE") == 0)
-			j++;
-		if (j != b->start)
+		if (a->has_actor || !b->has_actor || j >= S->nt || after_of(S, j) != b->start)
 			continue;
 		if (b->end < S->nt && (strcmp(S->t[b->end].w, ",") == 0 || strcmp(S->t[b->end].w, "AND") == 0))
 			continue;
@@ -407,14 +414,7 @@ void petr_find_lists(sent *S)
 		for (k = 0; k < B->n; k++)
 			if (!m[B->first + k].has_actor)
 				actors = 0;
-		if (!agents_only || !actors || j >= S->nt)
-			continue;
-		if (strcmp(S->t[j].w, "OF") != 0 && strcmp(S->t[j].w, "IN") != 0 && strcmp(S->t[j].w, "FROM") != 0)
-			continue;
-		j++;
-		if (j < S->nt && strcmp(S->t[j].w, "THE") == 0)
-			j++;
-		if (j != B->start)
+		if (!agents_only || !actors || j >= S->nt || after_of(S, j) != B->start)
 			continue;
 		/* A's members become the product: each agent member × each actor member */
 		nb = B->n;

@@ -15,53 +15,49 @@
 
 /* ---- a word → list map ---------------------------------------------------------------------- */
 
-static size_t word_hash(const char *s)
+static uint64_t word_hash(const char *key)
 {
-	return (size_t)dyad_hash64(s, strlen(s), DYAD_HASH_SEED);
+	return dyad_hash64(key, strlen(key), DYAD_HASH_SEED);
+}
+
+/* The entry of `key`, whose hash is h, or NULL. */
+static struct wordmap_entry *find(const wordmap *m, const char *key, uint64_t h)
+{
+	size_t at = 0, i;
+
+	while (dyad_keymap_next(&m->index, h, &at, &i))
+		if (strcmp(m->e[i].key, key) == 0)
+			return &m->e[i];
+	return NULL;
 }
 
 void **petr_wordmap_slot(wordmap *m, const char *key, int create)
 {
-	size_t i;
+	uint64_t h = word_hash(key);
+	struct wordmap_entry *f = find(m, key, h);
 
-	if (create && (m->n + 1) * 2 > m->cap) {
-		wordmap old = *m;
-		size_t j;
-		m->cap = old.cap ? old.cap * 2 : 256;
-		m->keys = dyad_xcalloc(m->cap, sizeof *m->keys);
-		m->vals = dyad_xcalloc(m->cap, sizeof *m->vals);
-		m->n = 0;
-		for (j = 0; j < old.cap; j++)
-			if (old.keys[j])
-				*petr_wordmap_slot(m, old.keys[j], 1) = old.vals[j];
-		free(old.keys);
-		free(old.vals);
-	}
-	if (m->cap == 0)
+	if (f)
+		return &f->val;
+	if (!create)
 		return NULL;
-	for (i = word_hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (m->keys[i] == NULL) {
-			if (!create)
-				return NULL;
-			m->keys[i] = key;
-			m->n++;
-			return &m->vals[i];
-		}
-		if (strcmp(m->keys[i], key) == 0)
-			return &m->vals[i];
-	}
+	m->e = dyad_xgrow(m->e, &m->cap, m->n, sizeof *m->e, 256);
+	m->e[m->n].key = key;
+	m->e[m->n].val = NULL;
+	dyad_keymap_add(&m->index, h, m->n);
+	return &m->e[m->n++].val;
 }
 
 void *petr_wordmap_get(const wordmap *m, const char *key)
 {
-	void **v = petr_wordmap_slot((wordmap *)m, key, 0);
-	return v ? *v : NULL;
+	const struct wordmap_entry *f = find(m, key, word_hash(key));
+
+	return f ? f->val : NULL;
 }
 
 void petr_wordmap_free(wordmap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->e);
+	dyad_keymap_free(&m->index);
 }
 
 /* ---- the handle ---------------------------------------------------------------------------- */

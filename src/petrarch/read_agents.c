@@ -97,11 +97,7 @@ void petr_read_agents(reader *r, char **lines, size_t nlines)
 		dyad_ymd f, t;
 
 		r->line = i + 1;
-		n = petr_strip_comment(s, strlen(s), 0);
-		while (n > 0 && isspace((unsigned char)*s)) {
-			s++;
-			n--;
-		}
+		n = petr_trim_line(&s);
 		if (n == 0 || s[0] == '<')
 			continue;
 		if (s[0] == '!' && memchr(s, '=', n)) {

@@ -23,11 +23,7 @@ void petr_read_discards(reader *r, char **lines, size_t nlines)
 		size_t k;
 
 		r->line = i + 1;
-		n = petr_strip_comment(s, strlen(s), 0);
-		while (n > 0 && isspace((unsigned char)*s)) {
-			s++;
-			n--;
-		}
+		n = petr_trim_line(&s);
 		if (n == 0 || s[0] == '<')
 			continue;
 		memset(&d, 0, sizeof d);
@@ -63,11 +59,7 @@ void petr_read_issues(reader *r, char **lines, size_t nlines)
 		const char *code, *code2;
 
 		r->line = i + 1;
-		n = petr_strip_comment(s, strlen(s), 0);
-		while (n > 0 && isspace((unsigned char)*s)) {
-			s++;
-			n--;
-		}
+		n = petr_trim_line(&s);
 		if (n == 0 || s[0] == '<' || s[0] == '~')
 			continue;
 		if (petr_find_brackets(s, n, &o, &c) < 0 || o == 0 || petr_parse_code_pair(r->p->arena, s, o, c, &code, &code2) < 0) {
