@@ -189,6 +189,27 @@ static int has_prefix_ci(dyad_str s, const char *lowprefix)
 	return starts_low(&h, lowprefix);
 }
 
+/* A line's opening, lower case, and what a line that starts with it is. */
+typedef struct {
+	const char *low;
+	int value;
+} opening;
+
+/* Does `s` begin, case aside, with one of the openings of `table` (ended by a NULL)? 1 with its value in *value, else 0. */
+static int opening_of(dyad_str s, const opening *table, int *value)
+{
+	low_head h;
+	int i;
+
+	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
+	for (i = 0; table[i].low; i++)
+		if (starts_low(&h, table[i].low)) {
+			*value = table[i].value;
+			return 1;
+		}
+	return 0;
+}
+
 /* The first occurrence of needle[0..nn) in hay[0..hn), or NULL (memmem is not standard C). */
 static const char *find_bytes(const char *hay, size_t hn, const char *needle, size_t nn)
 {
@@ -276,11 +297,8 @@ static dyad_str strip_bullet(dyad_str s)
 
 /* ---- line classification --------------------------------------------------------------------- */
 
-/* Lines that start like these are furniture whatever else they hold. hard: they end the article. */
-static const struct {
-	const char *start;
-	int hard;
-} junk_starts[] = {
+/* Lines that start like these are furniture whatever else they hold. 1: they end the article (hard). */
+static const opening junk_starts[] = {
 	{ "подписывайтесь", 1 }, { "подпишитесь", 1 }, { "subscribe", 1 }, { "follow us", 1 },
 	{ "читайте также", 0 }, { "читайте нас", 1 }, { "read more", 0 }, { "read also", 0 },
 	{ "see also", 0 }, { "смотрите также", 0 },
@@ -303,15 +321,8 @@ static const struct {
 
 static int junk_line(dyad_str s, int *hard)
 {
-	low_head h;
-	int i;
-
-	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
-	for (i = 0; junk_starts[i].start; i++)
-		if (starts_low(&h, junk_starts[i].start)) {
-			*hard = junk_starts[i].hard;
-			return 1;
-		}
+	if (opening_of(s, junk_starts, hard))
+		return 1;
 	if (contains(s, "\xc2\xa9")) { /* a © anywhere: a credit or copyright line */
 		*hard = 0;
 		return 1;
@@ -360,22 +371,14 @@ static int32_t header_year(dyad_str s)
 /* Publication-date keywords that may stand on a date line. */
 static int date_keyword(dyad_str s, int *strength)
 {
-	static const struct {
-		const char *w;
-		int strength;
-	} kw[] = { { "опубликовано", DATE_KW_PUBLISHED }, { "published", DATE_KW_PUBLISHED },
-		   { "posted", DATE_KW_PUBLISHED }, { "дата публикации", DATE_KW_PUBLISHED },
-		   { "date", DATE_KW_PUBLISHED }, { "дата", DATE_KW_PUBLISHED }, { "updated", DATE_KW_UPDATED },
-		   { "обновлено", DATE_KW_UPDATED }, { "last updated", DATE_KW_UPDATED }, { NULL, 0 } };
-	low_head h;
-	int i;
+	static const opening kw[] = { { "опубликовано", DATE_KW_PUBLISHED }, { "published", DATE_KW_PUBLISHED },
+				      { "posted", DATE_KW_PUBLISHED }, { "дата публикации", DATE_KW_PUBLISHED },
+				      { "date", DATE_KW_PUBLISHED }, { "дата", DATE_KW_PUBLISHED },
+				      { "updated", DATE_KW_UPDATED }, { "обновлено", DATE_KW_UPDATED },
+				      { "last updated", DATE_KW_UPDATED }, { NULL, 0 } };
 
-	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
-	for (i = 0; kw[i].w; i++)
-		if (starts_low(&h, kw[i].w)) {
-			*strength = kw[i].strength;
-			return 1;
-		}
+	if (opening_of(s, kw, strength))
+		return 1;
 	*strength = 0;
 	return 0;
 }
