@@ -74,6 +74,8 @@ int dyad_str_eq_c(dyad_str a, const char *s);
 /** Byte-wise comparison, like strcmp: <0, 0, >0. */
 int dyad_str_cmp(dyad_str a, dyad_str b);
 int dyad_str_starts_with(dyad_str s, dyad_str prefix);
+/** Does `s` begin with `low` (lower-case ASCII), the capitals A-Z of `s` taken as small letters? */
+int dyad_str_starts_with_lower(dyad_str s, dyad_str low);
 /** The slice without leading and trailing ASCII white space. */
 dyad_str dyad_str_trim(dyad_str s);
 

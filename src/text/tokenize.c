@@ -178,18 +178,7 @@ static size_t word_run(const tk *t, size_t i)
 
 static int starts_with_ci(const tk *t, size_t i, const char *p)
 {
-	size_t n = strlen(p), k;
-
-	if (i + n > t->s.n)
-		return 0;
-	for (k = 0; k < n; k++) {
-		char c = t->s.p[i + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != p[k])
-			return 0;
-	}
-	return 1;
+	return dyad_str_starts_with_lower((dyad_str){ t->s.p + i, t->s.n - i }, dyad_str_c(p));
 }
 
 /* A URL from i: up to white space, without trailing punctuation. */
