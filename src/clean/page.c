@@ -195,7 +195,10 @@ typedef struct {
 	int value;
 } opening;
 
-/* Does `s` begin, case aside, with one of the openings of `table` (ended by a NULL)? 1 with its value in *value, else 0. */
+/*
+ * Does `s` begin, case aside, with one of the openings of `table` (ended by a NULL)? 1 with its
+ * value in *value, else 0.
+ */
 static int opening_of(dyad_str s, const opening *table, int *value)
 {
 	low_head h;
@@ -994,7 +997,10 @@ static void split_lines(page_lines *pl, dyad_str text, const dyad_outlets *outle
 	}
 }
 
-/* Step 2: the article's prose lines into out->body (paragraphs apart by a blank line), the other non-blank lines into out->furniture. */
+/*
+ * Step 2: the article's prose lines into out->body (paragraphs apart by a blank line), the other
+ * non-blank lines into out->furniture.
+ */
 static void take_body(dyad_arena *a, const page_lines *pl, dyad_doc *out)
 {
 	const line *ls = pl->ls;

@@ -357,7 +357,8 @@ static void code_verb(sent *S, const vform *f, size_t vs, size_t ve, evs *E)
 	{
 		size_t j = vs;
 		int passive = 0;
-		while (j > 0 && (petr_in_list(S->t[j - 1].w, petr_auxiliaries) || petr_ends_with(S->t[j - 1].w, "LY"))) {
+		while (j > 0 &&
+		       (petr_in_list(S->t[j - 1].w, petr_auxiliaries) || petr_ends_with(S->t[j - 1].w, "LY"))) {
 			if (petr_in_list(S->t[j - 1].w, passive_aux))
 				passive = 1;
 			j--;

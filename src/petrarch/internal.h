@@ -147,7 +147,10 @@ char *petr_upper_dup(dyad_arena *a, const char *s, size_t n);
 /* The length of `s` without a '#' comment (and, for actors, a ';' comment) and trailing space. */
 size_t petr_strip_comment(const char *s, size_t n, int semicolon);
 
-/* The line at *s without its '#' comment and the blanks around it: *s moves past the leading ones; returns the length left. */
+/*
+ * The line at *s without its '#' comment and the blanks around it: *s moves past the leading
+ * ones; returns the length left.
+ */
 size_t petr_trim_line(char **s);
 
 /*

@@ -58,7 +58,10 @@ size_t petr_strip_comment(const char *s, size_t n, int semicolon)
 	return i;
 }
 
-/* The line at *s without its '#' comment and the blanks around it: *s moves past the leading ones; returns the length left. */
+/*
+ * The line at *s without its '#' comment and the blanks around it: *s moves past the leading
+ * ones; returns the length left.
+ */
 size_t petr_trim_line(char **s)
 {
 	size_t n = petr_strip_comment(*s, strlen(*s), 0);

@@ -168,7 +168,8 @@ static int noun_use(const sent *S, size_t vs)
 		/* "an anti- Gondor parade": a bare verb after a name that follows "a", "an" or "anti-" */
 		for (k = vs - 1; k > 0 && S->covered[k]; k--)
 			;
-		if (!S->covered[k] && (strcmp(S->t[k].w, "A") == 0 || strcmp(S->t[k].w, "AN") == 0 || petr_ends_with(S->t[k].w, "-")))
+		if (!S->covered[k] &&
+		    (strcmp(S->t[k].w, "A") == 0 || strcmp(S->t[k].w, "AN") == 0 || petr_ends_with(S->t[k].w, "-")))
 			return 1;
 	}
 	if (vs > 0 && petr_ends_with(S->t[vs].w, "ING") && petr_in_list(S->t[vs - 1].w, preps))
@@ -179,7 +180,8 @@ static int noun_use(const sent *S, size_t vs)
 		const char *w = S->t[vs - k].w;
 		if (petr_in_list(w, determiners) && (k == 1 || strcmp(w, "'S") != 0))
 			return 1;
-		if (!isalpha((unsigned char)w[0]) || petr_in_list(w, petr_auxiliaries) || strcmp(w, "AND") == 0 || S->covered[vs - k])
+		if (!isalpha((unsigned char)w[0]) || petr_in_list(w, petr_auxiliaries) || strcmp(w, "AND") == 0 ||
+		    S->covered[vs - k])
 			return 0;
 	}
 	return 0;

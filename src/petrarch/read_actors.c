@@ -43,12 +43,14 @@ void petr_read_actors(reader *r, char **lines, size_t nlines)
 				continue;
 			}
 			if (petr_find_brackets(s + k, n - k, &o, &c) < 0) {
-				petr_bad(r, "expected a date restriction [CODE <date], [CODE >date] or [CODE date-date]");
+				petr_bad(r,
+					 "expected a date restriction [CODE <date], [CODE >date] or [CODE date-date]");
 				continue;
 			}
 			{
 				restr *t = dyad_arena_zalloc(p->arena, sizeof *t);
-				if (petr_parse_restriction(p->arena, s + k + o + 1, c - o - 1, &t->code, &t->from, &t->to, &why) < 0) {
+				if (petr_parse_restriction(p->arena, s + k + o + 1, c - o - 1, &t->code, &t->from,
+							   &t->to, &why) < 0) {
 					petr_bad(r, "%s", why);
 					continue;
 				}
@@ -67,11 +69,13 @@ void petr_read_actors(reader *r, char **lines, size_t nlines)
 			continue;
 		if (s[0] == '+') {
 			if (rec == NULL) {
-				petr_bad(r, "expected an actor phrase before the synonym '+%.*s'", (int)(n - 1 < 60 ? n - 1 : 60), s + 1);
+				petr_bad(r, "expected an actor phrase before the synonym '+%.*s'",
+					 (int)(n - 1 < 60 ? n - 1 : 60), s + 1);
 				continue;
 			}
 			if (memchr(s, '[', n) || petr_split_phrase(p->arena, s + 1, n - 1, &ph, &us) < 0) {
-				petr_bad(r, "expected a synonym phrase after '+' (words joined by blanks or '_', no code)");
+				petr_bad(r, "expected a synonym phrase after '+' "
+					    "(words joined by blanks or '_', no code)");
 				continue;
 			}
 			add_actor(p, &ph, rec);
@@ -94,7 +98,8 @@ void petr_read_actors(reader *r, char **lines, size_t nlines)
 			for (at = end; ok && at < n && memchr(s + at, '[', n - at);) {
 				restr *t = dyad_arena_zalloc(p->arena, sizeof *t);
 				if (petr_find_brackets(s + at, n - at, &o, &c) < 0 ||
-				    petr_parse_restriction(p->arena, s + at + o + 1, c - o - 1, &t->code, &t->from, &t->to, &why) < 0) {
+				    petr_parse_restriction(p->arena, s + at + o + 1, c - o - 1, &t->code, &t->from,
+							   &t->to, &why) < 0) {
 					ok = 0;
 					break;
 				}

@@ -171,7 +171,8 @@ void petr_read_agents(reader *r, char **lines, size_t nlines)
 		budget = MAX_EXPANSIONS;
 		rc = agent_expand(r, s, end, subs, nsubs, code, prefix, explicit_plural, pl, pln, &budget);
 		if (rc == -3)
-			petr_bad(r, "expected at most %d phrases from the substitution markers of one line", MAX_EXPANSIONS);
+			petr_bad(r, "expected at most %d phrases from the substitution markers of one line",
+				 MAX_EXPANSIONS);
 		else if (rc == -2)
 			petr_bad(r, "expected a substitution marker defined earlier with !MARKER! = ...");
 		else if (rc < 0)

@@ -62,7 +62,8 @@ void petr_read_issues(reader *r, char **lines, size_t nlines)
 		n = petr_trim_line(&s);
 		if (n == 0 || s[0] == '<' || s[0] == '~')
 			continue;
-		if (petr_find_brackets(s, n, &o, &c) < 0 || o == 0 || petr_parse_code_pair(r->p->arena, s, o, c, &code, &code2) < 0) {
+		if (petr_find_brackets(s, n, &o, &c) < 0 || o == 0 ||
+		    petr_parse_code_pair(r->p->arena, s, o, c, &code, &code2) < 0) {
 			petr_bad(r, "expected an issue phrase and its [CODE]");
 			continue;
 		}

@@ -202,7 +202,8 @@ void petr_read_verbs(reader *r, char **lines, size_t nlines)
 			const char *code = "---", *code2 = NULL;
 			syn = NULL;
 			b = dyad_arena_zalloc(p->arena, sizeof *b);
-			if (petr_find_brackets(s + 3, n - 3, &o, &c) == 0 && petr_parse_code_pair(p->arena, s + 3, o, c, &code, &code2) < 0) {
+			if (petr_find_brackets(s + 3, n - 3, &o, &c) == 0 &&
+			    petr_parse_code_pair(p->arena, s + 3, o, c, &code, &code2) < 0) {
 				petr_bad(r, "expected the block's code in [...]: --- VERB [code] ---");
 				code = "---";
 			}
@@ -276,7 +277,8 @@ void petr_read_verbs(reader *r, char **lines, size_t nlines)
 			pattern pt;
 			const char *code, *code2;
 			memset(&pt, 0, sizeof pt);
-			if (petr_find_brackets(s, n, &o, &c) < 0 || petr_parse_code_pair(p->arena, s, o, c, &code, &code2) < 0) {
+			if (petr_find_brackets(s, n, &o, &c) < 0 ||
+			    petr_parse_code_pair(p->arena, s, o, c, &code, &code2) < 0) {
 				petr_bad(r, "expected a pattern '- words * words [code]'");
 				continue;
 			}
@@ -299,7 +301,8 @@ void petr_read_verbs(reader *r, char **lines, size_t nlines)
 			phrase ph;
 			verb *v;
 			if (memchr(s, '[', n)) {
-				if (petr_find_brackets(s, n, &o, &c) < 0 || petr_parse_code_pair(p->arena, s, o, c, &code, &code2) < 0) {
+				if (petr_find_brackets(s, n, &o, &c) < 0 ||
+				    petr_parse_code_pair(p->arena, s, o, c, &code, &code2) < 0) {
 					petr_bad(r, "expected the verb's code in [...]");
 					continue;
 				}
