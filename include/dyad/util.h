@@ -50,6 +50,14 @@ void *dyad_xrealloc(void *p, size_t n);
 char *dyad_xstrdup(const char *s);
 char *dyad_xstrndup(const char *s, size_t n);
 
+/**
+ * Room for one more element in a malloc'd array of `size`-byte elements, `n` in use of *cap:
+ * when n has reached *cap, *cap doubles (from `first` when 0) and the array is reallocated.
+ * Returns the array, moved or not; the caller owns it. Before `v[n++] = x` write
+ * `v = dyad_xgrow(v, &cap, n, sizeof *v, 64);`.
+ */
+void *dyad_xgrow(void *p, size_t *cap, size_t n, size_t size, size_t first);
+
 /* ---- string slices ------------------------------------------------------------------------- */
 
 /** A borrowed, length-carrying byte string. Not NUL-terminated unless said. */
@@ -66,6 +74,8 @@ int dyad_str_eq_c(dyad_str a, const char *s);
 /** Byte-wise comparison, like strcmp: <0, 0, >0. */
 int dyad_str_cmp(dyad_str a, dyad_str b);
 int dyad_str_starts_with(dyad_str s, dyad_str prefix);
+/** Does `s` begin with `low` (lower-case ASCII), the capitals A-Z of `s` taken as small letters? */
+int dyad_str_starts_with_lower(dyad_str s, dyad_str low);
 /** The slice without leading and trailing ASCII white space. */
 dyad_str dyad_str_trim(dyad_str s);
 
@@ -116,6 +126,11 @@ void *dyad_arena_zalloc(dyad_arena *a, size_t n);
 char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n);
 /** Bytes handed out since the last reset (for bench and limits). */
 size_t dyad_arena_used(const dyad_arena *a);
+/**
+ * dyad_xgrow() for an array whose storage lives in arena `a`: the grown array is a zeroed
+ * arena allocation with the `n` elements copied in; the old one stays until the reset.
+ */
+void *dyad_arena_grow(dyad_arena *a, void *p, size_t *cap, size_t n, size_t size, size_t first);
 
 /** A typed growable array whose storage lives in an arena. */
 #define DYAD_ARENA_NEW(a, T, count) ((T *)dyad_arena_zalloc((a), sizeof(T) * (count)))

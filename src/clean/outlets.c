@@ -70,10 +70,7 @@ static void add(entry **arr, size_t *n, size_t *cap, dyad_str key, size_t canon)
 {
 	dyad_buf b = DYAD_BUF_INIT;
 
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		*arr = dyad_xrealloc(*arr, *cap * sizeof **arr);
-	}
+	*arr = dyad_xgrow(*arr, cap, *n, sizeof **arr, 256);
 	clean_lower(&b, key);
 	(*arr)[*n].key = dyad_buf_detach(&b, NULL);
 	(*arr)[*n].canon = canon;

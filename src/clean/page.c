@@ -5,6 +5,8 @@
  * dateline and author are read off the page. It works on the text lines a
  * reader hands over, whatever the page's format, and uses the metadata the
  * format carried (HTML meta, JSON Lines fields) where there is some.
+ * dyad_clean_page, at the end, runs the steps in order; the weights and
+ * bounds they decide by are named at the top.
  */
 #include "dyad/clean.h"
 #include "dyad/utf8.h"
@@ -77,6 +79,60 @@ typedef struct {
 	int ordinal;              /* index among non-blank lines */
 } line;
 
+#define NO_LINE ((size_t)-1) /* no such line: a page without prose has no article, a headline may stand on none */
+
+/* ---- weights and bounds ---------------------------------------------------------------------- */
+
+#define NEAR_LINES 2         /* non-blank lines at most this far apart stand together (a headline and its date) */
+
+/* The headline: a candidate line scores its word overlap with the lead (0..1) plus these. */
+#define TITLE_NEAR_DATE 0.3  /* a date on the line or within NEAR_LINES: a headline stands by its date */
+#define TITLE_FIRST 0.2      /* the first candidate from the top: the page's own headline comes before related ones */
+#define TITLE_LONG 0.1       /* TITLE_LONG_WORDS words or more: rather a headline than a menu item */
+#define TITLE_LONG_WORDS 4
+#define TITLE_MIN_WORDS 3    /* fewer words: a menu item or a rubric, never a headline */
+#define TITLE_MAX_BYTES 400  /* longer: a paragraph */
+#define WEATHER_MAX_WORDS 6  /* a line with '°' of at most this many words is a weather widget */
+#define LEAD_PARAS 3         /* the article's first paragraphs the headline's overlap is measured on */
+
+/* The publication date: a date line scores the sum of these; the best, at DATE_MIN_SCORE or more, is taken. */
+enum {
+	DATE_KW_UPDATED = 1,    /* date_keyword's strength for "Updated:", "Обновлено" */
+	DATE_KW_PUBLISHED = 3,  /* ... for "Published", "Опубликовано", "Дата": it adds to the score as it is */
+	DATE_UPDATED = -2,      /* "Updated:" dates the last edit, not the publication */
+	DATE_BYLINE = 3,        /* "By A. Seitova in Nation on 14 March 2023": a byline dates its article */
+	DATE_HAS_TIME = 2,      /* a date with its time of day */
+	DATE_BY_TITLE = 2,      /* on the headline's line or within NEAR_LINES of it */
+	DATE_ABOVE_BODY = 1,    /* in the header, above the article */
+	DATE_BELOW_BODY = -2,   /* after the article: related stories, comments */
+	DATE_WEEKDAY = -1,      /* "среда, 7 апреля": a header's today, the day the page was saved */
+	DATE_MIN_SCORE = 2,
+	DATE_RELATIVE = 3,      /* "Сегодня, 14:05" by the headline, on a page whose header gives the day */
+	BYLINE_MAX_WORDS = 16,  /* a longer line is prose, not a byline */
+	BYLINE_DATE_START = 40  /* "Name | date": the date within this many bytes of the line's start */
+};
+
+/* The outlet: each piece of evidence votes for a name with this weight; a name's votes add up. */
+enum {
+	OUTLET_LEAD_MARK = 6,   /* "/Корр. БЕЛТА/", "(BelTA)" in the opening of the lead */
+	OUTLET_DATELINE = 5,    /* "YEREVAN, APRIL 30, ARMENPRESS.": one part of the dateline */
+	OUTLET_LEAD_DASH = 5,   /* "18 окт - РИА Новости.": beside a dash in the opening */
+	OUTLET_SOURCE_LINE = 5, /* "Источник: X", "Source: X" */
+	OUTLET_URL = 5,         /* the URL's host */
+	OUTLET_CUE = 4,         /* a furniture line data/outlets.txt gives to one outlet */
+	OUTLET_SITE_NAME = 4,   /* the site name in the page's metadata */
+	OUTLET_CITED = 3,       /* "передает X", "according to X", "X has learned", "X reports" */
+	OUTLET_CREDIT = 2,      /* "© 2024 X" */
+	OUTLET_DOMAIN = 2,      /* a domain named in a line ("eadaily.com/ru/news/...") */
+	OUTLET_MASTHEAD = 2,    /* the page's first line, when shorter than MASTHEAD_MAX_BYTES */
+	MASTHEAD_MAX_BYTES = 40,
+	SOURCE_SPAN = 80,       /* bytes after "Источник:" that may name the outlet */
+	CREDIT_SPAN = 120,      /* bytes after "©" */
+	CITED_SPAN = 60         /* bytes after "передает ", "according to " */
+};
+
+#define AUTHOR_MAX_WORDS 6   /* "Автор: Name Surname": a longer line is no author line */
+
 /* ---- small text helpers ---------------------------------------------------------------------- */
 
 static int cp_is_letter(uint32_t c)
@@ -131,6 +187,30 @@ static int has_prefix_ci(dyad_str s, const char *lowprefix)
 
 	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
 	return starts_low(&h, lowprefix);
+}
+
+/* A line's opening, lower case, and what a line that starts with it is. */
+typedef struct {
+	const char *low;
+	int value;
+} opening;
+
+/*
+ * Does `s` begin, case aside, with one of the openings of `table` (ended by a NULL)? 1 with its
+ * value in *value, else 0.
+ */
+static int opening_of(dyad_str s, const opening *table, int *value)
+{
+	low_head h;
+	int i;
+
+	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
+	for (i = 0; table[i].low; i++)
+		if (starts_low(&h, table[i].low)) {
+			*value = table[i].value;
+			return 1;
+		}
+	return 0;
 }
 
 /* The first occurrence of needle[0..nn) in hay[0..hn), or NULL (memmem is not standard C). */
@@ -220,11 +300,8 @@ static dyad_str strip_bullet(dyad_str s)
 
 /* ---- line classification --------------------------------------------------------------------- */
 
-/* Lines that start like these are furniture whatever else they hold. hard: they end the article. */
-static const struct {
-	const char *start;
-	int hard;
-} junk_starts[] = {
+/* Lines that start like these are furniture whatever else they hold. 1: they end the article (hard). */
+static const opening junk_starts[] = {
 	{ "подписывайтесь", 1 }, { "подпишитесь", 1 }, { "subscribe", 1 }, { "follow us", 1 },
 	{ "читайте также", 0 }, { "читайте нас", 1 }, { "read more", 0 }, { "read also", 0 },
 	{ "see also", 0 }, { "смотрите также", 0 },
@@ -247,15 +324,8 @@ static const struct {
 
 static int junk_line(dyad_str s, int *hard)
 {
-	low_head h;
-	int i;
-
-	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
-	for (i = 0; junk_starts[i].start; i++)
-		if (starts_low(&h, junk_starts[i].start)) {
-			*hard = junk_starts[i].hard;
-			return 1;
-		}
+	if (opening_of(s, junk_starts, hard))
+		return 1;
 	if (contains(s, "\xc2\xa9")) { /* a © anywhere: a credit or copyright line */
 		*hard = 0;
 		return 1;
@@ -304,21 +374,14 @@ static int32_t header_year(dyad_str s)
 /* Publication-date keywords that may stand on a date line. */
 static int date_keyword(dyad_str s, int *strength)
 {
-	static const struct {
-		const char *w;
-		int strength;
-	} kw[] = { { "опубликовано", 3 }, { "published", 3 }, { "posted", 3 }, { "дата публикации", 3 },
-		   { "date", 3 }, { "дата", 3 }, { "updated", 1 }, { "обновлено", 1 },
-		   { "last updated", 1 }, { NULL, 0 } };
-	low_head h;
-	int i;
+	static const opening kw[] = { { "опубликовано", DATE_KW_PUBLISHED }, { "published", DATE_KW_PUBLISHED },
+				      { "posted", DATE_KW_PUBLISHED }, { "дата публикации", DATE_KW_PUBLISHED },
+				      { "date", DATE_KW_PUBLISHED }, { "дата", DATE_KW_PUBLISHED },
+				      { "updated", DATE_KW_UPDATED }, { "обновлено", DATE_KW_UPDATED },
+				      { "last updated", DATE_KW_UPDATED }, { NULL, 0 } };
 
-	h.n = clean_lower_into(s.p, s.n, h.p, sizeof h.p);
-	for (i = 0; kw[i].w; i++)
-		if (starts_low(&h, kw[i].w)) {
-			*strength = kw[i].strength;
-			return 1;
-		}
+	if (opening_of(s, kw, strength))
+		return 1;
 	*strength = 0;
 	return 0;
 }
@@ -405,7 +468,7 @@ static void find_body(const line *ls, size_t n, size_t *first, size_t *last)
 	size_t i, best_chars = 0, cur_first = 0, cur_chars = 0, gap = 0;
 	int in = 0;
 
-	*first = *last = (size_t)-1;
+	*first = *last = NO_LINE;
 	for (i = 0; i < n; i++) {
 		const line *l = &ls[i];
 
@@ -630,7 +693,7 @@ static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv
 			const char *hit = outlets_lookup_loose(o, in);
 
 			if (hit)
-				cast(v, nv, hit, 6);
+				cast(v, nv, hit, OUTLET_LEAD_MARK);
 			else if (open == '/' && *raw_mark == NULL && in.n < 40)
 				*raw_mark = dyad_arena_strndup(a, in.p, in.n);
 			i = j;
@@ -643,7 +706,7 @@ static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv
 		for (i = 0; i <= lim && parts < 4; i++)
 			if (i == lim || lead.p[i] == ',' || (lead.p[i] == '.' && (i + 1 >= lim || lead.p[i + 1] == ' '))) {
 				if (i > b)
-					cast(v, nv, dyad_outlets_by_name(o, dyad_str_trim((dyad_str){ lead.p + b, i - b })), 5);
+					cast(v, nv, dyad_outlets_by_name(o, dyad_str_trim((dyad_str){ lead.p + b, i - b })), OUTLET_DATELINE);
 				parts++;
 				b = i + 1;
 			}
@@ -664,10 +727,10 @@ static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv
 		while (b > 0 && !((lead.p[b - 1] == '.' || lead.p[b - 1] == ',') && (b == i || lead.p[b] == ' ')) &&
 		       i - b < 40)
 			b--;
-		cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + b, i - b }), 5);
+		cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + b, i - b }), OUTLET_LEAD_DASH);
 		while (e < lim && !(lead.p[e] == '.' && (e + 1 >= lim || lead.p[e + 1] == ' ')) && e - i < 40)
 			e++;
-		cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + i + dash, e - i - dash }), 5);
+		cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + i + dash, e - i - dash }), OUTLET_LEAD_DASH);
 		break;
 	}
 }
@@ -873,7 +936,7 @@ static const char *author_of(dyad_arena *a, const line *l)
 	static const char *const keys[] = { "автор:", "автор ", "author:", "by ", "текст:", NULL };
 	size_t i;
 
-	if (l->kind != L_SHORT || l->words > 6)
+	if (l->kind != L_SHORT || l->words > AUTHOR_MAX_WORDS)
 		return NULL;
 	for (i = 0; keys[i]; i++)
 		if (has_prefix_ci(l->text, keys[i])) {
@@ -886,26 +949,39 @@ static const char *author_of(dyad_arena *a, const line *l)
 	return NULL;
 }
 
-void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *outlets, dyad_doc *out)
-{
-	dyad_str text = page->text;
-	size_t nlines = 1, i, n = 0, first, last, title_line = (size_t)-1, nf = 0;
+/*
+ * The page's lines, and where the article and its headline lie among them. The lines come
+ * from malloc for one call: a long page's lines are not kept.
+ */
+typedef struct {
 	line *ls;
-	dyad_buf lead_low = DYAD_BUF_INIT;
-	vote votes[MAX_VOTES];
-	size_t nvotes = 0;
-	const char *raw_mark = NULL;
+	size_t n;
+	size_t first, last;     /* the article's first and last line, NO_LINE when there is no prose */
+	size_t title_line;      /* the headline's line, NO_LINE when it stands on none */
+} page_lines;
+
+/* Are lines x and y (their ordinals among non-blank lines) at most NEAR_LINES apart? */
+static int near_lines(const line *x, const line *y)
+{
+	return x->ordinal - y->ordinal <= NEAR_LINES && y->ordinal - x->ordinal <= NEAR_LINES;
+}
+
+/* Step 1: the page's text cut into trimmed, classified lines. */
+static void split_lines(page_lines *pl, dyad_str text, const dyad_outlets *outlets)
+{
+	size_t nlines = 1, i;
 	int ordinal = 0;
 
-	memset(out, 0, sizeof *out);
 	for (i = 0; i < text.n; i++)
 		if (text.p[i] == '\n')
 			nlines++;
-	ls = dyad_xcalloc(nlines, sizeof *ls); /* for this call only: a long page's lines are not kept */
+	pl->ls = dyad_xcalloc(nlines, sizeof *pl->ls);
+	pl->n = 0;
+	pl->first = pl->last = pl->title_line = NO_LINE;
 	for (i = 0; i <= text.n;) {
 		const char *nl = i < text.n ? memchr(text.p + i, '\n', text.n - i) : NULL;
 		size_t end = nl ? (size_t)(nl - text.p) : text.n;
-		line *l = &ls[n++];
+		line *l = &pl->ls[pl->n++];
 
 		l->text = strip_bullet(dyad_str_trim((dyad_str){ text.p + i, end - i }));
 		classify(l);
@@ -919,262 +995,317 @@ void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *o
 		if (!nl)
 			break;
 	}
+}
 
-	find_body(ls, n, &first, &last);
+/*
+ * Step 2: the article's prose lines into out->body (paragraphs apart by a blank line), the other
+ * non-blank lines into out->furniture.
+ */
+static void take_body(dyad_arena *a, const page_lines *pl, dyad_doc *out)
+{
+	const line *ls = pl->ls;
+	size_t i, nf = 0, size = 0;
+	char *w;
 
-	/* body and furniture */
-	out->furniture = DYAD_ARENA_NEW(a, dyad_str, n);
-	{
-		/* measured first, then written once: a long body is held once, not grown and copied */
-		size_t size = 0;
-		char *w;
-		for (i = 0; i < n; i++)
-			if (ls[i].kind == L_PROSE && first != (size_t)-1 && i >= first && i <= last)
-				size += (size ? 2 : 0) + ls[i].text.n;
-		w = dyad_arena_alloc(a, size + 1);
-		out->body.p = w;
-		for (i = 0; i < n; i++) {
-			if (ls[i].kind == L_BLANK)
-				continue;
-			if (first != (size_t)-1 && i >= first && i <= last && ls[i].kind == L_PROSE) {
-				if (w != out->body.p) {
-					memcpy(w, "\n\n", 2);
-					w += 2;
-				}
-				if (ls[i].text.n)
-					memcpy(w, ls[i].text.p, ls[i].text.n);
-				w += ls[i].text.n;
-			} else {
-				out->furniture[nf++] = ls[i].text;
+	out->furniture = DYAD_ARENA_NEW(a, dyad_str, pl->n);
+	/* measured first, then written once: a long body is held once, not grown and copied */
+	for (i = 0; i < pl->n; i++)
+		if (ls[i].kind == L_PROSE && pl->first != NO_LINE && i >= pl->first && i <= pl->last)
+			size += (size ? 2 : 0) + ls[i].text.n;
+	w = dyad_arena_alloc(a, size + 1);
+	out->body.p = w;
+	for (i = 0; i < pl->n; i++) {
+		if (ls[i].kind == L_BLANK)
+			continue;
+		if (pl->first != NO_LINE && i >= pl->first && i <= pl->last && ls[i].kind == L_PROSE) {
+			if (w != out->body.p) {
+				memcpy(w, "\n\n", 2);
+				w += 2;
 			}
-		}
-		*w = '\0';
-		out->body.n = size;
-	}
-	out->nfurniture = nf;
-
-	/* the lead (first paragraphs), lower-cased, for the headline's overlap */
-	if (first != (size_t)-1) {
-		int paras = 0;
-		for (i = first; i <= last && paras < 3; i++)
-			if (ls[i].kind == L_PROSE) {
-				clean_lower(&lead_low, ls[i].text);
-				dyad_buf_putc(&lead_low, ' ');
-				paras++;
-			}
-	}
-
-	/* headline: metadata first, else the best candidate line above the article */
-	{
-		dyad_str meta = page->h1.n ? page->h1 : page->title;
-		double best = -1.0;
-		size_t limit = first == (size_t)-1 ? n : first;
-		int first_cand = 1;
-
-		for (i = 0; i < limit; i++) {
-			line *l = &ls[i];
-			dyad_str t = l->text;
-			double score;
-			size_t j;
-			int near_date = 0, strength;
-
-			if (l->date_prefix) {
-				t = dyad_str_trim((dyad_str){ l->text.p + l->prefix_end, l->text.n - l->prefix_end });
-				near_date = 1;
-			} else if (l->kind != L_SHORT) {
-				continue;
-			}
-			t = menu_tail(t);
-			if (t.n == 0 || l->words < 3 || t.n > 400)
-				continue;
-			/* never the site's own name, a weather widget ("Baku +9°C") or the rest of a date line */
-			if ((outlets && dyad_outlets_by_name(outlets, t)) || (contains(t, "\xc2\xb0") && l->words <= 6) ||
-			    date_keyword(t, &strength))
-				continue;
-			for (j = 0; j < n && !near_date; j++)
-				if (ls[j].kind == L_DATE && ls[j].ordinal != l->ordinal &&
-				    (ls[j].ordinal - l->ordinal <= 2 && l->ordinal - ls[j].ordinal <= 2))
-					near_date = 1;
-			score = overlap(t, &lead_low) + (near_date ? 0.3 : 0.0) + (first_cand ? 0.2 : 0.0) +
-				(l->words >= 4 ? 0.1 : 0.0);
-			first_cand = 0;
-			if (score > best) {
-				best = score;
-				title_line = i;
-				out->title = dup(a, t);
-			}
-		}
-		if (meta.n && (page->format == DYAD_FMT_HTML || page->format == DYAD_FMT_JSONL ||
-			       out->title == NULL)) {
-			dyad_str t = page->h1.n ? dyad_str_trim(page->h1)
-						: strip_site(dyad_str_trim(page->title), page->site_name, outlets);
-			if (t.n) {
-				out->title = dup(a, t);
-				title_line = (size_t)-1;
-				for (i = 0; i < n; i++)
-					if (dyad_str_eq(ls[i].text, t)) {
-						title_line = i;
-						break;
-					}
-			}
-		}
-	}
-
-	/* publication date and time */
-	{
-		int best = -1000, found = 0;
-		dyad_date chosen;
-		int32_t anchor = url_date(page->url);
-
-		if (page->published.n && meta_date(page->published, &chosen)) {
-			found = 1;
+			if (ls[i].text.n)
+				memcpy(w, ls[i].text.p, ls[i].text.n);
+			w += ls[i].text.n;
 		} else {
-			for (i = 0; i < n; i++) {
-				line *l = &ls[i];
-				int score = 0, kw, byline;
+			out->furniture[nf++] = ls[i].text;
+		}
+	}
+	*w = '\0';
+	out->body.n = size;
+	out->nfurniture = nf;
+}
 
-				if (!l->has_date || (l->kind == L_PROSE && !l->date_prefix))
-					continue;
-				/* a byline dates its article: "By A. Seitova in Nation on 14 March 2023, 16:20" */
-				byline = l->words <= 16 && (has_prefix_ci(l->text, "by ") || has_prefix_ci(l->text, "автор") ||
-							    (contains(l->text, " | ") && l->date.start < 40));
-				if (l->kind != L_DATE && !l->date_prefix && !byline && !date_keyword(l->text, &kw))
-					continue;
-				date_keyword(l->text, &kw);
-				/* "Updated:" dates the last edit, not the publication */
-				score += (kw == 1 ? -2 : kw) + (byline ? 3 : 0);
-				if (l->date.hour >= 0)
-					score += 2;
-				if (title_line != (size_t)-1 &&
-				    (i == title_line || (ls[title_line].ordinal - l->ordinal <= 2 &&
-							 l->ordinal - ls[title_line].ordinal <= 2)))
-					score += 2;
-				if (first != (size_t)-1 && i < first)
-					score += 1;
-				if (first != (size_t)-1 && i > last)
-					score -= 2;
-				if (l->date.weekday)
-					score -= 1;
-				if (score > best) {
-					best = score;
-					chosen = date_of(&l->date);
+/* The lead (the article's first LEAD_PARAS paragraphs), lower-cased into `out`, for the headline's overlap. */
+static void lead_lower(const page_lines *pl, dyad_buf *out)
+{
+	size_t i;
+	int paras = 0;
+
+	if (pl->first == NO_LINE)
+		return;
+	for (i = pl->first; i <= pl->last && paras < LEAD_PARAS; i++)
+		if (pl->ls[i].kind == L_PROSE) {
+			clean_lower(out, pl->ls[i].text);
+			dyad_buf_putc(out, ' ');
+			paras++;
+		}
+}
+
+/*
+ * Step 3: the headline into out->title and its line into pl->title_line: the page's metadata
+ * (h1, else its <title> without the site's name) for HTML and JSON Lines pages or when no line
+ * will do, else the best scored short line above the article.
+ */
+static void find_title(dyad_arena *a, const dyad_page *page, const dyad_outlets *outlets, page_lines *pl,
+		       const dyad_buf *lead_low, dyad_doc *out)
+{
+	const line *ls = pl->ls;
+	dyad_str meta = page->h1.n ? page->h1 : page->title;
+	double best = -1.0;
+	size_t i, limit = pl->first == NO_LINE ? pl->n : pl->first;
+	int first_cand = 1;
+
+	for (i = 0; i < limit; i++) {
+		const line *l = &ls[i];
+		dyad_str t = l->text;
+		double score;
+		size_t j;
+		int near_date = 0, strength;
+
+		if (l->date_prefix) {
+			t = dyad_str_trim((dyad_str){ l->text.p + l->prefix_end, l->text.n - l->prefix_end });
+			near_date = 1;
+		} else if (l->kind != L_SHORT) {
+			continue;
+		}
+		t = menu_tail(t);
+		if (t.n == 0 || l->words < TITLE_MIN_WORDS || t.n > TITLE_MAX_BYTES)
+			continue;
+		/* never the site's own name, a weather widget ("Baku +9°C") or the rest of a date line */
+		if ((outlets && dyad_outlets_by_name(outlets, t)) ||
+		    (contains(t, "\xc2\xb0") && l->words <= WEATHER_MAX_WORDS) || date_keyword(t, &strength))
+			continue;
+		for (j = 0; j < pl->n && !near_date; j++)
+			if (ls[j].kind == L_DATE && ls[j].ordinal != l->ordinal && near_lines(&ls[j], l))
+				near_date = 1;
+		score = overlap(t, lead_low) + (near_date ? TITLE_NEAR_DATE : 0.0) + (first_cand ? TITLE_FIRST : 0.0) +
+			(l->words >= TITLE_LONG_WORDS ? TITLE_LONG : 0.0);
+		first_cand = 0;
+		if (score > best) {
+			best = score;
+			pl->title_line = i;
+			out->title = dup(a, t);
+		}
+	}
+	if (meta.n && (page->format == DYAD_FMT_HTML || page->format == DYAD_FMT_JSONL || out->title == NULL)) {
+		dyad_str t = page->h1.n ? dyad_str_trim(page->h1)
+					: strip_site(dyad_str_trim(page->title), page->site_name, outlets);
+		if (t.n) {
+			out->title = dup(a, t);
+			pl->title_line = NO_LINE;
+			for (i = 0; i < pl->n; i++)
+				if (dyad_str_eq(ls[i].text, t)) {
+					pl->title_line = i;
+					break;
 				}
-			}
-			found = best >= 2;
-			/* "Сегодня, 14:05" by the headline: the day the page was saved (the weekday line of
-			   its header) gives the date */
-			if (title_line != (size_t)-1) {
-				int32_t saved = 0;
-				for (i = 0; i < n && i < title_line && !saved; i++)
-					if (ls[i].has_date && ls[i].date.weekday && ls[i].date.year > 0)
-						saved = ls[i].date.year * 10000 + ls[i].date.month * 100 + ls[i].date.day;
-				for (i = 0; i < n && saved; i++) {
-					line *l = &ls[i];
-					int score = 3 + (l->rel.hour >= 0 ? 2 : 0);
-					if (!l->has_rel || ls[title_line].ordinal - l->ordinal > 2 ||
-					    l->ordinal - ls[title_line].ordinal > 2 || score <= best)
-						continue;
-					best = score;
-					chosen = date_of(&l->rel);
-					anchor = saved;
-					found = 1;
-				}
+		}
+	}
+}
+
+/* Is line i's date a candidate for the publication date? 1 with its score (DATE_* above) in *out, else 0. */
+static int date_score(const page_lines *pl, size_t i, int *out)
+{
+	const line *l = &pl->ls[i];
+	int score = 0, kw, byline;
+
+	if (!l->has_date || (l->kind == L_PROSE && !l->date_prefix))
+		return 0;
+	/* a byline dates its article: "By A. Seitova in Nation on 14 March 2023, 16:20" */
+	byline = l->words <= BYLINE_MAX_WORDS && (has_prefix_ci(l->text, "by ") || has_prefix_ci(l->text, "автор") ||
+						  (contains(l->text, " | ") && l->date.start < BYLINE_DATE_START));
+	if (l->kind != L_DATE && !l->date_prefix && !byline && !date_keyword(l->text, &kw))
+		return 0;
+	date_keyword(l->text, &kw);
+	/* "Updated:" dates the last edit, not the publication */
+	score += (kw == DATE_KW_UPDATED ? DATE_UPDATED : kw) + (byline ? DATE_BYLINE : 0);
+	if (l->date.hour >= 0)
+		score += DATE_HAS_TIME;
+	if (pl->title_line != NO_LINE && (i == pl->title_line || near_lines(&pl->ls[pl->title_line], l)))
+		score += DATE_BY_TITLE;
+	if (pl->first != NO_LINE && i < pl->first)
+		score += DATE_ABOVE_BODY;
+	if (pl->first != NO_LINE && i > pl->last)
+		score += DATE_BELOW_BODY;
+	if (l->date.weekday)
+		score += DATE_WEEKDAY;
+	*out = score;
+	return 1;
+}
+
+/*
+ * Step 4: the publication date and time into out->date and out->time: the page's metadata,
+ * else the best scored date line (at least DATE_MIN_SCORE), else a relative date ("Сегодня,
+ * 14:05") by the headline on a page whose header says the day it was saved. A date without a
+ * year takes it from the URL, the page's other dates or a year in its header.
+ */
+static void find_date(dyad_arena *a, const dyad_page *page, const page_lines *pl, dyad_doc *out)
+{
+	const line *ls = pl->ls;
+	size_t i, n = pl->n;
+	int best = -1000, found = 0;
+	dyad_date chosen;
+	int32_t anchor = url_date(page->url), ymd;
+
+	if (page->published.n && meta_date(page->published, &chosen)) {
+		found = 1;
+	} else {
+		for (i = 0; i < n; i++) {
+			int score;
+			if (date_score(pl, i, &score) && score > best) {
+				best = score;
+				chosen = date_of(&ls[i].date);
 			}
 		}
-		if (found) {
-			int32_t ymd;
-
-			if (chosen.year < 0 && chosen.relative < 0) {
-				/* "8 апреля": the year from the URL or the page's other full dates, else a year
-				   standing alone in the header ("Главная / Архив / 2021 / Июль") */
-				for (i = 0; i < n && anchor == 0; i++)
-					if (ls[i].has_date && ls[i].date.year > 0)
-						anchor = ls[i].date.year * 10000 + 1231;
-				for (i = 0; i < n && anchor == 0 && (first == (size_t)-1 || i < first); i++)
-					if (header_year(ls[i].text))
-						anchor = header_year(ls[i].text) * 10000 + 1231;
-			}
-			ymd = dyad_date_resolve(&chosen, anchor);
-			if (ymd > 0) {
-				out->date = ymd_string(a, ymd);
-				if (chosen.hour >= 0) {
-					char t[8];
-					snprintf(t, sizeof t, "%02d:%02d", chosen.hour % 24, chosen.minute % 60);
-					out->time = dyad_arena_strndup(a, t, 5);
-				}
+		found = best >= DATE_MIN_SCORE;
+		/* "Сегодня, 14:05" by the headline: the day the page was saved (the weekday line of
+		   its header) gives the date */
+		if (pl->title_line != NO_LINE) {
+			int32_t saved = 0;
+			for (i = 0; i < n && i < pl->title_line && !saved; i++)
+				if (ls[i].has_date && ls[i].date.weekday && ls[i].date.year > 0)
+					saved = ls[i].date.year * 10000 + ls[i].date.month * 100 + ls[i].date.day;
+			for (i = 0; i < n && saved; i++) {
+				const line *l = &ls[i];
+				int score = DATE_RELATIVE + (l->rel.hour >= 0 ? DATE_HAS_TIME : 0);
+				if (!l->has_rel || !near_lines(&ls[pl->title_line], l) || score <= best)
+					continue;
+				best = score;
+				chosen = date_of(&l->rel);
+				anchor = saved;
+				found = 1;
 			}
 		}
 	}
-
-	/* dateline and the agency marks in the lead */
-	if (first != (size_t)-1) {
-		out->dateline = dateline(a, ls[first].text);
-		lead_marks(outlets, ls[first].text, votes, &nvotes, &raw_mark, a);
+	if (!found)
+		return;
+	if (chosen.year < 0 && chosen.relative < 0) {
+		/* "8 апреля": the year from the URL or the page's other full dates, else a year
+		   standing alone in the header ("Главная / Архив / 2021 / Июль") */
+		for (i = 0; i < n && anchor == 0; i++)
+			if (ls[i].has_date && ls[i].date.year > 0)
+				anchor = ls[i].date.year * 10000 + 1231;
+		for (i = 0; i < n && anchor == 0 && (pl->first == NO_LINE || i < pl->first); i++)
+			if (header_year(ls[i].text))
+				anchor = header_year(ls[i].text) * 10000 + 1231;
 	}
+	ymd = dyad_date_resolve(&chosen, anchor);
+	if (ymd > 0) {
+		out->date = ymd_string(a, ymd);
+		if (chosen.hour >= 0) {
+			char t[8];
+			snprintf(t, sizeof t, "%02d:%02d", chosen.hour % 24, chosen.minute % 60);
+			out->time = dyad_arena_strndup(a, t, 5);
+		}
+	}
+}
 
-	/* outlet: marks, source lines, credits, "передает X", the URL, the site name */
-	for (i = 0; i < n; i++) {
+/*
+ * Step 5: the outlet into out->outlet, by votes (OUTLET_* above): marks in the lead, source
+ * lines, credits, "передает X", the URL, the site name; the name with the most wins. Else an
+ * unknown "/Корр. X/" mark of the lead, else the site name as the page gives it.
+ */
+static void find_outlet(dyad_arena *a, const dyad_page *page, const dyad_outlets *outlets, const page_lines *pl,
+			dyad_doc *out)
+{
+	const line *ls = pl->ls;
+	vote votes[MAX_VOTES];
+	size_t nvotes = 0, i;
+	const char *raw_mark = NULL;
+	int best = 0;
+
+	if (pl->first != NO_LINE)
+		lead_marks(outlets, ls[pl->first].text, votes, &nvotes, &raw_mark, a);
+	for (i = 0; i < pl->n; i++) {
 		dyad_str t = ls[i].text, s;
 		const char *h;
 
 		if (ls[i].kind == L_BLANK)
 			continue;
 		if (ls[i].kind == L_JUNK) {
-			if ((s = after(t, "Источник:", 80)).p || (s = after(t, "Source:", 80)).p)
-				cast(votes, &nvotes, outlets_lookup_loose(outlets, s), 5);
-			if ((s = after(t, "\xc2\xa9", 120)).p)
+			if ((s = after(t, "Источник:", SOURCE_SPAN)).p || (s = after(t, "Source:", SOURCE_SPAN)).p)
+				cast(votes, &nvotes, outlets_lookup_loose(outlets, s), OUTLET_SOURCE_LINE);
+			if ((s = after(t, "\xc2\xa9", CREDIT_SPAN)).p)
 				/* "© 2024 BelTA", "© Photographer/ Agency": an outlet named in the credit */
-				cast(votes, &nvotes, outlets_find_in(outlets, s), 2);
+				cast(votes, &nvotes, outlets_find_in(outlets, s), OUTLET_CREDIT);
 			if ((h = outlets_cue(outlets, t)) != NULL)
-				cast(votes, &nvotes, h, 4);
+				cast(votes, &nvotes, h, OUTLET_CUE);
 			else
-				cast(votes, &nvotes, outlets_domain_in(outlets, t), 2);
+				cast(votes, &nvotes, outlets_domain_in(outlets, t), OUTLET_DOMAIN);
 			continue;
 		}
-		if ((s = after(t, "передает ", 60)).p || (s = after(t, "передаёт ", 60)).p ||
-		    (s = after(t, "сообщает ", 60)).p || (s = after(t, "Как сообщало ", 60)).p ||
-		    (s = after(t, "как сообщало ", 60)).p || (s = after(t, "сообщило ", 60)).p) {
+		if ((s = after(t, "передает ", CITED_SPAN)).p || (s = after(t, "передаёт ", CITED_SPAN)).p ||
+		    (s = after(t, "сообщает ", CITED_SPAN)).p || (s = after(t, "Как сообщало ", CITED_SPAN)).p ||
+		    (s = after(t, "как сообщало ", CITED_SPAN)).p || (s = after(t, "сообщило ", CITED_SPAN)).p) {
 			if (dyad_str_starts_with(s, DYAD_STR_LIT("корреспондент ")))
-				s = after(s, "корреспондент ", 60);
-			cast(votes, &nvotes, leading_name(outlets, s), 3);
+				s = after(s, "корреспондент ", CITED_SPAN);
+			cast(votes, &nvotes, leading_name(outlets, s), OUTLET_CITED);
 		}
-		if ((s = after(t, "according to ", 60)).p || (s = after(t, "According to ", 60)).p)
-			cast(votes, &nvotes, leading_name(outlets, s), 3);
+		if ((s = after(t, "according to ", CITED_SPAN)).p || (s = after(t, "According to ", CITED_SPAN)).p)
+			cast(votes, &nvotes, leading_name(outlets, s), OUTLET_CITED);
 		/* "BelTA has learned", "…, Kazinform reports.": the words before */
-		cast(votes, &nvotes, name_before(outlets, t, " has learned"), 3);
-		cast(votes, &nvotes, name_before(outlets, t, " reports"), 3);
-		cast(votes, &nvotes, outlets_domain_in(outlets, t), 2);
+		cast(votes, &nvotes, name_before(outlets, t, " has learned"), OUTLET_CITED);
+		cast(votes, &nvotes, name_before(outlets, t, " reports"), OUTLET_CITED);
+		cast(votes, &nvotes, outlets_domain_in(outlets, t), OUTLET_DOMAIN);
 	}
 	/* the masthead: a page's first line is often the site's name ("РИА Новости", "24.kg") */
-	for (i = 0; i < n; i++)
+	for (i = 0; i < pl->n; i++)
 		if (ls[i].kind != L_BLANK) {
-			if (ls[i].text.n < 40)
-				cast(votes, &nvotes, outlets_lookup_loose(outlets, ls[i].text), 2);
+			if (ls[i].text.n < MASTHEAD_MAX_BYTES)
+				cast(votes, &nvotes, outlets_lookup_loose(outlets, ls[i].text), OUTLET_MASTHEAD);
 			break;
 		}
 	if (page->url.n)
-		cast(votes, &nvotes, dyad_outlets_by_url(outlets, page->url), 5);
+		cast(votes, &nvotes, dyad_outlets_by_url(outlets, page->url), OUTLET_URL);
 	if (page->site_name.n)
-		cast(votes, &nvotes, outlets_lookup_loose(outlets, page->site_name), 4);
-	{
-		int best = 0;
-		for (i = 0; i < nvotes; i++)
-			if (votes[i].score > best) {
-				best = votes[i].score;
-				out->outlet = votes[i].name;
-			}
-		if (out->outlet == NULL && raw_mark)
-			out->outlet = raw_mark;
-		if (out->outlet == NULL && page->site_name.n)
-			out->outlet = dup(a, dyad_str_trim(page->site_name));
-	}
+		cast(votes, &nvotes, outlets_lookup_loose(outlets, page->site_name), OUTLET_SITE_NAME);
+	for (i = 0; i < nvotes; i++)
+		if (votes[i].score > best) {
+			best = votes[i].score;
+			out->outlet = votes[i].name;
+		}
+	if (out->outlet == NULL && raw_mark)
+		out->outlet = raw_mark;
+	if (out->outlet == NULL && page->site_name.n)
+		out->outlet = dup(a, dyad_str_trim(page->site_name));
+}
 
-	/* author */
+/* Step 6: the author into out->author: the page's metadata, else a short "Автор: X" line outside the article. */
+static void find_author(dyad_arena *a, const dyad_page *page, const page_lines *pl, dyad_doc *out)
+{
+	size_t i;
+
 	if (page->author.n)
 		out->author = dup(a, dyad_str_trim(page->author));
-	for (i = 0; i < n && out->author == NULL; i++)
-		if (first == (size_t)-1 || i < first || i > last)
-			out->author = author_of(a, &ls[i]);
+	for (i = 0; i < pl->n && out->author == NULL; i++)
+		if (pl->first == NO_LINE || i < pl->first || i > pl->last)
+			out->author = author_of(a, &pl->ls[i]);
+}
+
+void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *outlets, dyad_doc *out)
+{
+	page_lines pl;
+	dyad_buf lead_low = DYAD_BUF_INIT;
+
+	memset(out, 0, sizeof *out);
+	split_lines(&pl, page->text, outlets);
+	find_body(pl.ls, pl.n, &pl.first, &pl.last);
+	take_body(a, &pl, out);
+	lead_lower(&pl, &lead_low);
+	find_title(a, page, outlets, &pl, &lead_low, out);
+	find_date(a, page, &pl, out);
+	if (pl.first != NO_LINE)
+		out->dateline = dateline(a, pl.ls[pl.first].text);
+	find_outlet(a, page, outlets, &pl, out);
+	find_author(a, page, &pl, out);
 	dyad_buf_free(&lead_low);
-	free(ls);
+	free(pl.ls);
 }

@@ -118,10 +118,7 @@ static void cameo_line(dyad_codebook *cb, char *line, size_t no, void *arg)
 		warnf(l->warn, l->ctx, l->file, no, "expected a QuadClass from 1 to 4");
 		return;
 	}
-	if (cb->ncodes == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 512;
-		cb->codes = dyad_xrealloc(cb->codes, l->cap * sizeof *cb->codes);
-	}
+	cb->codes = dyad_xgrow(cb->codes, &l->cap, cb->ncodes, sizeof *cb->codes, 512);
 	c = &cb->codes[cb->ncodes++];
 	c->code = f[0];
 	c->root = f[1];
@@ -149,10 +146,7 @@ static void plover_line(dyad_codebook *cb, char *line, size_t no, void *arg)
 		warnf(l->warn, l->ctx, l->file, no, "expected a QuadClass from 1 to 4");
 		return;
 	}
-	if (cb->ntypes == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 32;
-		cb->types = dyad_xrealloc(cb->types, l->cap * sizeof *cb->types);
-	}
+	cb->types = dyad_xgrow(cb->types, &l->cap, cb->ntypes, sizeof *cb->types, 32);
 	cb->types[cb->ntypes].type = f[0];
 	cb->types[cb->ntypes].quad = (int)q;
 	cb->types[cb->ntypes].definition = f[2];

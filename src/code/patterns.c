@@ -65,10 +65,7 @@ const size_t *patterns_at(const dyad_patterns *p, dyad_str stem, size_t *n)
 
 static void push_index(size_t **arr, size_t *n, size_t *cap, size_t v)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*arr = dyad_xrealloc(*arr, *cap * sizeof **arr);
-	}
+	*arr = dyad_xgrow(*arr, cap, *n, sizeof **arr, 8);
 	(*arr)[(*n)++] = v;
 }
 
@@ -195,10 +192,7 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 		return dyad_errf(why, DYAD_EINPUT, "a speech pattern names its speaker with one '$' and no '+'");
 	if (els[0].kind == EL_GAP || els[n - 1].kind == EL_GAP)
 		return dyad_errf(why, DYAD_EINPUT, "'..' stands between two elements");
-	if (p->npats == p->cappats) {
-		p->cappats = p->cappats ? p->cappats * 2 : 256;
-		p->pats = dyad_xrealloc(p->pats, p->cappats * sizeof *p->pats);
-	}
+	p->pats = dyad_xgrow(p->pats, &p->cappats, p->npats, sizeof *p->pats, 256);
 	pt = &p->pats[p->npats];
 	memset(pt, 0, sizeof *pt);
 	pt->use = (pat_use)p->cur_use;
@@ -293,10 +287,7 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			mod_word *m;
 			if (w.n == 0)
 				continue;
-			if (p->nmods == p->capmods) {
-				p->capmods = p->capmods ? p->capmods * 2 : 64;
-				p->mods = dyad_xrealloc(p->mods, p->capmods * sizeof *p->mods);
-			}
+			p->mods = dyad_xgrow(p->mods, &p->capmods, p->nmods, sizeof *p->mods, 64);
 			m = &p->mods[p->nmods++];
 			memset(m, 0, sizeof *m);
 			m->mod = (dyad_modality)p->cur_mod;

@@ -59,10 +59,7 @@ static void remember_action(actions *x, const dyad_event *e)
 {
 	dyad_event *a;
 
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 64;
-		x->ev = dyad_xrealloc(x->ev, x->cap * sizeof *x->ev);
-	}
+	x->ev = dyad_xgrow(x->ev, &x->cap, x->n, sizeof *x->ev, 64);
 	a = &x->ev[x->n++];
 	*a = *e;
 	keep_side(x, &a->source);

@@ -35,10 +35,7 @@ static void add_name(dyad_lexicon *lx, dyad_str text, dyad_name_type type, const
 {
 	dyad_lex_name *n;
 
-	if (lx->nnames == lx->capnames) {
-		lx->capnames = lx->capnames ? lx->capnames * 2 : 1024;
-		lx->names = dyad_xrealloc(lx->names, lx->capnames * sizeof *lx->names);
-	}
+	lx->names = dyad_xgrow(lx->names, &lx->capnames, lx->nnames, sizeof *lx->names, 1024);
 	n = &lx->names[lx->nnames++];
 	memset(n, 0, sizeof *n);
 	n->text = adup(lx, text);
@@ -157,10 +154,7 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 		if (kind == DYAD_LEX_COUNTRY && !is_code(l->key, 3, 3))
 			return dyad_errf(why, DYAD_EINPUT, "a country's key is a three-letter code, not '%.*s'",
 					 (int)l->key.n, l->key.p);
-		if (lx->nent == lx->capent) {
-			lx->capent = lx->capent ? lx->capent * 2 : 512;
-			lx->ent = dyad_xrealloc(lx->ent, lx->capent * sizeof *lx->ent);
-		}
+		lx->ent = dyad_xgrow(lx->ent, &lx->capent, lx->nent, sizeof *lx->ent, 512);
 		e = &lx->ent[lx->nent];
 		memset(e, 0, sizeof *e);
 		e->kind = (dyad_lex_kind)kind;
@@ -242,10 +236,7 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 				dyad_lex_member *m;
 				if (!is_code(l->values[i].text, 3, 3))
 					return dyad_errf(why, DYAD_EINPUT, "a member is a three-letter country code");
-				if (lx->nmembers == lx->capmembers) {
-					lx->capmembers = lx->capmembers ? lx->capmembers * 2 : 256;
-					lx->members = dyad_xrealloc(lx->members, lx->capmembers * sizeof *lx->members);
-				}
+				lx->members = dyad_xgrow(lx->members, &lx->capmembers, lx->nmembers, sizeof *lx->members, 256);
 				m = &lx->members[lx->nmembers++];
 				m->igo = (uint32_t)lx->cur;
 				snprintf(m->country, sizeof m->country, "%.*s", (int)l->values[i].text.n,

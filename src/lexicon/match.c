@@ -29,12 +29,19 @@ static uint64_t edge_hash(uint32_t from, dyad_str stem)
 
 static uint32_t new_state(dyad_matcher *m)
 {
-	if (m->nstates == m->capstates) {
-		m->capstates = m->capstates ? m->capstates * 2 : 4096;
-		m->first_hit = dyad_xrealloc(m->first_hit, m->capstates * sizeof *m->first_hit);
-	}
+	m->first_hit = dyad_xgrow(m->first_hit, &m->capstates, m->nstates, sizeof *m->first_hit, 4096);
 	m->first_hit[m->nstates] = MATCH_NONE;
 	return (uint32_t)m->nstates++;
+}
+
+/* The first empty slot of the edge table on the way from hash h. */
+static struct match_edge *empty_edge(dyad_matcher *m, uint64_t h)
+{
+	size_t j;
+
+	for (j = h & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1))
+		;
+	return &m->edges[j];
 }
 
 static void grow_edges(dyad_matcher *m)
@@ -44,15 +51,27 @@ static void grow_edges(dyad_matcher *m)
 
 	m->capedges = oldcap ? oldcap * 2 : 8192;
 	m->edges = dyad_xcalloc(m->capedges, sizeof *m->edges);
-	for (i = 0; i < oldcap; i++) {
-		size_t j;
-		if (old[i].hash == 0)
-			continue;
-		for (j = old[i].hash & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1))
-			;
-		m->edges[j] = old[i];
-	}
+	for (i = 0; i < oldcap; i++)
+		if (old[i].hash)
+			*empty_edge(m, old[i].hash) = old[i];
 	free(old);
+}
+
+/* A new edge from `from` over `key` (whose edge_hash is h), its key kept in the pool; the caller sets its target. */
+static struct match_edge *new_edge(dyad_matcher *m, uint32_t from, dyad_str key, uint64_t h)
+{
+	struct match_edge *e;
+
+	if ((m->nedges + 1) * 4 > m->capedges * 3)
+		grow_edges(m);
+	e = empty_edge(m, h);
+	e->hash = h;
+	e->from = from;
+	e->off = (uint32_t)m->pool.n;
+	e->len = (uint32_t)key.n;
+	dyad_buf_putstr(&m->pool, key);
+	m->nedges++;
+	return e;
 }
 
 static struct match_edge *find_edge(const dyad_matcher *m, uint32_t from, dyad_str stem, uint64_t h)
@@ -81,22 +100,11 @@ static uint32_t step_or_add(dyad_matcher *m, uint32_t from, dyad_str stem)
 {
 	uint64_t h = edge_hash(from, stem);
 	struct match_edge *e = find_edge(m, from, stem, h);
-	size_t j;
 
 	if (e)
 		return e->to;
-	if ((m->nedges + 1) * 4 > m->capedges * 3)
-		grow_edges(m);
-	for (j = h & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1))
-		;
-	e = &m->edges[j];
-	e->hash = h;
-	e->from = from;
-	e->off = (uint32_t)m->pool.n;
-	e->len = (uint32_t)stem.n;
-	dyad_buf_putstr(&m->pool, stem);
+	e = new_edge(m, from, stem, h);
 	e->to = new_state(m);
-	m->nedges++;
 	return e->to;
 }
 
@@ -108,10 +116,7 @@ static void add_hit(dyad_matcher *m, uint32_t state, uint32_t name, int need)
 	for (i = m->first_hit[state]; i != MATCH_NONE; i = m->hits[i].next)
 		if (m->hits[i].name == name)
 			return;
-	if (m->nhits == m->caphits) {
-		m->caphits = m->caphits ? m->caphits * 2 : 4096;
-		m->hits = dyad_xrealloc(m->hits, m->caphits * sizeof *m->hits);
-	}
+	m->hits = dyad_xgrow(m->hits, &m->caphits, m->nhits, sizeof *m->hits, 4096);
 	h = &m->hits[m->nhits];
 	h->name = name;
 	h->need = (uint8_t)need;
@@ -246,23 +251,10 @@ static int has_cyrillic(dyad_str s)
 static void add_edge(dyad_matcher *m, uint32_t from, dyad_str key, uint32_t to)
 {
 	uint64_t h = edge_hash(from, key);
-	struct match_edge *e;
-	size_t j;
 
 	if (key.n == 0 || find_edge(m, from, key, h))
 		return;
-	if ((m->nedges + 1) * 4 > m->capedges * 3)
-		grow_edges(m);
-	for (j = h & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1))
-		;
-	e = &m->edges[j];
-	e->hash = h;
-	e->from = from;
-	e->to = to;
-	e->off = (uint32_t)m->pool.n;
-	e->len = (uint32_t)key.n;
-	dyad_buf_putstr(&m->pool, key);
-	m->nedges++;
+	new_edge(m, from, key, h)->to = to;
 }
 
 /*

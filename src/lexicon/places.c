@@ -220,10 +220,7 @@ static void add_names(dyad_places *g, const char *list, uint32_t p)
 
 static uint32_t new_place(dyad_places *g)
 {
-	if (g->n == g->cap) {
-		g->cap = g->cap ? g->cap * 2 : 32768;
-		g->pl = dyad_xrealloc(g->pl, g->cap * sizeof *g->pl);
-	}
+	g->pl = dyad_xgrow(g->pl, &g->cap, g->n, sizeof *g->pl, 32768);
 	memset(&g->pl[g->n], 0, sizeof g->pl[g->n]);
 	g->pl[g->n].lat = g->pl[g->n].lon = NAN;
 	return (uint32_t)g->n++;

@@ -326,10 +326,7 @@ static entry *intern(morph_en *m, const char *p, size_t n)
 		return e;
 	if (2 * (m->nent + 1) > m->nslot)
 		rehash(m, m->nslot * 2);
-	if (m->nent == m->entcap) {
-		m->entcap = m->entcap ? m->entcap * 2 : 1024;
-		m->ent = dyad_xrealloc(m->ent, m->entcap * sizeof *m->ent);
-	}
+	m->ent = dyad_xgrow(m->ent, &m->entcap, m->nent, sizeof *m->ent, 1024);
 	e = &m->ent[m->nent];
 	memset(e, 0, sizeof *e);
 	e->key = p;
@@ -368,10 +365,7 @@ static int on_exc(void *ctx, dyad_str form, dyad_str lemma)
 	if (memchr(form.p, '_', form.n) || memchr(lemma.p, '_', lemma.n))
 		return 0;
 	e = intern(m, form.p, form.n);
-	if (m->nex == m->excap) {
-		m->excap = m->excap ? m->excap * 2 : 1024;
-		m->ex = dyad_xrealloc(m->ex, m->excap * sizeof *m->ex);
-	}
+	m->ex = dyad_xgrow(m->ex, &m->excap, m->nex, sizeof *m->ex, 1024);
 	m->ex[m->nex] = (exc_reading){ lemma.p, (uint32_t)lemma.n, (uint32_t)c->pos, e->exc };
 	e->exc = (uint32_t)++m->nex;
 	return 0;

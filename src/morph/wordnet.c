@@ -234,18 +234,7 @@ int morph_wn_read_counts(dyad_str s, const char *name, morph_wn_count_fn fn, voi
 /* Whether a and b (b lower case) are the same word when case is ignored (ASCII). */
 static int same_word(dyad_str a, dyad_str b)
 {
-	size_t i;
-
-	if (a.n != b.n)
-		return 0;
-	for (i = 0; i < a.n; i++) {
-		unsigned char c = (unsigned char)a.p[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		if (c != (unsigned char)b.p[i])
-			return 0;
-	}
-	return 1;
+	return a.n == b.n && dyad_str_starts_with_lower(a, b);
 }
 
 int morph_wn_synset_word(dyad_str s, const char *name, uint64_t offset, dyad_str lemma,

@@ -150,10 +150,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 
 	xmlSAX2StartElement(ctx, xname, atts);
 	n = ctxt->node;
-	if (w->depth == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 64;
-		w->stack = dyad_xrealloc(w->stack, w->cap * sizeof *w->stack);
-	}
+	w->stack = dyad_xgrow(w->stack, &w->cap, w->depth, sizeof *w->stack, 64);
 	f = &w->stack[w->depth++];
 	memset(f, 0, sizeof *f);
 	if (w->skip || n == NULL) {

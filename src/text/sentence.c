@@ -28,14 +28,7 @@ static void emit(sp *x, size_t start, size_t end)
 		end--;
 	if (end <= start)
 		return;
-	if (x->nout == x->cap) {
-		dyad_span *grown;
-		x->cap = x->cap ? x->cap * 2 : 64;
-		grown = DYAD_ARENA_NEW(x->a, dyad_span, x->cap);
-		if (x->nout)
-			memcpy(grown, x->out, x->nout * sizeof *grown);
-		x->out = grown;
-	}
+	x->out = dyad_arena_grow(x->a, x->out, &x->cap, x->nout, sizeof *x->out, 64);
 	x->out[x->nout].start = start;
 	x->out[x->nout].end = end;
 	x->nout++;

@@ -90,14 +90,7 @@ static int is_apostrophe(uint32_t cp)
 
 static void push(tk *t, size_t start, size_t end, dyad_tok_kind kind, unsigned flags)
 {
-	if (t->n == t->cap) {
-		dyad_token *grown;
-		t->cap = t->cap ? t->cap * 2 : 256;
-		grown = DYAD_ARENA_NEW(t->a, dyad_token, t->cap);
-		if (t->n)
-			memcpy(grown, t->toks, t->n * sizeof *grown);
-		t->toks = grown;
-	}
+	t->toks = dyad_arena_grow(t->a, t->toks, &t->cap, t->n, sizeof *t->toks, 256);
 	t->toks[t->n].span.start = start;
 	t->toks[t->n].span.end = end;
 	t->toks[t->n].kind = kind;
@@ -185,18 +178,7 @@ static size_t word_run(const tk *t, size_t i)
 
 static int starts_with_ci(const tk *t, size_t i, const char *p)
 {
-	size_t n = strlen(p), k;
-
-	if (i + n > t->s.n)
-		return 0;
-	for (k = 0; k < n; k++) {
-		char c = t->s.p[i + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != p[k])
-			return 0;
-	}
-	return 1;
+	return dyad_str_starts_with_lower((dyad_str){ t->s.p + i, t->s.n - i }, dyad_str_c(p));
 }
 
 /* A URL from i: up to white space, without trailing punctuation. */

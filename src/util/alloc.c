@@ -4,6 +4,7 @@
  */
 #include "dyad/util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,19 @@ void *dyad_xrealloc(void *p, size_t n)
 	if (q == NULL)
 		oom(n);
 	return q;
+}
+
+void *dyad_xgrow(void *p, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t grown;
+
+	if (n < *cap)
+		return p;
+	grown = *cap ? *cap * 2 : first;
+	if (grown < *cap || grown > SIZE_MAX / size)
+		oom(SIZE_MAX);
+	*cap = grown;
+	return dyad_xrealloc(p, grown * size);
 }
 
 char *dyad_xstrndup(const char *s, size_t n)

@@ -9,6 +9,8 @@
  */
 #include "dyad/util.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,4 +135,23 @@ char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n)
 size_t dyad_arena_used(const dyad_arena *a)
 {
 	return a->total;
+}
+
+void *dyad_arena_grow(dyad_arena *a, void *p, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t grown;
+	void *q;
+
+	if (n < *cap)
+		return p;
+	grown = *cap ? *cap * 2 : first;
+	if (grown < *cap || grown > SIZE_MAX / size) {
+		fprintf(stderr, "dyad: out of memory (an array of %zu elements)\n", grown);
+		abort();
+	}
+	q = dyad_arena_zalloc(a, grown * size);
+	if (n)
+		memcpy(q, p, n * size);
+	*cap = grown;
+	return q;
 }

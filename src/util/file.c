@@ -103,10 +103,7 @@ long dyad_list_dir(const char *dir, const char *suffix, char ***names)
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len <= sl || (sl && strcmp(de->d_name + len - sl, suffix) != 0))
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out = dyad_xrealloc(out, cap * sizeof *out);
-		}
+		out = dyad_xgrow(out, &cap, n, sizeof *out, 16);
 		out[n++] = dyad_xstrdup(de->d_name);
 	}
 	closedir(d);

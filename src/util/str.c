@@ -36,6 +36,22 @@ int dyad_str_starts_with(dyad_str s, dyad_str prefix)
 	return s.n >= prefix.n && (prefix.n == 0 || memcmp(s.p, prefix.p, prefix.n) == 0);
 }
 
+int dyad_str_starts_with_lower(dyad_str s, dyad_str low)
+{
+	size_t i;
+
+	if (low.n > s.n)
+		return 0;
+	for (i = 0; i < low.n; i++) {
+		char c = s.p[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != low.p[i])
+			return 0;
+	}
+	return 1;
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

@@ -134,6 +134,36 @@ static void str_helpers(void **state)
 	assert_true(dyad_str_cmp(DYAD_STR_LIT("ab"), DYAD_STR_LIT("abc")) < 0);
 	assert_true(dyad_str_cmp(DYAD_STR_LIT("b"), DYAD_STR_LIT("abc")) > 0);
 	assert_int_equal(dyad_str_cmp(DYAD_STR_LIT(""), DYAD_STR_LIT("")), 0);
+	assert_true(dyad_str_starts_with_lower(DYAD_STR_LIT("HTTPS://x"), DYAD_STR_LIT("https://")));
+	assert_true(dyad_str_starts_with_lower(DYAD_STR_LIT("Www.x"), DYAD_STR_LIT("www.")));
+	assert_false(dyad_str_starts_with_lower(DYAD_STR_LIT("ww"), DYAD_STR_LIT("www.")));
+	assert_false(dyad_str_starts_with_lower(DYAD_STR_LIT("www.x"), DYAD_STR_LIT("WWW.")));
+}
+
+/* Growing by doubling, in malloc'd memory and in an arena: the elements stay, the capacity doubles from the first size. */
+static void arrays_grow_by_doubling(void **state)
+{
+	size_t *v = NULL, *w = NULL, cap = 0, wcap = 0, n, i;
+	dyad_arena *a = dyad_arena_new();
+
+	(void)state;
+	for (n = 0; n < 1000; n++) {
+		v = dyad_xgrow(v, &cap, n, sizeof *v, 16);
+		v[n] = n * 3;
+		w = dyad_arena_grow(a, w, &wcap, n, sizeof *w, 8);
+		w[n] = n * 5;
+	}
+	assert_int_equal(cap, 1024);
+	assert_int_equal(wcap, 1024);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(v[i], i * 3);
+		assert_int_equal(w[i], i * 5);
+	}
+	/* no growth while there is room */
+	assert_ptr_equal(dyad_xgrow(v, &cap, 1000, sizeof *v, 16), v);
+	assert_int_equal(cap, 1024);
+	free(v);
+	dyad_arena_free(a);
 }
 
 static void read_file_names_the_path(void **state)
@@ -168,6 +198,7 @@ int main(void)
 		cmocka_unit_test(hash_is_stable),
 		cmocka_unit_test(keymap_files_and_finds),
 		cmocka_unit_test(str_helpers),
+		cmocka_unit_test(arrays_grow_by_doubling),
 		cmocka_unit_test(read_file_names_the_path),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
