@@ -85,9 +85,11 @@ typedef struct {
 	int quad;              /**< QuadClass 1..4, 0: any */
 	const char *outlet;    /**< events an outlet reported */
 	const char *language;  /**< events reported in a language (ru, en) */
+	const char *after;     /**< a page's cursor ("DATE,ID", see dyad_query_events): the events after it */
+	int cursor;            /**< 1: dyad_query_events adds a last column, `cursor`, each row's cursor */
 } dyad_event_filter;
 
-#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL }
+#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0 }
 
 /** 1 when `type` is a PLOVER event type (any case). */
 int dyad_query_event_type_valid(const char *type);
@@ -96,7 +98,10 @@ int dyad_query_event_type_valid(const char *type);
  * Events, newest first, each once with num_mentions (the reports of it),
  * num_sources (distinct outlets) and num_articles (distinct documents, a
  * syndicated copy counting as its original); with `mentions`, every report.
- * Bad arguments give DYAD_EUSAGE or DYAD_ENOTFOUND with a message in `e`.
+ * A page starts at `offset`, or after the row whose `cursor` column (with
+ * f->cursor: its date, or nothing when undated, a comma and its row id) is
+ * f->after, which costs the same on any page. Bad arguments give
+ * DYAD_EUSAGE or DYAD_ENOTFOUND with a message in `e`.
  */
 int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
 
