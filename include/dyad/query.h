@@ -38,6 +38,9 @@ const char *dyad_table_get(const dyad_table *t, size_t r, size_t c);
 /** Row r as a JSON object keyed by column name; numbers bare, NULL as null. */
 void dyad_table_row_json(const dyad_table *t, size_t r, dyad_buf *out);
 
+/** The same with the first `ncols` columns only (a query's last columns for the caller alone). */
+void dyad_table_row_json_n(const dyad_table *t, size_t r, size_t ncols, dyad_buf *out);
+
 /** The whole table as a JSON array of row objects. */
 void dyad_table_json(const dyad_table *t, dyad_buf *out);
 

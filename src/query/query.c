@@ -40,10 +40,15 @@ const char *dyad_table_get(const dyad_table *t, size_t r, size_t c)
 
 void dyad_table_row_json(const dyad_table *t, size_t r, dyad_buf *out)
 {
+	dyad_table_row_json_n(t, r, t->ncols, out);
+}
+
+void dyad_table_row_json_n(const dyad_table *t, size_t r, size_t ncols, dyad_buf *out)
+{
 	size_t c;
 
 	dyad_buf_putc(out, '{');
-	for (c = 0; c < t->ncols; c++) {
+	for (c = 0; c < ncols && c < t->ncols; c++) {
 		const char *v = dyad_table_get(t, r, c);
 		if (c)
 			dyad_buf_putc(out, ',');
