@@ -559,8 +559,19 @@ int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, 
 		dyad_errf(e, rc, "%s: %s", path, s->err);
 		goto fail;
 	}
+	/*
+	 * A writer's batch touches pages of a dozen indexes across the file: a page cache of 64 MB
+	 * (SQLite's default is 2 MB) keeps them instead of spilling them to the WAL and reading them
+	 * back, and statement journals in memory save a temporary file's writes per statement.
+	 * Readers get 16 MB each.
+	 */
 	if (!(flags & DYAD_STORE_READONLY) &&
-	    (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 || exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0)) {
+	    (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 || exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0 ||
+	     exec(s, "PRAGMA cache_size = -65536", "opening") < 0 || exec(s, "PRAGMA temp_store = MEMORY", "opening") < 0)) {
+		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
+		goto fail;
+	}
+	if ((flags & DYAD_STORE_READONLY) && exec(s, "PRAGMA cache_size = -16384", "opening") < 0) {
 		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
 		goto fail;
 	}
