@@ -54,7 +54,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/fuzz/replay_%)
 GOLDEN_BIN := $(BUILD)/tests/golden
 
-.PHONY: all help demo check test asan ubsan valgrind fuzz fuzz-tools bench format format-check lint install clean \
+.PHONY: all help demo check test asan ubsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
 	bootstrap
 
 all: $(BIN)
@@ -69,6 +69,7 @@ help:
 	@echo "  valgrind   the test suite under valgrind (debug build)"
 	@echo "  fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60) with clang"
 	@echo "  bench      measure throughput on a generated corpus; see bench/RESULTS.md"
+	@echo "  bench-filters  the API under filters on a large store (BENCH_STORE=FILE, kept; made with BENCH_FILTER_EVENTS)"
 	@echo "  format     reformat the sources with clang-format"
 	@echo "  format-check  list what clang-format would change (changes nothing)"
 	@echo "  lint       clang-tidy and cppcheck over the sources"
@@ -194,6 +195,7 @@ demo: bootstrap
 	@scripts/demo $(BIN)
 
 BENCH_EVENTS ?= 1000000
+BENCH_FILTER_EVENTS ?= 10000000
 bench:
 	@scripts/bootstrap bench
 	@$(MAKE) --no-print-directory all
@@ -201,6 +203,13 @@ bench:
 	@bench/scale $(BIN)
 	@bench/store $(BIN) $(BENCH_EVENTS)
 	@bench/petrarch $(BIN)
+
+# the API under filters on a large store, made once and kept (BENCH_STORE; BENCH_EVENTS for a new one)
+BENCH_STORE ?= build/bench/filters-store.db
+bench-filters:
+	@scripts/bootstrap bench
+	@$(MAKE) --no-print-directory all
+	@bench/filters $(BIN) $(BENCH_STORE) $(BENCH_FILTER_EVENTS)
 
 # .clang-format is fitted to the code as written; format-check lists what it would change.
 FORMAT_SRC := $(LIB_SRC) $(CLI_SRC) $(wildcard include/dyad/*.h src/*/*.h) $(UNIT_SRC) $(FUZZ_SRC)

@@ -7,11 +7,17 @@
  * one Russian or English sentence per event for the index.
  * usage: gen-store DB EVENTS [SEED]   (EVENTS 0: only migrate an existing store)
  * Prints: events documents seconds events/s
+ * A batch is 2000 documents, as `dyad ingest` commits; DYAD_GEN_BATCH=N makes
+ * it N and gives the writer a page cache of N/10 MB (at least 64), which a
+ * store of millions of events needs: each batch rewrites the index pages its
+ * rows fall on, nearly all of them once the indexes are large.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <sqlite3.h>
 
 #include "dyad/store.h"
 
@@ -70,7 +76,7 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-	long n, done = 0, docs = 0;
+	long n, done = 0, docs = 0, batch = getenv("DYAD_GEN_BATCH") ? atol(getenv("DYAD_GEN_BATCH")) : 2000;
 	dyad_store *s;
 	dyad_errbuf e;
 	double t0;
@@ -95,6 +101,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "gen-store: %s\n", e.msg);
 		return 1;
 	}
+	if (batch < 1)
+		batch = 2000;
+	if (batch > 2000) {
+		char q[64];
+		snprintf(q, sizeof q, "PRAGMA cache_size = -%ld", (batch / 10 > 64 ? batch / 10 : 64) * 1024);
+		sqlite3_exec(dyad_store_db(s), q, NULL, NULL, NULL);
+	}
 	t0 = now();
 	if (dyad_store_begin(s) < 0)
 		goto fail;
@@ -111,7 +124,7 @@ int main(int argc, char **argv)
 		int ru = next() % 2 == 0;
 		size_t evc[3], src[3], tgt[3];
 
-		if (docs % 2000 == 0 && dyad_store_begin(s) < 0)
+		if (docs % batch == 0 && dyad_store_begin(s) < 0)
 			goto fail;
 		snprintf(date, sizeof date, "%04d-%02d-%02d", 2000 + (int)(next() % 26), 1 + (int)(next() % 12),
 			 1 + (int)(next() % 28));
@@ -166,10 +179,10 @@ int main(int argc, char **argv)
 		}
 		done += (long)nev;
 		docs++;
-		if (docs % 2000 == 0 && dyad_store_commit(s) < 0)
+		if (docs % batch == 0 && dyad_store_commit(s) < 0)
 			goto fail;
 	}
-	if (docs % 2000 != 0 && dyad_store_commit(s) < 0)
+	if (docs % batch != 0 && dyad_store_commit(s) < 0)
 		goto fail;
 	{
 		double t = now() - t0;

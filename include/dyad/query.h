@@ -38,6 +38,9 @@ const char *dyad_table_get(const dyad_table *t, size_t r, size_t c);
 /** Row r as a JSON object keyed by column name; numbers bare, NULL as null. */
 void dyad_table_row_json(const dyad_table *t, size_t r, dyad_buf *out);
 
+/** The same with the first `ncols` columns only (a query's last columns for the caller alone). */
+void dyad_table_row_json_n(const dyad_table *t, size_t r, size_t ncols, dyad_buf *out);
+
 /** The whole table as a JSON array of row objects. */
 void dyad_table_json(const dyad_table *t, dyad_buf *out);
 
@@ -85,9 +88,11 @@ typedef struct {
 	int quad;              /**< QuadClass 1..4, 0: any */
 	const char *outlet;    /**< events an outlet reported */
 	const char *language;  /**< events reported in a language (ru, en) */
+	const char *after;     /**< a page's cursor ("DATE,ID", see dyad_query_events): the events after it */
+	int cursor;            /**< 1: dyad_query_events adds a last column, `cursor`, each row's cursor */
 } dyad_event_filter;
 
-#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL }
+#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0 }
 
 /** 1 when `type` is a PLOVER event type (any case). */
 int dyad_query_event_type_valid(const char *type);
@@ -96,7 +101,10 @@ int dyad_query_event_type_valid(const char *type);
  * Events, newest first, each once with num_mentions (the reports of it),
  * num_sources (distinct outlets) and num_articles (distinct documents, a
  * syndicated copy counting as its original); with `mentions`, every report.
- * Bad arguments give DYAD_EUSAGE or DYAD_ENOTFOUND with a message in `e`.
+ * A page starts at `offset`, or after the row whose `cursor` column (with
+ * f->cursor: its date, or nothing when undated, a comma and its row id) is
+ * f->after, which costs the same on any page. Bad arguments give
+ * DYAD_EUSAGE or DYAD_ENOTFOUND with a message in `e`.
  */
 int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e);
 

@@ -40,10 +40,15 @@ const char *dyad_table_get(const dyad_table *t, size_t r, size_t c)
 
 void dyad_table_row_json(const dyad_table *t, size_t r, dyad_buf *out)
 {
+	dyad_table_row_json_n(t, r, t->ncols, out);
+}
+
+void dyad_table_row_json_n(const dyad_table *t, size_t r, size_t ncols, dyad_buf *out)
+{
 	size_t c;
 
 	dyad_buf_putc(out, '{');
-	for (c = 0; c < t->ncols; c++) {
+	for (c = 0; c < ncols && c < t->ncols; c++) {
 		const char *v = dyad_table_get(t, r, c);
 		if (c)
 			dyad_buf_putc(out, ',');
@@ -155,7 +160,7 @@ static const char *actor_name_sql(void)
 static void person_name_sql(dyad_buf *b, const char *expr)
 {
 	dyad_buf_printf(b,
-			"coalesce((SELECT pn.name FROM actor_names pn WHERE pn.kind = 'person' AND pn.person = %s"
+			"coalesce((SELECT pn.name FROM actor_names pn WHERE pn.kind = 'person' AND pn.person = %s AND pn.person <> ''"
 			" AND pn.name %sGLOB '*[А-яЁё]*' ORDER BY pn.rowid LIMIT 1), %s)",
 			expr, names_ru ? "" : "NOT ", expr);
 }
@@ -482,9 +487,12 @@ static int scope_check(const dyad_event_filter *f, dyad_errbuf *e)
 
 /*
  * The scope's conditions on event `e` and its document `d` (both in the
- * FROM clause), as " AND ..." with named parameters bound into `bs`.
+ * FROM clause), as " AND ..." with named parameters bound into `bs`. For a
+ * `listing` (newest first) the type and the CAMEO root may pick the index
+ * that reads them in date order; a sum over an actor's or dyad's events
+ * reads that actor's index instead (the unary + keeps the type's off).
  */
-static void scope_sql(dyad_buf *sql, const dyad_event_filter *f, binds *bs, char quad[4])
+static void scope_sql(dyad_buf *sql, const dyad_event_filter *f, binds *bs, char quad[4], int listing)
 {
 	size_t i;
 
@@ -496,9 +504,13 @@ static void scope_sql(dyad_buf *sql, const dyad_event_filter *f, binds *bs, char
 		/* each filter: its value, its parameter's name and its condition */
 		const char *const filters[][3] = {
 			{ f->since, "since", " AND e.date >= :since" },
-			{ f->until, "until", " AND substr(e.date, 1, length(:until)) <= :until" },
-			{ f->type, "type", " AND e.type = upper(:type)" },
-			{ f->cameo, "cameo", " AND e.cameo LIKE :cameo || '%'" },
+			/* the second term bounds an index's range: dates are made of characters below '~' */
+			{ f->until, "until",
+			  " AND substr(e.date, 1, length(:until)) <= :until AND e.date <= :until || '~'" },
+			{ f->type, "type", listing ? " AND e.type = upper(:type)" : " AND +e.type = upper(:type)" },
+			{ f->cameo, "cameo",
+			  listing && f->cameo && strlen(f->cameo) >= 2 ? " AND e.root = substr(:cameo, 1, 2) AND e.cameo LIKE :cameo || '%'"
+							   : " AND e.cameo LIKE :cameo || '%'" },
 			{ f->quad ? quad : NULL, "quad", " AND e.quad = :quad" },
 			{ f->outlet, "outlet", " AND d.outlet = :outlet" },
 			{ f->language, "language", " AND d.language = lower(:language)" },
@@ -521,7 +533,8 @@ static void first_report_sql(dyad_buf *sql, const dyad_event_filter *f)
 		dyad_buf_puts(sql, "(e.mention_of IS NULL)");
 		return;
 	}
-	dyad_buf_puts(sql, "(NOT EXISTS (SELECT 1 FROM events x JOIN documents xd ON xd.id = x.doc"
+	/* the event's first row is its first report wherever it passes; a later row asks about the earlier ones */
+	dyad_buf_puts(sql, "(e.mention_of IS NULL OR NOT EXISTS (SELECT 1 FROM events x JOIN documents xd ON xd.id = x.doc"
 			   " WHERE (x.id = coalesce(e.mention_of, e.id) OR x.mention_of = coalesce(e.mention_of, e.id))"
 			   " AND x.id < e.id");
 	if (f->outlet)
@@ -529,6 +542,15 @@ static void first_report_sql(dyad_buf *sql, const dyad_event_filter *f)
 	if (f->language)
 		dyad_buf_puts(sql, " AND xd.language = lower(:language)");
 	dyad_buf_puts(sql, "))");
+}
+
+/* SQL, 1 when row `e` is listed: every report with `mentions`, else the event's first report in scope. */
+static void listed_sql(dyad_buf *sql, const dyad_event_filter *f)
+{
+	if (f->mentions)
+		dyad_buf_puts(sql, "1");
+	else
+		first_report_sql(sql, f);
 }
 
 /* ---- events ------------------------------------------------------------------------------- */
@@ -575,19 +597,148 @@ static void actors_sql(dyad_buf *sql, const dyad_event_filter *f, const dyad_act
 	}
 }
 
+/*
+ * Up to this many documents (counted no further) of the outlet or language
+ * asked, their events are read from the documents and sorted; past it,
+ * walking the events newest first finds a page sooner.
+ */
+enum { FEW_DOCS = 10000 };
+
+/* 1 when the documents the scope's outlet and language allow are fewer than FEW_DOCS. */
+static int few_docs(dyad_store *s, const dyad_event_filter *f)
+{
+	binds bs = { { NULL }, { NULL }, 0 };
+	dyad_buf sql = DYAD_BUF_INIT;
+	dyad_table t;
+	dyad_errbuf e;
+	int few = 0;
+
+	dyad_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1 FROM documents d WHERE 1");
+	if (f->outlet) {
+		dyad_buf_puts(&sql, " AND d.outlet = :outlet");
+		bind_add(&bs, "outlet", f->outlet);
+	}
+	if (f->language) {
+		dyad_buf_puts(&sql, " AND d.language = lower(:language)");
+		bind_add(&bs, "language", f->language);
+	}
+	dyad_buf_printf(&sql, " LIMIT %d)", FEW_DOCS);
+	dyad_buf_putc(&sql, '\0');
+	if (run_named(s, sql.p, &bs, &t, &e) == 0 && t.nrows == 1 && dyad_table_get(&t, 0, 0))
+		few = atol(dyad_table_get(&t, 0, 0)) < FEW_DOCS;
+	dyad_table_free(&t);
+	dyad_buf_free(&sql);
+	return few;
+}
+
+/* A page's cursor "DATE,ID" (DATE empty when undated) as its date and row id; 0 or DYAD_EUSAGE. */
+static int cursor_parse(const char *c, char date[16], char id[24], dyad_errbuf *e)
+{
+	const char *comma = strrchr(c, ',');
+	size_t n, i;
+
+	if (comma == NULL || (n = (size_t)(comma - c)) > 10 || strlen(comma + 1) == 0 || strlen(comma + 1) > 18)
+		return dyad_errf(e, DYAD_EUSAGE, "bad cursor '%s' (expected DATE,ID as a page gave it)", c);
+	memcpy(date, c, n);
+	date[n] = '\0';
+	for (i = 1; comma[i]; i++)
+		if (comma[i] < '0' || comma[i] > '9')
+			return dyad_errf(e, DYAD_EUSAGE, "bad cursor '%s' (expected DATE,ID as a page gave it)", c);
+	if (n && !valid_date(date))
+		return dyad_errf(e, DYAD_EUSAGE, "bad cursor '%s' (expected DATE,ID as a page gave it)", c);
+	snprintf(id, 24, "%s", comma + 1);
+	return 0;
+}
+
+/*
+ * The conditions that split a listing into arms, each of which an index
+ * gives newest first: a dyad's two directions, or an actor's source and
+ * target sides, a row of both only in the first. One arm, "", otherwise.
+ */
+static size_t actor_arms(const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs, dyad_buf arm[2])
+{
+	dyad_buf first = DYAD_BUF_INIT;
+
+	if (f->a) {
+		bind_add(bs, "a", dyad_actor_ref_key(&ref[1]));
+		bind_add(bs, "b", dyad_actor_ref_key(&ref[2]));
+		ref_cond(&first, &ref[1], "source", "a");
+		dyad_buf_puts(&first, " AND ");
+		ref_cond(&first, &ref[2], "target", "b");
+		dyad_buf_putc(&first, '\0');
+		dyad_buf_printf(&arm[0], " AND %s", first.p);
+		dyad_buf_puts(&arm[1], " AND ");
+		ref_cond(&arm[1], &ref[2], "source", "b");
+		dyad_buf_puts(&arm[1], " AND ");
+		ref_cond(&arm[1], &ref[1], "target", "a");
+	} else if (f->actor) {
+		ref_cond(&first, &ref[0], "source", "x");
+		dyad_buf_putc(&first, '\0');
+		dyad_buf_printf(&arm[0], " AND %s", first.p);
+		dyad_buf_puts(&arm[1], " AND ");
+		ref_cond(&arm[1], &ref[0], "target", "x");
+	} else {
+		dyad_buf_putc(&arm[0], '\0');
+		return 1;
+	}
+	dyad_buf_printf(&arm[1], " AND NOT coalesce(%s, 0)", first.p);
+	dyad_buf_putc(&arm[0], '\0');
+	dyad_buf_putc(&arm[1], '\0');
+	dyad_buf_free(&first);
+	return 2;
+}
+
 int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
 {
+	/* after a cursor: the rows older than it, then the undated ones (last, newest first by id) */
+	static const char *const after_dated[] = { " AND e.date <= :cd AND (e.date < :cd OR e.id < :ci)",
+						   " AND e.date IS NULL" };
+	static const char *const after_undated[] = { " AND e.date IS NULL AND e.id < :ci" };
+	static const char *const no_cursor[] = { "" };
 	dyad_actor_ref ref[3];
-	dyad_buf sql = DYAD_BUF_INIT;
-	char limit[24], offset[24], quad[4];
+	dyad_buf sql = DYAD_BUF_INIT, tail = DYAD_BUF_INIT, arm[2] = { DYAD_BUF_INIT, DYAD_BUF_INIT };
+	char limit[24], offset[24], quad[4], cdate[16], cid[24];
+	const char *const *cursor = no_cursor;
 	binds bs = { { NULL }, { NULL }, 0 };
-	int rc;
+	size_t narms, ncursor = 1, i, j;
+	int rc, docs_first;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = scope_check(f, e)) < 0)
 		return rc;
+	if (f->after && (rc = cursor_parse(f->after, cdate, cid, e)) < 0)
+		return rc;
 	if ((rc = actors_resolve(s, f, ref, e)) < 0)
 		return rc;
+	if (f->after) {
+		cursor = cdate[0] ? after_dated : after_undated;
+		ncursor = cdate[0] ? 2 : 1;
+		bind_add(&bs, "cd", cdate);
+		bind_add(&bs, "ci", cid);
+	}
+	/* the page's rows first, newest first, each arm read from an index in that order and the arms
+	   merged, so a page reads about as many rows as it shows; a few documents' events are sorted */
+	docs_first = scope_by_doc(f) && few_docs(s, f);
+	if (docs_first) {
+		dyad_buf_putc(&arm[0], '\0');
+		narms = 1;
+		actors_sql(&tail, f, ref, &bs);
+	} else
+		narms = actor_arms(f, ref, &bs, arm);
+	if (f->actor && f->a) {
+		/* an actor beside a dyad filters each of the dyad's arms */
+		bind_add(&bs, "x", dyad_actor_ref_key(&ref[0]));
+		dyad_buf_puts(&tail, " AND (");
+		ref_cond(&tail, &ref[0], "source", "x");
+		dyad_buf_puts(&tail, " OR ");
+		ref_cond(&tail, &ref[0], "target", "x");
+		dyad_buf_puts(&tail, ")");
+	} else if (f->actor && !docs_first)
+		bind_add(&bs, "x", dyad_actor_ref_key(&ref[0]));
+	dyad_buf_puts(&tail, " AND ");
+	listed_sql(&tail, f);
+	scope_sql(&tail, f, &bs, quad, 1);
+	dyad_buf_putc(&tail, '\0');
 	/* an event's reports: the event itself and the rows that are mentions of it */
 	dyad_buf_puts(&sql,
 		      "SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
@@ -601,15 +752,20 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
 		      " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
 		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles,"
-		      " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name, d.language"
-		      " FROM events e JOIN documents d ON d.id = e.doc WHERE ");
-	if (f->mentions)
-		dyad_buf_puts(&sql, "1");
-	else
-		first_report_sql(&sql, f);
-	actors_sql(&sql, f, ref, &bs);
-	scope_sql(&sql, f, &bs, quad);
-	dyad_buf_puts(&sql, " ORDER BY e.date DESC, e.id DESC LIMIT :limit OFFSET :offset");
+		      " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name, d.language");
+	if (f->cursor)
+		dyad_buf_puts(&sql, ", coalesce(e.date, '') || ',' || e.id AS cursor");
+	dyad_buf_puts(&sql, " FROM (");
+	for (i = 0; i < narms; i++)
+		for (j = 0; j < ncursor; j++)
+			dyad_buf_printf(&sql, "%sSELECT e.id AS id, e.date AS date FROM %s WHERE 1%s%s%s",
+					i + j ? " UNION ALL " : "",
+					docs_first ? "documents d CROSS JOIN events e ON e.doc = d.id"
+					: scope_by_doc(f) ? "events e CROSS JOIN documents d ON d.id = e.doc" : "events e",
+					arm[i].p, tail.p, cursor[j]);
+	dyad_buf_puts(&sql, " ORDER BY 2 DESC, 1 DESC LIMIT :limit OFFSET :offset) k"
+			    " CROSS JOIN events e ON e.id = k.id JOIN documents d ON d.id = e.doc"
+			    " ORDER BY e.date DESC, e.id DESC");
 	dyad_buf_putc(&sql, '\0');
 	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
 	snprintf(offset, sizeof offset, "%ld", f->offset > 0 ? f->offset : 0);
@@ -617,6 +773,9 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 	bind_add(&bs, "offset", offset);
 	rc = run_named(s, sql.p, &bs, out, e);
 	dyad_buf_free(&sql);
+	dyad_buf_free(&tail);
+	dyad_buf_free(&arm[0]);
+	dyad_buf_free(&arm[1]);
 	return rc;
 }
 
@@ -631,30 +790,24 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 	return dyad_query_timeline_refs(s, a, b, by, NULL, out, &ra, &rb, e);
 }
 
+/*
+ * SQL: the mean Goldstein score of rows_from's rows, to two decimals. The
+ * scores have one decimal, so their sum rounded to six is exact whatever
+ * order the rows were added in (monthly sums, facets or events): a mean on
+ * a rounding boundary rounds the same way from every table.
+ */
+#define GOLDSTEIN_MEAN "round(round(sum(e.goldstein_sum), 6) / nullif(sum(e.goldstein_n), 0), 2)"
+
 /* The weight of a row of rows_from: its events, or every report with `mentions`. */
 static const char *mentions_or_events(const dyad_event_filter *scope)
 {
 	return scope && scope->mentions ? "e.mentions" : "e.events";
 }
 
-/*
- * The rows a timeline, profile or network adds up, as the subquery "e":
- * the sums of dyad_days or dyad_months when every actor asked is a whole
- * side and nothing is filtered, else the events themselves in the scope,
- * each row counting as an event when it is the event's first report (see
- * first_report_sql). Columns: source_actor, target_actor, period_key (the
- * day or month), quad, events, mentions, goldstein_sum, goldstein_n, and
- * for events the other columns ref_cond reads.
- */
-static void rows_from(dyad_buf *sql, int whole, int by_day, const dyad_event_filter *f, binds *bs, char quad[4])
+/* The events of the scope as rows of rows_from, period_key the day or month, conditions `more` added. */
+static void event_rows(dyad_buf *sql, int by_day, const dyad_event_filter *f, const char *scope, const char *more)
 {
-	if (whole && !scoped(f)) {
-		dyad_buf_printf(sql, "(SELECT source_actor, target_actor, %s AS period_key, quad, events, mentions,"
-				     " goldstein_sum, goldstein_n FROM %s)",
-				by_day ? "date" : "month", by_day ? "dyad_days" : "dyad_months");
-		return;
-	}
-	dyad_buf_printf(sql, "(SELECT e.source_actor, e.target_actor, e.source, e.target, e.source_person,"
+	dyad_buf_printf(sql, "SELECT e.source_actor, e.target_actor, e.source, e.target, e.source_person,"
 			     " e.target_person, coalesce(%s, '') AS period_key, coalesce(e.quad, 0) AS quad, ",
 			by_day ? "e.date" : "substr(e.date, 1, 7)");
 	first_report_sql(sql, f);
@@ -662,10 +815,143 @@ static void rows_from(dyad_buf *sql, int whole, int by_day, const dyad_event_fil
 	first_report_sql(sql, f);
 	dyad_buf_puts(sql, " THEN coalesce(e.goldstein, 0) ELSE 0 END AS goldstein_sum, (");
 	first_report_sql(sql, f);
-	dyad_buf_puts(sql, " AND e.goldstein IS NOT NULL) AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
-			   " WHERE 1");
-	scope_sql(sql, f, bs, quad);
+	dyad_buf_printf(sql, " AND e.goldstein IS NOT NULL) AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
+			     " WHERE 1%s%s", scope, more);
+}
+
+/* The number of days of month `m` (1-12) of year `y`. */
+static int month_days(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
+}
+
+/*
+ * The whole months of since..until (YYYY, YYYY-MM or YYYY-MM-DD): `lo` the
+ * first ("YYYY-MM", "" when since is not given), `hi` the last ("" when
+ * until is not given). A month is whole when every day of it is in range.
+ */
+static void whole_months(const dyad_event_filter *f, char lo[16], char hi[16])
+{
+	int y, m, d;
+
+	lo[0] = hi[0] = '\0';
+	if (f->since) {
+		y = atoi(f->since);
+		m = strlen(f->since) >= 7 ? atoi(f->since + 5) : 1;
+		d = strlen(f->since) >= 10 ? atoi(f->since + 8) : 1;
+		if (d > 1 && ++m > 12) {
+			m = 1;
+			y++;
+		}
+		snprintf(lo, 16, "%04d-%02d", y % 10000, m);
+	}
+	if (f->until) {
+		y = atoi(f->until);
+		m = strlen(f->until) >= 7 ? atoi(f->until + 5) : 12;
+		d = strlen(f->until) >= 10 ? atoi(f->until + 8) : 31;
+		if (d < month_days(y, m) && --m < 1) {
+			m = 12;
+			y--;
+		}
+		snprintf(hi, 16, "%04d-%02d", (y + 10000) % 10000, m);
+	}
+}
+
+/*
+ * The rows a timeline, profile or network adds up, as the subquery "e".
+ * Every actor asked a whole side: unfiltered, the sums of dyad_days or
+ * dyad_months; by month or year under filters (with `facets`), the sums of
+ * dyad_facets for the whole months in range, the further reports a filter by
+ * document counts as the event (first_report_sql), and the events of the
+ * days at either end outside whole months. Otherwise the events themselves
+ * in the scope, each row counting as an event when it is the event's first
+ * report. `dirs`, when not NULL, are the two directions of the dyad asked
+ * (both whole sides). Columns: source_actor, target_actor, period_key (the day or
+ * month), quad, events, mentions, goldstein_sum, goldstein_n, and for events
+ * alone the other columns ref_cond reads.
+ */
+static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const char *const dirs[2],
+		      const dyad_event_filter *f, binds *bs, char quad[4], char months[2][16])
+{
+	dyad_buf scope = DYAD_BUF_INIT;
+	int only_dates = f && !f->type && !f->cameo && !f->quad && !f->outlet && !f->language;
+
+	if (whole && (!scoped(f) || (by_day && only_dates))) {
+		dyad_buf_printf(sql, "(SELECT source_actor, target_actor, %s AS period_key, quad, events, mentions,"
+				     " goldstein_sum, goldstein_n FROM %s e WHERE 1",
+				by_day ? "date" : "month", by_day ? "dyad_days" : "dyad_months");
+		/* dates alone, by day: the daily sums in range ('' is undated) */
+		if (scoped(f))
+			dyad_buf_puts(sql, " AND e.date <> ''");
+		scope_sql(sql, f, bs, quad, 0);
+		dyad_buf_putc(sql, ')');
+		return;
+	}
+	scope_sql(&scope, f, bs, quad, 0);
+	dyad_buf_putc(&scope, '\0');
+	if (!whole || by_day || !facets) {
+		dyad_buf_putc(sql, '(');
+		event_rows(sql, by_day, f, scope.p, "");
+		dyad_buf_putc(sql, ')');
+		dyad_buf_free(&scope);
+		return;
+	}
+	whole_months(f, months[0], months[1]);
+	if (months[0][0])
+		bind_add(bs, "lo", months[0]);
+	if (months[1][0])
+		bind_add(bs, "hi", months[1]);
+	dyad_buf_puts(sql, "(SELECT source_actor, target_actor, month AS period_key, quad, events, mentions,"
+			   " goldstein_sum, goldstein_n FROM dyad_facets f WHERE 1");
+	if (months[0][0])
+		dyad_buf_puts(sql, " AND f.month >= :lo");
+	if (months[1][0])
+		dyad_buf_puts(sql, " AND f.month <= :hi");
+	if (f->type)
+		dyad_buf_puts(sql, " AND f.type = upper(:type)");
+	if (f->cameo)
+		dyad_buf_puts(sql, " AND f.cameo LIKE :cameo || '%'");
+	if (f->quad)
+		dyad_buf_puts(sql, " AND f.quad = :quad");
+	if (f->outlet)
+		dyad_buf_puts(sql, " AND nullif(f.outlet, '') = :outlet");
+	if (f->language)
+		dyad_buf_puts(sql, " AND nullif(f.language, '') = lower(:language)");
+	if (scope_by_doc(f)) {
+		/* a further report that passes where the event's first row does not: the event, counted here;
+		   each of the dyad's directions apart reads its further reports' own index */
+		size_t i;
+		for (i = 0; i < (dirs ? 2 : 1); i++) {
+			dyad_buf_puts(sql, " UNION ALL SELECT e.source_actor, e.target_actor, coalesce(substr(e.date, 1, 7), ''),"
+					   " coalesce(e.quad, 0), 1, 0, coalesce(e.goldstein, 0), e.goldstein IS NOT NULL"
+					   " FROM events e JOIN documents d ON d.id = e.doc WHERE e.mention_of IS NOT NULL AND ");
+			first_report_sql(sql, f);
+			dyad_buf_puts(sql, scope.p);
+			if (dirs)
+				dyad_buf_printf(sql, i ? " AND %s AND NOT %s" : " AND %s", dirs[i], dirs[0]);
+			if (months[0][0])
+				dyad_buf_puts(sql, " AND e.date >= :lo");
+			if (months[1][0])
+				dyad_buf_puts(sql, " AND e.date < :hi || '-~'");
+		}
+	}
+	/* the days before the first whole month and after the last */
+	if (months[0][0]) {
+		dyad_buf_puts(sql, " UNION ALL SELECT source_actor, target_actor, period_key, quad, events, mentions,"
+				   " goldstein_sum, goldstein_n FROM (");
+		event_rows(sql, 0, f, scope.p, " AND e.date < :lo");
+		dyad_buf_putc(sql, ')');
+	}
+	if (months[1][0]) {
+		dyad_buf_puts(sql, " UNION ALL SELECT source_actor, target_actor, period_key, quad, events, mentions,"
+				   " goldstein_sum, goldstein_n FROM (");
+		event_rows(sql, 0, f, scope.p, months[0][0] ? " AND e.date > :hi || '-~' AND e.date >= :lo"
+							    : " AND e.date > :hi || '-~'");
+		dyad_buf_putc(sql, ')');
+	}
 	dyad_buf_putc(sql, ')');
+	dyad_buf_free(&scope);
 }
 
 int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by,
@@ -679,10 +965,10 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 		{ "month", "e.period_key", "month" },
 		{ "year", "substr(e.period_key, 1, 4)", "month" },
 	};
-	const char *period = NULL, *w = mentions_or_events(scope);
+	const char *period = NULL, *w = mentions_or_events(scope), *dirs[2];
 	dyad_buf sql = DYAD_BUF_INIT, ab = DYAD_BUF_INIT, ba = DYAD_BUF_INIT;
 	binds bs = { { NULL }, { NULL }, 0 };
-	char quad[4];
+	char quad[4], months[2][16];
 	int by_day = 0, q, rc;
 	size_t i;
 
@@ -710,6 +996,8 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 	dyad_buf_putc(&ba, ')');
 	dyad_buf_putc(&ab, '\0');
 	dyad_buf_putc(&ba, '\0');
+	dirs[0] = ab.p;
+	dirs[1] = ba.p;
 	bind_add(&bs, "a", dyad_actor_ref_key(ra));
 	bind_add(&bs, "b", dyad_actor_ref_key(rb));
 	/* the period expression is one of the fixed strings above, never user text */
@@ -719,8 +1007,8 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 	for (q = 1; q <= 4; q++)
 		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ba_q%d", ba.p, q, w, q);
 	dyad_buf_printf(&sql, ", sum(%s) AS events, sum(e.mentions) AS mentions,"
-			      " round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ", w);
-	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day, scope, &bs, quad);
+			      " " GOLDSTEIN_MEAN " AS goldstein FROM ", w);
+	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day, 1, dirs, scope, &bs, quad, months);
 	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY period HAVING sum(%s) > 0"
 			      " ORDER BY period", ab.p, ba.p, w);
 	dyad_buf_putc(&sql, '\0');
@@ -741,7 +1029,7 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 	dyad_buf src = DYAD_BUF_INIT, tgt = DYAD_BUF_INIT, sql = DYAD_BUF_INIT;
 	binds bs = { { NULL }, { NULL }, 0 };
 	dyad_actor_ref ref;
-	char quad[4];
+	char quad[4], months[2][16];
 	int rc, whole;
 
 	memset(partners, 0, sizeof *partners);
@@ -766,9 +1054,9 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 			" AS partner, sum(%s) AS events, sum(e.mentions) AS mentions,"
 			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
 			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
-			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
 			actor_name_sql(), src.p, w, w, w);
-	rows_from(&sql, whole, 0, scope, &bs, quad);
+	rows_from(&sql, whole, 0, 0, NULL, scope, &bs, quad, months);
 	dyad_buf_printf(&sql, " e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
 			      " LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
 			src.p, tgt.p, whole ? " AND e.source_actor <> e.target_actor" : "", w);
@@ -781,9 +1069,9 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 			"SELECT substr(e.period_key, 1, 4) AS year, sum(%s) AS events, sum(e.mentions) AS mentions,"
 			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
 			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
-			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
 			w, w, w);
-	rows_from(&sql, whole, 0, scope, &bs, quad);
+	rows_from(&sql, whole, 0, 0, NULL, scope, &bs, quad, months);
 	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY year HAVING sum(%s) > 0 ORDER BY year",
 			src.p, tgt.p, w);
 	dyad_buf_putc(&sql, '\0');
@@ -799,7 +1087,7 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 	dyad_buf_printf(&sql, "%s THEN e.target_person ELSE e.source_person END AS who,"
 			      " CASE WHEN %s THEN e.target ELSE e.source END AS side, %s AS w FROM ",
 			src.p, src.p, mentions_or_events(scope));
-	rows_from(&sql, 0, 0, scope, &bs, quad);
+	rows_from(&sql, 0, 0, 0, NULL, scope, &bs, quad, months);
 	dyad_buf_printf(&sql, " e WHERE (%s AND e.target_person IS NOT NULL AND e.target_person IS NOT :x)"
 			      " OR (%s AND e.source_person IS NOT NULL AND e.source_person IS NOT :x))"
 			      " GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
@@ -818,7 +1106,7 @@ int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table
 	const char *w = mentions_or_events(scope);
 	binds bs = { { NULL }, { NULL }, 0 };
 	dyad_buf sql = DYAD_BUF_INIT;
-	char quad[4];
+	char quad[4], months[2][16];
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -829,10 +1117,10 @@ int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table
 			" sum(e.mentions) AS mentions,"
 			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
 			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
-			" round(sum(e.goldstein_sum) / nullif(sum(e.goldstein_n), 0), 2) AS goldstein FROM ",
+			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
 			w, w, w);
 	/* the whole history from the monthly sums; anything filtered from the events */
-	rows_from(&sql, 1, 0, scope, &bs, quad);
+	rows_from(&sql, 1, 0, 1, NULL, scope, &bs, quad, months);
 	dyad_buf_printf(&sql, " e WHERE e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor"
 			      " HAVING sum(%s) > 0 ORDER BY events DESC, source, target", w);
 	dyad_buf_putc(&sql, '\0');
@@ -858,7 +1146,7 @@ int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out,
 	first_report_sql(&sql, f);
 	dyad_buf_puts(&sql, ") AS events, count(*) AS mentions FROM events e JOIN documents d ON d.id = e.doc WHERE 1");
 	actors_sql(&sql, f, ref, &bs);
-	scope_sql(&sql, f, &bs, quad);
+	scope_sql(&sql, f, &bs, quad, 0);
 	dyad_buf_printf(&sql, " GROUP BY e.type HAVING %s > 0 ORDER BY %s DESC, type",
 			f->mentions ? "mentions" : "events", f->mentions ? "mentions" : "events");
 	dyad_buf_putc(&sql, '\0');
@@ -889,11 +1177,8 @@ int dyad_query_places(dyad_store *s, const dyad_event_filter *f, const char *pla
 				      " sum(e.quad IN (3, 4)) AS conflict, round(avg(e.goldstein), 5) AS goldstein",
 				key);
 	dyad_buf_printf(&sql, " FROM events e JOIN documents d ON d.id = e.doc WHERE e.location_lat IS NOT NULL AND ");
-	if (f->mentions)
-		dyad_buf_puts(&sql, "1");
-	else
-		first_report_sql(&sql, f);
-	scope_sql(&sql, f, &bs, quad);
+	listed_sql(&sql, f);
+	scope_sql(&sql, f, &bs, quad, 0);
 	if (place) {
 		dyad_buf_printf(&sql, " AND %s = :place ORDER BY e.date DESC, e.id DESC LIMIT :limit", key);
 		bind_add(&bs, "place", place);

@@ -272,7 +272,7 @@ static void api_stats(dyad_store *s, request *q)
 static void api_events(dyad_store *s, request *q)
 {
 	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "limit", "offset",
-					     "count", "names", "quad", "outlet", "language", NULL };
+					     "count", "names", "quad", "outlet", "language", "after", NULL };
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	dyad_buf *b = &q->r->body;
 	long limit, offset;
@@ -284,8 +284,12 @@ static void api_events(dyad_store *s, request *q)
 	if (check_params(q, names) < 0 || param_long(q, "limit", 1, DYAD_API_MAX_LIMIT, 50, &limit) < 0 ||
 	    param_long(q, "offset", 0, 1000000000L, 0, &offset) < 0 || param_scope(q, &f) < 0 || param_actors(q, &f) < 0)
 		return;
+	if (param_not_empty(q, "after", "a cursor a page gave") < 0)
+		return;
 	f.limit = limit + 1; /* one more tells whether a next page exists */
 	f.offset = offset;
+	f.after = param(q, "after");
+	f.cursor = 1; /* the last column, each row's cursor, is not shown */
 	if ((rc = dyad_query_events(s, &f, &t, &e)) < 0) {
 		reply_query_error(q->r, rc, &e, 400);
 		return;
@@ -294,13 +298,20 @@ static void api_events(dyad_store *s, request *q)
 	for (r = 0; r < t.nrows && r < (size_t)limit; r++) {
 		if (r)
 			dyad_buf_putc(b, ',');
-		dyad_table_row_json(&t, r, b);
+		dyad_table_row_json_n(&t, r, t.ncols - 1, b);
 	}
 	dyad_buf_printf(b, "],\"limit\":%ld,\"offset\":%ld,\"next\":", limit, offset);
 	if (t.nrows > (size_t)limit)
-		dyad_buf_printf(b, "%ld}", offset + limit);
+		dyad_buf_printf(b, "%ld", offset + limit);
 	else
-		dyad_buf_puts(b, "null}");
+		dyad_buf_puts(b, "null");
+	/* the keyset of the next page: as fast on the thousandth page as on the first */
+	dyad_buf_puts(b, ",\"after\":");
+	if (t.nrows > (size_t)limit)
+		dyad_buf_json_str(b, dyad_str_c(dyad_table_get(&t, (size_t)limit - 1, t.ncols - 1)));
+	else
+		dyad_buf_puts(b, "null");
+	dyad_buf_putc(b, '}');
 	dyad_table_free(&t);
 }
 

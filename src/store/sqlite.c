@@ -239,6 +239,38 @@ static const char schema_v6[] =
 	" SET events = events - " LAST_OLD ", goldstein_sum = goldstein_sum - " LAST_OLD                           \
 	" * coalesce(old.goldstein, 0), goldstein_n = goldstein_n - " LAST_OLD " * (old.goldstein IS NOT NULL),"   \
 	" mentions = mentions - 1"
+/* the statements of the insert and delete triggers on events (version 7; version 9 adds to them) */
+#define EVENTS_AI_V7 \
+	" UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "new") \
+	"  AND x.id <> new.id) WHERE id = new.id AND EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "new") \
+	"  AND x.id <> new.id);" \
+	" INSERT INTO dyad_days (source_actor, target_actor, date, quad, events, goldstein_sum, goldstein_n, mentions)" \
+	"  VALUES (new.source_actor, new.target_actor, coalesce(new.date, ''), coalesce(new.quad, 0), " \
+	SUMS(FIRST_NEW, "new") ")" ADD_SUMS \
+	" INSERT INTO dyad_months (source_actor, target_actor, month, quad, events, goldstein_sum, goldstein_n, mentions)" \
+	"  VALUES (new.source_actor, new.target_actor, substr(coalesce(new.date, ''), 1, 7), coalesce(new.quad, 0), " \
+	SUMS(FIRST_NEW, "new") ")" ADD_SUMS \
+	" INSERT INTO actor_events (actor, events, mentions) VALUES (new.source_actor, " FIRST_NEW ", 1)" \
+	"  ON CONFLICT DO UPDATE SET events = events + excluded.events, mentions = mentions + 1;" \
+	" INSERT INTO actor_events (actor, events, mentions) VALUES (new.target_actor, " FIRST_NEW ", 1)" \
+	"  ON CONFLICT DO UPDATE SET events = events + excluded.events, mentions = mentions + 1;"
+#define EVENTS_AD_V7 \
+	/* the first row of its key gone: the next one becomes the event */ \
+	" UPDATE events SET mention_of = nullif((SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "old") "), id)" \
+	"  WHERE old.mention_of IS NULL AND mention_of = old.id;" \
+	" UPDATE dyad_days" SUB_SUMS " WHERE source_actor = old.source_actor AND target_actor = old.target_actor" \
+	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0);" \
+	" DELETE FROM dyad_days WHERE source_actor = old.source_actor AND target_actor = old.target_actor" \
+	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0) AND mentions <= 0;" \
+	" UPDATE dyad_months" SUB_SUMS " WHERE source_actor = old.source_actor AND target_actor = old.target_actor" \
+	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0);" \
+	" DELETE FROM dyad_months WHERE source_actor = old.source_actor AND target_actor = old.target_actor" \
+	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0) AND mentions <= 0;" \
+	" UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1" \
+	"  WHERE actor IN (old.source_actor, old.target_actor);" \
+	" UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1" \
+	"  WHERE actor = old.source_actor AND old.source_actor = old.target_actor;" \
+	" DELETE FROM actor_events WHERE actor IN (old.source_actor, old.target_actor) AND mentions <= 0;"
 static const char schema_v7[] =
 	"ALTER TABLE events ADD COLUMN mention_of INTEGER;"
 	"CREATE INDEX events_same ON events(source_actor, target_actor, cameo, date);"
@@ -267,37 +299,8 @@ static const char schema_v7[] =
 	" (SELECT source_actor AS actor, sum(mention_of IS NULL) AS n, count(*) AS m FROM events GROUP BY source_actor"
 	" UNION ALL SELECT target_actor, sum(mention_of IS NULL), count(*) FROM events GROUP BY target_actor)"
 	" GROUP BY actor;"
-	"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN"
-	" UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "new")
-	"  AND x.id <> new.id) WHERE id = new.id AND EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "new")
-	"  AND x.id <> new.id);"
-	" INSERT INTO dyad_days (source_actor, target_actor, date, quad, events, goldstein_sum, goldstein_n, mentions)"
-	"  VALUES (new.source_actor, new.target_actor, coalesce(new.date, ''), coalesce(new.quad, 0), "
-	SUMS(FIRST_NEW, "new") ")" ADD_SUMS
-	" INSERT INTO dyad_months (source_actor, target_actor, month, quad, events, goldstein_sum, goldstein_n, mentions)"
-	"  VALUES (new.source_actor, new.target_actor, substr(coalesce(new.date, ''), 1, 7), coalesce(new.quad, 0), "
-	SUMS(FIRST_NEW, "new") ")" ADD_SUMS
-	" INSERT INTO actor_events (actor, events, mentions) VALUES (new.source_actor, " FIRST_NEW ", 1)"
-	"  ON CONFLICT DO UPDATE SET events = events + excluded.events, mentions = mentions + 1;"
-	" INSERT INTO actor_events (actor, events, mentions) VALUES (new.target_actor, " FIRST_NEW ", 1)"
-	"  ON CONFLICT DO UPDATE SET events = events + excluded.events, mentions = mentions + 1; END;"
-	"CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN"
-	/* the first row of its key gone: the next one becomes the event */
-	" UPDATE events SET mention_of = nullif((SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "old") "), id)"
-	"  WHERE old.mention_of IS NULL AND mention_of = old.id;"
-	" UPDATE dyad_days" SUB_SUMS " WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
-	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0);"
-	" DELETE FROM dyad_days WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
-	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0) AND mentions <= 0;"
-	" UPDATE dyad_months" SUB_SUMS " WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
-	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0);"
-	" DELETE FROM dyad_months WHERE source_actor = old.source_actor AND target_actor = old.target_actor"
-	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0) AND mentions <= 0;"
-	" UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1"
-	"  WHERE actor IN (old.source_actor, old.target_actor);"
-	" UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1"
-	"  WHERE actor = old.source_actor AND old.source_actor = old.target_actor;"
-	" DELETE FROM actor_events WHERE actor IN (old.source_actor, old.target_actor) AND mentions <= 0; END;"
+	"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN" EVENTS_AI_V7 " END;"
+	"CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN" EVENTS_AD_V7 " END;"
 	"DROP VIEW event_clusters;"
 	"CREATE VIEW event_clusters AS"
 	" SELECT e.id AS event, e.source_actor, e.target_actor, e.source, e.target, e.source_person, e.target_person,"
@@ -314,9 +317,88 @@ static const char schema_v8[] = "ALTER TABLE events ADD COLUMN location_country 
 				"ALTER TABLE events ADD COLUMN location_lat REAL;"
 				"ALTER TABLE events ADD COLUMN location_lon REAL;";
 
+/*
+ * Version 9: what filtered views read instead of the events. dyad_facets
+ * sums per dyad, month ('' when undated), QuadClass, CAMEO code, PLOVER
+ * type and the reporting document's language and outlet ('' when unknown):
+ * `events` counts the rows that are the event (mention_of IS NULL) and their
+ * Goldstein sums, `mentions` every row, so a timeline by type, code,
+ * QuadClass, language or outlet adds up a few thousand rows for the
+ * busiest dyad. The triggers of version 7 keep it too (a deleted event row
+ * hands its count to the next row of its event, which may sit in another
+ * language or outlet). Indexes give the events of an actor, a type or a
+ * CAMEO root newest first, and the dyad's further reports on their own.
+ */
+/* the facet of row r: its dyad, month, QuadClass, code, type and its document's language and outlet */
+#define FACET_OF(r)                                                                                             \
+	r ".source_actor, " r ".target_actor, substr(coalesce(" r ".date, ''), 1, 7), coalesce(" r ".quad, 0), " r \
+	".cameo, coalesce(" r ".type, ''), coalesce((SELECT language FROM documents WHERE id = " r ".doc), ''),"  \
+	" coalesce((SELECT outlet FROM documents WHERE id = " r ".doc), '')"
+#define FACET_COLS                                                                                              \
+	"source_actor, target_actor, month, quad, cameo, type, language, outlet, events, goldstein_sum, goldstein_n," \
+	" mentions"
+#define FACET_ADD                                                                                               \
+	" ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein_sum = goldstein_sum +"             \
+	" excluded.goldstein_sum, goldstein_n = goldstein_n + excluded.goldstein_n, mentions = mentions +"         \
+	" excluded.mentions;"
+#define FACET_IS_OLD                                                                                            \
+	" (source_actor, target_actor, month, quad, cameo, type, language, outlet) = (" FACET_OF("old") ")"
+/* the sums of a document's events e (sign "-" to take them away) in the facets of its language and outlet as in d */
+#define FACET_MOVE(d, sign)                                                                                     \
+	"e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0), e.cameo,"         \
+	" coalesce(e.type, ''), coalesce(" d ".language, ''), coalesce(" d ".outlet, ''), " sign "sum(e.mention_of IS NULL)," \
+	" " sign "coalesce(sum(CASE WHEN e.mention_of IS NULL THEN e.goldstein END), 0), " sign                     \
+	"sum(e.mention_of IS NULL AND e.goldstein IS NOT NULL), " sign "count(*)"
+static const char schema_v9[] =
+	"CREATE TABLE dyad_facets ("
+	" source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL,"
+	" cameo TEXT NOT NULL, type TEXT NOT NULL, language TEXT NOT NULL, outlet TEXT NOT NULL,"
+	" events INTEGER NOT NULL, goldstein_sum REAL NOT NULL, goldstein_n INTEGER NOT NULL, mentions INTEGER NOT NULL,"
+	" PRIMARY KEY (source_actor, target_actor, month, quad, cameo, type, language, outlet)) WITHOUT ROWID;"
+	"INSERT INTO dyad_facets (" FACET_COLS ")"
+	" SELECT e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0), e.cameo,"
+	" coalesce(e.type, ''), coalesce(d.language, ''), coalesce(d.outlet, ''), sum(e.mention_of IS NULL),"
+	" coalesce(sum(CASE WHEN e.mention_of IS NULL THEN e.goldstein END), 0),"
+	" sum(e.mention_of IS NULL AND e.goldstein IS NOT NULL), count(*)"
+	" FROM events e JOIN documents d ON d.id = e.doc GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"
+	"DROP TRIGGER events_ai; DROP TRIGGER events_ad;"
+	"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN" EVENTS_AI_V7
+	" INSERT INTO dyad_facets (" FACET_COLS ") VALUES (" FACET_OF("new") ", " SUMS(FIRST_NEW, "new") ")" FACET_ADD
+	" END;"
+	"CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN" EVENTS_AD_V7
+	" UPDATE dyad_facets SET events = events - (old.mention_of IS NULL), goldstein_sum = goldstein_sum -"
+	"  (old.mention_of IS NULL) * coalesce(old.goldstein, 0), goldstein_n = goldstein_n -"
+	"  (old.mention_of IS NULL AND old.goldstein IS NOT NULL), mentions = mentions - 1 WHERE" FACET_IS_OLD ";"
+	" DELETE FROM dyad_facets WHERE" FACET_IS_OLD " AND mentions <= 0;"
+	/* the event's first row gone: the next row of the event (its facet may differ) counts it */
+	" INSERT INTO dyad_facets (" FACET_COLS ") SELECT " FACET_OF("n") ", 1, coalesce(n.goldstein, 0),"
+	"  n.goldstein IS NOT NULL, 0 FROM events n WHERE old.mention_of IS NULL"
+	"  AND n.id = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "old") ")" FACET_ADD
+	" END;"
+	/* a document's events go before it, while the triggers can still read its language and outlet */
+	"CREATE TRIGGER documents_bd BEFORE DELETE ON documents BEGIN DELETE FROM events WHERE doc = old.id; END;"
+	/* a document whose language or outlet changes moves its events' sums to their new facets */
+	"CREATE TRIGGER documents_au AFTER UPDATE OF language, outlet ON documents"
+	" WHEN old.language IS NOT new.language OR old.outlet IS NOT new.outlet BEGIN"
+	" INSERT INTO dyad_facets (" FACET_COLS ") SELECT " FACET_MOVE("old", "-") " FROM events e WHERE e.doc = new.id"
+	"  GROUP BY 1, 2, 3, 4, 5, 6" FACET_ADD
+	" INSERT INTO dyad_facets (" FACET_COLS ") SELECT " FACET_MOVE("new", "") " FROM events e WHERE e.doc = new.id"
+	"  GROUP BY 1, 2, 3, 4, 5, 6" FACET_ADD
+	" DELETE FROM dyad_facets WHERE mentions <= 0 AND (source_actor, target_actor, month, quad, cameo, type, language,"
+	"  outlet) IN (SELECT e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0),"
+	"  e.cameo, coalesce(e.type, ''), coalesce(old.language, ''), coalesce(old.outlet, '') FROM events e"
+	"  WHERE e.doc = new.id); END;"
+	/* an actor's events newest first (the target side has events_target) */
+	"CREATE INDEX events_source ON events(source_actor, date);"
+	/* a type's or a CAMEO root's events newest first */
+	"CREATE INDEX events_type_date ON events(type, date);"
+	"CREATE INDEX events_root ON events(root, date);"
+	/* a dyad's further reports, which a filter by language or outlet may count as the event */
+	"CREATE INDEX events_dyad_mentions ON events(source_actor, target_actor, mention_of) WHERE mention_of IS NOT NULL;";
+
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
 static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6,
-					  schema_v7, schema_v8 };
+					  schema_v7, schema_v8, schema_v9 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct dyad_store {
@@ -477,8 +559,19 @@ int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, 
 		dyad_errf(e, rc, "%s: %s", path, s->err);
 		goto fail;
 	}
+	/*
+	 * A writer's batch touches pages of a dozen indexes across the file: a page cache of 64 MB
+	 * (SQLite's default is 2 MB) keeps them instead of spilling them to the WAL and reading them
+	 * back, and statement journals in memory save a temporary file's writes per statement.
+	 * Readers get 16 MB each.
+	 */
 	if (!(flags & DYAD_STORE_READONLY) &&
-	    (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 || exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0)) {
+	    (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 || exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0 ||
+	     exec(s, "PRAGMA cache_size = -65536", "opening") < 0 || exec(s, "PRAGMA temp_store = MEMORY", "opening") < 0)) {
+		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
+		goto fail;
+	}
+	if ((flags & DYAD_STORE_READONLY) && exec(s, "PRAGMA cache_size = -16384", "opening") < 0) {
 		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
 		goto fail;
 	}

@@ -119,9 +119,12 @@ function events(q) {
     list = list.filter((e) => (e.source_actor === a && e.target_actor === b) || (e.source_actor === b && e.target_actor === a));
   }
   const limit = q.limit || 50;
-  const offset = q.offset || 0;
-  const page = list.slice(offset, offset + limit).map(publicEvent);
-  return { events: page, limit, offset, next: offset + limit < list.length ? offset + limit : null };
+  // the mock's keyset is the position after the page (the server's is the last event's date and id)
+  const start = (q.offset || 0) + (q.after ? Number(q.after.split(',')[1]) : 0);
+  const page = list.slice(start, start + limit).map(publicEvent);
+  const more = start + limit < list.length;
+  return { events: page, limit, offset: q.offset || 0, next: more ? (q.offset || 0) + limit : null,
+    after: more ? `,${start + limit}` : null };
 }
 
 function isoWeek(date) {
@@ -332,7 +335,7 @@ function route(url) {
       ],
     };
   }
-  if (path === '/api/events') return events(params(url, ['actor', 'a', 'b', 'limit', 'offset', ...SCOPE]));
+  if (path === '/api/events') return events(params(url, ['actor', 'a', 'b', 'limit', 'offset', 'after', ...SCOPE]));
   if (path === '/api/timeline') return timeline(params(url, ['a', 'b', 'by', ...SCOPE]));
   if (path === '/api/types') return types(params(url, ['actor', 'a', 'b', ...SCOPE]));
   if (path === '/api/actors') return actors(params(url, ['q', 'limit']));

@@ -149,6 +149,21 @@ while offset is not None:
     offset = page["next"]
 check(pages == whole and len(whole) > 7, "paging through /api/events gives every event once (%d vs %d)" % (
     len(pages), len(whole)))
+# the same by keyset: each page's "after" gives the next, with filters too
+for query in ["", "&actor=KAZ", "&language=ru&type=CONSULT", "&a=KAZ&b=BLR"]:
+    _, _, whole = get("/api/events?limit=500" + query)
+    whole = json.loads(whole)["events"]
+    pages, after = [], ""
+    while after is not None and len(pages) <= len(whole):
+        _, _, page = get("/api/events?limit=3" + query + ("&after=" + urllib.parse.quote(after) if after else ""))
+        page = json.loads(page)
+        pages += page["events"]
+        after = page["after"]
+    check(pages == whole and len(whole) > 3, "paging by after through /api/events%s gives every event once (%d vs %d)" % (
+        query, len(pages), len(whole)))
+for bad in ["x", "2024-01-01", "2024-13-01,5", "2024-01-01,5x", ",", "2024-01-01,"]:
+    check(get("/api/events?after=" + urllib.parse.quote(bad))[0] == 400, "after=%s: a 400" % bad)
+check(get("/api/events?after=")[0] == 400, "after= empty: a 400")
 
 # codes and types in any case answer as in upper case
 for lower, upper in [("/api/events?actor=kaz&type=consult", "/api/events?actor=KAZ&type=CONSULT"),

@@ -57,6 +57,19 @@ static int64_t count(dyad_store *s, const char *q)
 	return n;
 }
 
+/* dyad_facets as the events add up now: rows that differ, both ways (0 when the triggers kept it) */
+#define FACETS_NOW                                                                                          \
+	"SELECT e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0), e.cameo," \
+	" coalesce(e.type, ''), coalesce(d.language, ''), coalesce(d.outlet, ''), sum(e.mention_of IS NULL),"      \
+	" coalesce(sum(CASE WHEN e.mention_of IS NULL THEN e.goldstein END), 0),"                                   \
+	" sum(e.mention_of IS NULL AND e.goldstein IS NOT NULL), count(*) FROM events e JOIN documents d"           \
+	" ON d.id = e.doc GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+#define FACETS_KEPT                                                                                         \
+	"SELECT source_actor, target_actor, month, quad, cameo, type, language, outlet, events, goldstein_sum,"   \
+	" goldstein_n, mentions FROM dyad_facets"
+static const char facets_wrong[] = "SELECT (SELECT count(*) FROM (" FACETS_KEPT " EXCEPT " FACETS_NOW "))"
+				   " + (SELECT count(*) FROM (" FACETS_NOW " EXCEPT " FACETS_KEPT "))";
+
 #define LEAD "Президент Казахстана и премьер-министр Белоруссии обсудили сотрудничество.\n\n"
 #define REST                                                                                              \
 	"Стороны отметили визит премьер-министра в Астану. Товарооборот двух стран за девять месяцев вырос "  \
@@ -192,6 +205,11 @@ static void an_event_of_several_documents_counts_once(void **state)
 	put_all(s, &c, DYAD_STORE_NEW);
 	assert_int_equal(count(s, "SELECT count(*) FROM events"), 3);
 	assert_int_equal(count(s, events), 1);
+	assert_int_equal(count(s, facets_wrong), 0);
+	/* per outlet: the first report's outlet counts the event, each outlet its report */
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets WHERE outlet = 'TASS'"), 1);
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets WHERE outlet = 'Kazinform'"), 0);
+	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_facets WHERE outlet = 'Kazinform'"), 1);
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_days"), 1);
 	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_months"), 3);
 	assert_int_equal(count(s, "SELECT events FROM actor_events WHERE actor = 'KAZ'"), 1);
@@ -199,6 +217,15 @@ static void an_event_of_several_documents_counts_once(void **state)
 	a.version = "0.2.0";
 	put_all(s, &a, DYAD_STORE_REPLACED);
 	assert_int_equal(count(s, events), 1);
+	/* the event moved to Kazinform's report, and its count with it */
+	assert_int_equal(count(s, facets_wrong), 0);
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets WHERE outlet = 'Kazinform'"), 1);
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets"), 1);
+	/* a document's outlet or language changed by hand moves its sums */
+	assert_int_equal(sqlite3_exec(dyad_store_db(s), "UPDATE documents SET outlet = 'Kazinform', language = 'kk'"
+							" WHERE doc_id = '0000000000000003'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(count(s, facets_wrong), 0);
+	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_facets WHERE language = 'kk'"), 1);
 	assert_int_equal(count(s, "SELECT count(*) FROM events WHERE mention_of IS NOT NULL AND mention_of NOT IN "
 				  "(SELECT id FROM events WHERE mention_of IS NULL)"), 0);
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_days"), 1);
@@ -210,9 +237,61 @@ static void an_event_of_several_documents_counts_once(void **state)
 	assert_int_equal(count(s, events), 1);
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_months"), 1);
 	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_months"), 1);
+	assert_int_equal(count(s, facets_wrong), 0);
 	assert_int_equal(sqlite3_exec(dyad_store_db(s), "DELETE FROM documents", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(count(s, "SELECT count(*) FROM dyad_days"), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM dyad_facets"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM actor_events"), 0);
+	dyad_store_close(s);
+}
+
+/*
+ * A store of schema 8 (before dyad_facets) upgrades in place when opened for writing: the facets
+ * add up to its events, nothing is lost or doubled, and ingesting the same documents again adds
+ * nothing while a new report still counts.
+ */
+static void a_store_of_schema_8_upgrades(void **state)
+{
+	dyad_store *s;
+	dyad_errbuf e;
+	dyad_store_doc a = doc(1, body_ru, "0.1.0", "TASS"), b = doc(2, copy_ru, "0.1.0", "Kazinform");
+
+	(void)state;
+	assert_true(dyad_store_schema_version() >= 9);
+	assert_int_equal(dyad_store_open(&s, path, DYAD_STORE_CREATE, 1000, &e), 0);
+	put_all(s, &a, DYAD_STORE_NEW);
+	put_all(s, &b, DYAD_STORE_NEW);
+	/* back to schema 8: version 9's table, indexes and triggers gone (its migration replaces the two
+	   triggers of version 7, stood in for here) */
+	assert_int_equal(sqlite3_exec(dyad_store_db(s),
+				      "DROP TABLE dyad_facets; DROP INDEX events_source; DROP INDEX events_type_date;"
+				      "DROP INDEX events_root; DROP INDEX events_dyad_mentions; DROP TRIGGER documents_bd;"
+				      "DROP TRIGGER documents_au; DROP TRIGGER events_ai; DROP TRIGGER events_ad;"
+				      "CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN SELECT 1; END;"
+				      "CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN SELECT 1; END;"
+				      "PRAGMA user_version = 8",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	dyad_store_close(s);
+	assert_int_equal(dyad_store_open(&s, path, DYAD_STORE_READONLY, 1000, &e), DYAD_EDB);
+	assert_non_null(strstr(e.msg, "needs migrating"));
+	assert_int_equal(dyad_store_open(&s, path, 0, 1000, &e), 0);
+	assert_int_equal(count(s, "PRAGMA user_version"), dyad_store_schema_version());
+	assert_int_equal(count(s, "SELECT count(*) FROM events"), 2);
+	assert_int_equal(count(s, "SELECT count(*) FROM events WHERE mention_of IS NULL"), 1);
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets"), 1);
+	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_facets"), 2);
+	assert_int_equal(count(s, facets_wrong), 0);
+	/* the same documents again: nothing added; a third report: counted by the new triggers */
+	put_all(s, &a, DYAD_STORE_SAME);
+	put_all(s, &b, DYAD_STORE_SAME);
+	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_facets"), 2);
+	a.id = 5;
+	a.outlet = "BelTA";
+	put_all(s, &a, DYAD_STORE_NEW);
+	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets"), 1);
+	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_facets"), 3);
+	assert_int_equal(count(s, facets_wrong), 0);
 	dyad_store_close(s);
 }
 
@@ -314,6 +393,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(known_documents_are_not_stored_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(syndicated_copies_are_linked, setup, teardown),
 		cmocka_unit_test_setup_teardown(an_event_of_several_documents_counts_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_store_of_schema_8_upgrades, setup, teardown),
 		cmocka_unit_test_setup_teardown(search_finds_inflected_forms, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_files_are_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_second_writer_is_told, setup, teardown),

@@ -201,14 +201,14 @@ async function loadDyad() {
       replace(events, message('empty', `No events between ${actorName(a)} and ${actorName(b)}${what ? ` (${what})` : ''}.`));
       return;
     }
-    let next = data.next;
+    let after = data.after;
     const table = eventsTable(list);
-    const more = el('button', { type: 'button', hidden: next === null || next === undefined }, 'More events');
+    const more = el('button', { type: 'button', hidden: after === null || after === undefined }, 'More events');
     more.addEventListener('click', async () => {
-      const page = await api('/api/events', { ...params, limit: SHOWN_EVENTS, offset: next });
+      const page = await api('/api/events', { ...params, limit: SHOWN_EVENTS, after });
       append(table.querySelector('tbody'), [...eventsTable(page.events || []).querySelector('tbody').children]);
-      next = page.next;
-      more.hidden = next === null || next === undefined;
+      after = page.after;
+      more.hidden = after === null || after === undefined;
     });
     replace(events, el('div', { class: 'table-wrap' }, table), more);
   });

@@ -7,14 +7,14 @@ import { el, api } from '/assets/app.js';
 
 const MAX_EVENTS = 5000;
 
-/** Every event of a query (its filters), following `next` up to MAX_EVENTS. */
+/** Every event of a query (its filters), following each page's `after` up to MAX_EVENTS. */
 export async function allEvents(params) {
   const out = [];
-  let offset = 0;
-  while (offset !== null && offset !== undefined && out.length < MAX_EVENTS) {
-    const data = await api('/api/events', { ...params, limit: 500, offset });
+  let after = '';
+  while (after !== null && after !== undefined && out.length < MAX_EVENTS) {
+    const data = await api('/api/events', { ...params, limit: 500, after }); // '' is left out
     out.push(...(data.events || []));
-    offset = data.next;
+    after = data.after;
   }
   return out;
 }
