@@ -39,10 +39,19 @@ right = collections.Counter(); exact = collections.Counter(); total = collection
 wrong = collections.Counter()
 for lang in ('en', 'ru'):
     cases = load(lang)
-    roots = sorted({c[0][:2] for c in cases})
-    # one page per root: a sentence a paragraph, enough text for the language to be told
-    pages = [json.dumps({'text': '\n\n'.join(c[3] for c in cases if c[0][:2] == r) + '\n'},
-                        ensure_ascii=False) for r in roots]
+    # One page per root, a sentence a paragraph (enough text for the language to be told); a
+    # sentence whose two sides a sentence of its page already has goes to an extra page, so that
+    # no sentence is set aside as the repeat of another's event.
+    pages = collections.OrderedDict()
+    for c in cases:
+        pair = frozenset((c[1][0], c[2][0]))
+        for key in [c[0][:2]] + ['extra%d' % i for i in range(len(cases))]:
+            page = pages.setdefault(key, [])
+            if all(frozenset((o[1][0], o[2][0])) != pair for o in page):
+                page.append(c)
+                break
+    pages = [json.dumps({'text': '\n\n'.join(c[3] for c in page) + '\n'}, ensure_ascii=False)
+             for page in pages.values()]
     out = subprocess.run(wrap + [dyad, 'code', '--raw', '--date', '2025-03-01', '-i', 'jsonl', '-'],
                          input=('\n'.join(pages) + '\n').encode(), stdout=subprocess.PIPE,
                          check=True).stdout.decode()
