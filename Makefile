@@ -39,7 +39,7 @@ LDFLAGS ?=
 ALL_CFLAGS  := $(BASE) $(MODEFLAGS) $(CFLAGS)
 ALL_LDFLAGS := $(MODEFLAGS) $(LDFLAGS)
 
-STAGES  := util read clean text morph lexicon code store query serve
+STAGES  := util read clean text morph lexicon code pipeline store query serve
 LIB_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
