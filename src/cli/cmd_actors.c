@@ -15,6 +15,7 @@ static const dyad_cli_opt opts[] = {
 	DYAD_CLI_OPT_RAW,
 	DYAD_CLI_OPT_DATE,
 	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 

@@ -20,6 +20,7 @@ static const dyad_cli_opt opts[] = {
 	DYAD_CLI_OPT_INPUT,
 	{ "strict", 0, NULL, "exit with status 1 when anything is missed" },
 	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 

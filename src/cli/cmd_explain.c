@@ -13,6 +13,7 @@
 static const dyad_cli_opt opts[] = {
 	DYAD_CLI_OPT_INPUT,
 	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 

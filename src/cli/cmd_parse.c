@@ -12,6 +12,7 @@ static const dyad_cli_opt opts[] = {
 	DYAD_CLI_OPT_INPUT,
 	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default) or text" },
 	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 

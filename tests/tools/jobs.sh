@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# jobs.sh — `dyad code -j N` and `dyad ingest -j N` give what one thread gives: the events of
-# examples/news and of the dev pages (../shared/corpus/dev/raw, when present) byte for byte with
-# -j 1, -j 2 and -j 4 (JSON and GDELT rows), and the same store rows from ingest; and -j 0 or a
-# word is a usage error.
+# jobs.sh — the commands that read pages give with -j N what one thread gives: on examples/news
+# and the dev pages (../shared/corpus/dev/raw, when present), `dyad code` byte for byte with -j 1,
+# -j 2 and -j 4 (JSON and GDELT rows), parse, actors, explain and eval with -j 1 and -j 3, and ingest the
+# same store rows with -j 1 and -j 4; -j 0, a word or 1000 are usage errors.
 set -u
 build=${1:?usage: jobs.sh BUILD_DIR}
 dyad="${DYAD_WRAP:-} $build/dyad"
@@ -22,6 +22,20 @@ for fmt in json gdelt; do
 	done
 done
 
+for verb in parse actors explain; do
+	$dyad $verb -j 1 "${inputs[@]}" >"$tmp/one.$verb" 2>&1 || fail "$verb -j 1 exited $?"
+	$dyad $verb -j 3 "${inputs[@]}" >"$tmp/many.$verb" 2>&1 || fail "$verb -j 3 exited $?"
+	[ -s "$tmp/one.$verb" ] || fail "$verb -j 1 wrote nothing"
+	cmp -s "$tmp/one.$verb" "$tmp/many.$verb" || fail "$verb -j 3 differs from -j 1: $(diff "$tmp/one.$verb" "$tmp/many.$verb" | head -3)"
+done
+
+if [ -d ../shared/corpus/dev/gold ]; then
+	$dyad eval -j 1 --gold ../shared/corpus/dev/gold ../shared/corpus/dev/raw >"$tmp/one.eval" 2>&1
+	$dyad eval -j 3 --gold ../shared/corpus/dev/gold ../shared/corpus/dev/raw >"$tmp/many.eval" 2>&1
+	grep -q '^events:' "$tmp/one.eval" || fail "eval -j 1 scored no events: $(tail -3 "$tmp/one.eval")"
+	cmp -s "$tmp/one.eval" "$tmp/many.eval" || fail "eval -j 3 scores otherwise than -j 1"
+fi
+
 # the store: every table but the documents' ingest times
 dump() { sqlite3 "$1" .dump | grep -v '^INSERT INTO "\?documents"\? '; sqlite3 "$1" 'SELECT id, content_hash, path, title, date FROM documents ORDER BY rowid'; }
 if command -v sqlite3 >/dev/null; then
@@ -40,5 +54,5 @@ for bad in 0 x 1000; do
 	[ $rc -eq 2 ] || fail "code -j $bad: exit $rc, expected 2"
 	grep -q -- "--jobs wants" "$tmp/bad.err" || fail "code -j $bad: $(cat "$tmp/bad.err")"
 done
-[ $status -eq 0 ] && echo "code and ingest with -j 1, 2, 4: the same output on ${inputs[*]} ($(wc -l <"$tmp/one.json") events)"
+[ $status -eq 0 ] && echo "code, parse, actors, explain, eval and ingest with -j 1 and more threads: the same output on ${inputs[*]} ($(wc -l <"$tmp/one.json") events)"
 exit $status
