@@ -9,6 +9,7 @@
 
 #include "dyad/utf8.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,36 +50,125 @@ static int open_morph(pipe_shared *s, dyad_errbuf *e)
 	return 0;
 }
 
+/* A loader's warnings, kept while it runs beside the others and passed on in the order one thread would give. */
+typedef struct {
+	dyad_buf msgs; /* each message followed by a NUL */
+} warn_log;
+
+static void keep_warning(void *ctx, const char *msg)
+{
+	warn_log *w = ctx;
+
+	dyad_buf_puts(&w->msgs, msg);
+	dyad_buf_putc(&w->msgs, '\0');
+}
+
+static void pass_warnings(const dyad_pipeline_opts *o, warn_log *w)
+{
+	size_t at;
+
+	for (at = 0; o->warn && at < w->msgs.n; at += strlen(w->msgs.p + at) + 1)
+		o->warn(o->warn_ctx, w->msgs.p + at);
+	dyad_buf_free(&w->msgs);
+}
+
+/* The gazetteer and the lexicon's automaton, each on a thread of its own while the morphology loads. */
+typedef struct {
+	pipe_shared *s;
+	char path[4200];
+	warn_log warnings;
+	dyad_errbuf e;
+	pthread_t places, matcher;
+	int on_threads;
+} actor_load;
+
+static void *load_places(void *arg)
+{
+	actor_load *l = arg;
+
+	l->s->places = dyad_places_load(l->path, l->s->lexicon, keep_warning, &l->warnings, &l->e);
+	return NULL;
+}
+
+static void *compile_matcher(void *arg)
+{
+	actor_load *l = arg;
+
+	l->s->matcher = dyad_matcher_new(l->s->lexicon);
+	return NULL;
+}
+
+static void actor_load_start(actor_load *l)
+{
+	l->on_threads = pthread_create(&l->places, NULL, load_places, l) == 0;
+	if (!l->on_threads) {
+		load_places(l);
+		compile_matcher(l);
+	} else if (pthread_create(&l->matcher, NULL, compile_matcher, l) != 0) {
+		compile_matcher(l);
+		pthread_join(l->places, NULL);
+		l->on_threads = 0;
+	}
+}
+
+static void actor_load_wait(actor_load *l)
+{
+	if (l->on_threads) {
+		pthread_join(l->places, NULL);
+		pthread_join(l->matcher, NULL);
+		l->on_threads = 0;
+	}
+}
+
+/*
+ * Load what s->flags ask for. The lexicon's automaton, the gazetteer and the
+ * morphology with the patterns are made at once (they need only the lexicon,
+ * or nothing); warnings and the first failure come as a load one after the
+ * other gives them: outlets, lexicon, places, morphology, patterns.
+ */
 static int load(pipe_shared *s, const dyad_pipeline_opts *o, dyad_errbuf *e)
 {
-	char path[4200];
-	dyad_errbuf le;
-	int rc;
+	char path[4200], events[4200];
+	actor_load al;
+	warn_log pat_warnings = { DYAD_BUF_INIT };
+	dyad_errbuf le, me, pe;
+	int actors = (s->flags & DYAD_PIPE_ACTORS) != 0, morph_rc = 0;
 
 	snprintf(path, sizeof path, "%s/outlets.txt", s->datadir);
 	if ((s->outlets = dyad_outlets_load(path, o->warn, o->warn_ctx, &le)) == NULL)
 		return dyad_errf(e, load_code(path), "cannot load the outlet dictionary: %s", le.msg);
-	if (s->flags & DYAD_PIPE_ACTORS) {
+	memset(&al, 0, sizeof al);
+	if (actors) {
 		snprintf(path, sizeof path, "%s/actors", s->datadir);
 		if ((s->lexicon = dyad_lexicon_load(path, o->warn, o->warn_ctx, &le)) == NULL)
 			return dyad_errf(e, load_code(path), "cannot load the actor lexicon: %s", le.msg);
-		s->matcher = dyad_matcher_new(s->lexicon);
-		snprintf(path, sizeof path, "%s/places", s->datadir);
-		if ((s->places = dyad_places_load(path, s->lexicon, o->warn, o->warn_ctx, &le)) == NULL)
-			return dyad_errf(e, load_code(path), "cannot load the places: %s", le.msg);
+		al.s = s;
+		snprintf(al.path, sizeof al.path, "%s/places", s->datadir);
+		actor_load_start(&al);
+	}
+	if (actors || (s->flags & DYAD_PIPE_MORPH))
+		morph_rc = open_morph(s, &me);
+	snprintf(events, sizeof events, "%s/events", s->datadir);
+	if ((s->flags & DYAD_PIPE_EVENTS) && morph_rc == 0 &&
+	    (s->patterns = dyad_patterns_load(o->events_dir ? o->events_dir : events, keep_warning, &pat_warnings, &pe)) != NULL)
+		dyad_patterns_use_morph(s->patterns, s->morph);
+	if (actors) {
+		actor_load_wait(&al);
+		pass_warnings(o, &al.warnings);
+		if (s->places == NULL) {
+			dyad_buf_free(&pat_warnings.msgs);
+			return dyad_errf(e, load_code(al.path), "cannot load the places: %s", al.e.msg);
+		}
 		dyad_matcher_set_places(s->matcher, s->places);
 	}
-	if ((s->flags & (DYAD_PIPE_ACTORS | DYAD_PIPE_MORPH)) && (rc = open_morph(s, e)) < 0)
-		return rc;
-	if (s->flags & DYAD_PIPE_EVENTS) {
-		if (o->events_dir == NULL)
-			snprintf(path, sizeof path, "%s/events", s->datadir);
-		s->patterns = dyad_patterns_load(o->events_dir ? o->events_dir : path, o->warn, o->warn_ctx, &le);
-		if (s->patterns == NULL)
-			return dyad_errf(e, load_code(o->events_dir ? o->events_dir : path), "cannot load the event patterns: %s",
-					 le.msg);
-		dyad_patterns_use_morph(s->patterns, s->morph);
+	if (morph_rc < 0) {
+		dyad_buf_free(&pat_warnings.msgs);
+		return dyad_errf(e, morph_rc, "%s", me.msg);
 	}
+	pass_warnings(o, &pat_warnings);
+	if ((s->flags & DYAD_PIPE_EVENTS) && s->patterns == NULL)
+		return dyad_errf(e, load_code(o->events_dir ? o->events_dir : events), "cannot load the event patterns: %s",
+				 pe.msg);
 	return 0;
 }
 
