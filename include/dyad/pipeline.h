@@ -109,8 +109,9 @@ int dyad_pipeline_text(dyad_pipeline *p, const char *name, const char *text, siz
  * Start a stream over `paths` (files, folders walked in name order, "-" for
  * stdin; the strings must outlive the stream) read as `format`
  * (DYAD_FMT_AUTO detects each). With jobs > 1 the documents are made on
- * that many threads, at most a window of 4 * jobs pages ahead of the
- * caller; they still come out in input order, the same as with one job.
+ * that many threads, at most 4 * jobs pages (and, past the first, 64 MiB of
+ * page text) ahead of the caller; they still come out in input order, the
+ * same as with one job.
  * Ends a stream still open on p. Returns 0, or DYAD_EUSAGE for jobs < 1.
  */
 int dyad_pipeline_read(dyad_pipeline *p, const char *const *paths, size_t npaths, dyad_format format, int jobs,

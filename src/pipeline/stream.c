@@ -16,6 +16,9 @@
 
 enum { SLOT_FREE = 0, SLOT_TODO, SLOT_BUSY, SLOT_DONE };
 
+/* Page text read ahead of the caller at most (beyond the one page that always may be): long pages fill fewer slots. */
+#define AHEAD_BYTES ((size_t)64 << 20)
+
 typedef struct {
 	int state;
 	int rc;                    /* < 0: the reader's error for this place in the input (msg) */
@@ -24,6 +27,7 @@ typedef struct {
 	dyad_pipeline *h;          /* makes this slot's document; its arena holds it */
 	dyad_arena *copy;          /* the page's strings */
 	dyad_page page;
+	size_t bytes;              /* the page's text, counted in the stream's `ahead` */
 	const dyad_document *doc;
 } slot;
 
@@ -35,6 +39,7 @@ struct pipe_stream {
 	size_t nslots;
 	slot *slots;
 	size_t head, tail;         /* slots handed out so far, slots filled so far (head <= tail <= head + nslots) */
+	size_t ahead;              /* bytes of page text in the slots head..tail */
 	int handed;                /* the caller holds slot head - 1 */
 	int stop;
 	pthread_t *threads;
@@ -103,7 +108,7 @@ static void copy_page(slot *sl, const dyad_page *pg)
 /* Fill the free slots from the reader (on the caller's thread: the reader is not shared). */
 static void fill(struct pipe_stream *s)
 {
-	while (!s->eof && s->tail < s->head + s->nslots) {
+	while (!s->eof && s->tail < s->head + s->nslots && (s->tail == s->head || s->ahead < AHEAD_BYTES)) {
 		slot *sl = &s->slots[s->tail % s->nslots];
 		dyad_page pg;
 		int rc = dyad_reader_next(s->r, &pg);
@@ -112,12 +117,14 @@ static void fill(struct pipe_stream *s)
 			s->eof = 1;
 			break;
 		}
+		sl->bytes = 0;
 		if (rc < 0) {
 			sl->rc = rc;
 			snprintf(sl->msg, sizeof sl->msg, "%s", dyad_reader_errmsg(s->r));
 		} else {
 			sl->rc = 0;
 			copy_page(sl, &pg);
+			s->ahead += sl->bytes = pg.text.n;
 		}
 		pthread_mutex_lock(&s->mu);
 		sl->state = rc < 0 ? SLOT_DONE : SLOT_TODO;
@@ -133,8 +140,10 @@ static int next_threaded(struct pipe_stream *s, const dyad_document **out, dyad_
 
 	if (s->handed) {
 		/* the caller is done with the last document: its slot takes a new page */
+		slot *done = &s->slots[(s->head - 1) % s->nslots];
+		s->ahead -= done->bytes;
 		pthread_mutex_lock(&s->mu);
-		s->slots[(s->head - 1) % s->nslots].state = SLOT_FREE;
+		done->state = SLOT_FREE;
 		pthread_mutex_unlock(&s->mu);
 		s->handed = 0;
 	}
