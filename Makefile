@@ -5,6 +5,7 @@
 #   debug    -O0, arena allocations through malloc (for gdb and valgrind)
 #   asan     AddressSanitizer + UndefinedBehaviorSanitizer, no recovery
 #   ubsan    UndefinedBehaviorSanitizer alone, no recovery
+#   tsan     ThreadSanitizer: the pipeline's threads (make tsan)
 # Sources are found by wildcard: a new src/<stage>/*.c, tests/unit/test_*.c,
 # fuzz/fuzz_*.c or src/cli/cmd_*.c needs no edit here.
 
@@ -30,8 +31,10 @@ else ifeq ($(MODE),asan)
                -fsanitize=address,undefined -fno-sanitize-recover=all
 else ifeq ($(MODE),ubsan)
   MODEFLAGS := -O1 -g -DDYAD_ARENA_MALLOC -fsanitize=undefined -fno-sanitize-recover=all
+else ifeq ($(MODE),tsan)
+  MODEFLAGS := -O1 -g -fsanitize=thread
 else
-  $(error MODE must be release, debug, asan or ubsan)
+  $(error MODE must be release, debug, asan, ubsan or tsan)
 endif
 
 CFLAGS  ?=
@@ -39,7 +42,7 @@ LDFLAGS ?=
 ALL_CFLAGS  := $(BASE) $(MODEFLAGS) $(CFLAGS)
 ALL_LDFLAGS := $(MODEFLAGS) $(LDFLAGS)
 
-STAGES  := util read clean text morph lexicon code petrarch store query serve
+STAGES  := util read clean text morph lexicon code petrarch pipeline store query serve
 LIB_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 CMD_SRC := $(sort $(wildcard src/cli/cmd_*.c))
@@ -54,7 +57,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/fuzz/replay_%)
 GOLDEN_BIN := $(BUILD)/tests/golden
 
-.PHONY: all help demo check test asan ubsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
+.PHONY: all help demo check test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
 	bootstrap
 
 all: $(BIN)
@@ -66,6 +69,7 @@ help:
 	@echo "  check      install what is missing, build, run every test (the README's test command)"
 	@echo "  asan       the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@echo "  ubsan      the test suite under UndefinedBehaviorSanitizer alone"
+	@echo "  tsan       the threaded pipeline (its unit test, code and ingest -j) under ThreadSanitizer"
 	@echo "  valgrind   the test suite under valgrind (debug build)"
 	@echo "  fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60) with clang"
 	@echo "  bench      measure throughput on a generated corpus; see bench/RESULTS.md"
@@ -151,6 +155,12 @@ asan:
 ubsan:
 	@$(MAKE) --no-print-directory MODE=ubsan test
 
+# The threads: the pipeline's unit test and tests/tools/jobs.sh (-j 1, 2, 4) with every race fatal.
+tsan:
+	@$(MAKE) --no-print-directory MODE=tsan build/tsan/dyad build/tsan/tests/test_pipeline
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" build/tsan/tests/test_pipeline
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" bash tests/tools/jobs.sh build/tsan
+
 valgrind:
 	@scripts/bootstrap valgrind
 	@$(MAKE) --no-print-directory MODE=debug $(patsubst build/$(MODE)/%,build/debug/%,$(TEST_BINS))
@@ -200,6 +210,7 @@ bench:
 	@scripts/bootstrap bench
 	@$(MAKE) --no-print-directory all
 	@bench/run $(BIN)
+	@bench/jobs $(BIN)
 	@bench/scale $(BIN)
 	@bench/store $(BIN) $(BENCH_EVENTS)
 	@bench/petrarch $(BIN)

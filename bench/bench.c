@@ -2,7 +2,8 @@
  * bench.c — throughput of dyad's stages on one text, best of three runs:
  *   text     tokenize + split + stem every word (the text core)
  *   actors   the actor recognizer over the same sentences (lexicon loaded once)
- *   code     clean + text + actors + events for every page (pages split at blank-line runs)
+ *   code     the library's pipeline (dyad/pipeline.h) on each chunk as article text: language,
+ *            sentences, actors, the words' readings and events, dictionaries loaded once
  *   morph    the text core + every word's morphological analyses (dictionaries loaded once)
  *   lookups  the morphology alone: every Cyrillic word of the corpus analysed, words/s
  * and the lexicon's (or the dictionaries') load time and the process's peak memory.
@@ -103,9 +104,9 @@ int main(int argc, char **argv)
 	size_t sentences = 0, units = 0, run;
 	dyad_lexicon *lx = NULL;
 	dyad_matcher *m = NULL;
-	dyad_patterns *pats = NULL;
 	dyad_stemmer *st = dyad_stemmer_new();
 	dyad_morph *mo = NULL;
+	dyad_pipeline *pipe = NULL;
 	const char *mode;
 	int morph, coding;
 
@@ -122,7 +123,18 @@ int main(int argc, char **argv)
 	}
 	dyad_utf8_repair(&text, (dyad_str){ raw.p, raw.n });
 	t = (dyad_str){ text.p, text.n };
-	if (morph || coding) {
+	if (coding) {
+		dyad_pipeline_opts o = DYAD_PIPELINE_OPTS_INIT;
+		t0 = now();
+		o.datadir = argv[3];
+		o.flags = DYAD_PIPE_EVENTS | DYAD_PIPE_RAW;
+		o.default_day = 20240101;
+		if (dyad_pipeline_open(&pipe, &o, &e) < 0) {
+			fprintf(stderr, "bench: %s\n", e.msg);
+			return 1;
+		}
+		load = now() - t0;
+	} else if (morph) {
 		t0 = now();
 		if (dyad_morph_open(&mo, NULL, &e) < 0) {
 			fprintf(stderr, "bench: %s\n", e.msg);
@@ -130,7 +142,7 @@ int main(int argc, char **argv)
 		}
 		load = now() - t0;
 	}
-	if (!morph && strcmp(mode, "text") != 0) {
+	if (!morph && !coding && strcmp(mode, "text") != 0) {
 		char dir[4096];
 		t0 = now();
 		snprintf(dir, sizeof dir, "%s/actors", argv[3]);
@@ -140,10 +152,6 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		m = dyad_matcher_new(lx);
-		snprintf(dir, sizeof dir, "%s/events", argv[3]);
-		pats = dyad_patterns_load(dir, NULL, NULL, &e);
-		if (coding)
-			dyad_patterns_use_morph(pats, mo);
 		load += now() - t0;
 	}
 	if (strcmp(mode, "lookups") == 0)
@@ -164,6 +172,17 @@ int main(int argc, char **argv)
 			while (end < t.n && t.p[end - 1] != '\n')
 				end++;
 			c = (dyad_str){ t.p + pos, end - pos };
+			pos = end;
+			if (coding) {
+				const dyad_document *d;
+				if (dyad_pipeline_text(pipe, "bench", c.p, c.n, &d, &e) < 0) {
+					fprintf(stderr, "bench: %s\n", e.msg);
+					return 1;
+				}
+				sentences += d->nsent;
+				units += d->nevents;
+				continue;
+			}
 			nt = dyad_tokenize(a, c, &toks);
 			ns = dyad_sent_split(a, c, &sents);
 			sentences += ns;
@@ -183,26 +202,8 @@ int main(int argc, char **argv)
 				dyad_mention *ms;
 				size_t nm = dyad_actors_find(m, a, c, toks, nt, sents, ns, 20240101, &ms);
 				units += nm;
-				if (strcmp(mode, "code") == 0) {
-					dyad_code_input in;
-					dyad_event *ev;
-					size_t nall;
-					memset(&in, 0, sizeof in);
-					in.text = c;
-					in.toks = toks;
-					in.ntoks = nt;
-					in.sents = sents;
-					in.nsents = ns;
-					in.mentions = ms;
-					in.nmentions = nm;
-					in.day = 20240101;
-					/* the words' readings are part of coding: each word once, then its sentence */
-					in.morph = dyad_code_morph(mo, a, DYAD_LANG_OTHER, c, toks, nt, sents, ns);
-					units = units - nm + dyad_code_doc(pats, st, a, &in, 0, &ev, &nall);
-				}
 			}
 			dyad_arena_reset(a);
-			pos = end;
 		}
 		el = now() - t0;
 		if (el < best)
@@ -211,10 +212,10 @@ int main(int argc, char **argv)
 	}
 	printf("%s\t%.3f\t%.1f\t%.0f\t%zu\t%.3f\t%ld\n", mode, best, (double)t.n / 1048576.0 / best,
 	       (double)sentences / best, units, load, peak_kb());
+	dyad_pipeline_close(pipe);
 	dyad_morph_free(mo);
 	dyad_matcher_free(m);
 	dyad_lexicon_free(lx);
-	dyad_patterns_free(pats);
 	dyad_stemmer_free(st);
 	dyad_buf_free(&raw);
 	dyad_buf_free(&text);

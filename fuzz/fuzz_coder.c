@@ -1,59 +1,56 @@
 /*
- * fuzz_coder.c — a page in, events out: any bytes made valid UTF-8 (as the
- * reader does), cleaned with the shipped outlet dictionary, then tokens,
- * sentences, actors and events with the shipped lexicon and patterns, all
- * loaded once (data/ from the repository's root, or $DYAD_DATA). The first
- * byte says whether the bytes are a page to clean or article text already.
+ * fuzz_coder.c — a page in, events out, through the library's pipeline
+ * (dyad/pipeline.h) with the shipped dictionaries, loaded once (data/ from
+ * the repository's root, or $DYAD_DATA): any bytes as a text in memory
+ * (repaired to valid UTF-8 as the reader does), cleaned as a page or, by the
+ * first byte, taken as article text already, then sentences, actors and
+ * events, with the events set aside too. Every span must lie in the body.
  */
-#include "dyad/clean.h"
-#include "dyad/utf8.h"
+#include "dyad/pipeline.h"
 #include "pipeline.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static dyad_pipeline *open_pipeline(unsigned flags)
+{
+	const char *dir = getenv("DYAD_DATA");
+	dyad_pipeline_opts o = DYAD_PIPELINE_OPTS_INIT;
+	dyad_pipeline *p;
+	dyad_errbuf e;
+
+	o.datadir = dir && *dir ? dir : "data";
+	o.flags = DYAD_PIPE_EVENTS | DYAD_PIPE_EXPLAIN | flags;
+	o.default_day = 20240506;
+	o.warn = fuzz_quiet;
+	if (dyad_pipeline_open(&p, &o, &e) < 0)
+		fuzz_die("the pipeline", &e);
+	return p;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static dyad_outlets *outlets;
-	static dyad_lexicon *lx;
-	static dyad_matcher *m;
-	static dyad_patterns *p;
-	static dyad_stemmer *st;
-	dyad_buf fixed = DYAD_BUF_INIT;
-	dyad_arena *a;
-	dyad_str text;
-	dyad_doc doc;
-	dyad_ymd day = 20240506;
+	static dyad_pipeline *page, *raw;
+	const dyad_document *d;
+	dyad_errbuf e;
+	size_t i;
 
-	if (lx == NULL) {
-		char dir[4096];
-		dyad_errbuf e;
-		if ((outlets = dyad_outlets_load(fuzz_datadir("outlets.txt", dir, sizeof dir), fuzz_quiet, NULL, &e)) ==
-		    NULL)
-			fuzz_die(dir, &e);
-		if ((lx = dyad_lexicon_load(fuzz_datadir("actors", dir, sizeof dir), fuzz_quiet, NULL, &e)) == NULL)
-			fuzz_die(dir, &e);
-		if ((p = dyad_patterns_load(fuzz_datadir("events", dir, sizeof dir), fuzz_quiet, NULL, &e)) == NULL)
-			fuzz_die(dir, &e);
-		m = dyad_matcher_new(lx);
-		st = dyad_stemmer_new();
+	if (page == NULL) {
+		page = open_pipeline(0);
+		raw = open_pipeline(DYAD_PIPE_RAW);
 	}
-	dyad_utf8_repair(&fixed, (dyad_str){ size ? (const char *)data + 1 : "", size ? size - 1 : 0 });
-	text = (dyad_str){ fixed.p ? fixed.p : "", fixed.n };
-	a = dyad_arena_new();
-	memset(&doc, 0, sizeof doc);
-	if (size && data[0] % 2) {
-		dyad_page pg;
-		memset(&pg, 0, sizeof pg);
-		pg.path = "fuzz";
-		pg.format = DYAD_FMT_TEXT;
-		pg.text = text;
-		dyad_clean_page(a, &pg, outlets, &doc);
-		text = doc.body;
-		if (doc.date && dyad_ymd_parse(dyad_str_c(doc.date)) > 0)
-			day = dyad_ymd_parse(dyad_str_c(doc.date));
+	if (dyad_pipeline_text(size && data[0] % 2 ? page : raw, "fuzz", size ? (const char *)data + 1 : "",
+			       size ? size - 1 : 0, &d, &e) < 0)
+		abort();
+	if (d->nevents > d->nevents_all || (d->nsent && d->sent_bytes[d->nsent - 1].end > d->doc.body.n))
+		abort();
+	for (i = 0; i < d->nmentions; i++)
+		fuzz_in_text(d->mentions[i].span, d->doc.body);
+	for (i = 0; i < d->nevents_all; i++) {
+		fuzz_in_text(d->events[i].evidence, d->doc.body);
+		fuzz_side(&d->events[i].source);
+		fuzz_side(&d->events[i].target);
+		if (memchr(d->events[i].cameo, '\0', sizeof d->events[i].cameo) == NULL)
+			abort();
 	}
-	fuzz_code_text(m, p, st, a, text, day, doc.dateline);
-	dyad_arena_free(a);
-	dyad_buf_free(&fixed);
 	return 0;
 }

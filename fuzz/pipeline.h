@@ -1,9 +1,10 @@
 /*
  * pipeline.h — for the fuzz targets that code text: the shipped dictionaries
- * (data/ from the repository's root, or $DYAD_DATA) and one text through
- * tokens, sentences, actors and events, checking what the stages after the
- * coder rely on: every mention and event span lies inside the text, every
- * code is NUL-terminated.
+ * (data/ from the repository's root, or $DYAD_DATA) and the checks of what
+ * the stages after the coder rely on: every mention and event span lies
+ * inside the text, every code is NUL-terminated. The targets that fuzz a
+ * dictionary code samples with it (fuzz_code_text, tokens to events with the
+ * fuzzed dictionary); fuzz_coder goes through the library's pipeline.
  */
 #ifndef DYAD_FUZZ_PIPELINE_H
 #define DYAD_FUZZ_PIPELINE_H

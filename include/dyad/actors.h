@@ -52,6 +52,12 @@ typedef struct dyad_matcher dyad_matcher;
 dyad_matcher *dyad_matcher_new(const dyad_lexicon *lx);
 void dyad_matcher_free(dyad_matcher *m);
 /**
+ * A matcher for another thread: it reads the tables of `m` (which must
+ * outlive it and stay as they are) with a stemmer and scratch space of its
+ * own, so that each thread finds actors through its own clone.
+ */
+dyad_matcher *dyad_matcher_clone(const dyad_matcher *m);
+/**
  * Give the matcher a gazetteer (places.h; it must outlive the matcher): the
  * lexicon's capitals and cities get their places, and capitalised words the
  * lexicon lacks become locations when the gazetteer names a place ("в Гуанчжоу").

@@ -18,6 +18,7 @@
 #include "dyad/codebook.h"
 #include "dyad/code.h"
 #include "dyad/petrarch.h"
+#include "dyad/pipeline.h"
 #include "dyad/store.h"
 #include "dyad/query.h"
 #include "dyad/serve.h"

@@ -112,6 +112,11 @@ const char *dyad_cli_get(const dyad_cmd *cmd, const dyad_cli_args *a, const char
 	return k < 0 ? NULL : a->val[k];
 }
 
+int dyad_cli_takes(const dyad_cmd *cmd, const char *name)
+{
+	return find_long(cmd, name, strlen(name)) >= 0;
+}
+
 int dyad_cli_has(const dyad_cmd *cmd, const dyad_cli_args *a, const char *name)
 {
 	return dyad_cli_get(cmd, a, name) != NULL;

@@ -52,6 +52,8 @@ int dyad_cli_parse(const dyad_cmd *cmd, int argc, char **argv, dyad_cli_args *ou
 
 /** The value of option `name` (as in the table), or NULL if not given. */
 const char *dyad_cli_get(const dyad_cmd *cmd, const dyad_cli_args *a, const char *name);
+/** 1 if cmd's table has option `name`. */
+int dyad_cli_takes(const dyad_cmd *cmd, const char *name);
 /** 1 if flag or option `name` was given. */
 int dyad_cli_has(const dyad_cmd *cmd, const dyad_cli_args *a, const char *name);
 

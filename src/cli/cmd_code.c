@@ -13,13 +13,14 @@
 #include <string.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
+	DYAD_CLI_OPT_INPUT,
 	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default), csv, gdelt or plover" },
 	{ "names", 0, "LANG", "name actors and people in en (default) or ru" },
-	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
-	{ "raw", 0, NULL, "the input is article text already: no cleaning, offsets are the input's" },
-	{ "date", 0, "DATE", "the documents' date for offices when a page gives none (YYYY-MM-DD)" },
+	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_RAW,
+	DYAD_CLI_OPT_DATE,
 	{ "dict", 0, "KIND:PATH", "code with other dictionaries: petrarch:DIR (or a config file naming them)" },
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -94,40 +95,45 @@ static void emit_petrarch(void *ctx, const dyad_document *d)
 	emit(&r->out, &doc);
 }
 
-static int run_petrarch(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_pipeline *p, const char *dir, int format,
-			int ofmt)
+static int run_petrarch(const dyad_cli_input *in, const char *dir, int ofmt)
 {
+	dyad_pipeline *p;
 	dyad_errbuf e;
 	petr_run r;
 	int rc;
 
-	(void)cmd;
+	/* the pages cleaned and split into sentences, which the PETRARCH dictionaries code */
+	if ((rc = dyad_cli_pipeline_open(&p, in, DYAD_PIPE_EVENTS_ONLY)) != 0)
+		return rc;
 	memset(&r, 0, sizeof r);
 	r.petr = dyad_petrarch_load(dir, dyad_cli_warn, NULL, &e);
 	if (r.petr == NULL) {
 		fprintf(stderr, "dyad: cannot load the PETRARCH dictionaries: %s\n", e.msg);
+		dyad_pipeline_close(p);
 		return DYAD_EXIT_FATAL;
 	}
 	r.arena = dyad_arena_new();
 	if ((rc = dyad_events_out_open(&r.out, p, ofmt)) == 0) {
-		rc = dyad_pipeline_run(p, a->pos, a->npos, (dyad_format)format, emit_petrarch, &r);
+		rc = dyad_cli_pipeline_run(p, in, emit_petrarch, &r);
 		dyad_events_out_close(&r.out);
 	}
 	dyad_arena_free(r.arena);
 	dyad_petrarch_free(r.petr);
+	dyad_pipeline_close(p);
 	return rc;
 }
 
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
-	const char *in = dyad_cli_get(cmd, a, "input"), *fmt = dyad_cli_get(cmd, a, "format");
+	const char *fmt = dyad_cli_get(cmd, a, "format");
 	const char *dict = dyad_cli_get(cmd, a, "dict"), *names = dyad_cli_get(cmd, a, "names");
+	dyad_cli_input in;
 	dyad_events_out o;
-	dyad_pipeline p;
-	int format = DYAD_FMT_AUTO, rc, ofmt = DYAD_EVENTS_JSON;
+	dyad_pipeline *p;
+	int rc, ofmt = DYAD_EVENTS_JSON;
 
-	if (in && (format = dyad_format_parse(in)) < 0)
-		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	if ((rc = dyad_cli_input_parse(cmd, a, &in)) != 0)
+		return rc;
 	if (fmt && (ofmt = dyad_events_format_parse(fmt)) < 0)
 		return dyad_cli_usage_error(cmd, "unknown output format '%s' (expected json, csv, gdelt or plover)", fmt);
 	if (names && strcmp(names, "en") != 0 && strcmp(names, "ru") != 0)
@@ -136,25 +142,17 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "unknown dictionary kind in '%s' (expected petrarch:DIR)", dict);
 	if (dict && dict[9] == '\0')
 		return dyad_cli_usage_error(cmd, "--dict petrarch: needs a folder or config file after the colon");
-	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+	if (dict)
+		return run_petrarch(&in, dict + 9, ofmt);
+	/* mentions are written only as events' sides */
+	if ((rc = dyad_cli_pipeline_open(&p, &in, DYAD_PIPE_EVENTS | DYAD_PIPE_EVENTS_ONLY)) != 0)
 		return rc;
-	p.raw = dyad_cli_has(cmd, a, "raw");
-	p.events_only = 1; /* mentions are written only as events' sides */
-	if (dyad_cli_get(cmd, a, "date") && (p.default_day = dyad_ymd_parse(dyad_str_c(dyad_cli_get(cmd, a, "date")))) <= 0) {
-		dyad_pipeline_close(&p);
-		return dyad_cli_usage_error(cmd, "bad date '%s' (expected YYYY-MM-DD)", dyad_cli_get(cmd, a, "date"));
-	}
-	if (dict) {
-		rc = run_petrarch(cmd, a, &p, dict + 9, format, ofmt);
-		dyad_pipeline_close(&p);
-		return rc;
-	}
-	if ((rc = dyad_pipeline_want_events(&p)) == 0 && (rc = dyad_events_out_open(&o, &p, ofmt)) == 0) {
+	if ((rc = dyad_events_out_open(&o, p, ofmt)) == 0) {
 		o.names_ru = names && strcmp(names, "ru") == 0;
-		rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, emit, &o);
+		rc = dyad_cli_pipeline_run(p, &in, emit, &o);
 		dyad_events_out_close(&o);
 	}
-	dyad_pipeline_close(&p);
+	dyad_pipeline_close(p);
 	return rc;
 }
 

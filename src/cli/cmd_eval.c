@@ -17,9 +17,10 @@
 
 static const dyad_cli_opt opts[] = {
 	{ "gold", 'g', "DIR", "gold files: DIR/<input file name without extension>.json (required)" },
-	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
+	DYAD_CLI_OPT_INPUT,
 	{ "strict", 0, NULL, "exit with status 1 when anything is missed" },
-	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -29,7 +30,7 @@ static const char *const field_names[NFIELDS] = { "title", "date", "time", "lang
 
 typedef struct {
 	const char *gold_dir;
-	dyad_pipeline *p;
+	const dyad_outlets *outlets; /* the pipeline's, for outlets by any spelling */
 	int right[NFIELDS], total[NFIELDS];
 	int docs, no_gold, bad_gold;
 	int bad_events;         /* gold events without a type, a source or a target */
@@ -504,7 +505,7 @@ static void score_doc(void *ctx, const dyad_document *d)
 	{
 		dyad_str g = dyad_json_get_str(gold, "outlet");
 		if (g.p) {
-			const char *c = dyad_outlets_by_name(ev->p->outlets, g);
+			const char *c = dyad_outlets_by_name(ev->outlets, g);
 			outlet_gold = c ? c : dyad_arena_strndup(ev->arena, g.p, g.n);
 		}
 		if (dyad_json_get(gold, "outlet")) {
@@ -550,10 +551,10 @@ done:
 
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
-	const char *in = dyad_cli_get(cmd, a, "input");
+	dyad_cli_input in;
 	eval ev;
-	dyad_pipeline p;
-	int format = DYAD_FMT_AUTO, rc, f, right = 0, total = 0;
+	dyad_pipeline *p;
+	int rc, f, right = 0, total = 0;
 
 	memset(&ev, 0, sizeof ev);
 	ev.gold_dir = dyad_cli_get(cmd, a, "gold");
@@ -561,29 +562,25 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "--gold DIR is required");
 	if (a->npos == 0)
 		return dyad_cli_usage_error(cmd, "no inputs to score");
-	if (in && (format = dyad_format_parse(in)) < 0)
-		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
-	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+	if ((rc = dyad_cli_input_parse(cmd, a, &in)) != 0)
 		return rc;
-	if ((rc = dyad_pipeline_want_events(&p)) != 0) {
-		dyad_pipeline_close(&p);
+	if ((rc = dyad_cli_pipeline_open(&p, &in, DYAD_PIPE_EVENTS)) != 0)
 		return rc;
-	}
 	{
-		char dir[4096];
+		char dir[4200];
 		dyad_errbuf e;
-		snprintf(dir, sizeof dir, "%s/codebook", p.datadir);
+		snprintf(dir, sizeof dir, "%s/codebook", dyad_pipeline_datadir(p));
 		if ((ev.codebook = dyad_codebook_load(dir, NULL, NULL, &e)) == NULL) {
 			fprintf(stderr, "dyad: cannot load the codebook: %s\n", e.msg);
-			dyad_pipeline_close(&p);
+			dyad_pipeline_close(p);
 			return DYAD_EXIT_FATAL;
 		}
 	}
 	ev.keep = dyad_arena_new();
-	ev.p = &p;
+	ev.outlets = dyad_pipeline_outlets(p);
 	ev.arena = dyad_arena_new();
 	ev.stemmer = dyad_stemmer_new();
-	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, score_doc, &ev);
+	rc = dyad_cli_pipeline_run(p, &in, score_doc, &ev);
 	printf("%d documents scored", ev.docs);
 	if (ev.no_gold || ev.bad_gold)
 		printf(" (%d without gold, %d with unreadable gold)", ev.no_gold, ev.bad_gold);
@@ -614,7 +611,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	dyad_arena_free(ev.keep);
 	dyad_buf_free(&ev.event_misses);
 	dyad_arena_free(ev.arena);
-	dyad_pipeline_close(&p);
+	dyad_pipeline_close(p);
 	return rc;
 }
 

@@ -11,8 +11,9 @@
 #include <string.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
-	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	DYAD_CLI_OPT_INPUT,
+	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -74,23 +75,22 @@ static void emit(void *ctx, const dyad_document *d)
 
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
-	const char *in = dyad_cli_get(cmd, a, "input");
+	dyad_cli_input in;
 	dyad_events_out o;
-	dyad_pipeline p;
-	int format = DYAD_FMT_AUTO, rc;
+	dyad_pipeline *p;
+	int rc;
 
-	if (in && (format = dyad_format_parse(in)) < 0)
-		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	if ((rc = dyad_cli_input_parse(cmd, a, &in)) != 0)
+		return rc;
 	if (a->npos == 0)
 		return dyad_cli_usage_error(cmd, "name the page(s) to explain");
-	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+	if ((rc = dyad_cli_pipeline_open(&p, &in, DYAD_PIPE_EVENTS | DYAD_PIPE_EXPLAIN)) != 0)
 		return rc;
-	p.explain = 1;
-	if ((rc = dyad_pipeline_want_events(&p)) == 0 && (rc = dyad_events_out_open(&o, &p, DYAD_EVENTS_JSON)) == 0) {
-		rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, emit, &o);
+	if ((rc = dyad_events_out_open(&o, p, DYAD_EVENTS_JSON)) == 0) {
+		rc = dyad_cli_pipeline_run(p, &in, emit, &o);
 		dyad_events_out_close(&o);
 	}
-	dyad_pipeline_close(&p);
+	dyad_pipeline_close(p);
 	return rc;
 }
 

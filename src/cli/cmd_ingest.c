@@ -20,11 +20,12 @@
 
 static const dyad_cli_opt opts[] = {
 	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
-	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
+	DYAD_CLI_OPT_INPUT,
 	{ "batch", 0, "N", "documents per transaction (default: 500)" },
 	{ "wait", 0, "SECONDS", "wait this long for another writer to finish (default: 10)" },
 	{ "quiet", 'q', NULL, "no progress and no summary" },
-	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -295,27 +296,27 @@ fail:
 
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
-	const char *in = dyad_cli_get(cmd, a, "input"), *batch = dyad_cli_get(cmd, a, "batch");
-	const char *wait = dyad_cli_get(cmd, a, "wait");
+	const char *batch = dyad_cli_get(cmd, a, "batch"), *wait = dyad_cli_get(cmd, a, "wait");
+	dyad_cli_input in;
 	ingest g;
-	dyad_pipeline p;
+	dyad_pipeline *p;
 	dyad_errbuf e;
-	int format = DYAD_FMT_AUTO, rc, i;
+	int rc, i;
 	char *end;
 
 	memset(&g, 0, sizeof g);
 	g.db = dyad_cli_get(cmd, a, "db") ? dyad_cli_get(cmd, a, "db") : "dyad.db";
 	g.batch = 500;
-	if (in && (format = dyad_format_parse(in)) < 0)
-		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	if ((rc = dyad_cli_input_parse(cmd, a, &in)) != 0)
+		return rc;
 	if (batch && ((g.batch = strtoul(batch, &end, 10)) == 0 || *end))
 		return dyad_cli_usage_error(cmd, "--batch wants a positive number, not '%s'", batch);
 	if (wait && (strtol(wait, &end, 10) < 0 || *end || !*wait))
 		return dyad_cli_usage_error(cmd, "--wait wants seconds, not '%s'", wait);
-	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+	if ((rc = dyad_cli_pipeline_open(&p, &in, DYAD_PIPE_EVENTS)) != 0)
 		return rc;
-	if ((rc = dyad_pipeline_want_events(&p)) != 0 || (rc = dyad_events_out_open(&g.out, &p, 0)) != 0) {
-		dyad_pipeline_close(&p);
+	if ((rc = dyad_events_out_open(&g.out, p, 0)) != 0) {
+		dyad_pipeline_close(p);
 		return rc;
 	}
 	if (dyad_store_open(&g.store, g.db, DYAD_STORE_CREATE, (int)(wait ? strtol(wait, NULL, 10) : 10) * 1000,
@@ -324,8 +325,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		rc = DYAD_EXIT_FATAL;
 		goto done;
 	}
-	derive_version(&g, p.datadir);
-	if (dyad_store_begin(g.store) < 0 || store_actors(&g, p.lexicon) < 0 || dyad_store_commit(g.store) < 0) {
+	derive_version(&g, dyad_pipeline_datadir(p));
+	if (dyad_store_begin(g.store) < 0 || store_actors(&g, dyad_pipeline_lexicon(p)) < 0 || dyad_store_commit(g.store) < 0) {
 		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
 		rc = DYAD_EXIT_FATAL;
 		goto done;
@@ -335,7 +336,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		for (i = 0; i < a->npos; i++)
 			g.total_bytes += input_bytes(a->pos[i], 0);
 	g.t0 = now();
-	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, on_doc, &g);
+	rc = dyad_cli_pipeline_run(p, &in, on_doc, &g);
 	if (!g.failed && g.in_batch && dyad_store_commit(g.store) < 0) {
 		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
 		g.failed = 1;
@@ -353,7 +354,7 @@ done:
 	dyad_events_out_close(&g.out);
 	dyad_buf_free(&g.tmp);
 	dyad_buf_free(&g.furniture);
-	dyad_pipeline_close(&p);
+	dyad_pipeline_close(p);
 	return rc;
 }
 

@@ -21,8 +21,8 @@ static const dyad_cli_opt opts[] = {
 	{ "fires", 0, NULL, "code the pages named and count how often each pattern fired" },
 	{ "lang", 'l', "LANG", "with --fires: list only the patterns of ru or en" },
 	{ "events", 0, "DIR", "read the event patterns from DIR instead of DATADIR/events" },
-	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
-	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	DYAD_CLI_OPT_INPUT,
+	DYAD_CLI_OPT_DATA,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -128,12 +128,6 @@ static void strset_free(strset *set)
 	dyad_keymap_free(&set->by_hash);
 }
 
-static void warn_line(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "dyad: %s\n", msg);
-}
-
 static dyad_patterns *load_patterns(const char *events_dir, const char *datadir)
 {
 	char path[4096];
@@ -142,7 +136,7 @@ static dyad_patterns *load_patterns(const char *events_dir, const char *datadir)
 
 	if (events_dir == NULL)
 		snprintf(path, sizeof path, "%s/events", datadir ? datadir : dyad_datadir());
-	pats = dyad_patterns_load(events_dir ? events_dir : path, warn_line, NULL, &e);
+	pats = dyad_patterns_load(events_dir ? events_dir : path, dyad_cli_warn, NULL, &e);
 	if (pats == NULL)
 		fprintf(stderr, "dyad: cannot load the event patterns: %s\n", e.msg);
 	return pats;
@@ -171,7 +165,7 @@ static int run_stats(const char *events_dir, const char *datadir, int missing)
 	if ((pats = load_patterns(events_dir, datadir)) == NULL)
 		return DYAD_EXIT_FATAL;
 	snprintf(path, sizeof path, "%s/codebook", datadir ? datadir : dyad_datadir());
-	if ((cb = dyad_codebook_load(path, warn_line, NULL, &e)) == NULL) {
+	if ((cb = dyad_codebook_load(path, dyad_cli_warn, NULL, &e)) == NULL) {
 		fprintf(stderr, "dyad: cannot load the codebook: %s\n", e.msg);
 		dyad_patterns_free(pats);
 		return DYAD_EXIT_FATAL;
@@ -333,41 +327,33 @@ static void print_pattern(const dyad_pattern_info *pi, const size_t *why)
 
 static int run_fires(const dyad_cmd *cmd, const dyad_cli_args *a, const char *events_dir, int want_lang)
 {
-	const char *in = dyad_cli_get(cmd, a, "input");
-	int format = DYAD_FMT_AUTO, rc;
 	dyad_buf b = DYAD_BUF_INIT;
 	size_t i, n, *order, nfired = 0, nnever = 0, nlisted = 0;
-	dyad_pipeline p;
+	const dyad_patterns *pats;
+	dyad_cli_input in;
+	dyad_pipeline *p;
 	fires f;
+	int rc;
 
-	if (in && (format = dyad_format_parse(in)) < 0)
-		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	if ((rc = dyad_cli_input_parse(cmd, a, &in)) != 0)
+		return rc;
 	if (a->npos == 0)
 		return dyad_cli_usage_error(cmd, "--fires needs the page(s) to code");
-	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+	in.po.events_dir = events_dir;
+	if ((rc = dyad_cli_pipeline_open(&p, &in, DYAD_PIPE_EVENTS | DYAD_PIPE_EXPLAIN)) != 0)
 		return rc;
-	if ((rc = dyad_pipeline_want_actors(&p)) != 0) {
-		dyad_pipeline_close(&p);
-		return rc;
-	}
-	if ((p.patterns = load_patterns(events_dir, p.datadir)) == NULL) {
-		dyad_pipeline_close(&p);
-		return DYAD_EXIT_FATAL;
-	}
-	p.stemmer = dyad_stemmer_new();
-	dyad_patterns_use_morph(p.patterns, p.morph);
-	p.explain = 1;
+	pats = dyad_pipeline_patterns(p);
 	memset(&f, 0, sizeof f);
-	f.pats = p.patterns;
-	n = dyad_patterns_total(p.patterns);
+	f.pats = pats;
+	n = dyad_patterns_total(pats);
 	f.kept = dyad_xcalloc(n + 1, sizeof *f.kept);
 	f.aside = dyad_xcalloc(n + 1, sizeof *f.aside);
 	f.why = dyad_xcalloc(n + 1, sizeof *f.why);
-	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, count_doc, &f);
+	rc = dyad_cli_pipeline_run(p, &in, count_doc, &f);
 	order = dyad_xcalloc(n + 1, sizeof *order);
 	for (i = 0; i < n; i++) {
 		dyad_pattern_info pi;
-		dyad_patterns_info(p.patterns, i, &pi);
+		dyad_patterns_info(pats, i, &pi);
 		if (strcmp(pi.kind, "event") != 0)
 			continue;
 		if (want_lang != LANG_NONE && pattern_phrase(pi.text, &b) != want_lang)
@@ -384,14 +370,14 @@ static int run_fires(const dyad_cmd *cmd, const dyad_cli_args *a, const char *ev
 	printf("%6s %6s  %s\n", "kept", "aside", "pattern");
 	for (i = 0; i < nlisted && f.kept[order[i]] + f.aside[order[i]]; i++) {
 		dyad_pattern_info pi;
-		dyad_patterns_info(p.patterns, order[i], &pi);
+		dyad_patterns_info(pats, order[i], &pi);
 		printf("%6zu %6zu  ", f.kept[order[i]], f.aside[order[i]]);
 		print_pattern(&pi, f.why[order[i]]);
 	}
 	printf("\nnever fired (%zu):\n", nnever);
 	for (; i < nlisted; i++) {
 		dyad_pattern_info pi;
-		dyad_patterns_info(p.patterns, order[i], &pi);
+		dyad_patterns_info(pats, order[i], &pi);
 		printf("  ");
 		print_pattern(&pi, NULL);
 	}
@@ -400,7 +386,7 @@ static int run_fires(const dyad_cmd *cmd, const dyad_cli_args *a, const char *ev
 	free(f.aside);
 	free(f.why);
 	dyad_buf_free(&b);
-	dyad_pipeline_close(&p);
+	dyad_pipeline_close(p);
 	return rc;
 }
 

@@ -9,9 +9,10 @@
 #include <string.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" },
+	DYAD_CLI_OPT_INPUT,
 	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default) or text" },
-	{ "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" },
+	DYAD_CLI_OPT_DATA,
+	DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -36,20 +37,21 @@ static void emit(void *ctx, const dyad_document *d)
 
 static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 {
-	const char *in = dyad_cli_get(cmd, a, "input"), *fmt = dyad_cli_get(cmd, a, "format");
+	const char *fmt = dyad_cli_get(cmd, a, "format");
 	struct out o = { DYAD_BUF_INIT, 0 };
-	dyad_pipeline p;
-	int format = DYAD_FMT_AUTO, rc;
+	dyad_cli_input in;
+	dyad_pipeline *p;
+	int rc;
 
-	if (in && (format = dyad_format_parse(in)) < 0)
-		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	if ((rc = dyad_cli_input_parse(cmd, a, &in)) != 0)
+		return rc;
 	if (fmt && strcmp(fmt, "json") != 0 && strcmp(fmt, "text") != 0)
 		return dyad_cli_usage_error(cmd, "unknown output format '%s' (expected json or text)", fmt);
 	o.text = fmt && strcmp(fmt, "text") == 0;
-	if ((rc = dyad_pipeline_open(&p, dyad_cli_get(cmd, a, "data"))) != 0)
+	if ((rc = dyad_cli_pipeline_open(&p, &in, 0)) != 0)
 		return rc;
-	rc = dyad_pipeline_run(&p, a->pos, a->npos, (dyad_format)format, emit, &o);
-	dyad_pipeline_close(&p);
+	rc = dyad_cli_pipeline_run(p, &in, emit, &o);
+	dyad_pipeline_close(p);
 	dyad_buf_free(&o.buf);
 	return rc;
 }

@@ -36,22 +36,24 @@ static const char csv_header[] =
 	"quad_class,type,mode,reciprocal,modality,date,date_source,location,sentence,evidence,evidence_start,"
 	"evidence_end,rules,set_aside\n";
 
-int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
+int dyad_events_out_open(dyad_events_out *o, const dyad_pipeline *p, int format)
 {
-	char path[4096];
+	char path[4200];
 	dyad_errbuf e;
 
 	memset(o, 0, sizeof *o);
-	o->p = p;
+	o->lexicon = dyad_pipeline_lexicon(p);
+	o->places = dyad_pipeline_places(p);
+	o->morph = dyad_pipeline_morph(p);
 	o->format = format;
-	snprintf(path, sizeof path, "%s/codebook", p->datadir);
+	snprintf(path, sizeof path, "%s/codebook", dyad_pipeline_datadir(p));
 	o->codebook = dyad_codebook_load(path, dyad_cli_warn, NULL, &e);
 	if (o->codebook == NULL) {
 		fprintf(stderr, "dyad: cannot load the codebook: %s\n", e.msg);
 		return DYAD_EXIT_FATAL;
 	}
 	if (format == DYAD_EVENTS_PLOVER) {
-		snprintf(path, sizeof path, "%s/codebook/cameo2plover.tsv", p->datadir);
+		snprintf(path, sizeof path, "%s/codebook/cameo2plover.tsv", dyad_pipeline_datadir(p));
 		if (dyad_plover_map_load(&o->plover, path, dyad_cli_warn, NULL, &e) < 0) {
 			fprintf(stderr, "dyad: cannot load the CAMEO→PLOVER table: %s\n", e.msg);
 			dyad_codebook_free(o->codebook);
@@ -62,15 +64,18 @@ int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format)
 		fputs(csv_header, stdout);
 	/*
 	 * Russian names outside the lexicon are given in their dictionary form when the dictionaries are
-	 * there: the pipeline's copy, opened here for a run that has not loaded it (PETRARCH dictionaries)
+	 * there: the pipeline's copy, or one opened here for a run that has not loaded it (PETRARCH dictionaries)
 	 */
-	if (p->morph == NULL && dyad_morph_open(&p->morph, NULL, &e) < 0)
-		p->morph = NULL;
+	if (o->morph == NULL && dyad_morph_open(&o->own_morph, NULL, &e) == 0)
+		o->morph = o->own_morph;
+	o->arena = dyad_arena_new();
 	return 0;
 }
 
 void dyad_events_out_close(dyad_events_out *o)
 {
+	dyad_morph_free(o->own_morph);
+	dyad_arena_free(o->arena);
 	dyad_codebook_free(o->codebook);
 	dyad_plover_map_free(&o->plover);
 	dyad_buf_free(&o->buf);
@@ -85,7 +90,7 @@ void dyad_events_out_close(dyad_events_out *o)
  */
 static const char *entity_name(const dyad_events_out *o, dyad_lex_kind kind, const char *key)
 {
-	const dyad_lex_entity *e = dyad_lexicon_find(o->p->lexicon, kind, key);
+	const dyad_lex_entity *e = dyad_lexicon_find(o->lexicon, kind, key);
 	const char *want, *other;
 
 	if (e == NULL)
@@ -102,7 +107,7 @@ static void name_word_base(const dyad_events_out *o, dyad_str w, dyad_buf *out)
 	dyad_analysis *r = NULL;
 	size_t n, i, at;
 
-	n = dyad_morph_analyze(o->p->morph, o->p->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
+	n = dyad_morph_analyze(o->morph, o->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
 	/* a word that may already be a name in the nominative stays as written ("Байжанов" is no case of "Байжан") */
 	for (i = 0; i < n; i++)
 		if ((r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR)) && (r[i].feats & DYAD_F_CASE_NOM))
@@ -144,7 +149,7 @@ static const char *person_key(const dyad_events_out *o, const dyad_side *s)
 	const char *p = s->person, *out;
 	size_t i = 0, j;
 
-	if (p == NULL || o->p->morph == NULL || !dyad_name_is_cyrillic(p) || dyad_lexicon_find(o->p->lexicon, DYAD_LEX_PERSON, p))
+	if (p == NULL || o->morph == NULL || !dyad_name_is_cyrillic(p) || dyad_lexicon_find(o->lexicon, DYAD_LEX_PERSON, p))
 		return p;
 	while (p[i]) {
 		for (j = i; p[j] && p[j] != ' ' && p[j] != '-'; j++)
@@ -154,7 +159,7 @@ static const char *person_key(const dyad_events_out *o, const dyad_side *s)
 			dyad_buf_putc(&b, p[j++]);
 		i = j;
 	}
-	out = dyad_arena_strndup(o->p->arena, b.p ? b.p : "", b.n);
+	out = dyad_arena_strndup(o->arena, b.p ? b.p : "", b.n);
 	dyad_buf_free(&b);
 	return out;
 }
@@ -162,7 +167,7 @@ static const char *person_key(const dyad_events_out *o, const dyad_side *s)
 /* What to call one side: the person, else the country or organisation by name, else its code; in English where known. */
 static const char *side_name(const dyad_events_out *o, const dyad_side *s)
 {
-	const dyad_lex_entity *e = dyad_lexicon_actor(o->p->lexicon, UINT32_MAX, s->person, s->country, s->igo);
+	const dyad_lex_entity *e = dyad_lexicon_actor(o->lexicon, UINT32_MAX, s->person, s->country, s->igo);
 	const char *n;
 
 	if (e && e->name_en && (s->person == NULL || e->kind == DYAD_LEX_PERSON))
@@ -178,7 +183,7 @@ static const char *side_name(const dyad_events_out *o, const dyad_side *s)
 
 static const char *fips_of(const dyad_events_out *o, const char *iso3)
 {
-	const dyad_lex_entity *e = iso3 && *iso3 ? dyad_lexicon_find(o->p->lexicon, DYAD_LEX_COUNTRY, iso3) : NULL;
+	const dyad_lex_entity *e = iso3 && *iso3 ? dyad_lexicon_find(o->lexicon, DYAD_LEX_COUNTRY, iso3) : NULL;
 	return e && e->fips ? e->fips : "";
 }
 
@@ -191,7 +196,7 @@ static void side_json(const dyad_events_out *o, dyad_buf *b, const char *name, c
 	dyad_json_opt(b, "role", s->role);
 	dyad_json_opt(b, "person", person_key(o, s));
 	/* the identity by the side's keys: the mention may be wider than the side the coder kept */
-	dyad_actor_identity_json(b, o->p->lexicon, UINT32_MAX, s->person, s->country, s->igo);
+	dyad_actor_identity_json(b, o->lexicon, UINT32_MAX, s->person, s->country, s->igo);
 	dyad_buf_putc(b, '}');
 }
 
@@ -211,7 +216,7 @@ static const dyad_place *event_place(const dyad_events_out *o, const dyad_event 
 {
 	if (e->place || !e->location)
 		return e->place;
-	return dyad_places_lookup(o->p->places, dyad_str_c(e->location),
+	return dyad_places_lookup(o->places, dyad_str_c(e->location),
 				  e->location_country ? e->location_country : NULL);
 }
 
@@ -575,6 +580,8 @@ void dyad_event_write(dyad_events_out *o, const dyad_document *d, const dyad_eve
 {
 	const dyad_cameo *cc = dyad_codebook_lookup(o->codebook, e->cameo);
 
+	if (n == 0)
+		dyad_arena_reset(o->arena); /* a new document: the last one's names are written */
 	switch (o->format) {
 	case DYAD_EVENTS_GDELT: write_gdelt(o, d, e, n, cc); break;
 	case DYAD_EVENTS_PLOVER: write_plover(o, d, e, n, cc); break;
@@ -599,6 +606,8 @@ void dyad_event_for_store(dyad_events_out *o, const dyad_document *d, const dyad
 	const dyad_cameo *cc = dyad_codebook_lookup(o->codebook, e->cameo);
 	size_t cb = 0, cp = 0;
 
+	if (n == 0)
+		dyad_arena_reset(o->arena); /* a new document: the last one's names are stored */
 	memset(out, 0, sizeof *out);
 	out->n = n;
 	store_actor(o, &e->source, &out->source);

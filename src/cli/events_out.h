@@ -19,7 +19,11 @@ int dyad_events_format_parse(const char *name);
 typedef struct {
 	dyad_buf buf;              /* what to print for the current document */
 	int format;
-	dyad_pipeline *p;
+	const dyad_lexicon *lexicon;  /* the pipeline's */
+	dyad_places *places;
+	const dyad_morph *morph;      /* the pipeline's, else own_morph, else NULL */
+	dyad_morph *own_morph;
+	dyad_arena *arena;            /* names made for the current document */
 	dyad_codebook *codebook;
 	dyad_plover_map plover;    /* the public CAMEO→PLOVER table, for PLOVER output */
 	int names_ru;              /* name sides in Russian (Cyrillic names), else English */
@@ -28,19 +32,19 @@ typedef struct {
 /**
  * Load the codebook (DATADIR/codebook), and for PLOVER its cameo2plover.tsv;
  * for CSV print the header line. The pipeline's morphology gives Russian names
- * outside the lexicon their dictionary form; it is opened into p when p has
- * not (and left out when the dictionaries are missing). Returns 0, or DYAD_EXIT_FATAL with a message printed.
+ * outside the lexicon their dictionary form; one is opened here when p has
+ * none (and left out when the dictionaries are missing). Returns 0, or DYAD_EXIT_FATAL with a message printed.
  */
-int dyad_events_out_open(dyad_events_out *o, dyad_pipeline *p, int format);
+int dyad_events_out_open(dyad_events_out *o, const dyad_pipeline *p, int format);
 void dyad_events_out_close(dyad_events_out *o);
 
-/** Append event `e` (the n-th of document d) to o->buf in o->format. */
 /**
  * Append a location object {name, name_ru, country, adm1, lat, lon, geonames}
  * (docs/formats.md): the gazetteer's place `p`, else `name` and `country` with nulls.
  */
 void dyad_place_json(dyad_buf *b, const dyad_place *p, const char *name, const char *country);
 
+/** Append event `e` (the n-th of document d; n = 0 starts a document) to o->buf in o->format. */
 void dyad_event_write(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n);
 
 /**

@@ -1,336 +1,60 @@
 /*
- * pipeline.c — inputs to clean documents, shared by the commands that need
- * documents: read a page, clean it, find its language and sentences, and
- * write it as JSON or as text for a person.
+ * pipeline.c — the commands' side of the library's pipeline: their input
+ * options read once, the pipeline opened and run over the inputs with
+ * errors on stderr, and documents written as JSON or as text for a person.
  */
 #include "pipeline.h"
-
-#include "cli.h"
-#include "dyad/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
-int dyad_pipeline_open(dyad_pipeline *p, const char *datadir)
+int dyad_cli_input_parse(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_cli_input *out)
 {
-	char path[4096];
-	dyad_errbuf e;
-
-	memset(p, 0, sizeof *p);
-	snprintf(path, sizeof path, "%s/outlets.txt", datadir ? datadir : dyad_datadir());
-	p->outlets = dyad_outlets_load(path, dyad_cli_warn, NULL, &e);
-	if (p->outlets == NULL) {
-		fprintf(stderr, "dyad: cannot load the outlet dictionary: %s\n", e.msg);
-		return DYAD_EXIT_FATAL;
-	}
-	p->langid = dyad_langid_new(&e);
-	if (p->langid == NULL) {
-		fprintf(stderr, "dyad: cannot load the language models: %s\n", e.msg);
-		dyad_outlets_free(p->outlets);
-		p->outlets = NULL;
-		return DYAD_EXIT_FATAL;
-	}
-	p->arena = dyad_arena_new();
-	p->datadir = datadir ? datadir : dyad_datadir();
-	return 0;
-}
-
-int dyad_pipeline_want_actors(dyad_pipeline *p)
-{
-	char path[4096];
-	dyad_errbuf e;
-
-	snprintf(path, sizeof path, "%s/actors", p->datadir);
-	p->lexicon = dyad_lexicon_load(path, dyad_cli_warn, NULL, &e);
-	if (p->lexicon == NULL) {
-		fprintf(stderr, "dyad: cannot load the actor lexicon: %s\n", e.msg);
-		return DYAD_EXIT_FATAL;
-	}
-	p->matcher = dyad_matcher_new(p->lexicon);
-	snprintf(path, sizeof path, "%s/places", p->datadir);
-	p->places = dyad_places_load(path, p->lexicon, dyad_cli_warn, NULL, &e);
-	if (p->places == NULL) {
-		fprintf(stderr, "dyad: cannot load the places: %s\n", e.msg);
-		return DYAD_EXIT_FATAL;
-	}
-	dyad_matcher_set_places(p->matcher, p->places);
-	return dyad_pipeline_want_morph(p);
-}
-
-int dyad_pipeline_want_morph(dyad_pipeline *p)
-{
-	char path[4096];
-	struct stat st;
-	dyad_errbuf e;
-
-	if (p->morph)
-		return 0;
-	snprintf(path, sizeof path, "%s/morph", p->datadir);
-	if (dyad_morph_open(&p->morph, stat(path, &st) == 0 ? path : NULL, &e) < 0) {
-		fprintf(stderr, "dyad: cannot load the morphology dictionaries: %s; here --data names the data folder, whose morph/ is read first\n",
-			e.msg);
-		return DYAD_EXIT_FATAL;
-	}
-	return 0;
-}
-
-int dyad_pipeline_want_events(dyad_pipeline *p)
-{
-	char path[4096];
-	dyad_errbuf e;
-	int rc;
-
-	if (p->matcher == NULL && (rc = dyad_pipeline_want_actors(p)) != 0)
-		return rc;
-	snprintf(path, sizeof path, "%s/events", p->datadir);
-	p->patterns = dyad_patterns_load(path, dyad_cli_warn, NULL, &e);
-	if (p->patterns == NULL) {
-		fprintf(stderr, "dyad: cannot load the event patterns: %s\n", e.msg);
-		return DYAD_EXIT_FATAL;
-	}
-	p->stemmer = dyad_stemmer_new();
-	dyad_patterns_use_morph(p->patterns, p->morph);
-	return 0;
-}
-
-size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp)
-{
-	size_t lo = 0, hi = d->nsent;
-
-	if (byte < *cur_byte) {
-		*cur_byte = 0;
-		*cur_cp = 0;
-	}
-	/* on from the last sentence that starts between here and there: each offset costs one sentence's walk */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->sent_bytes[mid].start <= byte)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo > 0 && d->sent_bytes[lo - 1].start > *cur_byte) {
-		*cur_byte = d->sent_bytes[lo - 1].start;
-		*cur_cp = d->sent_cps[lo - 1].start;
-	}
-	*cur_cp += dyad_utf8_count((dyad_str){ d->doc.body.p + *cur_byte, byte - *cur_byte });
-	*cur_byte = byte;
-	return *cur_cp;
-}
-
-/* The actors of the document's title, which names its main parties; 0 and NULL without a title. */
-static size_t title_mentions(dyad_pipeline *p, const dyad_document *out, const dyad_mention **ms)
-{
-	dyad_str t;
-	dyad_token *tt;
-	dyad_span *ts;
-	dyad_mention *tm;
-	size_t nt, ns, n;
-
-	*ms = NULL;
-	if (!p->matcher || !out->doc.title)
-		return 0;
-	t = dyad_str_c(out->doc.title);
-	nt = dyad_tokenize(p->arena, t, &tt);
-	ns = dyad_sent_split_tokens(p->arena, t, tt, nt, &ts);
-	n = dyad_actors_find(p->matcher, p->arena, t, tt, nt, ts, ns, out->day, &tm);
-	*ms = tm;
-	return n;
-}
-
-/* A long document's mentions and events, gathered window by window; reused from one document to the next. */
-struct long_doc {
-	dyad_arena *scratch;    /* the window being coded */
-	dyad_arena *doc;        /* the document's arena: strings copied out of the window */
-	int keep_mentions, keep_aside;
-	dyad_mention *m;
-	size_t nm, capm;
-	dyad_event *kept, *aside;
-	size_t nkept, capkept, naside, capaside;
-};
-
-static void long_doc_free(struct long_doc *l)
-{
-	if (l == NULL)
-		return;
-	dyad_arena_free(l->scratch);
-	free(l->m);
-	free(l->kept);
-	free(l->aside);
-	free(l);
-}
-
-static const char *doc_str(struct long_doc *l, const char *s)
-{
-	return s ? dyad_arena_strndup(l->doc, s, strlen(s)) : NULL;
-}
-
-static void push_events(struct long_doc *l, dyad_event **to, size_t *n, size_t *cap, const dyad_event *from, size_t k)
-{
-	size_t i;
-
-	if (*n + k > *cap) {
-		*cap = (*n + k) * 2;
-		*to = dyad_xrealloc(*to, *cap * sizeof **to);
-	}
-	for (i = 0; i < k; i++) {
-		dyad_event *e = &(*to)[(*n)++];
-		*e = from[i];
-		/* the window's arena goes before the document is written: its strings are copied, its mentions let go */
-		e->source.mention = e->target.mention = NULL;
-		e->source.person = doc_str(l, e->source.person);
-		e->target.person = doc_str(l, e->target.person);
-		e->mode = doc_str(l, e->mode);
-		e->why = doc_str(l, e->why);
-		e->location = doc_str(l, e->location);
-		e->location_country = doc_str(l, e->location_country);
-		e->rule = doc_str(l, e->rule); /* "…, governing …" is made in the window */
-	}
-}
-
-static void take_window(void *ctx, const dyad_window *w)
-{
-	struct long_doc *l = ctx;
-	size_t i;
-
-	if (l->keep_mentions) {
-		if (l->nm + w->nmentions > l->capm) {
-			l->capm = (l->nm + w->nmentions) * 2;
-			l->m = dyad_xrealloc(l->m, l->capm * sizeof *l->m);
-		}
-		for (i = 0; i < w->nmentions; i++) {
-			dyad_mention *m = &l->m[l->nm++];
-			*m = w->mentions[i];
-			m->person = doc_str(l, m->person);
-		}
-	}
-	push_events(l, &l->kept, &l->nkept, &l->capkept, w->events, w->nkept);
-	if (l->keep_aside)
-		push_events(l, &l->aside, &l->naside, &l->capaside, w->events + w->nkept, w->nevents - w->nkept);
-}
-
-/* A document too long to tokenize at once: actors and events window by window (dyad_code_windows). */
-static void long_document(dyad_pipeline *p, dyad_document *out)
-{
-	struct long_doc *l = p->long_doc;
-	dyad_window_input in;
-
-	if (l == NULL) {
-		l = p->long_doc = dyad_xcalloc(1, sizeof *l);
-		l->scratch = dyad_arena_new();
-	}
-	l->doc = p->arena;
-	l->keep_mentions = !p->events_only;
-	l->keep_aside = p->explain;
-	l->nm = l->nkept = l->naside = 0;
-	memset(&in, 0, sizeof in);
-	in.text = out->doc.body;
-	in.sents = out->sent_bytes;
-	in.nsents = out->nsent;
-	in.day = out->day;
-	in.dateline = out->doc.dateline;
-	in.matcher = p->matcher;
-	in.patterns = p->patterns;
-	in.stemmer = p->stemmer;
-	in.morph = p->morph;
-	in.lang = out->lang;
-	in.ntitle_mentions = title_mentions(p, out, &in.title_mentions);
-	in.all = p->explain;
-	dyad_code_windows(l->scratch, &in, take_window, l);
-	dyad_arena_reset(l->scratch);
-	out->mentions = l->m;
-	out->nmentions = l->nm;
-	/* kept events first, then those set aside */
-	push_events(l, &l->kept, &l->nkept, &l->capkept, l->aside, l->naside);
-	out->events = l->kept;
-	out->nevents = l->nkept - l->naside;
-	out->nevents_all = l->nkept;
-}
-
-void dyad_pipeline_close(dyad_pipeline *p)
-{
-	long_doc_free(p->long_doc);
-	dyad_outlets_free(p->outlets);
-	dyad_langid_free(p->langid);
-	dyad_matcher_free(p->matcher);
-	dyad_places_free(p->places);
-	dyad_patterns_free(p->patterns);
-	dyad_stemmer_free(p->stemmer);
-	dyad_morph_free(p->morph);
-	dyad_lexicon_free(p->lexicon);
-	dyad_arena_free(p->arena);
-	memset(p, 0, sizeof *p);
-}
-
-void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_document *out)
-{
-	size_t i, cp = 0, at = 0;
-	int in_windows;
+	static const dyad_pipeline_opts po = DYAD_PIPELINE_OPTS_INIT;
+	const char *in = dyad_cli_get(cmd, a, "input"), *date = dyad_cli_get(cmd, a, "date");
+	const char *jobs = dyad_cli_get(cmd, a, "jobs");
+	int format = DYAD_FMT_AUTO;
+	char *end;
 
 	memset(out, 0, sizeof *out);
-	out->page = page;
-	if (p->raw) {
-		/* text already clean (a corpus, a test set): offsets stay those of the input */
-		out->doc.body = page->text;
-	} else {
-		dyad_clean_page(p->arena, page, p->outlets, &out->doc);
+	out->po = po;
+	out->po.datadir = dyad_cli_get(cmd, a, "data");
+	out->po.warn = dyad_cli_warn;
+	out->paths = a->pos;
+	out->npaths = a->npos;
+	out->jobs = 1;
+	if (in && (format = dyad_format_parse(in)) < 0)
+		return dyad_cli_usage_error(cmd, "unknown input format '%s' (expected text, html, jsonl or warc)", in);
+	out->format = (dyad_format)format;
+	if (dyad_cli_has(cmd, a, "raw"))
+		out->po.flags |= DYAD_PIPE_RAW;
+	if (date && (out->po.default_day = dyad_ymd_parse(dyad_str_c(date))) <= 0)
+		return dyad_cli_usage_error(cmd, "bad date '%s' (expected YYYY-MM-DD)", date);
+	if (jobs) {
+		long j = strtol(jobs, &end, 10);
+		if (*jobs == '\0' || *end || j < 1 || j > 256)
+			return dyad_cli_usage_error(cmd, "--jobs wants a number of threads from 1 to 256, not '%s'", jobs);
+		out->jobs = (int)j;
+	} else if (dyad_cli_takes(cmd, "jobs")) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		out->jobs = n < 1 ? 1 : n > 256 ? 256 : (int)n;
 	}
-	out->lang = out->doc.body.n ? dyad_langid_detect(p->langid, out->doc.body) : DYAD_LANG_OTHER;
-	/* a document too long to tokenize at once is coded window by window (long_document) */
-	in_windows = p->matcher && out->doc.body.n > (size_t)4 * DYAD_CODE_WINDOW;
-	if (p->matcher && !in_windows) {
-		/* the recognizer needs the tokens too: make them once */
-		out->ntoks = dyad_tokenize(p->arena, out->doc.body, &out->toks);
-		out->nsent = dyad_sent_split_tokens(p->arena, out->doc.body, out->toks, out->ntoks, &out->sent_bytes);
-	} else {
-		out->nsent = dyad_sent_split(p->arena, out->doc.body, &out->sent_bytes);
-	}
-	out->sent_cps = DYAD_ARENA_NEW(p->arena, dyad_span, out->nsent ? out->nsent : 1);
-	/* byte spans to code points in one walk: spans come in order */
-	for (i = 0; i < out->nsent; i++) {
-		dyad_span s = out->sent_bytes[i];
+	return 0;
+}
 
-		cp += dyad_utf8_count((dyad_str){ out->doc.body.p + at, s.start - at });
-		out->sent_cps[i].start = cp;
-		cp += dyad_utf8_count((dyad_str){ out->doc.body.p + s.start, s.end - s.start });
-		out->sent_cps[i].end = cp;
-		at = s.end;
+int dyad_cli_pipeline_open(dyad_pipeline **out, const dyad_cli_input *in, unsigned flags)
+{
+	dyad_pipeline_opts o = in->po;
+	dyad_errbuf e;
+
+	o.flags |= flags;
+	if (dyad_pipeline_open(out, &o, &e) < 0) {
+		fprintf(stderr, "dyad: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
 	}
-	out->content_hash = dyad_hash64(out->doc.body.p, out->doc.body.n, DYAD_HASH_SEED);
-	out->day = p->default_day;
-	if (out->doc.date) {
-		dyad_ymd d = dyad_ymd_parse(dyad_str_c(out->doc.date));
-		if (d > 0)
-			out->day = d;
-	}
-	if (in_windows) {
-		long_document(p, out);
-		return;
-	}
-	if (p->matcher) {
-		out->nmentions = dyad_actors_find(p->matcher, p->arena, out->doc.body, out->toks, out->ntoks,
-						  out->sent_bytes, out->nsent, out->day, &out->mentions);
-	}
-	if (p->patterns) {
-		dyad_code_input in;
-		out->morph = dyad_code_morph(p->morph, p->arena, out->lang, out->doc.body, out->toks, out->ntoks,
-					     out->sent_bytes, out->nsent);
-		in.text = out->doc.body;
-		in.toks = out->toks;
-		in.ntoks = out->ntoks;
-		in.sents = out->sent_bytes;
-		in.nsents = out->nsent;
-		in.mentions = out->mentions;
-		in.nmentions = out->nmentions;
-		in.day = out->day;
-		in.dateline = out->doc.dateline;
-		in.ntitle_mentions = title_mentions(p, out, &in.title_mentions);
-		in.morph = out->morph;
-		out->nevents = dyad_code_doc(p->patterns, p->stemmer, p->arena, &in, p->explain, &out->events,
-					     &out->nevents_all);
-	}
+	return 0;
 }
 
 void dyad_json_opt(dyad_buf *b, const char *name, const char *v)
@@ -481,35 +205,32 @@ void dyad_document_text(dyad_buf *b, const dyad_document *d)
 		dyad_buf_printf(b, "   | %.*s\n", (int)d->doc.furniture[i].n, d->doc.furniture[i].p);
 }
 
-int dyad_pipeline_run(dyad_pipeline *p, char **paths, int npaths, dyad_format format,
-		      void (*fn)(void *ctx, const dyad_document *d), void *ctx)
+int dyad_cli_pipeline_run(dyad_pipeline *p, const dyad_cli_input *in, void (*fn)(void *ctx, const dyad_document *d),
+			  void *ctx)
 {
-	dyad_read_opts ro = DYAD_READ_OPTS_INIT;
-	static const char *const stdin_only[] = { "-" };
-	dyad_reader *r;
-	dyad_page page;
+	const dyad_document *d;
+	dyad_errbuf e;
 	int rc, failed = 0;
 
-	ro.format = format;
-	r = npaths > 0 ? dyad_reader_new((const char *const *)paths, (size_t)npaths, &ro)
-		       : dyad_reader_new(stdin_only, 1, &ro);
-	while ((rc = dyad_reader_next(r, &page)) != 0) {
-		dyad_document d;
+	if (dyad_pipeline_read(p, (const char *const *)in->paths, (size_t)in->npaths, in->format, in->jobs, &e) < 0) {
+		fprintf(stderr, "dyad: %s\n", e.msg);
+		return DYAD_EXIT_FATAL;
+	}
+	while ((rc = dyad_pipeline_next(p, &d, &e)) != 0) {
+		const dyad_page *page;
 
 		if (rc < 0) {
-			fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r));
+			fprintf(stderr, "dyad: %s\n", e.msg);
 			failed = 1;
 			continue;
 		}
-		if (page.repaired)
-			fprintf(stderr, "dyad: %s%s%s: %zu invalid UTF-8 sequences replaced\n", page.path,
-				page.record ? ": record " : "", page.record ? page.record : "", page.repaired);
-		dyad_arena_reset(p->arena);
-		dyad_pipeline_document(p, &page, &d);
-		fn(ctx, &d);
+		page = d->page;
+		if (page->repaired)
+			fprintf(stderr, "dyad: %s%s%s: %zu invalid UTF-8 sequences replaced\n", page->path,
+				page->record ? ": record " : "", page->record ? page->record : "", page->repaired);
+		fn(ctx, d);
 	}
-	if (dyad_reader_failures(r) > 0)
+	if (dyad_pipeline_failures(p) > 0)
 		failed = 1;
-	dyad_reader_free(r);
 	return failed ? DYAD_EXIT_INPUT : DYAD_EXIT_OK;
 }

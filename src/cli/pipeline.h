@@ -1,99 +1,54 @@
 /*
- * pipeline.h — the road from inputs to clean documents that several commands
- * share (parse, eval, and the stages after them): a reader, the outlet
- * dictionary, language identification, and the document in JSON.
+ * pipeline.h — what the commands that read pages share around the library's
+ * pipeline (dyad/pipeline.h): their input options read in one place, the
+ * pipeline opened and run with errors on stderr, and documents written as
+ * JSON or as text for a person.
  */
 #ifndef DYAD_CLI_PIPELINE_H
 #define DYAD_CLI_PIPELINE_H
 
 #include <stdio.h>
 
-#include "dyad/actors.h"
-#include "dyad/clean.h"
-#include "dyad/code.h"
-#include "dyad/morph.h"
-#include "dyad/read.h"
-#include "dyad/text.h"
+#include "cli.h"
+#include "dyad/pipeline.h"
 
+/* The options of the commands that read pages, as their tables list them. */
+#define DYAD_CLI_OPT_INPUT { "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" }
+#define DYAD_CLI_OPT_DATA { "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" }
+#define DYAD_CLI_OPT_RAW { "raw", 0, NULL, "the input is article text already: no cleaning, offsets are the input's" }
+#define DYAD_CLI_OPT_DATE { "date", 0, "DATE", "the documents' date for offices when a page gives none (YYYY-MM-DD)" }
+#define DYAD_CLI_OPT_JOBS { "jobs", 'j', "N", "code N documents at once on N threads (default: the number of cores)" }
+
+/** What those options say, once read; the pipeline's flags are the command's own. */
 typedef struct {
-	dyad_outlets *outlets;
-	dyad_langid *langid;
-	dyad_arena *arena;      /* reset for every document */
-	const char *datadir;
-	dyad_lexicon *lexicon;  /* loaded by dyad_pipeline_want_actors() */
-	dyad_matcher *matcher;
-	dyad_places *places;    /* the gazetteer, loaded with the actors */
-	dyad_patterns *patterns;/* loaded by dyad_pipeline_want_events() */
-	dyad_stemmer *stemmer;
-	dyad_morph *morph;      /* loaded by dyad_pipeline_want_actors() */
-	int explain;            /* keep the events set aside, with their reasons */
-	int raw;                /* the input is article text already: no cleaning, the body is the text */
-	dyad_ymd default_day;   /* the date of documents that give none (0: unknown) */
-	int events_only;        /* a long document's mentions are not kept, only its events */
-	struct long_doc *long_doc; /* what the windows of a long document gave (pipeline.c) */
-} dyad_pipeline;
-
-/** A document with what the text stage adds: language and sentences (code point offsets into body). */
-typedef struct {
-	const dyad_page *page;
-	dyad_doc doc;
-	dyad_lang lang;
-	dyad_span *sent_bytes;  /* byte spans into doc.body */
-	dyad_span *sent_cps;    /* the same in code points */
-	size_t nsent;
-	uint64_t content_hash;
-	dyad_ymd day;           /* doc.date as yyyymmdd, 0 when unknown */
-	/* with actors wanted (a body longer than 4 * DYAD_CODE_WINDOW bytes is coded in windows: no tokens then, and its
-	   mentions' token indexes are their window's) */
-	dyad_token *toks;
-	size_t ntoks;
-	dyad_mention *mentions;
-	size_t nmentions;
-	dyad_morph_word *morph; /* with events wanted: per token, its readings */
-	/* with events wanted: kept events first, then (explain) those set aside */
-	dyad_event *events;
-	size_t nevents, nevents_all;
-} dyad_document;
+	dyad_format format;      /* --input */
+	dyad_pipeline_opts po;   /* --data, --raw, --date; warnings to stderr */
+	int jobs;                /* --jobs; 1 for a command without it */
+	char **paths;            /* the positional arguments: inputs (none: stdin) */
+	int npaths;
+} dyad_cli_input;
 
 /**
- * Load the outlet dictionary from `datadir` (NULL: dyad_datadir()) and the
- * language models. On failure prints one line to stderr and returns
- * DYAD_EXIT_FATAL; else 0.
+ * Read --input, --data, --raw, --date and --jobs, as far as cmd's table has
+ * them, into `out` (po.flags gets DYAD_PIPE_RAW for --raw). Returns 0, or
+ * DYAD_EXIT_USAGE after the standard usage error.
  */
-int dyad_pipeline_open(dyad_pipeline *p, const char *datadir);
-void dyad_pipeline_close(dyad_pipeline *p);
+int dyad_cli_input_parse(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_cli_input *out);
 
 /**
- * Load the actor lexicon (DATADIR/actors) and compile its matcher, so that
- * documents also carry tokens and actor mentions, and open the morphology
- * (dyad_pipeline_want_morph). Loader warnings go to stderr. Returns 0, or
- * DYAD_EXIT_FATAL with a message printed.
+ * Open the pipeline `in` asks for, with `flags` added (DYAD_PIPE_*). Returns
+ * 0, or DYAD_EXIT_FATAL with "dyad: <what could not be loaded>" printed.
  */
-int dyad_pipeline_want_actors(dyad_pipeline *p);
+int dyad_cli_pipeline_open(dyad_pipeline **out, const dyad_cli_input *in, unsigned flags);
 
 /**
- * Open the morphology's dictionaries: DATADIR/morph when it holds them (an
- * install's share/dyad/morph), else the search path of dyad_morph_open ($DYAD_MORPH,
- * the install prefix, the source tree's node_modules/az/dicts). Returns 0, or
- * DYAD_EXIT_FATAL with a message naming the missing file and how to install it.
+ * Make every page of in's inputs into a document (on in->jobs threads) and
+ * call fn with each, in input order, on this thread. Unreadable inputs and
+ * repaired pages are named on stderr as they come. Returns DYAD_EXIT_OK, or
+ * DYAD_EXIT_INPUT if any input failed.
  */
-int dyad_pipeline_want_morph(dyad_pipeline *p);
-
-/**
- * Load the event patterns (DATADIR/events) on top of the actors, so that
- * documents also carry events. Returns 0, or DYAD_EXIT_FATAL with a message printed.
- */
-int dyad_pipeline_want_events(dyad_pipeline *p);
-
-/**
- * Code point offset of byte offset `byte` of the body, walking on from the
- * previous answer (*cur_byte, *cur_cp, both start at 0) or from the start of
- * the sentence it lies in, whichever is nearer before it.
- */
-size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp);
-
-/** Clean `page` into `out` (allocations in p->arena, which the caller resets per page). */
-void dyad_pipeline_document(dyad_pipeline *p, const dyad_page *page, dyad_document *out);
+int dyad_cli_pipeline_run(dyad_pipeline *p, const dyad_cli_input *in, void (*fn)(void *ctx, const dyad_document *d),
+			  void *ctx);
 
 /** Append `,"name":"v"` to a JSON object being written, or `,"name":null` when v is NULL or empty. */
 void dyad_json_opt(dyad_buf *b, const char *name, const char *v);
@@ -119,13 +74,5 @@ void dyad_document_json_write(FILE *f, dyad_buf *b, const dyad_document *d);
 
 /** Append the document for a person to read. */
 void dyad_document_text(dyad_buf *b, const dyad_document *d);
-
-/**
- * Read all of `paths` with `format`, calling fn for each document. Reader
- * errors go to stderr as they come. Returns DYAD_EXIT_OK, or DYAD_EXIT_INPUT
- * if any input failed.
- */
-int dyad_pipeline_run(dyad_pipeline *p, char **paths, int npaths, dyad_format format,
-		      void (*fn)(void *ctx, const dyad_document *d), void *ctx);
 
 #endif

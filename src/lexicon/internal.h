@@ -34,6 +34,7 @@ struct dyad_matcher {
 	dyad_buf pool;            /* the stems the edges carry */
 	dyad_places *places;      /* the gazetteer, or NULL (places.c) */
 	const dyad_place **name_place; /* per lexicon name: its place, for capitals and cities */
+	const dyad_matcher *tables;    /* a clone's original, whose tables it reads (dyad_matcher_clone); else NULL */
 };
 
 /** The state reached from `from` over `stem`, or MATCH_NONE. */

@@ -414,12 +414,28 @@ dyad_matcher *dyad_matcher_new(const dyad_lexicon *lx)
 	return m;
 }
 
+dyad_matcher *dyad_matcher_clone(const dyad_matcher *m)
+{
+	dyad_matcher *c = dyad_xmalloc(sizeof *c);
+
+	*c = *m;
+	c->tables = m;
+	c->stemmer = dyad_stemmer_new();
+	c->scratch = dyad_arena_new();
+	return c;
+}
+
 void dyad_matcher_free(dyad_matcher *m)
 {
 	if (m == NULL)
 		return;
 	dyad_stemmer_free(m->stemmer);
 	dyad_arena_free(m->scratch);
+	if (m->tables) {
+		/* a clone: the tables are the original's */
+		free(m);
+		return;
+	}
 	free(m->first_hit);
 	free(m->hits);
 	free(m->edges);
