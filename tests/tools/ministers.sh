@@ -6,7 +6,10 @@
 # "defence"/"defense" — and not a deputy's or a spokesman's, and its date range covers the day (a
 # bound of YYYY or YYYY-MM covers the whole year or month). Prints the counts and the states without;
 # on the default day fails when a count falls below the floor recorded in
-# tests/tools/ministers.recorded. Then checks that dyad loads every people file without a warning and
+# tests/tools/ministers.recorded. That file also lists, one `no-ministry XXX reason` line each, the
+# member states that have no defence ministry at all (no armed forces, or defence left to another
+# state): they are counted apart, and the test fails when the people files give one of them a
+# defence minister (then the state is wrongly listed, or the office is wrong). Then checks that dyad loads every people file without a warning and
 # finds a few ministers by name.
 set -u
 build=${1:?usage: ministers.sh BUILD_DIR}
@@ -33,6 +36,19 @@ def bound(s, last):
         return s + ('-31' if last else '-01')
     return s
 
+floors, noministry = {}, {}
+for line in open(recorded, encoding='utf-8'):
+    w = line.split()
+    if not w or w[0].startswith('#'):
+        continue
+    if w[0] == 'no-ministry':
+        if len(w) < 3 or w[1] not in UN or w[1] in noministry:
+            print('ministers.recorded: %r needs a UN member code (given once) and a reason' % line.strip())
+            sys.exit(1)
+        noministry[w[1]] = ' '.join(w[2:])
+    elif len(w) == 2:
+        floors[w[0]] = int(w[1])
+
 fm, dm = set(), set()
 for f in people:
     for line in open(f, encoding='utf-8'):
@@ -46,18 +62,21 @@ for f in people:
         if DEFENCE.search(m.group(4)):
             dm.add(m.group(1))
 nofm = [c for c in UN if c not in fm]
-nodm = [c for c in UN if c not in dm]
-print('UN member states: 193; on %s with a foreign minister: %d, with a defence minister: %d' %
-      (day, 193 - len(nofm), 193 - len(nodm)))
+withdm = [c for c in UN if c not in noministry]
+nodm = [c for c in withdm if c not in dm]
+print('UN member states: 193; on %s with a foreign minister: %d, with a defence minister: %d of %d '
+      'states that have a defence ministry (%d have none)' %
+      (day, 193 - len(nofm), len(withdm) - len(nodm), len(withdm), len(noministry)))
 print('without a foreign minister (%d): %s' % (len(nofm), ' '.join(nofm)))
 print('without a defence minister (%d): %s' % (len(nodm), ' '.join(nodm)))
-floors = {}
-for line in open(recorded, encoding='utf-8'):
-    w = line.split()
-    if len(w) == 2 and not w[0].startswith('#'):
-        floors[w[0]] = int(w[1])
+print('no defence ministry (%d): %s' % (len(noministry), ' '.join(c for c in UN if c in noministry)))
 bad = False
-for key, have in (('foreign', 193 - len(nofm)), ('defence', 193 - len(nodm))):
+for c in UN:
+    if day == '2025-06-01' and c in noministry and c in dm:
+        print('FAIL: %s has a defence minister on %s in the people files, but ministers.recorded says '
+              'it has no defence ministry (%s)' % (c, day, noministry[c]))
+        bad = True
+for key, have in (('foreign', 193 - len(nofm)), ('defence', len(withdm) - len(nodm))):
     if day == '2025-06-01' and have < floors.get(key, 0):
         print('FAIL: %d states with a %s minister, floor %d' % (have, key, floors[key]))
         bad = True
