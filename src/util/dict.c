@@ -48,18 +48,20 @@ dyad_ymd dyad_ymd_parse(dyad_str s)
 	return y * 10000 + m * 100 + d;
 }
 
+/* The last day a bound covers: a partial bound covers its whole month or year (2019: 20191299). */
+static dyad_ymd ymd_last(dyad_ymd to)
+{
+	if (to % 100 != 0)
+		return to;
+	return to % 10000 == 0 ? to + 1299 : to + 99;
+}
+
 int dyad_ymd_within(dyad_ymd d, dyad_ymd from, dyad_ymd to)
 {
-	/* A partial bound covers its whole month or year: 2019 runs 20190000..20191299. */
 	if (from && d < from)
 		return 0;
-	if (to) {
-		dyad_ymd end = to;
-		if (to % 100 == 0)
-			end = to % 10000 == 0 ? to + 1299 : to + 99;
-		if (d > end)
-			return 0;
-	}
+	if (to && d > ymd_last(to))
+		return 0;
 	return 1;
 }
 
@@ -98,7 +100,8 @@ static int parse_range(dyad_dict_value *v)
 		return -1;
 	if (to.n && (v->to = dyad_ymd_parse(to)) < 0)
 		return -1;
-	if (v->from && v->to && v->from > v->to)
+	/* "[2018-05-08..2018]" ends with the year it names, so it is a range, not an inverted one */
+	if (v->from && v->to && v->from > ymd_last(v->to))
 		return -1;
 	v->text = dyad_str_trim((dyad_str){ s.p, (size_t)(open - s.p) });
 	return 0;

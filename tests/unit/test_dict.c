@@ -67,6 +67,13 @@ static void blocks_fields_and_ranges(void **state)
 			    "person/Касым-Жомарт Токаев/:\n"
 			    "person/Касым-Жомарт Токаев/office:[KAZGOV [2019-03-20..] president 0 0]\n");
 	assert_string_equal(g.warnings, "");
+
+	/* a range may end with the year or month its first day is in: that bound covers the whole of it */
+	memset(&g, 0, sizeof g);
+	text = "@country KAZ\nname  Astana [2018-05-08..2018] | Akmola [1997-12-10..1997-12]\n";
+	assert_int_equal(dyad_dict_parse(dyad_str_c(text), "t.txt", on_line, on_warn, &g), 0);
+	assert_non_null(strstr(g.seen, "[Astana 20180508 20180000][Akmola 19971210 19971200]"));
+	assert_string_equal(g.warnings, "");
 }
 
 static void bad_lines_are_named_and_skipped(void **state)
