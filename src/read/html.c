@@ -225,6 +225,18 @@ static void free_read(xmlNode *parent)
 	}
 }
 
+/* <head> ends (or the page does, inside it): the metadata read into the sink goes back to the page. */
+static void head_end(reading *w)
+{
+	w->out->title = w->sink.title;
+	w->out->site_name = w->sink.site_name;
+	w->out->url = w->sink.url;
+	w->out->published = w->sink.published;
+	w->out->author = w->sink.author;
+	w->head = NULL;
+	w->cur = w->out;
+}
+
 static void on_end(void *ctx, const xmlChar *xname)
 {
 	htmlParserCtxtPtr ctxt = ctx;
@@ -256,15 +268,8 @@ static void on_end(void *ctx, const xmlChar *xname)
 	}
 	if (f.block)
 		newline(&w->cur->text);
-	if (n && n == w->head) {
-		w->out->title = w->sink.title;
-		w->out->site_name = w->sink.site_name;
-		w->out->url = w->sink.url;
-		w->out->published = w->sink.published;
-		w->out->author = w->sink.author;
-		w->head = NULL;
-		w->cur = w->out;
-	}
+	if (n && n == w->head)
+		head_end(w);
 	xmlSAX2EndElement(ctx, xname);
 	if (w->hold == 0 && n)
 		free_read(n->parent);
@@ -369,6 +374,8 @@ size_t html_extract(dyad_str html, const char *base_url, const char *charset, ht
 	if (known)
 		xmlSwitchToEncoding(ctxt, known);
 	htmlParseDocument(ctxt);
+	if (w.head)
+		head_end(&w); /* a <head> never closed: its buffers may have grown since they were lent */
 	if (ctxt->myDoc)
 		xmlFreeDoc(ctxt->myDoc);
 	ctxt->myDoc = NULL;
