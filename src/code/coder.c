@@ -516,6 +516,28 @@ static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 	return 0;
 }
 
+/*
+ * "российско-китайские переговоры", "армяно-азербайджанская граница": the mention m of a state
+ * that shares one hyphenated word with the candidate before it, itself a state, makes that
+ * candidate a pair of the two ("стороны" is one too), so that a "$+" or a "$" without "+" reads
+ * both. Returns 1 when it did.
+ */
+static int compound_pair(ctx *c, const dyad_mention *m)
+{
+	cand *x = c->ncands ? &c->cands[c->ncands - 1] : NULL;
+	dyad_side o;
+
+	if (!x || x->pair || x->location || x->pronoun || !x->side.mention || m->kind != DYAD_MENTION_COUNTRY ||
+	    x->side.mention->kind != DYAD_MENTION_COUNTRY || m->tok_start != x->ts || m->tok_end != x->te)
+		return 0;
+	side_of(&o, m);
+	if (same_actor(&o, &x->side))
+		return 0;
+	x->pair = 1;
+	x->other = o;
+	return 1;
+}
+
 static void sentence_cands(ctx *c, size_t s)
 {
 	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], k, i, last_end = 0;
@@ -533,6 +555,8 @@ static void sentence_cands(ctx *c, size_t s)
 		}
 		if (m && m->tok_start < b && m->tok_start <= i) {
 			k++;
+			if (m->tok_start < last_end && compound_pair(c, m))
+				continue;
 			if (m->tok_start < last_end || (!m->code[0] && !m->country[0]))
 				continue;
 			memset(&x, 0, sizeof x);
@@ -877,7 +901,7 @@ static int in_office(const ctx *c, const cand *x)
  */
 static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
 {
-	return pt->el[e].kind == EL_SOURCE && e == 0 && governed(c, &c->cands[k]);
+	return (pt->el[e].kind == EL_SOURCE || pt->el[e].kind == EL_PAIR) && e == 0 && governed(c, &c->cands[k]);
 }
 
 /*
@@ -983,7 +1007,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
-					if (coordinated_before(c, k, a, ks + 1, 1) != 1)
+					/* a pair written first is the subject too: "с Эрдоганом и Алиевым переговоры" is none */
+					if (coordinated_before(c, k, a, ks + 1, 1) != 1 || governed_source(c, pt, e, ks[1]))
 						continue;
 					r->src[r->nsrc++] = ks[1];
 					r->tgt[r->ntgt++] = ks[0];
