@@ -309,6 +309,29 @@ static int person_by_gender(const ctx *c, size_t before_tok, char gender, dyad_s
 	return 0;
 }
 
+/*
+ * The person an oblique pronoun before token i ("ему", "на него") stands for: the last person of
+ * that gender, or of a gender the lexicon does not know, named (or an office the recognizer tied
+ * to a person: "пограничная служба X") before it in its sentence s or the two before ("вызвал посла Израиля Эйтана Наеха и порекомендовал ему", the name not in the
+ * lexicon). Returns 1 and fills *out when there is one.
+ */
+static int person_before(const ctx *c, size_t s, size_t i, char gender, dyad_side *out)
+{
+	size_t k = c->ix.sent_men[s + 1], first = c->ix.sent_men[s >= 2 ? s - 2 : 0];
+
+	for (; k > first; k--) {
+		const dyad_mention *m = &c->in->mentions[k - 1];
+		/* the gender of a name the lexicon lacks is guessed from its ending, which an oblique case
+		   misleads ("посла Петра Смирнова" reads as a woman's): not trusted here */
+		char g = m->entity == UINT32_MAX ? 0 : m->gender;
+		if (m->tok_end > i || !m->person || !m->code[0] || (g && g != gender))
+			continue;
+		side_of(out, m);
+		return 1;
+	}
+	return 0;
+}
+
 /* Does event e name a side of `country` and one of another country? */
 static int event_has_counterpart(const dyad_event *e, const char *country)
 {
@@ -492,6 +515,14 @@ static const char *const you[] = { "вы", "вас", "вам", "вами", "you"
 static const char *const he[] = { "он", "he", NULL };
 static const char *const they[] = { "они", "they", NULL };
 static const char *const she[] = { "она", "she", NULL };
+/*
+ * The oblique forms of "он" and "она" that are never possessives: "напали на него", "порекомендовал
+ * ему", "с ней". They stand for a person named just before (person_before), in their own sentence
+ * too ("вызвал посла X и порекомендовал ему покинуть страну"); "его", "ее" and "их" are left out:
+ * as often the possessive "his", "her", "their".
+ */
+static const char *const him[] = { "него", "нему", "ним", "нем", "нём", "ему", NULL };
+static const char *const her[] = { "нее", "неё", "ней", "ей", NULL };
 
 /* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
 /*
@@ -601,6 +632,9 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = person_by_gender(c, a, 'm', &x.side);
 			} else if (fold_in(c, i, she)) {
 				ok = person_by_gender(c, a, 'f', &x.side);
+			} else if (fold_in(c, i, him) || fold_in(c, i, her)) {
+				/* an object may point to a person named earlier in its own sentence */
+				ok = person_before(c, s, i, fold_in(c, i, him) ? 'm' : 'f', &x.side);
 			} else if ((fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) ||
 				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
 				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
