@@ -2448,6 +2448,24 @@ static int pronoun_subject(const ctx *c, size_t s, const mres *r)
 }
 
 /*
+ * "его беседы с коллегой", "ее визит в Китай": a possessive right before a pattern that opens
+ * with a noun of action (read so by the morphology) names who acts, the one the text last told
+ * acting in this sentence or the one before. 0 without morphology: "его" before a verb is its
+ * object ("его приняли").
+ */
+static int possessive_subject(const ctx *c, size_t s, const mres *r)
+{
+	static const char *const possessives[] = { "его", "ее", "её", "их", NULL };
+	const dyad_morph_word *w;
+
+	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s ||
+	    r->start != r->anchor || r->start <= c->sent_tok[s] || !fold_in(c, r->start - 1, possessives))
+		return 0;
+	w = ru_word(c, r->anchor);
+	return w && chosen(w)->upos == DYAD_UPOS_NOUN;
+}
+
+/*
  * "они", "they" just before the match, when the sentence before opens with a
  * coordination whose first part is an actor ("Ukraine and its Western allies
  * say …. They demand …"): that actor. (After an event kept there, the event's
@@ -2844,6 +2862,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");
 			} else if (pronoun_subject(c, s, r)) {
 				add_side(&src, &c->last_subject, "coreference (the subject before)");
+			} else if (possessive_subject(c, s, r)) {
+				add_side(&src, &c->last_subject, "coreference (the possessive)");
 			} else if (they_opened_before(c, s, r, &plural)) {
 				add_side(&src, &plural, "coreference (the plural subject before)");
 			} else if (side_known(spk) && !(r->soft & SOFT_SOURCE)) {
