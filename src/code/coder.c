@@ -569,6 +569,30 @@ static int compound_pair(ctx *c, const dyad_mention *m)
 	return 1;
 }
 
+/*
+ * "соглашение подписали главы комитетов двух стран Камчибек Ташиев и Саймумин Ятимов": a plural
+ * title at token i whose own phrase (up to ten words, no punctuation) goes on to name two actors
+ * joined by "и"/"and" is said of those two, not of the document's dyad. 1 when it does, with the
+ * two in *a and *b.
+ */
+static int sides_named_after(const ctx *c, size_t s, size_t i, dyad_side *a, dyad_side *b2)
+{
+	size_t k, b = c->sent_tok[s + 1], t;
+
+	for (t = i + 1; t < b && t < i + 10 && c->in->toks[t].kind != DYAD_TOK_PUNCT; t++)
+		;
+	for (k = c->ix.sent_men[s]; k + 1 < c->in->nmentions && c->in->mentions[k].tok_start < t; k++) {
+		const dyad_mention *m = &c->in->mentions[k], *n = &c->in->mentions[k + 1];
+		if (m->tok_start > i && m->code[0] && n->code[0] && n->tok_start == m->tok_end + 1 &&
+		    fold_in(c, m->tok_end, conjunctions)) {
+			side_of(a, m);
+			side_of(b2, n);
+			return !same_actor(a, b2);
+		}
+	}
+	return 0;
+}
+
 static void sentence_cands(ctx *c, size_t s)
 {
 	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], k, i, last_end = 0;
@@ -594,8 +618,11 @@ static void sentence_cands(ctx *c, size_t s)
 			x.ts = m->tok_start;
 			x.te = m->tok_end;
 			/* "министры", "главы государств", "the sides": a plural title the recognizer tied to one
-			   person stands for both sides of the document's main dyad */
+			   person stands for both sides of the document's main dyad; one that names its own state
+			   ("Президенты Армении и Грузии") is that state's */
 			if (m->kind == DYAD_MENTION_ROLE && fold_in(c, m->tok_start, both_sides) &&
+			    !(!m->resolved && k < c->in->nmentions && m->tok_end + 1 < b &&
+			      fold_in(c, m->tok_end, conjunctions) && c->in->mentions[k].tok_start == m->tok_end + 1) &&
 			    main_dyad(c, &x.side, &x.other)) {
 				x.pronoun = x.pair = 1;
 				x.side.mention = NULL;
@@ -635,6 +662,10 @@ static void sentence_cands(ctx *c, size_t s)
 			} else if (fold_in(c, i, him) || fold_in(c, i, her)) {
 				/* an object may point to a person named earlier in its own sentence */
 				ok = person_before(c, s, i, fold_in(c, i, him) ? 'm' : 'f', &x.side);
+			} else if (fold_in(c, i, both_sides) && sides_named_after(c, s, i, &x.side, &x.other)) {
+				/* "главы … двух стран Ташиев и Ятимов": the two named */
+				ok = 1;
+				x.pair = 1;
 			} else if ((fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) ||
 				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
 				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
@@ -939,6 +970,26 @@ static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
 }
 
 /*
+ * "переговоры с президентом Узбекистана Шавкатом Мирзиёевым, прибывшим в Астану с визитом": a full
+ * active participle right after a comma (read so by the morphology) is said of candidate k, the
+ * noun phrase that ends at that comma, whatever preposition governs it; a $ written first takes
+ * it. 0 without morphology.
+ */
+static const dyad_morph_word *ru_word(const ctx *c, size_t t);
+static const dyad_analysis *chosen(const dyad_morph_word *w);
+
+static int participle_of(const ctx *c, size_t j, int k)
+{
+	const dyad_morph_word *w = ru_word(c, j);
+	uint64_t f;
+
+	if (!w || c->cands[k].te + 1 != j || !is_separator(c, j - 1) || fold_in(c, j - 1, conjunctions))
+		return 0;
+	f = chosen(w)->feats;
+	return (f & DYAD_F_VF_PART) && (f & DYAD_F_VOICE_ACT) && !(f & DYAD_F_VARIANT_SHORT);
+}
+
+/*
  * Match pattern `pt` with its anchor word at token j, inside tokens [a, b).
  * `loose`: slots may stay open anywhere (for explain: the predicate is there).
  */
@@ -1037,7 +1088,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = t - 1;
 					found = 1;
 				}
-			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) && !governed_source(c, pt, e, k)) {
+			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) &&
+				   (!governed_source(c, pt, e, k) || participle_of(c, j, k))) {
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
@@ -1174,6 +1226,7 @@ typedef struct {
 	int hit;
 	const pattern *near; /* a pattern whose words are here and slots are not */
 	mres near_r;
+	int near_passive;    /* its words stand at a passive verb ("был подписан ряд документов") */
 } match_walk;
 
 static int try_pattern(void *arg, const pattern *pt)
@@ -1187,9 +1240,13 @@ static int try_pattern(void *arg, const pattern *pt)
 	if (match_at(w->c, pt, w->j, a, b, 0, &r)) {
 		w->fn(w->c, w->s, pt, &r);
 		w->hit = 1;
-	} else if (!w->near && pt->use == PAT_EVENT && match_at(w->c, pt, w->j, a, b, 1, &r)) {
+	} else if ((!w->near || (!w->near_passive && passive_at(w->c, w->s, w->j))) && pt->use == PAT_EVENT &&
+		   match_at(w->c, pt, w->j, a, b, 1, &r)) {
+		/* the first such pattern, or the first at a passive verb: a passive without its agent
+		   implies the parties ("По итогам переговоров был подписан ряд документов") */
 		w->near = pt;
 		w->near_r = r;
+		w->near_passive = passive_at(w->c, w->s, w->j);
 	}
 	return 0;
 }
@@ -1234,7 +1291,7 @@ static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, 
 		each_anchored(c, w.j, (int)use, try_pattern, &w);
 	if (use != PAT_EVENT || w.hit || !w.near)
 		return;
-	if (reciprocal_family(w.near->cameo) && implies_parties(c, s)) {
+	if (reciprocal_family(w.near->cameo) && (w.near_passive || implies_parties(c, s))) {
 		/* "итоги нынешнего визита … двух стран": the words, and parties the sentence implies */
 		w.near_r.soft = 0;
 		w.near_r.implied_only = 1;
@@ -3079,6 +3136,12 @@ static void longest_match_wins(ctx *c, size_t first)
 	}
 }
 
+/* Is `cameo` a visit made or hosted (042, 043)? */
+static int visit_code(const char *cameo)
+{
+	return strcmp(cameo, "042") == 0 || strcmp(cameo, "043") == 0;
+}
+
 /* Do o and x, read from one sentence, state one action: one root, the same two actors? */
 static int one_clause_action(const dyad_event *o, const dyad_event *x)
 {
@@ -3086,6 +3149,9 @@ static int one_clause_action(const dyad_event *o, const dyad_event *x)
 		return 0;
 	/* praise, thanks and congratulations are apart (05x with different modes) */
 	if (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode))
+		return 0;
+	/* a visit and the talks held during it are two ("встретился с X, прибывшим с визитом") */
+	if (visit_code(o->cameo) != visit_code(x->cameo))
 		return 0;
 	return same_sides(o, x);
 }
