@@ -434,6 +434,24 @@ static int counterpart(ctx *c, const dyad_side *s, dyad_side *out)
  * обсудили"): the pair the next "стороны" most likely means. Finds the
  * sentences' mentions by binary search and walks only them.
  */
+/*
+ * Does an event kept from sentence s have a third state act on a or b ("Турция готова выступить
+ * посредником в переговорах между Россией и Украиной")? Then the pair is what the sentence is
+ * about, not the document's dyad.
+ */
+static int third_acts_on(const ctx *c, size_t s, const dyad_side *a, const dyad_side *b)
+{
+	size_t k;
+
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence >= s; k--) {
+		const dyad_event *e = &c->ev[k - 1];
+		if (e->sentence == s && !e->why && side_known(&e->source) && !same_actor(&e->source, a) &&
+		    !same_actor(&e->source, b) && (same_actor(&e->target, a) || same_actor(&e->target, b)))
+			return 1;
+	}
+	return 0;
+}
+
 static int recent_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 {
 	size_t back, lo, hi, k;
@@ -457,6 +475,8 @@ static int recent_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 				continue;
 			side_of(a, m);
 			side_of(b, n);
+			if (third_acts_on(c, want, a, b))
+				continue;
 			return 1;
 		}
 	}
@@ -752,13 +772,23 @@ static int is_separator(const ctx *c, size_t t)
 	return fold_in(c, t, conjunctions) || (c->in->toks[t].kind == DYAD_TOK_PUNCT && tok_str(c, t).p[0] == ',');
 }
 
-/* A lower-case word that may stand as an attribute before a coordinated actor: "and arch-rival Iran", "и соседняя Грузия". */
+static const dyad_morph_word *ru_word(const ctx *c, size_t t);
+static const dyad_analysis *chosen(const dyad_morph_word *w);
+
+/*
+ * A lower-case word that may stand as an attribute before a coordinated actor: "and arch-rival Iran",
+ * "и соседняя Грузия"; not a verb the morphology read ("поддержку Гайане и призвали Каракас": a
+ * second predicate, not a list).
+ */
 static int attribute_word(const ctx *c, size_t t)
 {
 	const dyad_token *k = &c->in->toks[t];
+	const dyad_morph_word *w;
 
-	return k->kind == DYAD_TOK_WORD && !(k->flags & DYAD_TOKF_CAPITAL) && !fold_in(c, t, conjunctions) &&
-	       !fold_in(c, t, preps);
+	if (k->kind != DYAD_TOK_WORD || (k->flags & DYAD_TOKF_CAPITAL) || fold_in(c, t, conjunctions) || fold_in(c, t, preps))
+		return 0;
+	w = ru_word(c, t);
+	return !(w && (chosen(w)->upos == DYAD_UPOS_VERB || chosen(w)->upos == DYAD_UPOS_AUX));
 }
 
 /* After candidate k, more joined by "и", "and" or a comma: "A, B и C". */
@@ -975,8 +1005,22 @@ static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
  * noun phrase that ends at that comma, whatever preposition governs it; a $ written first takes
  * it. 0 without morphology.
  */
-static const dyad_morph_word *ru_word(const ctx *c, size_t t);
-static const dyad_analysis *chosen(const dyad_morph_word *w);
+/* Is token t read as a noun by the morphology? 0 without it. */
+static int noun_at(const ctx *c, size_t t)
+{
+	const dyad_morph_word *w = ru_word(c, t);
+
+	return w && chosen(w)->upos == DYAD_UPOS_NOUN;
+}
+
+/* Does a preposition stand among tokens [from, to)? */
+static int preposition_between(const ctx *c, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (fold_in(c, from, preps))
+			return 1;
+	return 0;
+}
 
 static int participle_of(const ctx *c, size_t j, int k)
 {
@@ -1031,7 +1075,9 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
-					if (coordinated_after(c, k, b, ks + 1, 1) != 1)
+					/* a preposition the pattern does not write governs its own phrase: "переговоры
+					   $ и +" is not "посредником в переговорах между Россией и Украиной" */
+					if (coordinated_after(c, k, b, ks + 1, 1) != 1 || (c->cands[k].after_prep && c->cands[k].ts > pos))
 						continue;
 					r->src[r->nsrc++] = ks[0];
 					r->tgt[r->ntgt++] = ks[1];
@@ -1092,6 +1138,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				   (!governed_source(c, pt, e, k) || participle_of(c, j, k))) {
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
+				if (el->kind == EL_PAIR && noun_at(c, j) && preposition_between(c, c->cands[k].te, pos))
+					continue; /* "призвал Россию и Украину к переговорам": no attribute of the noun */
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					/* a pair written first is the subject too: "с Эрдоганом и Алиевым переговоры" is none */
 					if (coordinated_before(c, k, a, ks + 1, 1) != 1 || governed_source(c, pt, e, ks[1]))
@@ -2046,11 +2094,37 @@ static size_t head_token(const ctx *c, const cand *x)
  * number (an indeclinable "МИД", "США") stands in any. -1 when the
  * morphology says nothing (no head).
  */
+/*
+ * "осудило «израильскую агрессию»": an actor named by an adjective alone stands for the noun it
+ * agrees with, the first noun at most two words after it ("агрессию", whose case is the phrase's).
+ * SIZE_MAX when its words are not all adjectives or no noun follows.
+ */
+static size_t adjective_head(const ctx *c, const cand *x)
+{
+	size_t t, b = c->tok_sent[x->ts] + 1 < c->in->nsents + 1 ? c->sent_tok[c->tok_sent[x->ts] + 1] : x->te;
+
+	for (t = x->ts; t < x->te; t++) {
+		const dyad_morph_word *w = ru_word(c, t);
+		if (!w || chosen(w)->upos != DYAD_UPOS_ADJ)
+			return SIZE_MAX;
+	}
+	for (t = x->te; t < b && t < x->te + 3; t++) {
+		const dyad_morph_word *w = ru_word(c, t);
+		if (w && chosen(w)->upos == DYAD_UPOS_NOUN)
+			return t;
+		if (!is_word(&c->in->toks[t]) && c->in->toks[t].kind != DYAD_TOK_QUOTE)
+			break;
+	}
+	return SIZE_MAX;
+}
+
 static int head_can(const ctx *c, const cand *x, uint64_t cases, uint64_t num)
 {
 	size_t t = head_token(c, x), i;
 	const dyad_morph_word *w;
 
+	if (t == SIZE_MAX && !x->pronoun)
+		t = adjective_head(c, x);
 	if (t == SIZE_MAX)
 		return -1;
 	w = ru_word(c, t);
@@ -2197,7 +2271,7 @@ static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 {
 	uint64_t f = predicate(c, v);
 
-	if (head_token(c, x) == SIZE_MAX || !f)
+	if ((head_token(c, x) == SIZE_MAX && (x->pronoun || adjective_head(c, x) == SIZE_MAX)) || !f)
 		return -1;
 	if (role == SLOT_SUBJECT) {
 		if (x->after_prep) /* the possessor "у X" */
@@ -2513,13 +2587,11 @@ static int pronoun_subject(const ctx *c, size_t s, const mres *r)
 static int possessive_subject(const ctx *c, size_t s, const mres *r)
 {
 	static const char *const possessives[] = { "его", "ее", "её", "их", NULL };
-	const dyad_morph_word *w;
 
 	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s ||
 	    r->start != r->anchor || r->start <= c->sent_tok[s] || !fold_in(c, r->start - 1, possessives))
 		return 0;
-	w = ru_word(c, r->anchor);
-	return w && chosen(w)->upos == DYAD_UPOS_NOUN;
+	return noun_at(c, r->anchor);
 }
 
 /*
