@@ -164,6 +164,25 @@ static void a_bare_body_repeats_the_body_named_before(void **state)
 			    "role - embassy");
 }
 
+static void a_bare_title_repeats_the_office_named_before(void **state)
+{
+	(void)state;
+	/* "посол" after "посол Казахстана" named without a name: that ambassador */
+	assert_string_equal(find("Посол Казахстана покинул Россию. Вечером посол вернулся.", 20240304),
+			    "role KAZDIP Посол Казахстана\n"
+			    "country RUS Россию\n"
+			    "role KAZDIP посол");
+	assert_string_equal(find("Belarus summoned the Kazakh ambassador. The ambassador declined to come.", 20240304),
+			    "country BLR Belarus\n"
+			    "role KAZDIP Kazakh ambassador\n"
+			    "role KAZDIP ambassador");
+	/* two such offices of different states before it: nobody */
+	assert_string_equal(find("Посол Казахстана и посол Беларуси выехали. Посол отказался.", 20240304),
+			    "role KAZDIP Посол Казахстана\n"
+			    "role BLRDIP посол Беларуси\n"
+			    "role - Посол");
+}
+
 static void empty_and_odd_text(void **state)
 {
 	(void)state;
@@ -204,6 +223,7 @@ int main(void)
 		cmocka_unit_test(later_mentions_resolve_to_the_person_named),
 		cmocka_unit_test(a_past_office_codes_nobody),
 		cmocka_unit_test(a_bare_body_repeats_the_body_named_before),
+		cmocka_unit_test(a_bare_title_repeats_the_office_named_before),
 		cmocka_unit_test(empty_and_odd_text),
 	};
 	return cmocka_run_group_tests_name("actors", tests, setup, teardown);
