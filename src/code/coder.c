@@ -3196,6 +3196,13 @@ static void longest_match_wins(ctx *c, size_t first)
 			if (!same_root(o->cameo, x->cameo) && same_sides(o, x) && mo->words > mx->words &&
 			    mx->anchor >= mo->anchor && mx->words_end <= mo->end)
 				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
+			else if (same_root(o->cameo, x->cameo) && !same_actor(&o->source, &x->source) &&
+				 !same_sides(o, x) && o->source.how && strncmp(o->source.how, "slot", 4) == 0 &&
+				 mo->words > mx->words && mx->anchor >= mo->anchor && mx->words_end <= mo->end)
+				/* two readings of the same words ("в иранском МИД сочли вмешательством": "в $
+				   счесть" and "$ счесть"): the one that reads more of them, with its source in its
+				   own slot, says who acts */
+				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
 			else if (same_root(o->cameo, x->cameo) && x->target.how && o->target.how &&
 				 strncmp(x->target.how, "counterpart", 11) == 0 &&
 				 strncmp(o->target.how, "counterpart", 11) != 0 && o->target.code[0] &&
