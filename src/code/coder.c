@@ -124,6 +124,8 @@ static const char *const preps[] = { "в", "во", "на", "из", "до", "по
 				     "from", "into", "near", "with", "of", "for", "by", "on", "about", "between",
 				     NULL };
 static const char *const conjunctions[] = { "и", "and", "&", NULL };
+/* words that open what is said: the speaker of a verb of saying is never after them */
+static const char *const says_that[] = { "что", "чтобы", "that", NULL };
 
 /*
  * Is token t the preposition `p` ("в", "с") or its vowel-ended variant
@@ -1065,6 +1067,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			int k;
 			if (aside(c, t, j))
 				continue;
+			if (pt->use == PAT_SPEECH && fold_in(c, t, says_that))
+				break; /* "заявил, что белорусские пограничники …": what is said, not who says it */
 			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
 				if (el_matches(c, el, t)) {
@@ -1644,7 +1648,6 @@ static int governing_code(const char *cameo)
 /* Does a clause end between tokens [from, to)? A full stop, a semicolon, or a comma not followed by "что"/"that". */
 static int clause_ends(const ctx *c, size_t from, size_t to)
 {
-	static const char *const that[] = { "что", "чтобы", "that", NULL };
 	size_t t;
 
 	for (t = from; t < to; t++) {
@@ -1653,7 +1656,7 @@ static int clause_ends(const ctx *c, size_t from, size_t to)
 			continue;
 		if (strchr(".;!?", tok_str(c, t).p[0]))
 			return 1;
-		if (tok_str(c, t).p[0] == ',' && !(t + 1 < to && fold_in(c, t + 1, that)))
+		if (tok_str(c, t).p[0] == ',' && !(t + 1 < to && fold_in(c, t + 1, says_that)))
 			return 1;
 	}
 	return 0;
