@@ -2488,6 +2488,29 @@ static int implies_parties(ctx *c, size_t s)
 	return c->implied;
 }
 
+/*
+ * A protest written without a target ("МИД Армении выразил решительный протест в связи с
+ * обстрелом": CAMEO 14x, a pattern with no +) is aimed at the other party of the document's dyad
+ * when its source is one of the two. (Rejections and disapprovals, 11x-12x, are as often of what a
+ * third party said: "denied that its aircraft had crossed the border".) Russian only, below.
+ */
+static int aimed_at_other_party(const ctx *c, const pattern *pt, const mres *r)
+{
+	size_t e;
+
+	/* only where the morphology read the subject by its case and agreement: an English subject by
+	   position may be the object of the clause before ("summoned the ambassador and handed him a
+	   note of protest") */
+	if (!ru_word(c, r->anchor))
+		return 0;
+	if (strncmp(pt->cameo, "14", 2) != 0)
+		return 0;
+	for (e = 0; e < pt->nel; e++)
+		if (pt->el[e].kind == EL_TARGET || pt->el[e].kind == EL_PAIR)
+			return 0;
+	return pt->target == TGT_AFTER;
+}
+
 /* The party of the document's dyad (main_dyad) that is not x's side, when x is one of the two. */
 static int other_party(ctx *c, const dyad_side *x, dyad_side *out)
 {
@@ -3067,7 +3090,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			reciprocal = 1;
 		} else if (src.n == 0 && tgt.n > 0 && implied && other_party(c, &tgt.s[0], &o)) {
 			add_side(&src, &o, "document party");
-		} else if (tgt.n == 0 && src.n > 0 && implied && other_party(c, &src.s[0], &o)) {
+		} else if (tgt.n == 0 && src.n > 0 && (implied || aimed_at_other_party(c, pt, r)) &&
+			   other_party(c, &src.s[0], &o)) {
 			add_side(&tgt, &o, "document party");
 		}
 	}
