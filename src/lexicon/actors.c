@@ -780,7 +780,9 @@ static const dyad_mention *body_before(ctx *c, const dyad_mention *m)
 		if (p->sentence + BODY_BACK < m->sentence)
 			break;
 		if (p->sentence < m->sentence && p->kind == DYAD_MENTION_ROLE && !p->person && p->code[0] &&
-		    strcmp(p->role, m->role) == 0 && dyad_str_eq(c->keys[p->tok_end - 1], c->keys[m->tok_end - 1]))
+		    strcmp(p->role, m->role) == 0 &&
+		    (dyad_str_eq(c->keys[p->tok_end - 1], c->keys[m->tok_end - 1]) ||
+		     dyad_str_eq(c->keys[p->tok_start], c->keys[m->tok_start])))
 			return p;
 	}
 	return NULL;

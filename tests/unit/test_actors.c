@@ -158,6 +158,12 @@ static void a_bare_body_repeats_the_body_named_before(void **state)
 	assert_string_equal(find("The Kazakh embassy protested. Two embassy cars left.", 20240304),
 			    "role KAZDIP Kazakh embassy\n"
 			    "role - embassy");
+	/* a head word first, the state after it ("Правительство Казахстана", "the Ministry of … of X") */
+	assert_string_equal(find("Правительство Казахстана выразило протест. Лукашенко ответил. Правительство настаивало.",
+				 20240304),
+			    "role KAZGOV Правительство Казахстана\n"
+			    "person BLRGOV Лукашенко=Александр Лукашенко\n"
+			    "role KAZGOV Правительство");
 	/* nor a body named in the same sentence */
 	assert_string_equal(find("The Kazakh embassy and the embassy protested.", 20240304),
 			    "role KAZDIP Kazakh embassy\n"
