@@ -615,6 +615,19 @@ static int sides_named_after(const ctx *c, size_t s, size_t i, dyad_side *a, dya
 	return 0;
 }
 
+/*
+ * The side candidate k gives a target: a compound of two states ("высоко оценил уровень
+ * казахстанско-китайских отношений", said by Kazakhstan) is the part that is not the source's.
+ */
+static const dyad_side *compound_part(const ctx *c, int k, const dyad_side *src)
+{
+	const cand *x = &c->cands[k];
+
+	if (x->pair && !x->pronoun && src && same_actor(&x->side, src))
+		return &x->other;
+	return &x->side;
+}
+
 static void sentence_cands(ctx *c, size_t s)
 {
 	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], k, i, last_end = 0;
@@ -1015,6 +1028,8 @@ static int noun_at(const ctx *c, size_t t)
 	return w && chosen(w)->upos == DYAD_UPOS_NOUN;
 }
 
+static int object_of_conjoined(const ctx *c, size_t verb, size_t start, const cand *x);
+
 /* Does a preposition stand among tokens [from, to)? */
 static int preposition_between(const ctx *c, size_t from, size_t to)
 {
@@ -1139,7 +1154,9 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					found = 1;
 				}
 			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) &&
-				   (!governed_source(c, pt, e, k) || participle_of(c, j, k))) {
+				   (!governed_source(c, pt, e, k) || participle_of(c, j, k)) &&
+				   !(el->kind == EL_SOURCE && e == 0 && e + 1 == pt->anchor &&
+				     object_of_conjoined(c, j, j, &c->cands[k]))) {
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && noun_at(c, j) && preposition_between(c, c->cands[k].te, pos))
@@ -2347,13 +2364,42 @@ static size_t cands_ending_by(const ctx *c, size_t t)
  * governs ("у X состоялись переговоры": "у" names the possessor, who is the
  * subject), at the verb's level.
  */
+/*
+ * "Россия осудила действия США и потребовала …": an actor after a finite verb of its clause,
+ * before the "и" that joins a second verb to it, is the first verb's object, not the second's
+ * subject (the two share the subject before them). Russian, where the morphology read the verbs.
+ */
+static int object_of_conjoined(const ctx *c, size_t verb, size_t start, const cand *x)
+{
+	size_t t, a = c->sent_tok[c->tok_sent[verb]];
+	int joined_verb = 0;
+
+	if (!ru_word(c, verb) || x->te >= start)
+		return 0;
+	/* "и" and then a finite verb, between x and the pattern ("и потребовали прекратить") */
+	for (t = x->te; t + 1 <= start && !joined_verb; t++) {
+		const dyad_morph_word *w = t + 1 < c->sent_tok[c->tok_sent[verb] + 1] ? ru_word(c, t + 1) : NULL;
+		joined_verb = fold_in(c, t, conjunctions) &&
+			      (t + 1 == start || (w && chosen(w)->upos == DYAD_UPOS_VERB && (chosen(w)->feats & DYAD_F_VF_FIN)));
+	}
+	if (!joined_verb)
+		return 0;
+	for (t = x->ts; t > a && !clause_ends(c, t - 1, t); t--) {
+		const dyad_morph_word *w = ru_word(c, t - 1);
+		if (w && chosen(w)->upos == DYAD_UPOS_VERB && (chosen(w)->feats & DYAD_F_VF_FIN))
+			return 1;
+	}
+	return 0;
+}
+
 static int subject_before(const ctx *c, const mres *r)
 {
 	size_t k;
 
 	for (k = cands_ending_by(c, r->start); k > 0; k--) {
 		const cand *x = &c->cands[k - 1];
-		if (x->te <= r->start && can_fill(c, x, SLOT_SUBJECT, r->anchor))
+		if (x->te <= r->start && !object_of_conjoined(c, r->anchor, r->start, x) &&
+		    can_fill(c, x, SLOT_SUBJECT, r->anchor))
 			return (int)(k - 1);
 	}
 	return -1;
@@ -3027,7 +3073,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		}
 		/* the target */
 		for (i = 0; i < r->ntgt; i++)
-			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side,
+			add_side(&tgt, compound_part(c, head_of(c, r->tgt[i]), src.n ? &src.s[0] : NULL),
 				 (r->cut & SOFT_TARGET) ? "slot (list cut at 16)" : "slot");
 		if (r->ntgt == 1)
 			kt = r->tgt[0];
