@@ -1084,6 +1084,10 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				continue;
 			if (pt->use == PAT_SPEECH && fold_in(c, t, says_that))
 				break; /* "заявил, что белорусские пограничники …": what is said, not who says it */
+			if ((el->kind == EL_WORD || el->kind == EL_PREFIX) && gap == GAP_SHORT && e > 0 &&
+			    (pt->el[e - 1].kind == EL_SOURCE || pt->el[e - 1].kind == EL_TARGET) && is_separator(c, t) &&
+			    !fold_in(c, t, conjunctions))
+				break; /* "в Нигере, потребовали": a comma after a slot ends its clause */
 			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
 				if (el_matches(c, el, t)) {
