@@ -2540,9 +2540,11 @@ static int implies_parties(ctx *c, size_t s)
 
 /*
  * A protest written without a target ("МИД Армении выразил решительный протест в связи с
- * обстрелом": CAMEO 14x, a pattern with no +) is aimed at the other party of the document's dyad
- * when its source is one of the two. (Rejections and disapprovals, 11x-12x, are as often of what a
- * third party said: "denied that its aircraft had crossed the border".) Russian only, below.
+ * обстрелом": CAMEO 14x, a pattern with no +), or a criticism whose block takes the target of
+ * another state in its sentence and finds none ("Ереван считает эти действия провокацией": 11x,
+ * `target other`), is aimed at the other party of the document's dyad when its source is one of
+ * the two. (Other rejections and disapprovals are as often of what a third party said: "denied
+ * that its aircraft had crossed the border".) Russian only, below.
  */
 static int aimed_at_other_party(const ctx *c, const pattern *pt, const mres *r)
 {
@@ -2553,12 +2555,12 @@ static int aimed_at_other_party(const ctx *c, const pattern *pt, const mres *r)
 	   note of protest") */
 	if (!ru_word(c, r->anchor))
 		return 0;
-	if (strncmp(pt->cameo, "14", 2) != 0)
+	if (strncmp(pt->cameo, "14", 2) != 0 && !(strncmp(pt->cameo, "11", 2) == 0 && pt->target == TGT_OTHER))
 		return 0;
 	for (e = 0; e < pt->nel; e++)
 		if (pt->el[e].kind == EL_TARGET || pt->el[e].kind == EL_PAIR)
 			return 0;
-	return pt->target == TGT_AFTER;
+	return pt->target == TGT_AFTER || pt->target == TGT_OTHER;
 }
 
 /* The party of the document's dyad (main_dyad) that is not x's side, when x is one of the two. */
