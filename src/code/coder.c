@@ -124,6 +124,8 @@ static const char *const preps[] = { "в", "во", "на", "из", "до", "по
 				     "from", "into", "near", "with", "of", "for", "by", "on", "about", "between",
 				     NULL };
 static const char *const conjunctions[] = { "и", "and", "&", NULL };
+/* words that open what is said: the speaker of a verb of saying is never after them */
+static const char *const says_that[] = { "что", "чтобы", "that", NULL };
 
 /*
  * Is token t the preposition `p` ("в", "с") or its vowel-ended variant
@@ -309,6 +311,29 @@ static int person_by_gender(const ctx *c, size_t before_tok, char gender, dyad_s
 	return 0;
 }
 
+/*
+ * The person an oblique pronoun before token i ("ему", "на него") stands for: the last person of
+ * that gender, or of a gender the lexicon does not know, named (or an office the recognizer tied
+ * to a person: "пограничная служба X") before it in its sentence s or the two before ("вызвал посла Израиля Эйтана Наеха и порекомендовал ему", the name not in the
+ * lexicon). Returns 1 and fills *out when there is one.
+ */
+static int person_before(const ctx *c, size_t s, size_t i, char gender, dyad_side *out)
+{
+	size_t k = c->ix.sent_men[s + 1], first = c->ix.sent_men[s >= 2 ? s - 2 : 0];
+
+	for (; k > first; k--) {
+		const dyad_mention *m = &c->in->mentions[k - 1];
+		/* the gender of a name the lexicon lacks is guessed from its ending, which an oblique case
+		   misleads ("посла Петра Смирнова" reads as a woman's): not trusted here */
+		char g = m->entity == UINT32_MAX ? 0 : m->gender;
+		if (m->tok_end > i || !m->person || !m->code[0] || (g && g != gender))
+			continue;
+		side_of(out, m);
+		return 1;
+	}
+	return 0;
+}
+
 /* Does event e name a side of `country` and one of another country? */
 static int event_has_counterpart(const dyad_event *e, const char *country)
 {
@@ -411,6 +436,24 @@ static int counterpart(ctx *c, const dyad_side *s, dyad_side *out)
  * обсудили"): the pair the next "стороны" most likely means. Finds the
  * sentences' mentions by binary search and walks only them.
  */
+/*
+ * Does an event kept from sentence s have a third state act on a or b ("Турция готова выступить
+ * посредником в переговорах между Россией и Украиной")? Then the pair is what the sentence is
+ * about, not the document's dyad.
+ */
+static int third_acts_on(const ctx *c, size_t s, const dyad_side *a, const dyad_side *b)
+{
+	size_t k;
+
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence >= s; k--) {
+		const dyad_event *e = &c->ev[k - 1];
+		if (e->sentence == s && !e->why && side_known(&e->source) && !same_actor(&e->source, a) &&
+		    !same_actor(&e->source, b) && (same_actor(&e->target, a) || same_actor(&e->target, b)))
+			return 1;
+	}
+	return 0;
+}
+
 static int recent_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 {
 	size_t back, lo, hi, k;
@@ -434,6 +477,8 @@ static int recent_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 				continue;
 			side_of(a, m);
 			side_of(b, n);
+			if (third_acts_on(c, want, a, b))
+				continue;
 			return 1;
 		}
 	}
@@ -492,6 +537,14 @@ static const char *const you[] = { "вы", "вас", "вам", "вами", "you"
 static const char *const he[] = { "он", "he", NULL };
 static const char *const they[] = { "они", "they", NULL };
 static const char *const she[] = { "она", "she", NULL };
+/*
+ * The oblique forms of "он" and "она" that are never possessives: "напали на него", "порекомендовал
+ * ему", "с ней". They stand for a person named just before (person_before), in their own sentence
+ * too ("вызвал посла X и порекомендовал ему покинуть страну"); "его", "ее" and "их" are left out:
+ * as often the possessive "his", "her", "their".
+ */
+static const char *const him[] = { "него", "нему", "ним", "нем", "нём", "ему", NULL };
+static const char *const her[] = { "нее", "неё", "ней", "ей", NULL };
 
 /* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
 /*
@@ -516,6 +569,65 @@ static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 	return 0;
 }
 
+/*
+ * "российско-китайские переговоры", "армяно-азербайджанская граница": the mention m of a state
+ * that shares one hyphenated word with the candidate before it, itself a state, makes that
+ * candidate a pair of the two ("стороны" is one too), so that a "$+" or a "$" without "+" reads
+ * both. Returns 1 when it did.
+ */
+static int compound_pair(ctx *c, const dyad_mention *m)
+{
+	cand *x = c->ncands ? &c->cands[c->ncands - 1] : NULL;
+	dyad_side o;
+
+	if (!x || x->pair || x->location || x->pronoun || !x->side.mention || m->kind != DYAD_MENTION_COUNTRY ||
+	    x->side.mention->kind != DYAD_MENTION_COUNTRY || m->tok_start != x->ts || m->tok_end != x->te)
+		return 0;
+	side_of(&o, m);
+	if (same_actor(&o, &x->side))
+		return 0;
+	x->pair = 1;
+	x->other = o;
+	return 1;
+}
+
+/*
+ * "соглашение подписали главы комитетов двух стран Камчибек Ташиев и Саймумин Ятимов": a plural
+ * title at token i whose own phrase (up to ten words, no punctuation) goes on to name two actors
+ * joined by "и"/"and" is said of those two, not of the document's dyad. 1 when it does, with the
+ * two in *a and *b.
+ */
+static int sides_named_after(const ctx *c, size_t s, size_t i, dyad_side *a, dyad_side *b2)
+{
+	size_t k, b = c->sent_tok[s + 1], t;
+
+	for (t = i + 1; t < b && t < i + 10 && c->in->toks[t].kind != DYAD_TOK_PUNCT; t++)
+		;
+	for (k = c->ix.sent_men[s]; k + 1 < c->in->nmentions && c->in->mentions[k].tok_start < t; k++) {
+		const dyad_mention *m = &c->in->mentions[k], *n = &c->in->mentions[k + 1];
+		if (m->tok_start > i && m->code[0] && n->code[0] && n->tok_start == m->tok_end + 1 &&
+		    fold_in(c, m->tok_end, conjunctions)) {
+			side_of(a, m);
+			side_of(b2, n);
+			return !same_actor(a, b2);
+		}
+	}
+	return 0;
+}
+
+/*
+ * The side candidate k gives a target: a compound of two states ("высоко оценил уровень
+ * казахстанско-китайских отношений", said by Kazakhstan) is the part that is not the source's.
+ */
+static const dyad_side *compound_part(const ctx *c, int k, const dyad_side *src)
+{
+	const cand *x = &c->cands[k];
+
+	if (x->pair && !x->pronoun && src && same_actor(&x->side, src))
+		return &x->other;
+	return &x->side;
+}
+
 static void sentence_cands(ctx *c, size_t s)
 {
 	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], k, i, last_end = 0;
@@ -533,14 +645,19 @@ static void sentence_cands(ctx *c, size_t s)
 		}
 		if (m && m->tok_start < b && m->tok_start <= i) {
 			k++;
+			if (m->tok_start < last_end && compound_pair(c, m))
+				continue;
 			if (m->tok_start < last_end || (!m->code[0] && !m->country[0]))
 				continue;
 			memset(&x, 0, sizeof x);
 			x.ts = m->tok_start;
 			x.te = m->tok_end;
 			/* "министры", "главы государств", "the sides": a plural title the recognizer tied to one
-			   person stands for both sides of the document's main dyad */
+			   person stands for both sides of the document's main dyad; one that names its own state
+			   ("Президенты Армении и Грузии") is that state's */
 			if (m->kind == DYAD_MENTION_ROLE && fold_in(c, m->tok_start, both_sides) &&
+			    !(!m->resolved && k < c->in->nmentions && m->tok_end + 1 < b &&
+			      fold_in(c, m->tok_end, conjunctions) && c->in->mentions[k].tok_start == m->tok_end + 1) &&
 			    main_dyad(c, &x.side, &x.other)) {
 				x.pronoun = x.pair = 1;
 				x.side.mention = NULL;
@@ -577,6 +694,13 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = person_by_gender(c, a, 'm', &x.side);
 			} else if (fold_in(c, i, she)) {
 				ok = person_by_gender(c, a, 'f', &x.side);
+			} else if (fold_in(c, i, him) || fold_in(c, i, her)) {
+				/* an object may point to a person named earlier in its own sentence */
+				ok = person_before(c, s, i, fold_in(c, i, him) ? 'm' : 'f', &x.side);
+			} else if (fold_in(c, i, both_sides) && sides_named_after(c, s, i, &x.side, &x.other)) {
+				/* "главы … двух стран Ташиев и Ятимов": the two named */
+				ok = 1;
+				x.pair = 1;
 			} else if ((fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) ||
 				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
 				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
@@ -663,13 +787,23 @@ static int is_separator(const ctx *c, size_t t)
 	return fold_in(c, t, conjunctions) || (c->in->toks[t].kind == DYAD_TOK_PUNCT && tok_str(c, t).p[0] == ',');
 }
 
-/* A lower-case word that may stand as an attribute before a coordinated actor: "and arch-rival Iran", "и соседняя Грузия". */
+static const dyad_morph_word *ru_word(const ctx *c, size_t t);
+static const dyad_analysis *chosen(const dyad_morph_word *w);
+
+/*
+ * A lower-case word that may stand as an attribute before a coordinated actor: "and arch-rival Iran",
+ * "и соседняя Грузия"; not a verb the morphology read ("поддержку Гайане и призвали Каракас": a
+ * second predicate, not a list).
+ */
 static int attribute_word(const ctx *c, size_t t)
 {
 	const dyad_token *k = &c->in->toks[t];
+	const dyad_morph_word *w;
 
-	return k->kind == DYAD_TOK_WORD && !(k->flags & DYAD_TOKF_CAPITAL) && !fold_in(c, t, conjunctions) &&
-	       !fold_in(c, t, preps);
+	if (k->kind != DYAD_TOK_WORD || (k->flags & DYAD_TOKF_CAPITAL) || fold_in(c, t, conjunctions) || fold_in(c, t, preps))
+		return 0;
+	w = ru_word(c, t);
+	return !(w && (chosen(w)->upos == DYAD_UPOS_VERB || chosen(w)->upos == DYAD_UPOS_AUX));
 }
 
 /* After candidate k, more joined by "и", "and" or a comma: "A, B и C". */
@@ -877,7 +1011,43 @@ static int in_office(const ctx *c, const cand *x)
  */
 static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
 {
-	return pt->el[e].kind == EL_SOURCE && e == 0 && governed(c, &c->cands[k]);
+	return (pt->el[e].kind == EL_SOURCE || pt->el[e].kind == EL_PAIR) && e == 0 && governed(c, &c->cands[k]);
+}
+
+/*
+ * "переговоры с президентом Узбекистана Шавкатом Мирзиёевым, прибывшим в Астану с визитом": a full
+ * active participle right after a comma (read so by the morphology) is said of candidate k, the
+ * noun phrase that ends at that comma, whatever preposition governs it; a $ written first takes
+ * it. 0 without morphology.
+ */
+/* Is token t read as a noun by the morphology? 0 without it. */
+static int noun_at(const ctx *c, size_t t)
+{
+	const dyad_morph_word *w = ru_word(c, t);
+
+	return w && chosen(w)->upos == DYAD_UPOS_NOUN;
+}
+
+static int object_of_conjoined(const ctx *c, size_t verb, size_t start, const cand *x);
+
+/* Does a preposition stand among tokens [from, to)? */
+static int preposition_between(const ctx *c, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (fold_in(c, from, preps))
+			return 1;
+	return 0;
+}
+
+static int participle_of(const ctx *c, size_t j, int k)
+{
+	const dyad_morph_word *w = ru_word(c, j);
+	uint64_t f;
+
+	if (!w || c->cands[k].te + 1 != j || !is_separator(c, j - 1) || fold_in(c, j - 1, conjunctions))
+		return 0;
+	f = chosen(w)->feats;
+	return (f & DYAD_F_VF_PART) && (f & DYAD_F_VOICE_ACT) && !(f & DYAD_F_VARIANT_SHORT);
 }
 
 /*
@@ -912,6 +1082,12 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			int k;
 			if (aside(c, t, j))
 				continue;
+			if (pt->use == PAT_SPEECH && fold_in(c, t, says_that))
+				break; /* "заявил, что белорусские пограничники …": what is said, not who says it */
+			if ((el->kind == EL_WORD || el->kind == EL_PREFIX) && gap == GAP_SHORT && e > 0 &&
+			    (pt->el[e - 1].kind == EL_SOURCE || pt->el[e - 1].kind == EL_TARGET) && is_separator(c, t) &&
+			    !fold_in(c, t, conjunctions))
+				break; /* "в Нигере, потребовали": a comma after a slot ends its clause */
 			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
 				if (el_matches(c, el, t)) {
@@ -922,7 +1098,9 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
-					if (coordinated_after(c, k, b, ks + 1, 1) != 1)
+					/* a preposition the pattern does not write governs its own phrase: "переговоры
+					   $ и +" is not "посредником в переговорах между Россией и Украиной" */
+					if (coordinated_after(c, k, b, ks + 1, 1) != 1 || (c->cands[k].after_prep && c->cands[k].ts > pos))
 						continue;
 					r->src[r->nsrc++] = ks[0];
 					r->tgt[r->ntgt++] = ks[1];
@@ -979,11 +1157,17 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = t - 1;
 					found = 1;
 				}
-			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) && !governed_source(c, pt, e, k)) {
+			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) &&
+				   (!governed_source(c, pt, e, k) || participle_of(c, j, k)) &&
+				   !(el->kind == EL_SOURCE && e == 0 && e + 1 == pt->anchor &&
+				     object_of_conjoined(c, j, j, &c->cands[k]))) {
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
+				if (el->kind == EL_PAIR && noun_at(c, j) && preposition_between(c, c->cands[k].te, pos))
+					continue; /* "призвал Россию и Украину к переговорам": no attribute of the noun */
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
-					if (coordinated_before(c, k, a, ks + 1, 1) != 1)
+					/* a pair written first is the subject too: "с Эрдоганом и Алиевым переговоры" is none */
+					if (coordinated_before(c, k, a, ks + 1, 1) != 1 || governed_source(c, pt, e, ks[1]))
 						continue;
 					r->src[r->nsrc++] = ks[1];
 					r->tgt[r->ntgt++] = ks[0];
@@ -1115,6 +1299,7 @@ typedef struct {
 	int hit;
 	const pattern *near; /* a pattern whose words are here and slots are not */
 	mres near_r;
+	int near_passive;    /* its words stand at a passive verb ("был подписан ряд документов") */
 } match_walk;
 
 static int try_pattern(void *arg, const pattern *pt)
@@ -1128,9 +1313,13 @@ static int try_pattern(void *arg, const pattern *pt)
 	if (match_at(w->c, pt, w->j, a, b, 0, &r)) {
 		w->fn(w->c, w->s, pt, &r);
 		w->hit = 1;
-	} else if (!w->near && pt->use == PAT_EVENT && match_at(w->c, pt, w->j, a, b, 1, &r)) {
+	} else if ((!w->near || (!w->near_passive && passive_at(w->c, w->s, w->j))) && pt->use == PAT_EVENT &&
+		   match_at(w->c, pt, w->j, a, b, 1, &r)) {
+		/* the first such pattern, or the first at a passive verb: a passive without its agent
+		   implies the parties ("По итогам переговоров был подписан ряд документов") */
 		w->near = pt;
 		w->near_r = r;
+		w->near_passive = passive_at(w->c, w->s, w->j);
 	}
 	return 0;
 }
@@ -1175,7 +1364,7 @@ static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, 
 		each_anchored(c, w.j, (int)use, try_pattern, &w);
 	if (use != PAT_EVENT || w.hit || !w.near)
 		return;
-	if (reciprocal_family(w.near->cameo) && implies_parties(c, s)) {
+	if (reciprocal_family(w.near->cameo) && (w.near_passive || implies_parties(c, s))) {
 		/* "итоги нынешнего визита … двух стран": the words, and parties the sentence implies */
 		w.near_r.soft = 0;
 		w.near_r.implied_only = 1;
@@ -1480,7 +1669,6 @@ static int governing_code(const char *cameo)
 /* Does a clause end between tokens [from, to)? A full stop, a semicolon, or a comma not followed by "что"/"that". */
 static int clause_ends(const ctx *c, size_t from, size_t to)
 {
-	static const char *const that[] = { "что", "чтобы", "that", NULL };
 	size_t t;
 
 	for (t = from; t < to; t++) {
@@ -1489,7 +1677,7 @@ static int clause_ends(const ctx *c, size_t from, size_t to)
 			continue;
 		if (strchr(".;!?", tok_str(c, t).p[0]))
 			return 1;
-		if (tok_str(c, t).p[0] == ',' && !(t + 1 < to && fold_in(c, t + 1, that)))
+		if (tok_str(c, t).p[0] == ',' && !(t + 1 < to && fold_in(c, t + 1, says_that)))
 			return 1;
 	}
 	return 0;
@@ -1930,11 +2118,37 @@ static size_t head_token(const ctx *c, const cand *x)
  * number (an indeclinable "МИД", "США") stands in any. -1 when the
  * morphology says nothing (no head).
  */
+/*
+ * "осудило «израильскую агрессию»": an actor named by an adjective alone stands for the noun it
+ * agrees with, the first noun at most two words after it ("агрессию", whose case is the phrase's).
+ * SIZE_MAX when its words are not all adjectives or no noun follows.
+ */
+static size_t adjective_head(const ctx *c, const cand *x)
+{
+	size_t t, b = c->tok_sent[x->ts] + 1 < c->in->nsents + 1 ? c->sent_tok[c->tok_sent[x->ts] + 1] : x->te;
+
+	for (t = x->ts; t < x->te; t++) {
+		const dyad_morph_word *w = ru_word(c, t);
+		if (!w || chosen(w)->upos != DYAD_UPOS_ADJ)
+			return SIZE_MAX;
+	}
+	for (t = x->te; t < b && t < x->te + 3; t++) {
+		const dyad_morph_word *w = ru_word(c, t);
+		if (w && chosen(w)->upos == DYAD_UPOS_NOUN)
+			return t;
+		if (!is_word(&c->in->toks[t]) && c->in->toks[t].kind != DYAD_TOK_QUOTE)
+			break;
+	}
+	return SIZE_MAX;
+}
+
 static int head_can(const ctx *c, const cand *x, uint64_t cases, uint64_t num)
 {
 	size_t t = head_token(c, x), i;
 	const dyad_morph_word *w;
 
+	if (t == SIZE_MAX && !x->pronoun)
+		t = adjective_head(c, x);
 	if (t == SIZE_MAX)
 		return -1;
 	w = ru_word(c, t);
@@ -2081,7 +2295,7 @@ static int case_fits(const ctx *c, const cand *x, slot_role role, size_t v)
 {
 	uint64_t f = predicate(c, v);
 
-	if (head_token(c, x) == SIZE_MAX || !f)
+	if ((head_token(c, x) == SIZE_MAX && (x->pronoun || adjective_head(c, x) == SIZE_MAX)) || !f)
 		return -1;
 	if (role == SLOT_SUBJECT) {
 		if (x->after_prep) /* the possessor "у X" */
@@ -2154,13 +2368,42 @@ static size_t cands_ending_by(const ctx *c, size_t t)
  * governs ("у X состоялись переговоры": "у" names the possessor, who is the
  * subject), at the verb's level.
  */
+/*
+ * "Россия осудила действия США и потребовала …": an actor after a finite verb of its clause,
+ * before the "и" that joins a second verb to it, is the first verb's object, not the second's
+ * subject (the two share the subject before them). Russian, where the morphology read the verbs.
+ */
+static int object_of_conjoined(const ctx *c, size_t verb, size_t start, const cand *x)
+{
+	size_t t, a = c->sent_tok[c->tok_sent[verb]];
+	int joined_verb = 0;
+
+	if (!ru_word(c, verb) || x->te >= start)
+		return 0;
+	/* "и" and then a finite verb, between x and the pattern ("и потребовали прекратить") */
+	for (t = x->te; t + 1 <= start && !joined_verb; t++) {
+		const dyad_morph_word *w = t + 1 < c->sent_tok[c->tok_sent[verb] + 1] ? ru_word(c, t + 1) : NULL;
+		joined_verb = fold_in(c, t, conjunctions) &&
+			      (t + 1 == start || (w && chosen(w)->upos == DYAD_UPOS_VERB && (chosen(w)->feats & DYAD_F_VF_FIN)));
+	}
+	if (!joined_verb)
+		return 0;
+	for (t = x->ts; t > a && !clause_ends(c, t - 1, t); t--) {
+		const dyad_morph_word *w = ru_word(c, t - 1);
+		if (w && chosen(w)->upos == DYAD_UPOS_VERB && (chosen(w)->feats & DYAD_F_VF_FIN))
+			return 1;
+	}
+	return 0;
+}
+
 static int subject_before(const ctx *c, const mres *r)
 {
 	size_t k;
 
 	for (k = cands_ending_by(c, r->start); k > 0; k--) {
 		const cand *x = &c->cands[k - 1];
-		if (x->te <= r->start && can_fill(c, x, SLOT_SUBJECT, r->anchor))
+		if (x->te <= r->start && !object_of_conjoined(c, r->anchor, r->start, x) &&
+		    can_fill(c, x, SLOT_SUBJECT, r->anchor))
 			return (int)(k - 1);
 	}
 	return -1;
@@ -2295,6 +2538,31 @@ static int implies_parties(ctx *c, size_t s)
 	return c->implied;
 }
 
+/*
+ * A protest written without a target ("МИД Армении выразил решительный протест в связи с
+ * обстрелом": CAMEO 14x, a pattern with no +), or a criticism whose block takes the target of
+ * another state in its sentence and finds none ("Ереван считает эти действия провокацией": 11x,
+ * `target other`), is aimed at the other party of the document's dyad when its source is one of
+ * the two. (Other rejections and disapprovals are as often of what a third party said: "denied
+ * that its aircraft had crossed the border".) Russian only, below.
+ */
+static int aimed_at_other_party(const ctx *c, const pattern *pt, const mres *r)
+{
+	size_t e;
+
+	/* only where the morphology read the subject by its case and agreement: an English subject by
+	   position may be the object of the clause before ("summoned the ambassador and handed him a
+	   note of protest") */
+	if (!ru_word(c, r->anchor))
+		return 0;
+	if (strncmp(pt->cameo, "14", 2) != 0 && !(strncmp(pt->cameo, "11", 2) == 0 && pt->target == TGT_OTHER))
+		return 0;
+	for (e = 0; e < pt->nel; e++)
+		if (pt->el[e].kind == EL_TARGET || pt->el[e].kind == EL_PAIR)
+			return 0;
+	return pt->target == TGT_AFTER || pt->target == TGT_OTHER;
+}
+
 /* The party of the document's dyad (main_dyad) that is not x's side, when x is one of the two. */
 static int other_party(ctx *c, const dyad_side *x, dyad_side *out)
 {
@@ -2386,6 +2654,22 @@ static int pronoun_subject(const ctx *c, size_t s, const mres *r)
 	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s)
 		return 0;
 	return pronoun_before(c, s, r, pronouns);
+}
+
+/*
+ * "его беседы с коллегой", "ее визит в Китай": a possessive right before a pattern that opens
+ * with a noun of action (read so by the morphology) names who acts, the one the text last told
+ * acting in this sentence or the one before. 0 without morphology: "его" before a verb is its
+ * object ("его приняли").
+ */
+static int possessive_subject(const ctx *c, size_t s, const mres *r)
+{
+	static const char *const possessives[] = { "его", "ее", "её", "их", NULL };
+
+	if (!side_known(&c->last_subject) || c->last_subject_in + 1 < s || c->last_subject_in > s ||
+	    r->start != r->anchor || r->start <= c->sent_tok[s] || !fold_in(c, r->start - 1, possessives))
+		return 0;
+	return noun_at(c, r->anchor);
 }
 
 /*
@@ -2785,6 +3069,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");
 			} else if (pronoun_subject(c, s, r)) {
 				add_side(&src, &c->last_subject, "coreference (the subject before)");
+			} else if (possessive_subject(c, s, r)) {
+				add_side(&src, &c->last_subject, "coreference (the possessive)");
 			} else if (they_opened_before(c, s, r, &plural)) {
 				add_side(&src, &plural, "coreference (the plural subject before)");
 			} else if (side_known(spk) && !(r->soft & SOFT_SOURCE)) {
@@ -2793,7 +3079,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		}
 		/* the target */
 		for (i = 0; i < r->ntgt; i++)
-			add_side(&tgt, &c->cands[head_of(c, r->tgt[i])].side,
+			add_side(&tgt, compound_part(c, head_of(c, r->tgt[i]), src.n ? &src.s[0] : NULL),
 				 (r->cut & SOFT_TARGET) ? "slot (list cut at 16)" : "slot");
 		if (r->ntgt == 1)
 			kt = r->tgt[0];
@@ -2856,7 +3142,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			reciprocal = 1;
 		} else if (src.n == 0 && tgt.n > 0 && implied && other_party(c, &tgt.s[0], &o)) {
 			add_side(&src, &o, "document party");
-		} else if (tgt.n == 0 && src.n > 0 && implied && other_party(c, &src.s[0], &o)) {
+		} else if (tgt.n == 0 && src.n > 0 && (implied || aimed_at_other_party(c, pt, r)) &&
+			   other_party(c, &src.s[0], &o)) {
 			add_side(&tgt, &o, "document party");
 		}
 	}
@@ -2988,6 +3275,13 @@ static void longest_match_wins(ctx *c, size_t first)
 			if (!same_root(o->cameo, x->cameo) && same_sides(o, x) && mo->words > mx->words &&
 			    mx->anchor >= mo->anchor && mx->words_end <= mo->end)
 				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
+			else if (same_root(o->cameo, x->cameo) && !same_actor(&o->source, &x->source) &&
+				 !same_sides(o, x) && o->source.how && strncmp(o->source.how, "slot", 4) == 0 &&
+				 mo->words > mx->words && mx->anchor >= mo->anchor && mx->words_end <= mo->end)
+				/* two readings of the same words ("в иранском МИД сочли вмешательством": "в $
+				   счесть" and "$ счесть"): the one that reads more of them, with its source in its
+				   own slot, says who acts */
+				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
 			else if (same_root(o->cameo, x->cameo) && x->target.how && o->target.how &&
 				 strncmp(x->target.how, "counterpart", 11) == 0 &&
 				 strncmp(o->target.how, "counterpart", 11) != 0 && o->target.code[0] &&
@@ -3000,6 +3294,12 @@ static void longest_match_wins(ctx *c, size_t first)
 	}
 }
 
+/* Is `cameo` a visit made or hosted (042, 043)? */
+static int visit_code(const char *cameo)
+{
+	return strcmp(cameo, "042") == 0 || strcmp(cameo, "043") == 0;
+}
+
 /* Do o and x, read from one sentence, state one action: one root, the same two actors? */
 static int one_clause_action(const dyad_event *o, const dyad_event *x)
 {
@@ -3007,6 +3307,9 @@ static int one_clause_action(const dyad_event *o, const dyad_event *x)
 		return 0;
 	/* praise, thanks and congratulations are apart (05x with different modes) */
 	if (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode))
+		return 0;
+	/* a visit and the talks held during it are two ("встретился с X, прибывшим с визитом") */
+	if (visit_code(o->cameo) != visit_code(x->cameo))
 		return 0;
 	return same_sides(o, x);
 }

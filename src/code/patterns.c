@@ -124,6 +124,27 @@ static void file_under(dyad_patterns *p, dyad_str key)
 	push_index(&s->pats, &s->n, &s->cap, p->npats);
 }
 
+/*
+ * "встреча $ и +", "talks of $ and +": a source, the word "и"/"and" and a target written in a row
+ * are one pair of actors (EL_PAIR), as "$+" is; read apart, the source would take "A и B" as its
+ * list and leave the "и" unmatched. Returns 1 when els[n-2..n] (the target just read last) were
+ * joined into els[n-2].
+ */
+static int written_pair(pat_el *els, size_t n)
+{
+	dyad_str w;
+
+	if (n < 2 || els[n].kind != EL_TARGET || els[n].key.n || els[n - 2].kind != EL_SOURCE || els[n - 2].key.n ||
+	    els[n - 1].kind != EL_WORD || els[n - 1].lemma.n < 2)
+		return 0;
+	w = (dyad_str){ els[n - 1].lemma.p + 1, els[n - 1].lemma.n - 1 };
+	if (!dyad_str_eq_c(w, "и") && !dyad_str_eq_c(w, "and"))
+		return 0;
+	memset(&els[n - 2], 0, sizeof els[n - 2]);
+	els[n - 2].kind = EL_PAIR;
+	return 1;
+}
+
 /* Compile one pattern value; returns a negative code with the reason in `why`. */
 static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *why)
 {
@@ -180,8 +201,13 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 			els[n].lemma = pattern_lemma(p, w);
 			els[n].sig = lemma_sig((dyad_str){ els[n].lemma.p + 1, els[n].lemma.n - 1 });
 		}
-		if (anchor == SIZE_MAX && (els[n].kind == EL_WORD || els[n].kind == EL_PREFIX))
+		if (written_pair(els, n)) {
+			if (anchor == n - 1)
+				anchor = SIZE_MAX;
+			n -= 2;
+		} else if (anchor == SIZE_MAX && (els[n].kind == EL_WORD || els[n].kind == EL_PREFIX)) {
 			anchor = n;
+		}
 		n++;
 	}
 	if (anchor == SIZE_MAX)

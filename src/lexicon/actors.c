@@ -780,10 +780,39 @@ static const dyad_mention *body_before(ctx *c, const dyad_mention *m)
 		if (p->sentence + BODY_BACK < m->sentence)
 			break;
 		if (p->sentence < m->sentence && p->kind == DYAD_MENTION_ROLE && !p->person && p->code[0] &&
-		    strcmp(p->role, m->role) == 0 && dyad_str_eq(c->keys[p->tok_end - 1], c->keys[m->tok_end - 1]))
+		    strcmp(p->role, m->role) == 0 &&
+		    (dyad_str_eq(c->keys[p->tok_end - 1], c->keys[m->tok_end - 1]) ||
+		     dyad_str_eq(c->keys[p->tok_start], c->keys[m->tok_start])))
 			return p;
 	}
 	return NULL;
+}
+
+/*
+ * The office a bare title repeats ("посол не отреагировал на вызов" after "потребовали от посла
+ * Франции"): the nearest mention in an earlier sentence, at most BODY_BACK back, of a title with
+ * the same role and office and a country, that names no person. NULL when none, or when two
+ * such mentions of different countries stand there ("послы Франции и Германии … посол").
+ */
+static const dyad_mention *title_before(ctx *c, const dyad_mention *m)
+{
+	const dyad_mention *found = NULL;
+	size_t i;
+
+	if (!m->role[0] || !m->title)
+		return NULL;
+	for (i = c->nout - 1; i-- > 0;) {
+		const dyad_mention *p = &c->out[i];
+		if (p->sentence + BODY_BACK < m->sentence)
+			break;
+		if (p->sentence >= m->sentence || p->kind != DYAD_MENTION_ROLE || p->person || !p->country[0] ||
+		    strcmp(p->role, m->role) != 0 || !p->title || office_of(p->title) != office_of(m->title))
+			continue;
+		if (found && strcmp(found->country, p->country) != 0)
+			return NULL;
+		found = p;
+	}
+	return found;
 }
 
 /* Was this person named earlier in the document with an office held in the past? */
@@ -906,8 +935,13 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	} else if (!m->code[0] || !m->igo) {
 		/* "глава государства", "the ambassador", "белорусский лидер": the person named before */
 		const seen *s = recall(c, m->role, m->country, m->title);
-		if (s && (!m->code[0] || strcmp(s->code, m->code) == 0))
+		if (s && (!m->code[0] || strcmp(s->code, m->code) == 0)) {
 			from_seen(m, s);
+		} else if (!m->code[0] && (prev = title_before(c, m)) != NULL) {
+			/* "посол не отреагировал", after "посла Франции" named without a name */
+			set_code(c, m, prev->code);
+			m->resolved = 1;
+		}
 	}
 	if (past_office(c, rs[first].ts, sent_start))
 		no_office(c, m);

@@ -158,10 +158,35 @@ static void a_bare_body_repeats_the_body_named_before(void **state)
 	assert_string_equal(find("The Kazakh embassy protested. Two embassy cars left.", 20240304),
 			    "role KAZDIP Kazakh embassy\n"
 			    "role - embassy");
+	/* a head word first, the state after it ("Правительство Казахстана", "the Ministry of … of X") */
+	assert_string_equal(find("Правительство Казахстана выразило протест. Лукашенко ответил. Правительство настаивало.",
+				 20240304),
+			    "role KAZGOV Правительство Казахстана\n"
+			    "person BLRGOV Лукашенко=Александр Лукашенко\n"
+			    "role KAZGOV Правительство");
 	/* nor a body named in the same sentence */
 	assert_string_equal(find("The Kazakh embassy and the embassy protested.", 20240304),
 			    "role KAZDIP Kazakh embassy\n"
 			    "role - embassy");
+}
+
+static void a_bare_title_repeats_the_office_named_before(void **state)
+{
+	(void)state;
+	/* "посол" after "посол Казахстана" named without a name: that ambassador */
+	assert_string_equal(find("Посол Казахстана покинул Россию. Вечером посол вернулся.", 20240304),
+			    "role KAZDIP Посол Казахстана\n"
+			    "country RUS Россию\n"
+			    "role KAZDIP посол");
+	assert_string_equal(find("Belarus summoned the Kazakh ambassador. The ambassador declined to come.", 20240304),
+			    "country BLR Belarus\n"
+			    "role KAZDIP Kazakh ambassador\n"
+			    "role KAZDIP ambassador");
+	/* two such offices of different states before it: nobody */
+	assert_string_equal(find("Посол Казахстана и посол Беларуси выехали. Посол отказался.", 20240304),
+			    "role KAZDIP Посол Казахстана\n"
+			    "role BLRDIP посол Беларуси\n"
+			    "role - Посол");
 }
 
 static void empty_and_odd_text(void **state)
@@ -204,6 +229,7 @@ int main(void)
 		cmocka_unit_test(later_mentions_resolve_to_the_person_named),
 		cmocka_unit_test(a_past_office_codes_nobody),
 		cmocka_unit_test(a_bare_body_repeats_the_body_named_before),
+		cmocka_unit_test(a_bare_title_repeats_the_office_named_before),
 		cmocka_unit_test(empty_and_odd_text),
 	};
 	return cmocka_run_group_tests_name("actors", tests, setup, teardown);
