@@ -1331,7 +1331,8 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 			 */
 			if (m->mod == DYAD_MOD_NEGATED && !(t + 2 >= r->anchor && t < r->anchor))
 				continue;
-			if (m->mod == DYAD_MOD_HYPOTHETICAL && threat != SIZE_MAX && t > threat)
+			/* a threat's own "would" and what follows it are what it threatens */
+			if (m->mod == DYAD_MOD_HYPOTHETICAL && threat != SIZE_MAX && t >= threat)
 				continue;
 			if (m->mod > found || found == DYAD_MOD_DONE)
 				found = m->mod;
@@ -2728,6 +2729,41 @@ static int case_order(const ctx *c, size_t v, int ks, int kt)
 }
 
 /*
+ * Does sentence s name an actor that is not of side x's state (a place
+ * counts: "the drills near Taiwan")? Its candidates are in c->cands.
+ */
+static int names_another(const ctx *c, const dyad_side *x)
+{
+	size_t k;
+
+	for (k = 0; k < c->ncands; k++)
+		if (side_known(&c->cands[k].side) && !same_actor(&c->cands[k].side, x) &&
+		    !(c->cands[k].pair && same_actor(&c->cands[k].other, x)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The target a hostile act implies when its sentence names none: "Moscow
+ * said it would retaliate", "Tehran condemned the move", "China lodged a
+ * strong protest" after the other side's act. For blame, refusal, threat,
+ * protest, a show of force, cut relations and force (CAMEO 11x-16x,
+ * 18x-20x; coercion, 17x, is as often at home: martial law, arrests) whose source is one side of the document's dyad (main_dyad) and
+ * whose sentence names no actor of another state — then the other side is
+ * meant; any other actor named makes the target a guess, and none is taken.
+ * Returns 1 and sets *out when it found one.
+ */
+static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *src, dyad_side *out)
+{
+	(void)s;
+	if (!side_known(src) || strcmp(cameo, "11") < 0 || strcmp(cameo, "21") >= 0 || strncmp(cameo, "17", 2) == 0)
+		return 0;
+	if (names_another(c, src))
+		return 0;
+	return other_party(c, src, out);
+}
+
+/*
  * Fill the slots of one match: the pattern's own $ and + first; else the
  * subject before the verb, the speaker, the object after it, the speaker's
  * counterpart; a passive verb swaps them ("X was summoned by Y": Y acts on
@@ -2859,6 +2895,11 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		} else if (tgt.n == 0 && src.n > 0 && implied && other_party(c, &src.s[0], &o)) {
 			add_side(&tgt, &o, "document party");
 		}
+	}
+	if (tgt.n == 0 && src.n > 0) {
+		dyad_side o;
+		if (implied_target(c, s, gov ? governed_code(gov->cameo, pt->cameo) : pt->cameo, &src.s[0], &o))
+			add_side(&tgt, &o, "document party (the other side)");
 	}
 	if (src.n == 0)
 		why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";

@@ -469,6 +469,32 @@ static void they_after_a_meeting(void **state)
 			    "1053 KAZGOV -> RUS");
 }
 
+/*
+ * A hostile act whose sentence names no target is aimed at the other side of the document's
+ * dyad ("Moscow said it would retaliate"); another actor named, or a source outside the dyad,
+ * leaves it without one. A threat's own "would" is no hedge.
+ */
+static void hostile_acts_take_the_other_side(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Kazakhstan expelled the Russian ambassador. Moscow said it would retaliate.", 20240101),
+			    "166 KAZGOV -> RUSDIP\n130 RUSGOV -> KAZGOV");
+	assert_string_equal(code("Kazakhstan expelled the Russian ambassador. The Kremlin vowed to respond in kind.", 20240101),
+			    "166 KAZGOV -> RUSDIP\n130 RUSGOV -> KAZGOV");
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan will take countermeasures.", 20240101),
+			    "163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV planned");
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan warned of consequences.", 20240101),
+			    "163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV");
+	/* the target named after the words is the one threatened */
+	assert_string_equal(code("Russia said it would retaliate against Belarus.", 20240101), "130 RUSGOV -> BLR");
+	/* a third state named, or a source outside the dyad: no target taken */
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan warned of consequences for Belarus.",
+				 20240101),
+			    "163 RUSGOV -> KAZ\n130 KAZGOV -> BLR");
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Belarus warned of consequences.", 20240101),
+			    "163 RUSGOV -> KAZ");
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -513,6 +539,7 @@ int main(void)
 		cmocka_unit_test(conditions_inside_threats),
 		cmocka_unit_test(longest_match_wins),
 		cmocka_unit_test(they_after_a_meeting),
+		cmocka_unit_test(hostile_acts_take_the_other_side),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
