@@ -802,15 +802,29 @@ static int soft_slot(const pattern *pt, const pat_el *el)
 {
 	if ((el->kind != EL_SOURCE && el->kind != EL_TARGET) || el->key.n)
 		return 0;
-	/* a one-word pattern's + only: its $, the only one, written first ("$ осудил* +") */
-	return pattern_words(pt) >= 2 || (el->kind == EL_TARGET && pt->el[0].kind == EL_SOURCE &&
+	/* a one-word pattern's + only: "$ осудил* +", or "condemn +" with its subject next to it (soft_holds) */
+	return pattern_words(pt) >= 2 || (el->kind == EL_TARGET && (pt->el[0].kind == EL_SOURCE || pt->nel == 2) &&
 					  strcmp(pt->cameo, "10") >= 0 && strcmp(pt->cameo, "18") < 0);
 }
 
-/* A one-word pattern whose + stayed open holds only with its $ found (soft_slot). */
-static int soft_holds(const pattern *pt, const mres *r)
+static int subject_before(const ctx *c, const mres *r);
+
+/*
+ * A one-word pattern whose + stayed open holds only with its $ found (soft_slot), or, for one
+ * written without a $ ("condemn +"), with a subject at most GAP_SHORT words before its verb
+ * ("Iran on Tuesday condemned new sanctions imposed by the EU"): the subject acts, the target is
+ * found as for any open slot.
+ */
+static int soft_holds(const ctx *c, const pattern *pt, const mres *r)
 {
-	return pattern_words(pt) >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0;
+	int k;
+
+	if (pattern_words(pt) >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0)
+		return 1;
+	if (pt->el[0].kind == EL_SOURCE)
+		return 0;
+	k = subject_before(c, r);
+	return k >= 0 && c->cands[k].te + GAP_SHORT >= r->start;
 }
 
 /*
@@ -1016,7 +1030,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 		gap = GAP_SHORT;
 	}
 	r->start = pos;
-	return loose || soft_holds(pt, r);
+	return loose || soft_holds(c, pt, r);
 }
 
 /*

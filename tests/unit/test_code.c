@@ -485,6 +485,12 @@ static void hostile_acts_take_the_other_side(void **state)
 			    "163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV planned");
 	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan warned of consequences.", 20240101),
 			    "163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV");
+	/* a one-word verb of blame with its subject next to it finds its target further on, or takes the other side */
+	assert_string_equal(code("Russia on Monday condemned the decision taken by Kazakhstan.", 20240101), "111 RUSGOV -> KAZ");
+	assert_string_equal(code("Kazakhstan imposed sanctions on Russia. Moscow condemned the move.", 20240101),
+			    "163 KAZGOV -> RUS\n111 RUSGOV -> KAZGOV");
+	/* nobody acting next to the verb: no event */
+	assert_string_equal(code("Russia, after long talks in Astana with the mediators, condemned the decision.", 20240101), "");
 	/* the target named after the words is the one threatened */
 	assert_string_equal(code("Russia said it would retaliate against Belarus.", 20240101), "130 RUSGOV -> BLR");
 	/* a third state named, or a source outside the dyad: no target taken */
