@@ -29,6 +29,7 @@ typedef struct {
 	int after_prep;   /* preceded by a preposition: never the subject */
 	int pronoun;
 	int pair;         /* "стороны", "the two sides": side and other are the document's main dyad */
+	int possessive;   /* "its", "their": other is the nearest actor before of another state (object_pronoun) */
 	dyad_side other;
 } cand;
 
@@ -487,6 +488,8 @@ static const char *const both_sides[] = { "стороны", "министры", 
 					  "сопредседатели", "sides", "parties", "ministers", "leaders", "presidents", "premiers",
 					  "co-chairs", "co-chairmen", NULL };
 
+static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой", "коллегу",
+					    "коллег", "коллеге", NULL };
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };
 static const char *const he[] = { "он", "he", NULL };
@@ -511,6 +514,79 @@ static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 			return 0;
 		*a = e->source;
 		*b = e->target;
+		return 1;
+	}
+	return 0;
+}
+
+/* Does a mention of sentence s (an actor or not: "its embassy", "its ambassador") start at token t? */
+static int mention_at(const ctx *c, size_t s, size_t t)
+{
+	size_t k;
+
+	for (k = c->ix.sent_men[s]; k < c->in->nmentions && c->in->mentions[k].tok_start <= t; k++)
+		if (c->in->mentions[k].tok_start == t)
+			return 1;
+	return 0;
+}
+
+/*
+ * The side an object or possessive pronoun at token i of sentence s stands for, when it heads
+ * its own phrase (no actor or "counterpart" in the three words after it: "his Uzbek
+ * counterpart" is the counterpart, "its neighbour Kazakhstan" Kazakhstan, "its foreign
+ * ministry" the ministry). "him": the last man named before it (not "his", which as often
+ * points ahead: "During his visit, Putin met Xi"; nor "her", as often a possessive); "them":
+ * the target of the last event kept in this sentence or the one before ("sanctioned seven
+ * Venezuelan officials … accused them"); "its", "their": the nearest
+ * actor before it in its sentence, and in x->other the nearest before that of another state —
+ * the one meant when the first is the event's source ("Azerbaijani forces shelled its
+ * positions", said by Armenia: mend_possessive) — else the subject of the sentence before.
+ * Returns 1 and fills x when the pronoun stands for someone.
+ */
+static int object_pronoun(ctx *c, size_t s, size_t i, cand *x)
+{
+	static const char *const him[] = { "him", NULL };
+	static const char *const them[] = { "them", NULL };
+	static const char *const its[] = { "its", "their", NULL };
+	size_t b = c->sent_tok[s + 1], k;
+
+	for (k = i + 1; k < b && k <= i + 3; k++)
+		if (fold_in(c, k, counterparts) || mention_at(c, s, k))
+			return 0; /* "its neighbour Kazakhstan", "his Uzbek counterpart": the phrase names its head */
+	if (fold_in(c, i, him))
+		return person_by_gender(c, i, 'm', &x->side);
+	if (fold_in(c, i, them)) {
+		for (k = c->nev; k > 0 && c->ev[k - 1].sentence + 1 >= s; k--)
+			if (!c->ev[k - 1].why && side_known(&c->ev[k - 1].target)) {
+				x->side = c->ev[k - 1].target;
+				return 1;
+			}
+		return 0;
+	}
+	if (!fold_in(c, i, its))
+		return 0;
+	x->possessive = 1;
+	for (k = c->ncands; k > 0; k--) {
+		const cand *y = &c->cands[k - 1];
+		if (y->location || !side_known(&y->side) || y->pair)
+			continue;
+		if (!side_known(&x->side))
+			x->side = y->side;
+		else if (!same_actor(&y->side, &x->side)) {
+			x->other = y->side;
+			break;
+		}
+	}
+	if (side_known(&x->side))
+		return 1;
+	/* nobody before it in its sentence: the subject of the sentence before */
+	for (k = s > 0 ? c->ix.sent_men[s - 1] : c->in->nmentions; k < c->in->nmentions && c->in->mentions[k].sentence + 1 == s;
+	     k++) {
+		const dyad_mention *m = &c->in->mentions[k];
+		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] ||
+		    (m->tok_start > c->sent_tok[s - 1] && fold_in(c, m->tok_start - 1, preps)))
+			continue;
+		side_of(&x->side, m);
 		return 1;
 	}
 	return 0;
@@ -582,6 +658,8 @@ static void sentence_cands(ctx *c, size_t s)
 				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
 				ok = 1;
 				x.pair = 1;
+			} else {
+				ok = object_pronoun(c, s, i, &x);
 			}
 			if (ok) {
 				x.side.mention = NULL;
@@ -704,9 +782,6 @@ static int coordinated_after(const ctx *c, int k, size_t b, int *out, int max)
 	/* "A, B" without "и"/"and" is an apposition, not a list */
 	return by_conj;
 }
-
-static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой", "коллегу",
-					    "коллег", "коллеге", NULL };
 
 /*
  * Where the noun phrase of candidate k begins: "his Uzbek counterpart
@@ -886,12 +961,17 @@ static int in_office(const ctx *c, const cand *x)
 
 /*
  * A $ written first in a pattern is a subject: a governed actor cannot fill
- * it. A $ after a word of the pattern ("в $ вызван*", "visit of $") takes
+ * it, nor (English) one that "and" parts from the verb at token `verb`. A $ after a word of the pattern ("в $ вызван*", "visit of $") takes
  * what the pattern says.
  */
-static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
+static int governed_source(const ctx *c, const pattern *pt, size_t e, int k, size_t verb)
 {
-	return pt->el[e].kind == EL_SOURCE && e == 0 && governed(c, &c->cands[k]);
+	if (pt->el[e].kind != EL_SOURCE || e != 0)
+		return 0;
+	/* "summoned the Swedish ambassador and demanded": what ends before "and" is an object (Russian
+	   tells an object by its case: can_fill) */
+	return governed(c, &c->cands[k]) ||
+	       (c->cands[k].te < verb && !cyrillic(c->folds[verb]) && fold_in(c, verb - 1, conjunctions));
 }
 
 /*
@@ -993,7 +1073,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = t - 1;
 					found = 1;
 				}
-			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) && !governed_source(c, pt, e, k)) {
+			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) && !governed_source(c, pt, e, k, pos)) {
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
@@ -2212,8 +2292,8 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
 		const cand *x = &c->cands[k];
 		if (!other && (x->ts < r->end || !can_fill(c, x, SLOT_OBJECT, r->anchor) || other_preposition(c, r, x)))
 			continue;
-		if (same_actor(&x->side, src))
-			continue;
+		if (same_actor(&x->side, src) && !(x->possessive && side_known(&x->other) && !same_actor(&x->other, src)))
+			continue; /* its own side; "its" may stand for another (mend_possessive) */
 		return (int)k;
 	}
 	return -1;
@@ -2770,11 +2850,63 @@ static int names_another(const ctx *c, const dyad_side *x)
 static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *src, dyad_side *out)
 {
 	(void)s;
-	if (!side_known(src) || strcmp(cameo, "11") < 0 || strcmp(cameo, "21") >= 0 || strncmp(cameo, "17", 2) == 0)
+	if (!side_known(src) || strcmp(cameo, "10") < 0 || strcmp(cameo, "21") >= 0 || strncmp(cameo, "17", 2) == 0)
 		return 0;
 	if (names_another(c, src))
 		return 0;
 	return other_party(c, src, out);
+}
+
+/*
+ * The event of a verb coordinated with an earlier one of its sentence ("Tokayev received
+ * Lavrov and thanked him", "Turkey summoned the Swedish ambassador and demanded an
+ * explanation"): when "and" (and at most one adverb: "also", "then") stands right before the
+ * match, the last event of the sentence read off a verb before it, whose source is the
+ * coordinated verb's subject (the nearest actor before would be the first verb's object) and
+ * whose target it addresses when it names none. -1 when there is none.
+ */
+static long coordinated_event(const ctx *c, size_t s, const mres *r)
+{
+	static const char *const adverbs[] = { "also", "then", "later", "subsequently", "further", NULL };
+	size_t t = r->start, a = c->sent_tok[s], k;
+
+	if (t > a && fold_in(c, t - 1, adverbs))
+		t--;
+	if (t <= a || !fold_in(c, t - 1, conjunctions))
+		return -1;
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence == s; k--) {
+		const dyad_event *e = &c->ev[k - 1];
+		if (k - 1 < c->nevm && c->evm[k - 1].anchor < t && side_known(&e->source) && e->source.how &&
+		    strcmp(e->source.how, "document party") != 0)
+			return (long)(k - 1);
+	}
+	return -1;
+}
+
+/*
+ * A target read off "its"/"their" (object_pronoun) that came out as the source's own state
+ * stands for the nearest actor before it of another state ("Azerbaijani forces shelled its
+ * positions", said by Armenia).
+ */
+static void mend_possessive(const ctx *c, const sides *src, sides *tgt)
+{
+	size_t k;
+	int i;
+
+	for (i = 0; i < tgt->n && src->n > 0; i++) {
+		if (tgt->s[i].mention || !same_actor(&tgt->s[i], &src->s[0]))
+			continue;
+		for (k = 0; k < c->ncands; k++) {
+			const cand *x = &c->cands[k];
+			if (!x->possessive || x->side.span.start != tgt->s[i].span.start)
+				continue;
+			if (side_known(&x->other) && !same_actor(&x->other, &src->s[0])) {
+				tgt->s[i] = x->other;
+				tgt->s[i].how = "coreference (its: another state before)";
+			}
+			break;
+		}
+	}
 }
 
 /*
@@ -2792,6 +2924,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	sides src, tgt;
 	dyad_side none;
 	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0, ks = -1, kt = -1;
+	long coord = -1; /* the event of a verb coordinated before this one (coordinated_event) */
 	dyad_side plural;
 	const char *why = NULL;
 	const pattern *gov;
@@ -2820,7 +2953,9 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			if (side_known(spk))
 				add_side(&src, spk, "speaker");
 		} else if (src.n == 0) {
-			if ((k = subject_before(c, r)) >= 0) {
+			if ((coord = coordinated_event(c, s, r)) >= 0) {
+				add_side(&src, &c->ev[coord].source, "subject of the verb coordinated before");
+			} else if ((k = subject_before(c, r)) >= 0) {
 				ks = k;
 				add_list(c, &src, k, 0, s,
 					 case_passed_over(c, (size_t)k + 1, cands_ending_by(c, r->start), SLOT_SUBJECT, r->anchor)
@@ -2880,6 +3015,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				reciprocal = 1;
 			}
 		}
+		mend_possessive(c, &src, &tgt);
 		/* "Минск посетит министр": the object first, the subject after the verb */
 		if (!reciprocal && src.n == 1 && tgt.n == 1 && case_order(c, r->anchor, ks, kt)) {
 			dyad_side x = src.s[0];
@@ -2910,6 +3046,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			add_side(&tgt, &o, "document party");
 		}
 	}
+	if (tgt.n == 0 && coord >= 0 && side_known(&c->ev[coord].target) && !same_actor(&c->ev[coord].target, &src.s[0]))
+		add_side(&tgt, &c->ev[coord].target, "object of the verb coordinated before");
 	if (tgt.n == 0 && src.n > 0) {
 		dyad_side o;
 		if (implied_target(c, s, gov ? governed_code(gov->cameo, pt->cameo) : pt->cameo, &src.s[0], &o))
@@ -3055,10 +3193,21 @@ static void longest_match_wins(ctx *c, size_t first)
 	}
 }
 
+/*
+ * A visit or its hosting (042, 043) and the talks held during it (040, 041, 045, 046) are two
+ * actions told in one sentence ("Blinken travelled to Beijing, where he met Wang Yi").
+ */
+static int visit_and_talks(const char *a, const char *b)
+{
+	int va = strcmp(a, "042") == 0 || strcmp(a, "043") == 0, vb = strcmp(b, "042") == 0 || strcmp(b, "043") == 0;
+
+	return va != vb && strncmp(a, "04", 2) == 0 && strncmp(b, "04", 2) == 0;
+}
+
 /* Do o and x, read from one sentence, state one action: one root, the same two actors? */
 static int one_clause_action(const dyad_event *o, const dyad_event *x)
 {
-	if (!same_root(o->cameo, x->cameo))
+	if (!same_root(o->cameo, x->cameo) || visit_and_talks(o->cameo, x->cameo))
 		return 0;
 	/* praise, thanks and congratulations are apart (05x with different modes) */
 	if (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode))

@@ -466,7 +466,7 @@ static void they_after_a_meeting(void **state)
 	/* no event before: a coordination that opened the sentence before is what "they" stands for */
 	assert_string_equal(code("Kazakhstan and its allies say the seizure was illegal. They demand Russia release the ships.",
 				 20240101),
-			    "1053 KAZGOV -> RUS");
+			    "111 KAZGOV -> RUS\n1053 KAZGOV -> RUS");
 }
 
 /*
@@ -499,6 +499,39 @@ static void hostile_acts_take_the_other_side(void **state)
 			    "163 RUSGOV -> KAZ\n130 KAZGOV -> BLR");
 	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Belarus warned of consequences.", 20240101),
 			    "163 RUSGOV -> KAZ");
+}
+
+/* A visit and the talks held during it are two actions, even told in one sentence. */
+static void a_visit_and_its_talks(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Lavrov travelled to Kazakhstan, where he met Tokayev.", 20240101),
+			    "040 RUSGOV -> KAZGOV\n042 RUSGOV -> KAZ");
+	assert_string_equal(code("Tokayev hosted Lavrov in Astana and held talks with him.", 20240101),
+			    "040 KAZGOV -> RUSGOV\n043 KAZGOV -> RUSGOV");
+	/* two words for one visit stay one */
+	assert_string_equal(code("Lavrov arrived in Kazakhstan on a two-day visit.", 20240101), "042 RUSGOV -> KAZ");
+}
+
+/*
+ * Object and possessive pronouns as parties: "him" the man named before, "them" the last
+ * event's target, "its" the nearest actor before of another state than the source.
+ */
+static void pronouns_as_parties(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Kazakhstan said Russian forces shelled its positions.", 20240101), "194 RUSMIL -> KAZ");
+	assert_string_equal(code("Russia said its forces shelled Kazakh positions.", 20240101), "194 RUSMIL -> KAZ");
+	assert_string_equal(code("Russia imposed sanctions on Belarusian officials. Russia accused them of fraud.", 20240101),
+			    "163 RUSGOV -> BLR\n112 RUSGOV -> BLR");
+	assert_string_equal(code("Tokayev received Lavrov in Astana and thanked him for the visit.", 20240101),
+			    "040 KAZGOV -> RUSGOV\n051 KAZGOV -> RUSGOV");
+	/* a verb coordinated with the one before has its subject, not its object */
+	assert_string_equal(code("Kazakhstan summoned the Russian ambassador and demanded an explanation.", 20240101),
+			    "140 KAZGOV -> RUSDIP\n100 KAZGOV -> RUSDIP");
+	/* the phrase names its own head: "its neighbour Belarus", "his Russian counterpart" */
+	assert_string_equal(code("Russia imposed sanctions on its neighbour Belarus.", 20240101), "163 RUSGOV -> BLR");
+	assert_string_equal(code("Tokayev met his Russian counterpart.", 20240101), "040 KAZGOV -> RUS");
 }
 
 static int setup(void **state)
@@ -546,6 +579,8 @@ int main(void)
 		cmocka_unit_test(longest_match_wins),
 		cmocka_unit_test(they_after_a_meeting),
 		cmocka_unit_test(hostile_acts_take_the_other_side),
+		cmocka_unit_test(a_visit_and_its_talks),
+		cmocka_unit_test(pronouns_as_parties),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
