@@ -2884,6 +2884,26 @@ static long coordinated_event(const ctx *c, size_t s, const mres *r)
 }
 
 /*
+ * Does an office the recognizer could tie to no state ("The Director General urged the Indian
+ * side …", "the spokesman said") stand as the subject of match r: the nearest mention before
+ * the match in its sentence, no preposition before it, a title or body with a role and no code,
+ * at the verb's level? Its state is then the other side of the one the verb acts on.
+ */
+static int stateless_office_subject(const ctx *c, size_t s, const mres *r)
+{
+	const dyad_mention *m = NULL;
+	size_t k;
+
+	for (k = c->ix.sent_men[s]; k < c->in->nmentions && c->in->mentions[k].tok_end <= r->start; k++)
+		m = &c->in->mentions[k];
+	if (!m || m->sentence != s || m->kind != DYAD_MENTION_ROLE || m->code[0] || !m->role[0] || m->person)
+		return 0;
+	if (m->tok_start > c->sent_tok[s] && fold_in(c, m->tok_start - 1, preps))
+		return 0;
+	return c->level[m->tok_start] <= c->level[r->anchor] && !clause_ends(c, m->tok_end, r->start);
+}
+
+/*
  * A target read off "its"/"their" (object_pronoun) that came out as the source's own state
  * stands for the nearest actor before it of another state ("Azerbaijani forces shelled its
  * positions", said by Armenia).
@@ -3045,6 +3065,11 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		} else if (tgt.n == 0 && src.n > 0 && implied && other_party(c, &src.s[0], &o)) {
 			add_side(&tgt, &o, "document party");
 		}
+	}
+	if (src.n == 0 && tgt.n > 0 && !passive && stateless_office_subject(c, s, r)) {
+		dyad_side o;
+		if (other_party(c, &tgt.s[0], &o))
+			add_side(&src, &o, "document party (an office of the other side)");
 	}
 	if (tgt.n == 0 && coord >= 0 && side_known(&c->ev[coord].target) && !same_actor(&c->ev[coord].target, &src.s[0]))
 		add_side(&tgt, &c->ev[coord].target, "object of the verb coordinated before");

@@ -518,7 +518,10 @@ static int is_igo_raw(const raw *r)
 	return r->ent->kind == DYAD_LEX_IGO && r->name->type != DYAD_NAME_METONYM;
 }
 
-/* Tokens between two matches are "glue" when they are at most one short lower-case word: "of", "the". */
+/*
+ * Tokens between two matches are "glue" when they are at most one short lower-case word ("и",
+ * "в"), in English one preposition ("of", "to").
+ */
 static int glued(ctx *c, size_t from, size_t to)
 {
 	if (to < from)
@@ -527,6 +530,14 @@ static int glued(ctx *c, size_t from, size_t to)
 		return 1;
 	if (to - from > 1 || !is_word(&c->toks[from]))
 		return 0;
+	/*
+	 * English glues with a preposition alone ("President of Kazakhstan", "Ambassador of Kazakhstan to
+	 * Belarus"): "The spokesman accused Russia" is no office of Russia
+	 */
+	if (!(c->text.p[c->toks[from].span.start] & 0x80)) {
+		static const char *const glue_en[] = { "of", "for", "to", "in", "at", NULL };
+		return in_list(folded(c, from), glue_en);
+	}
 	return match_case_of(tok_str(c, from)) == CASE_ANY && c->toks[from].span.end - c->toks[from].span.start <= 6;
 }
 

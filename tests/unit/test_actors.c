@@ -189,6 +189,15 @@ static void a_definite_body_is_the_office_of_the_state_spoken_of(void **state)
 			    "role - ambassador");
 }
 
+/* An English office joins the state after it across a preposition only, never across a verb. */
+static void an_office_joins_its_state_across_a_preposition(void **state)
+{
+	(void)state;
+	assert_string_equal(find("The ambassador urged Russia to act.", 20240304), "role - ambassador\ncountry RUS Russia");
+	assert_string_equal(find("The Ambassador of Kazakhstan to Belarus spoke.", 20240304),
+			    "role KAZDIP Ambassador of Kazakhstan\ncountry BLR Belarus");
+}
+
 static void empty_and_odd_text(void **state)
 {
 	(void)state;
@@ -230,6 +239,7 @@ int main(void)
 		cmocka_unit_test(a_past_office_codes_nobody),
 		cmocka_unit_test(a_bare_body_repeats_the_body_named_before),
 		cmocka_unit_test(a_definite_body_is_the_office_of_the_state_spoken_of),
+		cmocka_unit_test(an_office_joins_its_state_across_a_preposition),
 		cmocka_unit_test(empty_and_odd_text),
 	};
 	return cmocka_run_group_tests_name("actors", tests, setup, teardown);

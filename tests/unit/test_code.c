@@ -491,6 +491,10 @@ static void hostile_acts_take_the_other_side(void **state)
 			    "163 KAZGOV -> RUS\n111 RUSGOV -> KAZGOV");
 	/* nobody acting next to the verb: no event */
 	assert_string_equal(code("Russia, after long talks in Astana with the mediators, condemned the decision.", 20240101), "");
+	/* an office no state is named with acts for the other side of the one it acts on */
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. The foreign minister urged Russia to lift them.",
+				 20240101),
+			    "163 RUSGOV -> KAZ\n020 KAZGOV -> RUS");
 	/* the target named after the words is the one threatened */
 	assert_string_equal(code("Russia said it would retaliate against Belarus.", 20240101), "130 RUSGOV -> BLR");
 	/* a third state named, or a source outside the dyad: no target taken */
