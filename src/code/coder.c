@@ -407,16 +407,17 @@ static int counterpart(ctx *c, const dyad_side *s, dyad_side *out)
  * the document's events are walked once in all.
  */
 /*
- * Two states joined by "и"/"and" in one of the two sentences before s
- * ("Консультации между МИД России и Туркмении прошли …" before "стороны
- * обсудили"): the pair the next "стороны" most likely means. Finds the
- * sentences' mentions by binary search and walks only them.
+ * Two states joined by "и"/"and" in sentence s itself ("Riyadh and Tehran
+ * agreed to implement … agreements between both countries") or one of the
+ * two sentences before it ("Консультации между МИД России и Туркмении прошли
+ * …" before "стороны обсудили"): the pair the next "стороны" most likely
+ * means. Finds the sentences' mentions by binary search and walks only them.
  */
 static int recent_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 {
 	size_t back, lo, hi, k;
 
-	for (back = 1; back <= 2 && back <= s; back++) {
+	for (back = 0; back <= 2 && back <= s; back++) {
 		size_t want = s - back;
 		lo = 0;
 		hi = c->in->nmentions;
@@ -496,11 +497,30 @@ static const char *const he[] = { "он", "he", NULL };
 static const char *const they[] = { "они", "they", NULL };
 static const char *const she[] = { "она", "she", NULL };
 
-/* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
 /*
- * "они", "they" after a reciprocal event kept in this sentence or the one
- * before: its two sides ("France and Germany met. They agreed to …"). Without
- * one, "they" is the subject before (pronoun_subject).
+ * "Both countries agreed …", "The two nations signed …" at token i of sentence s: the two sides
+ * of the document's dyad, as the sentence's subject only (at its start); elsewhere "relations
+ * between the two countries" is as often a general remark.
+ */
+static int two_of(const ctx *c, size_t s, size_t i)
+{
+	static const char *const two[] = { "two", "both", NULL };
+	static const char *const the[] = { "the", NULL };
+	static const char *const states[] = { "countries", "nations", "states", "governments", NULL };
+	size_t a = c->sent_tok[s];
+
+	return i > a && fold_in(c, i - 1, two) && fold_in(c, i, states) &&
+	       (i - 1 == a || (i - 2 == a && fold_in(c, a, the)));
+}
+
+/* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
+static int reciprocal_family(const char *cameo);
+
+/*
+ * "они", "they" after a reciprocal event or a meeting, an agreement or
+ * cooperation (04x, 057, 06x) kept in this sentence or the one before: its
+ * two sides ("France and Germany met. They agreed to …"). Without one,
+ * "they" is the subject before (pronoun_subject).
  */
 static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 {
@@ -510,7 +530,8 @@ static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 		const dyad_event *e = &c->ev[k - 1];
 		if (e->why)
 			continue;
-		if (!e->reciprocal || !side_known(&e->source) || !side_known(&e->target))
+		/* "Tokayev met Mirziyoyev. They signed …": a meeting has two sides as a joint act has */
+		if (!(e->reciprocal || reciprocal_family(e->cameo)) || !side_known(&e->source) || !side_known(&e->target))
 			return 0;
 		*a = e->source;
 		*b = e->target;
@@ -653,7 +674,7 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = person_by_gender(c, a, 'm', &x.side);
 			} else if (fold_in(c, i, she)) {
 				ok = person_by_gender(c, a, 'f', &x.side);
-			} else if ((fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) ||
+			} else if (((fold_in(c, i, both_sides) || two_of(c, s, i)) && main_dyad(c, &x.side, &x.other)) ||
 				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
 				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
 				ok = 1;
@@ -1253,7 +1274,6 @@ static void near_miss(ctx *c, size_t s, const pattern *pt)
  * the sentence implies them and the action is a meeting, an agreement or
  * cooperation; else, when explaining, it is noted (near_miss).
  */
-static int reciprocal_family(const char *cameo);
 static int implies_parties(ctx *c, size_t s);
 
 static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, const pattern *, const mres *))

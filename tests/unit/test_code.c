@@ -463,6 +463,16 @@ static void they_after_a_meeting(void **state)
 			    "040 RUSGOV <-> KAZGOV\n030 RUSGOV <-> KAZGOV");
 	assert_string_equal(code("The leaders of Russia and Kazakhstan agreed to expand trade.", 20240101),
 			    "030 RUSGOV <-> KAZGOV");
+	/* a meeting has two sides as a joint act has: "they" after it are both */
+	assert_string_equal(code("Tokayev met Lavrov in Astana. They signed an agreement on trade.", 20240101),
+			    "040 KAZGOV -> RUSGOV\n057 KAZGOV <-> RUSGOV");
+	/* "both countries" opening a sentence are the dyad; the pair its own sentence names first */
+	assert_string_equal(code("Russia and Kazakhstan held talks. Both countries agreed to expand trade.", 20240101),
+			    "040 RUSGOV <-> KAZGOV\n030 RUSGOV <-> KAZGOV");
+	assert_string_equal(code("Russia and Belarus held talks. Moscow and Astana agreed to implement agreements between "
+				 "both countries.",
+				 20240101),
+			    "040 RUSGOV <-> BLRGOV\n030 RUSGOV <-> KAZGOV");
 	/* no event before: a coordination that opened the sentence before is what "they" stands for */
 	assert_string_equal(code("Kazakhstan and its allies say the seizure was illegal. They demand Russia release the ships.",
 				 20240101),
