@@ -513,6 +513,22 @@ static int two_of(const ctx *c, size_t s, size_t i)
 	       (i - 1 == a || (i - 2 == a && fold_in(c, a, the)));
 }
 
+/*
+ * "Fidan travelled to Cairo, where he met Sisi": a man (gender 'm') or woman ('f') named as
+ * the first actor of the sentence, before the pronoun, is the one it stands for — the subject
+ * the clause goes on about; else the last person named before the sentence (person_by_gender).
+ * Looks at the candidates of the sentence made so far.
+ */
+static int subject_person(const ctx *c, char gender, dyad_side *out)
+{
+	const cand *x = c->ncands ? &c->cands[0] : NULL;
+
+	if (!x || x->pronoun || !x->side.person || !x->side.mention || x->side.mention->gender != gender || x->after_prep)
+		return 0;
+	*out = x->side;
+	return 1;
+}
+
 /* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
 static int reciprocal_family(const char *cameo);
 
@@ -557,8 +573,9 @@ static int mention_at(const ctx *c, size_t s, size_t t)
  * counterpart" is the counterpart, "its neighbour Kazakhstan" Kazakhstan, "its foreign
  * ministry" the ministry). "him": the last man named before it (not "his", which as often
  * points ahead: "During his visit, Putin met Xi"; nor "her", as often a possessive); "them":
- * the target of the last event kept in this sentence or the one before ("sanctioned seven
- * Venezuelan officials … accused them"); "its", "their": the nearest
+ * the nearest actor before it in its sentence but the first ("expelled 45 Russian diplomats,
+ * accusing them"), else the target of the last event kept in the sentence before ("sanctioned
+ * seven Venezuelan officials. Washington accused them"); "its", "their": the nearest
  * actor before it in its sentence, and in x->other the nearest before that of another state —
  * the one meant when the first is the event's source ("Azerbaijani forces shelled its
  * positions", said by Armenia: mend_possessive) — else the subject of the sentence before.
@@ -577,6 +594,12 @@ static int object_pronoun(ctx *c, size_t s, size_t i, cand *x)
 	if (fold_in(c, i, him))
 		return person_by_gender(c, i, 'm', &x->side);
 	if (fold_in(c, i, them)) {
+		/* "expelled 45 Russian diplomats, accusing them": the nearest actor before it but the subject */
+		for (k = c->ncands; k > 1; k--)
+			if (!c->cands[k - 1].location && !c->cands[k - 1].pronoun && side_known(&c->cands[k - 1].side)) {
+				x->side = c->cands[k - 1].side;
+				return 1;
+			}
 		for (k = c->nev; k > 0 && c->ev[k - 1].sentence + 1 >= s; k--)
 			if (!c->ev[k - 1].why && side_known(&c->ev[k - 1].target)) {
 				x->side = c->ev[k - 1].target;
@@ -671,9 +694,9 @@ static void sentence_cands(ctx *c, size_t s)
 			} else if (fold_in(c, i, you) && side_known(spk)) {
 				ok = counterpart(c, spk, &x.side);
 			} else if (fold_in(c, i, he)) {
-				ok = person_by_gender(c, a, 'm', &x.side);
+				ok = subject_person(c, 'm', &x.side) || person_by_gender(c, a, 'm', &x.side);
 			} else if (fold_in(c, i, she)) {
-				ok = person_by_gender(c, a, 'f', &x.side);
+				ok = subject_person(c, 'f', &x.side) || person_by_gender(c, a, 'f', &x.side);
 			} else if (((fold_in(c, i, both_sides) || two_of(c, s, i)) && main_dyad(c, &x.side, &x.other)) ||
 				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
 				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
@@ -2880,8 +2903,9 @@ static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *
 /*
  * The event of a verb coordinated with an earlier one of its sentence ("Tokayev received
  * Lavrov and thanked him", "Turkey summoned the Swedish ambassador and demanded an
- * explanation"): when "and" (and at most one adverb: "also", "then") stands right before the
- * match, the last event of the sentence read off a verb before it, whose source is the
+ * explanation", "expelled 45 Russian diplomats, accusing them of spying"): when "and" (and at
+ * most one adverb: "also", "then") stands right before the match, or a comma before an English
+ * participle in -ing that opens it, the last event of the sentence read off a verb before it, whose source is the
  * coordinated verb's subject (the nearest actor before would be the first verb's object) and
  * whose target it addresses when it names none. -1 when there is none.
  */
@@ -2892,7 +2916,12 @@ static long coordinated_event(const ctx *c, size_t s, const mres *r)
 
 	if (t > a && fold_in(c, t - 1, adverbs))
 		t--;
-	if (t <= a || !fold_in(c, t - 1, conjunctions))
+	if (t <= a)
+		return -1;
+	/* "and demanded", or a participle after a comma: "expelled 45 diplomats, accusing them of spying" */
+	if (!fold_in(c, t - 1, conjunctions) &&
+	    !(t == r->anchor && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ',' &&
+	      !cyrillic(c->folds[t]) && ends_with(c->folds[t], "ing")))
 		return -1;
 	for (k = c->nev; k > 0 && c->ev[k - 1].sentence == s; k--) {
 		const dyad_event *e = &c->ev[k - 1];
