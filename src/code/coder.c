@@ -1438,6 +1438,27 @@ static const char *const conditions[] = { "если", "бы", "if", "unless", NU
 #define COND_REACH 12
 
 /*
+ * Is token t a "would" that reports a future ("Modi said India would continue to support
+ * Bangladesh"): a verb of saying stands before it in its sentence? Such a "would" plans, it
+ * does not hedge; a condition ("if") still makes the event hypothetical.
+ */
+static int reported_would(const ctx *c, size_t s, size_t t)
+{
+	static const char *const would[] = { "would", NULL };
+	static const char *const saying[] = { "said", "says", "told", "announced", "stated", "added", "noted",
+					      "stressed", "confirmed", "assured", "promised", "pledged", "vowed",
+					      "declared", "insisted", "reiterated", NULL };
+	size_t k;
+
+	if (!fold_in(c, t, would))
+		return 0;
+	for (k = c->sent_tok[s]; k < t; k++)
+		if (fold_in(c, k, saying))
+			return 1;
+	return 0;
+}
+
+/*
  * What the words near a match say of its reality; the token `skip` (a
  * governing verb such as "refused") does not count. A threat or a warning
  * states its condition after its verb ("threatened to retaliate if", "warned
@@ -1471,6 +1492,11 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 			/* a threat's own "would" and what follows it are what it threatens */
 			if (m->mod == DYAD_MOD_HYPOTHETICAL && threat != SIZE_MAX && t >= threat)
 				continue;
+			if (m->mod == DYAD_MOD_HYPOTHETICAL && reported_would(c, s, t)) {
+				if (found == DYAD_MOD_DONE)
+					found = DYAD_MOD_PLANNED;
+				continue;
+			}
 			if (m->mod > found || found == DYAD_MOD_DONE)
 				found = m->mod;
 		}

@@ -515,6 +515,16 @@ static void hostile_acts_take_the_other_side(void **state)
 			    "163 RUSGOV -> KAZ");
 }
 
+/* A "would" after a verb of saying reports a plan; a condition still hedges. */
+static void reported_would_plans(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Tokayev said Kazakhstan would continue to support Belarus.", 20240101),
+			    "051 KAZGOV -> BLR planned");
+	assert_string_equal(code("Kazakhstan would support Belarus, analysts believe.", 20240101), "");
+	assert_string_equal(code("Tokayev said Kazakhstan would support Belarus if asked.", 20240101), "");
+}
+
 /* A visit and the talks held during it are two actions, even told in one sentence. */
 static void a_visit_and_its_talks(void **state)
 {
@@ -594,6 +604,7 @@ int main(void)
 		cmocka_unit_test(they_after_a_meeting),
 		cmocka_unit_test(hostile_acts_take_the_other_side),
 		cmocka_unit_test(a_visit_and_its_talks),
+		cmocka_unit_test(reported_would_plans),
 		cmocka_unit_test(pronouns_as_parties),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
