@@ -135,6 +135,25 @@ static int prep_is(const ctx *c, size_t t, const char *p)
 	return c->keys[t].p && dyad_str_eq_c(c->keys[t], p);
 }
 
+/*
+ * The token that governs a phrase starting at token ts of a sentence starting at a: the word
+ * before it, past an article, a possessive or a number ("by the European Union", "of two Russian
+ * diplomats": "by", "of"). a when there is none.
+ */
+static size_t phrase_head_before(const ctx *c, size_t ts, size_t a)
+{
+	static const char *const fillers[] = { "the", "a", "an", "this", "these", "those", "its", "their", "two",
+					       "three", "four", "five", "several", "both", "all", NULL };
+	size_t t = ts, skipped = 0;
+
+	while (t > a + 1 && skipped < 2 &&
+	       (fold_in(c, t - 1, fillers) || c->in->toks[t - 1].kind == DYAD_TOK_NUMBER)) {
+		t--;
+		skipped++;
+	}
+	return t > a ? t - 1 : a;
+}
+
 static int cyrillic(dyad_str f)
 {
 	return f.n > 0 && ((unsigned char)f.p[0] == 0xD0 || (unsigned char)f.p[0] == 0xD1);
@@ -2415,7 +2434,8 @@ static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *pat
 		const cand *x = &c->cands[i];
 		if (taken_by(x, patient) || !can_fill(c, x, SLOT_AGENT, r->anchor))
 			continue;
-		if (ru ? x->ts <= r->end + 4 : (x->ts > c->sent_tok[s] && fold_is(c, x->ts - 1, "by")))
+		if (ru ? x->ts <= r->end + 4
+		       : (x->ts > c->sent_tok[s] && fold_is(c, phrase_head_before(c, x->ts, c->sent_tok[s]), "by")))
 			return i;
 	}
 	/* "В МИД РФ были вызваны …": the office before the verb the act took place in */
@@ -2628,7 +2648,8 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 			tgt->s[i].how = "passive subject";
 	} else {
 		for (i = 0; i < tgt->n; i++) {
-			int by = !ru && r->ntgt > i && c->cands[r->tgt[i]].ts > 0 && fold_is(c, c->cands[r->tgt[i]].ts - 1, "by");
+			int by = !ru && r->ntgt > i && c->cands[r->tgt[i]].ts > c->sent_tok[s] &&
+				 fold_is(c, phrase_head_before(c, c->cands[r->tgt[i]].ts, c->sent_tok[s]), "by");
 			if (by)
 				add_side(&agent, &tgt->s[i], "passive agent");
 			else if (ru && r->ntgt > i && instrumental(c, &c->cands[r->tgt[i]]))
@@ -3005,6 +3026,30 @@ static void mend_possessive(const ctx *c, const sides *src, sides *tgt)
 }
 
 /*
+ * "Belarus was hit with new sanctions by the European Union": a pattern's + (written without
+ * "by") filled by an actor after "by" names who acts, not whom — the sentence's subject is the
+ * one acted on. Swaps the one source and the one target; returns 1 when it did.
+ */
+static int by_agent_target(const ctx *c, size_t s, const pattern *pt, const mres *r, sides *src, sides *tgt)
+{
+	const cand *x;
+	dyad_side t;
+
+	if (r->ntgt != 1 || tgt->n != 1 || src->n != 1 || r->nsrc > 0 || pattern_passive(pt))
+		return 0;
+	x = &c->cands[r->tgt[0]];
+	if (cyrillic(c->folds[x->ts]) || x->ts <= c->sent_tok[s] ||
+	    !fold_is(c, phrase_head_before(c, x->ts, c->sent_tok[s]), "by"))
+		return 0;
+	t = tgt->s[0];
+	tgt->s[0] = src->s[0];
+	src->s[0] = t;
+	src->s[0].how = "passive agent";
+	tgt->s[0].how = "passive subject";
+	return 1;
+}
+
+/*
  * Fill the slots of one match: the pattern's own $ and + first; else the
  * subject before the verb, the speaker, the object after it, the speaker's
  * counterpart; a passive verb swaps them ("X was summoned by Y": Y acts on
@@ -3122,10 +3167,19 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		/* the passive: who the sentence says acts is the one acted on */
 		if (!reciprocal && passive_at(c, s, r->anchor))
 			passive = passive_roles(c, s, pt, r, &src, &tgt);
+		else if (!reciprocal && by_agent_target(c, s, pt, r, &src, &tgt))
+			passive = 1;
 	}
 	/* a verb governing this one: its subject and object are the event's */
-	if ((gov = governor(c, s, pt, r, &gov_at)) != NULL)
+	if ((gov = governor(c, s, pt, r, &gov_at)) != NULL) {
 		governed_sides(c, s, r, gov_at, &src, &tgt);
+		if (passive_at(c, s, gov_at) && src.n > 0 && tgt.n > 0) {
+			/* "Iran was accused by Israel of supplying drones": the governing verb's agent acts */
+			sides x = src;
+			src = tgt;
+			tgt = x;
+		}
+	}
 	/* parties the sentence implies and does not name */
 	if ((src.n == 0 || tgt.n == 0) && !r->soft) {
 		int implied = passive || implies_parties(c, s);

@@ -515,6 +515,17 @@ static void hostile_acts_take_the_other_side(void **state)
 			    "163 RUSGOV -> KAZ");
 }
 
+/* Who acts after "by": the passive with an article before the agent, a governing verb in the passive, a noun's agent. */
+static void agents_after_by(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Sanctions were imposed on Belarus by the Russian government on Monday.", 20240101),
+			    "163 RUSGOV -> BLR");
+	assert_string_equal(code("Kazakhstan was accused by Russia of supplying weapons to Belarus.", 20240101),
+			    "112 RUSGOV -> KAZ");
+	assert_string_equal(code("Belarus was hit with new sanctions by Russia.", 20240101), "163 RUSGOV -> BLR");
+}
+
 /* A "would" after a verb of saying reports a plan; a condition still hedges. */
 static void reported_would_plans(void **state)
 {
@@ -605,6 +616,7 @@ int main(void)
 		cmocka_unit_test(hostile_acts_take_the_other_side),
 		cmocka_unit_test(a_visit_and_its_talks),
 		cmocka_unit_test(reported_would_plans),
+		cmocka_unit_test(agents_after_by),
 		cmocka_unit_test(pronouns_as_parties),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
