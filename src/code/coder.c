@@ -2532,7 +2532,8 @@ static void governed_sides(ctx *c, size_t s, const mres *r, size_t g, sides *src
 	}
 	for (k = cands_ending_by(c, g); k < c->ncands && c->cands[k].te <= r->anchor; k++) {
 		const cand *x = &c->cands[k];
-		if (x->ts <= g || x->location || (src->n && same_actor(&x->side, &src->s[0])))
+		/* a place after a preposition is where; a capital as the object is its state ("urged Washington to") */
+		if (x->ts <= g || (x->location && x->after_prep) || (src->n && same_actor(&x->side, &src->s[0])))
 			continue;
 		tgt->n = 0;
 		add_list(c, tgt, (int)k, 1, s, "object of the governing verb");

@@ -526,6 +526,16 @@ static void agents_after_by(void **state)
 	assert_string_equal(code("Belarus was hit with new sanctions by Russia.", 20240101), "163 RUSGOV -> BLR");
 }
 
+/* A capital addressed by an appeal is its state; "should" demands as "must" does; opposing is disapproval. */
+static void appeals_to_capitals(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia urged Astana to stop arms sales to Belarus.", 20240101), "0242 RUSGOV -> KAZ");
+	assert_string_equal(code("Lavrov said Kazakhstan should stop interfering in the affairs of Belarus.", 20240101),
+			    "1042 RUSGOV -> KAZ");
+	assert_string_equal(code("Russia firmly opposes the Kazakh decision.", 20240101), "110 RUSGOV -> KAZ");
+}
+
 /* A "would" after a verb of saying reports a plan; a condition still hedges. */
 static void reported_would_plans(void **state)
 {
@@ -617,6 +627,7 @@ int main(void)
 		cmocka_unit_test(a_visit_and_its_talks),
 		cmocka_unit_test(reported_would_plans),
 		cmocka_unit_test(agents_after_by),
+		cmocka_unit_test(appeals_to_capitals),
 		cmocka_unit_test(pronouns_as_parties),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
