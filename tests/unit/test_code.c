@@ -526,7 +526,10 @@ static void agents_after_by(void **state)
 	assert_string_equal(code("Belarus was hit with new sanctions by Russia.", 20240101), "163 RUSGOV -> BLR");
 }
 
-/* A capital addressed by an appeal is its state; "should" demands as "must" does; opposing is disapproval. */
+/*
+ * A capital addressed by an appeal is its state; "should" demands as "must" does; opposing is
+ * disapproval; relations to improve and help to build.
+ */
 static void appeals_to_capitals(void **state)
 {
 	(void)state;
@@ -534,6 +537,9 @@ static void appeals_to_capitals(void **state)
 	assert_string_equal(code("Lavrov said Kazakhstan should stop interfering in the affairs of Belarus.", 20240101),
 			    "1042 RUSGOV -> KAZ");
 	assert_string_equal(code("Russia firmly opposes the Kazakh decision.", 20240101), "110 RUSGOV -> KAZ");
+	/* relations to improve are an intent to cooperate; helping a state build is aid */
+	assert_string_equal(code("Kazakhstan wants to improve relations with Russia.", 20240101), "030 KAZGOV -> RUS");
+	assert_string_equal(code("Russia will help Kazakhstan build a port.", 20240101), "070 RUSGOV -> KAZ planned");
 }
 
 /* A "would" after a verb of saying reports a plan; a condition still hedges. */
