@@ -29,6 +29,7 @@ typedef struct {
 	int after_prep;   /* preceded by a preposition: never the subject */
 	int pronoun;
 	int pair;         /* "стороны", "the two sides": side and other are the document's main dyad */
+	int possessive;   /* "its", "their": other is the nearest actor before of another state (object_pronoun) */
 	dyad_side other;
 } cand;
 
@@ -134,6 +135,25 @@ static const char *const says_that[] = { "что", "чтобы", "that", NULL };
 static int prep_is(const ctx *c, size_t t, const char *p)
 {
 	return c->keys[t].p && dyad_str_eq_c(c->keys[t], p);
+}
+
+/*
+ * The token that governs a phrase starting at token ts of a sentence starting at a: the word
+ * before it, past an article, a possessive or a number ("by the European Union", "of two Russian
+ * diplomats": "by", "of"). a when there is none.
+ */
+static size_t phrase_head_before(const ctx *c, size_t ts, size_t a)
+{
+	static const char *const fillers[] = { "the", "a", "an", "this", "these", "those", "its", "their", "two",
+					       "three", "four", "five", "several", "both", "all", NULL };
+	size_t t = ts, skipped = 0;
+
+	while (t > a + 1 && skipped < 2 &&
+	       (fold_in(c, t - 1, fillers) || c->in->toks[t - 1].kind == DYAD_TOK_NUMBER)) {
+		t--;
+		skipped++;
+	}
+	return t > a ? t - 1 : a;
 }
 
 static int cyrillic(dyad_str f)
@@ -431,10 +451,11 @@ static int counterpart(ctx *c, const dyad_side *s, dyad_side *out)
  * the document's events are walked once in all.
  */
 /*
- * Two states joined by "и"/"and" in one of the two sentences before s
- * ("Консультации между МИД России и Туркмении прошли …" before "стороны
- * обсудили"): the pair the next "стороны" most likely means. Finds the
- * sentences' mentions by binary search and walks only them.
+ * Two states joined by "и"/"and" in sentence s itself ("Riyadh and Tehran
+ * agreed to implement … agreements between both countries") or one of the
+ * two sentences before it ("Консультации между МИД России и Туркмении прошли
+ * …" before "стороны обсудили"): the pair the next "стороны" most likely
+ * means. Finds the sentences' mentions by binary search and walks only them.
  */
 /*
  * Does an event kept from sentence s have a third state act on a or b ("Турция готова выступить
@@ -458,7 +479,7 @@ static int recent_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 {
 	size_t back, lo, hi, k;
 
-	for (back = 1; back <= 2 && back <= s; back++) {
+	for (back = 0; back <= 2 && back <= s; back++) {
 		size_t want = s - back;
 		lo = 0;
 		hi = c->in->nmentions;
@@ -532,6 +553,8 @@ static const char *const both_sides[] = { "стороны", "министры", 
 					  "сопредседатели", "sides", "parties", "ministers", "leaders", "presidents", "premiers",
 					  "co-chairs", "co-chairmen", NULL };
 
+static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой", "коллегу",
+					    "коллег", "коллеге", NULL };
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };
 static const char *const he[] = { "он", "he", NULL };
@@ -546,11 +569,46 @@ static const char *const she[] = { "она", "she", NULL };
 static const char *const him[] = { "него", "нему", "ним", "нем", "нём", "ему", NULL };
 static const char *const her[] = { "нее", "неё", "ней", "ей", NULL };
 
-/* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
 /*
- * "они", "they" after a reciprocal event kept in this sentence or the one
- * before: its two sides ("France and Germany met. They agreed to …"). Without
- * one, "they" is the subject before (pronoun_subject).
+ * "Both countries agreed …", "The two nations signed …" at token i of sentence s: the two sides
+ * of the document's dyad, as the sentence's subject only (at its start); elsewhere "relations
+ * between the two countries" is as often a general remark.
+ */
+static int two_of(const ctx *c, size_t s, size_t i)
+{
+	static const char *const two[] = { "two", "both", NULL };
+	static const char *const the[] = { "the", NULL };
+	static const char *const states[] = { "countries", "nations", "states", "governments", NULL };
+	size_t a = c->sent_tok[s];
+
+	return i > a && fold_in(c, i - 1, two) && fold_in(c, i, states) &&
+	       (i - 1 == a || (i - 2 == a && fold_in(c, a, the)));
+}
+
+/*
+ * "Fidan travelled to Cairo, where he met Sisi": a man (gender 'm') or woman ('f') named as
+ * the first actor of the sentence, before the pronoun, is the one it stands for — the subject
+ * the clause goes on about; else the last person named before the sentence (person_by_gender).
+ * Looks at the candidates of the sentence made so far.
+ */
+static int subject_person(const ctx *c, char gender, dyad_side *out)
+{
+	const cand *x = c->ncands ? &c->cands[0] : NULL;
+
+	if (!x || x->pronoun || !x->side.person || !x->side.mention || x->side.mention->gender != gender || x->after_prep)
+		return 0;
+	*out = x->side;
+	return 1;
+}
+
+/* The candidates of sentence s: its mentions (outermost only) and its pronouns. */
+static int reciprocal_family(const char *cameo);
+
+/*
+ * "они", "they" after a reciprocal event or a meeting, an agreement or
+ * cooperation (04x, 057, 06x) kept in this sentence or the one before: its
+ * two sides ("France and Germany met. They agreed to …"). Without one,
+ * "they" is the subject before (pronoun_subject).
  */
 static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 {
@@ -560,7 +618,8 @@ static int they_pair(const ctx *c, size_t s, dyad_side *a, dyad_side *b)
 		const dyad_event *e = &c->ev[k - 1];
 		if (e->why)
 			continue;
-		if (!e->reciprocal || !side_known(&e->source) || !side_known(&e->target))
+		/* "Tokayev met Mirziyoyev. They signed …": a meeting has two sides as a joint act has */
+		if (!(e->reciprocal || reciprocal_family(e->cameo)) || !side_known(&e->source) || !side_known(&e->target))
 			return 0;
 		*a = e->source;
 		*b = e->target;
@@ -615,6 +674,17 @@ static int sides_named_after(const ctx *c, size_t s, size_t i, dyad_side *a, dya
 	return 0;
 }
 
+/* Does a mention of sentence s (an actor or not: "its embassy", "its ambassador") start at token t? */
+static int mention_at(const ctx *c, size_t s, size_t t)
+{
+	size_t k;
+
+	for (k = c->ix.sent_men[s]; k < c->in->nmentions && c->in->mentions[k].tok_start <= t; k++)
+		if (c->in->mentions[k].tok_start == t)
+			return 1;
+	return 0;
+}
+
 /*
  * The side candidate k gives a target: a compound of two states ("высоко оценил уровень
  * казахстанско-китайских отношений", said by Kazakhstan) is the part that is not the source's.
@@ -626,6 +696,75 @@ static const dyad_side *compound_part(const ctx *c, int k, const dyad_side *src)
 	if (x->pair && !x->pronoun && src && same_actor(&x->side, src))
 		return &x->other;
 	return &x->side;
+}
+
+/*
+ * The side an object or possessive pronoun at token i of sentence s stands for, when it heads
+ * its own phrase (no actor or "counterpart" in the three words after it: "his Uzbek
+ * counterpart" is the counterpart, "its neighbour Kazakhstan" Kazakhstan, "its foreign
+ * ministry" the ministry). "him": the last man named before it (not "his", which as often
+ * points ahead: "During his visit, Putin met Xi"; nor "her", as often a possessive); "them":
+ * the nearest actor before it in its sentence but the first ("expelled 45 Russian diplomats,
+ * accusing them"), else the target of the last event kept in the sentence before ("sanctioned
+ * seven Venezuelan officials. Washington accused them"); "its", "their": the nearest
+ * actor before it in its sentence, and in x->other the nearest before that of another state —
+ * the one meant when the first is the event's source ("Azerbaijani forces shelled its
+ * positions", said by Armenia: mend_possessive) — else the subject of the sentence before.
+ * Returns 1 and fills x when the pronoun stands for someone.
+ */
+static int object_pronoun(ctx *c, size_t s, size_t i, cand *x)
+{
+	static const char *const him_en[] = { "him", NULL };
+	static const char *const them[] = { "them", NULL };
+	static const char *const its[] = { "its", "their", NULL };
+	size_t b = c->sent_tok[s + 1], k;
+
+	for (k = i + 1; k < b && k <= i + 3; k++)
+		if (fold_in(c, k, counterparts) || mention_at(c, s, k))
+			return 0; /* "its neighbour Kazakhstan", "his Uzbek counterpart": the phrase names its head */
+	if (fold_in(c, i, him_en))
+		return person_by_gender(c, i, 'm', &x->side);
+	if (fold_in(c, i, them)) {
+		/* "expelled 45 Russian diplomats, accusing them": the nearest actor before it but the subject */
+		for (k = c->ncands; k > 1; k--)
+			if (!c->cands[k - 1].location && !c->cands[k - 1].pronoun && side_known(&c->cands[k - 1].side)) {
+				x->side = c->cands[k - 1].side;
+				return 1;
+			}
+		for (k = c->nev; k > 0 && c->ev[k - 1].sentence + 1 >= s; k--)
+			if (!c->ev[k - 1].why && side_known(&c->ev[k - 1].target)) {
+				x->side = c->ev[k - 1].target;
+				return 1;
+			}
+		return 0;
+	}
+	if (!fold_in(c, i, its))
+		return 0;
+	x->possessive = 1;
+	for (k = c->ncands; k > 0; k--) {
+		const cand *y = &c->cands[k - 1];
+		if (y->location || !side_known(&y->side) || y->pair)
+			continue;
+		if (!side_known(&x->side))
+			x->side = y->side;
+		else if (!same_actor(&y->side, &x->side)) {
+			x->other = y->side;
+			break;
+		}
+	}
+	if (side_known(&x->side))
+		return 1;
+	/* nobody before it in its sentence: the subject of the sentence before */
+	for (k = s > 0 ? c->ix.sent_men[s - 1] : c->in->nmentions; k < c->in->nmentions && c->in->mentions[k].sentence + 1 == s;
+	     k++) {
+		const dyad_mention *m = &c->in->mentions[k];
+		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] ||
+		    (m->tok_start > c->sent_tok[s - 1] && fold_in(c, m->tok_start - 1, preps)))
+			continue;
+		side_of(&x->side, m);
+		return 1;
+	}
+	return 0;
 }
 
 static void sentence_cands(ctx *c, size_t s)
@@ -691,9 +830,9 @@ static void sentence_cands(ctx *c, size_t s)
 			} else if (fold_in(c, i, you) && side_known(spk)) {
 				ok = counterpart(c, spk, &x.side);
 			} else if (fold_in(c, i, he)) {
-				ok = person_by_gender(c, a, 'm', &x.side);
+				ok = subject_person(c, 'm', &x.side) || person_by_gender(c, a, 'm', &x.side);
 			} else if (fold_in(c, i, she)) {
-				ok = person_by_gender(c, a, 'f', &x.side);
+				ok = subject_person(c, 'f', &x.side) || person_by_gender(c, a, 'f', &x.side);
 			} else if (fold_in(c, i, him) || fold_in(c, i, her)) {
 				/* an object may point to a person named earlier in its own sentence */
 				ok = person_before(c, s, i, fold_in(c, i, him) ? 'm' : 'f', &x.side);
@@ -701,11 +840,13 @@ static void sentence_cands(ctx *c, size_t s)
 				/* "главы … двух стран Ташиев и Ятимов": the two named */
 				ok = 1;
 				x.pair = 1;
-			} else if ((fold_in(c, i, both_sides) && main_dyad(c, &x.side, &x.other)) ||
+			} else if (((fold_in(c, i, both_sides) || two_of(c, s, i)) && main_dyad(c, &x.side, &x.other)) ||
 				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
 				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
 				ok = 1;
 				x.pair = 1;
+			} else {
+				ok = object_pronoun(c, s, i, &x);
 			}
 			if (ok) {
 				x.side.mention = NULL;
@@ -839,9 +980,6 @@ static int coordinated_after(const ctx *c, int k, size_t b, int *out, int max)
 	return by_conj;
 }
 
-static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой", "коллегу",
-					    "коллег", "коллеге", NULL };
-
 /*
  * Where the noun phrase of candidate k begins: "his Uzbek counterpart
  * Shavkat Mirziyoyev", "его узбекский коллега Шавкат Мирзиёев" are one
@@ -936,15 +1074,29 @@ static int soft_slot(const pattern *pt, const pat_el *el)
 {
 	if ((el->kind != EL_SOURCE && el->kind != EL_TARGET) || el->key.n)
 		return 0;
-	/* a one-word pattern's + only: its $, the only one, written first ("$ осудил* +") */
-	return pattern_words(pt) >= 2 || (el->kind == EL_TARGET && pt->el[0].kind == EL_SOURCE &&
+	/* a one-word pattern's + only: "$ осудил* +", or "condemn +" with its subject next to it (soft_holds) */
+	return pattern_words(pt) >= 2 || (el->kind == EL_TARGET && (pt->el[0].kind == EL_SOURCE || pt->nel == 2) &&
 					  strcmp(pt->cameo, "10") >= 0 && strcmp(pt->cameo, "18") < 0);
 }
 
-/* A one-word pattern whose + stayed open holds only with its $ found (soft_slot). */
-static int soft_holds(const pattern *pt, const mres *r)
+static int subject_before(const ctx *c, const mres *r);
+
+/*
+ * A one-word pattern whose + stayed open holds only with its $ found (soft_slot), or, for one
+ * written without a $ ("condemn +"), with a subject at most GAP_SHORT words before its verb
+ * ("Iran on Tuesday condemned new sanctions imposed by the EU"): the subject acts, the target is
+ * found as for any open slot.
+ */
+static int soft_holds(const ctx *c, const pattern *pt, const mres *r)
 {
-	return pattern_words(pt) >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0;
+	int k;
+
+	if (pattern_words(pt) >= 2 || !(r->soft & SOFT_TARGET) || r->nsrc > 0)
+		return 1;
+	if (pt->el[0].kind == EL_SOURCE)
+		return 0;
+	k = subject_before(c, r);
+	return k >= 0 && c->cands[k].te + GAP_SHORT >= r->start;
 }
 
 /*
@@ -1006,12 +1158,17 @@ static int in_office(const ctx *c, const cand *x)
 
 /*
  * A $ written first in a pattern is a subject: a governed actor cannot fill
- * it. A $ after a word of the pattern ("в $ вызван*", "visit of $") takes
+ * it, nor (English) one that "and" parts from the verb at token `verb`. A $ after a word of the pattern ("в $ вызван*", "visit of $") takes
  * what the pattern says.
  */
-static int governed_source(const ctx *c, const pattern *pt, size_t e, int k)
+static int governed_source(const ctx *c, const pattern *pt, size_t e, int k, size_t verb)
 {
-	return (pt->el[e].kind == EL_SOURCE || pt->el[e].kind == EL_PAIR) && e == 0 && governed(c, &c->cands[k]);
+	if ((pt->el[e].kind != EL_SOURCE && pt->el[e].kind != EL_PAIR) || e != 0)
+		return 0;
+	/* "summoned the Swedish ambassador and demanded": what ends before "and" is an object (Russian
+	   tells an object by its case: can_fill) */
+	return governed(c, &c->cands[k]) ||
+	       (c->cands[k].te < verb && !cyrillic(c->folds[verb]) && fold_in(c, verb - 1, conjunctions));
 }
 
 /*
@@ -1158,7 +1315,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					found = 1;
 				}
 			} else if ((k = cand_ending(c, t)) >= 0 && role_ok(c, el, k) &&
-				   (!governed_source(c, pt, e, k) || participle_of(c, j, k)) &&
+				   (!governed_source(c, pt, e, k, pos) || participle_of(c, j, k)) &&
 				   !(el->kind == EL_SOURCE && e == 0 && e + 1 == pt->anchor &&
 				     object_of_conjoined(c, j, j, &c->cands[k]))) {
 				int ks[LIST_MAX + 1], n = 1;
@@ -1167,7 +1324,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					continue; /* "призвал Россию и Украину к переговорам": no attribute of the noun */
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					/* a pair written first is the subject too: "с Эрдоганом и Алиевым переговоры" is none */
-					if (coordinated_before(c, k, a, ks + 1, 1) != 1 || governed_source(c, pt, e, ks[1]))
+					if (coordinated_before(c, k, a, ks + 1, 1) != 1 || governed_source(c, pt, e, ks[1], pos))
 						continue;
 					r->src[r->nsrc++] = ks[1];
 					r->tgt[r->ntgt++] = ks[0];
@@ -1200,7 +1357,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 		gap = GAP_SHORT;
 	}
 	r->start = pos;
-	return loose || soft_holds(pt, r);
+	return loose || soft_holds(c, pt, r);
 }
 
 /*
@@ -1348,7 +1505,6 @@ static void near_miss(ctx *c, size_t s, const pattern *pt)
  * the sentence implies them and the action is a meeting, an agreement or
  * cooperation; else, when explaining, it is noted (near_miss).
  */
-static int reciprocal_family(const char *cameo);
 static int implies_parties(ctx *c, size_t s);
 
 static void each_match(ctx *c, size_t s, pat_use use, void (*fn)(ctx *, size_t, const pattern *, const mres *))
@@ -1490,6 +1646,27 @@ static const char *const conditions[] = { "если", "бы", "if", "unless", NU
 #define COND_REACH 12
 
 /*
+ * Is token t a "would" that reports a future ("Modi said India would continue to support
+ * Bangladesh"): a verb of saying stands before it in its sentence? Such a "would" plans, it
+ * does not hedge; a condition ("if") still makes the event hypothetical.
+ */
+static int reported_would(const ctx *c, size_t s, size_t t)
+{
+	static const char *const would[] = { "would", NULL };
+	static const char *const saying[] = { "said", "says", "told", "announced", "stated", "added", "noted",
+					      "stressed", "confirmed", "assured", "promised", "pledged", "vowed",
+					      "declared", "insisted", "reiterated", NULL };
+	size_t k;
+
+	if (!fold_in(c, t, would))
+		return 0;
+	for (k = c->sent_tok[s]; k < t; k++)
+		if (fold_in(c, k, saying))
+			return 1;
+	return 0;
+}
+
+/*
  * What the words near a match say of its reality; the token `skip` (a
  * governing verb such as "refused") does not count. A threat or a warning
  * states its condition after its verb ("threatened to retaliate if", "warned
@@ -1520,8 +1697,14 @@ static dyad_modality modality(const ctx *c, size_t s, const mres *r, size_t skip
 			 */
 			if (m->mod == DYAD_MOD_NEGATED && !(t + 2 >= r->anchor && t < r->anchor))
 				continue;
-			if (m->mod == DYAD_MOD_HYPOTHETICAL && threat != SIZE_MAX && t > threat)
+			/* a threat's own "would" and what follows it are what it threatens */
+			if (m->mod == DYAD_MOD_HYPOTHETICAL && threat != SIZE_MAX && t >= threat)
 				continue;
+			if (m->mod == DYAD_MOD_HYPOTHETICAL && reported_would(c, s, t)) {
+				if (found == DYAD_MOD_DONE)
+					found = DYAD_MOD_PLANNED;
+				continue;
+			}
 			if (m->mod > found || found == DYAD_MOD_DONE)
 				found = m->mod;
 		}
@@ -2440,8 +2623,8 @@ static int object_after(const ctx *c, const mres *r, const dyad_side *src, int o
 		const cand *x = &c->cands[k];
 		if (!other && (x->ts < r->end || !can_fill(c, x, SLOT_OBJECT, r->anchor) || other_preposition(c, r, x)))
 			continue;
-		if (same_actor(&x->side, src))
-			continue;
+		if (same_actor(&x->side, src) && !(x->possessive && side_known(&x->other) && !same_actor(&x->other, src)))
+			continue; /* its own side; "its" may stand for another (mend_possessive) */
 		return (int)k;
 	}
 	return -1;
@@ -2494,7 +2677,8 @@ static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *pat
 		const cand *x = &c->cands[i];
 		if (taken_by(x, patient) || !can_fill(c, x, SLOT_AGENT, r->anchor))
 			continue;
-		if (ru ? x->ts <= r->end + 4 : (x->ts > c->sent_tok[s] && fold_is(c, x->ts - 1, "by")))
+		if (ru ? x->ts <= r->end + 4
+		       : (x->ts > c->sent_tok[s] && fold_is(c, phrase_head_before(c, x->ts, c->sent_tok[s]), "by")))
 			return i;
 	}
 	/* "В МИД РФ были вызваны …": the office before the verb the act took place in */
@@ -2616,7 +2800,8 @@ static void governed_sides(ctx *c, size_t s, const mres *r, size_t g, sides *src
 	}
 	for (k = cands_ending_by(c, g); k < c->ncands && c->cands[k].te <= r->anchor; k++) {
 		const cand *x = &c->cands[k];
-		if (x->ts <= g || x->location || (src->n && same_actor(&x->side, &src->s[0])))
+		/* a place after a preposition is where; a capital as the object is its state ("urged Washington to") */
+		if (x->ts <= g || (x->location && x->after_prep) || (src->n && same_actor(&x->side, &src->s[0])))
 			continue;
 		tgt->n = 0;
 		add_list(c, tgt, (int)k, 1, s, "object of the governing verb");
@@ -2748,7 +2933,8 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 			tgt->s[i].how = "passive subject";
 	} else {
 		for (i = 0; i < tgt->n; i++) {
-			int by = !ru && r->ntgt > i && c->cands[r->tgt[i]].ts > 0 && fold_is(c, c->cands[r->tgt[i]].ts - 1, "by");
+			int by = !ru && r->ntgt > i && c->cands[r->tgt[i]].ts > c->sent_tok[s] &&
+				 fold_is(c, phrase_head_before(c, c->cands[r->tgt[i]].ts, c->sent_tok[s]), "by");
 			if (by)
 				add_side(&agent, &tgt->s[i], "passive agent");
 			else if (ru && r->ntgt > i && instrumental(c, &c->cands[r->tgt[i]]))
@@ -3012,6 +3198,143 @@ static int case_order(const ctx *c, size_t v, int ks, int kt)
 }
 
 /*
+ * Does sentence s name an actor that is not of side x's state (a place
+ * counts: "the drills near Taiwan")? Its candidates are in c->cands.
+ */
+static int names_another(const ctx *c, const dyad_side *x)
+{
+	size_t k;
+
+	for (k = 0; k < c->ncands; k++)
+		if (side_known(&c->cands[k].side) && !same_actor(&c->cands[k].side, x) &&
+		    !(c->cands[k].pair && same_actor(&c->cands[k].other, x)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The target a hostile act implies when its sentence names none: "Moscow
+ * said it would retaliate", "Tehran condemned the move", "China lodged a
+ * strong protest" after the other side's act. For blame, refusal, threat,
+ * protest, a show of force, cut relations and force (CAMEO 11x-16x,
+ * 18x-20x; coercion, 17x, is as often at home: martial law, arrests) whose source is one side of the document's dyad (main_dyad) and
+ * whose sentence names no actor of another state — then the other side is
+ * meant; any other actor named makes the target a guess, and none is taken.
+ * Returns 1 and sets *out when it found one.
+ */
+static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *src, dyad_side *out)
+{
+	(void)s;
+	if (!side_known(src) || strcmp(cameo, "10") < 0 || strcmp(cameo, "21") >= 0 || strncmp(cameo, "17", 2) == 0)
+		return 0;
+	if (names_another(c, src))
+		return 0;
+	return other_party(c, src, out);
+}
+
+/*
+ * The event of a verb coordinated with an earlier one of its sentence ("Tokayev received
+ * Lavrov and thanked him", "Turkey summoned the Swedish ambassador and demanded an
+ * explanation", "expelled 45 Russian diplomats, accusing them of spying"): when "and" (and at
+ * most one adverb: "also", "then") stands right before the match, or a comma before an English
+ * participle in -ing that opens it, the last event of the sentence read off a verb before it, whose source is the
+ * coordinated verb's subject (the nearest actor before would be the first verb's object) and
+ * whose target it addresses when it names none. -1 when there is none.
+ */
+static long coordinated_event(const ctx *c, size_t s, const mres *r)
+{
+	static const char *const adverbs[] = { "also", "then", "later", "subsequently", "further", NULL };
+	size_t t = r->start, a = c->sent_tok[s], k;
+
+	if (t > a && fold_in(c, t - 1, adverbs))
+		t--;
+	if (t <= a)
+		return -1;
+	/* "and demanded", or a participle after a comma: "expelled 45 diplomats, accusing them of spying" */
+	if (!fold_in(c, t - 1, conjunctions) &&
+	    !(t == r->anchor && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ',' &&
+	      !cyrillic(c->folds[t]) && ends_with(c->folds[t], "ing")))
+		return -1;
+	for (k = c->nev; k > 0 && c->ev[k - 1].sentence == s; k--) {
+		const dyad_event *e = &c->ev[k - 1];
+		if (k - 1 < c->nevm && c->evm[k - 1].anchor < t && side_known(&e->source) && e->source.how &&
+		    strcmp(e->source.how, "document party") != 0)
+			return (long)(k - 1);
+	}
+	return -1;
+}
+
+/*
+ * Does an office the recognizer could tie to no state ("The Director General urged the Indian
+ * side …", "the spokesman said") stand as the subject of match r: the nearest mention before
+ * the match in its sentence, no preposition before it, a title or body with a role and no code,
+ * at the verb's level? Its state is then the other side of the one the verb acts on.
+ */
+static int stateless_office_subject(const ctx *c, size_t s, const mres *r)
+{
+	const dyad_mention *m = NULL;
+	size_t k;
+
+	for (k = c->ix.sent_men[s]; k < c->in->nmentions && c->in->mentions[k].tok_end <= r->start; k++)
+		m = &c->in->mentions[k];
+	if (!m || m->sentence != s || m->kind != DYAD_MENTION_ROLE || m->code[0] || !m->role[0] || m->person)
+		return 0;
+	if (m->tok_start > c->sent_tok[s] && fold_in(c, m->tok_start - 1, preps))
+		return 0;
+	return c->level[m->tok_start] <= c->level[r->anchor] && !clause_ends(c, m->tok_end, r->start);
+}
+
+/*
+ * A target read off "its"/"their" (object_pronoun) that came out as the source's own state
+ * stands for the nearest actor before it of another state ("Azerbaijani forces shelled its
+ * positions", said by Armenia).
+ */
+static void mend_possessive(const ctx *c, const sides *src, sides *tgt)
+{
+	size_t k;
+	int i;
+
+	for (i = 0; i < tgt->n && src->n > 0; i++) {
+		if (tgt->s[i].mention || !same_actor(&tgt->s[i], &src->s[0]))
+			continue;
+		for (k = 0; k < c->ncands; k++) {
+			const cand *x = &c->cands[k];
+			if (!x->possessive || x->side.span.start != tgt->s[i].span.start)
+				continue;
+			if (side_known(&x->other) && !same_actor(&x->other, &src->s[0])) {
+				tgt->s[i] = x->other;
+				tgt->s[i].how = "coreference (its: another state before)";
+			}
+			break;
+		}
+	}
+}
+
+/*
+ * "Belarus was hit with new sanctions by the European Union": a pattern's + (written without
+ * "by") filled by an actor after "by" names who acts, not whom — the sentence's subject is the
+ * one acted on. Swaps the one source and the one target; returns 1 when it did.
+ */
+static int by_agent_target(const ctx *c, size_t s, const pattern *pt, const mres *r, sides *src, sides *tgt)
+{
+	const cand *x;
+	dyad_side t;
+
+	if (r->ntgt != 1 || tgt->n != 1 || src->n != 1 || r->nsrc > 0 || pattern_passive(pt))
+		return 0;
+	x = &c->cands[r->tgt[0]];
+	if (cyrillic(c->folds[x->ts]) || x->ts <= c->sent_tok[s] ||
+	    !fold_is(c, phrase_head_before(c, x->ts, c->sent_tok[s]), "by"))
+		return 0;
+	t = tgt->s[0];
+	tgt->s[0] = src->s[0];
+	src->s[0] = t;
+	src->s[0].how = "passive agent";
+	tgt->s[0].how = "passive subject";
+	return 1;
+}
+
+/*
  * Fill the slots of one match: the pattern's own $ and + first; else the
  * subject before the verb, the speaker, the object after it, the speaker's
  * counterpart; a passive verb swaps them ("X was summoned by Y": Y acts on
@@ -3026,6 +3349,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 	sides src, tgt;
 	dyad_side none;
 	int reciprocal = r->pair, passive = 0, i, j, k, subject_list = 0, ks = -1, kt = -1;
+	long coord = -1; /* the event of a verb coordinated before this one (coordinated_event) */
 	dyad_side plural;
 	const char *why = NULL;
 	const pattern *gov;
@@ -3054,7 +3378,9 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			if (side_known(spk))
 				add_side(&src, spk, "speaker");
 		} else if (src.n == 0) {
-			if ((k = subject_before(c, r)) >= 0) {
+			if ((coord = coordinated_event(c, s, r)) >= 0) {
+				add_side(&src, &c->ev[coord].source, "subject of the verb coordinated before");
+			} else if ((k = subject_before(c, r)) >= 0) {
 				ks = k;
 				add_list(c, &src, k, 0, s,
 					 case_passed_over(c, (size_t)k + 1, cands_ending_by(c, r->start), SLOT_SUBJECT, r->anchor)
@@ -3116,6 +3442,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				reciprocal = 1;
 			}
 		}
+		mend_possessive(c, &src, &tgt);
 		/* "Минск посетит министр": the object first, the subject after the verb */
 		if (!reciprocal && src.n == 1 && tgt.n == 1 && case_order(c, r->anchor, ks, kt)) {
 			dyad_side x = src.s[0];
@@ -3127,10 +3454,19 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		/* the passive: who the sentence says acts is the one acted on */
 		if (!reciprocal && passive_at(c, s, r->anchor))
 			passive = passive_roles(c, s, pt, r, &src, &tgt);
+		else if (!reciprocal && by_agent_target(c, s, pt, r, &src, &tgt))
+			passive = 1;
 	}
 	/* a verb governing this one: its subject and object are the event's */
-	if ((gov = governor(c, s, pt, r, &gov_at)) != NULL)
+	if ((gov = governor(c, s, pt, r, &gov_at)) != NULL) {
 		governed_sides(c, s, r, gov_at, &src, &tgt);
+		if (passive_at(c, s, gov_at) && src.n > 0 && tgt.n > 0) {
+			/* "Iran was accused by Israel of supplying drones": the governing verb's agent acts */
+			sides x = src;
+			src = tgt;
+			tgt = x;
+		}
+	}
 	/* parties the sentence implies and does not name */
 	if ((src.n == 0 || tgt.n == 0) && !r->soft) {
 		int implied = passive || implies_parties(c, s);
@@ -3146,6 +3482,18 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			   other_party(c, &src.s[0], &o)) {
 			add_side(&tgt, &o, "document party");
 		}
+	}
+	if (src.n == 0 && tgt.n > 0 && !passive && stateless_office_subject(c, s, r)) {
+		dyad_side o;
+		if (other_party(c, &tgt.s[0], &o))
+			add_side(&src, &o, "document party (an office of the other side)");
+	}
+	if (tgt.n == 0 && coord >= 0 && side_known(&c->ev[coord].target) && !same_actor(&c->ev[coord].target, &src.s[0]))
+		add_side(&tgt, &c->ev[coord].target, "object of the verb coordinated before");
+	if (tgt.n == 0 && src.n > 0) {
+		dyad_side o;
+		if (implied_target(c, s, gov ? governed_code(gov->cameo, pt->cameo) : pt->cameo, &src.s[0], &o))
+			add_side(&tgt, &o, "document party (the other side)");
 	}
 	if (src.n == 0)
 		why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
@@ -3294,7 +3642,10 @@ static void longest_match_wins(ctx *c, size_t first)
 	}
 }
 
-/* Is `cameo` a visit made or hosted (042, 043)? */
+/*
+ * Is `cameo` a visit made or hosted (042, 043)? A visit and the talks held during it are two
+ * actions told in one sentence ("Blinken travelled to Beijing, where he met Wang Yi").
+ */
 static int visit_code(const char *cameo)
 {
 	return strcmp(cameo, "042") == 0 || strcmp(cameo, "043") == 0;

@@ -518,7 +518,10 @@ static int is_igo_raw(const raw *r)
 	return r->ent->kind == DYAD_LEX_IGO && r->name->type != DYAD_NAME_METONYM;
 }
 
-/* Tokens between two matches are "glue" when they are at most one short lower-case word: "of", "the". */
+/*
+ * Tokens between two matches are "glue" when they are at most one short lower-case word ("и",
+ * "в"), in English one preposition ("of", "to").
+ */
 static int glued(ctx *c, size_t from, size_t to)
 {
 	if (to < from)
@@ -527,6 +530,14 @@ static int glued(ctx *c, size_t from, size_t to)
 		return 1;
 	if (to - from > 1 || !is_word(&c->toks[from]))
 		return 0;
+	/*
+	 * English glues with a preposition alone ("President of Kazakhstan", "Ambassador of Kazakhstan to
+	 * Belarus"): "The spokesman accused Russia" is no office of Russia
+	 */
+	if (!(c->text.p[c->toks[from].span.start] & 0x80)) {
+		static const char *const glue_en[] = { "of", "for", "to", "in", "at", NULL };
+		return in_list(folded(c, from), glue_en);
+	}
 	return match_case_of(tok_str(c, from)) == CASE_ANY && c->toks[from].span.end - c->toks[from].span.start <= 6;
 }
 
@@ -760,10 +771,22 @@ static void no_office(ctx *c, dyad_mention *m)
 
 #define BODY_BACK 3 /* sentences back that "the ministry" looks for the body it repeats */
 
+/* Does mention p's name have a word with the key of token t ("Ministry" in "Ministry of Foreign Affairs of Kyrgyzstan")? */
+static int names_word(const ctx *c, const dyad_mention *p, size_t t)
+{
+	size_t k;
+
+	for (k = p->tok_start; k < p->tok_end; k++)
+		if (dyad_str_eq(c->keys[k], c->keys[t]))
+			return 1;
+	return 0;
+}
+
 /*
- * The body a bare institution word repeats ("the ministry" after "the Polish Foreign Ministry"):
- * the nearest mention in an earlier sentence, at most BODY_BACK back, of a body with the same role,
- * a code, and the same last word; in English the word must follow "the" or "this". NULL when none.
+ * The body a bare institution word repeats ("the ministry" after "the Polish Foreign Ministry" or
+ * "the Ministry of Foreign Affairs of Kyrgyzstan"): the nearest mention in an earlier sentence, at
+ * most BODY_BACK back, of a body with the same role, a code, and the word among the words of its
+ * name; in English the word must follow "the" or "this". NULL when none.
  */
 static const dyad_mention *body_before(ctx *c, const dyad_mention *m)
 {
@@ -780,9 +803,7 @@ static const dyad_mention *body_before(ctx *c, const dyad_mention *m)
 		if (p->sentence + BODY_BACK < m->sentence)
 			break;
 		if (p->sentence < m->sentence && p->kind == DYAD_MENTION_ROLE && !p->person && p->code[0] &&
-		    strcmp(p->role, m->role) == 0 &&
-		    (dyad_str_eq(c->keys[p->tok_end - 1], c->keys[m->tok_end - 1]) ||
-		     dyad_str_eq(c->keys[p->tok_start], c->keys[m->tok_start])))
+		    strcmp(p->role, m->role) == 0 && names_word(c, p, m->tok_end - 1))
 			return p;
 	}
 	return NULL;
@@ -813,6 +834,77 @@ static const dyad_mention *title_before(ctx *c, const dyad_mention *m)
 		found = p;
 	}
 	return found;
+}
+
+/*
+ * The first mention of a state that can stand as the subject in sentence `s`, among mentions
+ * [from, to) of c->out: a country, a body or a person with a country, not a place, no
+ * preposition before it. NULL when there is none.
+ */
+static const dyad_mention *subject_mention(ctx *c, size_t s, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		const dyad_mention *p = &c->out[i];
+		if (p->sentence != s)
+			continue;
+		if (p->kind == DYAD_MENTION_LOCATION || !p->country[0] || p->igo)
+			continue;
+		if (p->tok_start > 0 && c->tok_sent[p->tok_start - 1] == s && is_word(&c->toks[p->tok_start - 1]) &&
+		    in_list(folded(c, p->tok_start - 1), place_preps))
+			continue;
+		return p;
+	}
+	return NULL;
+}
+
+/*
+ * An English office without a state that the words before it make definite ("the foreign
+ * ministry accused Tokyo", "its foreign ministry said") and that neither an earlier body nor
+ * an earlier person resolved (role_chain asks it for bodies of government and armed forces): the state the text is speaking of — for "its"
+ * and "their" the subject of its own sentence before it, else (and for "the", "this") the
+ * subject of the nearest sentence before, at most BODY_BACK back. The state gives its country
+ * to the office (a ministry of China: CHNGOV). NULL when the words before are none of these or
+ * no such subject stands there.
+ */
+static const dyad_mention *definite_office(ctx *c, const dyad_mention *m)
+{
+	static const char *const definite[] = { "the", "this", "its", "their", NULL };
+	size_t i, s = m->sentence, first;
+	dyad_str w;
+
+	if ((c->text.p[m->span.start] & 0x80) || m->tok_start == 0 || c->tok_sent[m->tok_start - 1] != s ||
+	    !is_word(&c->toks[m->tok_start - 1]))
+		return NULL;
+	/* "the Speaker of the Parliament of Georgia" names its own body after "of" */
+	if (m->tok_end < c->ntoks && c->tok_sent[m->tok_end] == s && is_word(&c->toks[m->tok_end]) &&
+	    dyad_str_eq_c(folded(c, m->tok_end), "of"))
+		return NULL;
+	w = folded(c, m->tok_start - 1);
+	if (!in_list(w, definite))
+		return NULL;
+	/* the mentions of this sentence before m, then of the sentences before */
+	for (first = c->nout - 1; first > 0 && c->out[first - 1].sentence == s; first--)
+		;
+	if (dyad_str_eq_c(w, "its") || dyad_str_eq_c(w, "their")) {
+		const dyad_mention *p = subject_mention(c, s, first, c->nout - 1);
+		if (p)
+			return p;
+	}
+	for (i = first; i > 0;) {
+		size_t ps = c->out[i - 1].sentence, j = i;
+		if (ps + BODY_BACK < s)
+			break;
+		while (i > 0 && c->out[i - 1].sentence == ps)
+			i--;
+		{
+			const dyad_mention *p = subject_mention(c, ps, i, j);
+			if (p)
+				return p;
+		}
+	}
+	return NULL;
 }
 
 /* Was this person named earlier in the document with an office held in the past? */
@@ -942,6 +1034,14 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 			set_code(c, m, prev->code);
 			m->resolved = 1;
 		}
+	}
+	if (!m->code[0] && !m->person && body && (strcmp(m->role, "GOV") == 0 || strcmp(m->role, "MIL") == 0) &&
+	    (prev = definite_office(c, m)) != NULL) {
+		/* "China summoned … The foreign ministry accused Tokyo": that state's office */
+		char code[24];
+		snprintf(code, sizeof code, "%s%s", prev->country, m->role);
+		set_code(c, m, code);
+		m->resolved = 1;
 	}
 	if (past_office(c, rs[first].ts, sent_start))
 		no_office(c, m);

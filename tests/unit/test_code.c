@@ -463,10 +463,126 @@ static void they_after_a_meeting(void **state)
 			    "040 RUSGOV <-> KAZGOV\n030 RUSGOV <-> KAZGOV");
 	assert_string_equal(code("The leaders of Russia and Kazakhstan agreed to expand trade.", 20240101),
 			    "030 RUSGOV <-> KAZGOV");
+	/* a meeting has two sides as a joint act has: "they" after it are both */
+	assert_string_equal(code("Tokayev met Lavrov in Astana. They signed an agreement on trade.", 20240101),
+			    "040 KAZGOV -> RUSGOV\n057 KAZGOV <-> RUSGOV");
+	/* "both countries" opening a sentence are the dyad; the pair its own sentence names first */
+	assert_string_equal(code("Russia and Kazakhstan held talks. Both countries agreed to expand trade.", 20240101),
+			    "040 RUSGOV <-> KAZGOV\n030 RUSGOV <-> KAZGOV");
+	assert_string_equal(code("Russia and Belarus held talks. Moscow and Astana agreed to implement agreements between "
+				 "both countries.",
+				 20240101),
+			    "040 RUSGOV <-> BLRGOV\n030 RUSGOV <-> KAZGOV");
 	/* no event before: a coordination that opened the sentence before is what "they" stands for */
 	assert_string_equal(code("Kazakhstan and its allies say the seizure was illegal. They demand Russia release the ships.",
 				 20240101),
-			    "1053 KAZGOV -> RUS");
+			    "111 KAZGOV -> RUS\n1053 KAZGOV -> RUS");
+}
+
+/*
+ * A hostile act whose sentence names no target is aimed at the other side of the document's
+ * dyad ("Moscow said it would retaliate"); another actor named, or a source outside the dyad,
+ * leaves it without one. A threat's own "would" is no hedge.
+ */
+static void hostile_acts_take_the_other_side(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Kazakhstan expelled the Russian ambassador. Moscow said it would retaliate.", 20240101),
+			    "166 KAZGOV -> RUSDIP\n130 RUSGOV -> KAZGOV");
+	assert_string_equal(code("Kazakhstan expelled the Russian ambassador. The Kremlin vowed to respond in kind.", 20240101),
+			    "166 KAZGOV -> RUSDIP\n130 RUSGOV -> KAZGOV");
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan will take countermeasures.", 20240101),
+			    "163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV planned");
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan warned of consequences.", 20240101),
+			    "163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV");
+	/* a one-word verb of blame with its subject next to it finds its target further on, or takes the other side */
+	assert_string_equal(code("Russia on Monday condemned the decision taken by Kazakhstan.", 20240101), "111 RUSGOV -> KAZ");
+	assert_string_equal(code("Kazakhstan imposed sanctions on Russia. Moscow condemned the move.", 20240101),
+			    "163 KAZGOV -> RUS\n111 RUSGOV -> KAZGOV");
+	/* nobody acting next to the verb: no event */
+	assert_string_equal(code("Russia, after long talks in Astana with the mediators, condemned the decision.", 20240101), "");
+	/* an office no state is named with acts for the other side of the one it acts on */
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. The foreign minister urged Russia to lift them.",
+				 20240101),
+			    "163 RUSGOV -> KAZ\n020 KAZGOV -> RUS");
+	/* the target named after the words is the one threatened */
+	assert_string_equal(code("Russia said it would retaliate against Belarus.", 20240101), "130 RUSGOV -> BLR");
+	/* a third state named, or a source outside the dyad: no target taken */
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan warned of consequences for Belarus.",
+				 20240101),
+			    "163 RUSGOV -> KAZ\n130 KAZGOV -> BLR");
+	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Belarus warned of consequences.", 20240101),
+			    "163 RUSGOV -> KAZ");
+}
+
+/* Who acts after "by": the passive with an article before the agent, a governing verb in the passive, a noun's agent. */
+static void agents_after_by(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Sanctions were imposed on Belarus by the Russian government on Monday.", 20240101),
+			    "163 RUSGOV -> BLR");
+	assert_string_equal(code("Kazakhstan was accused by Russia of supplying weapons to Belarus.", 20240101),
+			    "112 RUSGOV -> KAZ");
+	assert_string_equal(code("Belarus was hit with new sanctions by Russia.", 20240101), "163 RUSGOV -> BLR");
+}
+
+/*
+ * A capital addressed by an appeal is its state; "should" demands as "must" does; opposing is
+ * disapproval; relations to improve and help to build.
+ */
+static void appeals_to_capitals(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia urged Astana to stop arms sales to Belarus.", 20240101), "0242 RUSGOV -> KAZ");
+	assert_string_equal(code("Lavrov said Kazakhstan should stop interfering in the affairs of Belarus.", 20240101),
+			    "1042 RUSGOV -> KAZ");
+	assert_string_equal(code("Russia firmly opposes the Kazakh decision.", 20240101), "110 RUSGOV -> KAZ");
+	/* relations to improve are an intent to cooperate; helping a state build is aid */
+	assert_string_equal(code("Kazakhstan wants to improve relations with Russia.", 20240101), "030 KAZGOV -> RUS");
+	assert_string_equal(code("Russia will help Kazakhstan build a port.", 20240101), "070 RUSGOV -> KAZ planned");
+}
+
+/* A "would" after a verb of saying reports a plan; a condition still hedges. */
+static void reported_would_plans(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Tokayev said Kazakhstan would continue to support Belarus.", 20240101),
+			    "051 KAZGOV -> BLR planned");
+	assert_string_equal(code("Kazakhstan would support Belarus, analysts believe.", 20240101), "");
+	assert_string_equal(code("Tokayev said Kazakhstan would support Belarus if asked.", 20240101), "");
+}
+
+/* A visit and the talks held during it are two actions, even told in one sentence. */
+static void a_visit_and_its_talks(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Lavrov travelled to Kazakhstan, where he met Tokayev.", 20240101),
+			    "040 RUSGOV -> KAZGOV\n042 RUSGOV -> KAZ");
+	assert_string_equal(code("Tokayev hosted Lavrov in Astana and held talks with him.", 20240101),
+			    "040 KAZGOV -> RUSGOV\n043 KAZGOV -> RUSGOV");
+	/* two words for one visit stay one */
+	assert_string_equal(code("Lavrov arrived in Kazakhstan on a two-day visit.", 20240101), "042 RUSGOV -> KAZ");
+}
+
+/*
+ * Object and possessive pronouns as parties: "him" the man named before, "them" the last
+ * event's target, "its" the nearest actor before of another state than the source.
+ */
+static void pronouns_as_parties(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Kazakhstan said Russian forces shelled its positions.", 20240101), "194 RUSMIL -> KAZ");
+	assert_string_equal(code("Russia said its forces shelled Kazakh positions.", 20240101), "194 RUSMIL -> KAZ");
+	assert_string_equal(code("Russia imposed sanctions on Belarusian officials. Russia accused them of fraud.", 20240101),
+			    "163 RUSGOV -> BLR\n112 RUSGOV -> BLR");
+	assert_string_equal(code("Tokayev received Lavrov in Astana and thanked him for the visit.", 20240101),
+			    "040 KAZGOV -> RUSGOV\n051 KAZGOV -> RUSGOV");
+	/* a verb coordinated with the one before has its subject, not its object */
+	assert_string_equal(code("Kazakhstan summoned the Russian ambassador and demanded an explanation.", 20240101),
+			    "140 KAZGOV -> RUSDIP\n100 KAZGOV -> RUSDIP");
+	/* the phrase names its own head: "its neighbour Belarus", "his Russian counterpart" */
+	assert_string_equal(code("Russia imposed sanctions on its neighbour Belarus.", 20240101), "163 RUSGOV -> BLR");
+	assert_string_equal(code("Tokayev met his Russian counterpart.", 20240101), "040 KAZGOV -> RUS");
 }
 
 static int setup(void **state)
@@ -513,6 +629,12 @@ int main(void)
 		cmocka_unit_test(conditions_inside_threats),
 		cmocka_unit_test(longest_match_wins),
 		cmocka_unit_test(they_after_a_meeting),
+		cmocka_unit_test(hostile_acts_take_the_other_side),
+		cmocka_unit_test(a_visit_and_its_talks),
+		cmocka_unit_test(reported_would_plans),
+		cmocka_unit_test(agents_after_by),
+		cmocka_unit_test(appeals_to_capitals),
+		cmocka_unit_test(pronouns_as_parties),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
