@@ -1100,10 +1100,15 @@ static void each_anchored(const ctx *c, size_t j, int use, int (*fn)(void *, con
 				return;
 		}
 	}
-	for (k = 0; k < c->p->nprefix; k++) {
-		const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
-		if ((!use || (int)pt->use == use) && el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
-			return;
+	if (c->folds[j].n && short_prefix_at(c->p, (unsigned char)c->folds[j].p[0])) {
+		/* the short prefixes ("ban*") filed under the word's first byte */
+		char key[PREFIX_LONG + 1];
+		ids = patterns_at(c->p, prefix_bucket(key, c->folds[j], 1), &n);
+		for (k = 0; k < n; k++) {
+			const pattern *pt = &c->p->pats[ids[k]];
+			if ((!use || (int)pt->use == use) && el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+				return;
+		}
 	}
 }
 

@@ -2,10 +2,11 @@
  * test_code.c — event coding on sentences written for it, with the small
  * lexicon of tests/fixtures/actors/ and the real patterns of data/events/:
  * subjects and objects, reciprocal meetings, reported speech and quotations,
- * "мы" and "вы", planned and negated events, one event per action; the
- * codebook and pattern loaders on malformed lines; and size: a sentence of
- * 10,000 tokens, thousands of sentences coded whole and a window at a time
- * (one event per action still holds across windows).
+ * "мы" and "вы", planned and negated events, one event per action, patterns
+ * anchored on a short prefix ("vow*"); the codebook and pattern loaders on
+ * malformed lines; and size: a sentence of 10,000 tokens, thousands of
+ * sentences coded whole and a window at a time (one event per action still
+ * holds across windows).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -493,6 +494,15 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* A pattern anchored on a prefix shorter than two Cyrillic letters ("vow*", "ban*") matches the words it begins. */
+static void short_prefixes_anchor(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia vowed to punish Belarus.", 20220101), "130 RUSGOV -> BLR");
+	assert_string_equal(code("Russia vows to punish Belarus.", 20220101), "130 RUSGOV -> BLR");
+	assert_string_equal(code("Russia avowed to punish Belarus.", 20220101), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -513,6 +523,7 @@ int main(void)
 		cmocka_unit_test(conditions_inside_threats),
 		cmocka_unit_test(longest_match_wins),
 		cmocka_unit_test(they_after_a_meeting),
+		cmocka_unit_test(short_prefixes_anchor),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
