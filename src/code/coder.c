@@ -565,7 +565,6 @@ static void sentence_cands(ctx *c, size_t s)
 		x.ts = i;
 		x.te = i + 1;
 		x.pronoun = 1;
-		x.after_prep = i > a && fold_in(c, i - 1, preps);
 		if (is_word(&c->in->toks[i]) && i >= last_end) {
 			int ok = 0;
 			if (fold_in(c, i, we) && side_known(spk)) {
@@ -584,6 +583,7 @@ static void sentence_cands(ctx *c, size_t s)
 				x.pair = 1;
 			}
 			if (ok) {
+				x.after_prep = i > a && fold_in(c, i - 1, preps);
 				x.side.mention = NULL;
 				x.side.span = c->in->toks[i].span;
 				push_cand(c, &x);
@@ -642,6 +642,7 @@ typedef struct {
 	int passive_open;   /* a passive verb's + left open: the one acted on stands before it */
 	int implied_only;   /* its words without its actors, in a sentence that implies its parties */
 	dyad_str open_role; /* the role that + asked for ("+:DIP"), or empty */
+	int words_missing;  /* no match: a word of the pattern is not there, so no loose match either */
 } mres;
 
 enum { SOFT_SOURCE = 1, SOFT_TARGET = 2 };
@@ -949,8 +950,10 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			gap = GAP_SHORT;
 			continue;
 		}
-		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
+		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX)) {
+			r->words_missing = el->kind == EL_WORD || el->kind == EL_PREFIX;
 			return 0;
+		}
 		if (!found)
 			r->soft |= SOFT_TARGET;
 		gap = GAP_SHORT;
@@ -1009,8 +1012,10 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				found = 1;
 			}
 		}
-		if (!found && !(e == 0 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
+		if (!found && !(e == 0 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX)) {
+			r->words_missing = el->kind == EL_WORD || el->kind == EL_PREFIX;
 			return 0;
+		}
 		if (!found)
 			r->soft |= SOFT_SOURCE;
 		gap = GAP_SHORT;
@@ -1133,7 +1138,7 @@ static int try_pattern(void *arg, const pattern *pt)
 	if (match_at(w->c, pt, w->j, a, b, 0, &r)) {
 		w->fn(w->c, w->s, pt, &r);
 		w->hit = 1;
-	} else if (!w->near && pt->use == PAT_EVENT && match_at(w->c, pt, w->j, a, b, 1, &r)) {
+	} else if (!w->near && pt->use == PAT_EVENT && !r.words_missing && match_at(w->c, pt, w->j, a, b, 1, &r)) {
 		w->near = pt;
 		w->near_r = r;
 	}
