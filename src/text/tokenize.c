@@ -33,6 +33,12 @@ static uint32_t cp_at(const tk *t, size_t i, size_t *len)
 		*len = 1;
 		return (unsigned char)t->s.p[i];
 	}
+	if ((unsigned char)t->s.p[i] >= 0xc2 && (unsigned char)t->s.p[i] <= 0xdf && i + 1 < t->s.n &&
+	    ((unsigned char)t->s.p[i + 1] & 0xc0) == 0x80) {
+		/* two bytes (Cyrillic among them), as dyad_utf8_decode reads them */
+		*len = 2;
+		return ((uint32_t)((unsigned char)t->s.p[i] & 0x1f) << 6) | ((unsigned char)t->s.p[i + 1] & 0x3f);
+	}
 	*len = dyad_utf8_decode(t->s.p + i, t->s.n - i, &cp, NULL);
 	return cp;
 }
@@ -42,11 +48,19 @@ static int cat(uint32_t cp)
 	return utf8proc_get_property((utf8proc_int32_t)cp)->category;
 }
 
+/* U+0400..U+045F: the Cyrillic capitals (to U+042F), then the small letters, all letters */
+static int basic_cyrillic(uint32_t cp)
+{
+	return cp >= 0x400 && cp <= 0x45f;
+}
+
 static int is_letter(uint32_t cp)
 {
 	int c;
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (basic_cyrillic(cp))
+		return 1;
 	c = cat(cp);
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
@@ -60,6 +74,8 @@ static int is_upper(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
+	if (basic_cyrillic(cp))
+		return cp < 0x430;
 	return cat(cp) == UTF8PROC_CATEGORY_LU || cat(cp) == UTF8PROC_CATEGORY_LT;
 }
 
