@@ -36,7 +36,7 @@ static struct anchor_slot *slot_for(dyad_patterns *p, dyad_str key, int add)
 		for (i = 0; i < oldcap; i++) {
 			if (old[i].key.p == NULL)
 				continue;
-			h = dyad_hash64(old[i].key.p, old[i].key.n, DYAD_HASH_SEED);
+			h = dyad_hash_mem(old[i].key.p, old[i].key.n, DYAD_HASH_SEED);
 			for (j = h & (p->capslots - 1); p->slots[j].key.p; j = (j + 1) & (p->capslots - 1))
 				;
 			p->slots[j] = old[i];
@@ -45,7 +45,7 @@ static struct anchor_slot *slot_for(dyad_patterns *p, dyad_str key, int add)
 	}
 	if (p->capslots == 0)
 		return NULL;
-	h = dyad_hash64(key.p, key.n, DYAD_HASH_SEED);
+	h = dyad_hash_mem(key.p, key.n, DYAD_HASH_SEED);
 	for (j = h & (p->capslots - 1); p->slots[j].key.p; j = (j + 1) & (p->capslots - 1))
 		if (dyad_str_eq(p->slots[j].key, key))
 			return &p->slots[j];

@@ -23,7 +23,7 @@ struct match_edge {
 
 static uint64_t edge_hash(uint32_t from, dyad_str stem)
 {
-	uint64_t h = dyad_hash64(stem.p, stem.n, DYAD_HASH_SEED ^ ((uint64_t)from * 0x9e3779b97f4a7c15ULL));
+	uint64_t h = dyad_hash_mem(stem.p, stem.n, DYAD_HASH_SEED ^ ((uint64_t)from * 0x9e3779b97f4a7c15ULL));
 	return h ? h : 1;
 }
 

@@ -67,7 +67,7 @@ static struct stem_slot *slot_of(dyad_stemmer *s, dyad_str word, unsigned char k
 		return NULL; /* the stem is at most the folded word, which may be as long as the word */
 	if (s->cache == NULL)
 		s->cache = dyad_xcalloc(STEM_SLOTS, sizeof *s->cache);
-	*h = dyad_hash64(word.p, word.n, DYAD_HASH_SEED + kind) | 1;
+	*h = dyad_hash_mem(word.p, word.n, DYAD_HASH_SEED + kind) | 1;
 	return &s->cache[*h & (STEM_SLOTS - 1)];
 }
 
