@@ -113,9 +113,16 @@ static int fold_is(const ctx *c, size_t i, const char *w)
 
 static int fold_in(const ctx *c, size_t i, const char *const *list)
 {
-	for (; *list; list++)
-		if (fold_is(c, i, *list))
+	/* fold_is for each word of the list, the token read once */
+	const dyad_str f = c->folds[i];
+
+	if (!f.p || !f.n)
+		return 0;
+	for (; *list; list++) {
+		const char *w = *list;
+		if (f.p[0] == w[0] && (f.n == 1 || f.p[1] == w[1]) && dyad_str_eq_c(f, w))
 			return 1;
+	}
 	return 0;
 }
 
