@@ -654,7 +654,7 @@ typedef struct {
 
 enum { SOFT_SOURCE = 1, SOFT_TARGET = 2 };
 
-static int el_matches(const ctx *c, const pat_el *e, size_t t)
+static inline int el_matches(const ctx *c, const pat_el *e, size_t t)
 {
 	if (!is_word(&c->in->toks[t]))
 		return 0;
