@@ -21,7 +21,7 @@ typedef struct {
 
 /* ---- code points -------------------------------------------------------------------------- */
 
-static uint32_t cp_at(const tk *t, size_t i, size_t *len)
+static inline uint32_t cp_at(const tk *t, size_t i, size_t *len)
 {
 	uint32_t cp;
 
