@@ -126,7 +126,7 @@ int match_case_of(dyad_str w)
 
 	while (i < w.n) {
 		uint32_t cp;
-		size_t k = dyad_utf8_decode(w.p + i, w.n - i, &cp, NULL);
+		size_t k = dyad_utf8_next(w.p + i, w.n - i, &cp);
 		int cat;
 
 		i += k;

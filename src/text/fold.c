@@ -76,15 +76,12 @@ static void fold_into(dyad_buf *b, dyad_str s, size_t **map, size_t *mapcap)
 			uint32_t f = fold_cp(c);
 			k = 1;
 			cp = f;
-		} else if ((c == 0xd0 || c == 0xd1) && i + 1 < s.n && ((unsigned char)s.p[i + 1] & 0xc0) == 0x80 &&
-			   (cp = ((uint32_t)(c & 0x1f) << 6) | ((unsigned char)s.p[i + 1] & 0x3f)) >= 0x410 && cp <= 0x44f) {
-			/* А..я, the other common case: the capitals (to U+042F) to their small letters, as fold_cp does */
-			k = 2;
-			if (cp < 0x430)
-				cp += 0x20;
 		} else {
-			k = dyad_utf8_decode(s.p + i, s.n - i, &cp, NULL);
-			cp = fold_cp(cp);
+			k = dyad_utf8_next(s.p + i, s.n - i, &cp);
+			if (cp >= 0x410 && cp <= 0x44f) /* А..я, the other common case: the capitals (to U+042F) */
+				cp = cp < 0x430 ? cp + 0x20 : cp; /* to their small letters, as fold_cp does */
+			else
+				cp = fold_cp(cp);
 		}
 		if (cp) {
 			char enc[4];

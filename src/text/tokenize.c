@@ -29,17 +29,7 @@ static inline uint32_t cp_at(const tk *t, size_t i, size_t *len)
 		*len = 0;
 		return 0;
 	}
-	if ((unsigned char)t->s.p[i] < 0x80) {
-		*len = 1;
-		return (unsigned char)t->s.p[i];
-	}
-	if ((unsigned char)t->s.p[i] >= 0xc2 && (unsigned char)t->s.p[i] <= 0xdf && i + 1 < t->s.n &&
-	    ((unsigned char)t->s.p[i + 1] & 0xc0) == 0x80) {
-		/* two bytes (Cyrillic among them), as dyad_utf8_decode reads them */
-		*len = 2;
-		return ((uint32_t)((unsigned char)t->s.p[i] & 0x1f) << 6) | ((unsigned char)t->s.p[i + 1] & 0x3f);
-	}
-	*len = dyad_utf8_decode(t->s.p + i, t->s.n - i, &cp, NULL);
+	*len = dyad_utf8_next(t->s.p + i, t->s.n - i, &cp);
 	return cp;
 }
 
