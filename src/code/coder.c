@@ -3107,7 +3107,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 		clause_levels(&c, s);
 		each_match(&c, s, PAT_EVENT, on_event);
 		settle_sentence(&c, s);
-		each_match(&c, s, PAT_NONEVENT, on_nonevent);
+		if (c.nev && c.ev[c.nev - 1].sentence == s) /* a non-event sets aside the sentence's events: are there any? */
+			each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}
 	free(c.cands);
 	free(c.ix.cp);

@@ -3,7 +3,7 @@
  * lexicon of tests/fixtures/actors/ and the real patterns of data/events/:
  * subjects and objects, reciprocal meetings, reported speech and quotations,
  * "мы" and "вы", planned and negated events, one event per action, patterns
- * anchored on a short prefix ("vow*"); the codebook and pattern loaders on
+ * anchored on a short prefix ("vow*"), non-events; the codebook and pattern loaders on
  * malformed lines; and size: a sentence of 10,000 tokens, thousands of
  * sentences coded whole and a window at a time (one event per action still
  * holds across windows).
@@ -503,6 +503,16 @@ static void short_prefixes_anchor(void **state)
 	assert_string_equal(code("Russia avowed to punish Belarus.", 20220101), "");
 }
 
+/* A phrase that looks like an event and is not sets aside the events of its sentence, and only of its own. */
+static void non_events_set_aside(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Визит Токаева в Минск начался.", 20240101), "042 KAZGOV -> BLR");
+	assert_string_equal(code("После визита Токаева в Минск переговоры продолжились.", 20240101), "");
+	assert_string_equal(code("Визит Токаева в Минск начался. После визита Лукашенко уехал.", 20240101),
+			    "042 KAZGOV -> BLR");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +534,7 @@ int main(void)
 		cmocka_unit_test(longest_match_wins),
 		cmocka_unit_test(they_after_a_meeting),
 		cmocka_unit_test(short_prefixes_anchor),
+		cmocka_unit_test(non_events_set_aside),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }
