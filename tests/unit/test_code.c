@@ -3,10 +3,10 @@
  * lexicon of tests/fixtures/actors/ and the real patterns of data/events/:
  * subjects and objects, reciprocal meetings, reported speech and quotations,
  * "мы" and "вы", planned and negated events, one event per action, patterns
- * anchored on a short prefix ("vow*"), non-events; the codebook and pattern loaders on
- * malformed lines; and size: a sentence of 10,000 tokens, thousands of
- * sentences coded whole and a window at a time (one event per action still
- * holds across windows).
+ * anchored on a short prefix ("vow*"), non-events; the codebook and pattern
+ * loaders on malformed lines; and size: a sentence of 10,000 tokens,
+ * thousands of sentences coded whole and a window at a time (one event per
+ * action still holds across windows).
  */
 #include <setjmp.h>
 #include <stdarg.h>
