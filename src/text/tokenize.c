@@ -168,8 +168,8 @@ static int known_abbrev(const tk *t, size_t a, size_t b)
 	if (b - a > 24)
 		return 0;
 	dyad_fold_buf(&f, (dyad_str){ t->s.p + a, b - a });
-	for (x = abbrevs; *x && !hit; x++)
-		hit = f.n == strlen(*x) && memcmp(f.p, *x, f.n) == 0;
+	for (x = abbrevs; f.n && *x && !hit; x++) /* the first byte turns most away before a length */
+		hit = f.p[0] == (*x)[0] && f.n == strlen(*x) && memcmp(f.p, *x, f.n) == 0;
 	dyad_buf_free(&f);
 	return hit;
 }
