@@ -135,7 +135,11 @@ dyad_lang dyad_langid_detect(dyad_langid *l, dyad_str text);
 
 typedef struct dyad_stemmer dyad_stemmer;
 
-/** Russian and English Snowball stemmers; aborts only on out-of-memory. */
+/**
+ * Russian and English Snowball stemmers, and the stems of the last words met (under 1 MB, made
+ * on the first word), so that a word met again is not stemmed again; aborts only on
+ * out-of-memory. One stemmer serves one thread.
+ */
 dyad_stemmer *dyad_stemmer_new(void);
 void dyad_stemmer_free(dyad_stemmer *s);
 

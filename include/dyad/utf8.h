@@ -19,6 +19,25 @@
  */
 size_t dyad_utf8_decode(const char *p, size_t n, uint32_t *cp, int *ok);
 
+/**
+ * dyad_utf8_decode without *ok, inline for one byte and for two (Latin-1, Cyrillic): for the
+ * loops that read every code point of a text.
+ */
+static inline size_t dyad_utf8_next(const char *p, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf && n > 1 && (s[1] & 0xc0) == 0x80) {
+		*cp = ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+		return 2;
+	}
+	return dyad_utf8_decode(p, n, cp, NULL);
+}
+
 /** Encode `cp` into out (4 bytes room); returns the length. Invalid code points give U+FFFD. */
 size_t dyad_utf8_encode(uint32_t cp, char out[4]);
 

@@ -114,9 +114,16 @@ static int fold_is(const ctx *c, size_t i, const char *w)
 
 static int fold_in(const ctx *c, size_t i, const char *const *list)
 {
-	for (; *list; list++)
-		if (fold_is(c, i, *list))
+	/* fold_is for each word of the list, the token read once */
+	const dyad_str f = c->folds[i];
+
+	if (!f.p || !f.n)
+		return 0;
+	for (; *list; list++) {
+		const char *w = *list;
+		if (f.p[0] == w[0] && (f.n == 1 || f.p[1] == w[1]) && dyad_str_eq_c(f, w))
 			return 1;
+	}
 	return 0;
 }
 
@@ -821,7 +828,6 @@ static void sentence_cands(ctx *c, size_t s)
 		x.ts = i;
 		x.te = i + 1;
 		x.pronoun = 1;
-		x.after_prep = i > a && fold_in(c, i - 1, preps);
 		if (is_word(&c->in->toks[i]) && i >= last_end) {
 			int ok = 0;
 			if (fold_in(c, i, we) && side_known(spk)) {
@@ -849,6 +855,7 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = object_pronoun(c, s, i, &x);
 			}
 			if (ok) {
+				x.after_prep = i > a && fold_in(c, i - 1, preps);
 				x.side.mention = NULL;
 				x.side.span = c->in->toks[i].span;
 				push_cand(c, &x);
@@ -907,11 +914,12 @@ typedef struct {
 	int passive_open;   /* a passive verb's + left open: the one acted on stands before it */
 	int implied_only;   /* its words without its actors, in a sentence that implies its parties */
 	dyad_str open_role; /* the role that + asked for ("+:DIP"), or empty */
+	int words_missing;  /* no match: a word of the pattern is not there, so no loose match either */
 } mres;
 
 enum { SOFT_SOURCE = 1, SOFT_TARGET = 2 };
 
-static int el_matches(const ctx *c, const pat_el *e, size_t t)
+static inline int el_matches(const ctx *c, const pat_el *e, size_t t)
 {
 	if (!is_word(&c->in->toks[t]))
 		return 0;
@@ -1284,8 +1292,10 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			gap = GAP_SHORT;
 			continue;
 		}
-		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
+		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX)) {
+			r->words_missing = el->kind == EL_WORD || el->kind == EL_PREFIX;
 			return 0;
+		}
 		if (!found)
 			r->soft |= SOFT_TARGET;
 		gap = GAP_SHORT;
@@ -1350,8 +1360,10 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				found = 1;
 			}
 		}
-		if (!found && !(e == 0 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX))
+		if (!found && !(e == 0 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX)) {
+			r->words_missing = el->kind == EL_WORD || el->kind == EL_PREFIX;
 			return 0;
+		}
 		if (!found)
 			r->soft |= SOFT_SOURCE;
 		gap = GAP_SHORT;
@@ -1441,10 +1453,15 @@ static void each_anchored(const ctx *c, size_t j, int use, int (*fn)(void *, con
 				return;
 		}
 	}
-	for (k = 0; k < c->p->nprefix; k++) {
-		const pattern *pt = &c->p->pats[c->p->prefix_pats[k]];
-		if ((!use || (int)pt->use == use) && el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
-			return;
+	if (c->folds[j].n && short_prefix_at(c->p, (unsigned char)c->folds[j].p[0])) {
+		/* the short prefixes ("ban*") filed under the word's first byte */
+		char key[PREFIX_LONG + 1];
+		ids = patterns_at(c->p, prefix_bucket(key, c->folds[j], 1), &n);
+		for (k = 0; k < n; k++) {
+			const pattern *pt = &c->p->pats[ids[k]];
+			if ((!use || (int)pt->use == use) && el_matches(c, &pt->el[pt->anchor], j) && fn(arg, pt))
+				return;
+		}
 	}
 }
 
@@ -1471,7 +1488,7 @@ static int try_pattern(void *arg, const pattern *pt)
 		w->fn(w->c, w->s, pt, &r);
 		w->hit = 1;
 	} else if ((!w->near || (!w->near_passive && passive_at(w->c, w->s, w->j))) && pt->use == PAT_EVENT &&
-		   match_at(w->c, pt, w->j, a, b, 1, &r)) {
+		   !r.words_missing && match_at(w->c, pt, w->j, a, b, 1, &r)) {
 		/* the first such pattern, or the first at a passive verb: a passive without its agent
 		   implies the parties ("По итогам переговоров был подписан ряд документов") */
 		w->near = pt;
@@ -3744,7 +3761,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 		clause_levels(&c, s);
 		each_match(&c, s, PAT_EVENT, on_event);
 		settle_sentence(&c, s);
-		each_match(&c, s, PAT_NONEVENT, on_nonevent);
+		if (c.nev && c.ev[c.nev - 1].sentence == s) /* a non-event sets aside the sentence's events: are there any? */
+			each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}
 	free(c.cands);
 	free(c.ix.cp);

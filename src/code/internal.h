@@ -71,8 +71,7 @@ struct dyad_patterns {
 	/* anchors: stem → patterns, open addressing over the anchor stems */
 	struct anchor_slot *slots;
 	size_t capslots;
-	size_t *prefix_pats;  /* patterns anchored on a prefix word: tried everywhere */
-	size_t nprefix, capprefix;
+	uint64_t short_first[4]; /* the first bytes of the short prefixes that anchor patterns, as bits */
 	dyad_stemmer *stemmer;
 	/* loading state */
 	const char *file;
@@ -100,7 +99,9 @@ dyad_str code_key(dyad_stemmer *st, dyad_arena *a, dyad_str word);
 
 /*
  * Patterns anchored on "word*" are filed under the first PREFIX_BUCKET bytes
- * of the prefix (two Cyrillic letters); shorter prefixes are tried everywhere.
+ * of the prefix (two Cyrillic letters); shorter prefixes ("ban*") under their
+ * first byte, which short_first marks, so a word looks them up only when one
+ * begins as it does.
  */
 #define PREFIX_BUCKET 4
 /*
@@ -116,16 +117,23 @@ dyad_str code_key(dyad_stemmer *st, dyad_arena *a, dyad_str word);
 #define PREFIX_MARK '\x01'
 #define PREFIX_LONG_MARK '\x03'
 #define LEMMA_MARK '\x02'
+#define PREFIX_SHORT_MARK '\x04' /* the bucket of one byte, for prefixes shorter than PREFIX_BUCKET */
 
 /**
- * The bucket key of a folded word's first `len` bytes (PREFIX_BUCKET or PREFIX_LONG; the word
+ * The bucket key of a folded word's first `len` bytes (1, PREFIX_BUCKET or PREFIX_LONG; the word
  * has at least that many), written into `key`.
  */
 static inline dyad_str prefix_bucket(char key[PREFIX_LONG + 1], dyad_str folded, size_t len)
 {
-	key[0] = len == PREFIX_BUCKET ? PREFIX_MARK : PREFIX_LONG_MARK;
+	key[0] = len == PREFIX_BUCKET ? PREFIX_MARK : len == PREFIX_LONG ? PREFIX_LONG_MARK : PREFIX_SHORT_MARK;
 	memcpy(key + 1, folded.p, len);
 	return (dyad_str){ key, len + 1 };
+}
+
+/** Does a short prefix beginning with byte `b` anchor a pattern? */
+static inline int short_prefix_at(const dyad_patterns *p, unsigned char b)
+{
+	return (int)(p->short_first[b >> 6] >> (b & 63)) & 1;
 }
 
 /** The patterns whose anchor word has this stem (or this marked lemma); *n gets their count. */

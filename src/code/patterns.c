@@ -36,7 +36,7 @@ static struct anchor_slot *slot_for(dyad_patterns *p, dyad_str key, int add)
 		for (i = 0; i < oldcap; i++) {
 			if (old[i].key.p == NULL)
 				continue;
-			h = dyad_hash64(old[i].key.p, old[i].key.n, DYAD_HASH_SEED);
+			h = dyad_hash_mem(old[i].key.p, old[i].key.n, DYAD_HASH_SEED);
 			for (j = h & (p->capslots - 1); p->slots[j].key.p; j = (j + 1) & (p->capslots - 1))
 				;
 			p->slots[j] = old[i];
@@ -45,7 +45,7 @@ static struct anchor_slot *slot_for(dyad_patterns *p, dyad_str key, int add)
 	}
 	if (p->capslots == 0)
 		return NULL;
-	h = dyad_hash64(key.p, key.n, DYAD_HASH_SEED);
+	h = dyad_hash_mem(key.p, key.n, DYAD_HASH_SEED);
 	for (j = h & (p->capslots - 1); p->slots[j].key.p; j = (j + 1) & (p->capslots - 1))
 		if (dyad_str_eq(p->slots[j].key, key))
 			return &p->slots[j];
@@ -193,6 +193,8 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 				return dyad_errf(why, DYAD_EINPUT, "'*' must end a word ('посет*')");
 			els[n].kind = EL_PREFIX;
 			els[n].key = prefix_key(p, (dyad_str){ w.p, w.n - 1 });
+			if (els[n].key.n == 0)
+				return dyad_errf(why, DYAD_EINPUT, "'%.*s' has no letters", (int)w.n, w.p);
 		} else {
 			els[n].kind = EL_WORD;
 			els[n].key = word_key(p, w);
@@ -239,14 +241,14 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 		snprintf(rule, sizeof rule, "%s:%zu: %.*s", slash ? slash + 1 : p->file, line, (int)v.n, v.p);
 		pt->rule = dyad_arena_strndup(p->arena, rule, strlen(rule));
 	}
-	if (els[anchor].kind == EL_PREFIX && els[anchor].key.n < PREFIX_BUCKET) {
-		push_index(&p->prefix_pats, &p->nprefix, &p->capprefix, p->npats);
-	} else if (els[anchor].kind == EL_PREFIX) {
+	if (els[anchor].kind == EL_PREFIX) {
 		/* filed under its first bytes, which every word it matches begins with */
 		char key[PREFIX_LONG + 1];
-		file_under(p, arena_str(p->arena, prefix_bucket(key, els[anchor].key,
-								els[anchor].key.n >= PREFIX_LONG ? PREFIX_LONG
-												: PREFIX_BUCKET)));
+		size_t len = els[anchor].key.n >= PREFIX_LONG ? PREFIX_LONG : els[anchor].key.n >= PREFIX_BUCKET ? PREFIX_BUCKET : 1;
+		unsigned char first = (unsigned char)els[anchor].key.p[0];
+		if (len == 1)
+			p->short_first[first >> 6] |= UINT64_C(1) << (first & 63);
+		file_under(p, arena_str(p->arena, prefix_bucket(key, els[anchor].key, len)));
 	} else {
 		/* filed under its stem and under its lemma: a token looks up both */
 		file_under(p, els[anchor].key);
@@ -422,7 +424,6 @@ void dyad_patterns_free(dyad_patterns *p)
 	free(p->slots);
 	free(p->pats);
 	free(p->mods);
-	free(p->prefix_pats);
 	dyad_stemmer_free(p->stemmer);
 	dyad_arena_free(p->arena);
 	free(p);

@@ -23,7 +23,7 @@ struct match_edge {
 
 static uint64_t edge_hash(uint32_t from, dyad_str stem)
 {
-	uint64_t h = dyad_hash64(stem.p, stem.n, DYAD_HASH_SEED ^ ((uint64_t)from * 0x9e3779b97f4a7c15ULL));
+	uint64_t h = dyad_hash_mem(stem.p, stem.n, DYAD_HASH_SEED ^ ((uint64_t)from * 0x9e3779b97f4a7c15ULL));
 	return h ? h : 1;
 }
 
@@ -131,18 +131,26 @@ int match_case_of(dyad_str w)
 
 	while (i < w.n) {
 		uint32_t cp;
-		size_t k = dyad_utf8_decode(w.p + i, w.n - i, &cp, NULL);
-		const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+		size_t k = dyad_utf8_next(w.p + i, w.n - i, &cp);
+		int cat;
 
 		i += k;
 		if (cp == '\'' || cp == 0x2019)
 			break; /* a possessive ending does not count: "EU's" is upper case as "EU" is */
-		if (pr->category == UTF8PROC_CATEGORY_LU || pr->category == UTF8PROC_CATEGORY_LT) {
+		/* Latin and Russian letters without the table: A..Z, a..z, U+0400..U+042F capitals, to U+045F small */
+		if (cp < 0x80)
+			cat = cp >= 'A' && cp <= 'Z' ? UTF8PROC_CATEGORY_LU : cp >= 'a' && cp <= 'z' ? UTF8PROC_CATEGORY_LL
+											 : UTF8PROC_CATEGORY_CN;
+		else if (cp >= 0x400 && cp <= 0x45f)
+			cat = cp < 0x430 ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL;
+		else
+			cat = utf8proc_get_property((utf8proc_int32_t)cp)->category;
+		if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
 			letters++;
 			upper++;
 			if (first < 0)
 				first = 1;
-		} else if (pr->category == UTF8PROC_CATEGORY_LL || pr->category == UTF8PROC_CATEGORY_LO) {
+		} else if (cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LO) {
 			letters++;
 			if (first < 0)
 				first = 0;

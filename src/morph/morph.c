@@ -219,7 +219,7 @@ size_t dyad_morph_analyze(const dyad_morph *m, dyad_arena *a, dyad_lang lang, dy
 			  dyad_analysis **out)
 {
 	dyad_morph *mm = (dyad_morph *)(uintptr_t)m; /* the cache changes; the readings do not */
-	uint64_t h = dyad_hash64(word.p, word.n, DYAD_HASH_SEED ^ ((uint64_t)lang << 8) ^ flags);
+	uint64_t h = dyad_hash_mem(word.p, word.n, DYAD_HASH_SEED ^ ((uint64_t)lang << 8) ^ flags);
 	cache_slot *c = &mm->cache[h & (CACHE_SLOTS - 1)];
 	size_t n = 0;
 

@@ -49,6 +49,18 @@ static uint32_t fold_cp(uint32_t cp)
 	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 
+/* dyad_buf_put of the bytes of one code point, without the call while they fit */
+static inline void put_cp(dyad_buf *b, const char *enc, size_t n)
+{
+	if (b->n + n + 1 <= b->cap) {
+		memcpy(b->p + b->n, enc, n);
+		b->n += n;
+		b->p[b->n] = '\0';
+	} else {
+		dyad_buf_put(b, enc, n);
+	}
+}
+
 /* Fold s into b; when map is not NULL, record the source offset of each output byte. */
 static void fold_into(dyad_buf *b, dyad_str s, size_t **map, size_t *mapcap)
 {
@@ -65,12 +77,21 @@ static void fold_into(dyad_buf *b, dyad_str s, size_t **map, size_t *mapcap)
 			k = 1;
 			cp = f;
 		} else {
-			k = dyad_utf8_decode(s.p + i, s.n - i, &cp, NULL);
-			cp = fold_cp(cp);
+			k = dyad_utf8_next(s.p + i, s.n - i, &cp);
+			if (cp >= 0x410 && cp <= 0x44f) /* А..я, the other common case: the capitals (to U+042F) */
+				cp = cp < 0x430 ? cp + 0x20 : cp; /* to their small letters, as fold_cp does */
+			else
+				cp = fold_cp(cp);
 		}
 		if (cp) {
 			char enc[4];
-			size_t n = dyad_utf8_encode(cp, enc), j;
+			size_t n, j;
+			if (cp < 0x80) {
+				enc[0] = (char)cp;
+				n = 1;
+			} else {
+				n = dyad_utf8_encode(cp, enc);
+			}
 			if (map) {
 				if (b->n + n + 1 > *mapcap) {
 					*mapcap = (b->n + n + 1) * 2;
@@ -79,7 +100,7 @@ static void fold_into(dyad_buf *b, dyad_str s, size_t **map, size_t *mapcap)
 				for (j = 0; j < n; j++) /* *map is NULL only while *mapcap is 0: grown above */
 					(*map)[b->n + j] = i; // NOLINT(clang-analyzer-core.NullDereference)
 			}
-			dyad_buf_put(b, enc, n);
+			put_cp(b, enc, n);
 		}
 		i += k;
 	}

@@ -11,9 +11,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The stems of the words met last, by the word as written: news repeats its words (the thousand
+ * commonest forms make about half of a text), and a word met again costs a hash and a copy
+ * instead of the fold and the Snowball stemmer. Direct-mapped: a word takes the slot its hash
+ * names, and the word there before leaves. Words too long for a slot are stemmed every time.
+ */
+#define STEM_SLOTS 8192 /* a power of two */
+#define STEM_TEXT 85    /* the word and its stem, one after the other */
+
+struct stem_slot {
+	uint64_t h;              /* of the word and the kind; 0: empty */
+	unsigned char kind;      /* STEM_FULL or STEM_LIGHT */
+	unsigned char wn, sn;    /* the word's length, the stem's */
+	char text[STEM_TEXT];
+};
+
+enum { STEM_FULL = 1, STEM_LIGHT = 2 };
+
 struct dyad_stemmer {
 	struct sb_stemmer *ru, *en;
 	dyad_buf fold;
+	struct stem_slot *cache; /* STEM_SLOTS, made on the first word */
 };
 
 dyad_stemmer *dyad_stemmer_new(void)
@@ -34,13 +53,53 @@ void dyad_stemmer_free(dyad_stemmer *s)
 {
 	if (s == NULL)
 		return;
+	free(s->cache);
 	sb_stemmer_delete(s->ru);
 	sb_stemmer_delete(s->en);
 	dyad_buf_free(&s->fold);
 	free(s);
 }
 
-dyad_str dyad_stem(dyad_stemmer *s, dyad_arena *a, dyad_str word)
+/* The slot of `word` of this kind, and its hash into *h; NULL when the word is too long to keep. */
+static struct stem_slot *slot_of(dyad_stemmer *s, dyad_str word, unsigned char kind, uint64_t *h)
+{
+	if (word.n >= STEM_TEXT / 2)
+		return NULL; /* the stem is at most the folded word, which may be as long as the word */
+	if (s->cache == NULL)
+		s->cache = dyad_xcalloc(STEM_SLOTS, sizeof *s->cache);
+	*h = dyad_hash_mem(word.p, word.n, DYAD_HASH_SEED + kind) | 1;
+	return &s->cache[*h & (STEM_SLOTS - 1)];
+}
+
+/* The stem kept for `word` in slot `sl`, copied into `a`; {NULL, 0} when the slot holds another word. */
+static dyad_str cached(const struct stem_slot *sl, uint64_t h, unsigned char kind, dyad_arena *a, dyad_str word)
+{
+	char *out;
+
+	if (sl == NULL || sl->h != h || sl->kind != kind || sl->wn != word.n || memcmp(sl->text, word.p, word.n) != 0)
+		return (dyad_str){ NULL, 0 };
+	out = dyad_arena_alloc(a, (size_t)sl->sn + 1);
+	memcpy(out, sl->text + sl->wn, sl->sn);
+	out[sl->sn] = '\0';
+	return (dyad_str){ out, sl->sn };
+}
+
+/* Keep `stem` of `word` in slot `sl` (none: nothing); returns the stem. */
+static dyad_str keep(struct stem_slot *sl, uint64_t h, unsigned char kind, dyad_str word, dyad_str stem)
+{
+	if (sl && word.n + stem.n <= STEM_TEXT) {
+		sl->h = h;
+		sl->kind = kind;
+		sl->wn = (unsigned char)word.n;
+		sl->sn = (unsigned char)stem.n;
+		memcpy(sl->text, word.p, word.n);
+		memcpy(sl->text + word.n, stem.p, stem.n);
+	}
+	return stem;
+}
+
+/* dyad_stem without the cache */
+static dyad_str stem_word(dyad_stemmer *s, dyad_arena *a, dyad_str word)
 {
 	dyad_str w, head = { NULL, 0 };
 	struct sb_stemmer *st = NULL;
@@ -85,6 +144,15 @@ dyad_str dyad_stem(dyad_stemmer *s, dyad_arena *a, dyad_str word)
 	return (dyad_str){ out, head.n + (size_t)n };
 }
 
+dyad_str dyad_stem(dyad_stemmer *s, dyad_arena *a, dyad_str word)
+{
+	uint64_t h = 0;
+	struct stem_slot *sl = slot_of(s, word, STEM_FULL, &h);
+	dyad_str k = cached(sl, h, STEM_FULL, a, word);
+
+	return k.p ? k : keep(sl, h, STEM_FULL, word, stem_word(s, a, word));
+}
+
 /* Russian case endings, longest first. */
 static const char *const endings[] = {
 	"ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими",
@@ -93,7 +161,8 @@ static const char *const endings[] = {
 	"а", "я", "ы", "и", "у", "ю", "о", "е", "ь", "й", NULL
 };
 
-dyad_str dyad_stem_light(dyad_stemmer *s, dyad_arena *a, dyad_str word)
+/* dyad_stem_light without the cache */
+static dyad_str stem_light(dyad_stemmer *s, dyad_arena *a, dyad_str word)
 {
 	const char *const *e;
 	size_t start = 0, i, n;
@@ -117,4 +186,13 @@ dyad_str dyad_stem_light(dyad_stemmer *s, dyad_arena *a, dyad_str word)
 	}
 	out = dyad_arena_strndup(a, s->fold.p ? s->fold.p : "", n);
 	return (dyad_str){ out, n };
+}
+
+dyad_str dyad_stem_light(dyad_stemmer *s, dyad_arena *a, dyad_str word)
+{
+	uint64_t h = 0;
+	struct stem_slot *sl = slot_of(s, word, STEM_LIGHT, &h);
+	dyad_str k = cached(sl, h, STEM_LIGHT, a, word);
+
+	return k.p ? k : keep(sl, h, STEM_LIGHT, word, stem_light(s, a, word));
 }

@@ -21,7 +21,7 @@ typedef struct {
 
 /* ---- code points -------------------------------------------------------------------------- */
 
-static uint32_t cp_at(const tk *t, size_t i, size_t *len)
+static inline uint32_t cp_at(const tk *t, size_t i, size_t *len)
 {
 	uint32_t cp;
 
@@ -29,11 +29,7 @@ static uint32_t cp_at(const tk *t, size_t i, size_t *len)
 		*len = 0;
 		return 0;
 	}
-	if ((unsigned char)t->s.p[i] < 0x80) {
-		*len = 1;
-		return (unsigned char)t->s.p[i];
-	}
-	*len = dyad_utf8_decode(t->s.p + i, t->s.n - i, &cp, NULL);
+	*len = dyad_utf8_next(t->s.p + i, t->s.n - i, &cp);
 	return cp;
 }
 
@@ -42,11 +38,19 @@ static int cat(uint32_t cp)
 	return utf8proc_get_property((utf8proc_int32_t)cp)->category;
 }
 
+/* U+0400..U+045F: the Cyrillic capitals (to U+042F), then the small letters, all letters */
+static int basic_cyrillic(uint32_t cp)
+{
+	return cp >= 0x400 && cp <= 0x45f;
+}
+
 static int is_letter(uint32_t cp)
 {
 	int c;
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (basic_cyrillic(cp))
+		return 1;
 	c = cat(cp);
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
@@ -60,6 +64,8 @@ static int is_upper(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
+	if (basic_cyrillic(cp))
+		return cp < 0x430;
 	return cat(cp) == UTF8PROC_CATEGORY_LU || cat(cp) == UTF8PROC_CATEGORY_LT;
 }
 
@@ -155,8 +161,8 @@ static int known_abbrev(const tk *t, size_t a, size_t b)
 	if (b - a > 24)
 		return 0;
 	dyad_fold_buf(&f, (dyad_str){ t->s.p + a, b - a });
-	for (x = abbrevs; *x && !hit; x++)
-		hit = f.n == strlen(*x) && memcmp(f.p, *x, f.n) == 0;
+	for (x = abbrevs; f.n && *x && !hit; x++) /* the first byte turns most away before a length */
+		hit = f.p[0] == (*x)[0] && f.n == strlen(*x) && memcmp(f.p, *x, f.n) == 0;
 	dyad_buf_free(&f);
 	return hit;
 }

@@ -6,6 +6,7 @@
 #include "dyad/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 uint64_t dyad_hash64(const void *p, size_t n, uint64_t seed)
 {
@@ -24,6 +25,43 @@ uint64_t dyad_hash64(const void *p, size_t n, uint64_t seed)
 	h *= 0x94d049bb133111ebULL;
 	h ^= h >> 31;
 	return h;
+}
+
+uint64_t dyad_hash_mem(const void *p, size_t n, uint64_t seed)
+{
+	const unsigned char *s = p;
+	uint64_t h = seed ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL), w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
+	}
+	if (n) {
+		/* the last one to seven bytes: four, two and one at a time, each a plain load */
+		unsigned shift = 0;
+		w = 0;
+		if (n & 4) {
+			uint32_t x;
+			memcpy(&x, s, 4);
+			w = x;
+			s += 4;
+			shift = 32;
+		}
+		if (n & 2) {
+			uint16_t x;
+			memcpy(&x, s, 2);
+			w |= (uint64_t)x << shift;
+			s += 2;
+			shift += 16;
+		}
+		if (n & 1)
+			w |= (uint64_t)s[0] << shift;
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
+	}
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 32);
 }
 
 /* The slot holding `key`, or the empty slot where its chain ends. */

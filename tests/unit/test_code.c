@@ -2,10 +2,11 @@
  * test_code.c — event coding on sentences written for it, with the small
  * lexicon of tests/fixtures/actors/ and the real patterns of data/events/:
  * subjects and objects, reciprocal meetings, reported speech and quotations,
- * "мы" and "вы", planned and negated events, one event per action; the
- * codebook and pattern loaders on malformed lines; and size: a sentence of
- * 10,000 tokens, thousands of sentences coded whole and a window at a time
- * (one event per action still holds across windows).
+ * "мы" and "вы", planned and negated events, one event per action, patterns
+ * anchored on a short prefix ("vow*"), non-events; the codebook and pattern
+ * loaders on malformed lines; and size: a sentence of 10,000 tokens,
+ * thousands of sentences coded whole and a window at a time (one event per
+ * action still holds across windows).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -609,6 +610,25 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* A pattern anchored on a prefix shorter than two Cyrillic letters ("vow*", "ban*") matches the words it begins. */
+static void short_prefixes_anchor(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Russia vowed to punish Belarus.", 20220101), "130 RUSGOV -> BLR");
+	assert_string_equal(code("Russia vows to punish Belarus.", 20220101), "130 RUSGOV -> BLR");
+	assert_string_equal(code("Russia avowed to punish Belarus.", 20220101), "");
+}
+
+/* A phrase that looks like an event and is not sets aside the events of its sentence, and only of its own. */
+static void non_events_set_aside(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Визит Токаева в Минск начался.", 20240101), "042 KAZGOV -> BLR");
+	assert_string_equal(code("После визита Токаева в Минск переговоры продолжились.", 20240101), "");
+	assert_string_equal(code("Визит Токаева в Минск начался. После визита Лукашенко уехал.", 20240101),
+			    "042 KAZGOV -> BLR");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -635,6 +655,8 @@ int main(void)
 		cmocka_unit_test(agents_after_by),
 		cmocka_unit_test(appeals_to_capitals),
 		cmocka_unit_test(pronouns_as_parties),
+		cmocka_unit_test(short_prefixes_anchor),
+		cmocka_unit_test(non_events_set_aside),
 	};
 	return cmocka_run_group_tests_name("code", tests, setup, teardown);
 }

@@ -2,7 +2,9 @@
  * test_text.c — the text core's promises on the inputs that break naive
  * code: 10 MB of one word, a million quotes, invalid UTF-8 at every place of
  * a multibyte sequence; the matching form maps back to the page's bytes;
- * stems meet across case forms.
+ * the Cyrillic letters fold and flag as they are; stems meet across case
+ * forms, and a word stemmed again, after thousands of others or by the
+ * other stemmer, has the stem it had the first time.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,6 +144,73 @@ static void stems_meet_across_case_forms(void **state)
 	dyad_stemmer_free(st);
 }
 
+/* The Cyrillic alphabet folds and tokenizes as its letters are: capitals, small letters, ё, and beyond Russian. */
+static void cyrillic_letters_fold_and_flag(void **state)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+	dyad_arena *a = dyad_arena_new();
+	dyad_token *toks;
+	size_t n;
+
+	(void)state;
+	dyad_fold_buf(&b, dyad_str_c("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдеёжзийклмнопрстуфхцчшщъыьэюя ЃЄЅІЇЈЉЊЋЌЍЎЏЀҐ"));
+	assert_string_equal(b.p, "абвгдеежзийклмнопрстуфхцчшщъыьэюя абвгдеежзийклмнопрстуфхцчшщъыьэюя ѓєѕіїјљњћќѝўџѐґ");
+	n = dyad_tokenize(a, dyad_str_c("ЁЛКА Ёлка ёлка ЎЗБЕК Ѐ"), &toks);
+	assert_int_equal(n, 5);
+	assert_int_equal(toks[0].flags & (DYAD_TOKF_CAPITAL | DYAD_TOKF_UPPER | DYAD_TOKF_CYRILLIC),
+			 DYAD_TOKF_CAPITAL | DYAD_TOKF_UPPER | DYAD_TOKF_CYRILLIC);
+	assert_int_equal(toks[1].flags & (DYAD_TOKF_CAPITAL | DYAD_TOKF_UPPER), DYAD_TOKF_CAPITAL);
+	assert_int_equal(toks[2].flags & (DYAD_TOKF_CAPITAL | DYAD_TOKF_UPPER | DYAD_TOKF_CYRILLIC), DYAD_TOKF_CYRILLIC);
+	assert_int_equal(toks[3].flags & DYAD_TOKF_UPPER, DYAD_TOKF_UPPER);
+	assert_int_equal(toks[4].kind, DYAD_TOK_WORD);
+	dyad_buf_free(&b);
+	dyad_arena_free(a);
+}
+
+/* The stems of a word met again come from the stemmer's cache: they must be the stems it had. */
+static void stems_of_words_met_again(void **state)
+{
+	static const char *const words[] = {
+		"Беларусь", "Казахстаном", "Токаевым", "обсудили", "visited", "Visits", "Нур-Султане", "Пётр", "",
+		"белорусско-казахстанского", "сотрудничества", "the", "в", "2024", "ВСТРЕТИЛИСЬ",
+		/* longer than a slot holds */
+		"человеконенавистничеством-достопримечательностями",
+	};
+	const size_t nw = sizeof words / sizeof *words;
+	dyad_stemmer *st = dyad_stemmer_new();
+	dyad_arena *a = dyad_arena_new();
+	dyad_str first[2][sizeof words / sizeof *words];
+	size_t i, round;
+	char w[32];
+
+	(void)state;
+	for (i = 0; i < nw; i++) {
+		/* each word on a fresh stemmer: nothing cached */
+		dyad_stemmer *fresh = dyad_stemmer_new();
+		first[0][i] = dyad_stem(fresh, a, dyad_str_c(words[i]));
+		first[1][i] = dyad_stem_light(fresh, a, dyad_str_c(words[i]));
+		dyad_stemmer_free(fresh);
+	}
+	assert_true(dyad_str_eq_c(first[0][0], "белар"));
+	assert_true(dyad_str_eq_c(first[1][0], "беларус"));
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < nw; i++) {
+			/* the full stem and the light one of one word are kept apart */
+			dyad_str full = dyad_stem(st, a, dyad_str_c(words[i]));
+			dyad_str light = dyad_stem_light(st, a, dyad_str_c(words[i]));
+			assert_true(dyad_str_eq(full, first[0][i]));
+			assert_true(dyad_str_eq(light, first[1][i]));
+		}
+		for (i = 0; i < 20000; i++) {
+			/* thousands of other words take the slots in between */
+			snprintf(w, sizeof w, "слово%zu", i);
+			(void)dyad_stem(st, a, dyad_str_c(w));
+		}
+	}
+	dyad_arena_free(a);
+	dyad_stemmer_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +219,8 @@ int main(void)
 		cmocka_unit_test(invalid_utf8_at_every_position),
 		cmocka_unit_test(the_matching_form_maps_back),
 		cmocka_unit_test(stems_meet_across_case_forms),
+		cmocka_unit_test(cyrillic_letters_fold_and_flag),
+		cmocka_unit_test(stems_of_words_met_again),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

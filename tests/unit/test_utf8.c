@@ -29,6 +29,33 @@ static void decodes_every_length(void **state)
 	assert_true(ok);
 }
 
+/* The inline reader agrees with the decoder on every byte pair, whole or cut after one byte, and on longer letters. */
+static void next_reads_as_decode_does(void **state)
+{
+	unsigned x, y;
+	const char *more = "€𝄞";
+
+	(void)state;
+	for (x = 0; x < 256; x++)
+		for (y = 0; y < 256; y++) {
+			char s[2] = { (char)x, (char)y };
+			size_t n;
+			for (n = 1; n <= 2; n++) {
+				uint32_t a, b;
+				size_t la = dyad_utf8_decode(s, n, &a, NULL), lb = dyad_utf8_next(s, n, &b);
+				assert_int_equal(la, lb);
+				assert_int_equal(a, b);
+			}
+		}
+	{
+		uint32_t cp;
+		assert_int_equal(dyad_utf8_next(more, strlen(more), &cp), 3);
+		assert_int_equal(cp, 0x20ac);
+		assert_int_equal(dyad_utf8_next(more + 3, strlen(more + 3), &cp), 4);
+		assert_int_equal(cp, 0x1d11e);
+	}
+}
+
 static void truncation_at_every_position_is_repaired(void **state)
 {
 	/* Cut a 2-, 3- and 4-byte sequence after each of its bytes, with text after it. */
@@ -96,6 +123,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(decodes_every_length),
+		cmocka_unit_test(next_reads_as_decode_does),
 		cmocka_unit_test(truncation_at_every_position_is_repaired),
 		cmocka_unit_test(ill_formed_sequences_are_replaced),
 		cmocka_unit_test(counts_code_points),

@@ -81,6 +81,32 @@ static void hash_is_stable(void **state)
 }
 
 /* Keys that share a slot, several indexes under one key, a key replaced, growth far past the first table. */
+/* The in-memory hash tells apart what differs in a byte, in the length, or in the seed, whatever the length. */
+static void hash_mem_tells_keys_apart(void **state)
+{
+	char a[40], b[40];
+	size_t n, i;
+
+	(void)state;
+	memset(a, 'x', sizeof a);
+	for (n = 0; n < 24; n++) {
+		memcpy(b, a, sizeof b);
+		assert_true(dyad_hash_mem(a, n, 1) == dyad_hash_mem(b, n, 1));
+		assert_true(dyad_hash_mem(a, n, 1) != dyad_hash_mem(a, n + 1, 1));
+		assert_true(dyad_hash_mem(a, n, 1) != dyad_hash_mem(a, n, 2));
+		for (i = 0; i < n; i++) {
+			/* a byte changed at each place of the eight-byte steps and of the tail */
+			b[i] = 'y';
+			assert_true(dyad_hash_mem(a, n, 1) != dyad_hash_mem(b, n, 1));
+			b[i] = 'x';
+		}
+	}
+	/* a key's bytes, not what lies after them */
+	memcpy(b, a, sizeof b);
+	b[5] = 'z';
+	assert_true(dyad_hash_mem(a, 5, 1) == dyad_hash_mem(b, 5, 1));
+}
+
 static void keymap_files_and_finds(void **state)
 {
 	dyad_keymap m = { NULL, 0, 0 };
@@ -196,6 +222,7 @@ int main(void)
 		cmocka_unit_test(json_strings_escape_and_repair),
 		cmocka_unit_test(arena_serves_many_documents),
 		cmocka_unit_test(hash_is_stable),
+		cmocka_unit_test(hash_mem_tells_keys_apart),
 		cmocka_unit_test(keymap_files_and_finds),
 		cmocka_unit_test(str_helpers),
 		cmocka_unit_test(arrays_grow_by_doubling),
