@@ -28,8 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	warc_stream_open(&s, f, 1, head, n, 1u << 24);
 	while ((rc = warc_stream_next(&s, &rec, why, sizeof why)) != 0) {
 		dyad_str ct;
-		/* each call reads on: a byte of data, or of the file for a damaged member */
-		if (++steps > s.win_off + s.win.n + s.in_off + s.z.avail_in + 2)
+		/* each call reads on: a byte of data, or of the file for a damaged member (the file's
+		   bytes consumed so far: in_off and what of the input buffer zlib has taken) */
+		if (++steps > s.win_off + s.win.n + s.in_off + (s.z.next_in ? (size_t)(s.z.next_in - s.in) : 0) + 2)
 			abort();
 		if (rc < 0)
 			continue;

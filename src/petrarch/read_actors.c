@@ -38,6 +38,8 @@ void petr_read_actors(reader *r, char **lines, size_t nlines)
 			if (k == n || s[k] == '#')
 				continue;
 			n = petr_strip_comment(s, n, 1);
+			if (n <= k)
+				continue; /* an indented ';' comment */
 			if (rec == NULL) {
 				petr_bad(r, "expected an actor phrase before the date restriction");
 				continue;

@@ -188,7 +188,7 @@ static void fill(warc_stream *s, size_t want)
 static const char *at_ptr(const warc_stream *s, size_t at, size_t *avail)
 {
 	*avail = s->win_off + s->win.n > at ? s->win_off + s->win.n - at : 0;
-	return s->win.p + (at - s->win_off);
+	return *avail ? s->win.p + (at - s->win_off) : ""; /* an empty window may have no buffer yet */
 }
 
 /* Drop the window's bytes before s->pos: what has been read is not held. */
