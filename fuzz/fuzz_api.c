@@ -113,7 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	path = text;
 	/* lines end at '\n' (or the end); after the first, each is name=value */
-	for (line = text; (next = memchr(line, '\n', (size_t)(text + size - line))) != NULL && n < DYAD_API_MAX_PARAMS + 4;) {
+	for (line = text;
+	     (next = memchr(line, '\n', (size_t)(text + size - line))) != NULL && n < DYAD_API_MAX_PARAMS + 4;) {
 		char *eq;
 		*next = '\0';
 		line = next + 1;

@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		}
 	fuzz_write_file("cameo.tsv", data, sep ? (size_t)(sep - p) : size);
-	fuzz_write_file("plover.tsv", sep ? (const uint8_t *)sep + 3 : data, sep ? (size_t)(end - sep - (sep + 3 <= end ? 3 : 2)) : 0);
+	fuzz_write_file("plover.tsv", sep ? (const uint8_t *)sep + 3 : data,
+			sep ? (size_t)(end - sep - (sep + 3 <= end ? 3 : 2)) : 0);
 	cb = dyad_codebook_load(fuzz_tempdir(), NULL, NULL, &e);
 	if (cb == NULL) {
 		if (e.msg[0] == '\0')

@@ -8,8 +8,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	html_page p = { DYAD_BUF_INIT, DYAD_BUF_INIT, DYAD_BUF_INIT, DYAD_BUF_INIT, DYAD_BUF_INIT, DYAD_BUF_INIT,
-			DYAD_BUF_INIT };
+	html_page p = { DYAD_BUF_INIT, DYAD_BUF_INIT, DYAD_BUF_INIT, DYAD_BUF_INIT,
+			DYAD_BUF_INIT, DYAD_BUF_INIT, DYAD_BUF_INIT };
 
 	/* as a file gives it, then as an HTTP header or a JSON string would say what it is */
 	html_extract((dyad_str){ (const char *)data, size }, NULL, NULL, &p);

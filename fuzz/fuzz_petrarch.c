@@ -36,12 +36,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		while (s < end) {
 			const char *sep = NULL, *q;
 			for (q = s; q + 3 <= end; q++)
-				if (q[0] == '%' && q[1] == '%' && (q == s || q[-1] == '\n') && (q + 2 == end || q[2] == '\n')) {
+				if (q[0] == '%' && q[1] == '%' && (q == s || q[-1] == '\n') &&
+				    (q + 2 == end || q[2] == '\n')) {
 					sep = q;
 					break;
 				}
-			dyad_petrarch_read(p, (dyad_petr_kind)kind, (dyad_str){ s, (size_t)((sep ? sep : end) - s) }, "fuzz.txt",
-					   on_warn, NULL);
+			dyad_petrarch_read(p, (dyad_petr_kind)kind, (dyad_str){ s, (size_t)((sep ? sep : end) - s) },
+					   "fuzz.txt", on_warn, NULL);
 			if (!sep)
 				break;
 			s = sep + 3;

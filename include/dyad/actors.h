@@ -17,29 +17,29 @@ typedef enum {
 	DYAD_MENTION_COUNTRY = 1, /**< a state as a whole: "Казахстан", "белорусский", "Kazakhs" */
 	DYAD_MENTION_IGO,         /**< an international organisation: "ШОС", "the CSTO" */
 	DYAD_MENTION_PERSON,      /**< a person, in the lexicon or named after a role and a country */
-	DYAD_MENTION_ROLE,        /**< a body or a title standing for an actor: "МИД Казахстана", "Кремль" */
-	DYAD_MENTION_LOCATION     /**< a place: "в Минске", "in Astana" */
+	DYAD_MENTION_ROLE, /**< a body or a title standing for an actor: "МИД Казахстана", "Кремль" */
+	DYAD_MENTION_LOCATION /**< a place: "в Минске", "in Astana" */
 } dyad_mention_kind;
 
 /** "country", "igo", "person", "role", "location". */
 const char *dyad_mention_kind_name(dyad_mention_kind k);
 
 typedef struct {
-	dyad_span span;           /**< bytes in the text the tokens came from */
-	size_t tok_start, tok_end;/**< tokens [tok_start, tok_end) */
-	size_t sentence;          /**< index of the sentence it lies in */
+	dyad_span span;            /**< bytes in the text the tokens came from */
+	size_t tok_start, tok_end; /**< tokens [tok_start, tok_end) */
+	size_t sentence;           /**< index of the sentence it lies in */
 	dyad_mention_kind kind;
-	char code[24];            /**< CAMEO-style: KAZ, KAZGOV, IGOSCO; "" when no country is known */
-	char country[8];          /**< ISO3, or "" */
-	char role[8];             /**< GOV, LEG, DIP, ... or "" */
-	const char *igo;          /**< the organisation's short name (SCO), or NULL */
-	const char *person;       /**< canonical name of a person, or NULL; owned by the lexicon or the arena */
-	const char *title;        /**< the office or role in words ("president"), or NULL */
-	const char *name;         /**< the dictionary form of the name matched ("Нур-Султан" for "в Нур-Султане"), or NULL */
-	char gender;              /**< persons: 'm', 'f', or 0 when unknown */
-	uint32_t entity;          /**< lexicon entity, or UINT32_MAX for a person found by role + country */
-	const dyad_place *place;  /**< locations: the gazetteer's place, or NULL when it has none */
-	int resolved;             /**< 1 when it was resolved to an earlier mention (surname, "глава государства", he) */
+	char code[24];      /**< CAMEO-style: KAZ, KAZGOV, IGOSCO; "" when no country is known */
+	char country[8];    /**< ISO3, or "" */
+	char role[8];       /**< GOV, LEG, DIP, ... or "" */
+	const char *igo;    /**< the organisation's short name (SCO), or NULL */
+	const char *person; /**< canonical name of a person, or NULL; owned by the lexicon or the arena */
+	const char *title;  /**< the office or role in words ("president"), or NULL */
+	const char *name; /**< the dictionary form of the name matched ("Нур-Султан" for "в Нур-Султане"), or NULL */
+	char gender;             /**< persons: 'm', 'f', or 0 when unknown */
+	uint32_t entity;         /**< lexicon entity, or UINT32_MAX for a person found by role + country */
+	const dyad_place *place; /**< locations: the gazetteer's place, or NULL when it has none */
+	int resolved; /**< 1 when it was resolved to an earlier mention (surname, "глава государства", he) */
 } dyad_mention;
 
 typedef struct dyad_matcher dyad_matcher;

@@ -16,9 +16,9 @@
 typedef struct {
 	int year, month, day;
 	int hour, minute;
-	int weekday;        /**< 1 if a weekday name stands with it ("Friday, 29 March 2024") */
-	int relative;       /**< 0; or days before the anchor: 0 "today"/"сегодня", 1 "yesterday"/"вчера" */
-	size_t start, end;  /**< byte span in the scanned text */
+	int weekday;       /**< 1 if a weekday name stands with it ("Friday, 29 March 2024") */
+	int relative;      /**< 0; or days before the anchor: 0 "today"/"сегодня", 1 "yesterday"/"вчера" */
+	size_t start, end; /**< byte span in the scanned text */
 } dyad_date;
 
 /**
@@ -42,8 +42,7 @@ typedef struct dyad_outlets dyad_outlets;
  * ("file:line: ...") and skipped. Returns NULL only when the file cannot be
  * read, with the reason in `e`.
  */
-dyad_outlets *dyad_outlets_load(const char *path, void (*warn)(void *ctx, const char *msg),
-				void *ctx, dyad_errbuf *e);
+dyad_outlets *dyad_outlets_load(const char *path, void (*warn)(void *ctx, const char *msg), void *ctx, dyad_errbuf *e);
 void dyad_outlets_free(dyad_outlets *o);
 /** Number of outlets loaded. */
 size_t dyad_outlets_count(const dyad_outlets *o);
@@ -57,13 +56,13 @@ const char *dyad_outlets_by_url(const dyad_outlets *o, dyad_str url);
 /** A clean document. Strings are NUL-terminated, in the arena given to dyad_clean_page; NULL when unknown. */
 typedef struct {
 	const char *title;
-	const char *date;      /**< publication date, "YYYY-MM-DD" */
-	const char *time;      /**< "HH:MM" */
-	const char *outlet;    /**< canonical name from the outlet dictionary, or as the page writes it */
-	const char *dateline;  /**< the dateline's city, nominative, as a name ("Минск", "Minsk") */
+	const char *date;     /**< publication date, "YYYY-MM-DD" */
+	const char *time;     /**< "HH:MM" */
+	const char *outlet;   /**< canonical name from the outlet dictionary, or as the page writes it */
+	const char *dateline; /**< the dateline's city, nominative, as a name ("Минск", "Minsk") */
 	const char *author;
-	dyad_str body;         /**< article paragraphs, separated by a blank line; the page's characters */
-	dyad_str *furniture;   /**< the non-empty lines removed, trimmed, in page order */
+	dyad_str body;       /**< article paragraphs, separated by a blank line; the page's characters */
+	dyad_str *furniture; /**< the non-empty lines removed, trimmed, in page order */
 	size_t nfurniture;
 } dyad_doc;
 
@@ -72,7 +71,6 @@ typedef struct {
  * fails on odd pages: a page with no article text gives an empty body and
  * every line as furniture.
  */
-void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *outlets,
-		     dyad_doc *out);
+void dyad_clean_page(dyad_arena *a, const dyad_page *page, const dyad_outlets *outlets, dyad_doc *out);
 
 #endif

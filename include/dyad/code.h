@@ -14,10 +14,10 @@
 #include "dyad/text.h"
 
 typedef enum {
-	DYAD_MOD_DONE = 0,      /**< the sentence says it happened or is happening */
-	DYAD_MOD_PLANNED,       /**< announced, intended, expected */
-	DYAD_MOD_NEGATED,       /**< "не обсуждали", "did not meet" */
-	DYAD_MOD_HYPOTHETICAL   /**< conditional, possible */
+	DYAD_MOD_DONE = 0,    /**< the sentence says it happened or is happening */
+	DYAD_MOD_PLANNED,     /**< announced, intended, expected */
+	DYAD_MOD_NEGATED,     /**< "не обсуждали", "did not meet" */
+	DYAD_MOD_HYPOTHETICAL /**< conditional, possible */
 } dyad_modality;
 
 /** "done", "planned", "negated", "hypothetical". */
@@ -30,21 +30,20 @@ typedef struct dyad_patterns dyad_patterns;
  * reported through `warn` as "file:line: what was expected" and skipped.
  * Returns NULL only when the folder cannot be read (message in e).
  */
-dyad_patterns *dyad_patterns_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
-				  dyad_errbuf *e);
+dyad_patterns *dyad_patterns_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx, dyad_errbuf *e);
 void dyad_patterns_free(dyad_patterns *p);
 /** Number of event patterns loaded (for tests and bench). */
 size_t dyad_patterns_count(const dyad_patterns *p);
 
 /** One loaded pattern, as `dyad lexicon` lists it. */
 typedef struct {
-	const char *kind;            /**< "event", "speech" or "nonevent" */
-	const char *cameo;           /**< "042" for an event pattern, "" otherwise */
-	const char *mode;            /**< the block's mode, or NULL */
-	const char *file;            /**< the path the pattern was read from */
-	size_t line;                 /**< its line in that file */
-	dyad_str text;               /**< the pattern as written: "$ visit* +" */
-	const char *rule;            /**< the string events coded by it carry in `rule` */
+	const char *kind;  /**< "event", "speech" or "nonevent" */
+	const char *cameo; /**< "042" for an event pattern, "" otherwise */
+	const char *mode;  /**< the block's mode, or NULL */
+	const char *file;  /**< the path the pattern was read from */
+	size_t line;       /**< its line in that file */
+	dyad_str text;     /**< the pattern as written: "$ visit* +" */
+	const char *rule;  /**< the string events coded by it carry in `rule` */
 } dyad_pattern_info;
 
 /** Number of patterns of every kind loaded; they are numbered 0.. in file and line order. */
@@ -62,41 +61,41 @@ typedef struct {
 	char role[8];
 	const char *igo;
 	const char *person;
-	dyad_span span;              /**< bytes of the words it was read from (the pronoun for "we") */
-	const char *how;             /**< how the coder found it: "slot", "subject", "object", "passive agent",
-	                                  "speaker", "counterpart", "document party", "list", ...; static */
+	dyad_span span;  /**< bytes of the words it was read from (the pronoun for "we") */
+	const char *how; /**< how the coder found it: "slot", "subject", "object", "passive agent",
+			      "speaker", "counterpart", "document party", "list", ...; static */
 } dyad_side;
 
 typedef struct {
 	dyad_side source, target;
 	char cameo[8];
-	const char *mode;            /**< the pattern's description: "visit", "praise" */
-	int reciprocal;              /**< "X and Y discussed": the dyad either way */
+	const char *mode; /**< the pattern's description: "visit", "praise" */
+	int reciprocal;   /**< "X and Y discussed": the dyad either way */
 	dyad_modality modality;
-	dyad_ymd date;               /**< yyyymmdd, 0 when unknown */
-	int date_from_publication;   /**< 1 when the sentence gives no date */
-	const char *location;        /**< as written in the text or the dateline; NULL when not stated */
-	const dyad_place *place;     /**< the gazetteer's place of `location`, or NULL */
-	const char *location_country;/**< ISO3 of the place the text names, or NULL */
+	dyad_ymd date;                /**< yyyymmdd, 0 when unknown */
+	int date_from_publication;    /**< 1 when the sentence gives no date */
+	const char *location;         /**< as written in the text or the dateline; NULL when not stated */
+	const dyad_place *place;      /**< the gazetteer's place of `location`, or NULL */
+	const char *location_country; /**< ISO3 of the place the text names, or NULL */
 	size_t sentence;
-	dyad_span evidence;          /**< the sentence's bytes */
-	const char *rule;            /**< "ru.txt:40: $ посетить +", owned by the patterns */
-	const char *why;             /**< for events not kept: why not (duplicate, negated, ...); else NULL */
+	dyad_span evidence; /**< the sentence's bytes */
+	const char *rule;   /**< "ru.txt:40: $ посетить +", owned by the patterns */
+	const char *why;    /**< for events not kept: why not (duplicate, negated, ...); else NULL */
 } dyad_event;
 
 typedef struct {
-	dyad_str text;               /**< the body */
+	dyad_str text; /**< the body */
 	const dyad_token *toks;
 	size_t ntoks;
 	const dyad_span *sents;
 	size_t nsents;
 	const dyad_mention *mentions;
 	size_t nmentions;
-	dyad_ymd day;                /**< publication date, 0 when unknown */
-	const char *dateline;        /**< the dateline city, or NULL */
+	dyad_ymd day;                       /**< publication date, 0 when unknown */
+	const char *dateline;               /**< the dateline city, or NULL */
 	const dyad_mention *title_mentions; /**< the actors of the title (offsets into the title), or NULL */
-	size_t ntitle_mentions;      /**< they name the document's main parties first */
-	const dyad_morph_word *morph;/**< per token, its readings (dyad_code_morph); NULL: words are compared by stem alone */
+	size_t ntitle_mentions;             /**< they name the document's main parties first */
+	const dyad_morph_word *morph; /**< per token, its readings (dyad_code_morph); NULL: words are compared by stem alone */
 } dyad_code_input;
 
 /**
@@ -122,8 +121,8 @@ dyad_morph_word *dyad_code_morph(const dyad_morph *m, dyad_arena *a, dyad_lang l
  * (for `dyad explain`). Returns the number of kept events; *nall gets the
  * total. Everything is owned by `a`.
  */
-size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in,
-		     int all, dyad_event **out, size_t *nall);
+size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in, int all,
+		     dyad_event **out, size_t *nall);
 
 /**
  * 1 when `later` is the action `earlier` already coded (one event per action
@@ -145,28 +144,28 @@ uint64_t dyad_event_key(const dyad_event *e);
 #define DYAD_CODE_WINDOW (1u << 18)
 
 typedef struct {
-	dyad_str text;               /**< the body */
-	const dyad_span *sents;      /**< its sentences (dyad_sent_split) */
+	dyad_str text;          /**< the body */
+	const dyad_span *sents; /**< its sentences (dyad_sent_split) */
 	size_t nsents;
-	dyad_ymd day;                /**< publication date, 0 when unknown */
-	const char *dateline;        /**< the dateline city, or NULL */
-	dyad_matcher *matcher;       /**< finds the actors */
+	dyad_ymd day;                  /**< publication date, 0 when unknown */
+	const char *dateline;          /**< the dateline city, or NULL */
+	dyad_matcher *matcher;         /**< finds the actors */
 	const dyad_patterns *patterns; /**< codes the events; NULL for actors only */
 	dyad_stemmer *stemmer;
-	const dyad_morph *morph;     /**< words compared by lemma too (dyad_code_morph), or NULL */
-	dyad_lang lang;              /**< the text's language, for the morphology */
+	const dyad_morph *morph;            /**< words compared by lemma too (dyad_code_morph), or NULL */
+	dyad_lang lang;                     /**< the text's language, for the morphology */
 	const dyad_mention *title_mentions; /**< the title's actors (dyad_code_input), or NULL */
 	size_t ntitle_mentions;
-	int all;                     /**< pass on the events set aside too, with their reasons */
-	size_t window;               /**< bytes of sentences per window; 0 for DYAD_CODE_WINDOW */
+	int all;       /**< pass on the events set aside too, with their reasons */
+	size_t window; /**< bytes of sentences per window; 0 for DYAD_CODE_WINDOW */
 } dyad_window_input;
 
 /** What one window gave. Sentence indexes are the text's; token indexes the window's own. */
 typedef struct {
-	size_t first_sent, nsents;   /**< the window's sentences */
+	size_t first_sent, nsents; /**< the window's sentences */
 	const dyad_mention *mentions;
 	size_t nmentions;
-	const dyad_event *events;    /**< kept first (text order), then those set aside when `all` */
+	const dyad_event *events; /**< kept first (text order), then those set aside when `all` */
 	size_t nevents, nkept;
 } dyad_window;
 
@@ -179,7 +178,7 @@ typedef struct {
  * window's results, valid until it returns. Time and memory follow the
  * window, not the text. Returns the number of windows.
  */
-size_t dyad_code_windows(dyad_arena *scratch, const dyad_window_input *in,
-			 void (*fn)(void *ctx, const dyad_window *w), void *ctx);
+size_t dyad_code_windows(dyad_arena *scratch, const dyad_window_input *in, void (*fn)(void *ctx, const dyad_window *w),
+			 void *ctx);
 
 #endif

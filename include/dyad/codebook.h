@@ -10,9 +10,9 @@
 #include "dyad/util.h"
 
 typedef struct {
-	const char *code;        /**< "042", "0874" */
-	const char *root;        /**< "04" */
-	const char *name;        /**< CAMEO's name in English */
+	const char *code; /**< "042", "0874" */
+	const char *root; /**< "04" */
+	const char *name; /**< CAMEO's name in English */
 	const char *name_ru;
 	double goldstein;
 	int quad;                /**< 1 verbal cooperation .. 4 material conflict */
@@ -21,7 +21,7 @@ typedef struct {
 } dyad_cameo;
 
 typedef struct {
-	const char *type;        /**< "CONSULT" */
+	const char *type; /**< "CONSULT" */
 	int quad;
 	const char *definition;
 	const char *name_ru;
@@ -34,8 +34,7 @@ typedef struct dyad_codebook dyad_codebook;
  * `warn` as "file:line: what was expected" and skipped. NULL with a message
  * in `e` when a file cannot be read.
  */
-dyad_codebook *dyad_codebook_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
-				  dyad_errbuf *e);
+dyad_codebook *dyad_codebook_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx, dyad_errbuf *e);
 void dyad_codebook_free(dyad_codebook *cb);
 
 /** The code's record, or NULL for a code the codebook lacks. */

@@ -13,18 +13,18 @@
 typedef int32_t dyad_ymd;
 
 typedef struct {
-	dyad_str text;   /**< the value, trimmed, without its date range */
-	dyad_ymd from;   /**< first day it holds (0: always did) */
-	dyad_ymd to;     /**< last day it holds (0: still does) */
+	dyad_str text; /**< the value, trimmed, without its date range */
+	dyad_ymd from; /**< first day it holds (0: always did) */
+	dyad_ymd to;   /**< last day it holds (0: still does) */
 } dyad_dict_value;
 
 #define DYAD_DICT_MAX_VALUES 128
 
 typedef struct {
-	const char *file;      /**< the file being read, for messages */
-	size_t line;           /**< 1-based line number */
-	dyad_str kind, key;    /**< the enclosing block: "country", "KAZ" */
-	dyad_str field;        /**< the field name; empty for the "@KIND KEY" line itself */
+	const char *file;   /**< the file being read, for messages */
+	size_t line;        /**< 1-based line number */
+	dyad_str kind, key; /**< the enclosing block: "country", "KAZ" */
+	dyad_str field;     /**< the field name; empty for the "@KIND KEY" line itself */
 	dyad_dict_value values[DYAD_DICT_MAX_VALUES];
 	size_t nvalues;
 } dyad_dict_line;
@@ -44,8 +44,7 @@ typedef void (*dyad_dict_warn_fn)(void *ctx, const char *msg);
  * reported through `warn` and skipped; the rest is still read. Returns the
  * number of bad lines. Values borrow from `text`.
  */
-size_t dyad_dict_parse(dyad_str text, const char *file, dyad_dict_fn fn, dyad_dict_warn_fn warn,
-		       void *ctx);
+size_t dyad_dict_parse(dyad_str text, const char *file, dyad_dict_fn fn, dyad_dict_warn_fn warn, void *ctx);
 
 /** Parse "2019-03-20", "2019-03" or "2019" into yyyymmdd; -1 if malformed. */
 dyad_ymd dyad_ymd_parse(dyad_str s);

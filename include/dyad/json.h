@@ -23,13 +23,13 @@ typedef struct dyad_json dyad_json;
 /** One value. Members of an object and items of an array are a list through `next`. */
 struct dyad_json {
 	dyad_json_type type;
-	dyad_str key;       /**< the member's name inside an object (unescaped); {NULL,0} elsewhere */
-	dyad_str str;       /**< STRING: the unescaped value (valid UTF-8, NUL-terminated);
-	                         NUMBER: the number as written */
-	double num;         /**< NUMBER: the value */
-	dyad_json *child;   /**< ARRAY, OBJECT: first item or member */
-	dyad_json *next;    /**< the next sibling */
-	size_t count;       /**< ARRAY, OBJECT: number of children */
+	dyad_str key;     /**< the member's name inside an object (unescaped); {NULL,0} elsewhere */
+	dyad_str str;     /**< STRING: the unescaped value (valid UTF-8, NUL-terminated);
+			       NUMBER: the number as written */
+	double num;       /**< NUMBER: the value */
+	dyad_json *child; /**< ARRAY, OBJECT: first item or member */
+	dyad_json *next;  /**< the next sibling */
+	size_t count;     /**< ARRAY, OBJECT: number of children */
 };
 
 /**

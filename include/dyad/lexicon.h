@@ -15,7 +15,7 @@ typedef enum {
 	DYAD_LEX_IGO,
 	DYAD_LEX_PERSON,
 	DYAD_LEX_ROLE,
-	DYAD_LEX_GIVEN      /**< given names (@given m / @given f): "Роман Коноплев" is a person */
+	DYAD_LEX_GIVEN /**< given names (@given m / @given f): "Роман Коноплев" is a person */
 } dyad_lex_kind;
 
 /** What a name says of its entity. */
@@ -31,40 +31,40 @@ typedef enum {
 } dyad_name_type;
 
 typedef struct {
-	char code[24];      /**< CAMEO-style actor code: KAZGOV, BLRLEG, IGOCIS */
-	dyad_ymd from, to;  /**< when it was held; 0 = open */
-	const char *title;  /**< in words: "president", "prime minister" */
+	char code[24];     /**< CAMEO-style actor code: KAZGOV, BLRLEG, IGOCIS */
+	dyad_ymd from, to; /**< when it was held; 0 = open */
+	const char *title; /**< in words: "president", "prime minister" */
 } dyad_office;
 
 typedef struct {
 	dyad_lex_kind kind;
-	const char *key;        /**< KAZ, SCO, "Касым-Жомарт Токаев", GOV */
-	const char *code;       /**< country: ISO3; igo: its IGO code; role: the role code; person: NULL */
-	const char *fips;       /**< countries */
-	const char *id;         /**< dyad's stable identifier: a country's ISO3 key, an organisation's code
-				     (IGOCIS), a person's `id` slug (tokayev-kassym-jomart); NULL for roles */
-	const char *wikidata;   /**< the Wikidata item (Q232), or NULL when not known for certain */
-	const char *name_en;    /**< the English name: the first name in Latin script, or NULL */
-	const char *name_ru;    /**< the Russian name: the first name in Cyrillic script, or NULL */
-	char gender;            /**< persons and given names: 'm', 'f' or 0 */
-	dyad_office *offices;   /**< persons */
+	const char *key;      /**< KAZ, SCO, "Касым-Жомарт Токаев", GOV */
+	const char *code;     /**< country: ISO3; igo: its IGO code; role: the role code; person: NULL */
+	const char *fips;     /**< countries */
+	const char *id;       /**< dyad's stable identifier: a country's ISO3 key, an organisation's code
+				   (IGOCIS), a person's `id` slug (tokayev-kassym-jomart); NULL for roles */
+	const char *wikidata; /**< the Wikidata item (Q232), or NULL when not known for certain */
+	const char *name_en;  /**< the English name: the first name in Latin script, or NULL */
+	const char *name_ru;  /**< the Russian name: the first name in Cyrillic script, or NULL */
+	char gender;          /**< persons and given names: 'm', 'f' or 0 */
+	dyad_office *offices; /**< persons */
 	size_t noffices;
-	const char *file;       /**< where it was defined, for messages */
+	const char *file; /**< where it was defined, for messages */
 	size_t line;
 } dyad_lex_entity;
 
 typedef struct {
-	const char *text;       /**< as written in the dictionary */
-	uint32_t entity;        /**< index into the entities */
+	const char *text; /**< as written in the dictionary */
+	uint32_t entity;  /**< index into the entities */
 	dyad_name_type type;
-	char role[8];           /**< metonyms: the role the name stands for ("GOV"); roles: their code */
-	dyad_ymd from, to;      /**< when the name was in use (Nur-Sultan); 0 = open */
+	char role[8];      /**< metonyms: the role the name stands for ("GOV"); roles: their code */
+	dyad_ymd from, to; /**< when the name was in use (Nur-Sultan); 0 = open */
 } dyad_lex_name;
 
 /** A state's membership of an organisation (igos.txt `member`). */
 typedef struct {
-	uint32_t igo;           /**< entity index of the organisation */
-	char country[8];        /**< ISO3 */
+	uint32_t igo;    /**< entity index of the organisation */
+	char country[8]; /**< ISO3 */
 	dyad_ymd from, to;
 } dyad_lex_member;
 
@@ -75,8 +75,7 @@ typedef struct dyad_lexicon dyad_lexicon;
  * are reported through `warn` as "file:line: what was expected" and skipped.
  * Returns NULL only when the folder cannot be read (message in e).
  */
-dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
-				dyad_errbuf *e);
+dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx, dyad_errbuf *e);
 void dyad_lexicon_free(dyad_lexicon *lx);
 
 size_t dyad_lexicon_nentities(const dyad_lexicon *lx);

@@ -55,12 +55,12 @@ void dyad_petrarch_count(const dyad_petrarch *p, dyad_petrarch_counts *out);
 
 /** One coded event: codes as the dictionaries give them ("---" for an unknown side). */
 typedef struct {
-	const char *source;   /**< "ARNGOV", "---EDU" */
+	const char *source; /**< "ARNGOV", "---EDU" */
 	const char *target;
-	const char *code;     /**< "064", "1717", "---" never (null codes make no event) */
-	int reciprocal;       /**< made by a '%' pattern or a [code:code] pair */
-	dyad_span verb;       /**< bytes of the verb in the sentence */
-	const char *rule;     /**< "file:line: pattern" or "file:line: VERB" */
+	const char *code; /**< "064", "1717", "---" never (null codes make no event) */
+	int reciprocal;   /**< made by a '%' pattern or a [code:code] pair */
+	dyad_span verb;   /**< bytes of the verb in the sentence */
+	const char *rule; /**< "file:line: pattern" or "file:line: VERB" */
 } dyad_petrarch_event;
 
 enum { DYAD_PETR_KEEP = 0, DYAD_PETR_DISCARD_SENTENCE = 1, DYAD_PETR_DISCARD_STORY = 2 };

@@ -33,26 +33,29 @@ enum {
 
 /** How to open a pipeline; start from DYAD_PIPELINE_OPTS_INIT. */
 typedef struct {
-	const char *datadir;      /**< the dictionaries' folder; NULL: dyad_datadir() */
-	const char *events_dir;   /**< the event patterns' folder; NULL: DATADIR/events */
-	unsigned flags;           /**< DYAD_PIPE_* */
-	dyad_ymd default_day;     /**< the date of documents that give none (yyyymmdd; 0: unknown) */
+	const char *datadir;                      /**< the dictionaries' folder; NULL: dyad_datadir() */
+	const char *events_dir;                   /**< the event patterns' folder; NULL: DATADIR/events */
+	unsigned flags;                           /**< DYAD_PIPE_* */
+	dyad_ymd default_day;                     /**< the date of documents that give none (yyyymmdd; 0: unknown) */
 	void (*warn)(void *ctx, const char *msg); /**< the loaders' warnings; NULL drops them */
 	void *warn_ctx;
 } dyad_pipeline_opts;
 
-#define DYAD_PIPELINE_OPTS_INIT { NULL, NULL, 0, 0, NULL, NULL }
+#define DYAD_PIPELINE_OPTS_INIT              \
+	{                                    \
+		NULL, NULL, 0, 0, NULL, NULL \
+	}
 
 /** A page as a document, with what the later stages add (code point offsets are into doc.body). */
 typedef struct {
-	const dyad_page *page;  /**< the page it was made from */
-	dyad_doc doc;           /**< title, date, outlet, dateline, author, body, furniture */
+	const dyad_page *page; /**< the page it was made from */
+	dyad_doc doc;          /**< title, date, outlet, dateline, author, body, furniture */
 	dyad_lang lang;
-	dyad_span *sent_bytes;  /**< sentences: byte spans into doc.body */
-	dyad_span *sent_cps;    /**< the same in code points */
+	dyad_span *sent_bytes; /**< sentences: byte spans into doc.body */
+	dyad_span *sent_cps;   /**< the same in code points */
 	size_t nsent;
-	uint64_t content_hash;  /**< of the body */
-	dyad_ymd day;           /**< doc.date as yyyymmdd, else the default day, else 0 */
+	uint64_t content_hash; /**< of the body */
+	dyad_ymd day;          /**< doc.date as yyyymmdd, else the default day, else 0 */
 	/* with DYAD_PIPE_ACTORS (a body longer than 4 * DYAD_CODE_WINDOW bytes is coded in windows: no
 	   tokens then, and its mentions' token indexes are their window's) */
 	dyad_token *toks;

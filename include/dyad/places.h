@@ -20,16 +20,16 @@ typedef enum {
 } dyad_place_kind;
 
 typedef struct {
-	uint32_t geonames;      /**< GeoNames id, 0 when the place has none */
-	const char *name;       /**< English */
-	const char *name_ru;    /**< Russian, or NULL */
-	char country[8];        /**< ISO 3166-1 alpha-3 (dyad's X.. codes for the unrecognised), or "" */
-	const char *adm1;       /**< first-level region's code in GeoNames ("48"), or NULL */
-	const char *adm1_name;  /**< its English name ("Moscow", "Guangdong"), or NULL */
-	double lat, lon;        /**< degrees; both NAN when unknown */
-	uint32_t population;    /**< 0 when unknown */
+	uint32_t geonames;     /**< GeoNames id, 0 when the place has none */
+	const char *name;      /**< English */
+	const char *name_ru;   /**< Russian, or NULL */
+	char country[8];       /**< ISO 3166-1 alpha-3 (dyad's X.. codes for the unrecognised), or "" */
+	const char *adm1;      /**< first-level region's code in GeoNames ("48"), or NULL */
+	const char *adm1_name; /**< its English name ("Moscow", "Guangdong"), or NULL */
+	double lat, lon;       /**< degrees; both NAN when unknown */
+	uint32_t population;   /**< 0 when unknown */
 	dyad_place_kind kind;
-	int capital;            /**< 1 for a capital named in data/actors/countries.txt */
+	int capital; /**< 1 for a capital named in data/actors/countries.txt */
 } dyad_place;
 
 typedef struct dyad_places dyad_places;

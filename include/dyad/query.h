@@ -27,7 +27,7 @@ void dyad_query_person_name(dyad_store *s, const char *key, char *out, size_t n)
 typedef struct {
 	size_t ncols, nrows, cap;
 	char **cols;
-	char **cells;      /**< row r, column c: cells[r * ncols + c] */
+	char **cells;           /**< row r, column c: cells[r * ncols + c] */
 	unsigned char *numeric; /**< per cell: 1 when SQLite gave a number, so JSON writes it bare */
 } dyad_table;
 
@@ -77,22 +77,25 @@ const char *dyad_actor_ref_key(const dyad_actor_ref *ref);
 void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out);
 
 typedef struct {
-	const char *actor;     /**< either side */
-	const char *a, *b;     /**< a dyad, both directions */
-	const char *type;      /**< PLOVER type */
-	const char *cameo;     /**< code prefix */
+	const char *actor;         /**< either side */
+	const char *a, *b;         /**< a dyad, both directions */
+	const char *type;          /**< PLOVER type */
+	const char *cameo;         /**< code prefix */
 	const char *since, *until; /**< YYYY-MM-DD, inclusive */
-	long limit;            /**< 0: 50 */
-	long offset;           /**< rows to skip, for paging */
-	int mentions;          /**< 1: every report of an event, not each event once */
-	int quad;              /**< QuadClass 1..4, 0: any */
-	const char *outlet;    /**< events an outlet reported */
-	const char *language;  /**< events reported in a language (ru, en) */
-	const char *after;     /**< a page's cursor ("DATE,ID", see dyad_query_events): the events after it */
-	int cursor;            /**< 1: dyad_query_events adds a last column, `cursor`, each row's cursor */
+	long limit;                /**< 0: 50 */
+	long offset;               /**< rows to skip, for paging */
+	int mentions;              /**< 1: every report of an event, not each event once */
+	int quad;                  /**< QuadClass 1..4, 0: any */
+	const char *outlet;        /**< events an outlet reported */
+	const char *language;      /**< events reported in a language (ru, en) */
+	const char *after;         /**< a page's cursor ("DATE,ID", see dyad_query_events): the events after it */
+	int cursor;                /**< 1: dyad_query_events adds a last column, `cursor`, each row's cursor */
 } dyad_event_filter;
 
-#define DYAD_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0 }
+#define DYAD_EVENT_FILTER_INIT                                                            \
+	{                                                                                 \
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0 \
+	}
 
 /** 1 when `type` is a PLOVER event type (any case). */
 int dyad_query_event_type_valid(const char *type);
@@ -119,9 +122,8 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
  * outlet and language filter, its `mentions` counts reports rather than
  * events; its actors are not read), also giving what `a` and `b` resolved to.
  */
-int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by,
-			     const dyad_event_filter *scope, dyad_table *out, dyad_actor_ref *ref_a,
-			     dyad_actor_ref *ref_b, dyad_errbuf *e);
+int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by, const dyad_event_filter *scope,
+			     dyad_table *out, dyad_actor_ref *ref_a, dyad_actor_ref *ref_b, dyad_errbuf *e);
 
 /**
  * An actor's partners (events both ways, mean Goldstein), its years

@@ -13,8 +13,8 @@ typedef enum {
 	DYAD_FMT_AUTO = 0, /**< detect from the content */
 	DYAD_FMT_TEXT,     /**< a page saved as text, like a scraper's dump */
 	DYAD_FMT_HTML,
-	DYAD_FMT_JSONL,    /**< one JSON object per line: url, html or text, title, date */
-	DYAD_FMT_WARC      /**< WARC or gzip-compressed WARC; response records with HTML */
+	DYAD_FMT_JSONL, /**< one JSON object per line: url, html or text, title, date */
+	DYAD_FMT_WARC   /**< WARC or gzip-compressed WARC; response records with HTML */
 } dyad_format;
 
 /** "text", "html", "jsonl", "warc"; NULL for an unknown name. */
@@ -28,29 +28,32 @@ int dyad_format_parse(const char *name);
  * by the reader and valid until the next dyad_reader_next() call.
  */
 typedef struct {
-	const char *path;       /**< the input as given ("-" for stdin) */
-	const char *record;     /**< line number of a JSON Lines record ("17"), WARC-Record-ID; NULL for a single page */
-	uint64_t id;            /**< stable: hash of the raw bytes and the record's place in its file */
-	dyad_format format;     /**< the format the page came in */
-	dyad_str text;          /**< the page's visible text, one line per block, "\n" between lines */
-	size_t repaired;        /**< invalid UTF-8 sequences replaced */
+	const char *path;   /**< the input as given ("-" for stdin) */
+	const char *record; /**< line number of a JSON Lines record ("17"), WARC-Record-ID; NULL for a single page */
+	uint64_t id;        /**< stable: hash of the raw bytes and the record's place in its file */
+	dyad_format format; /**< the format the page came in */
+	dyad_str text;      /**< the page's visible text, one line per block, "\n" between lines */
+	size_t repaired;    /**< invalid UTF-8 sequences replaced */
 	/* Metadata the format carried; {NULL, 0} when absent. */
-	dyad_str url;           /**< JSONL "url", WARC-Target-URI, HTML canonical / og:url */
-	dyad_str title;         /**< JSONL "title", HTML og:title or <title> */
-	dyad_str h1;            /**< HTML: the first <h1> */
-	dyad_str site_name;     /**< HTML og:site_name */
-	dyad_str published;     /**< JSONL "date", HTML article:published_time or similar meta, as written */
-	dyad_str author;        /**< HTML author meta */
+	dyad_str url;       /**< JSONL "url", WARC-Target-URI, HTML canonical / og:url */
+	dyad_str title;     /**< JSONL "title", HTML og:title or <title> */
+	dyad_str h1;        /**< HTML: the first <h1> */
+	dyad_str site_name; /**< HTML og:site_name */
+	dyad_str published; /**< JSONL "date", HTML article:published_time or similar meta, as written */
+	dyad_str author;    /**< HTML author meta */
 } dyad_page;
 
 typedef struct dyad_reader dyad_reader;
 
 typedef struct {
-	dyad_format format;     /**< force a format; DYAD_FMT_AUTO detects per input */
-	size_t max_bytes;       /**< refuse inputs (or records) larger than this; 0 = 256 MiB */
+	dyad_format format; /**< force a format; DYAD_FMT_AUTO detects per input */
+	size_t max_bytes;   /**< refuse inputs (or records) larger than this; 0 = 256 MiB */
 } dyad_read_opts;
 
-#define DYAD_READ_OPTS_INIT { DYAD_FMT_AUTO, 0 }
+#define DYAD_READ_OPTS_INIT      \
+	{                        \
+		DYAD_FMT_AUTO, 0 \
+	}
 
 /**
  * A reader over `paths` (files, directories read recursively in byte order of

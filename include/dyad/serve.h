@@ -11,17 +11,17 @@
 #include "dyad/util.h"
 
 /* Request limits; docs/api.md states them. */
-#define DYAD_API_MAX_URL 2048    /**< bytes of the request's path and query */
-#define DYAD_API_MAX_VALUE 256   /**< bytes of one parameter's value */
-#define DYAD_API_MAX_PARAMS 16   /**< parameters in one request */
-#define DYAD_API_MAX_LIMIT 500   /**< rows in one answer */
+#define DYAD_API_MAX_URL 2048  /**< bytes of the request's path and query */
+#define DYAD_API_MAX_VALUE 256 /**< bytes of one parameter's value */
+#define DYAD_API_MAX_PARAMS 16 /**< parameters in one request */
+#define DYAD_API_MAX_LIMIT 500 /**< rows in one answer */
 
 typedef struct {
 	const char *name, *value;
 } dyad_param;
 
 typedef struct {
-	int status;                  /**< HTTP status */
+	int status; /**< HTTP status */
 	const char *content_type;
 	dyad_buf body;
 } dyad_reply;
@@ -36,7 +36,7 @@ void dyad_api_answer(dyad_store *s, const char *why, const char *path, const dya
 
 /** A file compiled in from web/. */
 typedef struct {
-	const char *path;            /**< the URL path it answers: "/", "/assets/app.js" */
+	const char *path; /**< the URL path it answers: "/", "/assets/app.js" */
 	const char *content_type;
 	const unsigned char *data;
 	size_t size;
@@ -50,14 +50,14 @@ typedef struct {
 const dyad_asset *dyad_web_asset(const char *path);
 
 typedef struct {
-	const char *db;              /**< the knowledge base, opened read-only */
-	const char *bind;            /**< address to listen on (default 127.0.0.1) */
-	unsigned port;               /**< 0: 8080 */
-	unsigned threads;            /**< worker threads (0: 4) */
-	unsigned max_connections;    /**< 0: 1024 */
-	unsigned max_per_client;     /**< connections one address may hold (0: 32) */
-	unsigned timeout_s;          /**< a connection idle or still sending its headers is closed after (0: 5) */
-	int log;                     /**< one line per request on stderr */
+	const char *db;           /**< the knowledge base, opened read-only */
+	const char *bind;         /**< address to listen on (default 127.0.0.1) */
+	unsigned port;            /**< 0: 8080 */
+	unsigned threads;         /**< worker threads (0: 4) */
+	unsigned max_connections; /**< 0: 1024 */
+	unsigned max_per_client;  /**< connections one address may hold (0: 32) */
+	unsigned timeout_s;       /**< a connection idle or still sending its headers is closed after (0: 5) */
+	int log;                  /**< one line per request on stderr */
 } dyad_serve_opts;
 
 /**

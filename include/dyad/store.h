@@ -33,19 +33,19 @@ int dyad_store_commit(dyad_store *s);
 void dyad_store_rollback(dyad_store *s);
 
 typedef struct {
-	uint64_t id;               /**< parse's document id: the input's identity */
-	uint64_t content_hash;     /**< hash of the body */
-	uint64_t simhash;          /**< near-duplicate fingerprint of the body */
+	uint64_t id;           /**< parse's document id: the input's identity */
+	uint64_t content_hash; /**< hash of the body */
+	uint64_t simhash;      /**< near-duplicate fingerprint of the body */
 	const char *path, *record, *url, *title, *date, *time, *outlet, *dateline, *language, *author;
 	dyad_str body;
-	const char *version;       /**< the dyad that made the derived rows */
-	const char *furniture;     /**< the lines cleaning removed, a JSON array of strings, or NULL */
+	const char *version;   /**< the dyad that made the derived rows */
+	const char *furniture; /**< the lines cleaning removed, a JSON array of strings, or NULL */
 } dyad_store_doc;
 
 typedef enum {
-	DYAD_STORE_NEW = 1,        /**< not seen before: stored */
-	DYAD_STORE_SAME,           /**< already stored by this dyad version: nothing written */
-	DYAD_STORE_REPLACED        /**< stored by another version: derived rows replaced */
+	DYAD_STORE_NEW = 1, /**< not seen before: stored */
+	DYAD_STORE_SAME,    /**< already stored by this dyad version: nothing written */
+	DYAD_STORE_REPLACED /**< stored by another version: derived rows replaced */
 } dyad_store_status;
 
 /**
@@ -64,7 +64,7 @@ typedef struct {
 } dyad_store_actor;
 
 typedef struct {
-	size_t sentence, start, end;   /**< code points into the body */
+	size_t sentence, start, end; /**< code points into the body */
 	const char *kind;
 	dyad_store_actor actor;
 	dyad_str text;
@@ -73,17 +73,17 @@ typedef struct {
 int dyad_store_put_mention(dyad_store *s, int64_t doc, const dyad_store_mention *m);
 
 typedef struct {
-	size_t n;                      /**< the event's place in its document */
+	size_t n; /**< the event's place in its document */
 	dyad_store_actor source, target;
 	const char *cameo, *cameo_name, *type, *mode, *modality, *date, *location, *rules;
 	double goldstein;
-	int quad;                      /**< 1..4, 0 when the codebook lacks the code */
+	int quad; /**< 1..4, 0 when the codebook lacks the code */
 	int reciprocal, date_from_publication;
-	size_t sentence, start, end;   /**< the evidence, code points into the body */
+	size_t sentence, start, end; /**< the evidence, code points into the body */
 	dyad_str evidence;
-	const char *location_country;  /**< ISO3 of the location, or NULL */
-	uint32_t location_geonames;    /**< its GeoNames id, 0 when none */
-	int location_has_coords;       /**< 1 when location_lat and location_lon hold */
+	const char *location_country; /**< ISO3 of the location, or NULL */
+	uint32_t location_geonames;   /**< its GeoNames id, 0 when none */
+	int location_has_coords;      /**< 1 when location_lat and location_lon hold */
 	double location_lat, location_lon;
 } dyad_store_event;
 
@@ -98,8 +98,7 @@ int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folde
 			      const char *person);
 
 /** Record an actor the lexicon knows (code, kind, names) so profiles can name it. */
-int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en,
-			 const char *name_ru);
+int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en, const char *name_ru);
 
 /**
  * The engine's handle for queries (query.h lives on top of the store).

@@ -27,9 +27,9 @@ typedef struct {
  * matching form maps back with map[start] and map[end].
  */
 typedef struct {
-	char *p;        /**< folded bytes, NUL-terminated */
+	char *p; /**< folded bytes, NUL-terminated */
 	size_t n;
-	size_t *map;    /**< n + 1 entries */
+	size_t *map; /**< n + 1 entries */
 } dyad_folded;
 
 /** Fold `s` (well-formed UTF-8). All memory comes from `a`. */
@@ -41,34 +41,34 @@ void dyad_fold_buf(dyad_buf *b, dyad_str s);
 /* ---- tokens -------------------------------------------------------------------------------- */
 
 typedef enum {
-	DYAD_TOK_WORD = 1,  /**< letters, digits inside, hyphenated compounds, glued initials */
-	DYAD_TOK_NUMBER,    /**< 1 000, 99.61, 1,5, 900 */
-	DYAD_TOK_DATE,      /**< 20.12.2024, 2025-11-04, 20/12/2024 */
-	DYAD_TOK_TIME,      /**< 14:03, 9:30 */
-	DYAD_TOK_URL,       /**< https://…, www.…, belta.by/… */
+	DYAD_TOK_WORD = 1, /**< letters, digits inside, hyphenated compounds, glued initials */
+	DYAD_TOK_NUMBER,   /**< 1 000, 99.61, 1,5, 900 */
+	DYAD_TOK_DATE,     /**< 20.12.2024, 2025-11-04, 20/12/2024 */
+	DYAD_TOK_TIME,     /**< 14:03, 9:30 */
+	DYAD_TOK_URL,      /**< https://…, www.…, belta.by/… */
 	DYAD_TOK_EMAIL,
-	DYAD_TOK_CURRENCY,  /**< $ € ₽ £ ¥ ₸ */
-	DYAD_TOK_PERCENT,   /**< % ‰ */
-	DYAD_TOK_QUOTE,     /**< « » „ “ ” " ' ‘ ’ */
-	DYAD_TOK_DASH,      /**< – — ― - standing alone */
-	DYAD_TOK_PUNCT,     /**< . , ; : ! ? … ( ) [ ] / and the like */
-	DYAD_TOK_SYMBOL     /**< anything else that is not a space */
+	DYAD_TOK_CURRENCY, /**< $ € ₽ £ ¥ ₸ */
+	DYAD_TOK_PERCENT,  /**< % ‰ */
+	DYAD_TOK_QUOTE,    /**< « » „ “ ” " ' ‘ ’ */
+	DYAD_TOK_DASH,     /**< – — ― - standing alone */
+	DYAD_TOK_PUNCT,    /**< . , ; : ! ? … ( ) [ ] / and the like */
+	DYAD_TOK_SYMBOL    /**< anything else that is not a space */
 } dyad_tok_kind;
 
 /* Flags on word tokens (several may be set). */
-#define DYAD_TOKF_CYRILLIC   0x0001u /**< has Cyrillic letters */
-#define DYAD_TOKF_LATIN      0x0002u /**< has Latin letters */
-#define DYAD_TOKF_HYPHEN     0x0004u /**< a hyphenated compound: Нур-Султан */
-#define DYAD_TOKF_INITIALS   0x0008u /**< initials glued to a name: М.Тлеуберди, A.Lukashenko */
-#define DYAD_TOKF_CAPITAL    0x0010u /**< starts with an upper-case letter */
-#define DYAD_TOKF_UPPER      0x0020u /**< all letters upper case, at least two: ООН, NATO */
-#define DYAD_TOKF_ABBREV     0x0040u /**< a known abbreviation with its dot(s): г., т.е., U.S., Mr. */
-#define DYAD_TOKF_DIGITS     0x0080u /**< a word with digits: G20, COVID-19 */
-#define DYAD_TOKF_OPEN       0x0100u /**< an opening quote or bracket */
-#define DYAD_TOKF_CLOSE      0x0200u /**< a closing quote or bracket */
+#define DYAD_TOKF_CYRILLIC 0x0001u /**< has Cyrillic letters */
+#define DYAD_TOKF_LATIN 0x0002u    /**< has Latin letters */
+#define DYAD_TOKF_HYPHEN 0x0004u   /**< a hyphenated compound: Нур-Султан */
+#define DYAD_TOKF_INITIALS 0x0008u /**< initials glued to a name: М.Тлеуберди, A.Lukashenko */
+#define DYAD_TOKF_CAPITAL 0x0010u  /**< starts with an upper-case letter */
+#define DYAD_TOKF_UPPER 0x0020u    /**< all letters upper case, at least two: ООН, NATO */
+#define DYAD_TOKF_ABBREV 0x0040u   /**< a known abbreviation with its dot(s): г., т.е., U.S., Mr. */
+#define DYAD_TOKF_DIGITS 0x0080u   /**< a word with digits: G20, COVID-19 */
+#define DYAD_TOKF_OPEN 0x0100u     /**< an opening quote or bracket */
+#define DYAD_TOKF_CLOSE 0x0200u    /**< a closing quote or bracket */
 
 typedef struct {
-	dyad_span span;     /**< bytes in the tokenized text */
+	dyad_span span; /**< bytes in the tokenized text */
 	dyad_tok_kind kind;
 	unsigned flags;
 } dyad_token;
@@ -100,14 +100,7 @@ size_t dyad_sent_split_tokens(dyad_arena *a, dyad_str text, const dyad_token *to
 
 /* ---- language ------------------------------------------------------------------------------ */
 
-typedef enum {
-	DYAD_LANG_OTHER = 0,
-	DYAD_LANG_RU,
-	DYAD_LANG_EN,
-	DYAD_LANG_UK,
-	DYAD_LANG_BE,
-	DYAD_LANG_KK
-} dyad_lang;
+typedef enum { DYAD_LANG_OTHER = 0, DYAD_LANG_RU, DYAD_LANG_EN, DYAD_LANG_UK, DYAD_LANG_BE, DYAD_LANG_KK } dyad_lang;
 
 /** ISO 639-1 code: "ru", "en", "uk", "be", "kk", or "und" for other. */
 const char *dyad_lang_code(dyad_lang l);

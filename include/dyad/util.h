@@ -15,14 +15,14 @@
 /** Error codes: functions return 0 on success or one of these (negative). */
 typedef enum {
 	DYAD_OK = 0,
-	DYAD_ENOMEM = -1,   /**< out of memory (only where aborting is wrong) */
-	DYAD_EIO = -2,      /**< a file or stream could not be read or written */
-	DYAD_EINPUT = -3,   /**< input is malformed: bad UTF-8, JSON, HTML, WARC, dictionary line */
-	DYAD_EUSAGE = -4,   /**< the caller asked for something that makes no sense */
-	DYAD_ENOTFOUND = -5,/**< a named thing (file, actor, document) does not exist */
-	DYAD_ELIMIT = -6,   /**< a size or count limit was reached */
-	DYAD_EDB = -7,      /**< the store reported an error */
-	DYAD_EINTERNAL = -8 /**< a bug in dyad: please report it */
+	DYAD_ENOMEM = -1,    /**< out of memory (only where aborting is wrong) */
+	DYAD_EIO = -2,       /**< a file or stream could not be read or written */
+	DYAD_EINPUT = -3,    /**< input is malformed: bad UTF-8, JSON, HTML, WARC, dictionary line */
+	DYAD_EUSAGE = -4,    /**< the caller asked for something that makes no sense */
+	DYAD_ENOTFOUND = -5, /**< a named thing (file, actor, document) does not exist */
+	DYAD_ELIMIT = -6,    /**< a size or count limit was reached */
+	DYAD_EDB = -7,       /**< the store reported an error */
+	DYAD_EINTERNAL = -8  /**< a bug in dyad: please report it */
 } dyad_err;
 
 /** A one-line, static description of an error code ("malformed input"). */
@@ -38,8 +38,7 @@ typedef struct {
 } dyad_errbuf;
 
 /** Format a message into `e`; returns `err` so callers can `return dyad_errf(...)`. */
-int dyad_errf(dyad_errbuf *e, int err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int dyad_errf(dyad_errbuf *e, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* ---- allocation ---------------------------------------------------------------------------- */
 
@@ -88,7 +87,10 @@ typedef struct {
 	size_t cap;
 } dyad_buf;
 
-#define DYAD_BUF_INIT { NULL, 0, 0 }
+#define DYAD_BUF_INIT      \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 void dyad_buf_free(dyad_buf *b);
 void dyad_buf_clear(dyad_buf *b);
@@ -153,7 +155,10 @@ uint64_t dyad_hash_mem(const void *p, size_t n, uint64_t seed);
  * to start; dyad_keymap_free() when done.
  */
 typedef struct {
-	struct dyad_keyslot { uint64_t key; size_t val; } *slots; /* key 0: empty */
+	struct dyad_keyslot {
+		uint64_t key;
+		size_t val;
+	} * slots; /* key 0: empty */
 	size_t n, cap;
 } dyad_keymap;
 

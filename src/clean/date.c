@@ -18,9 +18,9 @@ enum { T_NUM, T_WORD, T_PUNCT };
 typedef struct {
 	int type;
 	size_t start, end;
-	int value;        /* T_NUM: its value (capped); T_PUNCT: the byte */
-	int ndigits;      /* T_NUM */
-	char low[24];     /* T_WORD: lower-cased, truncated copy */
+	int value;    /* T_NUM: its value (capped); T_PUNCT: the byte */
+	int ndigits;  /* T_NUM */
+	char low[24]; /* T_WORD: lower-cased, truncated copy */
 } tok;
 
 #define MAX_TOKS 512
@@ -107,12 +107,10 @@ static int month_of(const char *w, int *abbrev)
 		{ "декабрь", "декабря", "декабре", "december", NULL, NULL },
 	};
 	static const char *const abbr[12][4] = {
-		{ "янв", "jan", NULL, NULL }, { "фев", "февр", "feb", NULL },
-		{ "мар", "mar", NULL, NULL }, { "апр", "apr", NULL, NULL },
-		{ "may", NULL, NULL, NULL },  { "июн", "jun", NULL, NULL },
-		{ "июл", "jul", NULL, NULL }, { "авг", "aug", NULL, NULL },
-		{ "сен", "сент", "sep", "sept" }, { "окт", "oct", NULL, NULL },
-		{ "ноя", "нояб", "nov", NULL }, { "дек", "dec", NULL, NULL },
+		{ "янв", "jan", NULL, NULL }, { "фев", "февр", "feb", NULL }, { "мар", "mar", NULL, NULL },
+		{ "апр", "apr", NULL, NULL }, { "may", NULL, NULL, NULL },    { "июн", "jun", NULL, NULL },
+		{ "июл", "jul", NULL, NULL }, { "авг", "aug", NULL, NULL },   { "сен", "сент", "sep", "sept" },
+		{ "окт", "oct", NULL, NULL }, { "ноя", "нояб", "nov", NULL }, { "дек", "dec", NULL, NULL },
 	};
 	int m, k;
 
@@ -133,12 +131,13 @@ static int month_of(const char *w, int *abbrev)
 
 static int is_weekday(const char *w)
 {
-	static const char *const days[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу",
-		"суббота", "субботу", "воскресенье", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-		"sun", "пн", "вт", "ср", "чт", "пт", "сб", "вс", NULL
-	};
+	static const char *const days[] = { "monday",   "tuesday",     "wednesday",   "thursday", "friday",
+					    "saturday", "sunday",      "понедельник", "вторник",  "среда",
+					    "среду",    "четверг",     "пятница",     "пятницу",  "суббота",
+					    "субботу",  "воскресенье", "mon",         "tue",      "tues",
+					    "wed",      "thu",         "thur",        "thurs",    "fri",
+					    "sat",      "sun",         "пн",          "вт",       "ср",
+					    "чт",       "пт",          "сб",          "вс",       NULL };
 	int i;
 
 	for (i = 0; days[i]; i++)
@@ -228,8 +227,7 @@ static size_t match_date(const tok *t, size_t i, size_t n, dyad_date *d)
 			return 5;
 		}
 		/* 8 апреля [2021] / 09 June 2021 / 12 мар. */
-		if (t[i].ndigits <= 2 && i + 1 < n && t[i + 1].type == T_WORD &&
-		    (m = month_of(t[i + 1].low, &ab)) != 0) {
+		if (t[i].ndigits <= 2 && i + 1 < n && t[i + 1].type == T_WORD && (m = month_of(t[i + 1].low, &ab)) != 0) {
 			k = i + 2;
 			d->day = t[i].value;
 			d->month = m;
@@ -313,8 +311,8 @@ size_t dyad_date_scan(dyad_str s, dyad_date *out, size_t max)
 		}
 		/* a time HH:MM: it belongs to the date just before it, or to one right after */
 		if (t[i].type == T_NUM && t[i].ndigits <= 2 && i + 2 < n && punct(t, i + 1, n, ':') &&
-		    t[i + 2].type == T_NUM && t[i + 2].ndigits == 2 && t[i].value < 24 &&
-		    t[i + 2].value < 60 && touching(&t[i], &t[i + 1]) && touching(&t[i + 1], &t[i + 2])) {
+		    t[i + 2].type == T_NUM && t[i + 2].ndigits == 2 && t[i].value < 24 && t[i + 2].value < 60 &&
+		    touching(&t[i], &t[i + 1]) && touching(&t[i + 1], &t[i + 2])) {
 			int hour = t[i].value;
 			size_t after = i + 3, end = t[i + 2].end;
 

@@ -11,12 +11,12 @@
 #include <string.h>
 
 typedef struct {
-	char *key;          /* lower-cased name or domain */
-	size_t canon;       /* index into names */
+	char *key;    /* lower-cased name or domain */
+	size_t canon; /* index into names */
 } entry;
 
 struct dyad_outlets {
-	char **names;       /* canonical names */
+	char **names; /* canonical names */
 	size_t nnames;
 	entry *byname, *bydomain, *cues;
 	size_t nbyname, nbydomain, ncues, capname, capdomain, capcues;
@@ -107,8 +107,7 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 	size_t i, canon;
 
 	if (!dyad_str_eq_c(l->kind, "outlet"))
-		return dyad_errf(why, DYAD_EINPUT, "unknown block '@%.*s' (expected @outlet)",
-				 (int)l->kind.n, l->kind.p);
+		return dyad_errf(why, DYAD_EINPUT, "unknown block '@%.*s' (expected @outlet)", (int)l->kind.n, l->kind.p);
 	if (l->field.n == 0) {
 		o->names = dyad_xrealloc(o->names, (o->nnames + 1) * sizeof *o->names);
 		o->names[o->nnames++] = dyad_xstrndup(l->key.p, l->key.n);
@@ -129,8 +128,7 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			if (l->values[i].text.n)
 				add(&o->cues, &o->ncues, &o->capcues, l->values[i].text, canon);
 	} else if (!dyad_str_eq_c(l->field, "country")) {
-		return dyad_errf(why, DYAD_EINPUT,
-				 "unknown field '%.*s' (expected name, country, domain, mark or cue)",
+		return dyad_errf(why, DYAD_EINPUT, "unknown field '%.*s' (expected name, country, domain, mark or cue)",
 				 (int)l->field.n, l->field.p);
 	}
 	return 0;
@@ -149,8 +147,7 @@ static int by_key(const void *a, const void *b)
 	return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
 }
 
-dyad_outlets *dyad_outlets_load(const char *path, void (*warn)(void *ctx, const char *msg),
-				void *ctx, dyad_errbuf *e)
+dyad_outlets *dyad_outlets_load(const char *path, void (*warn)(void *ctx, const char *msg), void *ctx, dyad_errbuf *e)
 {
 	dyad_buf text = DYAD_BUF_INIT;
 	dyad_outlets *o;
@@ -244,10 +241,9 @@ const char *dyad_outlets_by_url(const dyad_outlets *o, dyad_str url)
 /* Strip quotes, brackets, a "Корр." prefix and trailing punctuation around a candidate name. */
 static dyad_str tidy(dyad_str s)
 {
-	static const char *const pre[] = { "Корр. ", "корр. ", "Корр.", "Собкор ", "\xc2\xab", "\"",
-					   "\xe2\x80\x9c", "(", "/", NULL };
-	static const char *const post[] = { "\xc2\xbb", "\"", "\xe2\x80\x9d", ")", "/", ".", ",",
-					    ":", NULL };
+	static const char *const pre[] = { "Корр. ", "корр. ",       "Корр.", "Собкор ", "\xc2\xab",
+					   "\"",     "\xe2\x80\x9c", "(",     "/",       NULL };
+	static const char *const post[] = { "\xc2\xbb", "\"", "\xe2\x80\x9d", ")", "/", ".", ",", ":", NULL };
 	int changed = 1;
 
 	while (changed) {
@@ -304,7 +300,8 @@ const char *outlets_find_in(const dyad_outlets *o, dyad_str s)
 		/* the longest run of up to four words from here that names an outlet */
 		for (j = i; j <= s.n && words < 4; j++)
 			if (j == s.n || s.p[j] == ' ' || s.p[j] == '/' || s.p[j] == ',') {
-				const char *h = j > i ? dyad_outlets_by_name(o, tidy((dyad_str){ s.p + i, j - i })) : NULL;
+				const char *h =
+					j > i ? dyad_outlets_by_name(o, tidy((dyad_str){ s.p + i, j - i })) : NULL;
 				words++;
 				if (h)
 					hit = h;

@@ -18,11 +18,11 @@
 
 enum kind {
 	L_BLANK,
-	L_PROSE,   /* article text: sentences */
-	L_SHORT,   /* a menu item, headline, caption: no sentence */
-	L_DATE,    /* a line that is a date ("20.12.2024 | 14:03", "Опубликовано 8 апреля 2021 в 11:08") */
-	L_TICKER,  /* "$ 99.61 +0.03" */
-	L_JUNK     /* known furniture: subscribe, share, credits, "all news", copyright ... */
+	L_PROSE, /* article text: sentences */
+	L_SHORT, /* a menu item, headline, caption: no sentence */
+	L_DATE, /* a line that is a date ("20.12.2024 | 14:03", "Опубликовано 8 апреля 2021 в 11:08") */
+	L_TICKER, /* "$ 99.61 +0.03" */
+	L_JUNK    /* known furniture: subscribe, share, credits, "all news", copyright ... */
 };
 
 /* A date as a line keeps it: dyad_date's fields in fewer bytes, since a long page has many lines. */
@@ -66,50 +66,50 @@ static dyad_date date_of(const line_date *x)
 }
 
 typedef struct {
-	dyad_str text;     /* trimmed, list bullet removed */
+	dyad_str text; /* trimmed, list bullet removed */
 	enum kind kind;
 	int words, letters;
 	unsigned char hard_break; /* a junk line that ends the article ("Все новости", "Subscribe") */
 	unsigned char has_date;   /* date holds the first full date on the line */
-	unsigned char has_rel;    /* no full date, but a relative one ("Сегодня, 14:05", "Вчера, 18:20") in rel */
-	unsigned char date_prefix;/* the line starts with a date and goes on with text (a headline) */
+	unsigned char has_rel; /* no full date, but a relative one ("Сегодня, 14:05", "Вчера, 18:20") in rel */
+	unsigned char date_prefix; /* the line starts with a date and goes on with text (a headline) */
 	line_date rel;
-	uint32_t prefix_end;      /* byte where the text after such a date starts */
+	uint32_t prefix_end; /* byte where the text after such a date starts */
 	line_date date;
-	int ordinal;              /* index among non-blank lines */
+	int ordinal; /* index among non-blank lines */
 } line;
 
 #define NO_LINE ((size_t)-1) /* no such line: a page without prose has no article, a headline may stand on none */
 
 /* ---- weights and bounds ---------------------------------------------------------------------- */
 
-#define NEAR_LINES 2         /* non-blank lines at most this far apart stand together (a headline and its date) */
+#define NEAR_LINES 2 /* non-blank lines at most this far apart stand together (a headline and its date) */
 
 /* The headline: a candidate line scores its word overlap with the lead (0..1) plus these. */
-#define TITLE_NEAR_DATE 0.3  /* a date on the line or within NEAR_LINES: a headline stands by its date */
-#define TITLE_FIRST 0.2      /* the first candidate from the top: the page's own headline comes before related ones */
-#define TITLE_LONG 0.1       /* TITLE_LONG_WORDS words or more: rather a headline than a menu item */
+#define TITLE_NEAR_DATE 0.3 /* a date on the line or within NEAR_LINES: a headline stands by its date */
+#define TITLE_FIRST 0.2     /* the first candidate from the top: the page's own headline comes before related ones */
+#define TITLE_LONG 0.1      /* TITLE_LONG_WORDS words or more: rather a headline than a menu item */
 #define TITLE_LONG_WORDS 4
-#define TITLE_MIN_WORDS 3    /* fewer words: a menu item or a rubric, never a headline */
-#define TITLE_MAX_BYTES 400  /* longer: a paragraph */
-#define WEATHER_MAX_WORDS 6  /* a line with '°' of at most this many words is a weather widget */
-#define LEAD_PARAS 3         /* the article's first paragraphs the headline's overlap is measured on */
+#define TITLE_MIN_WORDS 3   /* fewer words: a menu item or a rubric, never a headline */
+#define TITLE_MAX_BYTES 400 /* longer: a paragraph */
+#define WEATHER_MAX_WORDS 6 /* a line with '°' of at most this many words is a weather widget */
+#define LEAD_PARAS 3        /* the article's first paragraphs the headline's overlap is measured on */
 
 /* The publication date: a date line scores the sum of these; the best, at DATE_MIN_SCORE or more, is taken. */
 enum {
-	DATE_KW_UPDATED = 1,    /* date_keyword's strength for "Updated:", "Обновлено" */
-	DATE_KW_PUBLISHED = 3,  /* ... for "Published", "Опубликовано", "Дата": it adds to the score as it is */
-	DATE_UPDATED = -2,      /* "Updated:" dates the last edit, not the publication */
-	DATE_BYLINE = 3,        /* "By A. Seitova in Nation on 14 March 2023": a byline dates its article */
-	DATE_HAS_TIME = 2,      /* a date with its time of day */
-	DATE_BY_TITLE = 2,      /* on the headline's line or within NEAR_LINES of it */
-	DATE_ABOVE_BODY = 1,    /* in the header, above the article */
-	DATE_BELOW_BODY = -2,   /* after the article: related stories, comments */
-	DATE_WEEKDAY = -1,      /* "среда, 7 апреля": a header's today, the day the page was saved */
+	DATE_KW_UPDATED = 1, /* date_keyword's strength for "Updated:", "Обновлено" */
+	DATE_KW_PUBLISHED = 3, /* ... for "Published", "Опубликовано", "Дата": it adds to the score as it is */
+	DATE_UPDATED = -2,    /* "Updated:" dates the last edit, not the publication */
+	DATE_BYLINE = 3,      /* "By A. Seitova in Nation on 14 March 2023": a byline dates its article */
+	DATE_HAS_TIME = 2,    /* a date with its time of day */
+	DATE_BY_TITLE = 2,    /* on the headline's line or within NEAR_LINES of it */
+	DATE_ABOVE_BODY = 1,  /* in the header, above the article */
+	DATE_BELOW_BODY = -2, /* after the article: related stories, comments */
+	DATE_WEEKDAY = -1,    /* "среда, 7 апреля": a header's today, the day the page was saved */
 	DATE_MIN_SCORE = 2,
-	DATE_RELATIVE = 3,      /* "Сегодня, 14:05" by the headline, on a page whose header gives the day */
-	BYLINE_MAX_WORDS = 16,  /* a longer line is prose, not a byline */
-	BYLINE_DATE_START = 40  /* "Name | date": the date within this many bytes of the line's start */
+	DATE_RELATIVE = 3,     /* "Сегодня, 14:05" by the headline, on a page whose header gives the day */
+	BYLINE_MAX_WORDS = 16, /* a longer line is prose, not a byline */
+	BYLINE_DATE_START = 40 /* "Name | date": the date within this many bytes of the line's start */
 };
 
 /* The outlet: each piece of evidence votes for a name with this weight; a name's votes add up. */
@@ -126,19 +126,19 @@ enum {
 	OUTLET_DOMAIN = 2,      /* a domain named in a line ("eadaily.com/ru/news/...") */
 	OUTLET_MASTHEAD = 2,    /* the page's first line, when shorter than MASTHEAD_MAX_BYTES */
 	MASTHEAD_MAX_BYTES = 40,
-	SOURCE_SPAN = 80,       /* bytes after "Источник:" that may name the outlet */
-	CREDIT_SPAN = 120,      /* bytes after "©" */
-	CITED_SPAN = 60         /* bytes after "передает ", "according to " */
+	SOURCE_SPAN = 80,  /* bytes after "Источник:" that may name the outlet */
+	CREDIT_SPAN = 120, /* bytes after "©" */
+	CITED_SPAN = 60    /* bytes after "передает ", "according to " */
 };
 
-#define AUTHOR_MAX_WORDS 6   /* "Автор: Name Surname": a longer line is no author line */
+#define AUTHOR_MAX_WORDS 6 /* "Автор: Name Surname": a longer line is no author line */
 
 /* ---- small text helpers ---------------------------------------------------------------------- */
 
 static int cp_is_letter(uint32_t c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0x24f && c != 0xd7 &&
-		c != 0xf7) || (c >= 0x400 && c <= 0x4ff);
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) || (c >= 0x400 && c <= 0x4ff);
 }
 
 static int cp_is_upper(uint32_t c)
@@ -302,23 +302,65 @@ static dyad_str strip_bullet(dyad_str s)
 
 /* Lines that start like these are furniture whatever else they hold. 1: they end the article (hard). */
 static const opening junk_starts[] = {
-	{ "подписывайтесь", 1 }, { "подпишитесь", 1 }, { "subscribe", 1 }, { "follow us", 1 },
-	{ "читайте также", 0 }, { "читайте нас", 1 }, { "read more", 0 }, { "read also", 0 },
-	{ "see also", 0 }, { "смотрите также", 0 },
-	{ "все права защищены", 1 }, { "all rights reserved", 1 }, { "при использовании", 1 },
-	{ "при цитировании", 1 }, { "полное или частичное", 1 }, { "we use cookies", 1 },
-	{ "this site uses cookies", 1 }, { "this website uses cookies", 1 }, { "мы используем", 1 },
-	{ "поделиться", 1 }, { "share", 1 }, { "комментарии", 1 }, { "comments", 1 },
-	{ "оставить комментарий", 1 }, { "leave a comment", 1 }, { "загрузить ещ", 1 },
-	{ "показать ещ", 1 }, { "все новости", 1 }, { "all news", 1 }, { "лента новостей", 1 },
-	{ "яндекс.метрика", 1 }, { "фото:", 0 }, { "фото ", 0 }, { "photo:", 0 }, { "photo by", 0 },
-	{ "источник фото", 0 }, { "источник:", 0 }, { "source:", 0 },
-	{ "теги:", 1 }, { "tags:", 1 }, { "реклама", 0 }, { "advertisement", 0 },
-	{ "версия для печати", 1 }, { "print version", 1 },
-	{ "похожие новости", 1 }, { "другие новости", 1 }, { "related", 1 }, { "recent news", 1 },
-	{ "latest news", 1 }, { "актуальные сюжеты", 1 }, { "новости партнеров", 1 },
-	{ "новости партнёров", 1 }, { "главное за день", 1 }, { "most read", 1 }, { "самое читаемое", 1 },
-	{ "copyright", 1 }, { "\xc2\xa9", 1 }, { "\xe2\x86\x90", 1 }, { "\xe2\x86\x92", 1 },
+	{ "подписывайтесь", 1 },
+	{ "подпишитесь", 1 },
+	{ "subscribe", 1 },
+	{ "follow us", 1 },
+	{ "читайте также", 0 },
+	{ "читайте нас", 1 },
+	{ "read more", 0 },
+	{ "read also", 0 },
+	{ "see also", 0 },
+	{ "смотрите также", 0 },
+	{ "все права защищены", 1 },
+	{ "all rights reserved", 1 },
+	{ "при использовании", 1 },
+	{ "при цитировании", 1 },
+	{ "полное или частичное", 1 },
+	{ "we use cookies", 1 },
+	{ "this site uses cookies", 1 },
+	{ "this website uses cookies", 1 },
+	{ "мы используем", 1 },
+	{ "поделиться", 1 },
+	{ "share", 1 },
+	{ "комментарии", 1 },
+	{ "comments", 1 },
+	{ "оставить комментарий", 1 },
+	{ "leave a comment", 1 },
+	{ "загрузить ещ", 1 },
+	{ "показать ещ", 1 },
+	{ "все новости", 1 },
+	{ "all news", 1 },
+	{ "лента новостей", 1 },
+	{ "яндекс.метрика", 1 },
+	{ "фото:", 0 },
+	{ "фото ", 0 },
+	{ "photo:", 0 },
+	{ "photo by", 0 },
+	{ "источник фото", 0 },
+	{ "источник:", 0 },
+	{ "source:", 0 },
+	{ "теги:", 1 },
+	{ "tags:", 1 },
+	{ "реклама", 0 },
+	{ "advertisement", 0 },
+	{ "версия для печати", 1 },
+	{ "print version", 1 },
+	{ "похожие новости", 1 },
+	{ "другие новости", 1 },
+	{ "related", 1 },
+	{ "recent news", 1 },
+	{ "latest news", 1 },
+	{ "актуальные сюжеты", 1 },
+	{ "новости партнеров", 1 },
+	{ "новости партнёров", 1 },
+	{ "главное за день", 1 },
+	{ "most read", 1 },
+	{ "самое читаемое", 1 },
+	{ "copyright", 1 },
+	{ "\xc2\xa9", 1 },
+	{ "\xe2\x86\x90", 1 },
+	{ "\xe2\x86\x92", 1 },
 	{ NULL, 0 },
 };
 
@@ -362,7 +404,8 @@ static int32_t header_year(dyad_str s)
 			j++;
 		if (j - i == 4 && (i == 0 || s.p[i - 1] == ' ' || s.p[i - 1] == '/') &&
 		    (j == s.n || s.p[j] == ' ' || s.p[j] == '/')) {
-			int32_t y = (s.p[i] - '0') * 1000 + (s.p[i + 1] - '0') * 100 + (s.p[i + 2] - '0') * 10 + (s.p[i + 3] - '0');
+			int32_t y = (s.p[i] - '0') * 1000 + (s.p[i + 1] - '0') * 100 + (s.p[i + 2] - '0') * 10 +
+				    (s.p[i + 3] - '0');
 			if (y >= 1990 && y <= 2100)
 				return y;
 		}
@@ -375,10 +418,10 @@ static int32_t header_year(dyad_str s)
 static int date_keyword(dyad_str s, int *strength)
 {
 	static const opening kw[] = { { "опубликовано", DATE_KW_PUBLISHED }, { "published", DATE_KW_PUBLISHED },
-				      { "posted", DATE_KW_PUBLISHED }, { "дата публикации", DATE_KW_PUBLISHED },
-				      { "date", DATE_KW_PUBLISHED }, { "дата", DATE_KW_PUBLISHED },
-				      { "updated", DATE_KW_UPDATED }, { "обновлено", DATE_KW_UPDATED },
-				      { "last updated", DATE_KW_UPDATED }, { NULL, 0 } };
+				      { "posted", DATE_KW_PUBLISHED },       { "дата публикации", DATE_KW_PUBLISHED },
+				      { "date", DATE_KW_PUBLISHED },         { "дата", DATE_KW_PUBLISHED },
+				      { "updated", DATE_KW_UPDATED },        { "обновлено", DATE_KW_UPDATED },
+				      { "last updated", DATE_KW_UPDATED },   { NULL, 0 } };
 
 	if (opening_of(s, kw, strength))
 		return 1;
@@ -675,8 +718,7 @@ static const char *name_before(const dyad_outlets *o, dyad_str s, const char *cu
 }
 
 /* Marks in the opening of the lead: "/Корр. БЕЛТА/", "(BelTA)", "— РИА Новости.", "КАЗИНФОРМ —". */
-static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv, const char **raw_mark,
-		       dyad_arena *a)
+static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv, const char **raw_mark, dyad_arena *a)
 {
 	size_t i, lim = lead.n < 200 ? lead.n : 200;
 
@@ -706,7 +748,9 @@ static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv
 		for (i = 0; i <= lim && parts < 4; i++)
 			if (i == lim || lead.p[i] == ',' || (lead.p[i] == '.' && (i + 1 >= lim || lead.p[i + 1] == ' '))) {
 				if (i > b)
-					cast(v, nv, dyad_outlets_by_name(o, dyad_str_trim((dyad_str){ lead.p + b, i - b })), OUTLET_DATELINE);
+					cast(v, nv,
+					     dyad_outlets_by_name(o, dyad_str_trim((dyad_str){ lead.p + b, i - b })),
+					     OUTLET_DATELINE);
 				parts++;
 				b = i + 1;
 			}
@@ -717,8 +761,8 @@ static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv
 	 */
 	for (i = 0; i + 3 < lim; i++) {
 		size_t dash = memcmp(lead.p + i, "\xe2\x80\x94", 3) == 0 || memcmp(lead.p + i, "\xe2\x80\x93", 3) == 0 ? 3
-			      : (i > 0 && lead.p[i - 1] == ' ' && lead.p[i] == '-' && lead.p[i + 1] == ' ')   ? 1
-													 : 0;
+			      : (i > 0 && lead.p[i - 1] == ' ' && lead.p[i] == '-' && lead.p[i + 1] == ' ') ? 1
+													    : 0;
 		size_t b = i, e = i + dash;
 
 		if (!dash)
@@ -956,8 +1000,8 @@ static const char *author_of(dyad_arena *a, const line *l)
 typedef struct {
 	line *ls;
 	size_t n;
-	size_t first, last;     /* the article's first and last line, NO_LINE when there is no prose */
-	size_t title_line;      /* the headline's line, NO_LINE when it stands on none */
+	size_t first, last; /* the article's first and last line, NO_LINE when there is no prose */
+	size_t title_line;  /* the headline's line, NO_LINE when it stands on none */
 } page_lines;
 
 /* Are lines x and y (their ordinals among non-blank lines) at most NEAR_LINES apart? */

@@ -78,8 +78,8 @@ int dyad_cli_parse(const dyad_cmd *cmd, int argc, char **argv, dyad_cli_args *ou
 			} else if (i + 1 < argc) {
 				out->val[k] = argv[++i];
 			} else {
-				return dyad_cli_usage_error(cmd, "option '--%s' needs a value (%s)",
-							    cmd->opts[k].name, cmd->opts[k].arg);
+				return dyad_cli_usage_error(cmd, "option '--%s' needs a value (%s)", cmd->opts[k].name,
+							    cmd->opts[k].arg);
 			}
 			continue;
 		}
@@ -97,8 +97,7 @@ int dyad_cli_parse(const dyad_cmd *cmd, int argc, char **argv, dyad_cli_args *ou
 			else if (i + 1 < argc)
 				out->val[k] = argv[++i];
 			else
-				return dyad_cli_usage_error(cmd, "option '-%c' needs a value (%s)",
-							    *a, cmd->opts[k].arg);
+				return dyad_cli_usage_error(cmd, "option '-%c' needs a value (%s)", *a, cmd->opts[k].arg);
 			break;
 		}
 	}
@@ -141,11 +140,10 @@ void dyad_cli_help(const dyad_cmd *cmd, FILE *f)
 		char left[64];
 
 		if (o->short_name)
-			snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name,
-				 o->arg ? " " : "", o->arg ? o->arg : "");
-		else
-			snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "",
+			snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name, o->arg ? " " : "",
 				 o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
 		fprintf(f, "  %-26s %s\n", left, o->help);
 	}
 	fprintf(f, "  %-26s %s\n", "-h, --help", "show this help and exit");

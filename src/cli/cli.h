@@ -11,19 +11,19 @@
 
 /* Exit codes, documented in man/man1/dyad.1. */
 enum {
-	DYAD_EXIT_OK = 0,      /* everything read and done */
-	DYAD_EXIT_INPUT = 1,   /* some input could not be read; the rest was done */
-	DYAD_EXIT_USAGE = 2,   /* bad command line; nothing was done */
-	DYAD_EXIT_FATAL = 3    /* dyad could not run at all (dictionaries, database) */
+	DYAD_EXIT_OK = 0,    /* everything read and done */
+	DYAD_EXIT_INPUT = 1, /* some input could not be read; the rest was done */
+	DYAD_EXIT_USAGE = 2, /* bad command line; nothing was done */
+	DYAD_EXIT_FATAL = 3  /* dyad could not run at all (dictionaries, database) */
 };
 
 #define DYAD_CLI_MAX_OPTS 32
 
 typedef struct {
-	const char *name;   /* long name without dashes: "format" */
-	char short_name;    /* 'f', or 0 */
-	const char *arg;    /* placeholder for a value ("FORMAT"), NULL for a flag */
-	const char *help;   /* one line */
+	const char *name; /* long name without dashes: "format" */
+	char short_name;  /* 'f', or 0 */
+	const char *arg;  /* placeholder for a value ("FORMAT"), NULL for a flag */
+	const char *help; /* one line */
 } dyad_cli_opt;
 
 typedef struct {
@@ -33,11 +33,11 @@ typedef struct {
 } dyad_cli_args;
 
 typedef struct dyad_cmd {
-	const char *name;      /* the verb */
-	int order;             /* place in `dyad --help`: pipeline order */
-	const char *summary;   /* one line for `dyad --help` */
-	const char *usage;     /* after "dyad <verb> ": "[options] [FILE|-]..." */
-	const char *description; /* a paragraph for `dyad <verb> --help`, or NULL */
+	const char *name;         /* the verb */
+	int order;                /* place in `dyad --help`: pipeline order */
+	const char *summary;      /* one line for `dyad --help` */
+	const char *usage;        /* after "dyad <verb> ": "[options] [FILE|-]..." */
+	const char *description;  /* a paragraph for `dyad <verb> --help`, or NULL */
 	const dyad_cli_opt *opts; /* terminated by an entry with name NULL */
 	int (*run)(const struct dyad_cmd *cmd, const dyad_cli_args *args);
 } dyad_cmd;
@@ -64,8 +64,7 @@ void dyad_cli_help(const dyad_cmd *cmd, FILE *f);
 void dyad_cli_warn(void *ctx, const char *msg);
 
 /** Report a usage error the standard way; returns DYAD_EXIT_USAGE. */
-int dyad_cli_usage_error(const dyad_cmd *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int dyad_cli_usage_error(const dyad_cmd *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #define DYAD_VERSION "0.2.0"
 

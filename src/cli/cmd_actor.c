@@ -57,10 +57,15 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_actor = {
-	"actor", 63, "an actor's profile: partners, years, people", "X [--db FILE]",
+	"actor",
+	63,
+	"an actor's profile: partners, years, people",
+	"X [--db FILE]",
 	"X is a country (KAZ), an organisation (SCO), a CAMEO code (KAZGOV), a name in English or\n"
 	"Russian, or a person; the first line says which it was taken for. A person's profile is that\n"
-	"person's events, a role code's those of the role, a country's all of its events. Shows its top partners with cooperation, conflict and mean Goldstein,\n"
+	"person's events, a role code's those of the role, a country's all of its events. Shows its top partners with "
+	"cooperation, conflict and mean Goldstein,\n"
 	"its events year by year, and the people of other sides it dealt with most.",
-	opts, run,
+	opts,
+	run,
 };

@@ -10,12 +10,9 @@
 #include <string.h>
 
 static const dyad_cli_opt opts[] = {
-	DYAD_CLI_OPT_INPUT,
-	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default) or text" },
-	DYAD_CLI_OPT_RAW,
-	DYAD_CLI_OPT_DATE,
-	DYAD_CLI_OPT_DATA,
-	DYAD_CLI_OPT_JOBS,
+	DYAD_CLI_OPT_INPUT,      { "format", 'f', "FORMAT", "write json (JSON Lines, the default) or text" },
+	DYAD_CLI_OPT_RAW,        DYAD_CLI_OPT_DATE,
+	DYAD_CLI_OPT_DATA,       DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -56,8 +53,10 @@ static void mention_json(dyad_buf *b, const dyad_lexicon *lx, const dyad_documen
 static void mention_text(dyad_buf *b, const dyad_document *d, const dyad_mention *m)
 {
 	dyad_buf_printf(b, "%-8s %-10s %-9s %.*s", dyad_mention_kind_name(m->kind), m->code[0] ? m->code : "-",
-			m->country[0] ? m->country : m->igo ? m->igo : "-", (int)(m->span.end - m->span.start),
-			d->doc.body.p + m->span.start);
+			m->country[0] ? m->country
+			: m->igo      ? m->igo
+				      : "-",
+			(int)(m->span.end - m->span.start), d->doc.body.p + m->span.start);
 	if (m->person)
 		dyad_buf_printf(b, "  = %s%s", m->person, m->resolved ? " (earlier)" : "");
 	if (m->title)
@@ -111,12 +110,15 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_actors = {
-	"actors", 30, "find countries, organisations, people and places in news pages",
+	"actors",
+	30,
+	"find countries, organisations, people and places in news pages",
 	"[options] [FILE|DIR|-]...",
 	"Reads pages as `dyad parse` does and prints every actor mention of each document body: its\n"
 	"text and code point span, its kind (country, igo, person, role, location), its CAMEO-style\n"
 	"code (KAZGOV, BLRLEG, IGOSCO), country, organisation, role, the person's canonical name and\n"
 	"office on the document's date, and the sentence it is in. Later mentions (a surname alone,\n"
 	"\"глава государства\", \"the ambassador\") are resolved to the person named before.",
-	opts, run,
+	opts,
+	run,
 };

@@ -52,7 +52,8 @@ static void emit_petrarch(void *ctx, const dyad_document *d)
 	dyad_ymd day = d->day;
 
 	if (day <= 0 && d->page->published.n)
-		day = dyad_ymd_parse((dyad_str){ d->page->published.p, d->page->published.n < 10 ? d->page->published.n : 10 });
+		day = dyad_ymd_parse(
+			(dyad_str){ d->page->published.p, d->page->published.n < 10 ? d->page->published.n : 10 });
 	if (day < 0)
 		day = 0;
 	dyad_arena_reset(r->arena);
@@ -60,8 +61,8 @@ static void emit_petrarch(void *ctx, const dyad_document *d)
 		dyad_span s = d->sent_bytes[i];
 		dyad_petrarch_event *pe;
 		int discard;
-		size_t m = dyad_petrarch_code(r->petr, r->arena, (dyad_str){ d->doc.body.p + s.start, s.end - s.start }, day,
-					      &pe, &discard);
+		size_t m = dyad_petrarch_code(r->petr, r->arena, (dyad_str){ d->doc.body.p + s.start, s.end - s.start },
+					      day, &pe, &discard);
 		if (discard == DYAD_PETR_DISCARD_STORY) {
 			n = 0;
 			break;
@@ -157,14 +158,18 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_code = {
-	"code", 40, "code political events in news pages",
+	"code",
+	40,
+	"code political events in news pages",
 	"[options] [FILE|DIR|-]...",
 	"Reads pages as `dyad parse` does, finds their actors as `dyad actors` does, and prints the\n"
 	"events each sentence states: source and target actors, CAMEO code with its name, Goldstein\n"
 	"score and QuadClass, PLOVER type, mode, modality, date, location, the evidence sentence with\n"
 	"its code point span, and the patterns that fired. --format gdelt writes GDELT 2.0 event rows\n"
 	"(61 tab-separated columns), --format plover PLOVER JSON Lines (the PLOVER manual's data fields,\n"
-	"categories from the public CAMEO→PLOVER table), --format csv every field of the JSON. With --dict petrarch:DIR\n"
+	"categories from the public CAMEO→PLOVER table), --format csv every field of the JSON. With --dict "
+	"petrarch:DIR\n"
 	"the sentences are coded by PETRARCH/TABARI dictionaries instead (docs/dictionaries.md).",
-	opts, run,
+	opts,
+	run,
 };

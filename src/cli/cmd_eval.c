@@ -25,7 +25,7 @@ static const dyad_cli_opt opts[] = {
 };
 
 enum { F_TITLE, F_DATE, F_TIME, F_LANGUAGE, F_OUTLET, F_DATELINE, F_FURNITURE, F_EVIDENCE, F_PEOPLE, NFIELDS };
-static const char *const field_names[NFIELDS] = { "title", "date", "time", "language", "outlet",
+static const char *const field_names[NFIELDS] = { "title",    "date",      "time",     "language", "outlet",
 						  "dateline", "furniture", "evidence", "people" };
 
 typedef struct {
@@ -33,17 +33,17 @@ typedef struct {
 	const dyad_outlets *outlets; /* the pipeline's, for outlets by any spelling */
 	int right[NFIELDS], total[NFIELDS];
 	int docs, no_gold, bad_gold;
-	int bad_events;         /* gold events without a type, a source or a target */
-	char *last_path;        /* the input the previous document came from */
-	size_t ordinal;         /* the document's place among that input's records */
+	int bad_events;  /* gold events without a type, a source or a target */
+	char *last_path; /* the input the previous document came from */
+	size_t ordinal;  /* the document's place among that input's records */
 	dyad_buf misses;
 	dyad_arena *arena;
 	dyad_stemmer *stemmer;
 	dyad_codebook *codebook;
-	dyad_arena *keep;       /* strings that live for the whole run */
+	dyad_arena *keep; /* strings that live for the whole run */
 	/* events: matched, ours only, gold only; overall and per PLOVER type */
 	int tp, fp, fn;
-	int tp_roles, tp_dates;   /* matched events whose roles, or dates, agree with the gold too */
+	int tp_roles, tp_dates; /* matched events whose roles, or dates, agree with the gold too */
 	int type_tp[32], type_fp[32], type_fn[32];
 	const char *type_name[32];
 	int ntypes;
@@ -95,8 +95,7 @@ static void miss(eval *ev, const char *doc, const char *field, const char *fmt, 
 	dyad_buf_putc(&ev->misses, '\n');
 }
 
-static void score_str(eval *ev, const char *doc, int f, const dyad_json *gold, const char *ours,
-		      int ci)
+static void score_str(eval *ev, const char *doc, int f, const dyad_json *gold, const char *ours, int ci)
 {
 	const dyad_json *g = dyad_json_get(gold, field_names[f]);
 	int same;
@@ -115,10 +114,9 @@ static void score_str(eval *ev, const char *doc, int f, const dyad_json *gold, c
 	if (same)
 		ev->right[f]++;
 	else
-		miss(ev, doc, field_names[f], "expected %s%.*s%s, got %s%s%s",
-		     g->type == DYAD_JSON_STRING ? "\"" : "", (int)(g->type == DYAD_JSON_STRING ? g->str.n : 4),
-		     g->type == DYAD_JSON_STRING ? g->str.p : "null", g->type == DYAD_JSON_STRING ? "\"" : "",
-		     ours ? "\"" : "", ours ? ours : "null", ours ? "\"" : "");
+		miss(ev, doc, field_names[f], "expected %s%.*s%s, got %s%s%s", g->type == DYAD_JSON_STRING ? "\"" : "",
+		     (int)(g->type == DYAD_JSON_STRING ? g->str.n : 4), g->type == DYAD_JSON_STRING ? g->str.p : "null",
+		     g->type == DYAD_JSON_STRING ? "\"" : "", ours ? "\"" : "", ours ? ours : "null", ours ? "\"" : "");
 }
 
 /* Is `line` a paragraph of the body on its own? */
@@ -156,8 +154,7 @@ static int body_contains(dyad_str body, dyad_str s)
  * or {"records": [...]} with one object per record for an input that holds
  * several pages (JSON Lines, WARC), in the order the records come.
  */
-static const dyad_json *gold_for(eval *ev, const dyad_document *d, const char *name, dyad_buf *raw,
-				 char gpath[4096])
+static const dyad_json *gold_for(eval *ev, const dyad_document *d, const char *name, dyad_buf *raw, char gpath[4096])
 {
 	dyad_errbuf e;
 	dyad_json *gold = NULL;
@@ -250,19 +247,20 @@ static void score_people(eval *ev, const char *label, const dyad_json *gold, con
 			/* by the canonical name, or by the words as written (the gold may spell it in another script) */
 			if (!dyad_str_eq(surname_key(ev, dyad_str_c(m->person)), key) &&
 			    !dyad_str_eq(surname_key(ev, (dyad_str){ d->doc.body.p + m->span.start,
-								   m->span.end - m->span.start }), key))
+								     m->span.end - m->span.start }),
+					 key))
 				continue;
 			found = m;
 			if (strcmp(country, "IGO") == 0 ? m->igo && strcmp(m->igo, role) == 0
-							 : strcmp(m->country, country) == 0 && strcmp(m->role, role) == 0)
+							: strcmp(m->country, country) == 0 && strcmp(m->role, role) == 0)
 				right = m;
 		}
 		ev->total[F_PEOPLE]++;
 		if (right)
 			ev->right[F_PEOPLE]++;
 		else if (found)
-			miss(ev, label, "people", "%.*s: expected %.*s, got %s", (int)name.n, name.p, (int)actor.n, actor.p,
-			     found->code[0] ? found->code : "no code");
+			miss(ev, label, "people", "%.*s: expected %.*s, got %s", (int)name.n, name.p, (int)actor.n,
+			     actor.p, found->code[0] ? found->code : "no code");
 		else
 			miss(ev, label, "people", "%.*s (%.*s) not found", (int)name.n, name.p, (int)actor.n, actor.p);
 	}
@@ -349,8 +347,7 @@ static int either_way(const char *type)
  * does not is reported with the gold file and its index and not scored (the
  * run goes on and ends with status 1). Every other field is optional.
  */
-static void score_events(eval *ev, const char *label, const char *gpath, const dyad_json *gold,
-			 const dyad_document *d)
+static void score_events(eval *ev, const char *label, const char *gpath, const dyad_json *gold, const dyad_document *d)
 {
 	const dyad_json *arr = dyad_json_get(gold, "events"), *it;
 	char *used;
@@ -373,8 +370,8 @@ static void score_events(eval *ev, const char *label, const char *gpath, const d
 				      : src.p == NULL ? "no \"source\" string (required)"
 						      : "no \"target\" string (required)";
 			if (d->page->record)
-				fprintf(stderr, "dyad eval: %s: record %zu: event %zu: %s\n", gpath, ev->ordinal + 1, index,
-					why);
+				fprintf(stderr, "dyad eval: %s: record %zu: event %zu: %s\n", gpath, ev->ordinal + 1,
+					index, why);
 			else
 				fprintf(stderr, "dyad eval: %s: event %zu: %s\n", gpath, index, why);
 			ev->bad_events++;
@@ -396,7 +393,8 @@ static void score_events(eval *ev, const char *label, const char *gpath, const d
 				int straight = strcmp(os, gs) == 0 && strcmp(ot, gt) == 0;
 				used[k] = 1;
 				hit = 1;
-				if (same_code(straight ? src : tgt, &e->source) && same_code(straight ? tgt : src, &e->target))
+				if (same_code(straight ? src : tgt, &e->source) &&
+				    same_code(straight ? tgt : src, &e->target))
 					ev->tp_roles++;
 				if (same_date(dyad_json_get_str(it, "date"), e, d))
 					ev->tp_dates++;
@@ -453,10 +451,10 @@ static void print_events(const eval *ev)
 	{
 		double pr = ratio(ev->tp_roles, ev->tp + ev->fp), rr = ratio(ev->tp_roles, ev->tp + ev->fn);
 		double pd = ratio(ev->tp_dates, ev->tp + ev->fp), rd = ratio(ev->tp_dates, ev->tp + ev->fn);
-		printf("with roles: %d of the matched agree: precision %.3f, recall %.3f, F1 %.3f\n", ev->tp_roles, pr, rr,
-		       pr + rr > 0 ? 2 * pr * rr / (pr + rr) : 0.0);
-		printf("with dates: %d of the matched agree: precision %.3f, recall %.3f, F1 %.3f\n", ev->tp_dates, pd, rd,
-		       pd + rd > 0 ? 2 * pd * rd / (pd + rd) : 0.0);
+		printf("with roles: %d of the matched agree: precision %.3f, recall %.3f, F1 %.3f\n", ev->tp_roles, pr,
+		       rr, pr + rr > 0 ? 2 * pr * rr / (pr + rr) : 0.0);
+		printf("with dates: %d of the matched agree: precision %.3f, recall %.3f, F1 %.3f\n", ev->tp_dates, pd,
+		       rd, pd + rd > 0 ? 2 * pd * rd / (pd + rd) : 0.0);
 	}
 	printf("%-10s %6s %6s %6s %6s\n", "type", "match", "extra", "missed", "F1");
 	for (i = 0; i < ev->ntypes; i++) {
@@ -598,8 +596,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	printf("\nall fields: %d/%d right\n", right, total);
 	print_events(&ev);
 	if (ev.bad_events)
-		printf("\n%d gold event%s without a type, a source or a target: not scored (see above)\n", ev.bad_events,
-		       ev.bad_events == 1 ? "" : "s");
+		printf("\n%d gold event%s without a type, a source or a target: not scored (see above)\n",
+		       ev.bad_events, ev.bad_events == 1 ? "" : "s");
 	if (rc == DYAD_EXIT_OK && (ev.no_gold || ev.bad_gold || ev.bad_events))
 		rc = DYAD_EXIT_INPUT;
 	if (rc == DYAD_EXIT_OK && dyad_cli_has(cmd, a, "strict") && (right < total || ev.fp || ev.fn))
@@ -616,12 +614,15 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_eval = {
-	"eval", 90, "score dyad's documents against gold files",
+	"eval",
+	90,
+	"score dyad's documents against gold files",
 	"--gold DIR [options] FILE|DIR...",
 	"For each input, reads the gold file DIR/<input file name without extension>.json and scores\n"
 	"title, date, time, language, outlet (any spelling the outlet dictionary knows), dateline, the\n"
 	"furniture lines that must not be paragraphs of the body, and the evidence sentences that\n"
 	"must be in it. An input with several pages (JSON Lines, WARC) has one gold file holding\n"
 	"{\"records\": [...]}, one object per page in order. Prints per-field accuracy and every miss.",
-	opts, run,
+	opts,
+	run,
 };

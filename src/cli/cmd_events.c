@@ -46,7 +46,9 @@ static void print_gdelt(const dyad_table *t)
 		id ^= dyad_hash64(cameo, strlen(cameo), DYAD_HASH_SEED) ^ dyad_hash64(date, strlen(date), DYAD_HASH_SEED);
 		printf("%llu\t%s\t%.6s\t%.4s\t", (unsigned long long)(id & 0x7fffffffffffffffULL), day, day, day);
 		if (k == 8)
-			printf("%.4f\t", (double)strtol(date, NULL, 10) + (double)((strtol(date + 5, NULL, 10) - 1) * 30 + strtol(date + 8, NULL, 10)) / 365.0);
+			printf("%.4f\t", (double)strtol(date, NULL, 10) + (double)((strtol(date + 5, NULL, 10) - 1) * 30 +
+										   strtol(date + 8, NULL, 10)) /
+										  365.0);
 		else
 			fputs("\t", stdout);
 		gdelt_actor(cell(t, r, "source"), cell(t, r, "source_person"));
@@ -59,7 +61,8 @@ static void print_gdelt(const dyad_table *t)
 			printf("4\t%s\t\t\t\t\t\t\t", loc);
 		else
 			fputs("0\t\t\t\t\t\t\t\t", stdout);
-		printf("%s%s\t%s\n", day, k == 8 ? "000000" : "", *cell(t, r, "url") ? cell(t, r, "url") : cell(t, r, "doc"));
+		printf("%s%s\t%s\n", day, k == 8 ? "000000" : "",
+		       *cell(t, r, "url") ? cell(t, r, "url") : cell(t, r, "doc"));
 	}
 }
 
@@ -125,12 +128,16 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_events = {
-	"events", 61, "list the events of the knowledge base",
-	"[--actor X] [--dyad A,B] [--type T | --cameo C] [--quad N] [--outlet O] [--language L] [--since D] [--until D]\n"
+	"events",
+	61,
+	"list the events of the knowledge base",
+	"[--actor X] [--dyad A,B] [--type T | --cameo C] [--quad N] [--outlet O] [--language L] [--since D] [--until "
+	"D]\n"
 	"       [--limit N] [--format F] [--count events|mentions] [--names en|ru]",
 	"Lists events newest first with their date, source and target codes, CAMEO code, PLOVER type,\n"
 	"Goldstein score, QuadClass, mode, outlet, title and evidence sentence. An event reported by\n"
 	"several documents is listed once, with its mentions, sources and articles (GDELT's NumMentions,\n"
 	"NumSources, NumArticles); --count mentions lists every report.",
-	opts, run,
+	opts,
+	run,
 };

@@ -33,7 +33,8 @@ static void emit(void *ctx, const dyad_document *d)
 	size_t s, k, m = 0;
 
 	dyad_buf_clear(b);
-	dyad_buf_printf(b, "== %s%s%s\n", d->page->path, d->page->record ? " #" : "", d->page->record ? d->page->record : "");
+	dyad_buf_printf(b, "== %s%s%s\n", d->page->path, d->page->record ? " #" : "",
+			d->page->record ? d->page->record : "");
 	dyad_buf_printf(b, "   %s | %s | %s | dateline %s | %s\n", d->doc.title ? d->doc.title : "(no title)",
 			d->doc.date ? d->doc.date : "(no date)", d->doc.outlet ? d->doc.outlet : "(no outlet)",
 			d->doc.dateline ? d->doc.dateline : "-", dyad_lang_code(d->lang));
@@ -64,8 +65,8 @@ static void emit(void *ctx, const dyad_document *d)
 			side_text(b, &e->target);
 			if (e->modality != DYAD_MOD_DONE)
 				dyad_buf_printf(b, " [%s]", dyad_modality_name(e->modality));
-			dyad_buf_printf(b, "\n            by %s%s%s\n", e->rule ? e->rule : "?", e->why ? "; set aside: " : "",
-					e->why ? e->why : "");
+			dyad_buf_printf(b, "\n            by %s%s%s\n", e->rule ? e->rule : "?",
+					e->why ? "; set aside: " : "", e->why ? e->why : "");
 		}
 		if (!any)
 			dyad_buf_puts(b, "    (no pattern matched)\n");
@@ -95,11 +96,14 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_explain = {
-	"explain", 45, "show, sentence by sentence, why each event was or was not coded",
+	"explain",
+	45,
+	"show, sentence by sentence, why each event was or was not coded",
 	"[options] FILE...",
 	"Reads pages as `dyad code` does and prints each sentence of each document with the actors\n"
 	"found in it, the events coded from it with the pattern that fired (file:line: pattern), and\n"
 	"the events a pattern matched but dyad set aside, with the reason: no source or target, the\n"
 	"same actor on both sides, negated, hypothetical, or a repeat of an earlier event.",
-	opts, run,
+	opts,
+	run,
 };

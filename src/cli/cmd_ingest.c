@@ -36,7 +36,7 @@ typedef struct {
 	char version[64];
 	size_t batch, in_batch;
 	size_t docs, fresh, replaced, same, events, mentions;
-	int failed;              /* the store failed: stop writing */
+	int failed; /* the store failed: stop writing */
 	int progress;
 	double t0, last_draw;
 	uint64_t total_bytes, done_bytes; /* input sizes, for the progress line's share and ETA */
@@ -319,14 +319,14 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		dyad_pipeline_close(p);
 		return rc;
 	}
-	if (dyad_store_open(&g.store, g.db, DYAD_STORE_CREATE, (int)(wait ? strtol(wait, NULL, 10) : 10) * 1000,
-			    &e) < 0) {
+	if (dyad_store_open(&g.store, g.db, DYAD_STORE_CREATE, (int)(wait ? strtol(wait, NULL, 10) : 10) * 1000, &e) < 0) {
 		fprintf(stderr, "dyad: %s\n", e.msg);
 		rc = DYAD_EXIT_FATAL;
 		goto done;
 	}
 	derive_version(&g, dyad_pipeline_datadir(p));
-	if (dyad_store_begin(g.store) < 0 || store_actors(&g, dyad_pipeline_lexicon(p)) < 0 || dyad_store_commit(g.store) < 0) {
+	if (dyad_store_begin(g.store) < 0 || store_actors(&g, dyad_pipeline_lexicon(p)) < 0 ||
+	    dyad_store_commit(g.store) < 0) {
 		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
 		rc = DYAD_EXIT_FATAL;
 		goto done;
@@ -359,12 +359,15 @@ done:
 }
 
 const dyad_cmd dyad_cmd_ingest = {
-	"ingest", 50, "fill the knowledge base from news pages",
+	"ingest",
+	50,
+	"fill the knowledge base from news pages",
 	"[options] [FILE|DIR|-]...",
 	"Runs every page through dyad (clean, sentences, actors, events) and stores the document, its\n"
 	"sentences (searchable with `dyad search`), actor mentions and events in an SQLite file\n"
 	"(docs/schema.md). Ingesting the same pages again adds nothing; pages stored by another dyad\n"
 	"version or other dictionaries are replaced. A copy of an article syndicated by another outlet\n"
 	"is linked to the first one. Another ingest running on the same file is waited for (--wait).",
-	opts, run,
+	opts,
+	run,
 };

@@ -28,9 +28,27 @@ static const dyad_cli_opt opts[] = {
 
 enum { LANG_RU = 0, LANG_EN = 1, LANG_NONE = 2 };
 static const char *const root_names[21] = {
-	"", "statement", "appeal", "intent to cooperate", "consult", "diplomatic cooperation",
-	"material cooperation", "aid", "yield", "investigate", "demand", "disapprove", "reject", "threaten",
-	"protest", "force posture", "reduce relations", "coerce", "assault", "fight", "mass violence",
+	"",
+	"statement",
+	"appeal",
+	"intent to cooperate",
+	"consult",
+	"diplomatic cooperation",
+	"material cooperation",
+	"aid",
+	"yield",
+	"investigate",
+	"demand",
+	"disapprove",
+	"reject",
+	"threaten",
+	"protest",
+	"force posture",
+	"reduce relations",
+	"coerce",
+	"assault",
+	"fight",
+	"mass violence",
 };
 static const char *const lang_names[] = { "ru", "en" };
 
@@ -213,15 +231,15 @@ static int run_stats(const char *events_dir, const char *datadir, int missing)
 		snprintf(code, sizeof code, "%02d", r);
 		for (l = 0; l < 2; l++)
 			snprintf(cov[l], sizeof cov[l], "%zu/%zu", t[r][l].codes.n, ncodes_root[r]);
-		printf("%-4s %-22s %8zu %8zu %8s %8zu %8zu %8s\n", code, root_names[r], t[r][0].pats, t[r][0].phrases.n, cov[0],
-		       t[r][1].pats, t[r][1].phrases.n, cov[1]);
+		printf("%-4s %-22s %8zu %8zu %8s %8zu %8zu %8s\n", code, root_names[r], t[r][0].pats, t[r][0].phrases.n,
+		       cov[0], t[r][1].pats, t[r][1].phrases.n, cov[1]);
 	}
 	{
 		char cov[2][24];
 		for (l = 0; l < 2; l++)
 			snprintf(cov[l], sizeof cov[l], "%zu/%zu", tot_codes[l], ncb);
-		printf("%-4s %-22s %8zu %8zu %8s %8zu %8zu %8s\n", "all", "", tot_pats[0], all[0].n, cov[0], tot_pats[1],
-		       all[1].n, cov[1]);
+		printf("%-4s %-22s %8zu %8zu %8s %8zu %8zu %8s\n", "all", "", tot_pats[0], all[0].n, cov[0],
+		       tot_pats[1], all[1].n, cov[1]);
 	}
 	printf("\nspeech patterns: ru %zu, en %zu; non-event patterns: ru %zu, en %zu", other[0][0], other[0][1],
 	       other[1][0], other[1][1]);
@@ -255,11 +273,11 @@ static int run_stats(const char *events_dir, const char *datadir, int missing)
 }
 
 /* Why events were set aside, as `dyad explain` words it, by the beginning of the reason. */
-static const char *const reasons[] = { "repeats", "no source", "no speaker", "no target", "the same actor",
+static const char *const reasons[] = { "repeats", "no source",    "no speaker",  "no target", "the same actor",
 				       "negated", "hypothetical", "a statement", "a phrase" };
 #define NREASONS (sizeof reasons / sizeof *reasons)
-static const char *const reason_names[NREASONS + 1] = { "repeat", "no source", "no speaker", "no target",
-							"same actor", "negated", "hypothetical", "statement",
+static const char *const reason_names[NREASONS + 1] = { "repeat",       "no source", "no speaker",   "no target",
+							"same actor",   "negated",   "hypothetical", "statement",
 							"not an event", "other" };
 
 /* --fires: per pattern, the events it made (kept) and those set aside, by reason. */
@@ -416,14 +434,18 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_lexicon = {
-	"lexicon", 46, "count the event patterns and how often each fires",
+	"lexicon",
+	46,
+	"count the event patterns and how often each fires",
 	"--stats | --fires [options] FILE...",
 	"--stats counts the event patterns of data/events/ per CAMEO root (01-20) and language (told\n"
 	"by the script of the pattern's words): patterns, distinct lemmas or phrases (a pattern's words\n"
 	"without its slots; each counted once per language) and the CAMEO codes covered out of the\n"
-	"codebook's, with totals; --missing lists the codes without a pattern. --fires codes the pages named as `dyad code` does and lists each\n"
+	"codebook's, with totals; --missing lists the codes without a pattern. --fires codes the pages named as `dyad "
+	"code` does and lists each\n"
 	"event pattern (file:line, code, pattern) with the events it made and those set aside (and\n"
 	"why: a repeat, no source, no target, negated...), most used first, then the patterns that\n"
 	"never fired.",
-	opts, run,
+	opts,
+	run,
 };

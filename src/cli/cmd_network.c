@@ -85,8 +85,9 @@ static void graphml(dyad_store *s, const dyad_table *t)
 			for (i = 0; i < actors.nrows; i++)
 				if (strcmp(dyad_table_get(&actors, i, 0), code) == 0) {
 					kind = dyad_table_get(&actors, i, 1);
-					name = dyad_table_get(&actors, i, ru ? 3 : 2) ? dyad_table_get(&actors, i, ru ? 3 : 2)
-										       : dyad_table_get(&actors, i, ru ? 2 : 3);
+					name = dyad_table_get(&actors, i, ru ? 3 : 2)
+						       ? dyad_table_get(&actors, i, ru ? 3 : 2)
+						       : dyad_table_get(&actors, i, ru ? 2 : 3);
 				}
 			fputs("  <node id=\"", stdout);
 			xml(code);
@@ -142,7 +143,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 			dyad_buf_json_str(&b, dyad_str_c(dyad_table_get(&t, r, 0)));
 			dyad_buf_puts(&b, ",\"target\":");
 			dyad_buf_json_str(&b, dyad_str_c(dyad_table_get(&t, r, 1)));
-			dyad_buf_printf(&b, ",\"events\":%.0f,\"mentions\":%.0f,\"cooperation\":%.0f,\"conflict\":%.0f,"
+			dyad_buf_printf(&b,
+					",\"events\":%.0f,\"mentions\":%.0f,\"cooperation\":%.0f,\"conflict\":%.0f,"
 					"\"goldstein\":%.2f}",
 					num(&t, r, 2), num(&t, r, 3), num(&t, r, 4), num(&t, r, 5), num(&t, r, 6));
 		}
@@ -154,8 +156,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	} else {
 		puts("digraph dyad {");
 		for (r = 0; r < t.nrows; r++)
-			printf("  \"%s\" -> \"%s\" [weight=%.0f, label=\"%.0f\", color=\"%s\"];\n", dyad_table_get(&t, r, 0),
-			       dyad_table_get(&t, r, 1), num(&t, r, 2), num(&t, r, 2),
+			printf("  \"%s\" -> \"%s\" [weight=%.0f, label=\"%.0f\", color=\"%s\"];\n",
+			       dyad_table_get(&t, r, 0), dyad_table_get(&t, r, 1), num(&t, r, 2), num(&t, r, 2),
 			       num(&t, r, 6) >= 0 ? "darkgreen" : "firebrick");
 		puts("}");
 	}
@@ -165,8 +167,12 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_network = {
-	"network", 64, "who deals with whom: a weighted directed graph", "[--since DATE] [--format dot|graphml|json]",
+	"network",
+	64,
+	"who deals with whom: a weighted directed graph",
+	"[--since DATE] [--format dot|graphml|json]",
 	"Edges from source to target actor weighted by their events, with cooperation and conflict\n"
 	"counts and the mean Goldstein score (green: cooperative on balance, red: conflictual).",
-	opts, run,
+	opts,
+	run,
 };

@@ -9,10 +9,8 @@
 #include <string.h>
 
 static const dyad_cli_opt opts[] = {
-	DYAD_CLI_OPT_INPUT,
-	{ "format", 'f', "FORMAT", "write json (JSON Lines, the default) or text" },
-	DYAD_CLI_OPT_DATA,
-	DYAD_CLI_OPT_JOBS,
+	DYAD_CLI_OPT_INPUT,      { "format", 'f', "FORMAT", "write json (JSON Lines, the default) or text" },
+	DYAD_CLI_OPT_DATA,       DYAD_CLI_OPT_JOBS,
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -57,12 +55,15 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_parse = {
-	"parse", 20, "read news pages and print clean documents",
+	"parse",
+	20,
+	"read news pages and print clean documents",
 	"[options] [FILE|DIR|-]...",
 	"Reads plain-text page dumps, HTML, JSON Lines and WARC (.gz) and prints one clean document per\n"
 	"page: title, publication date and time, outlet, dateline, language, author, the article body,\n"
 	"the furniture lines removed, and the sentences as code point offsets into the body.\n"
 	"Without inputs it reads standard input. A page that cannot be read is named on stderr and the\n"
 	"rest is still done; the exit status is then 1.",
-	opts, run,
+	opts,
+	run,
 };

@@ -53,8 +53,12 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_search = {
-	"search", 65, "find sentences by their words, in any of their forms", "WORDS... [--db FILE]",
+	"search",
+	65,
+	"find sentences by their words, in any of their forms",
+	"WORDS... [--db FILE]",
 	"Words are stemmed as in the index, Russian and English, ё as е: 'визиты премьера' finds\n"
 	"'визит премьер-министра'. \"Quoted words\" must stand together. Matches are shown [bracketed].",
-	opts, run,
+	opts,
+	run,
 };

@@ -70,7 +70,9 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_serve = {
-	"serve", 70, "serve the dashboard and the JSON API over HTTP",
+	"serve",
+	70,
+	"serve the dashboard and the JSON API over HTTP",
 	"[--db FILE] [--bind ADDR] [--port N] [--threads N] [--max-per-client N] [--log]",
 	"Serves the knowledge base read-only: the dashboard (a dyad's timeline, the latest events, the\n"
 	"network of actors, documents with their evidence, search) at http://127.0.0.1:8080/ and the JSON\n"
@@ -78,5 +80,6 @@ const dyad_cmd dyad_cmd_serve = {
 	"machine. Listens on this machine only unless --bind says otherwise. One address holds at most\n"
 	"--max-per-client connections, and a connection that sends no whole request within 5 s is closed,\n"
 	"so idle clients cannot keep others out. Ctrl-C stops it.",
-	opts, run,
+	opts,
+	run,
 };

@@ -34,8 +34,12 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_stats = {
-	"stats", 60, "count what the knowledge base holds", "[--db FILE]",
+	"stats",
+	60,
+	"count what the knowledge base holds",
+	"[--db FILE]",
 	"Documents, syndicated copies, sentences, actor mentions, events, the date range, and the\n"
 	"documents by language and outlet and the events by PLOVER type.",
-	opts, run,
+	opts,
+	run,
 };

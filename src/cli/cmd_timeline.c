@@ -86,8 +86,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		dyad_kb_print_ref(s, a->pos[0], &ra);
 		dyad_kb_print_ref(s, a->pos[1], &rb);
 		chart(&t, a->pos[0], a->pos[1]);
-	}
-	else
+	} else
 		dyad_table_print(&t, format, 20);
 	dyad_table_free(&t);
 	dyad_store_close(s);
@@ -95,8 +94,12 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_timeline = {
-	"timeline", 62, "how two actors treated each other, period by period", "A B [--by day|week|month|year]",
+	"timeline",
+	62,
+	"how two actors treated each other, period by period",
+	"A B [--by day|week|month|year]",
 	"Per period: the events from A to B and from B to A by QuadClass (cooperation and conflict,\n"
 	"verbal and material) and the mean Goldstein score of both directions, drawn as a chart.",
-	opts, run,
+	opts,
+	run,
 };

@@ -25,9 +25,9 @@ static const struct {
 	unsigned flag;
 	const char *name;
 } flag_names[] = {
-	{ DYAD_TOKF_CYRILLIC, "cyrillic" }, { DYAD_TOKF_LATIN, "latin" },   { DYAD_TOKF_HYPHEN, "hyphen" },
+	{ DYAD_TOKF_CYRILLIC, "cyrillic" }, { DYAD_TOKF_LATIN, "latin" },     { DYAD_TOKF_HYPHEN, "hyphen" },
 	{ DYAD_TOKF_INITIALS, "initials" }, { DYAD_TOKF_CAPITAL, "capital" }, { DYAD_TOKF_UPPER, "upper" },
-	{ DYAD_TOKF_ABBREV, "abbrev" },     { DYAD_TOKF_DIGITS, "digits" }, { DYAD_TOKF_OPEN, "open" },
+	{ DYAD_TOKF_ABBREV, "abbrev" },     { DYAD_TOKF_DIGITS, "digits" },   { DYAD_TOKF_OPEN, "open" },
 	{ DYAD_TOKF_CLOSE, "close" },
 };
 
@@ -85,9 +85,9 @@ static void sentence_morph(const dyad_morph *m, dyad_arena *a, dyad_lang lang, d
 
 	for (i = 0; i < n; i++) {
 		dyad_str word = { t.p + tok[i].span.start, tok[i].span.end - tok[i].span.start };
-		dyad_lang l = tok[i].flags & DYAD_TOKF_CYRILLIC ? DYAD_LANG_RU
+		dyad_lang l = tok[i].flags & DYAD_TOKF_CYRILLIC              ? DYAD_LANG_RU
 			      : lang == DYAD_LANG_RU || lang == DYAD_LANG_EN ? lang
-									      : DYAD_LANG_EN;
+									     : DYAD_LANG_EN;
 		dyad_analysis *chosen;
 		r[i].n = 0;
 		r[i].an = NULL;
@@ -139,8 +139,7 @@ static void write_morph(dyad_buf *out, const readings *r, const dyad_morph_word 
 	dyad_buf_putc(out, ']');
 }
 
-static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, const dyad_morph *m, int json,
-		       int only_sentences)
+static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, const dyad_morph *m, int json, int only_sentences)
 {
 	dyad_arena *a = dyad_arena_new();
 	dyad_token *toks;
@@ -163,8 +162,8 @@ static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, const dyad_m
 			continue;
 		}
 		if (json) {
-			dyad_buf_printf(out, "{\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":", s + 1, sents[s].start,
-					sents[s].end);
+			dyad_buf_printf(out, "{\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":", s + 1,
+					sents[s].start, sents[s].end);
 			dyad_buf_json_str(out, st);
 			dyad_buf_puts(out, ",\"tokens\":[");
 		} else {
@@ -185,8 +184,9 @@ static void write_text(dyad_buf *out, dyad_str t, dyad_langid *lid, const dyad_m
 		for (k0 = k; k < nt && toks[k].span.end <= sents[s].end; k++) {
 			dyad_str w = { t.p + toks[k].span.start, toks[k].span.end - toks[k].span.start };
 			if (json) {
-				dyad_buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"flags\":\"", first ? "" : ",",
-						toks[k].span.start, toks[k].span.end, dyad_tok_kind_name(toks[k].kind));
+				dyad_buf_printf(out, "%s{\"start\":%zu,\"end\":%zu,\"kind\":\"%s\",\"flags\":\"",
+						first ? "" : ",", toks[k].span.start, toks[k].span.end,
+						dyad_tok_kind_name(toks[k].kind));
 				flags_text(out, toks[k].flags);
 				dyad_buf_puts(out, "\",\"text\":");
 				dyad_buf_json_str(out, w);
@@ -268,7 +268,9 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 }
 
 const dyad_cmd dyad_cmd_tokens = {
-	"tokens", 10, "show the language, sentences and tokens of a text",
+	"tokens",
+	10,
+	"show the language, sentences and tokens of a text",
 	"[options] [FILE|-]...",
 	"Prints what dyad's text core makes of each text (standard input without files): a line\n"
 	"L<TAB>language, then per sentence S<TAB>n<TAB>start<TAB>end<TAB>text and its tokens as\n"
@@ -278,5 +280,6 @@ const dyad_cmd dyad_cmd_tokens = {
 	"ends in the word's lemma, UD part of speech and UD features (- for tokens that are not words);\n"
 	"with --json each word gets \"lemma\", \"upos\", \"feats\" and \"analyses\" (every reading,\n"
 	"best first, with its \"score\").",
-	opts, run,
+	opts,
+	run,
 };

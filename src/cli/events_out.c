@@ -110,7 +110,8 @@ static void name_word_base(const dyad_events_out *o, dyad_str w, dyad_buf *out)
 	n = dyad_morph_analyze(o->morph, o->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
 	/* a word that may already be a name in the nominative stays as written ("Байжанов" is no case of "Байжан") */
 	for (i = 0; i < n; i++)
-		if ((r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR)) && (r[i].feats & DYAD_F_CASE_NOM))
+		if ((r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR)) &&
+		    (r[i].feats & DYAD_F_CASE_NOM))
 			break;
 	if (i == n)
 		for (i = 0; i < n; i++)
@@ -149,7 +150,8 @@ static const char *person_key(const dyad_events_out *o, const dyad_side *s)
 	const char *p = s->person, *out;
 	size_t i = 0, j;
 
-	if (p == NULL || o->morph == NULL || !dyad_name_is_cyrillic(p) || dyad_lexicon_find(o->lexicon, DYAD_LEX_PERSON, p))
+	if (p == NULL || o->morph == NULL || !dyad_name_is_cyrillic(p) ||
+	    dyad_lexicon_find(o->lexicon, DYAD_LEX_PERSON, p))
 		return p;
 	while (p[i]) {
 		for (j = i; p[j] && p[j] != ' ' && p[j] != '-'; j++)
@@ -216,8 +218,7 @@ static const dyad_place *event_place(const dyad_events_out *o, const dyad_event 
 {
 	if (e->place || !e->location)
 		return e->place;
-	return dyad_places_lookup(o->places, dyad_str_c(e->location),
-				  e->location_country ? e->location_country : NULL);
+	return dyad_places_lookup(o->places, dyad_str_c(e->location), e->location_country ? e->location_country : NULL);
 }
 
 static void json_num(dyad_buf *b, const char *name, double v)
@@ -265,8 +266,7 @@ static void location_json(const dyad_events_out *o, dyad_buf *b, const char *fie
 
 /* ---- the formats --------------------------------------------------------------------------- */
 
-static void write_json(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n,
-		       const dyad_cameo *cc)
+static void write_json(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n, const dyad_cameo *cc)
 {
 	dyad_buf *b = &o->buf;
 	size_t cb = 0, cp = 0, start, end;
@@ -324,8 +324,7 @@ static void gdelt_actor(const dyad_events_out *o, dyad_buf *b, const dyad_side *
  * and seas); ADM1 is the country's FIPS code and the region's GeoNames code ("RS48"); the feature
  * id is the GeoNames id.
  */
-static void gdelt_geo(const dyad_events_out *o, dyad_buf *b, const char *place, const dyad_place *p,
-		      const char *iso3)
+static void gdelt_geo(const dyad_events_out *o, dyad_buf *b, const char *place, const dyad_place *p, const char *iso3)
 {
 	const char *fips, *country;
 	int us;
@@ -358,8 +357,7 @@ static void gdelt_geo(const dyad_events_out *o, dyad_buf *b, const char *place, 
 		dyad_buf_puts(b, "0\t\t\t\t\t\t\t\t");
 }
 
-static void write_gdelt(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n,
-			const dyad_cameo *cc)
+static void write_gdelt(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n, const dyad_cameo *cc)
 {
 	dyad_buf *b = &o->buf;
 	dyad_ymd day = e->date > 0 ? e->date : d->day;
@@ -439,8 +437,7 @@ static void json_list1(dyad_buf *b, const char *name, const char *v)
  * lacks keeps dyad's type), quad_code, event_text, event_loc, text,
  * text_info and cite_info.
  */
-static void write_plover(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n,
-			 const dyad_cameo *cc)
+static void write_plover(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n, const dyad_cameo *cc)
 {
 	const dyad_plover_row *row = dyad_plover_map_find(&o->plover, e->cameo);
 	const char *event = row ? row->event : cc ? cc->plover : NULL;

@@ -17,16 +17,16 @@ enum { DYAD_EVENTS_JSON = 0, DYAD_EVENTS_GDELT, DYAD_EVENTS_PLOVER, DYAD_EVENTS_
 int dyad_events_format_parse(const char *name);
 
 typedef struct {
-	dyad_buf buf;              /* what to print for the current document */
+	dyad_buf buf; /* what to print for the current document */
 	int format;
-	const dyad_lexicon *lexicon;  /* the pipeline's */
+	const dyad_lexicon *lexicon; /* the pipeline's */
 	dyad_places *places;
-	const dyad_morph *morph;      /* the pipeline's, else own_morph, else NULL */
+	const dyad_morph *morph; /* the pipeline's, else own_morph, else NULL */
 	dyad_morph *own_morph;
-	dyad_arena *arena;            /* names made for the current document */
+	dyad_arena *arena; /* names made for the current document */
 	dyad_codebook *codebook;
-	dyad_plover_map plover;    /* the public CAMEO→PLOVER table, for PLOVER output */
-	int names_ru;              /* name sides in Russian (Cyrillic names), else English */
+	dyad_plover_map plover; /* the public CAMEO→PLOVER table, for PLOVER output */
+	int names_ru;           /* name sides in Russian (Cyrillic names), else English */
 } dyad_events_out;
 
 /**

@@ -30,7 +30,8 @@ int dyad_kb_open(const char *db, dyad_store **out)
 	if (db == NULL)
 		db = "dyad.db";
 	if (stat(db, &st) != 0) {
-		fprintf(stderr, "dyad: %s: no such knowledge base (create it with `dyad ingest --db %s PAGES`)\n", db, db);
+		fprintf(stderr, "dyad: %s: no such knowledge base (create it with `dyad ingest --db %s PAGES`)\n", db,
+			db);
 		return DYAD_EXIT_FATAL;
 	}
 	if (dyad_store_open(out, db, DYAD_STORE_READONLY, 2000, &e) < 0) {
@@ -172,8 +173,7 @@ void dyad_kb_print_ref(dyad_store *s, const char *arg, const dyad_actor_ref *ref
 	if (ref->person[0]) {
 		dyad_query_person_name(s, ref->person, name, sizeof name);
 		printf("%s: the person %s (%s, %s)\n", arg, name, ref->code[0] ? ref->code : "-", ref->side);
-	}
-	else if (ref->code[0])
+	} else if (ref->code[0])
 		printf("%s: the role %s (its codes %s*, of %s)\n", arg, ref->code, ref->code, ref->side);
 	else
 		printf("%s: the %s %s, all its events\n", arg, ref->kind, ref->side);

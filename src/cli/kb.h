@@ -37,14 +37,16 @@ int dyad_kb_names(const dyad_cmd *cmd, const dyad_cli_args *a);
 
 /** The options of a scope, for commands' option tables (since, until, type, quad, outlet, language). */
 #define DYAD_KB_SCOPE_OPTS                                                                                     \
-	{ "since", 0, "DATE", "from this date (YYYY-MM-DD, YYYY-MM or YYYY)" },                                     \
-	{ "until", 0, "DATE", "up to this date" },                                                                 \
-	{ "type", 't', "TYPE", "a PLOVER type: CONSULT, SANCTION, ..." },                                          \
-	{ "quad", 'q', "N", "QuadClass 1-4 (verbal/material cooperation, verbal/material conflict)" },              \
-	{ "outlet", 0, "NAME", "events an outlet reported" },                                                      \
-	{ "language", 0, "LANG", "events reported in ru or en" },                                                  \
-	{ "count", 0, "WHAT", "events (default: each event once) or mentions (every report of it)" },               \
-	{ "names", 0, "LANG", "name countries and people in en (default) or ru" }
+	{ "since", 0, "DATE", "from this date (YYYY-MM-DD, YYYY-MM or YYYY)" },                                \
+		{ "until", 0, "DATE", "up to this date" },                                                     \
+		{ "type", 't', "TYPE", "a PLOVER type: CONSULT, SANCTION, ..." },                              \
+		{ "quad", 'q', "N", "QuadClass 1-4 (verbal/material cooperation, verbal/material conflict)" }, \
+		{ "outlet", 0, "NAME", "events an outlet reported" },                                          \
+		{ "language", 0, "LANG", "events reported in ru or en" },                                      \
+		{ "count", 0, "WHAT", "events (default: each event once) or mentions (every report of it)" },  \
+	{                                                                                                      \
+		"names", 0, "LANG", "name countries and people in en (default) or ru"                          \
+	}
 
 /**
  * Read the scope options the command declares (DYAD_KB_SCOPE_OPTS) into

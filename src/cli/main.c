@@ -64,8 +64,7 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return DYAD_EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
 		if (argc > 2 && (cmd = find(argv[2])) != NULL) {
 			dyad_cli_help(cmd, stdout);
 			return DYAD_EXIT_OK;

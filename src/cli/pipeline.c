@@ -35,7 +35,8 @@ int dyad_cli_input_parse(const dyad_cmd *cmd, const dyad_cli_args *a, dyad_cli_i
 	if (jobs) {
 		long j = strtol(jobs, &end, 10);
 		if (*jobs == '\0' || *end || j < 1 || j > 256)
-			return dyad_cli_usage_error(cmd, "--jobs wants a number of threads from 1 to 256, not '%s'", jobs);
+			return dyad_cli_usage_error(cmd, "--jobs wants a number of threads from 1 to 256, not '%s'",
+						    jobs);
 		out->jobs = (int)j;
 	} else if (dyad_cli_takes(cmd, "jobs")) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -116,8 +117,8 @@ static void document_json(dyad_buf *b, const dyad_document *d, FILE *f)
 	const dyad_page *pg = d->page;
 	size_t i, at;
 
-	dyad_buf_printf(b, "{\"id\":\"%016llx\",\"content_hash\":\"%016llx\",\"path\":",
-			(unsigned long long)pg->id, (unsigned long long)d->content_hash);
+	dyad_buf_printf(b, "{\"id\":\"%016llx\",\"content_hash\":\"%016llx\",\"path\":", (unsigned long long)pg->id,
+			(unsigned long long)d->content_hash);
 	dyad_buf_json_str(b, dyad_str_c(pg->path));
 	json_field(b, "record", pg->record);
 	dyad_buf_puts(b, ",\"url\":");

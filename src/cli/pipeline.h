@@ -13,18 +13,33 @@
 #include "dyad/pipeline.h"
 
 /* The options of the commands that read pages, as their tables list them. */
-#define DYAD_CLI_OPT_INPUT { "input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" }
-#define DYAD_CLI_OPT_DATA { "data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" }
-#define DYAD_CLI_OPT_RAW { "raw", 0, NULL, "the input is article text already: no cleaning, offsets are the input's" }
-#define DYAD_CLI_OPT_DATE { "date", 0, "DATE", "the documents' date for offices when a page gives none (YYYY-MM-DD)" }
-#define DYAD_CLI_OPT_JOBS { "jobs", 'j', "N", "code N documents at once on N threads (default: the number of cores)" }
+#define DYAD_CLI_OPT_INPUT                                                                                \
+	{                                                                                                 \
+		"input", 'i', "FORMAT", "read inputs as text, html, jsonl or warc (default: detect each)" \
+	}
+#define DYAD_CLI_OPT_DATA                                                                    \
+	{                                                                                    \
+		"data", 0, "DIR", "read dictionaries from DIR instead of the installed ones" \
+	}
+#define DYAD_CLI_OPT_RAW                                                                                  \
+	{                                                                                                 \
+		"raw", 0, NULL, "the input is article text already: no cleaning, offsets are the input's" \
+	}
+#define DYAD_CLI_OPT_DATE                                                                                \
+	{                                                                                                \
+		"date", 0, "DATE", "the documents' date for offices when a page gives none (YYYY-MM-DD)" \
+	}
+#define DYAD_CLI_OPT_JOBS                                                                                \
+	{                                                                                                \
+		"jobs", 'j', "N", "code N documents at once on N threads (default: the number of cores)" \
+	}
 
 /** What those options say, once read; the pipeline's flags are the command's own. */
 typedef struct {
-	dyad_format format;      /* --input */
-	dyad_pipeline_opts po;   /* --data, --raw, --date; warnings to stderr */
-	int jobs;                /* --jobs; 1 for a command without it */
-	char **paths;            /* the positional arguments: inputs (none: stdin) */
+	dyad_format format;    /* --input */
+	dyad_pipeline_opts po; /* --data, --raw, --date; warnings to stderr */
+	int jobs;              /* --jobs; 1 for a command without it */
+	char **paths;          /* the positional arguments: inputs (none: stdin) */
 	int npaths;
 } dyad_cli_input;
 

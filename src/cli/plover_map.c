@@ -49,10 +49,10 @@ int dyad_plover_map_load(dyad_plover_map *m, const char *path, void (*warn)(void
 			continue;
 		memset(&r, 0, sizeof r);
 		if (!field(line, 0, r.code, sizeof r.code) || !field(line, 1, r.event, sizeof r.event) ||
-		    !field(line, 2, r.mode, sizeof r.mode) || !field(line, 3, r.context, sizeof r.context) || !r.event[0] ||
-		    strspn(r.code, "0123456789") != strlen(r.code) || strlen(r.code) < 2) {
-			snprintf(msg, sizeof msg, "%s:%zu: expected code, event, mode and context separated by tabs", path,
-				 lineno);
+		    !field(line, 2, r.mode, sizeof r.mode) || !field(line, 3, r.context, sizeof r.context) ||
+		    !r.event[0] || strspn(r.code, "0123456789") != strlen(r.code) || strlen(r.code) < 2) {
+			snprintf(msg, sizeof msg, "%s:%zu: expected code, event, mode and context separated by tabs",
+				 path, lineno);
 			if (warn)
 				warn(ctx, msg);
 			continue;

@@ -101,7 +101,8 @@ static void cameo_line(dyad_codebook *cb, char *line, size_t no, void *arg)
 	long q;
 
 	if (n != 8) {
-		warnf(l->warn, l->ctx, l->file, no, "expected 8 tab-separated columns: code root goldstein quad plover mode name name_ru");
+		warnf(l->warn, l->ctx, l->file, no,
+		      "expected 8 tab-separated columns: code root goldstein quad plover mode name name_ru");
 		return;
 	}
 	if (!valid_code(f[0]) || strlen(f[1]) != 2 || strncmp(f[0], f[1], 2) != 0) {
@@ -159,8 +160,7 @@ static int by_code(const void *a, const void *b)
 	return strcmp(((const dyad_cameo *)a)->code, ((const dyad_cameo *)b)->code);
 }
 
-dyad_codebook *dyad_codebook_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
-				  dyad_errbuf *e)
+dyad_codebook *dyad_codebook_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx, dyad_errbuf *e)
 {
 	dyad_codebook *cb = dyad_xcalloc(1, sizeof *cb);
 	char path[4096];

@@ -25,11 +25,11 @@
 typedef struct {
 	size_t ts, te;
 	dyad_side side;
-	int location;     /* a place (its country stands for it in a slot) */
-	int after_prep;   /* preceded by a preposition: never the subject */
+	int location;   /* a place (its country stands for it in a slot) */
+	int after_prep; /* preceded by a preposition: never the subject */
 	int pronoun;
-	int pair;         /* "стороны", "the two sides": side and other are the document's main dyad */
-	int possessive;   /* "its", "their": other is the nearest actor before of another state (object_pronoun) */
+	int pair;       /* "стороны", "the two sides": side and other are the document's main dyad */
+	int possessive; /* "its", "their": other is the nearest actor before of another state (object_pronoun) */
 	dyad_side other;
 } cand;
 
@@ -41,14 +41,17 @@ typedef struct {
  * coding time grows with the document, not with its square.
  */
 typedef struct {
-	size_t *sent_men;         /* per sentence: its first mention (tok_start at or after its first token) */
-	size_t *persons[2];       /* coded persons, 'm' then 'f', in mention order */
+	size_t *sent_men;   /* per sentence: its first mention (tok_start at or after its first token) */
+	size_t *persons[2]; /* coded persons, 'm' then 'f', in mention order */
 	size_t npersons[2];
-	int foreign_looked;       /* foreign[] looked for */
+	int foreign_looked;             /* foreign[] looked for */
 	const dyad_mention *foreign[2]; /* the first coded actor with a country, the first after it of another */
-	struct cp_cursor { char country[8]; size_t next; } *cp; /* per country: events before `next` never name its counterpart */
+	struct cp_cursor {
+		char country[8];
+		size_t next;
+	} * cp; /* per country: events before `next` never name its counterpart */
 	size_t ncp, capcp;
-	dyad_keymap dedup;        /* kept events by code and parties (dyad_event_key) */
+	dyad_keymap dedup; /* kept events by code and parties (dyad_event_key) */
 } idx;
 
 typedef struct {
@@ -56,15 +59,15 @@ typedef struct {
 	dyad_stemmer *st;
 	dyad_arena *a;
 	const dyad_code_input *in;
-	dyad_str *keys;      /* per token: stem key; {NULL,0} for non-words */
-	dyad_str *folds;     /* per token: folded text */
-	tok_lemmas *lems;    /* per token: its lemmas (none without morphology) */
+	dyad_str *keys;   /* per token: stem key; {NULL,0} for non-words */
+	dyad_str *folds;  /* per token: folded text */
+	tok_lemmas *lems; /* per token: its lemmas (none without morphology) */
 	size_t *tok_sent;
-	size_t *sent_tok;    /* first token of each sentence; nsents + 1 entries */
-	dyad_side *speaker;  /* per sentence; code[0] == 0 when unknown */
-	cand *cands;         /* of the sentence being coded, in token order (ts and te both rise) */
+	size_t *sent_tok;   /* first token of each sentence; nsents + 1 entries */
+	dyad_side *speaker; /* per sentence; code[0] == 0 when unknown */
+	cand *cands;        /* of the sentence being coded, in token order (ts and te both rise) */
 	size_t ncands, capcands;
-	int loc_cand;        /* the sentence's first place after a preposition, or -1 */
+	int loc_cand; /* the sentence's first place after a preposition, or -1 */
 	dyad_event *ev;
 	size_t nev, capev;
 	unsigned char *level; /* per token of the sentence being coded: parentheses and relative clauses */
@@ -77,19 +80,20 @@ typedef struct {
 	dyad_side pair[2];
 	size_t implied_in, named_in; /* the sentence implies_parties and names_actor last read */
 	int implied, named;
-	dyad_side last_subject;      /* the source of the last event kept, and its sentence */
+	dyad_side last_subject; /* the source of the last event kept, and its sentence */
 	size_t last_subject_in;
-	size_t dated_in;             /* the sentence event_date last read, its date */
+	size_t dated_in; /* the sentence event_date last read, its date */
 	dyad_ymd date;
 	int date_from_publication;
-	struct ev_match { size_t anchor, end, words_end, words; } *evm; /* per event: where its pattern matched, where its
-									 words end (before a last slot), how many (0: unknown) */
+	struct ev_match {
+		size_t anchor, end, words_end, words;
+	} * evm; /* per event: where its pattern matched, where its
+		  words end (before a last slot), how many (0: unknown) */
 	size_t nevm, capevm;
-	int all;              /* explaining: note what was set aside and why */
+	int all; /* explaining: note what was set aside and why */
 	dyad_buf scratch;
 	idx ix;
 } ctx;
-
 
 /* ---- words ----------------------------------------------------------------------------------- */
 
@@ -127,10 +131,10 @@ static int fold_in(const ctx *c, size_t i, const char *const *list)
 	return 0;
 }
 
-static const char *const preps[] = { "в", "во", "на", "из", "до", "под", "к", "ко", "у", "около", "через", "по",
-				     "с", "со", "о", "об", "для", "от", "при", "за", "между", "in", "at", "to",
-				     "from", "into", "near", "with", "of", "for", "by", "on", "about", "between",
-				     NULL };
+static const char *const preps[] = { "в",     "во",    "на",    "из", "до", "под",   "к",       "ко",   "у",
+				     "около", "через", "по",    "с",  "со", "о",     "об",      "для",  "от",
+				     "при",   "за",    "между", "in", "at", "to",    "from",    "into", "near",
+				     "with",  "of",    "for",   "by", "on", "about", "between", NULL };
 static const char *const conjunctions[] = { "и", "and", "&", NULL };
 /* words that open what is said: the speaker of a verb of saying is never after them */
 static const char *const says_that[] = { "что", "чтобы", "that", NULL };
@@ -151,12 +155,11 @@ static int prep_is(const ctx *c, size_t t, const char *p)
  */
 static size_t phrase_head_before(const ctx *c, size_t ts, size_t a)
 {
-	static const char *const fillers[] = { "the", "a", "an", "this", "these", "those", "its", "their", "two",
-					       "three", "four", "five", "several", "both", "all", NULL };
+	static const char *const fillers[] = { "the", "a",     "an",   "this", "these",   "those", "its", "their",
+					       "two", "three", "four", "five", "several", "both",  "all", NULL };
 	size_t t = ts, skipped = 0;
 
-	while (t > a + 1 && skipped < 2 &&
-	       (fold_in(c, t - 1, fillers) || c->in->toks[t - 1].kind == DYAD_TOK_NUMBER)) {
+	while (t > a + 1 && skipped < 2 && (fold_in(c, t - 1, fillers) || c->in->toks[t - 1].kind == DYAD_TOK_NUMBER)) {
 		t--;
 		skipped++;
 	}
@@ -219,8 +222,8 @@ static void push_cand(ctx *c, const cand *x)
 
 /* ---- the document's parties ------------------------------------------------------------------ */
 
-#define LEAD_SENTS 3   /* the lead: where a report says who met whom */
-#define PARTY_SLOTS 8  /* distinct states and organisations counted */
+#define LEAD_SENTS 3  /* the lead: where a report says who met whom */
+#define PARTY_SLOTS 8 /* distinct states and organisations counted */
 
 /* The key a mention counts under as a party: its country, else its organisation; NULL for neither. */
 static const char *party_key(const dyad_mention *m)
@@ -255,7 +258,8 @@ static void find_parties(ctx *c)
 		/* the title's actors first, then the lead's (pass 0) or the whole text's (pass 1) */
 		for (k = 0; k < c->in->ntitle_mentions + c->in->nmentions; k++) {
 			int in_title = k < c->in->ntitle_mentions;
-			const dyad_mention *m = in_title ? &c->in->title_mentions[k] : &c->in->mentions[k - c->in->ntitle_mentions];
+			const dyad_mention *m =
+				in_title ? &c->in->title_mentions[k] : &c->in->mentions[k - c->in->ntitle_mentions];
 			const char *key = party_key(m);
 			if (pass == 0 && !in_title && m->sentence >= lead)
 				break;
@@ -341,8 +345,8 @@ static int person_by_gender(const ctx *c, size_t before_tok, char gender, dyad_s
 /*
  * The person an oblique pronoun before token i ("ему", "на него") stands for: the last person of
  * that gender, or of a gender the lexicon does not know, named (or an office the recognizer tied
- * to a person: "пограничная служба X") before it in its sentence s or the two before ("вызвал посла Израиля Эйтана Наеха и порекомендовал ему", the name not in the
- * lexicon). Returns 1 and fills *out when there is one.
+ * to a person: "пограничная служба X") before it in its sentence s or the two before ("вызвал посла Израиля Эйтана
+ * Наеха и порекомендовал ему", the name not in the lexicon). Returns 1 and fills *out when there is one.
  */
 static int person_before(const ctx *c, size_t s, size_t i, char gender, dyad_side *out)
 {
@@ -556,12 +560,13 @@ static int main_dyad(ctx *c, dyad_side *a, dyad_side *b)
 	return 0;
 }
 
-static const char *const both_sides[] = { "стороны", "министры", "лидеры", "президенты", "премьеры", "главы",
-					  "сопредседатели", "sides", "parties", "ministers", "leaders", "presidents", "premiers",
-					  "co-chairs", "co-chairmen", NULL };
+static const char *const both_sides[] = { "стороны",  "министры",  "лидеры",         "президенты",
+					  "премьеры", "главы",     "сопредседатели", "sides",
+					  "parties",  "ministers", "leaders",        "presidents",
+					  "premiers", "co-chairs", "co-chairmen",    NULL };
 
-static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой", "коллегу",
-					    "коллег", "коллеге", NULL };
+static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой",
+					    "коллегу",     "коллег",       "коллеге", NULL };
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };
 static const char *const he[] = { "он", "he", NULL };
@@ -762,8 +767,8 @@ static int object_pronoun(ctx *c, size_t s, size_t i, cand *x)
 	if (side_known(&x->side))
 		return 1;
 	/* nobody before it in its sentence: the subject of the sentence before */
-	for (k = s > 0 ? c->ix.sent_men[s - 1] : c->in->nmentions; k < c->in->nmentions && c->in->mentions[k].sentence + 1 == s;
-	     k++) {
+	for (k = s > 0 ? c->ix.sent_men[s - 1] : c->in->nmentions;
+	     k < c->in->nmentions && c->in->mentions[k].sentence + 1 == s; k++) {
 		const dyad_mention *m = &c->in->mentions[k];
 		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] ||
 		    (m->tok_start > c->sent_tok[s - 1] && fold_in(c, m->tok_start - 1, preps)))
@@ -903,8 +908,8 @@ static int cand_ending(const ctx *c, size_t t)
 #define LIST_MAX 16
 
 typedef struct {
-	size_t start, end;  /* tokens */
-	size_t anchor;      /* the token the pattern's first word matched */
+	size_t start, end; /* tokens */
+	size_t anchor;     /* the token the pattern's first word matched */
 	int src[LIST_MAX], nsrc;
 	int tgt[LIST_MAX], ntgt;
 	int pair;
@@ -949,7 +954,8 @@ static int attribute_word(const ctx *c, size_t t)
 	const dyad_token *k = &c->in->toks[t];
 	const dyad_morph_word *w;
 
-	if (k->kind != DYAD_TOK_WORD || (k->flags & DYAD_TOKF_CAPITAL) || fold_in(c, t, conjunctions) || fold_in(c, t, preps))
+	if (k->kind != DYAD_TOK_WORD || (k->flags & DYAD_TOKF_CAPITAL) || fold_in(c, t, conjunctions) ||
+	    fold_in(c, t, preps))
 		return 0;
 	w = ru_word(c, t);
 	return !(w && (chosen(w)->upos == DYAD_UPOS_VERB || chosen(w)->upos == DYAD_UPOS_AUX));
@@ -1114,9 +1120,9 @@ static int soft_holds(const ctx *c, const pattern *pt, const mres *r)
  */
 static void clause_levels(ctx *c, size_t s)
 {
-	static const char *const rel[] = { "which", "who", "whose", "whom", "который", "которая", "которое", "которые",
-					   "которого", "которой", "которых", "которым", "которыми", "котором", "которому",
-					   "которую", NULL };
+	static const char *const rel[] = { "which",    "who",     "whose",    "whom",    "который", "которая",
+					   "которое",  "которые", "которого", "которой", "которых", "которым",
+					   "которыми", "котором", "которому", "которую", NULL };
 	size_t t, a = c->sent_tok[s], b = c->sent_tok[s + 1];
 	unsigned char depth = 0, inrel = 0;
 
@@ -1166,8 +1172,8 @@ static int in_office(const ctx *c, const cand *x)
 
 /*
  * A $ written first in a pattern is a subject: a governed actor cannot fill
- * it, nor (English) one that "and" parts from the verb at token `verb`. A $ after a word of the pattern ("в $ вызван*", "visit of $") takes
- * what the pattern says.
+ * it, nor (English) one that "and" parts from the verb at token `verb`. A $ after a word of the pattern ("в $ вызван*",
+ * "visit of $") takes what the pattern says.
  */
 static int governed_source(const ctx *c, const pattern *pt, size_t e, int k, size_t verb)
 {
@@ -1250,8 +1256,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			if (pt->use == PAT_SPEECH && fold_in(c, t, says_that))
 				break; /* "заявил, что белорусские пограничники …": what is said, not who says it */
 			if ((el->kind == EL_WORD || el->kind == EL_PREFIX) && gap == GAP_SHORT && e > 0 &&
-			    (pt->el[e - 1].kind == EL_SOURCE || pt->el[e - 1].kind == EL_TARGET) && is_separator(c, t) &&
-			    !fold_in(c, t, conjunctions))
+			    (pt->el[e - 1].kind == EL_SOURCE || pt->el[e - 1].kind == EL_TARGET) &&
+			    is_separator(c, t) && !fold_in(c, t, conjunctions))
 				break; /* "в Нигере, потребовали": a comma after a slot ends its clause */
 			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
@@ -1265,7 +1271,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					/* a preposition the pattern does not write governs its own phrase: "переговоры
 					   $ и +" is not "посредником в переговорах между Россией и Украиной" */
-					if (coordinated_after(c, k, b, ks + 1, 1) != 1 || (c->cands[k].after_prep && c->cands[k].ts > pos))
+					if (coordinated_after(c, k, b, ks + 1, 1) != 1 ||
+					    (c->cands[k].after_prep && c->cands[k].ts > pos))
 						continue;
 					r->src[r->nsrc++] = ks[0];
 					r->tgt[r->ntgt++] = ks[1];
@@ -1292,7 +1299,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 			gap = GAP_SHORT;
 			continue;
 		}
-		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) && !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX)) {
+		if (!found && !(e == pt->nel - 1 && soft_slot(pt, el)) &&
+		    !(loose && el->kind != EL_WORD && el->kind != EL_PREFIX)) {
 			r->words_missing = el->kind == EL_WORD || el->kind == EL_PREFIX;
 			return 0;
 		}
@@ -1334,7 +1342,8 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					continue; /* "призвал Россию и Украину к переговорам": no attribute of the noun */
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
 					/* a pair written first is the subject too: "с Эрдоганом и Алиевым переговоры" is none */
-					if (coordinated_before(c, k, a, ks + 1, 1) != 1 || governed_source(c, pt, e, ks[1], pos))
+					if (coordinated_before(c, k, a, ks + 1, 1) != 1 ||
+					    governed_source(c, pt, e, ks[1], pos))
 						continue;
 					r->src[r->nsrc++] = ks[1];
 					r->tgt[r->ntgt++] = ks[0];
@@ -1438,7 +1447,8 @@ static void each_anchored(const ctx *c, size_t j, int use, int (*fn)(void *, con
 		ids = patterns_at_lemma(c->p, c->lems[j].lemmas[l], &n);
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
-			if ((!use || (int)pt->use == use) && !dyad_str_eq(pt->el[pt->anchor].key, c->keys[j]) && fn(arg, pt))
+			if ((!use || (int)pt->use == use) && !dyad_str_eq(pt->el[pt->anchor].key, c->keys[j]) &&
+			    fn(arg, pt))
 				return;
 		}
 	}
@@ -1449,7 +1459,8 @@ static void each_anchored(const ctx *c, size_t j, int use, int (*fn)(void *, con
 		last.el = NULL;
 		for (k = 0; k < n; k++) {
 			const pattern *pt = &c->p->pats[ids[k]];
-			if ((!use || (int)pt->use == use) && anchor_matches(c, &pt->el[pt->anchor], j, &last) && fn(arg, pt))
+			if ((!use || (int)pt->use == use) && anchor_matches(c, &pt->el[pt->anchor], j, &last) &&
+			    fn(arg, pt))
 				return;
 		}
 	}
@@ -1473,7 +1484,7 @@ typedef struct {
 	int hit;
 	const pattern *near; /* a pattern whose words are here and slots are not */
 	mres near_r;
-	int near_passive;    /* its words stand at a passive verb ("был подписан ряд документов") */
+	int near_passive; /* its words stand at a passive verb ("был подписан ряд документов") */
 } match_walk;
 
 static int try_pattern(void *arg, const pattern *pt)
@@ -1670,9 +1681,9 @@ static const char *const conditions[] = { "если", "бы", "if", "unless", NU
 static int reported_would(const ctx *c, size_t s, size_t t)
 {
 	static const char *const would[] = { "would", NULL };
-	static const char *const saying[] = { "said", "says", "told", "announced", "stated", "added", "noted",
-					      "stressed", "confirmed", "assured", "promised", "pledged", "vowed",
-					      "declared", "insisted", "reiterated", NULL };
+	static const char *const saying[] = { "said",  "says",     "told",      "announced",  "stated",   "added",
+					      "noted", "stressed", "confirmed", "assured",    "promised", "pledged",
+					      "vowed", "declared", "insisted",  "reiterated", NULL };
 	size_t k;
 
 	if (!fold_in(c, t, would))
@@ -2009,9 +2020,9 @@ static const pattern *governor(const ctx *c, size_t s, const pattern *pt, const 
  */
 static int mark_parted(const ctx *c, const pattern *pt, const mres *r)
 {
-	static const char *const between[] = { "on", "in", "at", "during", "last", "this", "again", "also",
-						"once", "not", "never", "earlier", "later", "today", "yesterday",
-						"now", "then", "further", NULL };
+	static const char *const between[] = { "on",        "in",   "at",   "during",  "last",    "this",  "again",
+					       "also",      "once", "not",  "never",   "earlier", "later", "today",
+					       "yesterday", "now",  "then", "further", NULL };
 	size_t t = r->anchor + 1;
 
 	if (pt->anchor + 1 >= pt->nel || pt->el[pt->anchor + 1].kind != EL_WORD ||
@@ -2035,8 +2046,8 @@ static int mark_parted(const ctx *c, const pattern *pt, const mres *r)
  */
 static const char *governed_code(const char *gov, const char *cameo)
 {
-	static const char *const intent[][2] = { { "04", "036" }, { "05", "032" }, { "06", "031" }, { "07", "033" },
-						 { "08", "034" }, { NULL, NULL } };
+	static const char *const intent[][2] = { { "04", "036" }, { "05", "032" }, { "06", "031" },
+						 { "07", "033" }, { "08", "034" }, { NULL, NULL } };
 	size_t k;
 
 	if (strncmp(gov, "03", 2) != 0)
@@ -2164,8 +2175,8 @@ static void add_list(ctx *c, sides *l, int k, int after, size_t s, const char *h
 }
 
 /* The short passive participle's endings: вызван, подписано, закрыты. */
-static const char *const ru_passive[] = { "ан", "ян", "ен", "ана", "яна", "ена", "ано", "яно", "ено",
-					  "аны", "яны", "ены", "ыт", "ыта", "ыто", "ыты", NULL };
+static const char *const ru_passive[] = { "ан",  "ян",  "ен",  "ана", "яна", "ена", "ано", "яно", "ено",
+					  "аны", "яны", "ены", "ыт",  "ыта", "ыто", "ыты", NULL };
 
 static int ru_participle(dyad_str f)
 {
@@ -2241,8 +2252,8 @@ static int pattern_passive(const pattern *pt)
 
 	for (e = 0; e < pt->nel; e++) {
 		const pat_el *el = &pt->el[e];
-		if (el->kind == EL_WORD && (dyad_str_eq_c(el->key, "by") || dyad_str_eq_c(el->key, "was") ||
-					    dyad_str_eq_c(el->key, "were")))
+		if (el->kind == EL_WORD &&
+		    (dyad_str_eq_c(el->key, "by") || dyad_str_eq_c(el->key, "was") || dyad_str_eq_c(el->key, "were")))
 			return 1;
 		if (el->kind == EL_PREFIX && cyrillic(el->key) && ru_participle(el->key))
 			return 1;
@@ -2411,7 +2422,6 @@ static int instrumental(const ctx *c, const cand *x)
 	       head_can(c, x, DYAD_F_CASE_NOM | DYAD_F_CASE_ACC, 0) == 0;
 }
 
-
 /*
  * Is x one of several that act together: coordinated with another ("Токаев и
  * Лукашенко"), or with "с" and an actor after it ("Токаев с Лукашенко
@@ -2474,8 +2484,8 @@ static int genitive_of_subject(const ctx *c, const cand *x, uint64_t num)
 		for (i = 0; i < w->n; i++) {
 			uint64_t f = w->an[i].feats;
 			if ((w->an[i].upos == DYAD_UPOS_NOUN || w->an[i].upos == DYAD_UPOS_PROPN ||
-			     w->an[i].upos == DYAD_UPOS_NUM) && (f & DYAD_F_CASE_NOM) &&
-			    !(num && (f & DYAD_F_NUM_MASK) && !(f & num)))
+			     w->an[i].upos == DYAD_UPOS_NUM) &&
+			    (f & DYAD_F_CASE_NOM) && !(num && (f & DYAD_F_NUM_MASK) && !(f & num)))
 				return 1;
 		}
 		if (!word_can(w, DYAD_F_CASE_GEN, 0))
@@ -2584,7 +2594,8 @@ static int object_of_conjoined(const ctx *c, size_t verb, size_t start, const ca
 	for (t = x->te; t + 1 <= start && !joined_verb; t++) {
 		const dyad_morph_word *w = t + 1 < c->sent_tok[c->tok_sent[verb] + 1] ? ru_word(c, t + 1) : NULL;
 		joined_verb = fold_in(c, t, conjunctions) &&
-			      (t + 1 == start || (w && chosen(w)->upos == DYAD_UPOS_VERB && (chosen(w)->feats & DYAD_F_VF_FIN)));
+			      (t + 1 == start ||
+			       (w && chosen(w)->upos == DYAD_UPOS_VERB && (chosen(w)->feats & DYAD_F_VF_FIN)));
 	}
 	if (!joined_verb)
 		return 0;
@@ -2717,9 +2728,10 @@ static int passive_agent(const ctx *c, size_t s, const mres *r, const sides *pat
 static int implies_parties(ctx *c, size_t s)
 {
 	static const char *const two[] = { "two", "both", "двух", "обеих", "обе", "оба", "обоих", "двумя", NULL };
-	static const char *const whom[] = { "sides", "countries", "nations", "states", "governments", "leaders",
-					    "стран", "страны", "сторон", "стороны", "государств", "государства",
-					    "лидеров", "лидеры", "правительств", NULL };
+	static const char *const whom[] = { "sides",       "countries", "nations",      "states",
+					    "governments", "leaders",   "стран",        "страны",
+					    "сторон",      "стороны",   "государств",   "государства",
+					    "лидеров",     "лидеры",    "правительств", NULL };
 	size_t t;
 
 	if (c->implied_in == s)
@@ -2920,7 +2932,6 @@ static int names_counterpart(const ctx *c, size_t s, const mres *r)
 	return 0;
 }
 
-
 /*
  * Slots of a passive verb. The one acted on (the target) is the subject
  * before the verb, or — Russian puts it after the verb as often ("был
@@ -2935,7 +2946,8 @@ static int passive_roles(ctx *c, size_t s, const pattern *pt, const mres *r, sid
 	sides patient, agent;
 
 	patient.n = agent.n = 0;
-	if (ru && r->nsrc > 0 && c->cands[r->src[0]].ts > r->anchor && head_can(c, &c->cands[r->src[0]], DYAD_F_CASE_NOM, 0) > 0)
+	if (ru && r->nsrc > 0 && c->cands[r->src[0]].ts > r->anchor &&
+	    head_can(c, &c->cands[r->src[0]], DYAD_F_CASE_NOM, 0) > 0)
 		/* "отозваны .. послы Турции в +": a $ the pattern writes after its verb, in the nominative, is
 		   the passive's subject where the pattern wants it: the slots stand as written */
 		return 0;
@@ -3234,10 +3246,9 @@ static int names_another(const ctx *c, const dyad_side *x)
  * said it would retaliate", "Tehran condemned the move", "China lodged a
  * strong protest" after the other side's act. For blame, refusal, threat,
  * protest, a show of force, cut relations and force (CAMEO 11x-16x,
- * 18x-20x; coercion, 17x, is as often at home: martial law, arrests) whose source is one side of the document's dyad (main_dyad) and
- * whose sentence names no actor of another state — then the other side is
- * meant; any other actor named makes the target a guess, and none is taken.
- * Returns 1 and sets *out when it found one.
+ * 18x-20x; coercion, 17x, is as often at home: martial law, arrests) whose source is one side of the document's dyad
+ * (main_dyad) and whose sentence names no actor of another state — then the other side is meant; any other actor named
+ * makes the target a guess, and none is taken. Returns 1 and sets *out when it found one.
  */
 static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *src, dyad_side *out)
 {
@@ -3400,7 +3411,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			} else if ((k = subject_before(c, r)) >= 0) {
 				ks = k;
 				add_list(c, &src, k, 0, s,
-					 case_passed_over(c, (size_t)k + 1, cands_ending_by(c, r->start), SLOT_SUBJECT, r->anchor)
+					 case_passed_over(c, (size_t)k + 1, cands_ending_by(c, r->start), SLOT_SUBJECT,
+							  r->anchor)
 						 ? "subject (by case)"
 						 : "subject");
 				subject_list = src.n > 1;
@@ -3409,7 +3421,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 				add_list(c, &src, k, 1, s, "subject after the verb (by case)");
 			} else if ((k = impersonal_subject(c, r)) >= 0) {
 				ks = k;
-				add_side(&src, &c->cands[k].side, "subject (\"в X\" of a verb without nominative, by case)");
+				add_side(&src, &c->cands[k].side,
+					 "subject (\"в X\" of a verb without nominative, by case)");
 			} else if (pronoun_subject(c, s, r)) {
 				add_side(&src, &c->last_subject, "coreference (the subject before)");
 			} else if (possessive_subject(c, s, r)) {
@@ -3713,8 +3726,8 @@ static void settle_sentence(ctx *c, size_t s)
 	longest_match_wins(c, first);
 }
 
-size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in,
-		     int all, dyad_event **out, size_t *nall)
+size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, const dyad_code_input *in, int all,
+		     dyad_event **out, size_t *nall)
 {
 	ctx c;
 	size_t i, s, kept = 0;
@@ -3761,7 +3774,8 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 		clause_levels(&c, s);
 		each_match(&c, s, PAT_EVENT, on_event);
 		settle_sentence(&c, s);
-		if (c.nev && c.ev[c.nev - 1].sentence == s) /* a non-event sets aside the sentence's events: are there any? */
+		if (c.nev &&
+		    c.ev[c.nev - 1].sentence == s) /* a non-event sets aside the sentence's events: are there any? */
 			each_match(&c, s, PAT_NONEVENT, on_nonevent);
 	}
 	free(c.cands);

@@ -11,23 +11,23 @@
 #include <string.h>
 
 typedef enum {
-	EL_WORD = 1,   /* a word, compared by lemma, else by stem (lemma.c) */
-	EL_PREFIX,     /* word*: compared by the folded word's beginning */
-	EL_SOURCE,     /* $; key: a role the actor must have ("$:GOV"), or empty */
-	EL_TARGET,     /* +; key as for EL_SOURCE */
-	EL_PAIR,       /* $+ : "A и B", "between A and B": source and target, reciprocal */
-	EL_GAP         /* ..: up to GAP_LONG tokens */
+	EL_WORD = 1, /* a word, compared by lemma, else by stem (lemma.c) */
+	EL_PREFIX,   /* word*: compared by the folded word's beginning */
+	EL_SOURCE,   /* $; key: a role the actor must have ("$:GOV"), or empty */
+	EL_TARGET,   /* +; key as for EL_SOURCE */
+	EL_PAIR,     /* $+ : "A и B", "between A and B": source and target, reciprocal */
+	EL_GAP       /* ..: up to GAP_LONG tokens */
 } el_kind;
 
-#define GAP_SHORT 2  /* tokens that may stand between two elements anyway */
-#define GAP_LONG 12  /* what ".." allows */
+#define GAP_SHORT 2 /* tokens that may stand between two elements anyway */
+#define GAP_LONG 12 /* what ".." allows */
 
 typedef struct {
 	el_kind kind;
-	dyad_str key;  /* EL_WORD: stem; EL_PREFIX: folded prefix */
-	dyad_str lemma;/* EL_WORD: LEMMA_MARK and the folded word, as tokens carry their lemmas */
-	int is_lemma;  /* EL_WORD: a dictionary lemma of an open class (dyad_patterns_use_morph) */
-	uint64_t sig;  /* EL_WORD: lemma_sig of the folded word */
+	dyad_str key;   /* EL_WORD: stem; EL_PREFIX: folded prefix */
+	dyad_str lemma; /* EL_WORD: LEMMA_MARK and the folded word, as tokens carry their lemmas */
+	int is_lemma;   /* EL_WORD: a dictionary lemma of an open class (dyad_patterns_use_morph) */
+	uint64_t sig;   /* EL_WORD: lemma_sig of the folded word */
 } pat_el;
 
 /* What a pattern is for. */
@@ -48,7 +48,7 @@ typedef struct {
 	const char *mode;
 	pat_el *el;
 	size_t nel;
-	size_t anchor;    /* index of the first word element */
+	size_t anchor; /* index of the first word element */
 	int source, target;
 	const char *rule; /* "ru.txt:40: $ посетить +" */
 	const char *file; /* the path it was read from, owned by the arena */
@@ -59,7 +59,7 @@ typedef struct {
 /* Words that change what a sentence says about reality. */
 typedef struct {
 	dyad_modality mod;
-	pat_el w;         /* EL_WORD, or EL_PREFIX for "word*" */
+	pat_el w; /* EL_WORD, or EL_PREFIX for "word*" */
 } mod_word;
 
 struct dyad_patterns {
@@ -85,7 +85,7 @@ struct dyad_patterns {
 };
 
 struct anchor_slot {
-	dyad_str key;     /* {NULL,0}: empty */
+	dyad_str key; /* {NULL,0}: empty */
 	size_t *pats;
 	size_t n, cap;
 };
@@ -145,8 +145,8 @@ const size_t *patterns_at(const dyad_patterns *p, dyad_str stem, size_t *n);
 typedef struct {
 	dyad_str *lemmas; /* folded lemmas, distinct (without LEMMA_MARK) */
 	size_t n;
-	int known;        /* a reading among them is the dictionary's (not predicted), of an open class */
-	uint64_t sig;     /* the lemma_sig bits of its lemmas: a word whose bit is not set is none of them */
+	int known;    /* a reading among them is the dictionary's (not predicted), of an open class */
+	uint64_t sig; /* the lemma_sig bits of its lemmas: a word whose bit is not set is none of them */
 } tok_lemmas;
 
 /** One bit of 64 for a folded word, from its length and its last byte: a quick "surely not equal". */

@@ -36,9 +36,9 @@ static dyad_str fold_lemma(dyad_arena *a, dyad_buf *scratch, dyad_str l)
 
 	for (i = 0; i < l.n; i++) {
 		unsigned char c = (unsigned char)l.p[i];
-		if (c < 0x80 ? (c >= 'A' && c <= 'Z') : !(i + 1 < l.n &&
-			   ((c == 0xd0 && (unsigned char)l.p[i + 1] >= 0xb0) ||
-			    (c == 0xd1 && (unsigned char)l.p[i + 1] < 0x90))))
+		if (c < 0x80 ? (c >= 'A' && c <= 'Z')
+			     : !(i + 1 < l.n && ((c == 0xd0 && (unsigned char)l.p[i + 1] >= 0xb0) ||
+						 (c == 0xd1 && (unsigned char)l.p[i + 1] < 0x90))))
 			break;
 		if (c >= 0x80)
 			i++; /* а..я: two bytes, no fold */

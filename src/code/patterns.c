@@ -244,7 +244,9 @@ static int add_pattern(dyad_patterns *p, dyad_str v, size_t line, dyad_errbuf *w
 	if (els[anchor].kind == EL_PREFIX) {
 		/* filed under its first bytes, which every word it matches begins with */
 		char key[PREFIX_LONG + 1];
-		size_t len = els[anchor].key.n >= PREFIX_LONG ? PREFIX_LONG : els[anchor].key.n >= PREFIX_BUCKET ? PREFIX_BUCKET : 1;
+		size_t len = els[anchor].key.n >= PREFIX_LONG     ? PREFIX_LONG
+			     : els[anchor].key.n >= PREFIX_BUCKET ? PREFIX_BUCKET
+								  : 1;
 		unsigned char first = (unsigned char)els[anchor].key.p[0];
 		if (len == 1)
 			p->short_first[first >> 6] |= UINT64_C(1) << (first & 63);
@@ -300,8 +302,10 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 				return dyad_errf(why, DYAD_EINPUT,
 						 "expected planned, negated or hypothetical after @modality");
 		} else {
-			return dyad_errf(why, DYAD_EINPUT, "unknown block '@%.*s' (expected @event, @speech, "
-					 "@nonevent or @modality)", (int)l->kind.n, l->kind.p);
+			return dyad_errf(why, DYAD_EINPUT,
+					 "unknown block '@%.*s' (expected @event, @speech, "
+					 "@nonevent or @modality)",
+					 (int)l->kind.n, l->kind.p);
 		}
 		return 0;
 	}
@@ -352,7 +356,8 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 		else if (l->nvalues == 1 && dyad_str_eq_c(l->values[0].text, "counterpart"))
 			p->cur_target = TGT_COUNTERPART;
 		else
-			return dyad_errf(why, DYAD_EINPUT, "expected 'target after', 'target other' or 'target counterpart'");
+			return dyad_errf(why, DYAD_EINPUT,
+					 "expected 'target after', 'target other' or 'target counterpart'");
 		return 0;
 	}
 	if (dyad_str_eq_c(l->field, "pattern")) {
@@ -374,8 +379,7 @@ static void on_warn(void *ctx, const char *msg)
 		p->warn(p->warn_ctx, msg);
 }
 
-dyad_patterns *dyad_patterns_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
-				  dyad_errbuf *e)
+dyad_patterns *dyad_patterns_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx, dyad_errbuf *e)
 {
 	char **names;
 	long n = dyad_list_dir(dir, ".txt", &names), i;

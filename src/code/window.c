@@ -98,8 +98,8 @@ static size_t across_windows(actions *x, dyad_arena *a, dyad_event *ev, size_t n
 	return kept;
 }
 
-size_t dyad_code_windows(dyad_arena *scratch, const dyad_window_input *in,
-			 void (*fn)(void *ctx, const dyad_window *w), void *ctx)
+size_t dyad_code_windows(dyad_arena *scratch, const dyad_window_input *in, void (*fn)(void *ctx, const dyad_window *w),
+			 void *ctx)
 {
 	size_t limit = in->window ? in->window : DYAD_CODE_WINDOW, s0 = 0, n = 0;
 	actions done;
@@ -130,8 +130,8 @@ size_t dyad_code_windows(dyad_arena *scratch, const dyad_window_input *in,
 				toks[k].span.start += start;
 				toks[k].span.end += start;
 			}
-			w.nmentions = dyad_actors_find(in->matcher, scratch, in->text, toks, ntoks, in->sents + s0, w.nsents,
-						       in->day, &ms);
+			w.nmentions = dyad_actors_find(in->matcher, scratch, in->text, toks, ntoks, in->sents + s0,
+						       w.nsents, in->day, &ms);
 			if (in->patterns) {
 				dyad_code_input ci;
 				memset(&ci, 0, sizeof ci);
@@ -143,13 +143,15 @@ size_t dyad_code_windows(dyad_arena *scratch, const dyad_window_input *in,
 				ci.mentions = ms;
 				ci.nmentions = w.nmentions;
 				ci.day = in->day;
-				ci.dateline = s0 == 0 ? in->dateline : NULL; /* the dateline goes with the first sentence */
+				ci.dateline =
+					s0 == 0 ? in->dateline : NULL;  /* the dateline goes with the first sentence */
 				ci.title_mentions = in->title_mentions; /* the title names the parties of every window */
 				ci.ntitle_mentions = in->ntitle_mentions;
 				if (in->morph)
 					ci.morph = dyad_code_morph(in->morph, scratch, in->lang, in->text, toks, ntoks,
 								   in->sents + s0, w.nsents);
-				w.nkept = dyad_code_doc(in->patterns, in->stemmer, scratch, &ci, in->all, &ev, &w.nevents);
+				w.nkept =
+					dyad_code_doc(in->patterns, in->stemmer, scratch, &ci, in->all, &ev, &w.nevents);
 			}
 		}
 		for (k = 0; k < w.nmentions; k++)

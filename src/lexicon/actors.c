@@ -15,22 +15,22 @@
 
 /* A dictionary name found in the text. */
 typedef struct {
-	size_t ts, te;            /* tokens */
-	dyad_span span;           /* bytes */
+	size_t ts, te;  /* tokens */
+	dyad_span span; /* bytes */
 	const dyad_lex_name *name;
 	const dyad_lex_entity *ent;
-	int used;                 /* absorbed into a longer mention */
+	int used; /* absorbed into a longer mention */
 } raw;
 
 /* A person seen earlier in the document, for later surnames, titles and pronouns. */
 typedef struct {
-	dyad_str surname;         /* the key of the person's last word */
+	dyad_str surname; /* the key of the person's last word */
 	const char *person;
 	char code[24], country[8], role[8];
 	const char *igo, *title;
 	uint32_t entity;
 	char gender;
-	int past;                 /* named with an office held in the past ("former President X") */
+	int past; /* named with an office held in the past ("former President X") */
 } seen;
 
 typedef struct {
@@ -39,15 +39,15 @@ typedef struct {
 	dyad_str text;
 	const dyad_token *toks;
 	size_t ntoks;
-	dyad_str *keys;           /* per token: its matching key ({NULL,0} for non-words) */
-	size_t *tok_sent;         /* per token: its sentence */
+	dyad_str *keys;   /* per token: its matching key ({NULL,0} for non-words) */
+	size_t *tok_sent; /* per token: its sentence */
 	dyad_ymd day;
 	dyad_mention *out;
 	size_t nout, capout;
 	seen *seen;
 	size_t nseen, capseen;
-	dyad_keymap recent;       /* the last person seen under each surname and each (role, country), either possibly left open */
-	dyad_buf fold;            /* scratch for folded words */
+	dyad_keymap recent; /* the last person seen under each surname and each (role, country), either possibly left open */
+	dyad_buf fold;      /* scratch for folded words */
 } ctx;
 
 const char *dyad_mention_kind_name(dyad_mention_kind k)
@@ -97,8 +97,8 @@ static int starts_with_any(dyad_str w, const char *const *list)
 }
 
 /* Prepositions that make a place of what follows: "в Минске", "in Astana". */
-static const char *const place_preps[] = { "в", "во", "на", "из", "до", "под", "к", "ко", "у", "около", "через",
-					   "по", "in", "at", "to", "from", "into", "near", "across", NULL };
+static const char *const place_preps[] = { "в",     "во", "на", "из", "до", "под",  "к",    "ко",   "у",      "около",
+					   "через", "по", "in", "at", "to", "from", "into", "near", "across", NULL };
 
 /*
  * How verbs of saying and acting begin (folded, so "ё" is written "е"; a prefix covers its longer
@@ -106,17 +106,16 @@ static const char *const place_preps[] = { "в", "во", "на", "из", "до",
  */
 static const char *const acting_verbs[] = {
 	/* saying */
-	"заяв", "счита", "призв", "призыв", "настаива", "осуд", "выраз", "ответ", "предупред", "потребова",
-	"отверг", "обвин", "намерен", "готов", "направ", "отказ", "said", "say", "state", "warn", "urg",
-	"announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten",
+	"заяв", "счита", "призв", "призыв", "настаива", "осуд", "выраз", "ответ", "предупред", "потребова", "отверг",
+	"обвин", "намерен", "готов", "направ", "отказ", "said", "say", "state", "warn", "urg", "announc", "accus",
+	"reject", "demand", "insist", "call", "respond", "condemn", "threaten",
 	/* acting as a state */
-	"высл", "высыла", "отозв", "отзыва", "ввел", "ввод", "введ", "запрет", "подписал", "приостанов",
-	"раскрит", "критик", "пообещ", "пригроз", "угрож", "опроверг", "отклон", "упрекн", "возлож", "протест",
-	"признал", "поддерж", "приветств", "предлож", "согласил",
-	"denied", "denies", "deny", "dismiss", "refus", "expel", "recall", "summon", "sever", "downgrad",
-	"impos", "banned", "bans", "signed", "signs", "agreed", "agrees", "vow", "pledg", "promis", "offer",
-	"blam", "criticiz", "criticis", "slam", "denounc", "retaliat", "suspend", "sanction", "welcom", "hail",
-	"protest", "blacklist", "froze", "freez", "express", "voic", NULL
+	"высл", "высыла", "отозв", "отзыва", "ввел", "ввод", "введ", "запрет", "подписал", "приостанов", "раскрит",
+	"критик", "пообещ", "пригроз", "угрож", "опроверг", "отклон", "упрекн", "возлож", "протест", "признал",
+	"поддерж", "приветств", "предлож", "согласил", "denied", "denies", "deny", "dismiss", "refus", "expel",
+	"recall", "summon", "sever", "downgrad", "impos", "banned", "bans", "signed", "signs", "agreed", "agrees",
+	"vow", "pledg", "promis", "offer", "blam", "criticiz", "criticis", "slam", "denounc", "retaliat", "suspend",
+	"sanction", "welcom", "hail", "protest", "blacklist", "froze", "freez", "express", "voic", NULL
 };
 
 /* Does `w` end in one of `list` with more than `more` bytes before the ending? */
@@ -503,14 +502,12 @@ static size_t unknown_name(ctx *c, size_t i, size_t b, const raw *rs, size_t nr,
 
 static int is_role_raw(const raw *r)
 {
-	return r->name->type == DYAD_NAME_TITLE || r->name->type == DYAD_NAME_BODY ||
-	       r->name->type == DYAD_NAME_METONYM;
+	return r->name->type == DYAD_NAME_TITLE || r->name->type == DYAD_NAME_BODY || r->name->type == DYAD_NAME_METONYM;
 }
 
 static int is_country_raw(const raw *r)
 {
-	return r->ent->kind == DYAD_LEX_COUNTRY &&
-	       (r->name->type == DYAD_NAME_NAME || r->name->type == DYAD_NAME_ADJ);
+	return r->ent->kind == DYAD_LEX_COUNTRY && (r->name->type == DYAD_NAME_NAME || r->name->type == DYAD_NAME_ADJ);
 }
 
 static int is_igo_raw(const raw *r)
@@ -579,18 +576,37 @@ static int office_of(const char *title)
 		 * ministries they share a word with ("director of the Foreign Intelligence Service"),
 		 * deputies before their ministers
 		 */
-		{ OFFICE_SECURITY, "intelligence" }, { OFFICE_SECURITY, "security service" },
-		{ OFFICE_SECURITY, "разведк" }, { OFFICE_SECURITY, "спецслужб" }, { OFFICE_SECURITY, "безопасност" },
-		{ OFFICE_DEPUTY, "замест" }, { OFFICE_DEPUTY, "замминистр" }, { OFFICE_DEPUTY, "замглав" },
-		{ OFFICE_DEPUTY, "вице-" }, { OFFICE_DEPUTY, "deputy" }, { OFFICE_DEPUTY, "vice" },
-		{ OFFICE_FOREIGN, "иностранных дел" }, { OFFICE_FOREIGN, "мид" }, { OFFICE_FOREIGN, "внешнеполит" },
-		{ OFFICE_FOREIGN, "foreign" }, { OFFICE_FOREIGN, "secretary of state" }, { OFFICE_FOREIGN, "госсекретарь" },
-		{ OFFICE_DEFENCE, "обороны" }, { OFFICE_DEFENCE, "минобороны" }, { OFFICE_DEFENCE, "defence" },
+		{ OFFICE_SECURITY, "intelligence" },
+		{ OFFICE_SECURITY, "security service" },
+		{ OFFICE_SECURITY, "разведк" },
+		{ OFFICE_SECURITY, "спецслужб" },
+		{ OFFICE_SECURITY, "безопасност" },
+		{ OFFICE_DEPUTY, "замест" },
+		{ OFFICE_DEPUTY, "замминистр" },
+		{ OFFICE_DEPUTY, "замглав" },
+		{ OFFICE_DEPUTY, "вице-" },
+		{ OFFICE_DEPUTY, "deputy" },
+		{ OFFICE_DEPUTY, "vice" },
+		{ OFFICE_FOREIGN, "иностранных дел" },
+		{ OFFICE_FOREIGN, "мид" },
+		{ OFFICE_FOREIGN, "внешнеполит" },
+		{ OFFICE_FOREIGN, "foreign" },
+		{ OFFICE_FOREIGN, "secretary of state" },
+		{ OFFICE_FOREIGN, "госсекретарь" },
+		{ OFFICE_DEFENCE, "обороны" },
+		{ OFFICE_DEFENCE, "минобороны" },
+		{ OFFICE_DEFENCE, "defence" },
 		{ OFFICE_DEFENCE, "defense" },
-		{ OFFICE_HEAD_GOV, "премьер" }, { OFFICE_HEAD_GOV, "правительства" }, { OFFICE_HEAD_GOV, "prime minister" },
-		{ OFFICE_HEAD_GOV, "premier" }, { OFFICE_HEAD_GOV, "chancellor" }, { OFFICE_HEAD_GOV, "канцлер" },
-		{ OFFICE_HEAD_STATE, "президент" }, { OFFICE_HEAD_STATE, "глава государства" },
-		{ OFFICE_HEAD_STATE, "president" }, { OFFICE_HEAD_STATE, "head of state" },
+		{ OFFICE_HEAD_GOV, "премьер" },
+		{ OFFICE_HEAD_GOV, "правительства" },
+		{ OFFICE_HEAD_GOV, "prime minister" },
+		{ OFFICE_HEAD_GOV, "premier" },
+		{ OFFICE_HEAD_GOV, "chancellor" },
+		{ OFFICE_HEAD_GOV, "канцлер" },
+		{ OFFICE_HEAD_STATE, "президент" },
+		{ OFFICE_HEAD_STATE, "глава государства" },
+		{ OFFICE_HEAD_STATE, "president" },
+		{ OFFICE_HEAD_STATE, "head of state" },
 	};
 	char folded[256];
 	dyad_buf b = DYAD_BUF_INIT;
@@ -721,8 +737,8 @@ static int portfolio(ctx *c, size_t from, size_t to)
  * match to look at.
  */
 /* Words that put an office in the past when they stand before its title (folded; Russian as beginnings). */
-static const char *const past_words[] = { "former", "ousted", "deposed", "toppled", "overthrown", "exiled", "late",
-					  "dismissed", "sacked", "removed", "disgraced", NULL };
+static const char *const past_words[] = { "former", "ousted",    "deposed", "toppled", "overthrown", "exiled",
+					  "late",   "dismissed", "sacked",  "removed", "disgraced",  NULL };
 static const char *const past_starts[] = { "бывш", "свергнут", "отстранен", "отстранён", "низложен", "покойн", NULL };
 
 /*
@@ -793,9 +809,9 @@ static const dyad_mention *body_before(ctx *c, const dyad_mention *m)
 	size_t i;
 
 	/* English says so with an article ("the ministry"); "military facilities" repeats nobody */
-	if (!(c->text.p[m->span.start] & 0x80) &&
-	    (m->tok_start == 0 || !is_word(&c->toks[m->tok_start - 1]) ||
-	     (!dyad_str_eq_c(folded(c, m->tok_start - 1), "the") && !dyad_str_eq_c(folded(c, m->tok_start - 1), "this"))))
+	if (!(c->text.p[m->span.start] & 0x80) && (m->tok_start == 0 || !is_word(&c->toks[m->tok_start - 1]) ||
+						   (!dyad_str_eq_c(folded(c, m->tok_start - 1), "the") &&
+						    !dyad_str_eq_c(folded(c, m->tok_start - 1), "this"))))
 		return NULL;
 
 	for (i = c->nout - 1; i-- > 0;) {
@@ -862,11 +878,10 @@ static const dyad_mention *subject_mention(ctx *c, size_t s, size_t from, size_t
 /*
  * An English office without a state that the words before it make definite ("the foreign
  * ministry accused Tokyo", "its foreign ministry said") and that neither an earlier body nor
- * an earlier person resolved (role_chain asks it for bodies of government and armed forces): the state the text is speaking of — for "its"
- * and "their" the subject of its own sentence before it, else (and for "the", "this") the
- * subject of the nearest sentence before, at most BODY_BACK back. The state gives its country
- * to the office (a ministry of China: CHNGOV). NULL when the words before are none of these or
- * no such subject stands there.
+ * an earlier person resolved (role_chain asks it for bodies of government and armed forces): the state the text is
+ * speaking of — for "its" and "their" the subject of its own sentence before it, else (and for "the", "this") the
+ * subject of the nearest sentence before, at most BODY_BACK back. The state gives its country to the office (a ministry
+ * of China: CHNGOV). NULL when the words before are none of these or no such subject stands there.
  */
 static const dyad_mention *definite_office(ctx *c, const dyad_mention *m)
 {
@@ -976,7 +991,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
 	if (next < nr && rs[next].ent->kind == DYAD_LEX_PERSON &&
 	    (portfolio(c, end_tok, rs[next].ts) || descriptor(c, end_tok, rs[next].ts)))
-		end_tok = rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale", "президентом островного государства Джоко Видодо" */
+		end_tok =
+			rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale", "президентом островного государства Джоко Видодо" */
 	if (next < nr && rs[next].ts == end_tok && rs[next].ent->kind == DYAD_LEX_PERSON) {
 		person = rs[next].ent;
 		person_end = rs[next].te;
@@ -1101,7 +1117,8 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 				dyad_fold_buf(&want, dyad_str_c(r->name->text));
 				if (r->te == r->ts + 1 && dyad_str_eq(folded(c, r->ts), (dyad_str){ want.p, want.n }))
 					for (j = r->te; j < b && j < r->te + 3 && !speaks; j++)
-						speaks = is_word(&c->toks[j]) && starts_with_any(folded(c, j), acting_verbs) &&
+						speaks = is_word(&c->toks[j]) &&
+							 starts_with_any(folded(c, j), acting_verbs) &&
 							 !(j == r->te && plural_verb(folded(c, j)));
 				dyad_buf_free(&want);
 			}
@@ -1130,8 +1147,7 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 		m->entity = r->name->entity;
 		break;
 	case DYAD_LEX_ROLE:
-	case DYAD_LEX_GIVEN:
-		break; /* handled by role_chain and named_person */
+	case DYAD_LEX_GIVEN: break; /* handled by role_chain and named_person */
 	}
 	if (m)
 		m->name = r->name->text;
@@ -1256,13 +1272,14 @@ static int capital_word(ctx *c, size_t i)
 }
 
 /* Month and day names that are also the names of towns: never places without a preposition either. */
-static const char *const not_places[] = { "january", "february", "march", "april", "may", "june", "july",
-					  "august", "september", "october", "november", "december", "monday",
-					  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+static const char *const not_places[] = { "january",  "february", "march",    "april",     "may",
+					  "june",     "july",     "august",   "september", "october",
+					  "november", "december", "monday",   "tuesday",   "wednesday",
+					  "thursday", "friday",   "saturday", "sunday",    NULL };
 
 /* Russian adjective endings (folded): "Южном", "Акмолинской" are adjectives, not the places. */
-static const char *const adj_endings[] = { "ом", "ем", "ой", "ей", "ый", "ий", "ая", "яя", "ое", "ее",
-					   "ых", "их", "ым", "им", "ую", NULL };
+static const char *const adj_endings[] = { "ом", "ем", "ой", "ей", "ый", "ий", "ая", "яя",
+					   "ое", "ее", "ых", "их", "ым", "им", "ую", NULL };
 
 /*
  * Token i in an adjective's form standing before a name the gazetteer lacks
@@ -1291,8 +1308,8 @@ static int adjective_form(ctx *c, size_t i, size_t b)
  */
 static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
 {
-	unsigned char *hard;     /* a mention that is no place or country */
-	uint32_t *soft;          /* at each token of a place or country mention: the mention + 1 */
+	unsigned char *hard; /* a mention that is no place or country */
+	uint32_t *soft;      /* at each token of a place or country mention: the mention + 1 */
 	size_t i, k, nout;
 	int dropped = 0;
 
@@ -1348,7 +1365,8 @@ static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
 		} else {
 			int major = best[0]->capital || best[0]->geonames == 0 || best[0]->population >= 1000000;
 			/* a town before another capitalised word is part of a longer name: "in Union Square" */
-			int longer = te < b && capital_word(c, te) && !soft[te - a] && !in_list(folded(c, te), not_places);
+			int longer =
+				te < b && capital_word(c, te) && !soft[te - a] && !in_list(folded(c, te), not_places);
 			ok = preceded_by_prep(c, i, a) && (major || !longer);
 			/* a sentence's first word is capitalised anyway: it joins a city, not a region */
 			if (!ok && major)
@@ -1367,9 +1385,10 @@ static void gazetteer_places(ctx *c, size_t a, size_t b, size_t first_out)
 		snprintf(m->country, sizeof m->country, "%s", best[0]->country);
 		m->place = best[0];
 		/* the dictionary form in the text's language */
-		m->name = best[0]->name_ru && c->keys[i].n && (unsigned char)c->keys[i].p[0] >= 0xD0 && (unsigned char)c->keys[i].p[0] <= 0xD3
-			  ? best[0]->name_ru
-			  : best[0]->name;
+		m->name = best[0]->name_ru && c->keys[i].n && (unsigned char)c->keys[i].p[0] >= 0xD0 &&
+					  (unsigned char)c->keys[i].p[0] <= 0xD3
+				  ? best[0]->name_ru
+				  : best[0]->name;
 		i = te - 1;
 	}
 	if (!dropped)
@@ -1415,8 +1434,7 @@ static void sentence(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 			k = role_chain(c, r, nr, k + 1, a, b);
 		} else if (is_role_raw(&r[k]) && !side_phrase(c, &r[k], a)) {
 			k = role_chain(c, r, nr, k, a, b);
-		} else if (is_role_raw(&r[k]) || country_as_given_name(c, r, nr, k, a, b) ||
-			   province_of_place(c, &r[k])) {
+		} else if (is_role_raw(&r[k]) || country_as_given_name(c, r, nr, k, a, b) || province_of_place(c, &r[k])) {
 			/* "в сторону X" names no body; "Jordan Bardella", "Atlanta, Georgia" no country */
 			r[k].used = 1;
 			k++;

@@ -16,23 +16,23 @@ enum { CASE_ANY = 0, CASE_CAPITAL = 1, CASE_UPPER = 2 };
 
 /* One name ending in a state. */
 typedef struct {
-	uint32_t name;   /* index into the lexicon's names */
-	uint32_t next;   /* next hit of the same state, or MATCH_NONE */
-	uint8_t need;    /* CASE_* */
+	uint32_t name; /* index into the lexicon's names */
+	uint32_t next; /* next hit of the same state, or MATCH_NONE */
+	uint8_t need;  /* CASE_* */
 } match_hit;
 
 struct dyad_matcher {
 	const dyad_lexicon *lx;
 	dyad_stemmer *stemmer;
-	dyad_arena *scratch;   /* for stemming while compiling */
-	uint32_t *first_hit;   /* per state */
+	dyad_arena *scratch; /* for stemming while compiling */
+	uint32_t *first_hit; /* per state */
 	size_t nstates, capstates;
 	match_hit *hits;
 	size_t nhits, caphits;
 	struct match_edge *edges; /* open addressing, capacity a power of two */
 	size_t nedges, capedges;
-	dyad_buf pool;            /* the stems the edges carry */
-	dyad_places *places;      /* the gazetteer, or NULL (places.c) */
+	dyad_buf pool;                 /* the stems the edges carry */
+	dyad_places *places;           /* the gazetteer, or NULL (places.c) */
 	const dyad_place **name_place; /* per lexicon name: its place, for capitals and cities */
 	const dyad_matcher *tables;    /* a clone's original, whose tables it reads (dyad_matcher_clone); else NULL */
 };

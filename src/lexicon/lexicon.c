@@ -10,7 +10,7 @@
 #include <string.h>
 
 struct dyad_lexicon {
-	dyad_arena *arena;      /* every string and office lives here */
+	dyad_arena *arena; /* every string and office lives here */
 	dyad_lex_entity *ent;
 	size_t nent, capent;
 	dyad_lex_name *names;
@@ -19,7 +19,7 @@ struct dyad_lexicon {
 	size_t nmembers, capmembers;
 	const dyad_lex_entity **index; /* entities sorted by (kind, key), for dyad_lexicon_find */
 	/* loading state */
-	int cur;                /* entity of the block being read, -1 before any */
+	int cur; /* entity of the block being read, -1 before any */
 	const char *file;
 	void (*warn)(void *, const char *);
 	void *warn_ctx;
@@ -30,8 +30,7 @@ static const char *adup(dyad_lexicon *lx, dyad_str s)
 	return dyad_arena_strndup(lx->arena, s.p, s.n);
 }
 
-static void add_name(dyad_lexicon *lx, dyad_str text, dyad_name_type type, const char *role,
-		     dyad_ymd from, dyad_ymd to)
+static void add_name(dyad_lexicon *lx, dyad_str text, dyad_name_type type, const char *role, dyad_ymd from, dyad_ymd to)
 {
 	dyad_lex_name *n;
 
@@ -113,8 +112,7 @@ static int parse_office(dyad_lexicon *lx, dyad_str v, dyad_office *o, dyad_errbu
 		i++;
 	code = (dyad_str){ v.p, i };
 	if (!is_code(code, 3, sizeof o->code - 1))
-		return dyad_errf(why, DYAD_EINPUT,
-				 "an office must start with an actor code such as KAZGOV, not '%.*s'",
+		return dyad_errf(why, DYAD_EINPUT, "an office must start with an actor code such as KAZGOV, not '%.*s'",
 				 (int)code.n, code.p);
 	memcpy(o->code, code.p, code.n);
 	rest = dyad_str_trim((dyad_str){ v.p + i, v.n - i });
@@ -196,8 +194,10 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			return 0;
 		}
 		if (FIELD("adj") || FIELD("people") || FIELD("capital") || FIELD("place")) {
-			dyad_name_type t = FIELD("adj") ? DYAD_NAME_ADJ : FIELD("people") ? DYAD_NAME_PEOPLE
-					   : FIELD("capital") ? DYAD_NAME_CAPITAL : DYAD_NAME_PLACE;
+			dyad_name_type t = FIELD("adj")       ? DYAD_NAME_ADJ
+					   : FIELD("people")  ? DYAD_NAME_PEOPLE
+					   : FIELD("capital") ? DYAD_NAME_CAPITAL
+							      : DYAD_NAME_PLACE;
 			for (i = 0; i < l->nvalues; i++)
 				add_name(lx, l->values[i].text, t, NULL, l->values[i].from, l->values[i].to);
 			return 0;
@@ -212,8 +212,9 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 					v = dyad_str_trim((dyad_str){ colon + 1, (size_t)(v.p + v.n - colon - 1) });
 				}
 				if (!role[0])
-					return dyad_errf(why, DYAD_EINPUT,
-							 "a metonym needs its role first: 'metonym  GOV: Kremlin | Кремль'");
+					return dyad_errf(
+						why, DYAD_EINPUT,
+						"a metonym needs its role first: 'metonym  GOV: Kremlin | Кремль'");
 				add_name(lx, v, DYAD_NAME_METONYM, role, l->values[i].from, l->values[i].to);
 			}
 			return 0;
@@ -236,7 +237,8 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 				dyad_lex_member *m;
 				if (!is_code(l->values[i].text, 3, 3))
 					return dyad_errf(why, DYAD_EINPUT, "a member is a three-letter country code");
-				lx->members = dyad_xgrow(lx->members, &lx->capmembers, lx->nmembers, sizeof *lx->members, 256);
+				lx->members =
+					dyad_xgrow(lx->members, &lx->capmembers, lx->nmembers, sizeof *lx->members, 256);
 				m = &lx->members[lx->nmembers++];
 				m->igo = (uint32_t)lx->cur;
 				snprintf(m->country, sizeof m->country, "%.*s", (int)l->values[i].text.n,
@@ -273,12 +275,11 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			return 0;
 		}
 		break;
-	case DYAD_LEX_GIVEN:
-		break; /* names only */
+	case DYAD_LEX_GIVEN: break; /* names only */
 	}
 #undef FIELD
-	return dyad_errf(why, DYAD_EINPUT, "unknown field '%.*s' in @%.*s", (int)l->field.n, l->field.p,
-			 (int)l->kind.n, l->kind.p);
+	return dyad_errf(why, DYAD_EINPUT, "unknown field '%.*s' in @%.*s", (int)l->field.n, l->field.p, (int)l->kind.n,
+			 l->kind.p);
 }
 
 static void on_warn(void *ctx, const char *msg)
@@ -324,7 +325,8 @@ static int cmp_id(const void *a, const void *b)
 /* Two entities with one id: the later keeps none, and the loader says where. */
 static void unique_ids(dyad_lexicon *lx)
 {
-	dyad_lex_entity **by = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *by); // NOLINT(bugprone-sizeof-expression): an array of pointers
+	dyad_lex_entity **by = dyad_xmalloc((lx->nent ? lx->nent : 1) *
+					    sizeof *by); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	size_t i, n = 0;
 
 	for (i = 0; i < lx->nent; i++)
@@ -352,8 +354,8 @@ static int key_is_words(const char *key)
 /*
  * Every country, organisation and person gets its English and Russian names
  * (the first `name` in each script; an organisation's key when it is words,
- * "European Commission", and its short key, CIS, only when it has no other) and its id: a country's key, an organisation's code, a
- * person's `id` field. A repeated id is reported and dropped.
+ * "European Commission", and its short key, CIS, only when it has no other) and its id: a country's key, an
+ * organisation's code, a person's `id` field. A repeated id is reported and dropped.
  */
 static void name_entities(dyad_lexicon *lx)
 {
@@ -388,8 +390,7 @@ static void name_entities(dyad_lexicon *lx)
 	unique_ids(lx);
 }
 
-dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx,
-				dyad_errbuf *e)
+dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const char *msg), void *ctx, dyad_errbuf *e)
 {
 	char **files;
 	long nfiles = dyad_list_dir(dir, ".txt", &files), f;
@@ -431,11 +432,13 @@ dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const c
 	}
 	dyad_names_free(files, (size_t)nfiles);
 	name_entities(lx);
-	lx->index = dyad_xmalloc((lx->nent ? lx->nent : 1) * sizeof *lx->index); // NOLINT(bugprone-sizeof-expression): an array of pointers
+	lx->index = dyad_xmalloc((lx->nent ? lx->nent : 1) *
+				 sizeof *lx->index); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	for (i = 0; i < lx->nent; i++)
 		lx->index[i] = &lx->ent[i];
 	if (lx->nent)
-		qsort(lx->index, lx->nent, sizeof *lx->index, cmp_entity); // NOLINT(bugprone-sizeof-expression): an array of pointers
+		qsort(lx->index, lx->nent, sizeof *lx->index,
+		      cmp_entity); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	return lx;
 }
 
@@ -455,12 +458,30 @@ void dyad_lexicon_free(dyad_lexicon *lx)
 	free(lx);
 }
 
-size_t dyad_lexicon_nentities(const dyad_lexicon *lx) { return lx->nent; }
-const dyad_lex_entity *dyad_lexicon_entity(const dyad_lexicon *lx, size_t i) { return &lx->ent[i]; }
-size_t dyad_lexicon_nnames(const dyad_lexicon *lx) { return lx->nnames; }
-const dyad_lex_name *dyad_lexicon_name(const dyad_lexicon *lx, size_t i) { return &lx->names[i]; }
-size_t dyad_lexicon_nmembers(const dyad_lexicon *lx) { return lx->nmembers; }
-const dyad_lex_member *dyad_lexicon_member(const dyad_lexicon *lx, size_t i) { return &lx->members[i]; }
+size_t dyad_lexicon_nentities(const dyad_lexicon *lx)
+{
+	return lx->nent;
+}
+const dyad_lex_entity *dyad_lexicon_entity(const dyad_lexicon *lx, size_t i)
+{
+	return &lx->ent[i];
+}
+size_t dyad_lexicon_nnames(const dyad_lexicon *lx)
+{
+	return lx->nnames;
+}
+const dyad_lex_name *dyad_lexicon_name(const dyad_lexicon *lx, size_t i)
+{
+	return &lx->names[i];
+}
+size_t dyad_lexicon_nmembers(const dyad_lexicon *lx)
+{
+	return lx->nmembers;
+}
+const dyad_lex_member *dyad_lexicon_member(const dyad_lexicon *lx, size_t i)
+{
+	return &lx->members[i];
+}
 
 const dyad_lex_entity *dyad_lexicon_find(const dyad_lexicon *lx, dyad_lex_kind kind, const char *key)
 {

@@ -16,9 +16,9 @@
 #include "dyad/utf8.h"
 
 struct match_edge {
-	uint64_t hash;    /* 0: empty slot */
+	uint64_t hash; /* 0: empty slot */
 	uint32_t from, to;
-	uint32_t off, len;/* the stem in the pool */
+	uint32_t off, len; /* the stem in the pool */
 };
 
 static uint64_t edge_hash(uint32_t from, dyad_str stem)
@@ -82,8 +82,7 @@ static struct match_edge *find_edge(const dyad_matcher *m, uint32_t from, dyad_s
 		return NULL;
 	for (j = h & (m->capedges - 1); m->edges[j].hash; j = (j + 1) & (m->capedges - 1)) {
 		struct match_edge *e = &m->edges[j];
-		if (e->hash == h && e->from == from && e->len == stem.n &&
-		    memcmp(m->pool.p + e->off, stem.p, stem.n) == 0)
+		if (e->hash == h && e->from == from && e->len == stem.n && memcmp(m->pool.p + e->off, stem.p, stem.n) == 0)
 			return e;
 	}
 	return NULL;
@@ -139,8 +138,9 @@ int match_case_of(dyad_str w)
 			break; /* a possessive ending does not count: "EU's" is upper case as "EU" is */
 		/* Latin and Russian letters without the table: A..Z, a..z, U+0400..U+042F capitals, to U+045F small */
 		if (cp < 0x80)
-			cat = cp >= 'A' && cp <= 'Z' ? UTF8PROC_CATEGORY_LU : cp >= 'a' && cp <= 'z' ? UTF8PROC_CATEGORY_LL
-											 : UTF8PROC_CATEGORY_CN;
+			cat = cp >= 'A' && cp <= 'Z'   ? UTF8PROC_CATEGORY_LU
+			      : cp >= 'a' && cp <= 'z' ? UTF8PROC_CATEGORY_LL
+						       : UTF8PROC_CATEGORY_CN;
 		else if (cp >= 0x400 && cp <= 0x45f)
 			cat = cp < 0x430 ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL;
 		else
@@ -231,7 +231,8 @@ static void add_prefixes(dyad_matcher *m, uint32_t name, dyad_str adj)
 			size_t k = f.n - n;
 			/* "ский" → "ско" (keep "ск"), "цкий" → "цко" */
 			memcpy(tmp + k, sfx[i], 4); /* "ск" or "цк" in UTF-8 is 4 bytes */
-			memcpy(tmp + k + 4, "\xd0\xbe", 2); /* NOLINT(bugprone-not-null-terminated-result): tmp is used with its length */
+			memcpy(tmp + k + 4, "\xd0\xbe",
+			       2); /* NOLINT(bugprone-not-null-terminated-result): tmp is used with its length */
 			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 6 }), name, CASE_ANY);
 			/* and the short form: американ-о */
 			memcpy(tmp + k, "\xd0\xbe", 2); /* NOLINT(bugprone-not-null-terminated-result): as above */
@@ -281,8 +282,8 @@ static int in_list_c(const char *s, const char *const *list)
 static void add_case_forms(dyad_matcher *m, uint32_t from, uint32_t to, dyad_str word)
 {
 	static const char *const iya_endings[] = { "и", "ю", "ей", "я", NULL };
-	static const char *const endings[] = { "а", "я", "у", "ю", "е", "ом", "ем", "ой", "ей", "ы", "и", "ов",
-					       "ев", "ью", "ии", "ию", "ией", "ия", NULL };
+	static const char *const endings[] = { "а", "я",  "у",  "ю",  "е",  "ом", "ем",  "ой", "ей", "ы",
+					       "и", "ов", "ев", "ью", "ии", "ию", "ией", "ия", NULL };
 	static const char *const finals[] = { "а", "я", "о", "е", "ы", "и", "й", "ь", NULL };
 	const char *const *e;
 	dyad_buf form = DYAD_BUF_INIT;
@@ -325,8 +326,8 @@ static void add_case_forms(dyad_matcher *m, uint32_t from, uint32_t to, dyad_str
 /* Is a code point a Russian consonant (either case; "й" is not counted)? */
 static int is_ru_consonant(uint32_t cp)
 {
-	static const uint32_t others[] = { 0x430, 0x435, 0x438, 0x439, 0x43e, 0x443, 0x44a, 0x44b, 0x44c, 0x44d,
-					   0x44e, 0x44f }; /* а е и й о у ъ ы ь э ю я */
+	static const uint32_t others[] = { 0x430, 0x435, 0x438, 0x439, 0x43e, 0x443,
+					   0x44a, 0x44b, 0x44c, 0x44d, 0x44e, 0x44f }; /* а е и й о у ъ ы ь э ю я */
 	size_t i;
 
 	if (cp >= 0x410 && cp <= 0x42f)

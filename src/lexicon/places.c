@@ -28,7 +28,7 @@ typedef struct {
 	uint64_t h;
 	const char *key;
 	uint32_t n;
-	uint32_t place;          /* NO_PLACE: an empty slot */
+	uint32_t place; /* NO_PLACE: an empty slot */
 } slot;
 
 typedef struct {
@@ -36,16 +36,16 @@ typedef struct {
 } by_id;
 
 struct dyad_places {
-	dyad_buf tsv;            /* geonames.tsv, its tabs and newlines made NULs */
-	dyad_arena *arena;       /* keys, the project's places and their strings */
-	dyad_arena *scratch;     /* tokens and stems of one name */
+	dyad_buf tsv;        /* geonames.tsv, its tabs and newlines made NULs */
+	dyad_arena *arena;   /* keys, the project's places and their strings */
+	dyad_arena *scratch; /* tokens and stems of one name */
 	dyad_stemmer *stemmer;
-	dyad_buf key;            /* the key being made */
+	dyad_buf key; /* the key being made */
 	dyad_place *pl;
 	size_t n, cap;
 	slot *slots;
 	size_t nslots, used;
-	by_id *ids;              /* sorted by id */
+	by_id *ids; /* sorted by id */
 	size_t nids;
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;
@@ -339,8 +339,10 @@ static int load_tsv(dyad_places *g, const char *path)
 	size_t line = 0, bad = 0;
 
 	if (dyad_read_file(&g->tsv, path, TSV_LIMIT, &e) != 0) {
-		warnf(g, "%s (the world's cities; make writes it with scripts/gazetteer from libgeonames); "
-			 "only the project's own places are known", e.msg);
+		warnf(g,
+		      "%s (the world's cities; make writes it with scripts/gazetteer from libgeonames); "
+		      "only the project's own places are known",
+		      e.msg);
 		return -1;
 	}
 	s = g->tsv.p;
@@ -370,8 +372,10 @@ static int load_tsv(dyad_places *g, const char *path)
 		id = strtoul(f[0], &tail, 10);
 		if (nf != NFIELDS || *tail || id == 0 || id > UINT32_MAX || strlen(f[F_ISO3]) != 3) {
 			if (bad++ == 0)
-				warnf(g, "%s:%zu: expected %d tab-separated fields starting with a GeoNames id "
-					 "(rebuild it with scripts/gazetteer)", path, line, NFIELDS);
+				warnf(g,
+				      "%s:%zu: expected %d tab-separated fields starting with a GeoNames id "
+				      "(rebuild it with scripts/gazetteer)",
+				      path, line, NFIELDS);
 			s = nl + 1;
 			continue;
 		}
@@ -406,8 +410,8 @@ static int load_tsv(dyad_places *g, const char *path)
 
 typedef struct {
 	dyad_places *g;
-	uint32_t cur;            /* the block's place, or NO_PLACE */
-	const char *file;        /* where the block is, for messages */
+	uint32_t cur;     /* the block's place, or NO_PLACE */
+	const char *file; /* where the block is, for messages */
 	size_t line;
 	dyad_str key;
 	int have_tsv;
@@ -420,8 +424,8 @@ static void check_own(own_ctx *c)
 
 	if (c->cur == NO_PLACE || c->cur == IGNORED || g->pl[c->cur].name != NULL)
 		return;
-	warnf(g, "%s:%zu: @place %.*s has no english name (expected 'english  NAME'); it is printed as \"\"",
-	      c->file, c->line, (int)c->key.n, c->key.p);
+	warnf(g, "%s:%zu: @place %.*s has no english name (expected 'english  NAME'); it is printed as \"\"", c->file,
+	      c->line, (int)c->key.n, c->key.p);
 	g->pl[c->cur].name = "";
 }
 
@@ -458,8 +462,8 @@ static int own_line(void *vctx, const dyad_dict_line *l, dyad_errbuf *why)
 			}
 			if (!c->have_tsv)
 				return 0; /* said once already: geonames.tsv is missing */
-			return dyad_errf(why, DYAD_EINPUT, "@alias %.*s: no city with that GeoNames id",
-					 (int)l->key.n, l->key.p);
+			return dyad_errf(why, DYAD_EINPUT, "@alias %.*s: no city with that GeoNames id", (int)l->key.n,
+					 l->key.p);
 		}
 		if (dyad_str_eq_c(l->kind, "ignore")) {
 			c->cur = IGNORED;
@@ -655,7 +659,8 @@ void dyad_matcher_set_places(dyad_matcher *m, dyad_places *g)
 	m->name_place = NULL;
 	if (g == NULL)
 		return;
-	m->name_place = dyad_xcalloc(n ? n : 1, sizeof *m->name_place); // NOLINT(bugprone-sizeof-expression): an array of pointers
+	m->name_place = dyad_xcalloc(n ? n : 1,
+				     sizeof *m->name_place); // NOLINT(bugprone-sizeof-expression): an array of pointers
 	for (i = 0; i < n; i++) {
 		const dyad_lex_name *nm = dyad_lexicon_name(m->lx, i);
 		const dyad_lex_entity *e = dyad_lexicon_entity(m->lx, nm->entity);

@@ -87,8 +87,7 @@ static uint8_t sibling_label(const morph_dawg *d, uint32_t index)
  * must come in rising label order and paths stay under MAX_DEPTH, which bounds
  * the walk on a damaged guide.
  */
-size_t morph_dawg_complete(const morph_dawg *d, uint32_t index, size_t len, size_t limit, morph_dawg_fn fn,
-                           void *ctx)
+size_t morph_dawg_complete(const morph_dawg *d, uint32_t index, size_t len, size_t limit, morph_dawg_fn fn, void *ctx)
 {
 	uint32_t stack[MAX_DEPTH + 1];
 	uint8_t key[MAX_DEPTH];
@@ -116,8 +115,8 @@ size_t morph_dawg_complete(const morph_dawg *d, uint32_t index, size_t len, size
 					prev = key[depth - 1];
 					depth--;
 					if (sib) {
-						if (sib <= prev ||
-						    (index = morph_dawg_follow(d, sib, stack[depth])) == MORPH_DAWG_MISSING)
+						if (sib <= prev || (index = morph_dawg_follow(d, sib, stack[depth])) ==
+									   MORPH_DAWG_MISSING)
 							return count;
 						key[depth++] = sib;
 						stack[depth] = index;

@@ -19,7 +19,7 @@
 typedef struct {
 	const uint32_t *units; /* little-endian on disk; dyad builds only on little-endian hosts */
 	uint32_t nunits;
-	const uint8_t *guide;  /* 2 bytes per unit: first child's label, next sibling's label */
+	const uint8_t *guide; /* 2 bytes per unit: first child's label, next sibling's label */
 	uint32_t nguide;
 } morph_dawg;
 
@@ -43,7 +43,6 @@ int morph_dawg_value(const morph_dawg *d, uint32_t index, uint32_t *value);
  * At most `limit` completions are listed. Returns the number listed.
  */
 typedef int (*morph_dawg_fn)(void *ctx, const uint8_t *key, size_t len);
-size_t morph_dawg_complete(const morph_dawg *d, uint32_t index, size_t len, size_t limit, morph_dawg_fn fn,
-                           void *ctx);
+size_t morph_dawg_complete(const morph_dawg *d, uint32_t index, size_t len, size_t limit, morph_dawg_fn fn, void *ctx);
 
 #endif

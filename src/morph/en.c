@@ -25,8 +25,7 @@ enum { P_N, P_V, P_A, P_R, NPOS };
 
 static const char pos_letter[NPOS] = { 'n', 'v', 'a', 'r' };
 static const char *const pos_file[NPOS] = { "noun", "verb", "adj", "adv" };
-static const dyad_upos pos_upos[NPOS] = { DYAD_UPOS_NOUN, DYAD_UPOS_VERB, DYAD_UPOS_ADJ,
-					  DYAD_UPOS_ADV };
+static const dyad_upos pos_upos[NPOS] = { DYAD_UPOS_NOUN, DYAD_UPOS_VERB, DYAD_UPOS_ADJ, DYAD_UPOS_ADV };
 
 /* ---- features ----------------------------------------------------------------------------- */
 
@@ -73,151 +72,288 @@ typedef struct {
 
 static const closed_word closed[] = {
 	/* determiners */
-	{ "the", "the", DET, 0, 1 }, { "a", "a", DET, 0, 1 }, { "an", "a", DET, 0, 1 },
-	{ "this", "this", DET, F_SING, .7f }, { "this", "this", PRON, F_SING, .3f },
-	{ "that", "that", SCONJ, 0, .4f }, { "that", "that", PRON, F_SING, .3f },
+	{ "the", "the", DET, 0, 1 },
+	{ "a", "a", DET, 0, 1 },
+	{ "an", "a", DET, 0, 1 },
+	{ "this", "this", DET, F_SING, .7f },
+	{ "this", "this", PRON, F_SING, .3f },
+	{ "that", "that", SCONJ, 0, .4f },
+	{ "that", "that", PRON, F_SING, .3f },
 	{ "that", "that", DET, F_SING, .3f },
-	{ "these", "this", DET, F_PLUR, .6f }, { "these", "this", PRON, F_PLUR, .4f },
-	{ "those", "that", DET, F_PLUR, .6f }, { "those", "that", PRON, F_PLUR, .4f },
-	{ "some", "some", DET, 0, .8f }, { "some", "some", PRON, 0, .2f },
-	{ "any", "any", DET, 0, .8f }, { "any", "any", PRON, 0, .2f },
-	{ "no", "no", DET, 0, .8f }, { "no", "no", INTJ, 0, .2f },
+	{ "these", "this", DET, F_PLUR, .6f },
+	{ "these", "this", PRON, F_PLUR, .4f },
+	{ "those", "that", DET, F_PLUR, .6f },
+	{ "those", "that", PRON, F_PLUR, .4f },
+	{ "some", "some", DET, 0, .8f },
+	{ "some", "some", PRON, 0, .2f },
+	{ "any", "any", DET, 0, .8f },
+	{ "any", "any", PRON, 0, .2f },
+	{ "no", "no", DET, 0, .8f },
+	{ "no", "no", INTJ, 0, .2f },
 	{ "every", "every", DET, 0, 1 },
-	{ "each", "each", DET, 0, .7f }, { "each", "each", PRON, 0, .3f },
-	{ "all", "all", DET, 0, .6f }, { "all", "all", PRON, 0, .25f }, { "all", "all", ADV, 0, .15f },
-	{ "both", "both", DET, 0, .6f }, { "both", "both", CCONJ, 0, .25f },
+	{ "each", "each", DET, 0, .7f },
+	{ "each", "each", PRON, 0, .3f },
+	{ "all", "all", DET, 0, .6f },
+	{ "all", "all", PRON, 0, .25f },
+	{ "all", "all", ADV, 0, .15f },
+	{ "both", "both", DET, 0, .6f },
+	{ "both", "both", CCONJ, 0, .25f },
 	{ "both", "both", PRON, 0, .15f },
-	{ "either", "either", DET, 0, .4f }, { "either", "either", CCONJ, 0, .4f },
+	{ "either", "either", DET, 0, .4f },
+	{ "either", "either", CCONJ, 0, .4f },
 	{ "either", "either", PRON, 0, .2f },
-	{ "neither", "neither", DET, 0, .5f }, { "neither", "neither", CCONJ, 0, .5f },
-	{ "another", "another", DET, 0, .8f }, { "another", "another", PRON, 0, .2f },
-	{ "such", "such", DET, 0, .6f }, { "such", "such", ADJ, 0, .4f },
-	{ "what", "what", PRON, 0, .6f }, { "what", "what", DET, 0, .4f },
-	{ "which", "which", PRON, 0, .6f }, { "which", "which", DET, 0, .4f },
-	{ "whatever", "whatever", PRON, 0, .6f }, { "whatever", "whatever", DET, 0, .4f },
+	{ "neither", "neither", DET, 0, .5f },
+	{ "neither", "neither", CCONJ, 0, .5f },
+	{ "another", "another", DET, 0, .8f },
+	{ "another", "another", PRON, 0, .2f },
+	{ "such", "such", DET, 0, .6f },
+	{ "such", "such", ADJ, 0, .4f },
+	{ "what", "what", PRON, 0, .6f },
+	{ "what", "what", DET, 0, .4f },
+	{ "which", "which", PRON, 0, .6f },
+	{ "which", "which", DET, 0, .4f },
+	{ "whatever", "whatever", PRON, 0, .6f },
+	{ "whatever", "whatever", DET, 0, .4f },
 	/* personal pronouns; the possessives take the lemma of their person */
-	{ "i", "I", PRON, F_NOM | F_SING | F_P1, 1 }, { "me", "I", PRON, F_ACC | F_SING | F_P1, 1 },
-	{ "my", "I", PRON, F_SING | F_P1, 1 }, { "mine", "I", PRON, F_SING | F_P1, 1 },
+	{ "i", "I", PRON, F_NOM | F_SING | F_P1, 1 },
+	{ "me", "I", PRON, F_ACC | F_SING | F_P1, 1 },
+	{ "my", "I", PRON, F_SING | F_P1, 1 },
+	{ "mine", "I", PRON, F_SING | F_P1, 1 },
 	{ "myself", "myself", PRON, F_SING | F_P1, 1 },
-	{ "you", "you", PRON, F_P2, 1 }, { "your", "you", PRON, F_P2, 1 },
-	{ "yours", "you", PRON, F_P2, 1 }, { "yourself", "yourself", PRON, F_SING | F_P2, 1 },
+	{ "you", "you", PRON, F_P2, 1 },
+	{ "your", "you", PRON, F_P2, 1 },
+	{ "yours", "you", PRON, F_P2, 1 },
+	{ "yourself", "yourself", PRON, F_SING | F_P2, 1 },
 	{ "yourselves", "yourselves", PRON, F_PLUR | F_P2, 1 },
-	{ "he", "he", PRON, F_NOM | F_SING | F_P3, 1 }, { "him", "he", PRON, F_ACC | F_SING | F_P3, 1 },
-	{ "his", "he", PRON, F_SING | F_P3, 1 }, { "himself", "himself", PRON, F_SING | F_P3, 1 },
+	{ "he", "he", PRON, F_NOM | F_SING | F_P3, 1 },
+	{ "him", "he", PRON, F_ACC | F_SING | F_P3, 1 },
+	{ "his", "he", PRON, F_SING | F_P3, 1 },
+	{ "himself", "himself", PRON, F_SING | F_P3, 1 },
 	{ "she", "she", PRON, F_NOM | F_SING | F_P3, 1 },
-	{ "her", "she", PRON, F_ACC | F_SING | F_P3, .55f }, { "her", "she", PRON, F_SING | F_P3, .45f },
-	{ "hers", "she", PRON, F_SING | F_P3, 1 }, { "herself", "herself", PRON, F_SING | F_P3, 1 },
-	{ "it", "it", PRON, F_SING | F_P3, 1 }, { "its", "it", PRON, F_SING | F_P3, 1 },
+	{ "her", "she", PRON, F_ACC | F_SING | F_P3, .55f },
+	{ "her", "she", PRON, F_SING | F_P3, .45f },
+	{ "hers", "she", PRON, F_SING | F_P3, 1 },
+	{ "herself", "herself", PRON, F_SING | F_P3, 1 },
+	{ "it", "it", PRON, F_SING | F_P3, 1 },
+	{ "its", "it", PRON, F_SING | F_P3, 1 },
 	{ "itself", "itself", PRON, F_SING | F_P3, 1 },
-	{ "we", "we", PRON, F_NOM | F_PLUR | F_P1, 1 }, { "us", "we", PRON, F_ACC | F_PLUR | F_P1, 1 },
-	{ "our", "we", PRON, F_PLUR | F_P1, 1 }, { "ours", "we", PRON, F_PLUR | F_P1, 1 },
+	{ "we", "we", PRON, F_NOM | F_PLUR | F_P1, 1 },
+	{ "us", "we", PRON, F_ACC | F_PLUR | F_P1, 1 },
+	{ "our", "we", PRON, F_PLUR | F_P1, 1 },
+	{ "ours", "we", PRON, F_PLUR | F_P1, 1 },
 	{ "ourselves", "ourselves", PRON, F_PLUR | F_P1, 1 },
 	{ "they", "they", PRON, F_NOM | F_PLUR | F_P3, 1 },
 	{ "them", "they", PRON, F_ACC | F_PLUR | F_P3, 1 },
-	{ "their", "they", PRON, F_PLUR | F_P3, 1 }, { "theirs", "they", PRON, F_PLUR | F_P3, 1 },
+	{ "their", "they", PRON, F_PLUR | F_P3, 1 },
+	{ "theirs", "they", PRON, F_PLUR | F_P3, 1 },
 	{ "themselves", "themselves", PRON, F_PLUR | F_P3, 1 },
-	{ "who", "who", PRON, 0, 1 }, { "whom", "who", PRON, F_ACC, 1 }, { "whose", "whose", PRON, 0, 1 },
+	{ "who", "who", PRON, 0, 1 },
+	{ "whom", "who", PRON, F_ACC, 1 },
+	{ "whose", "whose", PRON, 0, 1 },
 	{ "whoever", "whoever", PRON, 0, 1 },
-	{ "something", "something", PRON, 0, 1 }, { "anything", "anything", PRON, 0, 1 },
-	{ "nothing", "nothing", PRON, 0, 1 }, { "everything", "everything", PRON, 0, 1 },
-	{ "someone", "someone", PRON, 0, 1 }, { "anyone", "anyone", PRON, 0, 1 },
-	{ "everyone", "everyone", PRON, 0, 1 }, { "somebody", "somebody", PRON, 0, 1 },
-	{ "anybody", "anybody", PRON, 0, 1 }, { "everybody", "everybody", PRON, 0, 1 },
-	{ "nobody", "nobody", PRON, 0, 1 }, { "none", "none", PRON, 0, 1 },
+	{ "something", "something", PRON, 0, 1 },
+	{ "anything", "anything", PRON, 0, 1 },
+	{ "nothing", "nothing", PRON, 0, 1 },
+	{ "everything", "everything", PRON, 0, 1 },
+	{ "someone", "someone", PRON, 0, 1 },
+	{ "anyone", "anyone", PRON, 0, 1 },
+	{ "everyone", "everyone", PRON, 0, 1 },
+	{ "somebody", "somebody", PRON, 0, 1 },
+	{ "anybody", "anybody", PRON, 0, 1 },
+	{ "everybody", "everybody", PRON, 0, 1 },
+	{ "nobody", "nobody", PRON, 0, 1 },
+	{ "none", "none", PRON, 0, 1 },
 	{ "others", "other", PRON, F_PLUR, 1 },
-	{ "there", "there", PRON, 0, .5f }, { "there", "there", ADV, 0, .5f },
+	{ "there", "there", PRON, 0, .5f },
+	{ "there", "there", ADV, 0, .5f },
 	/* adpositions */
-	{ "of", "of", ADP, 0, 1 }, { "in", "in", ADP, 0, .9f }, { "in", "in", ADV, 0, .1f },
-	{ "to", "to", ADP, 0, .55f }, { "to", "to", PART, 0, .45f },
-	{ "for", "for", ADP, 0, .95f }, { "for", "for", SCONJ, 0, .05f },
-	{ "on", "on", ADP, 0, .9f }, { "on", "on", ADV, 0, .1f }, { "with", "with", ADP, 0, 1 },
-	{ "at", "at", ADP, 0, 1 }, { "by", "by", ADP, 0, .95f }, { "by", "by", ADV, 0, .05f },
-	{ "from", "from", ADP, 0, 1 }, { "about", "about", ADP, 0, .7f },
-	{ "about", "about", ADV, 0, .3f }, { "against", "against", ADP, 0, 1 },
-	{ "between", "between", ADP, 0, 1 }, { "into", "into", ADP, 0, 1 },
-	{ "through", "through", ADP, 0, .9f }, { "through", "through", ADV, 0, .1f },
-	{ "during", "during", ADP, 0, 1 }, { "before", "before", ADP, 0, .5f },
-	{ "before", "before", SCONJ, 0, .3f }, { "before", "before", ADV, 0, .2f },
-	{ "after", "after", ADP, 0, .55f }, { "after", "after", SCONJ, 0, .35f },
-	{ "after", "after", ADV, 0, .1f }, { "above", "above", ADP, 0, .7f },
-	{ "above", "above", ADV, 0, .3f }, { "below", "below", ADP, 0, .6f },
-	{ "below", "below", ADV, 0, .4f }, { "over", "over", ADP, 0, .7f },
-	{ "over", "over", ADV, 0, .3f }, { "under", "under", ADP, 0, 1 },
-	{ "since", "since", SCONJ, 0, .5f }, { "since", "since", ADP, 0, .5f },
-	{ "without", "without", ADP, 0, 1 }, { "within", "within", ADP, 0, 1 },
-	{ "among", "among", ADP, 0, 1 }, { "amongst", "amongst", ADP, 0, 1 }, { "amid", "amid", ADP, 0, 1 },
-	{ "across", "across", ADP, 0, .8f }, { "across", "across", ADV, 0, .2f },
-	{ "along", "along", ADP, 0, .6f }, { "along", "along", ADV, 0, .4f },
-	{ "around", "around", ADP, 0, .6f }, { "around", "around", ADV, 0, .4f },
-	{ "behind", "behind", ADP, 0, .8f }, { "behind", "behind", ADV, 0, .2f },
-	{ "beyond", "beyond", ADP, 0, 1 }, { "despite", "despite", ADP, 0, 1 },
-	{ "except", "except", ADP, 0, 1 }, { "near", "near", ADP, 0, .6f },
-	{ "toward", "toward", ADP, 0, 1 }, { "towards", "towards", ADP, 0, 1 },
-	{ "upon", "upon", ADP, 0, 1 }, { "via", "via", ADP, 0, 1 }, { "per", "per", ADP, 0, 1 },
-	{ "like", "like", ADP, 0, .5f }, { "like", "like", SCONJ, 0, .1f },
-	{ "off", "off", ADP, 0, .5f }, { "off", "off", ADV, 0, .5f },
-	{ "out", "out", ADV, 0, .7f }, { "out", "out", ADP, 0, .3f },
-	{ "up", "up", ADV, 0, .6f }, { "up", "up", ADP, 0, .4f },
-	{ "down", "down", ADV, 0, .6f }, { "down", "down", ADP, 0, .4f },
-	{ "onto", "onto", ADP, 0, 1 }, { "throughout", "throughout", ADP, 0, 1 },
-	{ "until", "until", ADP, 0, .5f }, { "until", "until", SCONJ, 0, .5f },
-	{ "till", "till", ADP, 0, .5f }, { "till", "till", SCONJ, 0, .5f },
-	{ "unlike", "unlike", ADP, 0, 1 }, { "versus", "versus", ADP, 0, 1 },
-	{ "than", "than", ADP, 0, .5f }, { "than", "than", SCONJ, 0, .5f },
-	{ "as", "as", ADP, 0, .4f }, { "as", "as", SCONJ, 0, .4f }, { "as", "as", ADV, 0, .2f },
-	{ "inside", "inside", ADP, 0, .6f }, { "outside", "outside", ADP, 0, .5f },
-	{ "beside", "beside", ADP, 0, 1 }, { "besides", "besides", ADP, 0, .6f },
-	{ "beneath", "beneath", ADP, 0, 1 }, { "alongside", "alongside", ADP, 0, 1 },
+	{ "of", "of", ADP, 0, 1 },
+	{ "in", "in", ADP, 0, .9f },
+	{ "in", "in", ADV, 0, .1f },
+	{ "to", "to", ADP, 0, .55f },
+	{ "to", "to", PART, 0, .45f },
+	{ "for", "for", ADP, 0, .95f },
+	{ "for", "for", SCONJ, 0, .05f },
+	{ "on", "on", ADP, 0, .9f },
+	{ "on", "on", ADV, 0, .1f },
+	{ "with", "with", ADP, 0, 1 },
+	{ "at", "at", ADP, 0, 1 },
+	{ "by", "by", ADP, 0, .95f },
+	{ "by", "by", ADV, 0, .05f },
+	{ "from", "from", ADP, 0, 1 },
+	{ "about", "about", ADP, 0, .7f },
+	{ "about", "about", ADV, 0, .3f },
+	{ "against", "against", ADP, 0, 1 },
+	{ "between", "between", ADP, 0, 1 },
+	{ "into", "into", ADP, 0, 1 },
+	{ "through", "through", ADP, 0, .9f },
+	{ "through", "through", ADV, 0, .1f },
+	{ "during", "during", ADP, 0, 1 },
+	{ "before", "before", ADP, 0, .5f },
+	{ "before", "before", SCONJ, 0, .3f },
+	{ "before", "before", ADV, 0, .2f },
+	{ "after", "after", ADP, 0, .55f },
+	{ "after", "after", SCONJ, 0, .35f },
+	{ "after", "after", ADV, 0, .1f },
+	{ "above", "above", ADP, 0, .7f },
+	{ "above", "above", ADV, 0, .3f },
+	{ "below", "below", ADP, 0, .6f },
+	{ "below", "below", ADV, 0, .4f },
+	{ "over", "over", ADP, 0, .7f },
+	{ "over", "over", ADV, 0, .3f },
+	{ "under", "under", ADP, 0, 1 },
+	{ "since", "since", SCONJ, 0, .5f },
+	{ "since", "since", ADP, 0, .5f },
+	{ "without", "without", ADP, 0, 1 },
+	{ "within", "within", ADP, 0, 1 },
+	{ "among", "among", ADP, 0, 1 },
+	{ "amongst", "amongst", ADP, 0, 1 },
+	{ "amid", "amid", ADP, 0, 1 },
+	{ "across", "across", ADP, 0, .8f },
+	{ "across", "across", ADV, 0, .2f },
+	{ "along", "along", ADP, 0, .6f },
+	{ "along", "along", ADV, 0, .4f },
+	{ "around", "around", ADP, 0, .6f },
+	{ "around", "around", ADV, 0, .4f },
+	{ "behind", "behind", ADP, 0, .8f },
+	{ "behind", "behind", ADV, 0, .2f },
+	{ "beyond", "beyond", ADP, 0, 1 },
+	{ "despite", "despite", ADP, 0, 1 },
+	{ "except", "except", ADP, 0, 1 },
+	{ "near", "near", ADP, 0, .6f },
+	{ "toward", "toward", ADP, 0, 1 },
+	{ "towards", "towards", ADP, 0, 1 },
+	{ "upon", "upon", ADP, 0, 1 },
+	{ "via", "via", ADP, 0, 1 },
+	{ "per", "per", ADP, 0, 1 },
+	{ "like", "like", ADP, 0, .5f },
+	{ "like", "like", SCONJ, 0, .1f },
+	{ "off", "off", ADP, 0, .5f },
+	{ "off", "off", ADV, 0, .5f },
+	{ "out", "out", ADV, 0, .7f },
+	{ "out", "out", ADP, 0, .3f },
+	{ "up", "up", ADV, 0, .6f },
+	{ "up", "up", ADP, 0, .4f },
+	{ "down", "down", ADV, 0, .6f },
+	{ "down", "down", ADP, 0, .4f },
+	{ "onto", "onto", ADP, 0, 1 },
+	{ "throughout", "throughout", ADP, 0, 1 },
+	{ "until", "until", ADP, 0, .5f },
+	{ "until", "until", SCONJ, 0, .5f },
+	{ "till", "till", ADP, 0, .5f },
+	{ "till", "till", SCONJ, 0, .5f },
+	{ "unlike", "unlike", ADP, 0, 1 },
+	{ "versus", "versus", ADP, 0, 1 },
+	{ "than", "than", ADP, 0, .5f },
+	{ "than", "than", SCONJ, 0, .5f },
+	{ "as", "as", ADP, 0, .4f },
+	{ "as", "as", SCONJ, 0, .4f },
+	{ "as", "as", ADV, 0, .2f },
+	{ "inside", "inside", ADP, 0, .6f },
+	{ "outside", "outside", ADP, 0, .5f },
+	{ "beside", "beside", ADP, 0, 1 },
+	{ "besides", "besides", ADP, 0, .6f },
+	{ "beneath", "beneath", ADP, 0, 1 },
+	{ "alongside", "alongside", ADP, 0, 1 },
 	/* conjunctions */
-	{ "and", "and", CCONJ, 0, 1 }, { "or", "or", CCONJ, 0, 1 }, { "nor", "nor", CCONJ, 0, 1 },
-	{ "but", "but", CCONJ, 0, .9f }, { "but", "but", ADP, 0, .1f },
-	{ "yet", "yet", ADV, 0, .7f }, { "yet", "yet", CCONJ, 0, .3f },
-	{ "so", "so", ADV, 0, .6f }, { "so", "so", SCONJ, 0, .25f }, { "so", "so", CCONJ, 0, .15f },
-	{ "if", "if", SCONJ, 0, 1 }, { "whether", "whether", SCONJ, 0, 1 },
-	{ "because", "because", SCONJ, 0, 1 }, { "although", "although", SCONJ, 0, 1 },
-	{ "though", "though", SCONJ, 0, .8f }, { "though", "though", ADV, 0, .2f },
-	{ "while", "while", SCONJ, 0, .9f }, { "whereas", "whereas", SCONJ, 0, 1 },
-	{ "unless", "unless", SCONJ, 0, 1 }, { "once", "once", ADV, 0, .6f },
-	{ "once", "once", SCONJ, 0, .4f }, { "when", "when", ADV, 0, .5f },
-	{ "when", "when", SCONJ, 0, .5f }, { "where", "where", ADV, 0, .6f },
-	{ "where", "where", SCONJ, 0, .4f }, { "whenever", "whenever", SCONJ, 0, 1 },
-	{ "wherever", "wherever", SCONJ, 0, 1 }, { "why", "why", ADV, 0, 1 }, { "how", "how", ADV, 0, 1 },
+	{ "and", "and", CCONJ, 0, 1 },
+	{ "or", "or", CCONJ, 0, 1 },
+	{ "nor", "nor", CCONJ, 0, 1 },
+	{ "but", "but", CCONJ, 0, .9f },
+	{ "but", "but", ADP, 0, .1f },
+	{ "yet", "yet", ADV, 0, .7f },
+	{ "yet", "yet", CCONJ, 0, .3f },
+	{ "so", "so", ADV, 0, .6f },
+	{ "so", "so", SCONJ, 0, .25f },
+	{ "so", "so", CCONJ, 0, .15f },
+	{ "if", "if", SCONJ, 0, 1 },
+	{ "whether", "whether", SCONJ, 0, 1 },
+	{ "because", "because", SCONJ, 0, 1 },
+	{ "although", "although", SCONJ, 0, 1 },
+	{ "though", "though", SCONJ, 0, .8f },
+	{ "though", "though", ADV, 0, .2f },
+	{ "while", "while", SCONJ, 0, .9f },
+	{ "whereas", "whereas", SCONJ, 0, 1 },
+	{ "unless", "unless", SCONJ, 0, 1 },
+	{ "once", "once", ADV, 0, .6f },
+	{ "once", "once", SCONJ, 0, .4f },
+	{ "when", "when", ADV, 0, .5f },
+	{ "when", "when", SCONJ, 0, .5f },
+	{ "where", "where", ADV, 0, .6f },
+	{ "where", "where", SCONJ, 0, .4f },
+	{ "whenever", "whenever", SCONJ, 0, 1 },
+	{ "wherever", "wherever", SCONJ, 0, 1 },
+	{ "why", "why", ADV, 0, 1 },
+	{ "how", "how", ADV, 0, 1 },
 	/* auxiliaries; their uses as main verbs come from WordNet after them */
-	{ "be", "be", AUX, 0, 1 }, { "am", "be", AUX, F_PRES | F_SING | F_P1, 1 },
-	{ "is", "be", AUX, F_PRES3, 1 }, { "are", "be", AUX, F_PRES, 1 },
-	{ "was", "be", AUX, F_PAST | F_SING, 1 }, { "were", "be", AUX, F_PAST, 1 },
-	{ "been", "be", AUX, F_PART, 1 }, { "being", "be", AUX, F_GER, 1 },
-	{ "have", "have", AUX, 0, 1 }, { "has", "have", AUX, F_PRES3, 1 },
-	{ "had", "have", AUX, F_PAST, .8f }, { "had", "have", AUX, F_PART, .2f },
+	{ "be", "be", AUX, 0, 1 },
+	{ "am", "be", AUX, F_PRES | F_SING | F_P1, 1 },
+	{ "is", "be", AUX, F_PRES3, 1 },
+	{ "are", "be", AUX, F_PRES, 1 },
+	{ "was", "be", AUX, F_PAST | F_SING, 1 },
+	{ "were", "be", AUX, F_PAST, 1 },
+	{ "been", "be", AUX, F_PART, 1 },
+	{ "being", "be", AUX, F_GER, 1 },
+	{ "have", "have", AUX, 0, 1 },
+	{ "has", "have", AUX, F_PRES3, 1 },
+	{ "had", "have", AUX, F_PAST, .8f },
+	{ "had", "have", AUX, F_PART, .2f },
 	{ "having", "have", AUX, F_GER, 1 },
-	{ "do", "do", AUX, 0, 1 }, { "does", "do", AUX, F_PRES3, 1 }, { "did", "do", AUX, F_PAST, 1 },
-	{ "will", "will", AUX, DYAD_F_VF_FIN, 1 }, { "would", "would", AUX, DYAD_F_VF_FIN, 1 },
-	{ "shall", "shall", AUX, DYAD_F_VF_FIN, 1 }, { "should", "should", AUX, DYAD_F_VF_FIN, 1 },
-	{ "can", "can", AUX, DYAD_F_VF_FIN, 1 }, { "could", "could", AUX, DYAD_F_VF_FIN, 1 },
-	{ "may", "may", AUX, DYAD_F_VF_FIN, 1 }, { "might", "might", AUX, DYAD_F_VF_FIN, 1 },
-	{ "must", "must", AUX, DYAD_F_VF_FIN, 1 }, { "ought", "ought", AUX, DYAD_F_VF_FIN, 1 },
+	{ "do", "do", AUX, 0, 1 },
+	{ "does", "do", AUX, F_PRES3, 1 },
+	{ "did", "do", AUX, F_PAST, 1 },
+	{ "will", "will", AUX, DYAD_F_VF_FIN, 1 },
+	{ "would", "would", AUX, DYAD_F_VF_FIN, 1 },
+	{ "shall", "shall", AUX, DYAD_F_VF_FIN, 1 },
+	{ "should", "should", AUX, DYAD_F_VF_FIN, 1 },
+	{ "can", "can", AUX, DYAD_F_VF_FIN, 1 },
+	{ "could", "could", AUX, DYAD_F_VF_FIN, 1 },
+	{ "may", "may", AUX, DYAD_F_VF_FIN, 1 },
+	{ "might", "might", AUX, DYAD_F_VF_FIN, 1 },
+	{ "must", "must", AUX, DYAD_F_VF_FIN, 1 },
+	{ "ought", "ought", AUX, DYAD_F_VF_FIN, 1 },
 	{ "cannot", "can", AUX, DYAD_F_VF_FIN | F_NEG, 1 },
-	{ "ca", "can", AUX, DYAD_F_VF_FIN, 1 }, { "wo", "will", AUX, DYAD_F_VF_FIN, 1 },
-	{ "sha", "shall", AUX, DYAD_F_VF_FIN, 1 }, { "ai", "be", AUX, F_PRES, 1 },
+	{ "ca", "can", AUX, DYAD_F_VF_FIN, 1 },
+	{ "wo", "will", AUX, DYAD_F_VF_FIN, 1 },
+	{ "sha", "shall", AUX, DYAD_F_VF_FIN, 1 },
+	{ "ai", "be", AUX, F_PRES, 1 },
 	/* clitics as the tokenizer may leave them alone */
-	{ "'ll", "will", AUX, DYAD_F_VF_FIN, 1 }, { "'d", "would", AUX, DYAD_F_VF_FIN, .6f },
-	{ "'d", "have", AUX, F_PAST, .4f }, { "'ve", "have", AUX, F_PRES, 1 },
-	{ "'re", "be", AUX, F_PRES, 1 }, { "'m", "be", AUX, F_PRES | F_SING | F_P1, 1 },
-	{ "'s", "'s", PART, 0, .5f }, { "'s", "be", AUX, F_PRES3, .35f },
+	{ "'ll", "will", AUX, DYAD_F_VF_FIN, 1 },
+	{ "'d", "would", AUX, DYAD_F_VF_FIN, .6f },
+	{ "'d", "have", AUX, F_PAST, .4f },
+	{ "'ve", "have", AUX, F_PRES, 1 },
+	{ "'re", "be", AUX, F_PRES, 1 },
+	{ "'m", "be", AUX, F_PRES | F_SING | F_P1, 1 },
+	{ "'s", "'s", PART, 0, .5f },
+	{ "'s", "be", AUX, F_PRES3, .35f },
 	{ "'s", "have", AUX, F_PRES3, .15f },
 	/* particles */
-	{ "not", "not", PART, F_NEG, 1 }, { "n't", "not", PART, F_NEG, 1 },
+	{ "not", "not", PART, F_NEG, 1 },
+	{ "n't", "not", PART, F_NEG, 1 },
 	{ "never", "never", ADV, F_NEG, 1 },
 	/* numerals */
-	{ "one", "one", NUM, 0, .7f }, { "one", "one", PRON, 0, .3f }, { "two", "two", NUM, 0, 1 },
-	{ "three", "three", NUM, 0, 1 }, { "four", "four", NUM, 0, 1 }, { "five", "five", NUM, 0, 1 },
-	{ "six", "six", NUM, 0, 1 }, { "seven", "seven", NUM, 0, 1 }, { "eight", "eight", NUM, 0, 1 },
-	{ "nine", "nine", NUM, 0, 1 }, { "ten", "ten", NUM, 0, 1 }, { "eleven", "eleven", NUM, 0, 1 },
-	{ "twelve", "twelve", NUM, 0, 1 }, { "twenty", "twenty", NUM, 0, 1 },
-	{ "thirty", "thirty", NUM, 0, 1 }, { "forty", "forty", NUM, 0, 1 },
-	{ "fifty", "fifty", NUM, 0, 1 }, { "hundred", "hundred", NUM, 0, 1 },
-	{ "thousand", "thousand", NUM, 0, 1 }, { "million", "million", NUM, 0, 1 },
-	{ "billion", "billion", NUM, 0, 1 }, { "trillion", "trillion", NUM, 0, 1 },
+	{ "one", "one", NUM, 0, .7f },
+	{ "one", "one", PRON, 0, .3f },
+	{ "two", "two", NUM, 0, 1 },
+	{ "three", "three", NUM, 0, 1 },
+	{ "four", "four", NUM, 0, 1 },
+	{ "five", "five", NUM, 0, 1 },
+	{ "six", "six", NUM, 0, 1 },
+	{ "seven", "seven", NUM, 0, 1 },
+	{ "eight", "eight", NUM, 0, 1 },
+	{ "nine", "nine", NUM, 0, 1 },
+	{ "ten", "ten", NUM, 0, 1 },
+	{ "eleven", "eleven", NUM, 0, 1 },
+	{ "twelve", "twelve", NUM, 0, 1 },
+	{ "twenty", "twenty", NUM, 0, 1 },
+	{ "thirty", "thirty", NUM, 0, 1 },
+	{ "forty", "forty", NUM, 0, 1 },
+	{ "fifty", "fifty", NUM, 0, 1 },
+	{ "hundred", "hundred", NUM, 0, 1 },
+	{ "thousand", "thousand", NUM, 0, 1 },
+	{ "million", "million", NUM, 0, 1 },
+	{ "billion", "billion", NUM, 0, 1 },
+	{ "trillion", "trillion", NUM, 0, 1 },
 	{ "yes", "yes", INTJ, 0, 1 },
 };
 
@@ -289,8 +425,7 @@ static entry *find(const morph_en *m, const char *p, size_t n)
 		uint32_t s = (uint32_t)m->slot[i];
 		if (s == 0)
 			return NULL;
-		if ((uint32_t)(m->slot[i] >> 32) == tag && m->ent[s - 1].klen == n &&
-		    memcmp(m->ent[s - 1].key, p, n) == 0)
+		if ((uint32_t)(m->slot[i] >> 32) == tag && m->ent[s - 1].klen == n && memcmp(m->ent[s - 1].key, p, n) == 0)
 			return &m->ent[s - 1];
 	}
 }
@@ -391,8 +526,8 @@ static int map_file(mapped *out, const char *path, dyad_errbuf *e)
 
 	if (fd < 0)
 		return dyad_errf(e, errno == ENOENT ? DYAD_ENOTFOUND : DYAD_EIO,
-				 "%s: cannot open: %s (WordNet is missing: apt-get install wordnet-base)",
-				 path, strerror(errno));
+				 "%s: cannot open: %s (WordNet is missing: apt-get install wordnet-base)", path,
+				 strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		return dyad_errf(e, DYAD_EIO, "%s: not a readable file", path);
@@ -510,8 +645,7 @@ typedef struct {
 } cands;
 
 /* Add a reading; the same lemma, part of speech and features again keeps the higher weight. */
-static cand *add(cands *cs, const char *lemma, size_t n, dyad_upos upos, uint64_t feats, double w,
-		 unsigned known)
+static cand *add(cands *cs, const char *lemma, size_t n, dyad_upos upos, uint64_t feats, double w, unsigned known)
 {
 	size_t i;
 	cand *c;
@@ -567,20 +701,15 @@ static double lemma_weight(const morph_en *m, const char *lemma, size_t n, int p
 static double form_share(dyad_upos upos, uint64_t f)
 {
 	switch (upos) {
-	case DYAD_UPOS_NOUN:
-		return f & F_PLUR ? .3 : .7;
-	case DYAD_UPOS_VERB:
-		return f & F_GER ? .15 : f & DYAD_F_TENSE_PRES ? .15 : f & DYAD_F_TENSE_PAST ? .4 : .3;
-	case DYAD_UPOS_ADJ:
-		return f & (DYAD_F_DEGREE_SUP | DYAD_F_DEGREE_CMP) ? 1 : .9; /* "larger": large first */
-	default:
-		return 1;
+	case DYAD_UPOS_NOUN: return f & F_PLUR ? .3 : .7;
+	case DYAD_UPOS_VERB: return f & F_GER ? .15 : f & DYAD_F_TENSE_PRES ? .15 : f & DYAD_F_TENSE_PAST ? .4 : .3;
+	case DYAD_UPOS_ADJ: return f & (DYAD_F_DEGREE_SUP | DYAD_F_DEGREE_CMP) ? 1 : .9; /* "larger": large first */
+	default: return 1;
 	}
 }
 
 /* An open-class reading from WordNet, weighted by the lemma's count and the form's share. */
-static void add_open(cands *cs, const char *lemma, size_t n, dyad_upos upos, uint64_t feats, double w,
-		     unsigned known)
+static void add_open(cands *cs, const char *lemma, size_t n, dyad_upos upos, uint64_t feats, double w, unsigned known)
 {
 	add(cs, lemma, n, upos, feats, w * form_share(upos, feats), known);
 }
@@ -596,7 +725,7 @@ static int irregular_past(const char *form, size_t n, const char *lemma, size_t 
 		return PAST_BOTH;
 	if (ends(form, n, "en") || ends(form, n, "wn") || ends(form, n, "rn") || ends(form, n, "ne"))
 		return PART_ONLY; /* taken, known, sworn, gone */
-	if (n == ln) { /* one vowel changed: begin began begun, run ran, come came */
+	if (n == ln) {            /* one vowel changed: begin began begun, run ran, come came */
 		for (i = 0; i < n; i++)
 			if (form[i] != lemma[i]) {
 				diff++;
@@ -663,12 +792,11 @@ static const struct {
 } rules[] = {
 	{ "s", "", P_N, K_PLUR },      { "ses", "s", P_N, K_PLUR },   { "xes", "x", P_N, K_PLUR },
 	{ "zes", "z", P_N, K_PLUR },   { "ches", "ch", P_N, K_PLUR }, { "shes", "sh", P_N, K_PLUR },
-	{ "men", "man", P_N, K_PLUR }, { "ies", "y", P_N, K_PLUR },
-	{ "s", "", P_V, K_PRES3 },     { "ies", "y", P_V, K_PRES3 },  { "es", "e", P_V, K_PRES3 },
-	{ "es", "", P_V, K_PRES3 },    { "ed", "e", P_V, K_PAST },    { "ed", "", P_V, K_PAST },
-	{ "ing", "e", P_V, K_GER },    { "ing", "", P_V, K_GER },
-	{ "er", "", P_A, K_CMP },      { "est", "", P_A, K_SUP },     { "er", "e", P_A, K_CMP },
-	{ "est", "e", P_A, K_SUP },
+	{ "men", "man", P_N, K_PLUR }, { "ies", "y", P_N, K_PLUR },   { "s", "", P_V, K_PRES3 },
+	{ "ies", "y", P_V, K_PRES3 },  { "es", "e", P_V, K_PRES3 },   { "es", "", P_V, K_PRES3 },
+	{ "ed", "e", P_V, K_PAST },    { "ed", "", P_V, K_PAST },     { "ing", "e", P_V, K_GER },
+	{ "ing", "", P_V, K_GER },     { "er", "", P_A, K_CMP },      { "est", "", P_A, K_SUP },
+	{ "er", "e", P_A, K_CMP },     { "est", "e", P_A, K_SUP },
 };
 
 static const uint64_t kind_feats[] = { F_PLUR, F_PRES3, 0, F_GER, DYAD_F_DEGREE_CMP, DYAD_F_DEGREE_SUP };
@@ -742,7 +870,7 @@ static size_t add_wordnet(const morph_en *m, cands *cs, const char *w, size_t n)
 			add_past(cs, le->key, ln, le->count[P_V] + 1.0, PAST_BOTH, 1);
 		else
 			add_open(cs, le->key, ln, pos_upos[rules[i].pos], kind_feats[rules[i].kind],
-			    le->count[rules[i].pos] + 1.0, 1);
+				 le->count[rules[i].pos] + 1.0, 1);
 	}
 	prefer_plural(cs, before, w, n);
 	return cs->n - before;
@@ -831,8 +959,8 @@ static size_t guess_stem(const char *s, size_t n, char *out)
 	size_t k = undouble(s, n);
 
 	memcpy(out, s, k);
-	if (k == n && (ends(s, n, "at") || ends(s, n, "iz") || ends(s, n, "is") || ends(s, n, "v") ||
-		       ends(s, n, "c") || ends(s, n, "u") || ends(s, n, "dg")))
+	if (k == n && (ends(s, n, "at") || ends(s, n, "iz") || ends(s, n, "is") || ends(s, n, "v") || ends(s, n, "c") ||
+		       ends(s, n, "u") || ends(s, n, "dg")))
 		out[k++] = 'e';
 	return k;
 }
@@ -861,8 +989,7 @@ static void add_guesses(cands *cs, const char *w, size_t n, double w0)
 		lemma[n - 3] = 'y';
 		add(cs, lemma, n - 2, DYAD_UPOS_NOUN, F_PLUR, w0, 0);
 		add(cs, lemma, n - 2, DYAD_UPOS_VERB, F_PRES3, w0 * .3, 0);
-	} else if (n >= 3 && ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") &&
-		   !ends(w, n, "is")) {
+	} else if (n >= 3 && ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") && !ends(w, n, "is")) {
 		ln = n - 1;
 		if (ends(w, n, "ches") || ends(w, n, "shes") || ends(w, n, "xes") || ends(w, n, "sses") ||
 		    ends(w, n, "zes"))
@@ -974,8 +1101,7 @@ static int main_verb_aux(const char *lemma)
 }
 
 /* The closed-class readings of w[0..n), with `extra` features added; returns how many. */
-static size_t add_closed(const morph_en *m, cands *cs, const char *w, size_t n, double scale,
-			 uint64_t extra, int aux_only)
+static size_t add_closed(const morph_en *m, cands *cs, const char *w, size_t n, double scale, uint64_t extra, int aux_only)
 {
 	const entry *e = find(m, w, n);
 	size_t i, added = 0;
@@ -1021,8 +1147,7 @@ static double sum_weight(const cands *cs)
 	return s;
 }
 
-size_t morph_en_analyze(const morph_en *m, dyad_arena *a, dyad_str word, unsigned flags,
-                        dyad_analysis **out)
+size_t morph_en_analyze(const morph_en *m, dyad_arena *a, dyad_str word, unsigned flags, dyad_analysis **out)
 {
 	cands cs;
 	folded f;

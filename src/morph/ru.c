@@ -16,14 +16,30 @@
 
 #include "dyad/utf8.h"
 
-#define MAXW 48    /* longest word analysed; a longer one gets a single unknown reading */
-#define MAXP 320   /* readings kept for one word (az's most prolific predictions stay under it) */
-#define POOL 8192  /* code points for the readings' words */
-#define MAXOPT 32  /* dictionary matches of one lookup (е/ё and stutter variants) */
+#define MAXW 48   /* longest word analysed; a longer one gets a single unknown reading */
+#define MAXP 320  /* readings kept for one word (az's most prolific predictions stay under it) */
+#define POOL 8192 /* code points for the readings' words */
+#define MAXOPT 32 /* dictionary matches of one lookup (е/ё and stutter variants) */
 #define MAXLEMMA 160
 
-enum { P_DICT, P_ABBRNAME, P_ABBRPATR, P_INT, P_REAL, P_PUNCT, P_ROMAN, P_LATIN, P_HPART, P_HADV, P_HWORDS,
-       P_PREFK, P_PREFU, P_SUFK, P_ABBR, P_COUNT };
+enum {
+	P_DICT,
+	P_ABBRNAME,
+	P_ABBRPATR,
+	P_INT,
+	P_REAL,
+	P_PUNCT,
+	P_ROMAN,
+	P_LATIN,
+	P_HPART,
+	P_HADV,
+	P_HWORDS,
+	P_PREFK,
+	P_PREFU,
+	P_SUFK,
+	P_ABBR,
+	P_COUNT
+};
 /* az's default parsers in order; a terminal one ends the search once something matched exactly. */
 static const unsigned char terminal[P_COUNT] = { 0, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1 };
 
@@ -33,12 +49,12 @@ typedef struct {
 	uint8_t kind, parser;
 	uint16_t stutter;
 	uint32_t tag;
-	uint32_t para, lpara;  /* paradigm; combined: the left part's */
+	uint32_t para, lpara; /* paradigm; combined: the left part's */
 	uint16_t form, lform;
-	uint16_t w, wn;        /* the word form in the pool (dictionary spelling) */
-	uint16_t pre, pren;    /* a prefix standing before it (az's Parse.prefix) */
-	uint16_t suf, sufn;    /* a particle after it (-то, -ка …) */
-	uint16_t lw, lwn;      /* combined: the left part's form */
+	uint16_t w, wn;     /* the word form in the pool (dictionary spelling) */
+	uint16_t pre, pren; /* a prefix standing before it (az's Parse.prefix) */
+	uint16_t suf, sufn; /* a particle after it (-то, -ка …) */
+	uint16_t lw, lwn;   /* combined: the left part's form */
 	double score;
 } rparse;
 
@@ -217,21 +233,22 @@ static size_t find_all(const morph_dawg *d, const uint32_t *s, size_t n, int stu
 			uint8_t pre[MAXW];
 			size_t plen = st[top].plen;
 			memcpy(pre, st[top].pre, plen);
-#define PUSH(byte, nlen, nst, nidx)                                                                            \
-	do {                                                                                                   \
-		if (top < sizeof st / sizeof *st && plen < MAXW) {                                             \
-			memcpy(st[top].pre, pre, plen);                                                        \
-			st[top].pre[plen] = (byte);                                                            \
-			st[top].plen = (uint8_t)(plen + 1);                                                    \
-			st[top].len = (uint8_t)(nlen);                                                         \
-			st[top].stutter = (uint16_t)(nst);                                                     \
-			st[top].index = (nidx);                                                                \
-			top++;                                                                                 \
-		}                                                                                              \
+#define PUSH(byte, nlen, nst, nidx)                                \
+	do {                                                       \
+		if (top < sizeof st / sizeof *st && plen < MAXW) { \
+			memcpy(st[top].pre, pre, plen);            \
+			st[top].pre[plen] = (byte);                \
+			st[top].plen = (uint8_t)(plen + 1);        \
+			st[top].len = (uint8_t)(nlen);             \
+			st[top].stutter = (uint16_t)(nst);         \
+			st[top].index = (nidx);                    \
+			top++;                                     \
+		}                                                  \
 	} while (0)
 			if (s[len] == 0x435 && (cur = morph_dawg_follow(d, 0xb8, index)) != MORPH_DAWG_MISSING)
 				PUSH(0xb8, len + 1, stut, cur);
-			if ((b = to1251(s[len])) < 0 || (cur = morph_dawg_follow(d, (uint8_t)b, index)) == MORPH_DAWG_MISSING)
+			if ((b = to1251(s[len])) < 0 ||
+			    (cur = morph_dawg_follow(d, (uint8_t)b, index)) == MORPH_DAWG_MISSING)
 				continue;
 			PUSH((uint8_t)b, len + 1, stut, cur);
 			while (stutter && len + 1 < n) {
@@ -303,8 +320,7 @@ static double dict_score(unsigned stutter)
 }
 
 /* One dictionary reading of the word spelled `pre` (CP1251). */
-static rparse *add_dict(ctx *c, plist *l, const uint8_t *pre, size_t plen, uint32_t para, uint32_t form,
-			unsigned stutter)
+static rparse *add_dict(ctx *c, plist *l, const uint8_t *pre, size_t plen, uint32_t para, uint32_t form, unsigned stutter)
 {
 	uint32_t w[MAXW];
 	size_t i, at;
@@ -511,8 +527,7 @@ static void parse_hyphen_adverb(ctx *c, plist *l, const uint32_t *lw, size_t n)
 
 static int tags_agree(const ru_tag *a, const ru_tag *b)
 {
-	return a->pos == b->pos && a->nmbr == b->nmbr && a->ncase == b->ncase && a->pers == b->pers &&
-	       a->tens == b->tens;
+	return a->pos == b->pos && a->nmbr == b->nmbr && a->ncase == b->ncase && a->pers == b->pers && a->tens == b->tens;
 }
 
 static int set_prefix(ctx *c, rparse *p, const uint32_t *s, size_t n)
@@ -527,19 +542,21 @@ static int set_prefix(ctx *c, rparse *p, const uint32_t *s, size_t n)
 }
 
 static const char *const known_prefixes[] = {
-	"авиа", "авто", "аква", "анти", "анти-", "антропо", "архи", "арт", "арт-", "астро", "аудио", "аэро",
-	"без", "бес", "био", "вело", "взаимо", "вне", "внутри", "видео", "вице-", "вперед", "впереди",
-	"гекто", "гелио", "гео", "гетеро", "гига", "гигро", "гипер", "гипо", "гомо",
-	"дву", "двух", "де", "дез", "дека", "деци", "дис", "до", "евро", "за", "зоо", "интер", "инфра",
-	"квази", "квази-", "кило", "кино", "контр", "контр-", "космо", "космо-", "крипто", "лейб-", "лже", "лже-",
-	"макро", "макси", "макси-", "мало", "меж", "медиа", "медиа-", "мега", "мета", "мета-", "метео", "метро",
-	"микро", "милли", "мини", "мини-", "моно", "мото", "много", "мульти",
-	"нано", "нарко", "не", "небез", "недо", "нейро", "нео", "низко", "обер-", "обще", "одно", "около", "орто",
-	"палео", "пан", "пара", "пента", "пере", "пиро", "поли", "полу", "после", "пост", "пост-",
-	"порно", "пра", "пра-", "пред", "пресс-", "противо", "противо-", "прото", "псевдо", "псевдо-",
-	"радио", "разно", "ре", "ретро", "ретро-", "само", "санти", "сверх", "сверх-", "спец", "суб", "супер",
-	"супер-", "супра", "теле", "тетра", "топ-", "транс", "транс-", "ультра", "унтер-", "штаб-",
-	"экзо", "эко", "эндо", "эконом-", "экс", "экс-", "экстра", "экстра-", "электро", "энерго", "этно",
+	"авиа",    "авто",    "аква",    "анти",   "анти-", "антропо", "архи",    "арт",      "арт-",   "астро",
+	"аудио",   "аэро",    "без",     "бес",    "био",   "вело",    "взаимо",  "вне",      "внутри", "видео",
+	"вице-",   "вперед",  "впереди", "гекто",  "гелио", "гео",     "гетеро",  "гига",     "гигро",  "гипер",
+	"гипо",    "гомо",    "дву",     "двух",   "де",    "дез",     "дека",    "деци",     "дис",    "до",
+	"евро",    "за",      "зоо",     "интер",  "инфра", "квази",   "квази-",  "кило",     "кино",   "контр",
+	"контр-",  "космо",   "космо-",  "крипто", "лейб-", "лже",     "лже-",    "макро",    "макси",  "макси-",
+	"мало",    "меж",     "медиа",   "медиа-", "мега",  "мета",    "мета-",   "метео",    "метро",  "микро",
+	"милли",   "мини",    "мини-",   "моно",   "мото",  "много",   "мульти",  "нано",     "нарко",  "не",
+	"небез",   "недо",    "нейро",   "нео",    "низко", "обер-",   "обще",    "одно",     "около",  "орто",
+	"палео",   "пан",     "пара",    "пента",  "пере",  "пиро",    "поли",    "полу",     "после",  "пост",
+	"пост-",   "порно",   "пра",     "пра-",   "пред",  "пресс-",  "противо", "противо-", "прото",  "псевдо",
+	"псевдо-", "радио",   "разно",   "ре",     "ретро", "ретро-",  "само",    "санти",    "сверх",  "сверх-",
+	"спец",    "суб",     "супер",   "супер-", "супра", "теле",    "тетра",   "топ-",     "транс",  "транс-",
+	"ультра",  "унтер-",  "штаб-",   "экзо",   "эко",   "эндо",    "эконом-", "экс",      "экс-",   "экстра",
+	"экстра-", "электро", "энерго",  "этно",
 };
 #define NKNOWN (sizeof known_prefixes / sizeof *known_prefixes)
 
@@ -815,8 +832,7 @@ static size_t lemma(const ctx *c, const rparse *p, uint32_t *out)
 	const uint16_t *pr;
 
 	switch (p->kind) {
-	case K_PLAIN:
-		return put(out, 0, pool + p->w, p->wn);
+	case K_PLAIN: return put(out, 0, pool + p->w, p->wn);
 	case K_COMB: {
 		uint32_t rl = form_tag(r, p->para, 0);
 		const uint16_t *lp = paradigm(r, p->lpara, &forms);
@@ -852,8 +868,8 @@ static size_t lemma(const ctx *c, const rparse *p, uint32_t *out)
 /* Features that depend on the word itself: coordinating or subordinating, negation, -ся. */
 static void lemma_features(const ru_tag *t, dyad_str l, dyad_upos *u, uint64_t *f)
 {
-	static const char *const coord[] = { "и", "а", "но", "или", "либо", "да", "ни", "зато", "однако", "также",
-					     "тоже", "то" };
+	static const char *const coord[] = { "и",  "а",    "но",     "или",   "либо", "да",
+					     "ни", "зато", "однако", "также", "тоже", "то" };
 	size_t i;
 
 	if (t->pos == RU_CONJ) {
@@ -884,8 +900,8 @@ static int same_lemma(const ctx *c, const rparse *a, const rparse *b)
 	size_t forms;
 	const uint16_t *p;
 
-	if (a->kind != K_DICT || b->kind != K_DICT || a->para != b->para || a->pren || b->pren || a->sufn ||
-	    b->sufn || a->wn != b->wn)
+	if (a->kind != K_DICT || b->kind != K_DICT || a->para != b->para || a->pren || b->pren || a->sufn || b->sufn ||
+	    a->wn != b->wn)
 		return 0;
 	p = paradigm(c->r, a->para, &forms);
 	return p[a->form] == p[b->form] && p[2 * forms + a->form] == p[2 * forms + b->form] &&
@@ -995,8 +1011,10 @@ size_t morph_ru_analyze(const morph_ru *r, dyad_arena *a, dyad_str word, unsigne
 		size_t start = l.n;
 		switch (k) {
 		case P_DICT: parse_dictionary(&c, &l, w, n); break;
-		case P_ABBRNAME: case P_ABBRPATR: parse_initials(&c, &l, w, n); break;
-		case P_INT: case P_REAL:
+		case P_ABBRNAME:
+		case P_ABBRPATR: parse_initials(&c, &l, w, n); break;
+		case P_INT:
+		case P_REAL:
 			if (match_number(w, n, k == P_REAL))
 				add_plain(&c, &l, w, n, r->ntags + (k == P_INT ? RU_XT_INTG : RU_XT_REAL), 0);
 			break;

@@ -20,8 +20,14 @@
 #include "dyad/utf8.h"
 
 const char *const morph_ru_file_names[RU_NFILES] = {
-	"words.dawg", "p_t_given_w.intdawg", "prediction-suffixes-0.dawg", "prediction-suffixes-1.dawg",
-	"prediction-suffixes-2.dawg", "paradigms.array", "suffixes.json", "gramtab-opencorpora-int.json",
+	"words.dawg",
+	"p_t_given_w.intdawg",
+	"prediction-suffixes-0.dawg",
+	"prediction-suffixes-1.dawg",
+	"prediction-suffixes-2.dawg",
+	"paradigms.array",
+	"suffixes.json",
+	"gramtab-opencorpora-int.json",
 };
 
 /* The files of az 0.2.3 (OpenCorpora 0.92, revision 394551): sizes and file_sum()s. */
@@ -118,7 +124,9 @@ static long json_strings(const uint8_t *p, size_t n, const char *name, str_fn fn
 				if (i + 1 >= n)
 					goto bad;
 				switch (p[i + 1]) {
-				case '"': case '\\': case '/': c = p[i + 1]; break;
+				case '"':
+				case '\\':
+				case '/': c = p[i + 1]; break;
 				case 'n': c = '\n'; break;
 				case 't': c = '\t'; break;
 				case 'r': c = '\r'; break;
@@ -279,20 +287,24 @@ static int load_paradigms(morph_ru *r, const ru_blob *b, const char *name, dyad_
 		size = r->para[pos++];
 		forms = size / 3;
 		if (size == 0 || size % 3 || pos + size > nwords)
-			return dyad_errf(e, DYAD_EINPUT, "%s: paradigm %u: %zu entries at byte %zu do not fit or are not "
-					 "3 per form", name, i, size, (pos - 1) * 2);
+			return dyad_errf(e, DYAD_EINPUT,
+					 "%s: paradigm %u: %zu entries at byte %zu do not fit or are not "
+					 "3 per form",
+					 name, i, size, (pos - 1) * 2);
 		for (f = 0; f < forms; f++)
 			if (r->para[pos + f] >= r->nsuf || r->para[pos + forms + f] >= r->ntags ||
 			    r->para[pos + 2 * forms + f] > 2)
-				return dyad_errf(e, DYAD_EINPUT, "%s: paradigm %u, form %zu: a suffix, tag or prefix number "
-						 "out of range (byte %zu)", name, i, f, (pos + f) * 2);
+				return dyad_errf(e, DYAD_EINPUT,
+						 "%s: paradigm %u, form %zu: a suffix, tag or prefix number "
+						 "out of range (byte %zu)",
+						 name, i, f, (pos + f) * 2);
 		r->para_off[i] = (uint32_t)pos;
 		r->para_forms[i] = (uint16_t)forms;
 		pos += size;
 	}
 	if (pos != nwords)
-		return dyad_errf(e, DYAD_EINPUT, "%s: %zu bytes after the last of %u paradigms", name, (nwords - pos) * 2,
-				 count);
+		return dyad_errf(e, DYAD_EINPUT, "%s: %zu bytes after the last of %u paradigms", name,
+				 (nwords - pos) * 2, count);
 	return 0;
 }
 
@@ -309,13 +321,18 @@ int morph_ru_load(morph_ru **out, const ru_blob f[RU_NFILES], int verify, dyad_e
 	memcpy(r->file, f, sizeof r->file);
 	for (i = 0; verify && i < RU_NFILES; i++) {
 		if (f[i].n != az_023[i].size)
-			return morph_ru_free(r), dyad_errf(e, DYAD_EINPUT,
-				"%s: %zu bytes where az 0.2.3 has %zu: truncated, damaged or another version "
-				"(run 'npm ci' to install az 0.2.3)", nm[i], f[i].n, az_023[i].size);
+			return morph_ru_free(r),
+			       dyad_errf(e, DYAD_EINPUT,
+					 "%s: %zu bytes where az 0.2.3 has %zu: truncated, damaged or another version "
+					 "(run 'npm ci' to install az 0.2.3)",
+					 nm[i], f[i].n, az_023[i].size);
 		if (file_sum(f[i].p, f[i].n) != az_023[i].sum)
-			return morph_ru_free(r), dyad_errf(e, DYAD_EINPUT,
-				"%s: its contents differ from az 0.2.3's (checksum): damaged or another version "
-				"(run 'npm ci' to install az 0.2.3)", nm[i]);
+			return morph_ru_free(r),
+			       dyad_errf(
+				       e, DYAD_EINPUT,
+				       "%s: its contents differ from az 0.2.3's (checksum): damaged or another version "
+				       "(run 'npm ci' to install az 0.2.3)",
+				       nm[i]);
 	}
 	if ((rc = morph_dawg_init(&r->words, f[RU_WORDS].p, f[RU_WORDS].n, nm[RU_WORDS], e)) < 0 ||
 	    (rc = morph_dawg_init(&r->probs, f[RU_PROBS].p, f[RU_PROBS].n, nm[RU_PROBS], e)) < 0)

@@ -13,42 +13,68 @@
 enum { G_POS, G_CASE, G_NMBR, G_PERS, G_TENS, G_FEAT };
 
 #define F_PROPER 0x100u /* internal: the grammeme makes a noun a proper noun */
-#define F_APRO   0x200u
+#define F_APRO 0x200u
 
 static const struct {
 	const char *name;
 	uint8_t kind;
-	uint8_t val;        /* G_POS: RU_*; G_CASE … G_TENS: the 1-based value */
-	unsigned flags;     /* RU_TF_* and F_* */
+	uint8_t val;    /* G_POS: RU_*; G_CASE … G_TENS: the 1-based value */
+	unsigned flags; /* RU_TF_* and F_* */
 	uint64_t feats;
 } grams[] = {
-	{ "NOUN", G_POS, RU_NOUN, 0, 0 }, { "ADJF", G_POS, RU_ADJF, 0, 0 }, { "ADJS", G_POS, RU_ADJS, 0, 0 },
-	{ "COMP", G_POS, RU_COMP, 0, 0 }, { "VERB", G_POS, RU_VERB, 0, 0 }, { "INFN", G_POS, RU_INFN, 0, 0 },
-	{ "PRTF", G_POS, RU_PRTF, 0, 0 }, { "PRTS", G_POS, RU_PRTS, 0, 0 }, { "GRND", G_POS, RU_GRND, 0, 0 },
-	{ "NUMR", G_POS, RU_NUMR, RU_TF_UNPRODUCTIVE, 0 }, { "ADVB", G_POS, RU_ADVB, 0, 0 },
-	{ "NPRO", G_POS, RU_NPRO, RU_TF_UNPRODUCTIVE, 0 }, { "PRED", G_POS, RU_PRED, RU_TF_UNPRODUCTIVE, 0 },
-	{ "PREP", G_POS, RU_PREP, RU_TF_UNPRODUCTIVE, 0 }, { "CONJ", G_POS, RU_CONJ, RU_TF_UNPRODUCTIVE, 0 },
-	{ "PRCL", G_POS, RU_PRCL, RU_TF_UNPRODUCTIVE, 0 }, { "INTJ", G_POS, RU_INTJ, RU_TF_UNPRODUCTIVE, 0 },
-	{ "NUMB", G_POS, RU_NUMB, RU_TF_UNPRODUCTIVE, 0 }, { "ROMN", G_POS, RU_ROMN, RU_TF_UNPRODUCTIVE, 0 },
-	{ "LATN", G_POS, RU_LATN, RU_TF_UNPRODUCTIVE, 0 }, { "PNCT", G_POS, RU_PNCT, RU_TF_UNPRODUCTIVE, 0 },
+	{ "NOUN", G_POS, RU_NOUN, 0, 0 },
+	{ "ADJF", G_POS, RU_ADJF, 0, 0 },
+	{ "ADJS", G_POS, RU_ADJS, 0, 0 },
+	{ "COMP", G_POS, RU_COMP, 0, 0 },
+	{ "VERB", G_POS, RU_VERB, 0, 0 },
+	{ "INFN", G_POS, RU_INFN, 0, 0 },
+	{ "PRTF", G_POS, RU_PRTF, 0, 0 },
+	{ "PRTS", G_POS, RU_PRTS, 0, 0 },
+	{ "GRND", G_POS, RU_GRND, 0, 0 },
+	{ "NUMR", G_POS, RU_NUMR, RU_TF_UNPRODUCTIVE, 0 },
+	{ "ADVB", G_POS, RU_ADVB, 0, 0 },
+	{ "NPRO", G_POS, RU_NPRO, RU_TF_UNPRODUCTIVE, 0 },
+	{ "PRED", G_POS, RU_PRED, RU_TF_UNPRODUCTIVE, 0 },
+	{ "PREP", G_POS, RU_PREP, RU_TF_UNPRODUCTIVE, 0 },
+	{ "CONJ", G_POS, RU_CONJ, RU_TF_UNPRODUCTIVE, 0 },
+	{ "PRCL", G_POS, RU_PRCL, RU_TF_UNPRODUCTIVE, 0 },
+	{ "INTJ", G_POS, RU_INTJ, RU_TF_UNPRODUCTIVE, 0 },
+	{ "NUMB", G_POS, RU_NUMB, RU_TF_UNPRODUCTIVE, 0 },
+	{ "ROMN", G_POS, RU_ROMN, RU_TF_UNPRODUCTIVE, 0 },
+	{ "LATN", G_POS, RU_LATN, RU_TF_UNPRODUCTIVE, 0 },
+	{ "PNCT", G_POS, RU_PNCT, RU_TF_UNPRODUCTIVE, 0 },
 	{ "UNKN", G_POS, RU_UNKN, RU_TF_UNPRODUCTIVE, 0 },
-	{ "nomn", G_CASE, 1, 0, DYAD_F_CASE_NOM }, { "gent", G_CASE, 2, 0, DYAD_F_CASE_GEN },
-	{ "datv", G_CASE, 3, 0, DYAD_F_CASE_DAT }, { "accs", G_CASE, 4, 0, DYAD_F_CASE_ACC },
-	{ "ablt", G_CASE, 5, 0, DYAD_F_CASE_INS }, { "loct", G_CASE, 6, 0, DYAD_F_CASE_LOC },
-	{ "voct", G_CASE, 1, 0, DYAD_F_CASE_VOC }, { "gen1", G_CASE, 2, 0, DYAD_F_CASE_GEN },
-	{ "gen2", G_CASE, 2, 0, DYAD_F_CASE_PAR }, { "acc2", G_CASE, 4, 0, DYAD_F_CASE_ACC },
-	{ "loc1", G_CASE, 6, 0, DYAD_F_CASE_LOC }, { "loc2", G_CASE, 6, 0, DYAD_F_CASE_LOC },
-	{ "sing", G_NMBR, 1, 0, DYAD_F_NUM_SING }, { "plur", G_NMBR, 2, 0, DYAD_F_NUM_PLUR },
-	{ "1per", G_PERS, 1, 0, DYAD_F_PERSON_1 }, { "2per", G_PERS, 2, 0, DYAD_F_PERSON_2 },
+	{ "nomn", G_CASE, 1, 0, DYAD_F_CASE_NOM },
+	{ "gent", G_CASE, 2, 0, DYAD_F_CASE_GEN },
+	{ "datv", G_CASE, 3, 0, DYAD_F_CASE_DAT },
+	{ "accs", G_CASE, 4, 0, DYAD_F_CASE_ACC },
+	{ "ablt", G_CASE, 5, 0, DYAD_F_CASE_INS },
+	{ "loct", G_CASE, 6, 0, DYAD_F_CASE_LOC },
+	{ "voct", G_CASE, 1, 0, DYAD_F_CASE_VOC },
+	{ "gen1", G_CASE, 2, 0, DYAD_F_CASE_GEN },
+	{ "gen2", G_CASE, 2, 0, DYAD_F_CASE_PAR },
+	{ "acc2", G_CASE, 4, 0, DYAD_F_CASE_ACC },
+	{ "loc1", G_CASE, 6, 0, DYAD_F_CASE_LOC },
+	{ "loc2", G_CASE, 6, 0, DYAD_F_CASE_LOC },
+	{ "sing", G_NMBR, 1, 0, DYAD_F_NUM_SING },
+	{ "plur", G_NMBR, 2, 0, DYAD_F_NUM_PLUR },
+	{ "1per", G_PERS, 1, 0, DYAD_F_PERSON_1 },
+	{ "2per", G_PERS, 2, 0, DYAD_F_PERSON_2 },
 	{ "3per", G_PERS, 3, 0, DYAD_F_PERSON_3 },
-	{ "pres", G_TENS, 1, 0, DYAD_F_TENSE_PRES }, { "past", G_TENS, 2, 0, DYAD_F_TENSE_PAST },
+	{ "pres", G_TENS, 1, 0, DYAD_F_TENSE_PRES },
+	{ "past", G_TENS, 2, 0, DYAD_F_TENSE_PAST },
 	{ "futr", G_TENS, 3, 0, DYAD_F_TENSE_FUT },
-	{ "anim", G_FEAT, 0, 0, DYAD_F_ANIM_ANIM }, { "inan", G_FEAT, 0, 0, DYAD_F_ANIM_INAN },
-	{ "masc", G_FEAT, 0, 0, DYAD_F_GENDER_MASC }, { "femn", G_FEAT, 0, 0, DYAD_F_GENDER_FEM },
+	{ "anim", G_FEAT, 0, 0, DYAD_F_ANIM_ANIM },
+	{ "inan", G_FEAT, 0, 0, DYAD_F_ANIM_INAN },
+	{ "masc", G_FEAT, 0, 0, DYAD_F_GENDER_MASC },
+	{ "femn", G_FEAT, 0, 0, DYAD_F_GENDER_FEM },
 	{ "neut", G_FEAT, 0, 0, DYAD_F_GENDER_NEUT },
-	{ "perf", G_FEAT, 0, 0, DYAD_F_ASPECT_PERF }, { "impf", G_FEAT, 0, 0, DYAD_F_ASPECT_IMP },
-	{ "indc", G_FEAT, 0, 0, DYAD_F_MOOD_IND }, { "impr", G_FEAT, 0, 0, DYAD_F_MOOD_IMP },
-	{ "actv", G_FEAT, 0, 0, DYAD_F_VOICE_ACT }, { "pssv", G_FEAT, 0, 0, DYAD_F_VOICE_PASS },
+	{ "perf", G_FEAT, 0, 0, DYAD_F_ASPECT_PERF },
+	{ "impf", G_FEAT, 0, 0, DYAD_F_ASPECT_IMP },
+	{ "indc", G_FEAT, 0, 0, DYAD_F_MOOD_IND },
+	{ "impr", G_FEAT, 0, 0, DYAD_F_MOOD_IMP },
+	{ "actv", G_FEAT, 0, 0, DYAD_F_VOICE_ACT },
+	{ "pssv", G_FEAT, 0, 0, DYAD_F_VOICE_PASS },
 	{ "Supr", G_FEAT, 0, 0, DYAD_F_DEGREE_SUP },
 	{ "Abbr", G_FEAT, 0, RU_TF_ABBR, DYAD_F_ABBR },
 	{ "Name", G_FEAT, 0, RU_TF_CAPITALIZED | F_PROPER, DYAD_F_NAME_GIVEN },
@@ -73,15 +99,39 @@ static dyad_upos upos_of(unsigned pos, unsigned flags, uint64_t *feats)
 		if (!(flags & F_APRO) && !(f & DYAD_F_DEGREE_SUP))
 			f |= DYAD_F_DEGREE_POS;
 		break;
-	case RU_ADJS: u = DYAD_UPOS_ADJ; f |= DYAD_F_VARIANT_SHORT | DYAD_F_DEGREE_POS; break;
-	case RU_COMP: u = DYAD_UPOS_ADJ; f |= DYAD_F_DEGREE_CMP; break;
-	case RU_VERB: u = DYAD_UPOS_VERB; f |= DYAD_F_VF_FIN; break;
-	case RU_INFN: u = DYAD_UPOS_VERB; f |= DYAD_F_VF_INF; break;
-	case RU_PRTF: u = DYAD_UPOS_VERB; f |= DYAD_F_VF_PART; break;
-	case RU_PRTS: u = DYAD_UPOS_VERB; f |= DYAD_F_VF_PART | DYAD_F_VARIANT_SHORT; break;
-	case RU_GRND: u = DYAD_UPOS_VERB; f |= DYAD_F_VF_CONV; break;
-	case RU_NUMR: case RU_NUMB: case RU_ROMN: u = DYAD_UPOS_NUM; break;
-	case RU_ADVB: case RU_PRED: u = DYAD_UPOS_ADV; break;
+	case RU_ADJS:
+		u = DYAD_UPOS_ADJ;
+		f |= DYAD_F_VARIANT_SHORT | DYAD_F_DEGREE_POS;
+		break;
+	case RU_COMP:
+		u = DYAD_UPOS_ADJ;
+		f |= DYAD_F_DEGREE_CMP;
+		break;
+	case RU_VERB:
+		u = DYAD_UPOS_VERB;
+		f |= DYAD_F_VF_FIN;
+		break;
+	case RU_INFN:
+		u = DYAD_UPOS_VERB;
+		f |= DYAD_F_VF_INF;
+		break;
+	case RU_PRTF:
+		u = DYAD_UPOS_VERB;
+		f |= DYAD_F_VF_PART;
+		break;
+	case RU_PRTS:
+		u = DYAD_UPOS_VERB;
+		f |= DYAD_F_VF_PART | DYAD_F_VARIANT_SHORT;
+		break;
+	case RU_GRND:
+		u = DYAD_UPOS_VERB;
+		f |= DYAD_F_VF_CONV;
+		break;
+	case RU_NUMR:
+	case RU_NUMB:
+	case RU_ROMN: u = DYAD_UPOS_NUM; break;
+	case RU_ADVB:
+	case RU_PRED: u = DYAD_UPOS_ADV; break;
 	case RU_NPRO: u = DYAD_UPOS_PRON; break;
 	case RU_PREP: u = DYAD_UPOS_ADP; break;
 	case RU_CONJ: u = DYAD_UPOS_CCONJ; break; /* ru.c tells the subordinating ones by lemma */

@@ -127,8 +127,8 @@ static int index_line(line_job *j, dyad_errbuf *e)
 		return BAD("expected a lemma at the start of the line");
 	x = field_next(f);
 	if (x.n != 1 || x.p[0] != j->pos)
-		return dyad_errf(e, DYAD_EINPUT, "%s:%zu: expected the part of speech '%c' after the lemma",
-				 name, lineno, j->pos);
+		return dyad_errf(e, DYAD_EINPUT, "%s:%zu: expected the part of speech '%c' after the lemma", name,
+				 lineno, j->pos);
 	if (!parse_uint(field_next(f), &l.senses) || l.senses == 0 || l.senses > 999)
 		return BAD("expected the number of senses (1 to 999)");
 	if (!parse_uint(field_next(f), &ptrs) || ptrs > 99)
@@ -155,8 +155,7 @@ static int index_line(line_job *j, dyad_errbuf *e)
 	return j->fn.index(j->ctx, &l);
 }
 
-int morph_wn_read_index(dyad_str s, const char *name, char pos, morph_wn_index_fn fn, void *ctx,
-                        dyad_errbuf *e)
+int morph_wn_read_index(dyad_str s, const char *name, char pos, morph_wn_index_fn fn, void *ctx, dyad_errbuf *e)
 {
 	return each_line(s, name, pos, (any_fn){ .index = fn }, ctx, index_line, e);
 }
@@ -210,7 +209,8 @@ static int count_line(line_job *j, dyad_errbuf *e)
 	switch (pct[1]) {
 	case '1': l.pos = 'n'; break;
 	case '2': l.pos = 'v'; break;
-	case '3': case '5': l.pos = 'a'; break;
+	case '3':
+	case '5': l.pos = 'a'; break;
 	case '4': l.pos = 'r'; break;
 	default: return BAD("expected a synset type 1 to 5 after '%' in the sense key");
 	}
@@ -223,8 +223,7 @@ static int count_line(line_job *j, dyad_errbuf *e)
 	return j->fn.count(j->ctx, &l);
 }
 
-int morph_wn_read_counts(dyad_str s, const char *name, morph_wn_count_fn fn, void *ctx,
-                         dyad_errbuf *e)
+int morph_wn_read_counts(dyad_str s, const char *name, morph_wn_count_fn fn, void *ctx, dyad_errbuf *e)
 {
 	return each_line(s, name, 0, (any_fn){ .count = fn }, ctx, count_line, e);
 }
@@ -237,8 +236,7 @@ static int same_word(dyad_str a, dyad_str b)
 	return a.n == b.n && dyad_str_starts_with_lower(a, b);
 }
 
-int morph_wn_synset_word(dyad_str s, const char *name, uint64_t offset, dyad_str lemma,
-                         dyad_str *form, dyad_errbuf *e)
+int morph_wn_synset_word(dyad_str s, const char *name, uint64_t offset, dyad_str lemma, dyad_str *form, dyad_errbuf *e)
 {
 	const char *nl;
 	fields f;
@@ -267,8 +265,9 @@ int morph_wn_synset_word(dyad_str s, const char *name, uint64_t offset, dyad_str
 	count = 0;
 	for (i = 0; i < 2; i++) {
 		char c = x.p[i];
-		unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
-			   : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10) : 99;
+		unsigned d = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+			     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+						    : 99;
 		if (d == 99)
 			goto bad;
 		count = count * 16 + d;

@@ -38,15 +38,13 @@ typedef int (*morph_wn_count_fn)(void *ctx, const morph_wn_count_line *l);
  * 'v', 'a', 'r'). Returns 0, a callback's return, or DYAD_EINPUT with
  * "NAME:LINE: what was expected" on `e` for the first malformed line.
  */
-int morph_wn_read_index(dyad_str s, const char *name, char pos, morph_wn_index_fn fn, void *ctx,
-                        dyad_errbuf *e);
+int morph_wn_read_index(dyad_str s, const char *name, char pos, morph_wn_index_fn fn, void *ctx, dyad_errbuf *e);
 
 /** Read <pos>.exc text: "form lemma [lemma...]" per line; fn is called once per lemma. As above. */
 int morph_wn_read_exc(dyad_str s, const char *name, morph_wn_exc_fn fn, void *ctx, dyad_errbuf *e);
 
 /** Read cntlist.rev text: "lemma%sense_key sense_number tag_count" per line. As above. */
-int morph_wn_read_counts(dyad_str s, const char *name, morph_wn_count_fn fn, void *ctx,
-                         dyad_errbuf *e);
+int morph_wn_read_counts(dyad_str s, const char *name, morph_wn_count_fn fn, void *ctx, dyad_errbuf *e);
 
 /**
  * In data.<pos> text `s`, the synset line at byte `offset`: finds the word of
@@ -55,7 +53,6 @@ int morph_wn_read_counts(dyad_str s, const char *name, morph_wn_count_fn fn, voi
  * when found, 0 when the synset has no such word, DYAD_EINPUT with a message
  * naming `name` and the offset when the line there is not a synset line.
  */
-int morph_wn_synset_word(dyad_str s, const char *name, uint64_t offset, dyad_str lemma,
-                         dyad_str *form, dyad_errbuf *e);
+int morph_wn_synset_word(dyad_str s, const char *name, uint64_t offset, dyad_str lemma, dyad_str *form, dyad_errbuf *e);
 
 #endif

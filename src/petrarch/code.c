@@ -17,10 +17,10 @@ static const char *const pronouns[] = { "HE", "SHE", "IT", "THEY", "WE", "I", "Y
 /* ---- the coder: patterns -------------------------------------------------------------------- */
 
 typedef struct {
-	int src, tgt, cmp;      /* list indexes, -1 when the pattern has none */
+	int src, tgt, cmp; /* list indexes, -1 when the pattern has none */
 	int skipped[8];
 	size_t nskipped;
-	size_t words[16];       /* tokens the pattern's words matched: no verb of their own */
+	size_t words[16]; /* tokens the pattern's words matched: no verb of their own */
 	size_t nwords;
 } binding;
 
@@ -205,7 +205,6 @@ static int match_pre(sent *S, const pattern *pt, size_t k, size_t end, binding *
 	return 0;
 }
 
-
 /* ---- the coder: events ---------------------------------------------------------------------- */
 
 typedef struct {
@@ -221,7 +220,8 @@ static void push_event(dyad_arena *a, evs *E, const char *src, const char *tgt, 
 	if (code == NULL || strcmp(code, "---") == 0)
 		return;
 	for (i = 0; i < E->n; i++)
-		if (strcmp(E->ev[i].source, src) == 0 && strcmp(E->ev[i].target, tgt) == 0 && strcmp(E->ev[i].code, code) == 0)
+		if (strcmp(E->ev[i].source, src) == 0 && strcmp(E->ev[i].target, tgt) == 0 &&
+		    strcmp(E->ev[i].code, code) == 0)
 			return;
 	E->ev = dyad_arena_grow(a, E->ev, &E->cap, E->n, sizeof *E->ev, 8);
 	E->ev[E->n].source = src;
@@ -251,8 +251,6 @@ static size_t list_codes(sent *S, int L, const char **out, size_t max)
 	}
 	return n;
 }
-
-
 
 static int used_by(const binding *bd, int li)
 {

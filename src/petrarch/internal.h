@@ -9,9 +9,9 @@
 
 #include "dyad/petrarch.h"
 
-#define MAX_WORDS 64    /* words in one dictionary phrase */
-#define MAX_TOKENS 512  /* tokens of a sentence that are coded; the rest is ignored */
-#define MAX_CODES 16    /* codes one side of an event may carry (compound lists) */
+#define MAX_WORDS 64   /* words in one dictionary phrase */
+#define MAX_TOKENS 512 /* tokens of a sentence that are coded; the rest is ignored */
+#define MAX_CODES 16   /* codes one side of an event may carry (compound lists) */
 
 /* ---- a word → list map (petrarch.c) --------------------------------------------------------- */
 
@@ -20,9 +20,9 @@ typedef struct {
 	struct wordmap_entry {
 		const char *key;
 		void *val;
-	} *e;
+	} * e;
 	size_t n, cap;
-	dyad_keymap index;      /* dyad_hash64 of a key → its entry */
+	dyad_keymap index; /* dyad_hash64 of a key → its entry */
 } wordmap;
 
 /* The value slot of `key`, made (NULL) when `create` and it is absent; NULL when absent and not `create`.
@@ -42,12 +42,12 @@ typedef struct {
 
 typedef struct restr {
 	const char *code;
-	dyad_ymd from, to;      /* 0: open */
+	dyad_ymd from, to; /* 0: open */
 	struct restr *next;
 } restr;
 
 typedef struct {
-	const char *code;       /* the default, or NULL */
+	const char *code; /* the default, or NULL */
 	restr *r, **tail;
 } actor_rec;
 
@@ -65,7 +65,7 @@ typedef struct actor {
 typedef struct agent {
 	phrase_item it;
 	const char *code;
-	int prefix;             /* NGO~: before the actor's code */
+	int prefix; /* NGO~: before the actor's code */
 } agent;
 
 typedef struct synset {
@@ -80,11 +80,11 @@ typedef struct {
 	int kind;
 	const char *word;
 	const synset *syn;
-	int tight;              /* no words between it and its neighbour towards the verb */
+	int tight; /* no words between it and its neighbour towards the verb */
 } pelem;
 
 typedef struct {
-	pelem *pre, *post;      /* pre: left to right */
+	pelem *pre, *post; /* pre: left to right */
 	size_t npre, npost;
 	const char *code, *code2;
 	size_t weight, order;
@@ -106,13 +106,13 @@ typedef struct verb {
 typedef struct vform {
 	phrase ph;
 	size_t head;
-	int base;               /* the verb as its line gives it, not a made or listed form */
+	int base; /* the verb as its line gives it, not a made or listed form */
 	verb *v;
 	struct vform *next;
 } vform;
 
 typedef struct {
-	const char *text;       /* upper case, words joined by single blanks */
+	const char *text; /* upper case, words joined by single blanks */
 	int story, whole;
 } discard;
 
@@ -195,8 +195,8 @@ const char *petr_actor_code(const actor_rec *rec, dyad_ymd day);
 /* ---- the coder's sentence (members.c, code.c) ----------------------------------------------- */
 
 typedef struct {
-	const char *w;          /* upper case */
-	size_t start, end;      /* bytes in the sentence */
+	const char *w;     /* upper case */
+	size_t start, end; /* bytes in the sentence */
 } tok;
 
 /* An actor with the agents next to it ("MSF Arnor diplomat"). */
@@ -207,14 +207,14 @@ typedef struct {
 	const char *pre[8], *post[8]; /* agents before / after the actor's code */
 	size_t npre, npost;
 	int has_actor;
-	int list;                     /* members of one coordinated list share it */
+	int list; /* members of one coordinated list share it */
 	int used;
 } member;
 
 /* Members joined by "and" or commas. */
 typedef struct {
 	size_t start, end;
-	size_t first, n;              /* members */
+	size_t first, n; /* members */
 	int used;
 } mlist;
 
@@ -233,8 +233,8 @@ typedef struct {
 	char *covered;                    /* token is inside some actor or agent phrase */
 	char *consumed;                   /* token matched a word of a pattern that fired */
 	size_t steps;
-	int last_src;                     /* the source list of the last verb coded */
-	int skip_lists;                   /* a loose '^' is being tried on actor lists only */
+	int last_src;   /* the source list of the last verb coded */
+	int skip_lists; /* a loose '^' is being tried on actor lists only */
 } sent;
 
 /* Auxiliaries and adverbs that may stand between a subject and its verb; NULL-terminated. */

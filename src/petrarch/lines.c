@@ -150,7 +150,8 @@ static dyad_ymd parse_date(const char *s, size_t n)
 	if (n != 6 && n != 8)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i])) // NOLINT(clang-analyzer-core.uninitialized.ArraySubscript): callers pass d[0..dn), all written
+		if (!isdigit((unsigned char)s[i])) // NOLINT(clang-analyzer-core.uninitialized.ArraySubscript):
+						   // callers pass d[0..dn), all written
 			return -1;
 		v = v * 10 + (s[i] - '0');
 	}
@@ -165,8 +166,8 @@ static dyad_ymd parse_date(const char *s, size_t n)
  * The inside of a code bracket "CODE", "CODE <date", "CODE >date",
  * "CODE date-date". Returns 0 with the parts, or -1 with *why set.
  */
-int petr_parse_restriction(dyad_arena *a, const char *s, size_t n, const char **code, dyad_ymd *from,
-			     dyad_ymd *to, const char **why)
+int petr_parse_restriction(dyad_arena *a, const char *s, size_t n, const char **code, dyad_ymd *from, dyad_ymd *to,
+			   const char **why)
 {
 	size_t i = 0, j;
 	char d[40];

@@ -12,7 +12,6 @@
 
 /* ---- tokens ---------------------------------------------------------------------------------- */
 
-
 static int is_word_byte(unsigned char c)
 {
 	return isalnum(c) || c >= 0x80 || c == '-' || c == '.' || c == '\'' || c == '&';
@@ -126,13 +125,13 @@ static size_t phrase_span(const phrase *ph, const tok *t, size_t nt, size_t i)
 
 /* ---- actors, agents and verbs at a token ----------------------------------------------------- */
 
-static const char *const determiners[] = { "A", "AN", "THE", "ITS", "THEIR", "HIS", "HER", "OUR", "'S", "NO", "THIS",
-					    "THAT", "EACH", "ANY", "SOME", NULL };
+static const char *const determiners[] = { "A",  "AN", "THE",  "ITS",  "THEIR", "HIS", "HER",  "OUR",
+					   "'S", "NO", "THIS", "THAT", "EACH",  "ANY", "SOME", NULL };
 
-const char *const petr_auxiliaries[] = { "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD",
-					    "MAY", "MIGHT", "MUST", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING",
-					    "DID", "DO", "DOES", "NOT", "N'T", "ALSO", "AGAIN", "TO", "ABOUT", "NEVER",
-					    "EVER", "JUST", "NOW", NULL };
+const char *const petr_auxiliaries[] = { "HAS",   "HAVE",  "HAD",  "WILL", "WOULD", "SHALL", "SHOULD", "CAN",   "COULD",
+					 "MAY",   "MIGHT", "MUST", "IS",   "ARE",   "WAS",   "WERE",   "BE",    "BEEN",
+					 "BEING", "DID",   "DO",   "DOES", "NOT",   "N'T",   "ALSO",   "AGAIN", "TO",
+					 "ABOUT", "NEVER", "EVER", "JUST", "NOW",   NULL };
 
 int petr_ends_with(const char *w, const char *suffix)
 {
@@ -148,7 +147,6 @@ int petr_in_list(const char *w, const char *const *l)
 	return 0;
 }
 
-
 /*
  * A verb form used as a noun or adjective: a determiner up to three words
  * before it with only plain words between ("a brief private visit"), or
@@ -159,7 +157,8 @@ static int noun_use(const sent *S, size_t vs)
 	static const char *const degree[] = { "VERY", "TOO", "MORE", "MOST", "LESS", NULL };
 	size_t k;
 
-	static const char *const preps[] = { "AFTER", "BEFORE", "WHILE", "BY", "FOR", "OF", "IN", "ON", "WITHOUT", "SINCE", NULL };
+	static const char *const preps[] = { "AFTER", "BEFORE", "WHILE",   "BY",    "FOR", "OF",
+					     "IN",    "ON",     "WITHOUT", "SINCE", NULL };
 	size_t s0, e0;
 
 	if (vs > 0 && petr_in_list(S->t[vs - 1].w, degree))

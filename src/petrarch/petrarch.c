@@ -172,12 +172,21 @@ static int kind_of_name(const char *name)
 
 static int kind_of_key(const char *k)
 {
-	static const struct { const char *key; int kind; } keys[] = {
-		{ "actors", DYAD_PETR_ACTORS }, { "actorfile_list", DYAD_PETR_ACTORS }, { "actorfile_name", DYAD_PETR_ACTORS },
-		{ "agents", DYAD_PETR_AGENTS }, { "agentfile_name", DYAD_PETR_AGENTS },
-		{ "verbs", DYAD_PETR_VERBS }, { "verbfile_name", DYAD_PETR_VERBS },
-		{ "discards", DYAD_PETR_DISCARDS }, { "discardfile_name", DYAD_PETR_DISCARDS },
-		{ "issues", DYAD_PETR_ISSUES }, { "issuefile_name", DYAD_PETR_ISSUES },
+	static const struct {
+		const char *key;
+		int kind;
+	} keys[] = {
+		{ "actors", DYAD_PETR_ACTORS },
+		{ "actorfile_list", DYAD_PETR_ACTORS },
+		{ "actorfile_name", DYAD_PETR_ACTORS },
+		{ "agents", DYAD_PETR_AGENTS },
+		{ "agentfile_name", DYAD_PETR_AGENTS },
+		{ "verbs", DYAD_PETR_VERBS },
+		{ "verbfile_name", DYAD_PETR_VERBS },
+		{ "discards", DYAD_PETR_DISCARDS },
+		{ "discardfile_name", DYAD_PETR_DISCARDS },
+		{ "issues", DYAD_PETR_ISSUES },
+		{ "issuefile_name", DYAD_PETR_ISSUES },
 	};
 	size_t i;
 
@@ -228,7 +237,8 @@ static int load_config(dyad_petrarch *p, const char *path, dyad_dict_warn_fn war
 	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
 	if (dyad_read_file(&text, path, 1u << 20, e) < 0)
 		return DYAD_EIO;
-	for (line = strtok_r(text.p ? text.p : (char *)"", "\n", &save); line && rc == 0; line = strtok_r(NULL, "\n", &save)) {
+	for (line = strtok_r(text.p ? text.p : (char *)"", "\n", &save); line && rc == 0;
+	     line = strtok_r(NULL, "\n", &save)) {
 		char *eq = strchr(line, '='), *v, *name, *save2 = NULL;
 		dyad_str key;
 		char k[64];
@@ -269,7 +279,10 @@ dyad_petrarch *dyad_petrarch_load(const char *path, dyad_dict_warn_fn warn, void
 	else
 		rc = load_config(p, path, warn, ctx, e);
 	if (rc == 0 && (p->counts.verbs == 0 || p->counts.actors == 0))
-		rc = dyad_errf(e, DYAD_ENOTFOUND, "%s: no verb and actor dictionaries found (expected *.verbs and *.actors files, or a config naming them)", path);
+		rc = dyad_errf(
+			e,
+			DYAD_ENOTFOUND, "%s: no verb and actor dictionaries found (expected *.verbs and *.actors files, or a config naming them)",
+			path);
 	if (rc < 0) {
 		dyad_petrarch_free(p);
 		return NULL;

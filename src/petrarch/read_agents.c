@@ -11,7 +11,7 @@
 
 typedef struct {
 	const char *name;
-	phrase items;           /* the substitutes, each a single string */
+	phrase items; /* the substitutes, each a single string */
 } subst;
 
 static void add_agent(dyad_petrarch *p, const phrase *ph, const char *code, int prefix)
@@ -46,7 +46,8 @@ static int agent_expand(reader *r, const char *s, size_t n, subst *subs, size_t 
 		if (e == NULL)
 			return -1;
 		for (i = 0; i < nsubs; i++)
-			if (strlen(subs[i].name) == (size_t)(e - b + 1) && strncasecmp(subs[i].name, b, (size_t)(e - b + 1)) == 0)
+			if (strlen(subs[i].name) == (size_t)(e - b + 1) &&
+			    strncasecmp(subs[i].name, b, (size_t)(e - b + 1)) == 0)
 				break;
 		if (i == nsubs)
 			return -2;

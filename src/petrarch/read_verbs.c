@@ -71,7 +71,8 @@ static void regular_forms(dyad_petrarch *p, const phrase *ph, size_t head, verb 
 	} else {
 		snprintf(buf[nb++], sizeof buf[0], "%sED", w);
 		snprintf(buf[nb++], sizeof buf[0], "%sING", w);
-		if (w[n - 1] == 'S' || w[n - 1] == 'X' || w[n - 1] == 'Z' || (n > 1 && w[n - 1] == 'H' && strchr("CS", w[n - 2])))
+		if (w[n - 1] == 'S' || w[n - 1] == 'X' || w[n - 1] == 'Z' ||
+		    (n > 1 && w[n - 1] == 'H' && strchr("CS", w[n - 2])))
 			snprintf(buf[nb++], sizeof buf[0], "%sES", w);
 		else if (n > 2 && n <= 4 && !strchr("AEIOUWXY", w[n - 1]) && strchr("AEIOU", w[n - 2]) &&
 			 !strchr("AEIOU", w[n - 3])) {
@@ -92,7 +93,7 @@ static int parse_pattern(reader *r, const char *s, size_t n, pattern *pt)
 {
 	dyad_petrarch *p = r->p;
 	pelem el[MAX_WORDS];
-	int join[MAX_WORDS];    /* join[i]: element i is joined to i+1 by '_' */
+	int join[MAX_WORDS]; /* join[i]: element i is joined to i+1 by '_' */
 	size_t ne = 0, i = 0, star = (size_t)-1, k;
 
 	while (i < n) {
@@ -141,9 +142,7 @@ static int parse_pattern(reader *r, const char *s, size_t n, pattern *pt)
 			}
 			break;
 		}
-		default:
-			el[ne].kind = E_WORD;
-			el[ne].word = petr_upper_dup(p->arena, s + i, j - i);
+		default: el[ne].kind = E_WORD; el[ne].word = petr_upper_dup(p->arena, s + i, j - i);
 		}
 		ne++;
 		i = j;
@@ -209,7 +208,8 @@ void petr_read_verbs(reader *r, char **lines, size_t nlines)
 			}
 			b->code = code;
 			b->code2 = code2;
-			p->blocks = dyad_xgrow(p->blocks, &p->capblocks, p->nblocks, sizeof *p->blocks, 64); // NOLINT(bugprone-sizeof-expression): an array of pointers
+			p->blocks = dyad_xgrow(p->blocks, &p->capblocks, p->nblocks, sizeof *p->blocks,
+					       64); // NOLINT(bugprone-sizeof-expression): an array of pointers
 			p->blocks[p->nblocks++] = b;
 			continue;
 		}

@@ -18,7 +18,7 @@ typedef struct {
 	dyad_ymd default_day;
 	dyad_outlets *outlets;
 	dyad_lexicon *lexicon;
-	dyad_matcher *matcher;   /* compiled once; handles use clones of it */
+	dyad_matcher *matcher; /* compiled once; handles use clones of it */
 	dyad_places *places;
 	dyad_patterns *patterns;
 	dyad_morph *morph;
@@ -28,14 +28,14 @@ struct pipe_stream;
 
 struct dyad_pipeline {
 	pipe_shared *sh;
-	dyad_arena *arena;         /* the current document's; reset for every page */
+	dyad_arena *arena; /* the current document's; reset for every page */
 	dyad_stemmer *stemmer;
-	dyad_matcher *matcher;     /* sh->matcher's tables, this handle's stemmer and scratch */
+	dyad_matcher *matcher; /* sh->matcher's tables, this handle's stemmer and scratch */
 	dyad_langid *langid;
 	struct long_doc *long_doc; /* what the windows of a long document gave */
 	dyad_document doc;
-	dyad_page text_page;       /* dyad_pipeline_text's page */
-	dyad_page stream_page;     /* the stream's page, with one job */
+	dyad_page text_page;   /* dyad_pipeline_text's page */
+	dyad_page stream_page; /* the stream's page, with one job */
 	dyad_buf text;
 	char *name;
 	struct pipe_stream *stream;

@@ -150,7 +150,8 @@ static int load(pipe_shared *s, const dyad_pipeline_opts *o, dyad_errbuf *e)
 		morph_rc = open_morph(s, &me);
 	snprintf(events, sizeof events, "%s/events", s->datadir);
 	if ((s->flags & DYAD_PIPE_EVENTS) && morph_rc == 0 &&
-	    (s->patterns = dyad_patterns_load(o->events_dir ? o->events_dir : events, keep_warning, &pat_warnings, &pe)) != NULL)
+	    (s->patterns = dyad_patterns_load(o->events_dir ? o->events_dir : events, keep_warning, &pat_warnings, &pe)) !=
+		    NULL)
 		dyad_patterns_use_morph(s->patterns, s->morph);
 	if (actors) {
 		actor_load_wait(&al);
@@ -167,8 +168,8 @@ static int load(pipe_shared *s, const dyad_pipeline_opts *o, dyad_errbuf *e)
 	}
 	pass_warnings(o, &pat_warnings);
 	if ((s->flags & DYAD_PIPE_EVENTS) && s->patterns == NULL)
-		return dyad_errf(e, load_code(o->events_dir ? o->events_dir : events), "cannot load the event patterns: %s",
-				 pe.msg);
+		return dyad_errf(e, load_code(o->events_dir ? o->events_dir : events),
+				 "cannot load the event patterns: %s", pe.msg);
 	return 0;
 }
 
@@ -314,8 +315,8 @@ static size_t title_mentions(dyad_pipeline *p, const dyad_document *out, const d
 
 /* A long document's mentions and events, gathered window by window; reused from one document to the next. */
 struct long_doc {
-	dyad_arena *scratch;    /* the window being coded */
-	dyad_arena *doc;        /* the document's arena: strings copied out of the window */
+	dyad_arena *scratch; /* the window being coded */
+	dyad_arena *doc;     /* the document's arena: strings copied out of the window */
 	int keep_mentions, keep_aside;
 	dyad_mention *m;
 	size_t nm, capm;
@@ -487,8 +488,8 @@ static void make_document(dyad_pipeline *p, const dyad_page *page, dyad_document
 		in.dateline = out->doc.dateline;
 		in.ntitle_mentions = title_mentions(p, out, &in.title_mentions);
 		in.morph = out->morph;
-		out->nevents = dyad_code_doc(s->patterns, p->stemmer, p->arena, &in, (s->flags & DYAD_PIPE_EXPLAIN) != 0,
-					     &out->events, &out->nevents_all);
+		out->nevents = dyad_code_doc(s->patterns, p->stemmer, p->arena, &in,
+					     (s->flags & DYAD_PIPE_EXPLAIN) != 0, &out->events, &out->nevents_all);
 	}
 }
 

@@ -21,13 +21,13 @@ enum { SLOT_FREE = 0, SLOT_TODO, SLOT_BUSY, SLOT_DONE };
 
 typedef struct {
 	int state;
-	int rc;                    /* < 0: the reader's error for this place in the input (msg) */
+	int rc; /* < 0: the reader's error for this place in the input (msg) */
 	char msg[512];
 	dyad_errbuf err;
-	dyad_pipeline *h;          /* makes this slot's document; its arena holds it */
-	dyad_arena *copy;          /* the page's strings */
+	dyad_pipeline *h; /* makes this slot's document; its arena holds it */
+	dyad_arena *copy; /* the page's strings */
 	dyad_page page;
-	size_t bytes;              /* the page's text, counted in the stream's `ahead` */
+	size_t bytes; /* the page's text, counted in the stream's `ahead` */
 	const dyad_document *doc;
 } slot;
 
@@ -38,9 +38,9 @@ struct pipe_stream {
 	int nthreads;
 	size_t nslots;
 	slot *slots;
-	size_t head, tail;         /* slots handed out so far, slots filled so far (head <= tail <= head + nslots) */
-	size_t ahead;              /* bytes of page text in the slots head..tail */
-	int handed;                /* the caller holds slot head - 1 */
+	size_t head, tail; /* slots handed out so far, slots filled so far (head <= tail <= head + nslots) */
+	size_t ahead;      /* bytes of page text in the slots head..tail */
+	int handed;        /* the caller holds slot head - 1 */
 	int stop;
 	pthread_t *threads;
 	pthread_mutex_t mu;

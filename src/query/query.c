@@ -78,8 +78,7 @@ void dyad_table_json(const dyad_table *t, dyad_buf *out)
 }
 
 /* Bind arguments: each a string (NULL binds SQL NULL). */
-static int run(dyad_store *s, const char *sql, const char *const *args, size_t nargs, dyad_table *out,
-	       dyad_errbuf *e)
+static int run(dyad_store *s, const char *sql, const char *const *args, size_t nargs, dyad_table *out, dyad_errbuf *e)
 {
 	sqlite3 *db = dyad_store_db(s);
 	sqlite3_stmt *st;
@@ -99,7 +98,8 @@ static int run(dyad_store *s, const char *sql, const char *const *args, size_t n
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->nrows == out->cap) {
 			out->cap = out->cap ? out->cap * 2 : 64;
-			out->cells = dyad_xrealloc(out->cells, out->cap * (out->ncols ? out->ncols : 1) * sizeof *out->cells);
+			out->cells =
+				dyad_xrealloc(out->cells, out->cap * (out->ncols ? out->ncols : 1) * sizeof *out->cells);
 			out->numeric = dyad_xrealloc(out->numeric, out->cap * (out->ncols ? out->ncols : 1));
 		}
 		for (i = 0; i < out->ncols; i++) {
@@ -160,7 +160,8 @@ static const char *actor_name_sql(void)
 static void person_name_sql(dyad_buf *b, const char *expr)
 {
 	dyad_buf_printf(b,
-			"coalesce((SELECT pn.name FROM actor_names pn WHERE pn.kind = 'person' AND pn.person = %s AND pn.person <> ''"
+			"coalesce((SELECT pn.name FROM actor_names pn WHERE pn.kind = 'person' AND pn.person = %s AND "
+			"pn.person <> ''"
 			" AND pn.name %sGLOB '*[А-яЁё]*' ORDER BY pn.rowid LIMIT 1), %s)",
 			expr, names_ru ? "" : "NOT ", expr);
 }
@@ -223,10 +224,10 @@ static const char *const resolve_steps[] = {
  * read as one only when what follows the actor is made of these, so a word
  * such as "kazakh" is not taken for the code KAZ + AKH.
  */
-static const char *const cameo_roles[] = { "COP", "GOV", "INS", "JUD", "LEG", "MED", "MIL", "OPP", "PTY", "REB",
-					   "REF", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI",
-					   "ENV", "HLH", "HRI", "LAB", "REL", "MOD", "RAD", "DIP", "IGO", "NGO",
-					   "NGM", "MNC", "SEP", "IMG", "UIS", "COUNCIL" };
+static const char *const cameo_roles[] = { "COP", "GOV", "INS", "JUD", "LEG", "MED", "MIL", "OPP", "PTY",
+					   "REB", "REF", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV",
+					   "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "REL", "MOD", "RAD",
+					   "DIP", "IGO", "NGO", "NGM", "MNC", "SEP", "IMG", "UIS", "COUNCIL" };
 
 /* 1 when `p` is one or more role codes end to end (GOV, GOVMIL). */
 static int roles_only(const char *p)
@@ -270,7 +271,8 @@ int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char
 	if (arg == NULL || !*arg)
 		return dyad_errf(e, DYAD_EUSAGE, "an empty actor");
 	for (i = 0; arg[i]; i++)
-		if (!((arg[i] >= 'A' && arg[i] <= 'Z') || (arg[i] >= 'a' && arg[i] <= 'z') || (arg[i] >= '0' && arg[i] <= '9')))
+		if (!((arg[i] >= 'A' && arg[i] <= 'Z') || (arg[i] >= 'a' && arg[i] <= 'z') ||
+		      (arg[i] >= '0' && arg[i] <= '9')))
 			ascii = 0;
 	if (i >= sizeof up)
 		ascii = 0;
@@ -296,8 +298,10 @@ int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char
 		return rc;
 	if (t.nrows == 0) {
 		dyad_table_free(&t);
-		return dyad_errf(e, DYAD_ENOTFOUND, "unknown actor '%s' (try a country code like KAZ, an organisation like SCO, "
-				 "a code like KAZGOV, a name like Kazakhstan, or a person)", arg);
+		return dyad_errf(e, DYAD_ENOTFOUND,
+				 "unknown actor '%s' (try a country code like KAZ, an organisation like SCO, "
+				 "a code like KAZGOV, a name like Kazakhstan, or a person)",
+				 arg);
 	}
 	snprintf(side, 24, "%s", dyad_table_get(&t, 0, 0) ? dyad_table_get(&t, 0, 0) : "");
 	snprintf(code, 24, "%s", dyad_table_get(&t, 0, 1) ? dyad_table_get(&t, 0, 1) : "");
@@ -392,9 +396,9 @@ int dyad_query_count_parse(const char *what)
 /* ---- events ------------------------------------------------------------------------------- */
 
 /* The PLOVER event types (data/codebook/plover.tsv): a filter on another is a mistake, not an empty answer. */
-static const char *const plover_types[] = { "AGREE",  "CONSULT", "SUPPORT", "CONCEDE",  "COOPERATE", "AID",
-					    "RETREAT", "REQUEST", "ACCUSE", "REJECT",  "THREATEN", "PROTEST",
-					    "SANCTION", "MOBILIZE", "COERCE", "ASSAULT" };
+static const char *const plover_types[] = { "AGREE",    "CONSULT",  "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+					    "RETREAT",  "REQUEST",  "ACCUSE",  "REJECT",  "THREATEN",  "PROTEST",
+					    "SANCTION", "MOBILIZE", "COERCE",  "ASSAULT" };
 
 int dyad_query_event_type_valid(const char *type)
 {
@@ -472,13 +476,17 @@ static int scope_check(const dyad_event_filter *f, dyad_errbuf *e)
 		return dyad_errf(e, DYAD_EUSAGE, "bad date '%s' (expected YYYY-MM-DD, YYYY-MM or YYYY)",
 				 !valid_date(f->since) ? f->since : f->until);
 	if (f->type && !dyad_query_event_type_valid(f->type))
-		return dyad_errf(e, DYAD_EUSAGE, "unknown event type '%s' (expected a PLOVER type: AGREE, CONSULT, "
-				 "SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, "
-				 "SANCTION, MOBILIZE, COERCE or ASSAULT)", f->type);
+		return dyad_errf(
+			e, DYAD_EUSAGE,
+			"unknown event type '%s' (expected a PLOVER type: AGREE, CONSULT, "
+			"SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, "
+			"SANCTION, MOBILIZE, COERCE or ASSAULT)",
+			f->type);
 	if (f->cameo) {
 		for (i = 0; f->cameo[i]; i++)
 			if (f->cameo[i] < '0' || f->cameo[i] > '9' || i >= 4)
-				return dyad_errf(e, DYAD_EUSAGE, "bad CAMEO code '%s' (expected up to four digits)", f->cameo);
+				return dyad_errf(e, DYAD_EUSAGE, "bad CAMEO code '%s' (expected up to four digits)",
+						 f->cameo);
 	}
 	if (f->quad < 0 || f->quad > 4)
 		return dyad_errf(e, DYAD_EUSAGE, "bad QuadClass %d (expected 1 to 4)", f->quad);
@@ -509,8 +517,9 @@ static void scope_sql(dyad_buf *sql, const dyad_event_filter *f, binds *bs, char
 			  " AND substr(e.date, 1, length(:until)) <= :until AND e.date <= :until || '~'" },
 			{ f->type, "type", listing ? " AND e.type = upper(:type)" : " AND +e.type = upper(:type)" },
 			{ f->cameo, "cameo",
-			  listing && f->cameo && strlen(f->cameo) >= 2 ? " AND e.root = substr(:cameo, 1, 2) AND e.cameo LIKE :cameo || '%'"
-							   : " AND e.cameo LIKE :cameo || '%'" },
+			  listing && f->cameo && strlen(f->cameo) >= 2
+				  ? " AND e.root = substr(:cameo, 1, 2) AND e.cameo LIKE :cameo || '%'"
+				  : " AND e.cameo LIKE :cameo || '%'" },
 			{ f->quad ? quad : NULL, "quad", " AND e.quad = :quad" },
 			{ f->outlet, "outlet", " AND d.outlet = :outlet" },
 			{ f->language, "language", " AND d.language = lower(:language)" },
@@ -534,9 +543,10 @@ static void first_report_sql(dyad_buf *sql, const dyad_event_filter *f)
 		return;
 	}
 	/* the event's first row is its first report wherever it passes; a later row asks about the earlier ones */
-	dyad_buf_puts(sql, "(e.mention_of IS NULL OR NOT EXISTS (SELECT 1 FROM events x JOIN documents xd ON xd.id = x.doc"
-			   " WHERE (x.id = coalesce(e.mention_of, e.id) OR x.mention_of = coalesce(e.mention_of, e.id))"
-			   " AND x.id < e.id");
+	dyad_buf_puts(sql,
+		      "(e.mention_of IS NULL OR NOT EXISTS (SELECT 1 FROM events x JOIN documents xd ON xd.id = x.doc"
+		      " WHERE (x.id = coalesce(e.mention_of, e.id) OR x.mention_of = coalesce(e.mention_of, e.id))"
+		      " AND x.id < e.id");
 	if (f->outlet)
 		dyad_buf_puts(sql, " AND xd.outlet = :outlet");
 	if (f->language)
@@ -740,19 +750,25 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 	scope_sql(&tail, f, &bs, quad, 1);
 	dyad_buf_putc(&tail, '\0');
 	/* an event's reports: the event itself and the rows that are mentions of it */
-	dyad_buf_puts(&sql,
-		      "SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
-		      " e.evidence, ");
+	dyad_buf_puts(
+		&sql,
+		"SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
+		" e.evidence, ");
 	person_name_sql(&sql, "e.source_person");
 	dyad_buf_puts(&sql, " AS source_person, ");
 	person_name_sql(&sql, "e.target_person");
 	dyad_buf_puts(&sql, " AS target_person, d.doc_id AS doc,"
-		      " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS num_mentions,"
-		      " (SELECT count(DISTINCT coalesce(md.outlet, md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
-		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_sources,"
-		      " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents md ON md.id = m.doc"
-		      "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, e.id)) AS num_articles,"
-		      " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name, d.language");
+			    " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS "
+			    "num_mentions,"
+			    " (SELECT count(DISTINCT coalesce(md.outlet, md.syndicated_of, md.id)) FROM events m JOIN "
+			    "documents md ON md.id = m.doc"
+			    "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, "
+			    "e.id)) AS num_sources,"
+			    " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents "
+			    "md ON md.id = m.doc"
+			    "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, "
+			    "e.id)) AS num_articles,"
+			    " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name, d.language");
 	if (f->cursor)
 		dyad_buf_puts(&sql, ", coalesce(e.date, '') || ',' || e.id AS cursor");
 	dyad_buf_puts(&sql, " FROM (");
@@ -760,8 +776,9 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 		for (j = 0; j < ncursor; j++)
 			dyad_buf_printf(&sql, "%sSELECT e.id AS id, e.date AS date FROM %s WHERE 1%s%s%s",
 					i + j ? " UNION ALL " : "",
-					docs_first ? "documents d CROSS JOIN events e ON e.doc = d.id"
-					: scope_by_doc(f) ? "events e CROSS JOIN documents d ON d.id = e.doc" : "events e",
+					docs_first        ? "documents d CROSS JOIN events e ON e.doc = d.id"
+					: scope_by_doc(f) ? "events e CROSS JOIN documents d ON d.id = e.doc"
+							  : "events e",
 					arm[i].p, tail.p, cursor[j]);
 	dyad_buf_puts(&sql, " ORDER BY 2 DESC, 1 DESC LIMIT :limit OFFSET :offset) k"
 			    " CROSS JOIN events e ON e.id = k.id JOIN documents d ON d.id = e.doc"
@@ -807,16 +824,19 @@ static const char *mentions_or_events(const dyad_event_filter *scope)
 /* The events of the scope as rows of rows_from, period_key the day or month, conditions `more` added. */
 static void event_rows(dyad_buf *sql, int by_day, const dyad_event_filter *f, const char *scope, const char *more)
 {
-	dyad_buf_printf(sql, "SELECT e.source_actor, e.target_actor, e.source, e.target, e.source_person,"
-			     " e.target_person, coalesce(%s, '') AS period_key, coalesce(e.quad, 0) AS quad, ",
+	dyad_buf_printf(sql,
+			"SELECT e.source_actor, e.target_actor, e.source, e.target, e.source_person,"
+			" e.target_person, coalesce(%s, '') AS period_key, coalesce(e.quad, 0) AS quad, ",
 			by_day ? "e.date" : "substr(e.date, 1, 7)");
 	first_report_sql(sql, f);
 	dyad_buf_puts(sql, " AS events, 1 AS mentions, CASE WHEN ");
 	first_report_sql(sql, f);
 	dyad_buf_puts(sql, " THEN coalesce(e.goldstein, 0) ELSE 0 END AS goldstein_sum, (");
 	first_report_sql(sql, f);
-	dyad_buf_printf(sql, " AND e.goldstein IS NOT NULL) AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
-			     " WHERE 1%s%s", scope, more);
+	dyad_buf_printf(sql,
+			" AND e.goldstein IS NOT NULL) AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
+			" WHERE 1%s%s",
+			scope, more);
 }
 
 /* The number of days of month `m` (1-12) of year `y`. */
@@ -878,8 +898,9 @@ static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const ch
 	int only_dates = f && !f->type && !f->cameo && !f->quad && !f->outlet && !f->language;
 
 	if (whole && (!scoped(f) || (by_day && only_dates))) {
-		dyad_buf_printf(sql, "(SELECT source_actor, target_actor, %s AS period_key, quad, events, mentions,"
-				     " goldstein_sum, goldstein_n FROM %s e WHERE 1",
+		dyad_buf_printf(sql,
+				"(SELECT source_actor, target_actor, %s AS period_key, quad, events, mentions,"
+				" goldstein_sum, goldstein_n FROM %s e WHERE 1",
 				by_day ? "date" : "month", by_day ? "dyad_days" : "dyad_months");
 		/* dates alone, by day: the daily sums in range ('' is undated) */
 		if (scoped(f))
@@ -923,9 +944,11 @@ static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const ch
 		   each of the dyad's directions apart reads its further reports' own index */
 		size_t i;
 		for (i = 0; i < (dirs ? 2 : 1); i++) {
-			dyad_buf_puts(sql, " UNION ALL SELECT e.source_actor, e.target_actor, coalesce(substr(e.date, 1, 7), ''),"
-					   " coalesce(e.quad, 0), 1, 0, coalesce(e.goldstein, 0), e.goldstein IS NOT NULL"
-					   " FROM events e JOIN documents d ON d.id = e.doc WHERE e.mention_of IS NOT NULL AND ");
+			dyad_buf_puts(
+				sql,
+				" UNION ALL SELECT e.source_actor, e.target_actor, coalesce(substr(e.date, 1, 7), ''),"
+				" coalesce(e.quad, 0), 1, 0, coalesce(e.goldstein, 0), e.goldstein IS NOT NULL"
+				" FROM events e JOIN documents d ON d.id = e.doc WHERE e.mention_of IS NOT NULL AND ");
 			first_report_sql(sql, f);
 			dyad_buf_puts(sql, scope.p);
 			if (dirs)
@@ -946,17 +969,16 @@ static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const ch
 	if (months[1][0]) {
 		dyad_buf_puts(sql, " UNION ALL SELECT source_actor, target_actor, period_key, quad, events, mentions,"
 				   " goldstein_sum, goldstein_n FROM (");
-		event_rows(sql, 0, f, scope.p, months[0][0] ? " AND e.date > :hi || '-~' AND e.date >= :lo"
-							    : " AND e.date > :hi || '-~'");
+		event_rows(sql, 0, f, scope.p,
+			   months[0][0] ? " AND e.date > :hi || '-~' AND e.date >= :lo" : " AND e.date > :hi || '-~'");
 		dyad_buf_putc(sql, ')');
 	}
 	dyad_buf_putc(sql, ')');
 	dyad_buf_free(&scope);
 }
 
-int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by,
-			     const dyad_event_filter *scope, dyad_table *out, dyad_actor_ref *ra, dyad_actor_ref *rb,
-			     dyad_errbuf *e)
+int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by, const dyad_event_filter *scope,
+			     dyad_table *out, dyad_actor_ref *ra, dyad_actor_ref *rb, dyad_errbuf *e)
 {
 	/* each period's expression over the day (YYYY-MM-DD) or month (YYYY-MM) column */
 	static const char *const periods[][3] = {
@@ -1006,11 +1028,15 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ab_q%d", ab.p, q, w, q);
 	for (q = 1; q <= 4; q++)
 		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ba_q%d", ba.p, q, w, q);
-	dyad_buf_printf(&sql, ", sum(%s) AS events, sum(e.mentions) AS mentions,"
-			      " " GOLDSTEIN_MEAN " AS goldstein FROM ", w);
+	dyad_buf_printf(&sql,
+			", sum(%s) AS events, sum(e.mentions) AS mentions,"
+			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
+			w);
 	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day, 1, dirs, scope, &bs, quad, months);
-	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY period HAVING sum(%s) > 0"
-			      " ORDER BY period", ab.p, ba.p, w);
+	dyad_buf_printf(&sql,
+			" e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY period HAVING sum(%s) > 0"
+			" ORDER BY period",
+			ab.p, ba.p, w);
 	dyad_buf_putc(&sql, '\0');
 	rc = run_named(s, sql.p, &bs, out, e);
 	dyad_buf_free(&sql);
@@ -1020,7 +1046,6 @@ int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const 
 }
 
 /* ---- profiles, networks, types ------------------------------------------------------------ */
-
 
 int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter *scope, dyad_table *partners,
 		       dyad_table *years, dyad_table *people, dyad_actor_ref *ref_out, dyad_errbuf *e)
@@ -1057,8 +1082,9 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
 			actor_name_sql(), src.p, w, w, w);
 	rows_from(&sql, whole, 0, 0, NULL, scope, &bs, quad, months);
-	dyad_buf_printf(&sql, " e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
-			      " LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
+	dyad_buf_printf(&sql,
+			" e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
+			" LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
 			src.p, tgt.p, whole ? " AND e.source_actor <> e.target_actor" : "", w);
 	dyad_buf_putc(&sql, '\0');
 	if ((rc = run_named(s, sql.p, &bs, partners, e)) < 0)
@@ -1084,13 +1110,15 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 	person_name_sql(&sql, "x.who");
 	dyad_buf_puts(&sql, " AS person, x.side, x.n AS events FROM (SELECT who, side, sum(w) AS n FROM ("
 			    " SELECT CASE WHEN ");
-	dyad_buf_printf(&sql, "%s THEN e.target_person ELSE e.source_person END AS who,"
-			      " CASE WHEN %s THEN e.target ELSE e.source END AS side, %s AS w FROM ",
+	dyad_buf_printf(&sql,
+			"%s THEN e.target_person ELSE e.source_person END AS who,"
+			" CASE WHEN %s THEN e.target ELSE e.source END AS side, %s AS w FROM ",
 			src.p, src.p, mentions_or_events(scope));
 	rows_from(&sql, 0, 0, 0, NULL, scope, &bs, quad, months);
-	dyad_buf_printf(&sql, " e WHERE (%s AND e.target_person IS NOT NULL AND e.target_person IS NOT :x)"
-			      " OR (%s AND e.source_person IS NOT NULL AND e.source_person IS NOT :x))"
-			      " GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
+	dyad_buf_printf(&sql,
+			" e WHERE (%s AND e.target_person IS NOT NULL AND e.target_person IS NOT :x)"
+			" OR (%s AND e.source_person IS NOT NULL AND e.source_person IS NOT :x))"
+			" GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
 			src.p, tgt.p);
 	dyad_buf_putc(&sql, '\0');
 	rc = run_named(s, sql.p, &bs, people, e);
@@ -1121,8 +1149,10 @@ int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table
 			w, w, w);
 	/* the whole history from the monthly sums; anything filtered from the events */
 	rows_from(&sql, 1, 0, 1, NULL, scope, &bs, quad, months);
-	dyad_buf_printf(&sql, " e WHERE e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor"
-			      " HAVING sum(%s) > 0 ORDER BY events DESC, source, target", w);
+	dyad_buf_printf(&sql,
+			" e WHERE e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor"
+			" HAVING sum(%s) > 0 ORDER BY events DESC, source, target",
+			w);
 	dyad_buf_putc(&sql, '\0');
 	rc = run_named(s, sql.p, &bs, out, e);
 	dyad_buf_free(&sql);
@@ -1171,10 +1201,11 @@ int dyad_query_places(dyad_store *s, const dyad_event_filter *f, const char *pla
 		dyad_buf_puts(&sql, "SELECT d.doc_id AS doc, e.date, e.source, e.source_name, e.target, e.target_name,"
 				    " e.cameo, e.cameo_name, e.quad, e.goldstein, e.location, e.evidence");
 	else
-		dyad_buf_printf(&sql, "SELECT %s AS place, min(e.location) AS name, min(e.location_country) AS country,"
-				      " round(avg(e.location_lat), 5) AS lat, round(avg(e.location_lon), 5) AS lon,"
-				      " count(*) AS events, sum(e.quad IN (1, 2)) AS cooperation,"
-				      " sum(e.quad IN (3, 4)) AS conflict, round(avg(e.goldstein), 5) AS goldstein",
+		dyad_buf_printf(&sql,
+				"SELECT %s AS place, min(e.location) AS name, min(e.location_country) AS country,"
+				" round(avg(e.location_lat), 5) AS lat, round(avg(e.location_lon), 5) AS lon,"
+				" count(*) AS events, sum(e.quad IN (1, 2)) AS cooperation,"
+				" sum(e.quad IN (3, 4)) AS conflict, round(avg(e.goldstein), 5) AS goldstein",
 				key);
 	dyad_buf_printf(&sql, " FROM events e JOIN documents d ON d.id = e.doc WHERE e.location_lat IS NOT NULL AND ");
 	listed_sql(&sql, f);
@@ -1282,7 +1313,8 @@ int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table 
 	/* countries and organisations; with a prefix also the people one of whose names has a word
 	   beginning so, with their events (each once) */
 	static const char sql[] =
-		"SELECT * FROM (SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM actors a"
+		"SELECT * FROM (SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM "
+		"actors a"
 		" LEFT JOIN actor_events n ON n.actor = a.code"
 		" WHERE CASE WHEN ?1 IS NULL THEN coalesce(n.events, 0) > 0"
 		"  ELSE lower(a.code) = ?1 OR (a.kind = 'igo' AND lower(a.code) = 'igo' || ?1)"

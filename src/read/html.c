@@ -17,12 +17,14 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const blocks[] = { "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2",
-				      "h3", "h4", "h5", "h6", "article", "section", "header", "footer", "nav",
-				      "aside", "main", "blockquote", "pre", "figure", "figcaption", "dd", "dt",
-				      "dl", "form", "hr", "address", "caption", "option", "title", NULL };
-static const char *const hidden[] = { "script", "style", "noscript", "template", "svg", "iframe", "object",
-				      "head", "button", "select", "canvas", NULL };
+static const char *const blocks[] = { "p",     "div",  "br",         "li",      "ul",      "ol",         "tr",
+				      "td",    "th",   "table",      "h1",      "h2",      "h3",         "h4",
+				      "h5",    "h6",   "article",    "section", "header",  "footer",     "nav",
+				      "aside", "main", "blockquote", "pre",     "figure",  "figcaption", "dd",
+				      "dt",    "dl",   "form",       "hr",      "address", "caption",    "option",
+				      "title", NULL };
+static const char *const hidden[] = { "script", "style", "noscript", "template", "svg",    "iframe",
+				      "object", "head",  "button",   "select",   "canvas", NULL };
 
 static int in(const char *name, const char *const *list)
 {
@@ -84,16 +86,19 @@ static void node_text(xmlNode *n, dyad_buf *b)
 static void meta(xmlNode *n, html_page *out)
 {
 	xmlChar *prop = xmlGetProp(n, (const xmlChar *)"property"), *name = xmlGetProp(n, (const xmlChar *)"name");
-	xmlChar *itemprop = xmlGetProp(n, (const xmlChar *)"itemprop"), *content = xmlGetProp(n, (const xmlChar *)"content");
-	const char *key = prop ? (const char *)prop : name ? (const char *)name : itemprop ? (const char *)itemprop : "";
+	xmlChar *itemprop = xmlGetProp(n, (const xmlChar *)"itemprop"),
+		*content = xmlGetProp(n, (const xmlChar *)"content");
+	const char *key = prop       ? (const char *)prop
+			  : name     ? (const char *)name
+			  : itemprop ? (const char *)itemprop
+				     : "";
 
 	if (content) {
 		if (strcasecmp(key, "og:title") == 0) {
 			/* og:title is the headline without the site's name: it wins over <title> */
 			dyad_buf_clear(&out->title);
 			set_once(&out->title, content);
-		}
-		else if (strcasecmp(key, "og:site_name") == 0)
+		} else if (strcasecmp(key, "og:site_name") == 0)
 			set_once(&out->site_name, content);
 		else if (strcasecmp(key, "og:url") == 0)
 			set_once(&out->url, content);
@@ -121,22 +126,22 @@ static void meta(xmlNode *n, html_page *out)
  * times its size. Nesting is followed to any depth with a stack of frames.
  */
 typedef struct {
-	unsigned skipped : 1;  /* inside, or the root of, what is not shown */
-	unsigned block : 1;    /* ends a line when it closes */
-	unsigned title : 1;    /* <title>: its text is read when it closes */
-	unsigned h1 : 1;       /* the first <h1>: its text is read when it closes */
+	unsigned skipped : 1; /* inside, or the root of, what is not shown */
+	unsigned block : 1;   /* ends a line when it closes */
+	unsigned title : 1;   /* <title>: its text is read when it closes */
+	unsigned h1 : 1;      /* the first <h1>: its text is read when it closes */
 } frame;
 
 typedef struct {
 	htmlParserCtxtPtr ctxt;
 	html_page *out;
-	html_page sink;        /* where <head>'s text goes: nowhere */
-	html_page *cur;        /* out, or &sink inside <head> */
+	html_page sink; /* where <head>'s text goes: nowhere */
+	html_page *cur; /* out, or &sink inside <head> */
 	xmlNode *head;
 	frame *stack;
 	size_t depth, cap;
-	size_t skip;           /* open elements not shown */
-	size_t hold;           /* open <title> and <h1>: their subtrees are kept until they close */
+	size_t skip; /* open elements not shown */
+	size_t hold; /* open <title> and <h1>: their subtrees are kept until they close */
 	int h1_open;
 } reading;
 
@@ -168,7 +173,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 		if (name[0] == 'm' || name[0] == 'M') {
 			meta(n, w->cur);
 		} else {
-			xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel"), *href = xmlGetProp(n, (const xmlChar *)"href");
+			xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel"),
+				*href = xmlGetProp(n, (const xmlChar *)"href");
 			if (rel && href && strcasecmp((const char *)rel, "canonical") == 0)
 				set_once(&w->cur->url, href);
 			xmlFree(rel);
@@ -331,8 +337,8 @@ size_t html_extract(dyad_str html, const char *base_url, const char *charset, ht
 	dyad_buf fixed = DYAD_BUF_INIT;
 	size_t repaired = 0;
 	reading w;
-	dyad_buf *bufs[] = { &out->text, &out->title, &out->h1, &out->site_name, &out->url, &out->published,
-			     &out->author };
+	dyad_buf *bufs[] = { &out->text, &out->title,     &out->h1,    &out->site_name,
+			     &out->url,  &out->published, &out->author };
 	size_t i;
 
 	for (i = 0; i < sizeof bufs / sizeof *bufs; i++) // NOLINT(bugprone-sizeof-expression): an array of pointers

@@ -28,12 +28,12 @@ void html_page_free(html_page *p);
 
 /* One WARC record. */
 typedef struct {
-	dyad_str type;      /* WARC-Type */
-	dyad_str id;        /* WARC-Record-ID */
-	dyad_str uri;       /* WARC-Target-URI */
+	dyad_str type; /* WARC-Type */
+	dyad_str id;   /* WARC-Record-ID */
+	dyad_str uri;  /* WARC-Target-URI */
 	dyad_str content_type;
-	dyad_str block;     /* the record's content */
-	size_t offset;      /* where the record starts in the file */
+	dyad_str block; /* the record's content */
+	size_t offset;  /* where the record starts in the file */
 } warc_record;
 
 /*
@@ -43,20 +43,20 @@ typedef struct {
  * on at the next member, and at the next "WARC/1." line in what it gives.
  */
 typedef struct {
-	FILE *f;              /* NULL once the input is at its end */
-	int own;              /* f is ours to close (not stdin) */
-	int gz;               /* the input is gzip */
+	FILE *f; /* NULL once the input is at its end */
+	int own; /* f is ours to close (not stdin) */
+	int gz;  /* the input is gzip */
 	z_stream z;
 	unsigned char in[65536];
-	size_t in_off;        /* file offset of in[0] */
-	size_t member_at;     /* file offset of the gzip member being inflated */
-	int member_open;      /* inflate is inside a member */
-	dyad_buf win;         /* the data (decompressed) from offset win_off on */
+	size_t in_off;    /* file offset of in[0] */
+	size_t member_at; /* file offset of the gzip member being inflated */
+	int member_open;  /* inflate is inside a member */
+	dyad_buf win;     /* the data (decompressed) from offset win_off on */
 	size_t win_off;
-	size_t pos;           /* where the next record is looked for (data offset) */
-	int damaged;          /* the data stops at a damaged member: damage names it */
+	size_t pos;  /* where the next record is looked for (data offset) */
+	int damaged; /* the data stops at a damaged member: damage names it */
 	char damage[200];
-	size_t limit;         /* largest record taken */
+	size_t limit; /* largest record taken */
 } warc_stream;
 
 /*

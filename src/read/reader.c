@@ -29,20 +29,20 @@ struct dyad_reader {
 	size_t nfiles, next_file;
 	/* the input being read */
 	const char *path;
-	dyad_buf raw;          /* its bytes, decompressed (all inputs but WARC) */
-	warc_stream warc;      /* a WARC input, read record by record */
-	int streaming;         /* the input is read through `warc` */
-	FILE *lines;           /* a JSON Lines input read a line at a time into raw; NULL once at its end */
-	int lines_own;         /* lines is ours to close (not stdin) */
-	int line_stream;       /* raw holds the lines not yet read, not the whole input */
-	int skipping;          /* a line longer than the limit is being passed over */
+	dyad_buf raw;     /* its bytes, decompressed (all inputs but WARC) */
+	warc_stream warc; /* a WARC input, read record by record */
+	int streaming;    /* the input is read through `warc` */
+	FILE *lines;      /* a JSON Lines input read a line at a time into raw; NULL once at its end */
+	int lines_own;    /* lines is ours to close (not stdin) */
+	int line_stream;  /* raw holds the lines not yet read, not the whole input */
+	int skipping;     /* a line longer than the limit is being passed over */
 	dyad_format fmt;
 	size_t pos, line, ordinal;
 	int open;
 	/* the page handed out */
 	dyad_buf text, scratch, nfc;
 	html_page html;
-	dyad_buf meta[6];      /* url, title, h1, site, published, author for JSON Lines records */
+	dyad_buf meta[6]; /* url, title, h1, site, published, author for JSON Lines records */
 	char record[128];
 	dyad_arena *arena;
 	char err[700];
@@ -186,8 +186,8 @@ static int binary(dyad_str s)
 
 static int looks_html(dyad_str s)
 {
-	static const char *const marks[] = { "<!doctype html", "<html", "<head", "<body", "<meta", "<div", "<p>",
-					     "<article", "<title", "<!--", NULL };
+	static const char *const marks[] = { "<!doctype html", "<html",  "<head", "<body", "<meta", "<div", "<p>",
+					     "<article",       "<title", "<!--",  NULL };
 	size_t i = 0, n = s.n < 2048 ? s.n : 2048;
 	const char *const *m;
 
@@ -454,7 +454,8 @@ static int next_line(dyad_reader *r, dyad_str *line)
 			if (r->raw.n - r->pos > r->opts.max_bytes) {
 				r->skipping = 1;
 				r->line++;
-				return error(r, "line %zu: longer than the limit of %zu bytes", r->line, r->opts.max_bytes);
+				return error(r, "line %zu: longer than the limit of %zu bytes", r->line,
+					     r->opts.max_bytes);
 			}
 			read_lines(r);
 			continue;
@@ -511,8 +512,7 @@ static int next_jsonl(dyad_reader *r, dyad_page *out)
 		rc = dyad_json_parse(r->arena, line, &j, &e);
 		drop_read_lines(r); /* the record's strings are the parse's own now */
 		if (rc < 0) /* the parser counts lines from the record's: "line 1, column 36" is the record's column 36 */
-			return error(r, "line %zu, %s", r->line,
-				     strncmp(e.msg, "line 1, ", 8) == 0 ? e.msg + 8 : e.msg);
+			return error(r, "line %zu, %s", r->line, strncmp(e.msg, "line 1, ", 8) == 0 ? e.msg + 8 : e.msg);
 		if (j->type != DYAD_JSON_OBJECT)
 			return error(r, "line %zu: expected a JSON object", r->line);
 		html = dyad_json_get_str(j, "html");
@@ -528,7 +528,8 @@ static int next_jsonl(dyad_reader *r, dyad_page *out)
 		url = dyad_json_get_str(j, "url");
 		out->url = meta_str(r, 0, url, &out->repaired);
 		if (html.p) {
-			page_from_html(r, html, NULL, "UTF-8", out); /* a JSON string: decoded already, whatever its <meta> says */
+			page_from_html(r, html, NULL, "UTF-8",
+				       out); /* a JSON string: decoded already, whatever its <meta> says */
 		} else {
 			out->text = clean_text(r, text, &out->repaired);
 		}
@@ -577,7 +578,8 @@ static int next_warc(dyad_reader *r, dyad_page *out)
 		} else {
 			continue; /* requests, metadata, warcinfo */
 		}
-		snprintf(r->record, sizeof r->record, "%.*s", (int)(rec.id.n < 120 ? rec.id.n : 120), rec.id.p ? rec.id.p : "");
+		snprintf(r->record, sizeof r->record, "%.*s", (int)(rec.id.n < 120 ? rec.id.n : 120),
+			 rec.id.p ? rec.id.p : "");
 		out->record = r->record;
 		out->format = DYAD_FMT_WARC;
 		out->id = page_id(rec.block, rec.offset);
@@ -591,10 +593,11 @@ static int next_warc(dyad_reader *r, dyad_page *out)
 				snprintf(url, sizeof url, "%.*s", (int)(out->url.n < 2000 ? out->url.n : 2000),
 					 out->url.p ? out->url.p : "");
 				char cs[48];
-				page_from_html(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, url[0] ? url : NULL,
-					       ctype_charset(ctype, cs), out);
+				page_from_html(r, (dyad_str){ payload.p ? payload.p : "", payload.n },
+					       url[0] ? url : NULL, ctype_charset(ctype, cs), out);
 			} else {
-				out->text = clean_text(r, (dyad_str){ payload.p ? payload.p : "", payload.n }, &out->repaired);
+				out->text = clean_text(r, (dyad_str){ payload.p ? payload.p : "", payload.n },
+						       &out->repaired);
 			}
 			/* kept until the next page: the page's text may be the payload itself */
 			dyad_buf_free(&r->nfc);
@@ -618,12 +621,8 @@ int dyad_reader_next(dyad_reader *r, dyad_page *out)
 		memset(out, 0, sizeof *out);
 		out->path = r->path;
 		switch (r->fmt) {
-		case DYAD_FMT_JSONL:
-			rc = next_jsonl(r, out);
-			break;
-		case DYAD_FMT_WARC:
-			rc = next_warc(r, out);
-			break;
+		case DYAD_FMT_JSONL: rc = next_jsonl(r, out); break;
+		case DYAD_FMT_WARC: rc = next_warc(r, out); break;
 		case DYAD_FMT_HTML:
 		case DYAD_FMT_TEXT:
 		default:

@@ -210,7 +210,8 @@ static int param_scope(request *q, dyad_event_filter *f)
 	/* each filter and what its value should be */
 	static const char *const not_empty[][2] = {
 		{ "type", "a PLOVER type" }, { "cameo", "a CAMEO code" }, { "quad", "a QuadClass 1-4" },
-		{ "outlet", "an outlet" }, { "language", "ru or en" }, { "since", "a date" }, { "until", "a date" },
+		{ "outlet", "an outlet" },   { "language", "ru or en" },  { "since", "a date" },
+		{ "until", "a date" },
 	};
 	long quad;
 	size_t i;
@@ -236,7 +237,8 @@ static int param_actors(request *q, dyad_event_filter *f)
 {
 	static const char actor[] = "a country, organisation, code or person";
 
-	if (param_not_empty(q, "actor", actor) < 0 || param_not_empty(q, "a", actor) < 0 || param_not_empty(q, "b", actor) < 0)
+	if (param_not_empty(q, "actor", actor) < 0 || param_not_empty(q, "a", actor) < 0 ||
+	    param_not_empty(q, "b", actor) < 0)
 		return -1;
 	f->actor = param(q, "actor");
 	f->a = param(q, "a");
@@ -271,8 +273,8 @@ static void api_stats(dyad_store *s, request *q)
 
 static void api_events(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "limit", "offset",
-					     "count", "names", "quad", "outlet", "language", "after", NULL };
+	static const char *const names[] = { "actor",  "a",     "b",     "type", "cameo",  "since",    "until", "limit",
+					     "offset", "count", "names", "quad", "outlet", "language", "after", NULL };
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	dyad_buf *b = &q->r->body;
 	long limit, offset;
@@ -317,8 +319,8 @@ static void api_events(dyad_store *s, request *q)
 
 static void api_timeline(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "a", "b", "by", "count", "names", "since", "until", "type", "cameo",
-					     "quad", "outlet", "language", NULL };
+	static const char *const names[] = { "a",    "b",     "by",   "count",  "names",    "since", "until",
+					     "type", "cameo", "quad", "outlet", "language", NULL };
 	const char *a, *b, *by;
 	dyad_actor_ref ra, rb;
 	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
@@ -379,8 +381,8 @@ static void api_actors(dyad_store *s, request *q)
 
 static void api_actor(dyad_store *s, request *q, const char *code)
 {
-	static const char *const names[] = { "count", "names", "since", "until", "type", "cameo", "quad", "outlet",
-					     "language", NULL };
+	static const char *const names[] = { "count", "names", "since",  "until",    "type",
+					     "cameo", "quad",  "outlet", "language", NULL };
 	dyad_table actor, partners, years, people;
 	dyad_buf *b = &q->r->body;
 	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
@@ -420,8 +422,8 @@ static void api_actor(dyad_store *s, request *q, const char *code)
 /* GET /api/types: events by PLOVER type over the whole scope (an actor or a dyad, dates, filters). */
 static void api_types(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "actor", "a", "b", "type", "cameo", "since", "until", "count", "names",
-					     "quad", "outlet", "language", NULL };
+	static const char *const names[] = { "actor", "a",     "b",    "type",   "cameo",    "since", "until",
+					     "count", "names", "quad", "outlet", "language", NULL };
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	dyad_table t;
 	dyad_errbuf e;
@@ -442,15 +444,16 @@ static void api_types(dyad_store *s, request *q)
 /* GET /api/places: the places of events with their counts, or with place=ID that place's latest events. */
 static void api_places(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "place", "limit", "since", "until", "type", "cameo", "quad", "outlet",
-					     "language", "count", "names", NULL };
+	static const char *const names[] = { "place", "limit",  "since",    "until", "type",  "cameo",
+					     "quad",  "outlet", "language", "count", "names", NULL };
 	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
 	const char *place;
 	dyad_table t;
 	dyad_errbuf e;
 	int rc;
 
-	if (check_params(q, names) < 0 || param_scope(q, &f) < 0 || param_not_empty(q, "place", "a place's id from /api/places") < 0)
+	if (check_params(q, names) < 0 || param_scope(q, &f) < 0 ||
+	    param_not_empty(q, "place", "a place's id from /api/places") < 0)
 		return;
 	place = param(q, "place");
 	/* at most 500 places in one answer, or 100 events of one place */
@@ -485,8 +488,8 @@ static long find_actor(const dyad_table *t, const char *code)
 
 static void api_network(dyad_store *s, request *q)
 {
-	static const char *const names[] = { "since", "until", "count", "names", "type", "cameo", "quad", "outlet",
-					     "language", NULL };
+	static const char *const names[] = { "since", "until", "count",  "names",    "type",
+					     "cameo", "quad",  "outlet", "language", NULL };
 	dyad_event_filter scope = DYAD_EVENT_FILTER_INIT;
 	dyad_table edges, actors;
 	dyad_buf *b = &q->r->body;
@@ -534,7 +537,9 @@ static void api_network(dyad_store *s, request *q)
 			else
 				dyad_buf_puts(b, "null");
 			dyad_buf_printf(b, ",\"events\":%s}",
-					a >= 0 && dyad_table_get(&actors, (size_t)a, 4) ? dyad_table_get(&actors, (size_t)a, 4) : "0");
+					a >= 0 && dyad_table_get(&actors, (size_t)a, 4)
+						? dyad_table_get(&actors, (size_t)a, 4)
+						: "0");
 		}
 	dyad_buf_puts(b, "],\"edges\":");
 	dyad_table_json(&edges, b);

@@ -23,8 +23,8 @@
 
 struct server {
 	const dyad_serve_opts *o;
-	pthread_mutex_t lock;      /* guards `stores` */
-	dyad_store **stores;       /* every worker's handle, closed at the end */
+	pthread_mutex_t lock; /* guards `stores` */
+	dyad_store **stores;  /* every worker's handle, closed at the end */
 	size_t nstores;
 };
 
@@ -44,7 +44,10 @@ static dyad_store *worker_store(struct server *sv, const char **why)
 			thread_store = NULL;
 		} else {
 			pthread_mutex_lock(&sv->lock);
-			sv->stores = dyad_xrealloc(sv->stores, (sv->nstores + 1) * sizeof *sv->stores); // NOLINT(bugprone-sizeof-expression): an array of pointers
+			sv->stores = dyad_xrealloc(
+				sv->stores,
+				(sv->nstores + 1) *
+					sizeof *sv->stores); // NOLINT(bugprone-sizeof-expression): an array of pointers
 			sv->stores[sv->nstores++] = thread_store;
 			pthread_mutex_unlock(&sv->lock);
 		}
@@ -62,8 +65,8 @@ typedef struct {
 	const char *nul; /* the name of a parameter whose name or value holds a NUL byte (%00) */
 } params;
 
-static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
-			       const char *value, size_t value_size)
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size, const char *value,
+			       size_t value_size)
 {
 	params *ps = cls;
 
@@ -83,8 +86,8 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
-static enum MHD_Result send_reply(struct MHD_Connection *c, int status, const char *type, const void *data,
-				  size_t size, int is_static)
+static enum MHD_Result send_reply(struct MHD_Connection *c, int status, const char *type, const void *data, size_t size,
+				  int is_static)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
@@ -235,15 +238,13 @@ int dyad_serve(const dyad_serve_opts *o, dyad_errbuf *e)
 	sigaddset(&wait_for, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &wait_for, NULL);
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, (uint16_t)port, NULL, NULL, handle, &sv,
-			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-			     MHD_OPTION_THREAD_POOL_SIZE, threads,
+			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, threads,
 			     /* one client holding idle connections cannot take the others' places: it gets
 				a few of them, and a connection that sends no complete request soon goes */
 			     MHD_OPTION_CONNECTION_LIMIT, o->max_connections ? o->max_connections : 1024u,
 			     MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->max_per_client ? o->max_per_client : 32u,
 			     MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 5u,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(4 * DYAD_SERVE_MAX_HEADERS),
-			     MHD_OPTION_END);
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(4 * DYAD_SERVE_MAX_HEADERS), MHD_OPTION_END);
 	if (d == NULL) {
 		pthread_sigmask(SIG_UNBLOCK, &wait_for, NULL);
 		pthread_mutex_destroy(&sv.lock);

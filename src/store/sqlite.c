@@ -11,9 +11,24 @@
 
 #include "dyad/text.h"
 
-enum { ST_FIND_DOC, ST_INSERT_DOC, ST_UPDATE_DOC, ST_DEL_SENT, ST_DEL_MENT, ST_DEL_EV, ST_DEL_BANDS,
-       ST_INSERT_SENT, ST_INSERT_MENT, ST_INSERT_EV, ST_INSERT_BAND, ST_FIND_BAND, ST_SET_SYND, ST_ACTOR,
-       ST_ACTOR_NAME, ST_COUNT };
+enum {
+	ST_FIND_DOC,
+	ST_INSERT_DOC,
+	ST_UPDATE_DOC,
+	ST_DEL_SENT,
+	ST_DEL_MENT,
+	ST_DEL_EV,
+	ST_DEL_BANDS,
+	ST_INSERT_SENT,
+	ST_INSERT_MENT,
+	ST_INSERT_EV,
+	ST_INSERT_BAND,
+	ST_FIND_BAND,
+	ST_SET_SYND,
+	ST_ACTOR,
+	ST_ACTOR_NAME,
+	ST_COUNT
+};
 
 static const char *const sql[ST_COUNT] = {
 	[ST_FIND_DOC] = "SELECT id, dyad_version, content_hash FROM documents WHERE doc_id = ?1",
@@ -31,13 +46,14 @@ static const char *const sql[ST_COUNT] = {
 	[ST_INSERT_SENT] = "INSERT INTO sentences (doc, n, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_INSERT_MENT] = "INSERT INTO mentions (doc, sentence, start, end, kind, code, country, igo, role, person, "
 			   "name, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	[ST_INSERT_EV] = "INSERT INTO events (doc, n, source, source_country, source_igo, source_role, source_person, "
-			 "source_name, target, target_country, target_igo, target_role, target_person, target_name, "
-			 "source_actor, target_actor, cameo, root, cameo_name, quad, goldstein, type, mode, reciprocal, "
-			 "modality, date, date_source, location, sentence, start, end, evidence, rules, location_country, "
-			 "location_geonames, location_lat, location_lon) VALUES (?1, ?2, "
-			 "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-			 "?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)",
+	[ST_INSERT_EV] =
+		"INSERT INTO events (doc, n, source, source_country, source_igo, source_role, source_person, "
+		"source_name, target, target_country, target_igo, target_role, target_person, target_name, "
+		"source_actor, target_actor, cameo, root, cameo_name, quad, goldstein, type, mode, reciprocal, "
+		"modality, date, date_source, location, sentence, start, end, evidence, rules, location_country, "
+		"location_geonames, location_lat, location_lon) VALUES (?1, ?2, "
+		"?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+		"?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)",
 	[ST_INSERT_BAND] = "INSERT OR IGNORE INTO simhash_bands (band, value, doc) VALUES (?1, ?2, ?3)",
 	[ST_FIND_BAND] = "SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc "
 			 "WHERE b.band = ?1 AND b.value = ?2 AND b.doc <> ?3 ORDER BY b.doc LIMIT 64",
@@ -83,7 +99,8 @@ static const char schema_v1[] =
 	" id INTEGER PRIMARY KEY,"
 	" doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
 	" sentence INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
-	" kind TEXT NOT NULL, code TEXT, country TEXT, igo TEXT, role TEXT, person TEXT, name TEXT, text TEXT NOT NULL);"
+	" kind TEXT NOT NULL, code TEXT, country TEXT, igo TEXT, role TEXT, person TEXT, name TEXT, text TEXT NOT "
+	"NULL);"
 	"CREATE INDEX mentions_doc ON mentions(doc);"
 	"CREATE INDEX mentions_code ON mentions(code);"
 	"CREATE INDEX mentions_person ON mentions(person);"
@@ -116,12 +133,11 @@ static const char schema_v1[] =
  * array; every name of the lexicon's countries, organisations and people,
  * folded, so queries find "Белоруссия", "Kirghizia" or "Tokayev".
  */
-static const char schema_v2[] =
-	"ALTER TABLE documents ADD COLUMN furniture TEXT;"
-	"CREATE TABLE actor_names ("
-	" folded TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,"
-	" code TEXT NOT NULL DEFAULT '', person TEXT NOT NULL DEFAULT '',"
-	" UNIQUE (folded, kind, code, person));";
+static const char schema_v2[] = "ALTER TABLE documents ADD COLUMN furniture TEXT;"
+				"CREATE TABLE actor_names ("
+				" folded TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,"
+				" code TEXT NOT NULL DEFAULT '', person TEXT NOT NULL DEFAULT '',"
+				" UNIQUE (folded, kind, code, person));";
 
 /*
  * Version 3: sentences reach the full-text index once per batch (one
@@ -149,7 +165,8 @@ static const char schema_v3[] =
 	" coalesce(sum(goldstein), 0), count(goldstein) FROM events"
 	" GROUP BY source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0);"
 	"CREATE TRIGGER events_days_ai AFTER INSERT ON events BEGIN"
-	" INSERT INTO dyad_days VALUES (new.source_actor, new.target_actor, coalesce(new.date, ''), coalesce(new.quad, 0), 1,"
+	" INSERT INTO dyad_days VALUES (new.source_actor, new.target_actor, coalesce(new.date, ''), coalesce(new.quad, "
+	"0), 1,"
 	"  coalesce(new.goldstein, 0), new.goldstein IS NOT NULL)"
 	" ON CONFLICT DO UPDATE SET events = events + 1, goldstein_sum = goldstein_sum + excluded.goldstein_sum,"
 	"  goldstein_n = goldstein_n + excluded.goldstein_n; END;"
@@ -209,7 +226,8 @@ static const char schema_v6[] =
 	" INSERT INTO actor_events VALUES (new.target_actor, 1) ON CONFLICT DO UPDATE SET events = events + 1; END;"
 	"CREATE TRIGGER events_actors_ad AFTER DELETE ON events BEGIN"
 	" UPDATE actor_events SET events = events - 1 WHERE actor IN (old.source_actor, old.target_actor);"
-	" UPDATE actor_events SET events = events - 1 WHERE actor = old.source_actor AND old.source_actor = old.target_actor;"
+	" UPDATE actor_events SET events = events - 1 WHERE actor = old.source_actor AND old.source_actor = "
+	"old.target_actor;"
 	" DELETE FROM actor_events WHERE actor IN (old.source_actor, old.target_actor) AND events <= 0; END;";
 
 /*
@@ -222,55 +240,77 @@ static const char schema_v6[] =
  * Goldstein sums) and every row (`mentions`). Triggers keep it so: the first
  * row of a key deleted hands its place to the next one.
  */
-#define SAME_EVENT(x, y)                                                                                        \
-	" " x ".source_actor = " y ".source_actor AND " x ".target_actor = " y ".target_actor AND " x ".cameo = " y \
+#define SAME_EVENT(x, y)                                                                                               \
+	" " x ".source_actor = " y ".source_actor AND " x ".target_actor = " y ".target_actor AND " x ".cameo = " y    \
 	".cameo AND " x ".date IS " y ".date AND " x ".source IS " y ".source AND " x ".target IS " y ".target AND " x \
 	".source_person IS " y ".source_person AND " x ".target_person IS " y ".target_person "
 /* the sums of one row, counted as an event when `first` (0 or 1) */
-#define SUMS(first, r)                                                                                          \
-	first ", " first " * coalesce(" r ".goldstein, 0), " first " * (" r ".goldstein IS NOT NULL), 1"
+#define SUMS(first, r) first ", " first " * coalesce(" r ".goldstein, 0), " first " * (" r ".goldstein IS NOT NULL), 1"
 /* the trigger's first statement has set new.mention_of: reading it back is one lookup by id */
 #define FIRST_NEW "(SELECT mention_of IS NULL FROM events WHERE id = new.id)"
 #define LAST_OLD "(NOT EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "old") "))"
-#define ADD_SUMS                                                                                                \
-	" ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein_sum = goldstein_sum +"             \
+#define ADD_SUMS                                                                                        \
+	" ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein_sum = goldstein_sum +" \
 	" excluded.goldstein_sum, goldstein_n = goldstein_n + excluded.goldstein_n, mentions = mentions + 1;"
-#define SUB_SUMS                                                                                                \
-	" SET events = events - " LAST_OLD ", goldstein_sum = goldstein_sum - " LAST_OLD                           \
-	" * coalesce(old.goldstein, 0), goldstein_n = goldstein_n - " LAST_OLD " * (old.goldstein IS NOT NULL),"   \
+#define SUB_SUMS                                                                                                 \
+	" SET events = events - " LAST_OLD ", goldstein_sum = goldstein_sum - " LAST_OLD                         \
+	" * coalesce(old.goldstein, 0), goldstein_n = goldstein_n - " LAST_OLD " * (old.goldstein IS NOT NULL)," \
 	" mentions = mentions - 1"
 /* the statements of the insert and delete triggers on events (version 7; version 9 adds to them) */
-#define EVENTS_AI_V7 \
-	" UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "new") \
-	"  AND x.id <> new.id) WHERE id = new.id AND EXISTS (SELECT 1 FROM events x WHERE" SAME_EVENT("x", "new") \
-	"  AND x.id <> new.id);" \
-	" INSERT INTO dyad_days (source_actor, target_actor, date, quad, events, goldstein_sum, goldstein_n, mentions)" \
-	"  VALUES (new.source_actor, new.target_actor, coalesce(new.date, ''), coalesce(new.quad, 0), " \
-	SUMS(FIRST_NEW, "new") ")" ADD_SUMS \
-	" INSERT INTO dyad_months (source_actor, target_actor, month, quad, events, goldstein_sum, goldstein_n, mentions)" \
-	"  VALUES (new.source_actor, new.target_actor, substr(coalesce(new.date, ''), 1, 7), coalesce(new.quad, 0), " \
-	SUMS(FIRST_NEW, "new") ")" ADD_SUMS \
-	" INSERT INTO actor_events (actor, events, mentions) VALUES (new.source_actor, " FIRST_NEW ", 1)" \
-	"  ON CONFLICT DO UPDATE SET events = events + excluded.events, mentions = mentions + 1;" \
-	" INSERT INTO actor_events (actor, events, mentions) VALUES (new.target_actor, " FIRST_NEW ", 1)" \
-	"  ON CONFLICT DO UPDATE SET events = events + excluded.events, mentions = mentions + 1;"
-#define EVENTS_AD_V7 \
-	/* the first row of its key gone: the next one becomes the event */ \
-	" UPDATE events SET mention_of = nullif((SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "old") "), id)" \
-	"  WHERE old.mention_of IS NULL AND mention_of = old.id;" \
-	" UPDATE dyad_days" SUB_SUMS " WHERE source_actor = old.source_actor AND target_actor = old.target_actor" \
-	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0);" \
-	" DELETE FROM dyad_days WHERE source_actor = old.source_actor AND target_actor = old.target_actor" \
-	"  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0) AND mentions <= 0;" \
-	" UPDATE dyad_months" SUB_SUMS " WHERE source_actor = old.source_actor AND target_actor = old.target_actor" \
-	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0);" \
-	" DELETE FROM dyad_months WHERE source_actor = old.source_actor AND target_actor = old.target_actor" \
-	"  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0) AND mentions <= 0;" \
-	" UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1" \
-	"  WHERE actor IN (old.source_actor, old.target_actor);" \
-	" UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1" \
-	"  WHERE actor = old.source_actor AND old.source_actor = old.target_actor;" \
-	" DELETE FROM actor_events WHERE actor IN (old.source_actor, old.target_actor) AND mentions <= 0;"
+#define EVENTS_AI_V7                                                                                                 \
+	" UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT(                          \
+		"x",                                                                                                 \
+		"new") "  AND x.id <> new.id) WHERE id = new.id AND EXISTS (SELECT 1 FROM events x "                 \
+		       "WHERE" SAME_EVENT(                                                                           \
+			       "x",                                                                                  \
+			       "new") "  AND x.id <> new.id);"                                                       \
+				      " INSERT INTO dyad_days (source_actor, target_actor, date, "                   \
+				      "quad, events, goldstein_sum, goldstein_n, mentions)"                          \
+				      "  VALUES (new.source_actor, new.target_actor, "                               \
+				      "coalesce(new.date, ''), coalesce(new.quad, 0), " SUMS(                        \
+					      FIRST_NEW,                                                             \
+					      "new") ")" ADD_SUMS " INSERT INTO dyad_months (source_actor, "         \
+						     "target_actor, month, quad, events, "                           \
+						     "goldstein_sum, goldstein_n, mentions)"                         \
+						     "  VALUES (new.source_actor, new.target_actor, "                \
+						     "substr(coalesce(new.date, ''), 1, 7), "                        \
+						     "coalesce(new.quad, 0), " SUMS(                                 \
+							     FIRST_NEW,                                              \
+							     "new") ")" ADD_SUMS                                     \
+								    " INSERT INTO actor_events (actor, events, "     \
+								    "mentions) VALUES (new.source_actor, " FIRST_NEW \
+								    ", 1)"                                           \
+								    "  ON CONFLICT DO UPDATE SET events = events + " \
+								    "excluded.events, mentions = mentions + 1;"      \
+								    " INSERT INTO actor_events (actor, events, "     \
+								    "mentions) VALUES (new.target_actor, " FIRST_NEW \
+								    ", 1)"                                           \
+								    "  ON CONFLICT DO UPDATE SET events = events + " \
+								    "excluded.events, mentions = mentions + 1;"
+#define EVENTS_AD_V7                                                                                                   \
+	/* the first row of its key gone: the next one becomes the event */                                            \
+	" UPDATE events SET mention_of = nullif((SELECT min(x.id) FROM events x WHERE" SAME_EVENT(                     \
+		"x", "old") "), id)"                                                                                   \
+			    "  WHERE old.mention_of IS NULL AND mention_of = old.id;"                                  \
+			    " UPDATE dyad_days" SUB_SUMS                                                               \
+			    " WHERE source_actor = old.source_actor AND target_actor = old.target_actor"               \
+			    "  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0);"                    \
+			    " DELETE FROM dyad_days WHERE source_actor = old.source_actor AND target_actor = "         \
+			    "old.target_actor"                                                                         \
+			    "  AND date = coalesce(old.date, '') AND quad = coalesce(old.quad, 0) AND mentions <= 0;"  \
+			    " UPDATE dyad_months" SUB_SUMS                                                             \
+			    " WHERE source_actor = old.source_actor AND target_actor = old.target_actor"               \
+			    "  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0);"     \
+			    " DELETE FROM dyad_months WHERE source_actor = old.source_actor AND target_actor = "       \
+			    "old.target_actor"                                                                         \
+			    "  AND month = substr(coalesce(old.date, ''), 1, 7) AND quad = coalesce(old.quad, 0) AND " \
+			    "mentions <= 0;"                                                                           \
+			    " UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1"         \
+			    "  WHERE actor IN (old.source_actor, old.target_actor);"                                   \
+			    " UPDATE actor_events SET events = events - " LAST_OLD ", mentions = mentions - 1"         \
+			    "  WHERE actor = old.source_actor AND old.source_actor = old.target_actor;"                \
+			    " DELETE FROM actor_events WHERE actor IN (old.source_actor, old.target_actor) AND "       \
+			    "mentions <= 0;"
 static const char schema_v7[] =
 	"ALTER TABLE events ADD COLUMN mention_of INTEGER;"
 	"CREATE INDEX events_same ON events(source_actor, target_actor, cameo, date);"
@@ -279,37 +319,49 @@ static const char schema_v7[] =
 	"DROP INDEX events_type; CREATE INDEX events_type ON events(type, mention_of);"
 	/* a person's names, to show them in the language asked for */
 	"CREATE INDEX actor_names_person ON actor_names(person) WHERE person <> '';"
-	"UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "events")
-	" AND x.id < events.id);"
-	"DROP TRIGGER events_days_ai; DROP TRIGGER events_days_ad; DROP TRIGGER events_months_ai;"
-	"DROP TRIGGER events_months_ad; DROP TRIGGER events_actors_ai; DROP TRIGGER events_actors_ad;"
-	"ALTER TABLE dyad_days ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE dyad_months ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE actor_events ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
-	"DELETE FROM dyad_days; DELETE FROM dyad_months; DELETE FROM actor_events;"
-	"INSERT INTO dyad_days (source_actor, target_actor, date, quad, events, goldstein_sum, goldstein_n, mentions)"
-	" SELECT source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0), sum(mention_of IS NULL),"
-	" coalesce(sum(CASE WHEN mention_of IS NULL THEN goldstein END), 0),"
-	" sum(mention_of IS NULL AND goldstein IS NOT NULL), count(*) FROM events"
-	" GROUP BY source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0);"
-	"INSERT INTO dyad_months (source_actor, target_actor, month, quad, events, goldstein_sum, goldstein_n, mentions)"
-	" SELECT source_actor, target_actor, substr(date, 1, 7), quad, sum(events), sum(goldstein_sum),"
-	" sum(goldstein_n), sum(mentions) FROM dyad_days GROUP BY source_actor, target_actor, substr(date, 1, 7), quad;"
-	"INSERT INTO actor_events (actor, events, mentions) SELECT actor, sum(n), sum(m) FROM"
-	" (SELECT source_actor AS actor, sum(mention_of IS NULL) AS n, count(*) AS m FROM events GROUP BY source_actor"
-	" UNION ALL SELECT target_actor, sum(mention_of IS NULL), count(*) FROM events GROUP BY target_actor)"
-	" GROUP BY actor;"
-	"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN" EVENTS_AI_V7 " END;"
-	"CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN" EVENTS_AD_V7 " END;"
-	"DROP VIEW event_clusters;"
-	"CREATE VIEW event_clusters AS"
-	" SELECT e.id AS event, e.source_actor, e.target_actor, e.source, e.target, e.source_person, e.target_person,"
-	"  e.cameo, e.root, e.date, 1 + (SELECT count(*) FROM events m WHERE m.mention_of = e.id) AS num_mentions,"
-	"  (SELECT count(DISTINCT coalesce(d.outlet, d.syndicated_of, d.id)) FROM events m JOIN documents d ON d.id = m.doc"
-	"   WHERE m.id = e.id OR m.mention_of = e.id) AS num_sources,"
-	"  (SELECT count(DISTINCT coalesce(d.syndicated_of, d.id)) FROM events m JOIN documents d ON d.id = m.doc"
-	"   WHERE m.id = e.id OR m.mention_of = e.id) AS num_articles"
-	" FROM events e WHERE e.mention_of IS NULL;";
+	"UPDATE events SET mention_of = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT(
+		"x",
+		"events") " AND x.id < events.id);"
+			  "DROP TRIGGER events_days_ai; DROP TRIGGER events_days_ad; DROP TRIGGER events_months_ai;"
+			  "DROP TRIGGER events_months_ad; DROP TRIGGER events_actors_ai; DROP TRIGGER events_actors_ad;"
+			  "ALTER TABLE dyad_days ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
+			  "ALTER TABLE dyad_months ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
+			  "ALTER TABLE actor_events ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;"
+			  "DELETE FROM dyad_days; DELETE FROM dyad_months; DELETE FROM actor_events;"
+			  "INSERT INTO dyad_days (source_actor, target_actor, date, quad, events, goldstein_sum, "
+			  "goldstein_n, mentions)"
+			  " SELECT source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0), sum(mention_of "
+			  "IS NULL),"
+			  " coalesce(sum(CASE WHEN mention_of IS NULL THEN goldstein END), 0),"
+			  " sum(mention_of IS NULL AND goldstein IS NOT NULL), count(*) FROM events"
+			  " GROUP BY source_actor, target_actor, coalesce(date, ''), coalesce(quad, 0);"
+			  "INSERT INTO dyad_months (source_actor, target_actor, month, quad, events, goldstein_sum, "
+			  "goldstein_n, mentions)"
+			  " SELECT source_actor, target_actor, substr(date, 1, 7), quad, sum(events), "
+			  "sum(goldstein_sum),"
+			  " sum(goldstein_n), sum(mentions) FROM dyad_days GROUP BY source_actor, target_actor, "
+			  "substr(date, 1, 7), quad;"
+			  "INSERT INTO actor_events (actor, events, mentions) SELECT actor, sum(n), sum(m) FROM"
+			  " (SELECT source_actor AS actor, sum(mention_of IS NULL) AS n, count(*) AS m FROM events "
+			  "GROUP BY source_actor"
+			  " UNION ALL SELECT target_actor, sum(mention_of IS NULL), count(*) FROM events GROUP BY "
+			  "target_actor)"
+			  " GROUP BY actor;"
+			  "CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN" EVENTS_AI_V7 " END;"
+			  "CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN" EVENTS_AD_V7 " END;"
+			  "DROP VIEW event_clusters;"
+			  "CREATE VIEW event_clusters AS"
+			  " SELECT e.id AS event, e.source_actor, e.target_actor, e.source, e.target, e.source_person, "
+			  "e.target_person,"
+			  "  e.cameo, e.root, e.date, 1 + (SELECT count(*) FROM events m WHERE m.mention_of = e.id) AS "
+			  "num_mentions,"
+			  "  (SELECT count(DISTINCT coalesce(d.outlet, d.syndicated_of, d.id)) FROM events m JOIN "
+			  "documents d ON d.id = m.doc"
+			  "   WHERE m.id = e.id OR m.mention_of = e.id) AS num_sources,"
+			  "  (SELECT count(DISTINCT coalesce(d.syndicated_of, d.id)) FROM events m JOIN documents d ON "
+			  "d.id = m.doc"
+			  "   WHERE m.id = e.id OR m.mention_of = e.id) AS num_articles"
+			  " FROM events e WHERE e.mention_of IS NULL;";
 
 /* Version 8: where events happened, from the gazetteer (docs/schema.md). */
 static const char schema_v8[] = "ALTER TABLE events ADD COLUMN location_country TEXT;"
@@ -330,30 +382,31 @@ static const char schema_v8[] = "ALTER TABLE events ADD COLUMN location_country 
  * CAMEO root newest first, and the dyad's further reports on their own.
  */
 /* the facet of row r: its dyad, month, QuadClass, code, type and its document's language and outlet */
-#define FACET_OF(r)                                                                                             \
+#define FACET_OF(r)                                                                                                \
 	r ".source_actor, " r ".target_actor, substr(coalesce(" r ".date, ''), 1, 7), coalesce(" r ".quad, 0), " r \
-	".cameo, coalesce(" r ".type, ''), coalesce((SELECT language FROM documents WHERE id = " r ".doc), ''),"  \
-	" coalesce((SELECT outlet FROM documents WHERE id = " r ".doc), '')"
-#define FACET_COLS                                                                                              \
+	  ".cameo, coalesce(" r ".type, ''), coalesce((SELECT language FROM documents WHERE id = " r ".doc), '')," \
+	  " coalesce((SELECT outlet FROM documents WHERE id = " r ".doc), '')"
+#define FACET_COLS                                                                                                    \
 	"source_actor, target_actor, month, quad, cameo, type, language, outlet, events, goldstein_sum, goldstein_n," \
 	" mentions"
-#define FACET_ADD                                                                                               \
-	" ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein_sum = goldstein_sum +"             \
-	" excluded.goldstein_sum, goldstein_n = goldstein_n + excluded.goldstein_n, mentions = mentions +"         \
+#define FACET_ADD                                                                                          \
+	" ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein_sum = goldstein_sum +"    \
+	" excluded.goldstein_sum, goldstein_n = goldstein_n + excluded.goldstein_n, mentions = mentions +" \
 	" excluded.mentions;"
-#define FACET_IS_OLD                                                                                            \
-	" (source_actor, target_actor, month, quad, cameo, type, language, outlet) = (" FACET_OF("old") ")"
+#define FACET_IS_OLD " (source_actor, target_actor, month, quad, cameo, type, language, outlet) = (" FACET_OF("old") ")"
 /* the sums of a document's events e (sign "-" to take them away) in the facets of its language and outlet as in d */
-#define FACET_MOVE(d, sign)                                                                                     \
-	"e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0), e.cameo,"         \
-	" coalesce(e.type, ''), coalesce(" d ".language, ''), coalesce(" d ".outlet, ''), " sign "sum(e.mention_of IS NULL)," \
-	" " sign "coalesce(sum(CASE WHEN e.mention_of IS NULL THEN e.goldstein END), 0), " sign                     \
+#define FACET_MOVE(d, sign)                                                                                 \
+	"e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0), e.cameo," \
+	" coalesce(e.type, ''), coalesce(" d ".language, ''), coalesce(" d ".outlet, ''), " sign            \
+	"sum(e.mention_of IS NULL),"                                                                        \
+	" " sign "coalesce(sum(CASE WHEN e.mention_of IS NULL THEN e.goldstein END), 0), " sign             \
 	"sum(e.mention_of IS NULL AND e.goldstein IS NOT NULL), " sign "count(*)"
 static const char schema_v9[] =
 	"CREATE TABLE dyad_facets ("
 	" source_actor TEXT NOT NULL, target_actor TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL,"
 	" cameo TEXT NOT NULL, type TEXT NOT NULL, language TEXT NOT NULL, outlet TEXT NOT NULL,"
-	" events INTEGER NOT NULL, goldstein_sum REAL NOT NULL, goldstein_n INTEGER NOT NULL, mentions INTEGER NOT NULL,"
+	" events INTEGER NOT NULL, goldstein_sum REAL NOT NULL, goldstein_n INTEGER NOT NULL, mentions INTEGER NOT "
+	"NULL,"
 	" PRIMARY KEY (source_actor, target_actor, month, quad, cameo, type, language, outlet)) WITHOUT ROWID;"
 	"INSERT INTO dyad_facets (" FACET_COLS ")"
 	" SELECT e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0), e.cameo,"
@@ -362,43 +415,68 @@ static const char schema_v9[] =
 	" sum(e.mention_of IS NULL AND e.goldstein IS NOT NULL), count(*)"
 	" FROM events e JOIN documents d ON d.id = e.doc GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"
 	"DROP TRIGGER events_ai; DROP TRIGGER events_ad;"
-	"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN" EVENTS_AI_V7
-	" INSERT INTO dyad_facets (" FACET_COLS ") VALUES (" FACET_OF("new") ", " SUMS(FIRST_NEW, "new") ")" FACET_ADD
-	" END;"
-	"CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN" EVENTS_AD_V7
-	" UPDATE dyad_facets SET events = events - (old.mention_of IS NULL), goldstein_sum = goldstein_sum -"
-	"  (old.mention_of IS NULL) * coalesce(old.goldstein, 0), goldstein_n = goldstein_n -"
-	"  (old.mention_of IS NULL AND old.goldstein IS NOT NULL), mentions = mentions - 1 WHERE" FACET_IS_OLD ";"
-	" DELETE FROM dyad_facets WHERE" FACET_IS_OLD " AND mentions <= 0;"
-	/* the event's first row gone: the next row of the event (its facet may differ) counts it */
-	" INSERT INTO dyad_facets (" FACET_COLS ") SELECT " FACET_OF("n") ", 1, coalesce(n.goldstein, 0),"
-	"  n.goldstein IS NOT NULL, 0 FROM events n WHERE old.mention_of IS NULL"
-	"  AND n.id = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT("x", "old") ")" FACET_ADD
-	" END;"
-	/* a document's events go before it, while the triggers can still read its language and outlet */
-	"CREATE TRIGGER documents_bd BEFORE DELETE ON documents BEGIN DELETE FROM events WHERE doc = old.id; END;"
-	/* a document whose language or outlet changes moves its events' sums to their new facets */
-	"CREATE TRIGGER documents_au AFTER UPDATE OF language, outlet ON documents"
-	" WHEN old.language IS NOT new.language OR old.outlet IS NOT new.outlet BEGIN"
-	" INSERT INTO dyad_facets (" FACET_COLS ") SELECT " FACET_MOVE("old", "-") " FROM events e WHERE e.doc = new.id"
-	"  GROUP BY 1, 2, 3, 4, 5, 6" FACET_ADD
-	" INSERT INTO dyad_facets (" FACET_COLS ") SELECT " FACET_MOVE("new", "") " FROM events e WHERE e.doc = new.id"
-	"  GROUP BY 1, 2, 3, 4, 5, 6" FACET_ADD
-	" DELETE FROM dyad_facets WHERE mentions <= 0 AND (source_actor, target_actor, month, quad, cameo, type, language,"
-	"  outlet) IN (SELECT e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0),"
-	"  e.cameo, coalesce(e.type, ''), coalesce(old.language, ''), coalesce(old.outlet, '') FROM events e"
-	"  WHERE e.doc = new.id); END;"
-	/* an actor's events newest first (the target side has events_target) */
-	"CREATE INDEX events_source ON events(source_actor, date);"
-	/* a type's or a CAMEO root's events newest first */
-	"CREATE INDEX events_type_date ON events(type, date);"
-	"CREATE INDEX events_root ON events(root, date);"
-	/* a dyad's further reports, which a filter by language or outlet may count as the event */
-	"CREATE INDEX events_dyad_mentions ON events(source_actor, target_actor, mention_of) WHERE mention_of IS NOT NULL;";
+	"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN" EVENTS_AI_V7 " INSERT INTO dyad_facets (" FACET_COLS
+	") VALUES (" FACET_OF("new") ", " SUMS(
+		FIRST_NEW,
+		"new") ")" FACET_ADD " END;"
+		       "CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN" EVENTS_AD_V7
+		       " UPDATE dyad_facets SET events = events - (old.mention_of IS NULL), goldstein_sum = "
+		       "goldstein_sum -"
+		       "  (old.mention_of IS NULL) * coalesce(old.goldstein, 0), goldstein_n = goldstein_n -"
+		       "  (old.mention_of IS NULL AND old.goldstein IS NOT NULL), mentions = mentions - 1 "
+		       "WHERE" FACET_IS_OLD ";"
+		       " DELETE FROM dyad_facets WHERE" FACET_IS_OLD " AND mentions <= 0;"
+		       /* the event's first row gone: the next row of the event (its facet may differ) counts it */
+		       " INSERT INTO dyad_facets (" FACET_COLS ") SELECT " FACET_OF(
+			       "n") ", 1, coalesce(n.goldstein, 0),"
+				    "  n.goldstein IS NOT NULL, 0 FROM events n WHERE old.mention_of IS NULL"
+				    "  AND n.id = (SELECT min(x.id) FROM events x WHERE" SAME_EVENT(
+					    "x",
+					    "old") ")" FACET_ADD " END;"
+						   /* a document's events go before it, while the triggers can still read its language and outlet */
+						   "CREATE TRIGGER documents_bd BEFORE DELETE ON documents BEGIN "
+						   "DELETE FROM events WHERE doc = old.id; END;"
+						   /* a document whose language or outlet changes moves its events' sums to their new facets */
+						   "CREATE TRIGGER documents_au AFTER UPDATE OF language, outlet ON "
+						   "documents"
+						   " WHEN old.language IS NOT new.language OR old.outlet IS NOT "
+						   "new.outlet BEGIN"
+						   " INSERT INTO dyad_facets (" FACET_COLS ") SELECT " FACET_MOVE(
+							   "old",
+							   "-") " FROM events e WHERE e.doc = new.id"
+								"  GROUP BY 1, 2, 3, 4, 5, 6" FACET_ADD
+								" INSERT INTO dyad_facets (" FACET_COLS
+								") SELECT " FACET_MOVE(
+									"new",
+									"") " FROM events e WHERE e.doc = new.id"
+									    "  GROUP BY 1, 2, 3, 4, 5, 6" FACET_ADD
+									    " DELETE FROM dyad_facets WHERE mentions "
+									    "<= 0 AND (source_actor, target_actor, "
+									    "month, quad, cameo, type, language,"
+									    "  outlet) IN (SELECT e.source_actor, "
+									    "e.target_actor, substr(coalesce(e.date, "
+									    "''), 1, 7), coalesce(e.quad, 0),"
+									    "  e.cameo, coalesce(e.type, ''), "
+									    "coalesce(old.language, ''), "
+									    "coalesce(old.outlet, '') FROM events e"
+									    "  WHERE e.doc = new.id); END;"
+									    /* an actor's events newest first (the target side has events_target) */
+									    "CREATE INDEX events_source ON "
+									    "events(source_actor, date);"
+									    /* a type's or a CAMEO root's events newest first */
+									    "CREATE INDEX events_type_date ON "
+									    "events(type, date);"
+									    "CREATE INDEX events_root ON events(root, "
+									    "date);"
+									    /* a dyad's further reports, which a filter
+									       by language or outlet may count as the event */
+									    "CREATE INDEX events_dyad_mentions ON "
+									    "events(source_actor, target_actor, "
+									    "mention_of) WHERE mention_of IS NOT NULL;";
 
 /* Migrations in order: migrations[v] takes a store from version v to v + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6,
-					  schema_v7, schema_v8, schema_v9 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+					  schema_v6, schema_v7, schema_v8, schema_v9 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 struct dyad_store {
@@ -456,8 +534,10 @@ static int migrate(dyad_store *s, int readonly)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (version > SCHEMA_VERSION) {
-		snprintf(s->err, sizeof s->err, "the database has schema version %d; this dyad knows up to %d: "
-			 "use a newer dyad", version, SCHEMA_VERSION);
+		snprintf(s->err, sizeof s->err,
+			 "the database has schema version %d; this dyad knows up to %d: "
+			 "use a newer dyad",
+			 version, SCHEMA_VERSION);
 		return DYAD_EDB;
 	}
 	if (version == SCHEMA_VERSION)
@@ -473,24 +553,30 @@ static int migrate(dyad_store *s, int readonly)
 		if (tables < 0) {
 			/* a file cut short (a copy stopped half-way) reads as damaged, not as foreign */
 			snprintf(s->err, sizeof s->err, "%s (%s): dyad leaves it alone",
-				 sqlite3_errcode(s->db) == SQLITE_CORRUPT ? "a damaged SQLite database, cut short or overwritten"
-									  : "not an SQLite database",
+				 sqlite3_errcode(s->db) == SQLITE_CORRUPT
+					 ? "a damaged SQLite database, cut short or overwritten"
+					 : "not an SQLite database",
 				 sqlite3_errmsg(s->db));
 			return DYAD_EDB;
 		}
 		if (tables > 0) {
-			snprintf(s->err, sizeof s->err, "an SQLite database of another program (%d tables, no dyad schema): "
-				 "dyad leaves it alone", tables);
+			snprintf(s->err, sizeof s->err,
+				 "an SQLite database of another program (%d tables, no dyad schema): "
+				 "dyad leaves it alone",
+				 tables);
 			return DYAD_EDB;
 		}
 		if (readonly) {
-			snprintf(s->err, sizeof s->err, "an empty database, not yet a knowledge base: fill it with dyad ingest");
+			snprintf(s->err, sizeof s->err,
+				 "an empty database, not yet a knowledge base: fill it with dyad ingest");
 			return DYAD_EDB;
 		}
 	}
 	if (readonly) {
-		snprintf(s->err, sizeof s->err, "the database has schema version %d and needs migrating to %d: "
-			 "open it once for writing (dyad ingest)", version, SCHEMA_VERSION);
+		snprintf(s->err, sizeof s->err,
+			 "the database has schema version %d and needs migrating to %d: "
+			 "open it once for writing (dyad ingest)",
+			 version, SCHEMA_VERSION);
 		return DYAD_EDB;
 	}
 	if (exec(s, "BEGIN IMMEDIATE", "migrating the schema") < 0)
@@ -565,9 +651,10 @@ int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, 
 	 * back, and statement journals in memory save a temporary file's writes per statement.
 	 * Readers get 16 MB each.
 	 */
-	if (!(flags & DYAD_STORE_READONLY) &&
-	    (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 || exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0 ||
-	     exec(s, "PRAGMA cache_size = -65536", "opening") < 0 || exec(s, "PRAGMA temp_store = MEMORY", "opening") < 0)) {
+	if (!(flags & DYAD_STORE_READONLY) && (exec(s, "PRAGMA journal_mode = WAL", "opening") < 0 ||
+					       exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0 ||
+					       exec(s, "PRAGMA cache_size = -65536", "opening") < 0 ||
+					       exec(s, "PRAGMA temp_store = MEMORY", "opening") < 0)) {
 		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
 		goto fail;
 	}
@@ -641,8 +728,8 @@ void dyad_store_rollback(dyad_store *s)
 /* The prepared statement `i`, reset and unbound; NULL with the error on the handle. */
 static sqlite3_stmt *stmt(dyad_store *s, int i)
 {
-	if (s->st[i] == NULL && sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
-					SQLITE_OK) {
+	if (s->st[i] == NULL &&
+	    sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
 		fail(s, "preparing a statement");
 		return NULL;
 	}
@@ -842,8 +929,7 @@ static void dyad_side_code(const dyad_store_actor *a, char out[24])
 		if (r && n > r + 3 && strcmp(a->code + n - r, a->role) == 0)
 			n -= r;
 		snprintf(out, 24, "%.*s", (int)n, a->code);
-	}
-	else
+	} else
 		snprintf(out, 24, "%s", a->code ? a->code : "");
 }
 

@@ -16,20 +16,45 @@
 static uint32_t fold_cp(uint32_t cp)
 {
 	switch (cp) {
-	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-		return 0;
-	case 0x0401: case 0x0451: /* Ё ё */
-		return 0x0435;
-	case 0x00AB: case 0x00BB: case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039: case 0x203A:
-	case 0x0022:
-		return '"';
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC:
-		return '\'';
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xFE58:
-	case 0xFE63: case 0xFF0D:
-		return '-';
-	case 0x00A0: case 0x2007: case 0x202F: case 0x205F: case 0x3000: case '\t': case '\r':
-		return ' ';
+	case 0x00AD:
+	case 0x200B:
+	case 0x200C:
+	case 0x200D:
+	case 0x2060:
+	case 0xFEFF: return 0;
+	case 0x0401:
+	case 0x0451: /* Ё ё */ return 0x0435;
+	case 0x00AB:
+	case 0x00BB:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0x2039:
+	case 0x203A:
+	case 0x0022: return '"';
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x201B:
+	case 0x02BC: return '\'';
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212:
+	case 0xFE58:
+	case 0xFE63:
+	case 0xFF0D: return '-';
+	case 0x00A0:
+	case 0x2007:
+	case 0x202F:
+	case 0x205F:
+	case 0x3000:
+	case '\t':
+	case '\r': return ' ';
 	}
 	if (cp >= 0x2000 && cp <= 0x200A)
 		return ' ';
@@ -97,7 +122,7 @@ static void fold_into(dyad_buf *b, dyad_str s, size_t **map, size_t *mapcap)
 					*mapcap = (b->n + n + 1) * 2;
 					*map = dyad_xrealloc(*map, *mapcap * sizeof **map);
 				}
-				for (j = 0; j < n; j++) /* *map is NULL only while *mapcap is 0: grown above */
+				for (j = 0; j < n; j++)       /* *map is NULL only while *mapcap is 0: grown above */
 					(*map)[b->n + j] = i; // NOLINT(clang-analyzer-core.NullDereference)
 			}
 			put_cp(b, enc, n);

@@ -58,8 +58,10 @@ dyad_langid *dyad_langid_new(dyad_errbuf *e)
 	for (i = 0; i < sizeof want / sizeof *want; i++) {
 		snprintf(path, sizeof path, "%s%s.lm", prefix, want[i]);
 		if (access(path, R_OK) != 0) {
-			dyad_errf(e, DYAD_ENOTFOUND, "%s: missing language profile (install libexttextcat-data "
-				  "or set DYAD_TEXTCAT)", path);
+			dyad_errf(e, DYAD_ENOTFOUND,
+				  "%s: missing language profile (install libexttextcat-data "
+				  "or set DYAD_TEXTCAT)",
+				  path);
 			return NULL;
 		}
 	}
@@ -108,17 +110,36 @@ dyad_lang dyad_langid_detect(dyad_langid *l, dyad_str text)
 		} else if (cp >= 0x400 && cp <= 0x4FF) {
 			cyr++;
 			switch (cp) {
-			case 0x4D9: case 0x4D8: case 0x493: case 0x492: case 0x49B: case 0x49A: case 0x4A3: case 0x4A2:
-			case 0x4E9: case 0x4E8: case 0x4B1: case 0x4B0: case 0x4AF: case 0x4AE: case 0x4BB: case 0x4BA:
-				kk++;
-				break;
-			case 0x457: case 0x407: case 0x454: case 0x404: case 0x491: case 0x490:
-				uk++;
-				break;
-			case 0x45E: case 0x40E:
-				be++;
-				break;
-			case 0x44A: case 0x42A: case 0x44D: case 0x42D: case 0x449: case 0x429:
+			case 0x4D9:
+			case 0x4D8:
+			case 0x493:
+			case 0x492:
+			case 0x49B:
+			case 0x49A:
+			case 0x4A3:
+			case 0x4A2:
+			case 0x4E9:
+			case 0x4E8:
+			case 0x4B1:
+			case 0x4B0:
+			case 0x4AF:
+			case 0x4AE:
+			case 0x4BB:
+			case 0x4BA: kk++; break;
+			case 0x457:
+			case 0x407:
+			case 0x454:
+			case 0x404:
+			case 0x491:
+			case 0x490: uk++; break;
+			case 0x45E:
+			case 0x40E: be++; break;
+			case 0x44A:
+			case 0x42A:
+			case 0x44D:
+			case 0x42D:
+			case 0x449:
+			case 0x429:
 				ru_only++; /* ъ э щ: Russian has them; Ukrainian and Belarusian do not use all three */
 				break;
 			}

@@ -21,9 +21,9 @@
 #define STEM_TEXT 85    /* the word and its stem, one after the other */
 
 struct stem_slot {
-	uint64_t h;              /* of the word and the kind; 0: empty */
-	unsigned char kind;      /* STEM_FULL or STEM_LIGHT */
-	unsigned char wn, sn;    /* the word's length, the stem's */
+	uint64_t h;           /* of the word and the kind; 0: empty */
+	unsigned char kind;   /* STEM_FULL or STEM_LIGHT */
+	unsigned char wn, sn; /* the word's length, the stem's */
 	char text[STEM_TEXT];
 };
 
@@ -154,12 +154,10 @@ dyad_str dyad_stem(dyad_stemmer *s, dyad_arena *a, dyad_str word)
 }
 
 /* Russian case endings, longest first. */
-static const char *const endings[] = {
-	"ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими",
-	"ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ие", "ые", "ую", "юю", "ым", "им", "ом", "ем",
-	"ам", "ям", "ах", "ях", "ых", "их", "ью", "ою", "ею",
-	"а", "я", "ы", "и", "у", "ю", "о", "е", "ь", "й", NULL
-};
+static const char *const endings[] = { "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий",
+				       "ый",  "ая",  "яя",  "ое",  "ее",  "ие",  "ые",  "ую",  "юю", "ым", "им",
+				       "ом",  "ем",  "ам",  "ям",  "ах",  "ях",  "ых",  "их",  "ью", "ою", "ею",
+				       "а",   "я",   "ы",   "и",   "у",   "ю",   "о",   "е",   "ь",  "й",  NULL };
 
 /* dyad_stem_light without the cache */
 static dyad_str stem_light(dyad_stemmer *s, dyad_arena *a, dyad_str word)

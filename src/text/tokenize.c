@@ -141,15 +141,16 @@ static unsigned word_flags(const tk *t, size_t a, size_t b)
 
 /* Abbreviations that take their dot (folded, with the dot). Multi-dot ones are matched whole. */
 static const char *const abbrevs[] = {
-	"г.", "гг.", "т.е.", "т.д.", "т.п.", "т.к.", "т.н.", "т.о.", "и.о.", "млн.", "млрд.", "трлн.", "тыс.",
-	"руб.", "долл.", "коп.", "им.", "ул.", "пр.", "просп.", "пл.", "обл.", "р-н.", "д.", "кв.", "стр.", "с.",
-	"гл.", "ст.", "п.", "пп.", "рис.", "табл.", "см.", "напр.", "др.", "проф.", "акад.", "доц.", "ген.",
-	"корр.", "ред.", "зам.", "пред.", "сек.", "мин.", "ч.", "вв.", "в.", "н.э.", "до н.э.", "англ.", "рус.",
-	"каз.", "бел.", "тел.", "факс.", "e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "prof.",
-	"st.", "jr.", "sr.", "gen.", "lt.", "col.", "maj.", "capt.", "sen.", "rep.", "gov.", "pres.", "no.",
-	"nos.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-	"u.s.", "u.k.", "u.n.", "e.u.", "a.m.", "p.m.", "inc.", "ltd.", "co.", "corp.", "approx.", "fig.",
-	"dept.", "est.", "vol.", "pp.", "ed.", "al.", NULL
+	"г.",    "гг.",   "т.е.",    "т.д.",  "т.п.",  "т.к.",  "т.н.",    "т.о.",   "и.о.",  "млн.", "млрд.", "трлн.",
+	"тыс.",  "руб.",  "долл.",   "коп.",  "им.",   "ул.",   "пр.",     "просп.", "пл.",   "обл.", "р-н.",  "д.",
+	"кв.",   "стр.",  "с.",      "гл.",   "ст.",   "п.",    "пп.",     "рис.",   "табл.", "см.",  "напр.", "др.",
+	"проф.", "акад.", "доц.",    "ген.",  "корр.", "ред.",  "зам.",    "пред.",  "сек.",  "мин.", "ч.",    "вв.",
+	"в.",    "н.э.",  "до н.э.", "англ.", "рус.",  "каз.",  "бел.",    "тел.",   "факс.", "e.g.", "i.e.",  "etc.",
+	"vs.",   "mr.",   "mrs.",    "ms.",   "dr.",   "prof.", "st.",     "jr.",    "sr.",   "gen.", "lt.",   "col.",
+	"maj.",  "capt.", "sen.",    "rep.",  "gov.",  "pres.", "no.",     "nos.",   "jan.",  "feb.", "mar.",  "apr.",
+	"jun.",  "jul.",  "aug.",    "sep.",  "sept.", "oct.",  "nov.",    "dec.",   "u.s.",  "u.k.", "u.n.",  "e.u.",
+	"a.m.",  "p.m.",  "inc.",    "ltd.",  "co.",   "corp.", "approx.", "fig.",   "dept.", "est.", "vol.",  "pp.",
+	"ed.",   "al.",   NULL
 };
 
 static int known_abbrev(const tk *t, size_t a, size_t b)
@@ -204,9 +205,9 @@ static size_t url_end(const tk *t, size_t i)
 	return j;
 }
 
-static const char *const tlds[] = { "ru", "by", "kz", "com", "org", "net", "uz", "kg", "am", "az", "ge", "md",
-				    "ua", "tj", "tm", "info", "io", "gov", "edu", "tv", "media", "news", "su",
-				    "cn", "tr", "ir", "uk", "de", "fr", "eu", "int", NULL };
+static const char *const tlds[] = { "ru", "by", "kz", "com", "org",  "net", "uz",  "kg",  "am",  "az",    "ge",
+				    "md", "ua", "tj", "tm",  "info", "io",  "gov", "edu", "tv",  "media", "news",
+				    "su", "cn", "tr", "ir",  "uk",   "de",  "fr",  "eu",  "int", NULL };
 
 static int is_tld(const tk *t, size_t a, size_t b)
 {
@@ -561,8 +562,8 @@ size_t dyad_tokenize(dyad_arena *a, dyad_str text, dyad_token **out)
 		}
 		{
 			int c = cat(cp);
-			push(&t, i, i + len, c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO ? DYAD_TOK_PUNCT
-												     : DYAD_TOK_SYMBOL,
+			push(&t, i, i + len,
+			     c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO ? DYAD_TOK_PUNCT : DYAD_TOK_SYMBOL,
 			     0);
 		}
 		i += len ? len : 1;

@@ -25,8 +25,8 @@ struct chunk {
 };
 
 struct dyad_arena {
-	struct chunk *head;   /* chunk being filled; older ones follow */
-	size_t total;         /* bytes handed out since the last reset */
+	struct chunk *head; /* chunk being filled; older ones follow */
+	size_t total;       /* bytes handed out since the last reset */
 };
 
 /* Chunk header size rounded up so the data after it stays aligned. */

@@ -144,8 +144,7 @@ static void report(dyad_dict_warn_fn warn, void *ctx, const char *file, size_t l
 		warn(ctx, msg);
 }
 
-size_t dyad_dict_parse(dyad_str text, const char *file, dyad_dict_fn fn, dyad_dict_warn_fn warn,
-		       void *ctx)
+size_t dyad_dict_parse(dyad_str text, const char *file, dyad_dict_fn fn, dyad_dict_warn_fn warn, void *ctx)
 {
 	dyad_dict_line l;
 	size_t pos = 0, bad = 0;

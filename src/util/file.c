@@ -30,8 +30,7 @@ int dyad_read_file(dyad_buf *out, const char *path, size_t limit, dyad_errbuf *e
 	dyad_buf_clear(out);
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (limit && out->n + n > limit) {
-			rc = dyad_errf(e, DYAD_ELIMIT, "%s: larger than the limit of %zu bytes",
-				       path, limit);
+			rc = dyad_errf(e, DYAD_ELIMIT, "%s: larger than the limit of %zu bytes", path, limit);
 			goto done;
 		}
 		dyad_buf_put(out, chunk, n);

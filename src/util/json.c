@@ -108,8 +108,8 @@ static int string(parser *x, dyad_str *out)
 				}
 				if (cp >= 0xD800 && cp <= 0xDBFF) {
 					uint32_t lo;
-					if (x->end - x->p < 12 || x->p[6] != '\\' || x->p[7] != 'u' || hex4(x->p + 8, &lo) < 0 ||
-					    lo < 0xDC00 || lo > 0xDFFF) {
+					if (x->end - x->p < 12 || x->p[6] != '\\' || x->p[7] != 'u' ||
+					    hex4(x->p + 8, &lo) < 0 || lo < 0xDC00 || lo > 0xDFFF) {
 						rc = fail(x, "a high surrogate without its low surrogate");
 						goto done;
 					}
@@ -126,9 +126,7 @@ static int string(parser *x, dyad_str *out)
 				dyad_buf_put(&b, enc, dyad_utf8_encode(cp, enc));
 				x->p += 4;
 				break;
-			default:
-				rc = fail(x, "unknown escape");
-				goto done;
+			default: rc = fail(x, "unknown escape"); goto done;
 			}
 			x->p += 2;
 			continue;

@@ -167,8 +167,8 @@ size_t dyad_utf8_repair(dyad_buf *out, dyad_str s)
 static int nfc_inert(uint32_t cp)
 {
 	return cp < 0x300 || (cp >= 0x400 && cp <= 0x482) || (cp >= 0x48a && cp <= 0x52f) ||
-	       (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205e) ||
-	       cp == 0x20ac || cp == 0x20bd || cp == 0x20b8 || cp == 0x2116 || cp == 0x2122;
+	       (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205e) || cp == 0x20ac || cp == 0x20bd ||
+	       cp == 0x20b8 || cp == 0x2116 || cp == 0x2122;
 }
 
 int dyad_utf8_is_nfc(dyad_str s)
@@ -199,8 +199,7 @@ static void nfc_piece(dyad_buf *out, dyad_str s)
 		dyad_buf_putstr(out, s);
 		return;
 	}
-	n = utf8proc_map((const utf8proc_uint8_t *)s.p, (utf8proc_ssize_t)s.n, &dst,
-			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	n = utf8proc_map((const utf8proc_uint8_t *)s.p, (utf8proc_ssize_t)s.n, &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0) {
 		/* utf8proc refuses only ill-formed input, which callers must have repaired */
 		dyad_buf_putstr(out, s);

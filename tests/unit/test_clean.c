@@ -67,12 +67,12 @@ static int is_furniture(const cleaned *c, const char *s)
 	return 0;
 }
 
-#define ASSERT_STR_OR_NULL(got, want)                                   \
-	do {                                                            \
-		if ((want) == NULL)                                     \
-			assert_null(got);                               \
-		else                                                    \
-			assert_string_equal(got, want);                 \
+#define ASSERT_STR_OR_NULL(got, want)                   \
+	do {                                            \
+		if ((want) == NULL)                     \
+			assert_null(got);               \
+		else                                    \
+			assert_string_equal(got, want); \
 	} while (0)
 
 static void related_headlines_inside_and_after(void **state)
@@ -81,8 +81,7 @@ static void related_headlines_inside_and_after(void **state)
 
 	(void)state;
 	clean_file(&c, "ru_related_inside.txt");
-	assert_string_equal(c.doc.title,
-			    "МИД Узбекистана: Ташкент и Астана подпишут соглашение о демаркации границы");
+	assert_string_equal(c.doc.title, "МИД Узбекистана: Ташкент и Астана подпишут соглашение о демаркации границы");
 	assert_string_equal(c.doc.date, "2023-03-12");
 	assert_string_equal(c.doc.time, "09:41");
 	assert_string_equal(c.doc.outlet, "TASS");
@@ -164,8 +163,9 @@ static void empty_and_odd_pages(void **state)
 	dyad_page page;
 	dyad_doc doc;
 	dyad_arena *a = dyad_arena_new();
-	static const char *const odd[] = { "", "\n\n\n", "x", "Menu\nHome\n", "....\n,,,,\n-0-\n",
-					   "\xef\xbf\xbd\xef\xbf\xbd\n", NULL };
+	static const char *const odd[] = {
+		"", "\n\n\n", "x", "Menu\nHome\n", "....\n,,,,\n-0-\n", "\xef\xbf\xbd\xef\xbf\xbd\n", NULL
+	};
 	int i;
 
 	(void)state;

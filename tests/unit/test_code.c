@@ -66,13 +66,15 @@ static void quotations_have_speakers(void **state)
 {
 	(void)state;
 	/* "we" is the speaker's side, "you" the side addressed: the counterpart of the first event */
-	assert_string_equal(code("Лукашенко провел переговоры с Токаевым. «Мы знаем, что вы ратифицировали соглашение с "
-				 "Россией. Мы вам благодарны», - сказал Лукашенко.",
-				 20240304),
-			    "040 BLRGOV -> KAZGOV\n057 KAZGOV -> RUS\n051 BLRGOV -> KAZGOV");
+	assert_string_equal(
+		code("Лукашенко провел переговоры с Токаевым. «Мы знаем, что вы ратифицировали соглашение с "
+		     "Россией. Мы вам благодарны», - сказал Лукашенко.",
+		     20240304),
+		"040 BLRGOV -> KAZGOV\n057 KAZGOV -> RUS\n051 BLRGOV -> KAZGOV");
 	/* a whole quotation after a sentence with a speaker, nobody named at its close: the same speaker */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Лукашенко заявил, что ценит сотрудничество. «Мы вам "
-				 "благодарны».", 20240304),
+				 "благодарны».",
+				 20240304),
 			    "040 BLRGOV -> KAZGOV\n051 BLRGOV -> KAZGOV");
 	/* praise stated as a fact is the speaker's */
 	assert_string_equal(code("Казахстан является надежным партнером Беларуси, заявил Лавров.", 20220101),
@@ -101,7 +103,8 @@ static void one_event_per_action(void **state)
 	assert_string_equal(code("Планируется подписание документов.", 20220101), "");
 	assert_string_equal(code("Токаев встретился с Тлеуберди.", 20220101), "");
 	/* an appeal and an appeal for a release, read from one clause: one event, the specific code */
-	assert_string_equal(code("Russia urged Kazakhstan to release the detained sailors.", 20220101), "0253 RUSGOV -> KAZ");
+	assert_string_equal(code("Russia urged Kazakhstan to release the detained sailors.", 20220101),
+			    "0253 RUSGOV -> KAZ");
 	/* a statement (01x) is read but not coded */
 	assert_string_equal(code("Russia expressed optimism about Kazakhstan.", 20220101), "");
 }
@@ -118,17 +121,18 @@ static void who_acts_on_whom(void **state)
 	assert_string_equal(code("Лавров выразил недовольство Казахстаном. Был вызван посол Казахстана.", 20220101),
 			    "110 RUSGOV -> KAZ\n140 RUSGOV -> KAZDIP");
 	/* an attribute between "and" and the actor keeps the pair: both sides act */
-	assert_string_equal(code("Russia and neighbouring Kazakhstan held talks.", 20220101),
-			    "040 RUSGOV <-> KAZGOV");
+	assert_string_equal(code("Russia and neighbouring Kazakhstan held talks.", 20220101), "040 RUSGOV <-> KAZGOV");
 	/* a list of targets: one event each */
 	assert_string_equal(code("Russia imposed sanctions on Kazakhstan and Belarus.", 20220101),
 			    "163 RUSGOV -> KAZ\n163 RUSGOV -> BLR");
 	assert_string_equal(code("Belarus and the United States condemned Russia.", 20220101),
 			    "111 BLRGOV -> RUS\n111 USAGOV -> RUS");
 	/* a governing verb's code wins: a threat, not sanctions; a refusal, not an extradition */
-	assert_string_equal(code("Russia threatened to impose sanctions on Kazakhstan.", 20220101), "130 RUSGOV -> KAZ");
+	assert_string_equal(code("Russia threatened to impose sanctions on Kazakhstan.", 20220101),
+			    "130 RUSGOV -> KAZ");
 	assert_string_equal(code("Россия пригрозила ввести санкции против Казахстана.", 20220101), "130 RUSGOV -> KAZ");
-	assert_string_equal(code("Kazakhstan refused to extradite the suspects to Russia.", 20220101), "1213 KAZGOV -> RUS");
+	assert_string_equal(code("Kazakhstan refused to extradite the suspects to Russia.", 20220101),
+			    "1213 KAZGOV -> RUS");
 	/* "A, B" without "and" is an apposition: one source */
 	assert_string_equal(code("Лавров, Россия, осудил Казахстан.", 20220101), "111 RUSGOV -> KAZ");
 	/* a slot at a pattern's edge looks further when no actor stands right there */
@@ -136,7 +140,8 @@ static void who_acts_on_whom(void **state)
 			    "040 KAZGOV -> BLRGOV");
 	assert_string_equal(code("Tokayev on Monday held talks with journalists.", 20220101), "");
 	/* what stands in parentheses or a relative clause neither fills a slot nor counts in the gap */
-	assert_string_equal(code("Russia (the Russian Federation) condemned Kazakhstan.", 20220101), "111 RUSGOV -> KAZ");
+	assert_string_equal(code("Russia (the Russian Federation) condemned Kazakhstan.", 20220101),
+			    "111 RUSGOV -> KAZ");
 	assert_string_equal(code("Russia, which borders Belarus, accused Kazakhstan of provocations.", 20220101),
 			    "112 RUSGOV -> KAZ");
 	/* an actor a preposition governs is no subject, even where a pattern's $ stands */
@@ -154,24 +159,29 @@ static void who_acts_on_whom(void **state)
 			    "042 RUSGOV -> KAZ\n040 RUSGOV -> KAZ");
 	/* the foreign ministers' talks and their presidents' talks are two events */
 	assert_string_equal(code("Лавров встретился с Тлеуберди. Токаев встретился с Лавровым. Встреча Лаврова с "
-				 "Тлеуберди прошла в Астане.", 20220101),
+				 "Тлеуберди прошла в Астане.",
+				 20220101),
 			    "040 RUSGOV -> KAZGOV\n040 KAZGOV -> RUSGOV");
 	assert_string_equal(code("Министр иностранных дел России встретился с министром иностранных дел Казахстана. "
-				 "Президент России встретился с президентом Казахстана.", 20220101),
+				 "Президент России встретился с президентом Казахстана.",
+				 20220101),
 			    "040 RUSGOV -> KAZGOV\n040 RUSGOV -> KAZGOV");
 	/* "стороны" are the pair just named, before the document's first pair */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Консультации МИД России и США прошли в Москве. "
-				 "Стороны обсудили торговлю.", 20220101),
+				 "Стороны обсудили торговлю.",
+				 20220101),
 			    "040 BLRGOV -> KAZGOV\n040 RUSGOV <-> USAGOV");
 	/* a pattern's words without its actors, in a sentence that implies the parties */
-	assert_string_equal(code("Лукашенко встретился с Токаевым. Главы ведомств двух стран подписали соглашение.", 20220101),
-			    "040 BLRGOV -> KAZGOV\n057 BLRGOV <-> KAZGOV");
-	assert_string_equal(code("Лукашенко встретился с Токаевым. Представители Белоруссии подписали соглашение.",
-				 20220101),
-			    "040 BLRGOV -> KAZGOV");
+	assert_string_equal(
+		code("Лукашенко встретился с Токаевым. Главы ведомств двух стран подписали соглашение.", 20220101),
+		"040 BLRGOV -> KAZGOV\n057 BLRGOV <-> KAZGOV");
+	assert_string_equal(
+		code("Лукашенко встретился с Токаевым. Представители Белоруссии подписали соглашение.", 20220101),
+		"040 BLRGOV -> KAZGOV");
 	/* a sentence that names nobody and implies both sides; one that implies nobody */
 	assert_string_equal(code("Лукашенко встретился с Токаевым. Состоялись переговоры в узком составе. Переговоры "
-				 "продолжились.", 20220101),
+				 "продолжились.",
+				 20220101),
 			    "040 BLRGOV -> KAZGOV");
 }
 
@@ -195,7 +205,8 @@ static void bad_lines_are_named_and_skipped(void **state)
 	snprintf(file, sizeof file, "%s/x.txt", path);
 	f = fopen(file, "w");
 	fputs("@event 04x\npattern  a\n@event 040\npattern  $ $ встретился\npattern  ..\npattern  $ встретился с +\n"
-	      "@speech ru\npattern  заявил +\n@colour red\n", f);
+	      "@speech ru\npattern  заявил +\n@colour red\n",
+	      f);
 	fclose(f);
 	p = dyad_patterns_load(path, warnings, &w, &e);
 	assert_non_null(p);
@@ -230,7 +241,8 @@ static void bad_lines_are_named_and_skipped(void **state)
 	snprintf(file, sizeof file, "%s/cameo.tsv", path);
 	f = fopen(file, "w");
 	fputs("# comment\n042\t04\t1.9\t1\tCONSULT\tvisit\tMake a visit\tВизит\n043\t05\t1.0\t1\tX\t\tn\tn\n"
-	      "044\t04\t99\t1\tX\t\tn\tn\n045\t04\t1.0\t1\tCONSULT\n", f);
+	      "044\t04\t99\t1\tX\t\tn\tn\n045\t04\t1.0\t1\tCONSULT\n",
+	      f);
 	fclose(f);
 	snprintf(file, sizeof file, "%s/plover.tsv", path);
 	f = fopen(file, "w");
@@ -353,7 +365,8 @@ static void check_window(void *ctx, const dyad_window *w)
 	assert_int_equal(w->first_sent, s->next_sent);
 	assert_true(w->nsents >= 1);
 	for (i = 0; i < w->nmentions; i++)
-		assert_true(w->mentions[i].sentence >= w->first_sent && w->mentions[i].sentence < w->first_sent + w->nsents);
+		assert_true(w->mentions[i].sentence >= w->first_sent &&
+			    w->mentions[i].sentence < w->first_sent + w->nsents);
 	for (i = 0; i < w->nevents; i++) {
 		const dyad_event *e = &w->events[i];
 		assert_true(e->sentence >= w->first_sent && e->sentence < w->first_sent + w->nsents);
@@ -367,7 +380,7 @@ static void check_window(void *ctx, const dyad_window *w)
 		assert_true(strncmp(w->events[i].why, "repeats ", 8) == 0);
 	if (w->first_sent > 0)
 		assert_string_equal(w->events[0].why, w->events[0].sentence % 2 ? "repeats the event of sentence 2"
-										   : "repeats the event of sentence 1");
+										: "repeats the event of sentence 1");
 	s->next_sent = w->first_sent + w->nsents;
 	s->kept += w->nkept;
 	s->aside += w->nevents - w->nkept;
@@ -419,7 +432,8 @@ static void governed_noun_after_article(void **state)
 static void governing_to_follows_the_verb(void **state)
 {
 	(void)state;
-	assert_string_equal(code("Russia offered asylum to the family of Lukashenko.", 20240101), "075 RUSGOV -> BLRGOV");
+	assert_string_equal(code("Russia offered asylum to the family of Lukashenko.", 20240101),
+			    "075 RUSGOV -> BLRGOV");
 	assert_string_equal(code("Russia offered on Monday to mediate between Belarus and Kazakhstan.", 20240101),
 			    "036 RUSGOV -> BLR\n036 RUSGOV -> KAZ");
 }
@@ -438,8 +452,9 @@ static void appeals_govern(void **state)
 static void conditions_inside_threats(void **state)
 {
 	(void)state;
-	assert_string_equal(code("Russia threatened to close the border with Kazakhstan if sanctions were imposed.", 20240101),
-			    "130 RUSGOV -> KAZ");
+	assert_string_equal(
+		code("Russia threatened to close the border with Kazakhstan if sanctions were imposed.", 20240101),
+		"130 RUSGOV -> KAZ");
 	assert_string_equal(code("If Russia threatened Kazakhstan, Belarus would protest.", 20240101), "");
 }
 
@@ -449,10 +464,12 @@ static void longest_match_wins(void **state)
 	(void)state;
 	assert_string_equal(code("Russia and Kazakhstan agreed to implement the joint projects.", 20240101),
 			    "031 RUSGOV <-> KAZGOV");
-	assert_string_equal(code("Kazakhstan met Russia. Kazakhstan will deepen cooperation with the United States.", 20240101),
-			    "040 KAZGOV -> RUS\n030 KAZGOV -> USA planned");
+	assert_string_equal(
+		code("Kazakhstan met Russia. Kazakhstan will deepen cooperation with the United States.", 20240101),
+		"040 KAZGOV -> RUS\n030 KAZGOV -> USA planned");
 	/* Russian: the readiness and the demand that spell out the act take it in */
-	assert_string_equal(code("Россия выразила готовность оказать помощь Казахстану.", 20240101), "033 RUSGOV -> KAZ");
+	assert_string_equal(code("Россия выразила готовность оказать помощь Казахстану.", 20240101),
+			    "033 RUSGOV -> KAZ");
 	assert_string_equal(code("Казахстан согласился допустить инспекторов России.", 20240101), "0355 KAZGOV -> RUS");
 }
 
@@ -470,14 +487,16 @@ static void they_after_a_meeting(void **state)
 	/* "both countries" opening a sentence are the dyad; the pair its own sentence names first */
 	assert_string_equal(code("Russia and Kazakhstan held talks. Both countries agreed to expand trade.", 20240101),
 			    "040 RUSGOV <-> KAZGOV\n030 RUSGOV <-> KAZGOV");
-	assert_string_equal(code("Russia and Belarus held talks. Moscow and Astana agreed to implement agreements between "
-				 "both countries.",
-				 20240101),
-			    "040 RUSGOV <-> BLRGOV\n030 RUSGOV <-> KAZGOV");
+	assert_string_equal(
+		code("Russia and Belarus held talks. Moscow and Astana agreed to implement agreements between "
+		     "both countries.",
+		     20240101),
+		"040 RUSGOV <-> BLRGOV\n030 RUSGOV <-> KAZGOV");
 	/* no event before: a coordination that opened the sentence before is what "they" stands for */
-	assert_string_equal(code("Kazakhstan and its allies say the seizure was illegal. They demand Russia release the ships.",
-				 20240101),
-			    "111 KAZGOV -> RUS\n1053 KAZGOV -> RUS");
+	assert_string_equal(
+		code("Kazakhstan and its allies say the seizure was illegal. They demand Russia release the ships.",
+		     20240101),
+		"111 KAZGOV -> RUS\n1053 KAZGOV -> RUS");
 }
 
 /*
@@ -490,28 +509,32 @@ static void hostile_acts_take_the_other_side(void **state)
 	(void)state;
 	assert_string_equal(code("Kazakhstan expelled the Russian ambassador. Moscow said it would retaliate.", 20240101),
 			    "166 KAZGOV -> RUSDIP\n130 RUSGOV -> KAZGOV");
-	assert_string_equal(code("Kazakhstan expelled the Russian ambassador. The Kremlin vowed to respond in kind.", 20240101),
-			    "166 KAZGOV -> RUSDIP\n130 RUSGOV -> KAZGOV");
-	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan will take countermeasures.", 20240101),
-			    "163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV planned");
+	assert_string_equal(
+		code("Kazakhstan expelled the Russian ambassador. The Kremlin vowed to respond in kind.", 20240101),
+		"166 KAZGOV -> RUSDIP\n130 RUSGOV -> KAZGOV");
+	assert_string_equal(
+		code("Russia imposed sanctions on Kazakhstan. Kazakhstan will take countermeasures.", 20240101),
+		"163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV planned");
 	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan warned of consequences.", 20240101),
 			    "163 RUSGOV -> KAZ\n130 KAZGOV -> RUSGOV");
 	/* a one-word verb of blame with its subject next to it finds its target further on, or takes the other side */
-	assert_string_equal(code("Russia on Monday condemned the decision taken by Kazakhstan.", 20240101), "111 RUSGOV -> KAZ");
+	assert_string_equal(code("Russia on Monday condemned the decision taken by Kazakhstan.", 20240101),
+			    "111 RUSGOV -> KAZ");
 	assert_string_equal(code("Kazakhstan imposed sanctions on Russia. Moscow condemned the move.", 20240101),
 			    "163 KAZGOV -> RUS\n111 RUSGOV -> KAZGOV");
 	/* nobody acting next to the verb: no event */
-	assert_string_equal(code("Russia, after long talks in Astana with the mediators, condemned the decision.", 20240101), "");
+	assert_string_equal(
+		code("Russia, after long talks in Astana with the mediators, condemned the decision.", 20240101), "");
 	/* an office no state is named with acts for the other side of the one it acts on */
-	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. The foreign minister urged Russia to lift them.",
-				 20240101),
-			    "163 RUSGOV -> KAZ\n020 KAZGOV -> RUS");
+	assert_string_equal(
+		code("Russia imposed sanctions on Kazakhstan. The foreign minister urged Russia to lift them.", 20240101),
+		"163 RUSGOV -> KAZ\n020 KAZGOV -> RUS");
 	/* the target named after the words is the one threatened */
 	assert_string_equal(code("Russia said it would retaliate against Belarus.", 20240101), "130 RUSGOV -> BLR");
 	/* a third state named, or a source outside the dyad: no target taken */
-	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Kazakhstan warned of consequences for Belarus.",
-				 20240101),
-			    "163 RUSGOV -> KAZ\n130 KAZGOV -> BLR");
+	assert_string_equal(
+		code("Russia imposed sanctions on Kazakhstan. Kazakhstan warned of consequences for Belarus.", 20240101),
+		"163 RUSGOV -> KAZ\n130 KAZGOV -> BLR");
 	assert_string_equal(code("Russia imposed sanctions on Kazakhstan. Belarus warned of consequences.", 20240101),
 			    "163 RUSGOV -> KAZ");
 }
@@ -572,10 +595,12 @@ static void a_visit_and_its_talks(void **state)
 static void pronouns_as_parties(void **state)
 {
 	(void)state;
-	assert_string_equal(code("Kazakhstan said Russian forces shelled its positions.", 20240101), "194 RUSMIL -> KAZ");
+	assert_string_equal(code("Kazakhstan said Russian forces shelled its positions.", 20240101),
+			    "194 RUSMIL -> KAZ");
 	assert_string_equal(code("Russia said its forces shelled Kazakh positions.", 20240101), "194 RUSMIL -> KAZ");
-	assert_string_equal(code("Russia imposed sanctions on Belarusian officials. Russia accused them of fraud.", 20240101),
-			    "163 RUSGOV -> BLR\n112 RUSGOV -> BLR");
+	assert_string_equal(
+		code("Russia imposed sanctions on Belarusian officials. Russia accused them of fraud.", 20240101),
+		"163 RUSGOV -> BLR\n112 RUSGOV -> BLR");
 	assert_string_equal(code("Tokayev received Lavrov in Astana and thanked him for the visit.", 20240101),
 			    "040 KAZGOV -> RUSGOV\n051 KAZGOV -> RUSGOV");
 	/* a verb coordinated with the one before has its subject, not its object */

@@ -22,16 +22,16 @@ static dyad_date one(const char *s, size_t *n)
 	return d[0];
 }
 
-#define ASSERT_DATE(s, y, m, dd, h, mi)                                          \
-	do {                                                                     \
-		size_t n_;                                                       \
-		dyad_date d_ = one(s, &n_);                                      \
-		assert_int_equal(n_, 1);                                         \
-		assert_int_equal(d_.year, y);                                    \
-		assert_int_equal(d_.month, m);                                   \
-		assert_int_equal(d_.day, dd);                                    \
-		assert_int_equal(d_.hour, h);                                    \
-		assert_int_equal(d_.minute, mi);                                 \
+#define ASSERT_DATE(s, y, m, dd, h, mi)          \
+	do {                                     \
+		size_t n_;                       \
+		dyad_date d_ = one(s, &n_);      \
+		assert_int_equal(n_, 1);         \
+		assert_int_equal(d_.year, y);    \
+		assert_int_equal(d_.month, m);   \
+		assert_int_equal(d_.day, dd);    \
+		assert_int_equal(d_.hour, h);    \
+		assert_int_equal(d_.minute, mi); \
 	} while (0)
 
 static void numeric_forms(void **state)

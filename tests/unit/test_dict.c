@@ -28,12 +28,11 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 
 	if (dyad_str_eq_c(l->field, "bad"))
 		return dyad_errf(why, DYAD_EINPUT, "a field the test refuses");
-	n += (size_t)snprintf(g->seen + n, sizeof g->seen - n, "%.*s/%.*s/%.*s:", (int)l->kind.n,
-			      l->kind.p, (int)l->key.n, l->key.p, (int)l->field.n, l->field.p);
+	n += (size_t)snprintf(g->seen + n, sizeof g->seen - n, "%.*s/%.*s/%.*s:", (int)l->kind.n, l->kind.p,
+			      (int)l->key.n, l->key.p, (int)l->field.n, l->field.p);
 	for (i = 0; i < l->nvalues; i++)
-		n += (size_t)snprintf(g->seen + n, sizeof g->seen - n, "[%.*s %d %d]",
-				      (int)l->values[i].text.n, l->values[i].text.p, l->values[i].from,
-				      l->values[i].to);
+		n += (size_t)snprintf(g->seen + n, sizeof g->seen - n, "[%.*s %d %d]", (int)l->values[i].text.n,
+				      l->values[i].text.p, l->values[i].from, l->values[i].to);
 	snprintf(g->seen + n, sizeof g->seen - n, "\n");
 	return 0;
 }
@@ -114,7 +113,8 @@ static void outlet_dictionary(void **state)
 
 	(void)state;
 	fputs("@outlet BelTA\nname BelTA | БЕЛТА\ndomain belta.by | eng.belta.by\ncolour red\n"
-	      "@agency X\n@outlet TASS\nname ТАСС\ndomain tass.ru\n@outlet UNIAN\nname УНІАН\n", f);
+	      "@agency X\n@outlet TASS\nname ТАСС\ndomain tass.ru\n@outlet UNIAN\nname УНІАН\n",
+	      f);
 	fclose(f);
 	memset(&g, 0, sizeof g);
 	o = dyad_outlets_load(path, on_warn, &g, &e);

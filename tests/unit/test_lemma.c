@@ -31,31 +31,30 @@ static dyad_stemmer *st;
 static dyad_morph *mo;
 static char dir[] = "/tmp/dyad-lemma-XXXXXX";
 
-static const char patterns[] =
-	"@modality planned\n"
-	"words    планир*\n"
-	"@event 112\n"
-	"pattern  $ обвинить + | $ обвинять +\n"
-	"@event 1663\n"
-	"pattern  $ выслать .. дипломат из + | $ высылать .. дипломат из +\n"
-	"@event 163\n"
-	"pattern  $ ввести санкция против +\n"
-	"@event 057\n"
-	"pattern  $ .. договор с +\n"
-	"@event 111\n"
-	"pattern  $ счесть .. вмешательством +\n"
-	"@event 190\n"
-	"pattern  открыть огонь .. по + | $ атаковать + | $ ударил* по +\n"
-	"@event 042\n"
-	"pattern  $ посетить +\n"
-	"@event 040\n"
-	"pattern  $ провести переговоры\n"
-	"@event 140\n"
-	"pattern  вызван .. посол +\n"
-	"@event 1663\n"
-	"pattern  отозвать .. посла* в +\n"
-	"@event 173\n"
-	"pattern  $ взять в плен +\n";
+static const char patterns[] = "@modality planned\n"
+			       "words    планир*\n"
+			       "@event 112\n"
+			       "pattern  $ обвинить + | $ обвинять +\n"
+			       "@event 1663\n"
+			       "pattern  $ выслать .. дипломат из + | $ высылать .. дипломат из +\n"
+			       "@event 163\n"
+			       "pattern  $ ввести санкция против +\n"
+			       "@event 057\n"
+			       "pattern  $ .. договор с +\n"
+			       "@event 111\n"
+			       "pattern  $ счесть .. вмешательством +\n"
+			       "@event 190\n"
+			       "pattern  открыть огонь .. по + | $ атаковать + | $ ударил* по +\n"
+			       "@event 042\n"
+			       "pattern  $ посетить +\n"
+			       "@event 040\n"
+			       "pattern  $ провести переговоры\n"
+			       "@event 140\n"
+			       "pattern  вызван .. посол +\n"
+			       "@event 1663\n"
+			       "pattern  отозвать .. посла* в +\n"
+			       "@event 173\n"
+			       "pattern  $ взять в плен +\n";
 
 static code_setup by_stem, by_lemma;
 
@@ -124,13 +123,15 @@ static void a_plural_verb_without_nominative_speaks_of_in_x(void **state)
 	assert_string_equal(code("В МИД России выслали дипломатов из Казахстана.", 0), "");
 	assert_string_equal(code("Власти России выслали дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ");
 	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 1), "");
-	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 0), "1663 RUSDIP -> KAZ");
+	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 0),
+			    "1663 RUSDIP -> KAZ");
 }
 
 static void the_subject_may_stand_after_its_verb(void **state)
 {
 	(void)state;
-	assert_string_equal(code("Внезапно открыли огонь по Беларуси пограничники Казахстана.", 1), "190 KAZMIL -> BLR");
+	assert_string_equal(code("Внезапно открыли огонь по Беларуси пограничники Казахстана.", 1),
+			    "190 KAZMIL -> BLR");
 	assert_string_equal(code("Внезапно открыли огонь по Беларуси пограничники Казахстана.", 0), "");
 	assert_string_equal(code("Вчера открыл огонь по Беларуси Токаев.", 1), "190 KAZGOV -> BLR");
 	/* an accusative after the verb is its object, not its subject */
@@ -186,7 +187,8 @@ static void a_passive_agent_is_never_the_nominative(void **state)
 static void passive_by_reading(void **state)
 {
 	(void)state;
-	assert_string_equal(code("В Казахстане сказали, что двое военных России взяты в плен.", 1), "173 KAZGOV -> RUS");
+	assert_string_equal(code("В Казахстане сказали, что двое военных России взяты в плен.", 1),
+			    "173 KAZGOV -> RUS");
 }
 
 static int setup(void **state)

@@ -247,7 +247,8 @@ static void people_by_the_day(void **state)
 	assert_string_equal(first_person(m, "Pakistan's army chief General Asim Munir visited Riyadh.", 20240101, &at),
 			    "PAKMIL Asim Munir");
 	/* a US assistant secretary of state of the people files, by the day */
-	assert_string_equal(first_person(m, "Wess Mitchell arrived in Tbilisi.", 20180429, &at), "USAGOV Wess Mitchell");
+	assert_string_equal(first_person(m, "Wess Mitchell arrived in Tbilisi.", 20180429, &at),
+			    "USAGOV Wess Mitchell");
 	dyad_matcher_free(m);
 }
 
@@ -270,8 +271,7 @@ static void names_unambiguous(void **state)
 		for (j = i + 1; j < n; j++) {
 			const dyad_lex_name *b = dyad_lexicon_name(lx, j);
 			if (b->type == a->type && b->entity != a->entity && !b->from && !b->to &&
-			    is_world(dyad_lexicon_entity(lx, b->entity)) &&
-			    strcmp(a->text, b->text) == 0) {
+			    is_world(dyad_lexicon_entity(lx, b->entity)) && strcmp(a->text, b->text) == 0) {
 				fprintf(stderr, "'%s' names both %s and %s\n", a->text,
 					dyad_lexicon_entity(lx, a->entity)->key, dyad_lexicon_entity(lx, b->entity)->key);
 				bad++;
@@ -306,7 +306,7 @@ static void members_are_countries(void **state)
  */
 static void identities(void **state)
 {
-	static const char *const qids[][2] = { { "KAZ", "Q232" }, { "RUS", "Q159" }, { "USA", "Q30" },
+	static const char *const qids[][2] = { { "KAZ", "Q232" }, { "RUS", "Q159" },  { "USA", "Q30" },
 					       { "BLR", "Q184" }, { "XKX", "Q1246" }, { "PSE", "Q219060" } };
 	size_t i, j, persons = 0, with_qid = 0, countries = 0;
 
@@ -317,7 +317,9 @@ static void identities(void **state)
 			continue;
 		if (e->id == NULL || e->name_en == NULL || e->name_ru == NULL)
 			fail_msg("%s:%zu: %s lacks %s", e->file, e->line, e->key,
-				 e->id == NULL ? "an id" : e->name_en == NULL ? "an English name" : "a Russian name");
+				 e->id == NULL        ? "an id"
+				 : e->name_en == NULL ? "an English name"
+						      : "a Russian name");
 		persons += e->kind == DYAD_LEX_PERSON;
 		if (e->kind == DYAD_LEX_COUNTRY) {
 			countries++;

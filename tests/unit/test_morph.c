@@ -187,7 +187,13 @@ static void abbreviations(void **state)
 /* Letters outside the dictionary's alphabet, and any bytes: a reading, never a crash. */
 static void other_letters(void **state)
 {
-	static const char *const words[] = { "Қазақстан", "әкім", "Mосква", "Москваa", "ғ", "\xff\xfe", "-",
+	static const char *const words[] = { "Қазақстан",
+					     "әкім",
+					     "Mосква",
+					     "Москваa",
+					     "ғ",
+					     "\xff\xfe",
+					     "-",
 					     "а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а-а",
 					     "ааааааааааааааааааааааааааааааааааааааааааааааааааааааааааа" };
 	char noise[300];
@@ -273,9 +279,14 @@ static void feats_text(void **state)
 
 /* ---- damaged copies of the real files ------------------------------------------------------ */
 
-static const char *const files[] = { "words.dawg", "p_t_given_w.intdawg", "prediction-suffixes-0.dawg",
-				     "prediction-suffixes-1.dawg", "prediction-suffixes-2.dawg", "paradigms.array",
-				     "suffixes.json", "gramtab-opencorpora-int.json" };
+static const char *const files[] = { "words.dawg",
+				     "p_t_given_w.intdawg",
+				     "prediction-suffixes-0.dawg",
+				     "prediction-suffixes-1.dawg",
+				     "prediction-suffixes-2.dawg",
+				     "paradigms.array",
+				     "suffixes.json",
+				     "gramtab-opencorpora-int.json" };
 
 static void dicts_dir(char *out, size_t cap)
 {
@@ -369,10 +380,14 @@ static void refuses_damaged_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(dictionary_words), cmocka_unit_test(ranking),
-		cmocka_unit_test(yo),               cmocka_unit_test(predicted_names),
-		cmocka_unit_test(hyphens_and_prefixes), cmocka_unit_test(abbreviations),
-		cmocka_unit_test(other_letters),    cmocka_unit_test(context),
+		cmocka_unit_test(dictionary_words),
+		cmocka_unit_test(ranking),
+		cmocka_unit_test(yo),
+		cmocka_unit_test(predicted_names),
+		cmocka_unit_test(hyphens_and_prefixes),
+		cmocka_unit_test(abbreviations),
+		cmocka_unit_test(other_letters),
+		cmocka_unit_test(context),
 		cmocka_unit_test(feats_text),
 		cmocka_unit_test(refuses_damaged_files),
 	};

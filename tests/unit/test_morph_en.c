@@ -164,8 +164,8 @@ static const struct {
 
 static const char *upos_str(dyad_upos u)
 {
-	static const char *const names[] = { "X", "NOUN", "PROPN", "VERB", "AUX", "ADJ", "ADV", "PRON", "DET",
-					     "NUM", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM" };
+	static const char *const names[] = { "X",   "NOUN", "PROPN", "VERB",  "AUX",  "ADJ",  "ADV",   "PRON", "DET",
+					     "NUM", "ADP",  "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM" };
 	return u < sizeof names / sizeof names[0] ? names[u] : "?";
 }
 
@@ -212,8 +212,7 @@ static void first_readings(void **state)
 }
 
 /* Whether one of the readings of `word` is lemma/upos with all of `feats`. */
-static int has_reading(fixture *fx, const char *word, unsigned flags, const char *lemma, dyad_upos upos,
-		       uint64_t feats)
+static int has_reading(fixture *fx, const char *word, unsigned flags, const char *lemma, dyad_upos upos, uint64_t feats)
 {
 	dyad_analysis *r;
 	size_t i, n = morph_en_analyze(fx->en, fx->a, dyad_str_c(word), flags, &r);
@@ -253,8 +252,9 @@ static void every_reading_is_given(void **state)
 static void junk_and_huge_words(void **state)
 {
 	fixture *fx = *state;
-	static const char *const junk[] = { "\xff\xfe", "ab\xc3", "\x01\x02\x03", "a\x80z", "'", "n't", "'s",
-					    "-", "--a", "a-", "'''s", "\xe2\x80\x99s", "%", "s'" };
+	static const char *const junk[] = { "\xff\xfe", "ab\xc3", "\x01\x02\x03", "a\x80z", "'",    "n't",
+					    "'s",       "-",      "--a",          "a-",     "'''s", "\xe2\x80\x99s",
+					    "%",        "s'" };
 	size_t i, n, big = (size_t)1 << 20;
 	char *word = malloc(big);
 	dyad_analysis *r;
@@ -327,7 +327,7 @@ static char tmpdir[64];
 static void rm_small_wordnet(void)
 {
 	static const char *const names[] = { "data.noun", "index.noun", "index.verb", "index.adj", "index.adv",
-					     "noun.exc", "verb.exc", "adj.exc", "adv.exc", "cntlist.rev" };
+					     "noun.exc",  "verb.exc",   "adj.exc",    "adv.exc",   "cntlist.rev" };
 	char path[512];
 	size_t i;
 
@@ -413,7 +413,8 @@ static void index_lines(void **state)
 		{ "book n 1 x\n", "f:1: expected the number of pointer kinds (0 to 99)" },
 		{ "book n 1 2 @\n", "f:1: expected a pointer symbol" },
 		{ "book n 1 0 2 0 00000001\n", "f:1: expected the number of senses again" },
-		{ "book n 1 0 1 2 00000001\n", "f:1: expected the number of tagged senses (at most the number of senses)" },
+		{ "book n 1 0 1 2 00000001\n",
+		  "f:1: expected the number of tagged senses (at most the number of senses)" },
 		{ "book n 2 0 2 0 00000001\n", "f:1: expected an 8-digit synset offset for every sense" },
 		{ "book n 1 0 1 0 0000001x\n", "f:1: expected an 8-digit synset offset for every sense" },
 		{ "book n 1 0 1 0 00000001 more\n", "f:1: expected the end of the line after the synset offsets" },

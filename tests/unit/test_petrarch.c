@@ -15,57 +15,54 @@
 
 #include "dyad/petrarch.h"
 
-static const char actors[] =
-	"<!-- test actors -->\n"
-	"ARNOR_  [ARN]\n"
-	"+ARNORIAN\n"
-	"GONDOR [GON]\n"
-	"+MINAS_TIRITH\n"
-	"OSGILIATH  [OSG]\n"
-	"ERIADOR [ERI]\n"
-	"+ERIADORIAN\n"
-	"LORIEN  [ELR/GAL]\n"
-	"GOLLUM  # pas 27 Apr 03\n"
-	"+SMEAGOL\n"
-	"\t[HOB < 950601]\n"
-	"\t[HOBGOV 19950601 - 19990815]\n"
-	"\t[HOBREB >990816]\n"
-	"HAMFAST [HOBGOV 950601-991231] [HOB] ; CountryInfo.txt\n";
+static const char actors[] = "<!-- test actors -->\n"
+			     "ARNOR_  [ARN]\n"
+			     "+ARNORIAN\n"
+			     "GONDOR [GON]\n"
+			     "+MINAS_TIRITH\n"
+			     "OSGILIATH  [OSG]\n"
+			     "ERIADOR [ERI]\n"
+			     "+ERIADORIAN\n"
+			     "LORIEN  [ELR/GAL]\n"
+			     "GOLLUM  # pas 27 Apr 03\n"
+			     "+SMEAGOL\n"
+			     "\t[HOB < 950601]\n"
+			     "\t[HOBGOV 19950601 - 19990815]\n"
+			     "\t[HOBREB >990816]\n"
+			     "HAMFAST [HOBGOV 950601-991231] [HOB] ; CountryInfo.txt\n";
 
-static const char agents[] =
-	"!PERSON! = MAN, WOMAN\n"
-	"CLERIC  [~REL]\n"
-	"POLICE {} [ ~COP]\n"
-	"GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\n"
-	"CONGRESS!PERSON! [~LEG]\n"
-	"MSF {}  [NGO~]\n"
-	"GOVERNMENT  [~GOV]\n";
+static const char agents[] = "!PERSON! = MAN, WOMAN\n"
+			     "CLERIC  [~REL]\n"
+			     "POLICE {} [ ~COP]\n"
+			     "GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\n"
+			     "CONGRESS!PERSON! [~LEG]\n"
+			     "MSF {}  [NGO~]\n"
+			     "GOVERNMENT  [~GOV]\n";
 
-static const char verbs[] =
-	"&TIES\n"
-	"+MILITARY\n"
-	"+ECONOMIC\n"
-	"&MONEY\n"
-	"+DOLLAR\n"
-	"+&TIES\n"
-	"--- RESTORE  [064]  ---\n"
-	"RESTORE\n"
-	"- * &TIES TIES [902]\n"
-	"--- CONTRIBUTE [070] ---\n"
-	"CONTRIBUTE\n"
-	"- * &MONEY [903]\n"
-	"--- SHOT  [223] ---\n"
-	"SHOT\n"
-	"- + WAS * DEAD IN $ [224]\n"
-	"--- DELAY [120] ---\n"
-	"DELAY\n"
-	"- % HAVE * [191]\n"
-	"--- ARRIVE  [032:033]  ---\n"
-	"ARRIVE\n"
-	"--- BREAK [1717] ---\n"
-	"BREAK { BROKE BROKEN  }\n"
-	"+BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN +BROKEN_DOWN }\n"
-	"- * TREATY  [161]\n";
+static const char verbs[] = "&TIES\n"
+			    "+MILITARY\n"
+			    "+ECONOMIC\n"
+			    "&MONEY\n"
+			    "+DOLLAR\n"
+			    "+&TIES\n"
+			    "--- RESTORE  [064]  ---\n"
+			    "RESTORE\n"
+			    "- * &TIES TIES [902]\n"
+			    "--- CONTRIBUTE [070] ---\n"
+			    "CONTRIBUTE\n"
+			    "- * &MONEY [903]\n"
+			    "--- SHOT  [223] ---\n"
+			    "SHOT\n"
+			    "- + WAS * DEAD IN $ [224]\n"
+			    "--- DELAY [120] ---\n"
+			    "DELAY\n"
+			    "- % HAVE * [191]\n"
+			    "--- ARRIVE  [032:033]  ---\n"
+			    "ARRIVE\n"
+			    "--- BREAK [1717] ---\n"
+			    "BREAK { BROKE BROKEN  }\n"
+			    "+BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN +BROKEN_DOWN }\n"
+			    "- * TREATY  [161]\n";
 
 static const char discards[] = "BASEBALL\n+TYPHOON\n";
 
@@ -110,8 +107,8 @@ static const char *code(const char *text, dyad_ymd day)
 	if (dis)
 		snprintf(out, sizeof out, "discard:%d", dis);
 	for (i = 0; i < n; i++)
-		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s %s %s", i ? "\n" : "", ev[i].source, ev[i].target,
-			 ev[i].code);
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s %s %s", i ? "\n" : "", ev[i].source,
+			 ev[i].target, ev[i].code);
 	dyad_arena_free(a);
 	return out;
 }
@@ -148,7 +145,8 @@ static void agents_join_actors_with_their_plurals(void **state)
 	/* POLICE {} has no plural */
 	assert_string_equal(code("Arnor restored ties with Gondor's polices.", 19950101), "ARN GON 064");
 	assert_string_equal(code("Arnor restored ties with Gondor's golden geese.", 19950101), "ARN GONGGS 064");
-	assert_string_equal(code("MSF Arnor restored ties with the government of Gondor.", 19950101), "NGOARN GONGOV 064");
+	assert_string_equal(code("MSF Arnor restored ties with the government of Gondor.", 19950101),
+			    "NGOARN GONGOV 064");
 	/* !PERSON! expands with no plural of its own */
 	assert_string_equal(code("Arnor congresswoman restored ties with Gondor.", 19950101), "ARNLEG GON 064");
 }
@@ -174,9 +172,11 @@ static void source_and_target_from_the_pattern(void **state)
 static void compounds_and_reciprocity(void **state)
 {
 	(void)state;
-	assert_string_equal(code("Arnor will restore ties with Gondor and Osgiliath.", 19950101), "ARN GON 064\nARN OSG 064");
+	assert_string_equal(code("Arnor will restore ties with Gondor and Osgiliath.", 19950101),
+			    "ARN GON 064\nARN OSG 064");
 	assert_string_equal(code("Arnor restored ties with Lorien.", 19950101), "ARN ELR 064\nARN GAL 064");
-	assert_string_equal(code("Gondor and Osgiliath have delayed their meeting.", 19950101), "GON OSG 191\nOSG GON 191");
+	assert_string_equal(code("Gondor and Osgiliath have delayed their meeting.", 19950101),
+			    "GON OSG 191\nOSG GON 191");
 	assert_string_equal(code("Arnor arrived in Gondor.", 19950101), "ARN GON 032\nGON ARN 033");
 	assert_string_equal(code("Arnor has broken down a treaty with Gondor.", 19950101), "ARN GON 161");
 }
@@ -199,14 +199,16 @@ static void a_malformed_line_is_warned_and_skipped(void **state)
 
 	(void)state;
 	warned[0] = '\0';
-	bad = dyad_petrarch_read(q, DYAD_PETR_ACTORS, dyad_str_c("ARNOR [ARN]\nGONDOR [GON\nROHAN [ROH]\n\t[ROHGOV 1995-1999]\n"),
+	bad = dyad_petrarch_read(q, DYAD_PETR_ACTORS,
+				 dyad_str_c("ARNOR [ARN]\nGONDOR [GON\nROHAN [ROH]\n\t[ROHGOV 1995-1999]\n"),
 				 "bad.actors", on_warn, NULL);
 	assert_int_equal(bad, 2);
 	assert_non_null(strstr(warned, "bad.actors:2: expected the actor's code in [...] after the phrase\n"));
 	assert_non_null(strstr(warned, "bad.actors:4: expected a date restriction"));
-	bad = dyad_petrarch_read(q, DYAD_PETR_VERBS,
-				 dyad_str_c("--- MEET [031] ---\nMEET\n- * &NOSUCH [032]\n- NO VERB HERE [033]\n- * TODAY [034]\n"),
-				 "bad.verbs", on_warn, NULL);
+	bad = dyad_petrarch_read(
+		q, DYAD_PETR_VERBS,
+		dyad_str_c("--- MEET [031] ---\nMEET\n- * &NOSUCH [032]\n- NO VERB HERE [033]\n- * TODAY [034]\n"),
+		"bad.verbs", on_warn, NULL);
 	assert_int_equal(bad, 2);
 	assert_non_null(strstr(warned, "bad.verbs:3: expected a synset defined before its use: &NOSUCH\n"));
 	assert_non_null(strstr(warned, "bad.verbs:4: expected a '*' marking the verb's place in the pattern\n"));

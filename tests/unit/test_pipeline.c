@@ -20,8 +20,9 @@
 
 #include "dyad/pipeline.h"
 
-#define CALL "Kazakh President Kassym-Jomart Tokayev held a telephone conversation with Uzbek President Shavkat " \
-	     "Mirziyoyev.\n"
+#define CALL                                                                                                 \
+	"Kazakh President Kassym-Jomart Tokayev held a telephone conversation with Uzbek President Shavkat " \
+	"Mirziyoyev.\n"
 #define PAGE "examples/news/en-01-tokayev-mirziyoyev-call.txt"
 
 static dyad_pipeline *coder; /* events, the text taken as it is, 2024-03-04 for documents without a date */

@@ -49,15 +49,15 @@ static void cities_in_their_forms(void **state)
 
 	(void)state;
 	assert_non_null(g);
-	assert_int_equal(id_of(g, "Москве", NULL), 524901);    /* the larger Moscow */
-	assert_int_equal(id_of(g, "Moscow", "USA"), 5601538);  /* within a country */
+	assert_int_equal(id_of(g, "Москве", NULL), 524901);   /* the larger Moscow */
+	assert_int_equal(id_of(g, "Moscow", "USA"), 5601538); /* within a country */
 	assert_int_equal(id_of(g, "Гуанчжоу", NULL), 1809858);
 	assert_int_equal(id_of(g, "Guangzhou's", NULL), 1809858);
 	assert_int_equal(id_of(g, "Нур-Султане", NULL), 1526273);
 	assert_int_equal(id_of(g, "Целинограде", NULL), 1526273); /* an alias */
 	assert_int_equal(id_of(g, "Масквы", NULL), 524901);       /* a Belarusian name */
 	assert_int_equal(id_of(g, "Вашингтоне", NULL), 4140963);
-	assert_int_equal(id_of(g, "Гуандун", NULL), 0);           /* a region's name is no city */
+	assert_int_equal(id_of(g, "Гуандун", NULL), 0); /* a region's name is no city */
 	p = dyad_places_by_geonames(g, 1526273);
 	assert_non_null(p);
 	assert_string_equal(p->name, "Astana"); /* the alias renames it */
@@ -139,8 +139,9 @@ static void empty_gazetteer_and_nameless_place_named(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	put(dir, "geonames.tsv", "");
-	put(dir, "own.txt", "@place nameless\nrussian  Безымянное\n\n@place named\nenglish  Named\n"
-			    "@place last\nrussian  Последнее\n");
+	put(dir, "own.txt",
+	    "@place nameless\nrussian  Безымянное\n\n@place named\nenglish  Named\n"
+	    "@place last\nrussian  Последнее\n");
 	g = load(dir);
 	assert_non_null(g);
 	/* an empty gazetteer is said, and the @place blocks without an English name by file and line */

@@ -128,8 +128,9 @@ static void html_with_metadata_and_a_charset(void **state)
 	assert_true(dyad_str_eq_c(p.url, "https://belta.by/a/1"));
 	assert_true(dyad_str_eq_c(p.published, "2024-03-04T12:30:00+03:00"));
 	assert_true(dyad_str_eq_c(p.h1, "Лукашенко принял посла"));
-	assert_true(dyad_str_eq_c(p.text, "Главная\nПолитика\nЛукашенко принял посла\nМИНСК, 4 марта (БЕЛТА) - Текст статьи.\n"
-					  "Второй абзац.\n"));
+	assert_true(dyad_str_eq_c(p.text,
+				  "Главная\nПолитика\nЛукашенко принял посла\nМИНСК, 4 марта (БЕЛТА) - Текст статьи.\n"
+				  "Второй абзац.\n"));
 	assert_int_equal(dyad_reader_next(r, &p), 0);
 	dyad_reader_free(r);
 	/* a page that declares windows-1251 comes out as UTF-8 */
@@ -183,8 +184,9 @@ static void json_lines_go_on_after_a_bad_record(void **state)
 
 static void warc_record(dyad_buf *b, const char *type, const char *id, const char *payload)
 {
-	dyad_buf_printf(b, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: %s\r\nWARC-Target-URI: https://tass.ru/x\r\n"
-			   "Content-Length: %zu\r\n\r\n%s\r\n\r\n",
+	dyad_buf_printf(b,
+			"WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: %s\r\nWARC-Target-URI: https://tass.ru/x\r\n"
+			"Content-Length: %zu\r\n\r\n%s\r\n\r\n",
 			type, id, strlen(payload), payload);
 }
 
@@ -247,8 +249,9 @@ static void warc_plain_gzip_and_truncated(void **state)
 	assert_non_null(strstr(errors.p, "truncated WARC record"));
 	/* headers that end in a bare LF: the record is its own, and the next one follows */
 	dyad_buf_clear(&w);
-	dyad_buf_printf(&w, "WARC/1.0\nWARC-Type: resource\nWARC-Record-ID: <urn:5>\nContent-Type: text/plain\n"
-			    "Content-Length: %zu\n\n%s\n\n",
+	dyad_buf_printf(&w,
+			"WARC/1.0\nWARC-Type: resource\nWARC-Record-ID: <urn:5>\nContent-Type: text/plain\n"
+			"Content-Length: %zu\n\n%s\n\n",
 			strlen("Первая."), "Первая.");
 	warc_record(&w, "response", "<urn:6>", resp);
 	write_file("lf.warc", w.p, w.n);
@@ -277,7 +280,9 @@ static void six_records(dyad_buf *gz, dyad_buf *plain, size_t off[7], size_t pof
 		dyad_buf resp = DYAD_BUF_INIT, rec = DYAD_BUF_INIT;
 		char id[32];
 
-		dyad_buf_printf(&resp, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Record %zu.</p><p>", k + 1);
+		dyad_buf_printf(&resp,
+				"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Record %zu.</p><p>",
+				k + 1);
 		for (i = 0; i < 400; i++)
 			dyad_buf_printf(&resp, "%zu ", (i * 7919 + k * 104729) % 100003);
 		dyad_buf_puts(&resp, "</p></body></html>");
@@ -376,13 +381,13 @@ static void damaged_warc_gz_costs_only_what_is_damaged(void **state)
 	mid = off[2] + (off[3] - off[2]) / 2;
 	for (i = mid; i < mid + 32; i++)
 		x.p[i] ^= 0x55;
-	snprintf(msg, sizeof msg, "bad.warc.gz: byte %zu: WARC record lost: gzip member at byte %zu: corrupt data", poff[2],
-		 off[2]);
+	snprintf(msg, sizeof msg, "bad.warc.gz: byte %zu: WARC record lost: gzip member at byte %zu: corrupt data",
+		 poff[2], off[2]);
 	expect("bad.warc.gz", x.p, x.n, "<urn:1> <urn:2> <urn:4> <urn:5> <urn:6>", msg);
 
 	/* cut short inside the fifth member: the four before it come, the cut is named */
-	snprintf(msg, sizeof msg, "cut.warc.gz: byte %zu: WARC record lost: gzip member at byte %zu: truncated", poff[4],
-		 off[4]);
+	snprintf(msg, sizeof msg, "cut.warc.gz: byte %zu: WARC record lost: gzip member at byte %zu: truncated",
+		 poff[4], off[4]);
 	expect("cut.warc.gz", gz.p, off[4] + (off[5] - off[4]) / 2, "<urn:1> <urn:2> <urn:3> <urn:4>", msg);
 
 	/* bytes that are no gzip member between two members: named, and the next member is found */
@@ -402,7 +407,8 @@ static void damaged_warc_gz_costs_only_what_is_damaged(void **state)
 		for (k = 0; k < 6 && poff[k + 1] <= got; k++)
 			dyad_buf_printf(&ids, "%s<urn:%zu>", k ? " " : "", k + 1);
 		assert_true(k >= 2 && k < 6);
-		snprintf(msg, sizeof msg, "whole.warc.gz: byte %zu: WARC record lost: gzip member at byte 0: truncated", poff[k]);
+		snprintf(msg, sizeof msg, "whole.warc.gz: byte %zu: WARC record lost: gzip member at byte 0: truncated",
+			 poff[k]);
 		expect("whole.warc.gz", x.p, cut, ids.p, msg);
 		dyad_buf_free(&ids);
 	}

@@ -58,34 +58,34 @@ static int64_t count(dyad_store *s, const char *q)
 }
 
 /* dyad_facets as the events add up now: rows that differ, both ways (0 when the triggers kept it) */
-#define FACETS_NOW                                                                                          \
+#define FACETS_NOW                                                                                                 \
 	"SELECT e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0), e.cameo," \
 	" coalesce(e.type, ''), coalesce(d.language, ''), coalesce(d.outlet, ''), sum(e.mention_of IS NULL),"      \
-	" coalesce(sum(CASE WHEN e.mention_of IS NULL THEN e.goldstein END), 0),"                                   \
-	" sum(e.mention_of IS NULL AND e.goldstein IS NOT NULL), count(*) FROM events e JOIN documents d"           \
+	" coalesce(sum(CASE WHEN e.mention_of IS NULL THEN e.goldstein END), 0),"                                  \
+	" sum(e.mention_of IS NULL AND e.goldstein IS NOT NULL), count(*) FROM events e JOIN documents d"          \
 	" ON d.id = e.doc GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
-#define FACETS_KEPT                                                                                         \
-	"SELECT source_actor, target_actor, month, quad, cameo, type, language, outlet, events, goldstein_sum,"   \
+#define FACETS_KEPT                                                                                             \
+	"SELECT source_actor, target_actor, month, quad, cameo, type, language, outlet, events, goldstein_sum," \
 	" goldstein_n, mentions FROM dyad_facets"
 static const char facets_wrong[] = "SELECT (SELECT count(*) FROM (" FACETS_KEPT " EXCEPT " FACETS_NOW "))"
 				   " + (SELECT count(*) FROM (" FACETS_NOW " EXCEPT " FACETS_KEPT "))";
 
 #define LEAD "Президент Казахстана и премьер-министр Белоруссии обсудили сотрудничество.\n\n"
-#define REST                                                                                              \
-	"Стороны отметили визит премьер-министра в Астану. Товарооборот двух стран за девять месяцев вырос "  \
-	"на двенадцать процентов, прежде всего за счет поставок сельхозтехники, грузовых автомобилей и "     \
-	"продовольствия. Глава правительства Белоруссии предложил расширить сборочные производства в "       \
-	"казахстанских регионах и создать совместные сервисные центры. Казахстанская сторона поддержала "     \
+#define REST                                                                                                                                                                                    \
+	"Стороны отметили визит премьер-министра в Астану. Товарооборот двух стран за девять месяцев вырос " \
+	"на двенадцать процентов, прежде всего за счет поставок сельхозтехники, грузовых автомобилей и "        \
+	"продовольствия. Глава правительства Белоруссии предложил расширить сборочные производства в "        \
+	"казахстанских регионах и создать совместные сервисные центры. Казахстанская сторона поддержала "   \
 	"идею запуска новых логистических маршрутов через территорию Российской Федерации и Китая."
 
 static const char body_ru[] = LEAD REST;
 /* the same article as another outlet ran it: one word differs */
 static const char copy_ru[] =
 	LEAD "Стороны отметили визит премьер-министра в Астану. Товарооборот двух стран за десять месяцев вырос "
-	"на двенадцать процентов, прежде всего за счет поставок сельхозтехники, грузовых автомобилей и "
-	"продовольствия. Глава правительства Белоруссии предложил расширить сборочные производства в "
-	"казахстанских регионах и создать совместные сервисные центры. Казахстанская сторона поддержала "
-	"идею запуска новых логистических маршрутов через территорию Российской Федерации и Китая.";
+	     "на двенадцать процентов, прежде всего за счет поставок сельхозтехники, грузовых автомобилей и "
+	     "продовольствия. Глава правительства Белоруссии предложил расширить сборочные производства в "
+	     "казахстанских регионах и создать совместные сервисные центры. Казахстанская сторона поддержала "
+	     "идею запуска новых логистических маршрутов через территорию Российской Федерации и Китая.";
 
 static dyad_store_doc doc(uint64_t id, const char *body, const char *version, const char *outlet)
 {
@@ -115,10 +115,14 @@ static void put_all(dyad_store *s, const dyad_store_doc *d, int want)
 	st = dyad_store_put_doc(s, d, &row);
 	assert_int_equal(st, want);
 	if (st != DYAD_STORE_SAME) {
-		assert_int_equal(dyad_store_put_sentence(s, row, 0, 0, 74, dyad_str_c("Президент Казахстана и премьер-министр "
-									   "Белоруссии обсудили сотрудничество.")), 0);
-		assert_int_equal(dyad_store_put_sentence(s, row, 1, 76, 124,
-							 dyad_str_c("Стороны отметили визит премьер-министра в Астану.")), 0);
+		assert_int_equal(dyad_store_put_sentence(s, row, 0, 0, 74,
+							 dyad_str_c("Президент Казахстана и премьер-министр "
+								    "Белоруссии обсудили сотрудничество.")),
+				 0);
+		assert_int_equal(
+			dyad_store_put_sentence(s, row, 1, 76, 124,
+						dyad_str_c("Стороны отметили визит премьер-министра в Астану.")),
+			0);
 		memset(&ev, 0, sizeof ev);
 		ev.source.code = "KAZGOV";
 		ev.source.country = "KAZ";
@@ -176,7 +180,8 @@ static void syndicated_copies_are_linked(void **state)
 	assert_int_equal(count(s, "SELECT syndicated_of FROM documents WHERE doc_id = '0000000000000002'"),
 			 count(s, "SELECT id FROM documents WHERE doc_id = '0000000000000001'"));
 	assert_int_equal(count(s, "SELECT count(*) FROM documents WHERE doc_id = '0000000000000003' "
-				  "AND syndicated_of IS NULL"), 1);
+				  "AND syndicated_of IS NULL"),
+			 1);
 	/* one event reported by two outlets: two mentions, two sources, one article */
 	assert_int_equal(count(s, "SELECT num_mentions FROM event_clusters WHERE source_actor = 'KAZ'"), 3);
 	assert_int_equal(count(s, "SELECT num_articles FROM event_clusters WHERE source_actor = 'KAZ'"), 2);
@@ -222,18 +227,25 @@ static void an_event_of_several_documents_counts_once(void **state)
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets WHERE outlet = 'Kazinform'"), 1);
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets"), 1);
 	/* a document's outlet or language changed by hand moves its sums */
-	assert_int_equal(sqlite3_exec(dyad_store_db(s), "UPDATE documents SET outlet = 'Kazinform', language = 'kk'"
-							" WHERE doc_id = '0000000000000003'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(dyad_store_db(s),
+				      "UPDATE documents SET outlet = 'Kazinform', language = 'kk'"
+				      " WHERE doc_id = '0000000000000003'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
 	assert_int_equal(count(s, facets_wrong), 0);
 	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_facets WHERE language = 'kk'"), 1);
 	assert_int_equal(count(s, "SELECT count(*) FROM events WHERE mention_of IS NOT NULL AND mention_of NOT IN "
-				  "(SELECT id FROM events WHERE mention_of IS NULL)"), 0);
+				  "(SELECT id FROM events WHERE mention_of IS NULL)"),
+			 0);
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_days"), 1);
 	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_days"), 3);
 	assert_int_equal(count(s, "SELECT num_mentions FROM event_clusters"), 3);
 	/* the documents go: the event stays while one report does */
-	assert_int_equal(sqlite3_exec(dyad_store_db(s), "DELETE FROM documents WHERE doc_id IN ('0000000000000002', "
-							"'0000000000000003')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(dyad_store_db(s),
+				      "DELETE FROM documents WHERE doc_id IN ('0000000000000002', "
+				      "'0000000000000003')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
 	assert_int_equal(count(s, events), 1);
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_months"), 1);
 	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_months"), 1);
@@ -263,15 +275,16 @@ static void a_store_of_schema_8_upgrades(void **state)
 	put_all(s, &b, DYAD_STORE_NEW);
 	/* back to schema 8: version 9's table, indexes and triggers gone (its migration replaces the two
 	   triggers of version 7, stood in for here) */
-	assert_int_equal(sqlite3_exec(dyad_store_db(s),
-				      "DROP TABLE dyad_facets; DROP INDEX events_source; DROP INDEX events_type_date;"
-				      "DROP INDEX events_root; DROP INDEX events_dyad_mentions; DROP TRIGGER documents_bd;"
-				      "DROP TRIGGER documents_au; DROP TRIGGER events_ai; DROP TRIGGER events_ad;"
-				      "CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN SELECT 1; END;"
-				      "CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN SELECT 1; END;"
-				      "PRAGMA user_version = 8",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(dyad_store_db(s),
+			     "DROP TABLE dyad_facets; DROP INDEX events_source; DROP INDEX events_type_date;"
+			     "DROP INDEX events_root; DROP INDEX events_dyad_mentions; DROP TRIGGER documents_bd;"
+			     "DROP TRIGGER documents_au; DROP TRIGGER events_ai; DROP TRIGGER events_ad;"
+			     "CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN SELECT 1; END;"
+			     "CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN SELECT 1; END;"
+			     "PRAGMA user_version = 8",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 	dyad_store_close(s);
 	assert_int_equal(dyad_store_open(&s, path, DYAD_STORE_READONLY, 1000, &e), DYAD_EDB);
 	assert_non_null(strstr(e.msg, "needs migrating"));

@@ -126,8 +126,12 @@ static void the_matching_form_maps_back(void **state)
 static void stems_meet_across_case_forms(void **state)
 {
 	static const char *const same[][2] = {
-		{ "Казахстан", "Казахстаном" }, { "Токаев", "Токаевым" }, { "Беларусь", "Беларуси" },
-		{ "Нур-Султан", "Нур-Султане" }, { "казахстанский", "казахстанского" }, { "Пётр", "Петра" },
+		{ "Казахстан", "Казахстаном" },
+		{ "Токаев", "Токаевым" },
+		{ "Беларусь", "Беларуси" },
+		{ "Нур-Султан", "Нур-Султане" },
+		{ "казахстанский", "казахстанского" },
+		{ "Пётр", "Петра" },
 	};
 	dyad_stemmer *st = dyad_stemmer_new();
 	dyad_arena *a = dyad_arena_new();
@@ -153,7 +157,8 @@ static void cyrillic_letters_fold_and_flag(void **state)
 	size_t n;
 
 	(void)state;
-	dyad_fold_buf(&b, dyad_str_c("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдеёжзийклмнопрстуфхцчшщъыьэюя ЃЄЅІЇЈЉЊЋЌЍЎЏЀҐ"));
+	dyad_fold_buf(
+		&b, dyad_str_c("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдеёжзийклмнопрстуфхцчшщъыьэюя ЃЄЅІЇЈЉЊЋЌЍЎЏЀҐ"));
 	assert_string_equal(b.p, "абвгдеежзийклмнопрстуфхцчшщъыьэюя абвгдеежзийклмнопрстуфхцчшщъыьэюя ѓєѕіїјљњћќѝўџѐґ");
 	n = dyad_tokenize(a, dyad_str_c("ЁЛКА Ёлка ёлка ЎЗБЕК Ѐ"), &toks);
 	assert_int_equal(n, 5);
@@ -171,8 +176,21 @@ static void cyrillic_letters_fold_and_flag(void **state)
 static void stems_of_words_met_again(void **state)
 {
 	static const char *const words[] = {
-		"Беларусь", "Казахстаном", "Токаевым", "обсудили", "visited", "Visits", "Нур-Султане", "Пётр", "",
-		"белорусско-казахстанского", "сотрудничества", "the", "в", "2024", "ВСТРЕТИЛИСЬ",
+		"Беларусь",
+		"Казахстаном",
+		"Токаевым",
+		"обсудили",
+		"visited",
+		"Visits",
+		"Нур-Султане",
+		"Пётр",
+		"",
+		"белорусско-казахстанского",
+		"сотрудничества",
+		"the",
+		"в",
+		"2024",
+		"ВСТРЕТИЛИСЬ",
 		/* longer than a slot holds */
 		"человеконенавистничеством-достопримечательностями",
 	};
@@ -214,12 +232,9 @@ static void stems_of_words_met_again(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(ten_megabytes_of_one_word),
-		cmocka_unit_test(a_million_quotes),
-		cmocka_unit_test(invalid_utf8_at_every_position),
-		cmocka_unit_test(the_matching_form_maps_back),
-		cmocka_unit_test(stems_meet_across_case_forms),
-		cmocka_unit_test(cyrillic_letters_fold_and_flag),
+		cmocka_unit_test(ten_megabytes_of_one_word),      cmocka_unit_test(a_million_quotes),
+		cmocka_unit_test(invalid_utf8_at_every_position), cmocka_unit_test(the_matching_form_maps_back),
+		cmocka_unit_test(stems_meet_across_case_forms),   cmocka_unit_test(cyrillic_letters_fold_and_flag),
 		cmocka_unit_test(stems_of_words_met_again),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);

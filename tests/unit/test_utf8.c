@@ -76,7 +76,8 @@ static void truncation_at_every_position_is_repaired(void **state)
 			in[n++] = 'b';
 			bad = dyad_utf8_repair(&out, (dyad_str){ in, n });
 			assert_int_equal(bad, 1);
-			assert_string_equal(out.p, "a\xef\xbf\xbd" "b");
+			assert_string_equal(out.p, "a\xef\xbf\xbd"
+						   "b");
 			assert_true(dyad_utf8_valid((dyad_str){ out.p, out.n }));
 			dyad_buf_free(&out);
 		}

@@ -39,8 +39,14 @@ static void json_strings_escape_and_repair(void **state)
 	assert_string_equal(b.p, "\"«Мир» \\\"q\\\"\\\\\\n\\t\\u0001\"");
 	dyad_buf_clear(&b);
 	/* a lone continuation byte, a truncated sequence, an overlong '/' and a surrogate */
-	dyad_buf_json_str(&b, (dyad_str){ "a\x80" "b\xd0" "c\xc0\xaf" "\xed\xa0\x80", 10 });
-	assert_string_equal(b.p, "\"a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd\xef\xbf\xbd"
+	dyad_buf_json_str(&b, (dyad_str){ "a\x80"
+					  "b\xd0"
+					  "c\xc0\xaf"
+					  "\xed\xa0\x80",
+					  10 });
+	assert_string_equal(b.p, "\"a\xef\xbf\xbd"
+				 "b\xef\xbf\xbd"
+				 "c\xef\xbf\xbd\xef\xbf\xbd"
 				 "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
 	dyad_buf_free(&b);
 }
