@@ -847,13 +847,12 @@ static void sentence_cands(ctx *c, size_t s)
 			} else if (fold_in(c, i, him) || fold_in(c, i, her)) {
 				/* an object may point to a person named earlier in its own sentence */
 				ok = person_before(c, s, i, fold_in(c, i, him) ? 'm' : 'f', &x.side);
-			} else if (fold_in(c, i, both_sides) && sides_named_after(c, s, i, &x.side, &x.other)) {
-				/* "главы … двух стран Ташиев и Ятимов": the two named */
-				ok = 1;
-				x.pair = 1;
-			} else if (((fold_in(c, i, both_sides) || two_of(c, s, i)) && main_dyad(c, &x.side, &x.other)) ||
+			} else if ((fold_in(c, i, both_sides) && sides_named_after(c, s, i, &x.side, &x.other)) ||
+				   ((fold_in(c, i, both_sides) || two_of(c, s, i)) && main_dyad(c, &x.side, &x.other)) ||
 				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
-				/* "стороны", or "they" after a reciprocal event: both sides of a pair */
+				/* a plural title that names its two ("главы … двух стран Ташиев и Ятимов"), else
+				   "стороны", "both countries", or "they" after a reciprocal event: both sides of
+				   the document's pair */
 				ok = 1;
 				x.pair = 1;
 			} else {
@@ -3650,15 +3649,14 @@ static void longest_match_wins(ctx *c, size_t first)
 			char why[80];
 			if (k == i || !codes_action(o) || !mo->words || !mx->words)
 				continue;
-			if (!same_root(o->cameo, x->cameo) && same_sides(o, x) && mo->words > mx->words &&
-			    mx->anchor >= mo->anchor && mx->words_end <= mo->end)
-				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
-			else if (same_root(o->cameo, x->cameo) && !same_actor(&o->source, &x->source) &&
-				 !same_sides(o, x) && o->source.how && strncmp(o->source.how, "slot", 4) == 0 &&
-				 mo->words > mx->words && mx->anchor >= mo->anchor && mx->words_end <= mo->end)
-				/* two readings of the same words ("в иранском МИД сочли вмешательством": "в $
-				   счесть" and "$ счесть"): the one that reads more of them, with its source in its
-				   own slot, says who acts */
+			if (mo->words > mx->words && mx->anchor >= mo->anchor && mx->words_end <= mo->end &&
+			    ((!same_root(o->cameo, x->cameo) && same_sides(o, x)) ||
+			     (same_root(o->cameo, x->cameo) && !same_actor(&o->source, &x->source) &&
+			      !same_sides(o, x) && o->source.how && strncmp(o->source.how, "slot", 4) == 0)))
+				/* inside a longer match of another root between the same sides; or two readings
+				   of the same words ("в иранском МИД сочли вмешательством": "в $ счесть" and "$
+				   счесть"): the one that reads more of them, with its source in its own slot,
+				   says who acts */
 				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);
 			else if (same_root(o->cameo, x->cameo) && x->target.how && o->target.how &&
 				 strncmp(x->target.how, "counterpart", 11) == 0 &&

@@ -437,8 +437,8 @@ dyad_lexicon *dyad_lexicon_load(const char *dir, void (*warn)(void *ctx, const c
 	for (i = 0; i < lx->nent; i++)
 		lx->index[i] = &lx->ent[i];
 	if (lx->nent)
-		qsort(lx->index, lx->nent, sizeof *lx->index,
-		      cmp_entity); // NOLINT(bugprone-sizeof-expression): an array of pointers
+		// NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
+		qsort(lx->index, lx->nent, sizeof *lx->index, cmp_entity);
 	return lx;
 }
 

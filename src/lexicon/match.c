@@ -231,8 +231,8 @@ static void add_prefixes(dyad_matcher *m, uint32_t name, dyad_str adj)
 			size_t k = f.n - n;
 			/* "ский" → "ско" (keep "ск"), "цкий" → "цко" */
 			memcpy(tmp + k, sfx[i], 4); /* "ск" or "цк" in UTF-8 is 4 bytes */
-			memcpy(tmp + k + 4, "\xd0\xbe",
-			       2); /* NOLINT(bugprone-not-null-terminated-result): tmp is used with its length */
+			/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): tmp is used with its length */
+			memcpy(tmp + k + 4, "\xd0\xbe", 2);
 			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 6 }), name, CASE_ANY);
 			/* and the short form: американ-о */
 			memcpy(tmp + k, "\xd0\xbe", 2); /* NOLINT(bugprone-not-null-terminated-result): as above */

@@ -208,8 +208,8 @@ void petr_read_verbs(reader *r, char **lines, size_t nlines)
 			}
 			b->code = code;
 			b->code2 = code2;
-			p->blocks = dyad_xgrow(p->blocks, &p->capblocks, p->nblocks, sizeof *p->blocks,
-					       64); // NOLINT(bugprone-sizeof-expression): an array of pointers
+			// NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
+			p->blocks = dyad_xgrow(p->blocks, &p->capblocks, p->nblocks, sizeof *p->blocks, 64);
 			p->blocks[p->nblocks++] = b;
 			continue;
 		}

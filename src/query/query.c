@@ -635,7 +635,7 @@ static int few_docs(dyad_store *s, const dyad_event_filter *f)
 	dyad_buf_printf(&sql, " LIMIT %d)", FEW_DOCS);
 	dyad_buf_putc(&sql, '\0');
 	if (run_named(s, sql.p, &bs, &t, &e) == 0 && t.nrows == 1 && dyad_table_get(&t, 0, 0))
-		few = atol(dyad_table_get(&t, 0, 0)) < FEW_DOCS;
+		few = strtol(dyad_table_get(&t, 0, 0), NULL, 10) < FEW_DOCS;
 	dyad_table_free(&t);
 	dyad_buf_free(&sql);
 	return few;
@@ -707,7 +707,7 @@ int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out
 	static const char *const no_cursor[] = { "" };
 	dyad_actor_ref ref[3];
 	dyad_buf sql = DYAD_BUF_INIT, tail = DYAD_BUF_INIT, arm[2] = { DYAD_BUF_INIT, DYAD_BUF_INIT };
-	char limit[24], offset[24], quad[4], cdate[16], cid[24];
+	char limit[24], offset[24], quad[4], cdate[16] = "", cid[24] = "";
 	const char *const *cursor = no_cursor;
 	binds bs = { { NULL }, { NULL }, 0 };
 	size_t narms, ncursor = 1, i, j;
@@ -857,9 +857,9 @@ static void whole_months(const dyad_event_filter *f, char lo[16], char hi[16])
 
 	lo[0] = hi[0] = '\0';
 	if (f->since) {
-		y = atoi(f->since);
-		m = strlen(f->since) >= 7 ? atoi(f->since + 5) : 1;
-		d = strlen(f->since) >= 10 ? atoi(f->since + 8) : 1;
+		y = (int)strtol(f->since, NULL, 10);
+		m = strlen(f->since) >= 7 ? (int)strtol(f->since + 5, NULL, 10) : 1;
+		d = strlen(f->since) >= 10 ? (int)strtol(f->since + 8, NULL, 10) : 1;
 		if (d > 1 && ++m > 12) {
 			m = 1;
 			y++;
@@ -867,9 +867,9 @@ static void whole_months(const dyad_event_filter *f, char lo[16], char hi[16])
 		snprintf(lo, 16, "%04d-%02d", y % 10000, m);
 	}
 	if (f->until) {
-		y = atoi(f->until);
-		m = strlen(f->until) >= 7 ? atoi(f->until + 5) : 12;
-		d = strlen(f->until) >= 10 ? atoi(f->until + 8) : 31;
+		y = (int)strtol(f->until, NULL, 10);
+		m = strlen(f->until) >= 7 ? (int)strtol(f->until + 5, NULL, 10) : 12;
+		d = strlen(f->until) >= 10 ? (int)strtol(f->until + 8, NULL, 10) : 31;
 		if (d < month_days(y, m) && --m < 1) {
 			m = 12;
 			y--;
