@@ -15,8 +15,15 @@ awk '/^```c$/ { inblock = 1; text = ""; next } /^```$/ && inblock { if (text ~ /
 	docs/embedding.md >"$tmp/events.c"
 [ -s "$tmp/events.c" ] || { echo "FAIL: no C program in docs/embedding.md"; exit 1; }
 pkgs="libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd"
-# shellcheck disable=SC2046
-if ! cc -std=c11 -Wall -Wextra -Werror -Iinclude $(pkg-config --cflags $pkgs) "$tmp/events.c" "$build/libdyad.a" \
+# a library built with sanitizers links only into a program built with them (build/<mode>/)
+case "$(basename "$build")" in
+asan) san="-fsanitize=address,undefined" ;;
+ubsan) san="-fsanitize=undefined" ;;
+tsan) san="-fsanitize=thread" ;;
+*) san="" ;;
+esac
+# shellcheck disable=SC2046,SC2086
+if ! cc -std=c11 -Wall -Wextra -Werror $san -Iinclude $(pkg-config --cflags $pkgs) "$tmp/events.c" "$build/libdyad.a" \
 	$(pkg-config --libs $pkgs) -lstemmer -lm -o "$tmp/events" 2>"$tmp/cc.err"; then
 	cat "$tmp/cc.err"; echo "FAIL: the example of docs/embedding.md does not compile"; exit 1
 fi
