@@ -578,8 +578,8 @@ static const char *const she[] = { "она", "she", NULL };
  * too ("вызвал посла X и порекомендовал ему покинуть страну"); "его", "ее" and "их" are left out:
  * as often the possessive "his", "her", "their".
  */
-static const char *const him[] = { "него", "нему", "ним", "нем", "нём", "ему", NULL };
-static const char *const her[] = { "нее", "неё", "ней", "ей", NULL };
+static const char *const him_ru[] = { "него", "нему", "ним", "нем", "нём", "ему", NULL };
+static const char *const her_ru[] = { "нее", "неё", "ней", "ей", NULL };
 
 /*
  * "Both countries agreed …", "The two nations signed …" at token i of sentence s: the two sides
@@ -844,9 +844,9 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = subject_person(c, 'm', &x.side) || person_by_gender(c, a, 'm', &x.side);
 			} else if (fold_in(c, i, she)) {
 				ok = subject_person(c, 'f', &x.side) || person_by_gender(c, a, 'f', &x.side);
-			} else if (fold_in(c, i, him) || fold_in(c, i, her)) {
+			} else if (fold_in(c, i, him_ru) || fold_in(c, i, her_ru)) {
 				/* an object may point to a person named earlier in its own sentence */
-				ok = person_before(c, s, i, fold_in(c, i, him) ? 'm' : 'f', &x.side);
+				ok = person_before(c, s, i, fold_in(c, i, him_ru) ? 'm' : 'f', &x.side);
 			} else if ((fold_in(c, i, both_sides) && sides_named_after(c, s, i, &x.side, &x.other)) ||
 				   ((fold_in(c, i, both_sides) || two_of(c, s, i)) && main_dyad(c, &x.side, &x.other)) ||
 				   (fold_in(c, i, they) && they_pair(c, s, &x.side, &x.other))) {
