@@ -57,6 +57,12 @@ static int64_t count(dyad_store *s, const char *q)
 	return n;
 }
 
+/* Run SQL on the store's file behind dyad's back (a change by hand, a store of an older dyad). */
+static void exec(dyad_store *s, const char *sql)
+{
+	assert_int_equal(sqlite3_exec(dyad_store_db(s), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
 /* dyad_facets as the events add up now: rows that differ, both ways (0 when the triggers kept it) */
 #define FACETS_NOW                                                                                                 \
 	"SELECT e.source_actor, e.target_actor, substr(coalesce(e.date, ''), 1, 7), coalesce(e.quad, 0), e.cameo," \
@@ -227,11 +233,8 @@ static void an_event_of_several_documents_counts_once(void **state)
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets WHERE outlet = 'Kazinform'"), 1);
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_facets"), 1);
 	/* a document's outlet or language changed by hand moves its sums */
-	assert_int_equal(sqlite3_exec(dyad_store_db(s),
-				      "UPDATE documents SET outlet = 'Kazinform', language = 'kk'"
-				      " WHERE doc_id = '0000000000000003'",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	exec(s, "UPDATE documents SET outlet = 'Kazinform', language = 'kk'"
+		" WHERE doc_id = '0000000000000003'");
 	assert_int_equal(count(s, facets_wrong), 0);
 	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_facets WHERE language = 'kk'"), 1);
 	assert_int_equal(count(s, "SELECT count(*) FROM events WHERE mention_of IS NOT NULL AND mention_of NOT IN "
@@ -241,16 +244,13 @@ static void an_event_of_several_documents_counts_once(void **state)
 	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_days"), 3);
 	assert_int_equal(count(s, "SELECT num_mentions FROM event_clusters"), 3);
 	/* the documents go: the event stays while one report does */
-	assert_int_equal(sqlite3_exec(dyad_store_db(s),
-				      "DELETE FROM documents WHERE doc_id IN ('0000000000000002', "
-				      "'0000000000000003')",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	exec(s, "DELETE FROM documents WHERE doc_id IN ('0000000000000002', "
+		"'0000000000000003')");
 	assert_int_equal(count(s, events), 1);
 	assert_int_equal(count(s, "SELECT sum(events) FROM dyad_months"), 1);
 	assert_int_equal(count(s, "SELECT sum(mentions) FROM dyad_months"), 1);
 	assert_int_equal(count(s, facets_wrong), 0);
-	assert_int_equal(sqlite3_exec(dyad_store_db(s), "DELETE FROM documents", NULL, NULL, NULL), SQLITE_OK);
+	exec(s, "DELETE FROM documents");
 	assert_int_equal(count(s, "SELECT count(*) FROM dyad_days"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM dyad_facets"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM actor_events"), 0);
@@ -275,16 +275,12 @@ static void a_store_of_schema_8_upgrades(void **state)
 	put_all(s, &b, DYAD_STORE_NEW);
 	/* back to schema 8: version 9's table, indexes and triggers gone (its migration replaces the two
 	   triggers of version 7, stood in for here) */
-	assert_int_equal(
-		sqlite3_exec(dyad_store_db(s),
-			     "DROP TABLE dyad_facets; DROP INDEX events_source; DROP INDEX events_type_date;"
-			     "DROP INDEX events_root; DROP INDEX events_dyad_mentions; DROP TRIGGER documents_bd;"
-			     "DROP TRIGGER documents_au; DROP TRIGGER events_ai; DROP TRIGGER events_ad;"
-			     "CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN SELECT 1; END;"
-			     "CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN SELECT 1; END;"
-			     "PRAGMA user_version = 8",
-			     NULL, NULL, NULL),
-		SQLITE_OK);
+	exec(s, "DROP TABLE dyad_facets; DROP INDEX events_source; DROP INDEX events_type_date;"
+		"DROP INDEX events_root; DROP INDEX events_dyad_mentions; DROP TRIGGER documents_bd;"
+		"DROP TRIGGER documents_au; DROP TRIGGER events_ai; DROP TRIGGER events_ad;"
+		"CREATE TRIGGER events_ai AFTER INSERT ON events BEGIN SELECT 1; END;"
+		"CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN SELECT 1; END;"
+		"PRAGMA user_version = 8");
 	dyad_store_close(s);
 	assert_int_equal(dyad_store_open(&s, path, DYAD_STORE_READONLY, 1000, &e), DYAD_EDB);
 	assert_non_null(strstr(e.msg, "needs migrating"));
@@ -352,7 +348,7 @@ static void bad_files_are_named(void **state)
 	assert_non_null(strstr(e.msg, path));
 	unlink(path);
 	assert_int_equal(dyad_store_open(&s, path, DYAD_STORE_CREATE, 100, &e), 0);
-	assert_int_equal(sqlite3_exec(dyad_store_db(s), "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	exec(s, "PRAGMA user_version = 99");
 	dyad_store_close(s);
 	assert_int_equal(dyad_store_open(&s, path, DYAD_STORE_CREATE, 100, &e), DYAD_EDB);
 	assert_non_null(strstr(e.msg, "newer dyad"));
