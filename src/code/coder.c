@@ -1154,6 +1154,33 @@ static int aside(const ctx *c, size_t t, size_t v)
 }
 
 /*
+ * Is token t a helper of the verb after it that takes no room in a gap: "would", "will" or
+ * "continue to" before the verb ("Kazakhstan would continue to support Belarus" is `$ support +`
+ * with nothing between)? The helper keeps its meaning elsewhere: a reported "would" still plans
+ * (reported_would), a hypothetical one still hedges.
+ */
+static int verb_helper(const ctx *c, size_t t)
+{
+	static const char *const helpers[] = { "would", "will", NULL };
+	static const char *const goes_on[] = { "continue", "continues", "continued", NULL };
+	static const char *const to[] = { "to", NULL };
+
+	if (cyrillic(c->folds[t]))
+		return 0;
+	if (fold_in(c, t, goes_on))
+		return t + 1 < c->in->ntoks && fold_in(c, t + 1, to);
+	if (fold_in(c, t, to))
+		return t > 0 && fold_in(c, t - 1, goes_on);
+	return fold_in(c, t, helpers);
+}
+
+/* Does token t take no room in the gap before element el: a helper the element itself does not name? */
+static int gap_free(const ctx *c, const pat_el *el, size_t t)
+{
+	return verb_helper(c, t) && !((el->kind == EL_WORD || el->kind == EL_PREFIX) && el_matches(c, el, t));
+}
+
+/*
  * Is candidate x governed by a preposition, and so never a subject
  * ("recalled its ambassador to the Czech Republic Thursday in protest")?
  * The possessor "у X" is one ("у X состоялись переговоры").
@@ -1250,7 +1277,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 		lim = 0; /* words tried so far; what stands in parentheses or a relative clause is free */
 		for (t = pos; t < b && lim <= gap && !found && t < pos + gap + ASIDE_MAX; t++) {
 			int k;
-			if (aside(c, t, j))
+			if (aside(c, t, j) || gap_free(c, el, t))
 				continue;
 			if (pt->use == PAT_SPEECH && fold_in(c, t, says_that))
 				break; /* "заявил, что белорусские пограничники …": what is said, not who says it */
@@ -1323,7 +1350,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 		lim = 0; /* as many words between as forward: 0 to gap, not counting what stands aside */
 		for (t = pos; t > a && lim <= gap && !found && t + gap + ASIDE_MAX > pos; t--) {
 			int k;
-			if (aside(c, t - 1, j))
+			if (aside(c, t - 1, j) || gap_free(c, el, t - 1))
 				continue;
 			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {

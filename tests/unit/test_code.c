@@ -654,6 +654,18 @@ static void non_events_set_aside(void **state)
 			    "042 KAZGOV -> BLR");
 }
 
+/* "would", "will" and "continue to" before a verb take no room between a pattern's slot and its word. */
+static void verb_helpers_take_no_room(void **state)
+{
+	(void)state;
+	assert_string_equal(code("Kazakhstan continues to strongly support Belarus.", 20240101), "051 KAZGOV -> BLR");
+	/* "will support" is the lexicon's intent to support (032) */
+	assert_string_equal(code("Tokayev said Kazakhstan will continue to support Belarus.", 20240101),
+			    "032 KAZGOV -> BLR planned");
+	/* other words still count: three of them are one too many */
+	assert_string_equal(code("Kazakhstan in its new plan publicly supports Belarus.", 20240101), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -677,6 +689,7 @@ int main(void)
 		cmocka_unit_test(hostile_acts_take_the_other_side),
 		cmocka_unit_test(a_visit_and_its_talks),
 		cmocka_unit_test(reported_would_plans),
+		cmocka_unit_test(verb_helpers_take_no_room),
 		cmocka_unit_test(agents_after_by),
 		cmocka_unit_test(appeals_to_capitals),
 		cmocka_unit_test(pronouns_as_parties),
