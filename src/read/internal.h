@@ -40,7 +40,8 @@ typedef struct {
  * A WARC input read as a stream, plain or gzip (one member per record, or
  * one for the whole file): the bytes of the record being read are held, not
  * the file. A damaged gzip member costs the records it holds: reading goes
- * on at the next member, and at the next "WARC/1." line in what it gives.
+ * on at the next member, and at the next "WARC/" version line in what it
+ * gives. A plain record between gzip members is read as it stands.
  */
 typedef struct {
 	FILE *f; /* NULL once the input is at its end */
@@ -56,8 +57,12 @@ typedef struct {
 	size_t pos;  /* where the next record is looked for (data offset) */
 	int damaged; /* the data stops at a damaged member: damage names it */
 	char damage[200];
-	size_t limit; /* largest record taken */
+	size_t limit;    /* largest record taken */
+	size_t raw_left; /* bytes of a plain record between gzip members still to copy */
 } warc_stream;
+
+/** Does [p, p + n) begin with a WARC version line ("WARC/1.1", "WARC/0.17")? */
+int warc_version_at(const char *p, size_t n);
 
 /*
  * Start reading `f` (the first `nhead` bytes, already read from it, are

@@ -228,11 +228,11 @@ static int starts_warc(const unsigned char *head, size_t n)
 
 	if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b) {
 		gunzip_peek(head, n, &peek, 64);
-		yes = peek.n >= 7 && memcmp(peek.p, "WARC/1.", 7) == 0;
+		yes = warc_version_at(peek.p, peek.n);
 		dyad_buf_free(&peek);
 		return yes;
 	}
-	return n >= 7 && memcmp(head, "WARC/1.", 7) == 0;
+	return warc_version_at((const char *)head, n);
 }
 
 /*

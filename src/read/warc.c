@@ -44,6 +44,17 @@ static dyad_str header(dyad_str head, const char *name)
 	return (dyad_str){ NULL, 0 };
 }
 
+int warc_version_at(const char *p, size_t n)
+{
+	size_t i = 5;
+
+	if (n < 8 || memcmp(p, "WARC/", 5) != 0 || p[i] < '0' || p[i] > '9')
+		return 0;
+	while (i < n && p[i] >= '0' && p[i] <= '9')
+		i++;
+	return i + 1 < n && p[i] == '.' && p[i + 1] >= '0' && p[i + 1] <= '9';
+}
+
 /* ---- the stream --------------------------------------------------------------------------- */
 
 #define HEAD_MAX (1u << 20) /* longest WARC header block taken */
@@ -130,6 +141,59 @@ static void damage(warc_stream *s, const char *what)
 	inflateReset(&s->z);
 }
 
+/*
+ * Between gzip members: blank lines are passed over, and a plain WARC record
+ * (some tools append one to a .warc.gz) is measured from its headers so
+ * that fill() copies it as it stands. 0 when the bytes here begin neither.
+ */
+static int plain_between_members(warc_stream *s)
+{
+	const char *p, *end;
+	size_t n, sep;
+	dyad_str len;
+	unsigned long long v;
+	char num[24], *e;
+
+	for (;;) {
+		while (s->z.avail_in && (s->z.next_in[0] == '\r' || s->z.next_in[0] == '\n')) {
+			s->z.next_in++;
+			s->z.avail_in--;
+		}
+		if (s->z.avail_in >= 3 || !read_more(s))
+			break;
+	}
+	if (s->z.avail_in < sizeof s->in / 2)
+		read_more(s);
+	p = (const char *)s->z.next_in;
+	n = s->z.avail_in;
+	if (n == 0 || (n >= 3 && s->z.next_in[0] == 0x1f && s->z.next_in[1] == 0x8b && s->z.next_in[2] == 0x08))
+		return 1; /* only blank lines: the next member (or the end) is here */
+	if (!warc_version_at(p, n))
+		return 0;
+	end = find_bytes(p, n, "\r\n\r\n", 4);
+	sep = 4;
+	{
+		const char *lf = find_bytes(p, end ? (size_t)(end - p) : n, "\n\n", 2);
+		if (lf) {
+			end = lf;
+			sep = 2;
+		}
+	}
+	if (end == NULL)
+		return 0;
+	len = header((dyad_str){ p, (size_t)(end - p) }, "Content-Length");
+	v = 0;
+	if (len.p && len.n > 0 && len.n < sizeof num) {
+		memcpy(num, len.p, len.n);
+		num[len.n] = '\0';
+		v = strtoull(num, &e, 10);
+		if (*e || num[0] == '-')
+			v = 0;
+	}
+	s->raw_left = (size_t)(end - p) + sep + (size_t)v; /* a bad length is the record reader's to name */
+	return 1;
+}
+
 /* Decompress (or read) until the window reaches data offset `want`, the input ends or damage stops it. */
 static void fill(warc_stream *s, size_t want)
 {
@@ -146,8 +210,19 @@ static void fill(warc_stream *s, size_t want)
 			s->z.avail_in = 0;
 			continue;
 		}
+		if (s->raw_left) {
+			size_t k;
+			if (s->z.avail_in == 0 && !read_more(s))
+				return;
+			k = s->z.avail_in < s->raw_left ? s->z.avail_in : s->raw_left;
+			dyad_buf_put(&s->win, s->z.next_in, k);
+			s->z.next_in += k;
+			s->z.avail_in -= (uInt)k;
+			s->raw_left -= k;
+			continue;
+		}
 		if (!s->member_open) {
-			/* between members: the next one must start here */
+			/* between members: the next one must start here, or a plain record */
 			if (s->z.avail_in < 3)
 				read_more(s);
 			if (s->z.avail_in == 0)
@@ -155,6 +230,11 @@ static void fill(warc_stream *s, size_t want)
 			s->member_at = in_at(s);
 			if (s->z.avail_in < 3 || s->z.next_in[0] != 0x1f || s->z.next_in[1] != 0x8b ||
 			    s->z.next_in[2] != 0x08) {
+				if (plain_between_members(s)) {
+					if (s->raw_left == 0 && s->z.avail_in == 0)
+						return;
+					continue;
+				}
 				damage(s, "not the start of a gzip member");
 				next_member(s);
 				return;
@@ -225,17 +305,24 @@ static size_t find_on(warc_stream *s, size_t from, const char *needle, size_t m,
 	}
 }
 
-/* Go on at the next "WARC/1." line after data offset `from`, holding nothing of what lies between. */
+/* Go on at the next WARC version line after data offset `from`, holding nothing of what lies between. */
 static void skip_to_record(warc_stream *s, size_t from)
 {
 	for (;;) {
-		size_t at;
+		size_t at, avail;
 		s->pos = from;
 		compact(s);
-		at = find_on(s, from, "WARC/1.", 7, 65536);
+		at = find_on(s, from, "WARC/", 5, 65536);
 		if (at != SIZE_MAX) {
-			s->pos = at;
-			return;
+			const char *p;
+			fill(s, at + 16);
+			p = at_ptr(s, at, &avail);
+			if (warc_version_at(p, avail) || (avail < 16 && s->f == NULL && s->z.avail_in == 0)) {
+				s->pos = at;
+				return;
+			}
+			from = at + 1;
+			continue;
 		}
 		from = s->win_off + s->win.n > from + 6 ? s->win_off + s->win.n - 6 : from;
 		if (s->damaged || (s->f == NULL && s->z.avail_in == 0 && !s->member_open)) {
@@ -243,6 +330,39 @@ static void skip_to_record(warc_stream *s, size_t from)
 			return;
 		}
 	}
+}
+
+/*
+ * A record's block that runs on past its end: `b` holds `avail` bytes from
+ * the block's start, which should be `clen` long and then end at a blank
+ * line or the end of the data. When it does not, the offset in the block of
+ * a record that starts inside it (a WARC version line after a blank line
+ * and before a "WARC-" header), else SIZE_MAX.
+ */
+static size_t overrun(const char *b, size_t avail, size_t clen)
+{
+	size_t i, n = avail < clen ? avail : clen;
+
+	if (avail > clen && (b[clen] == '\r' || b[clen] == '\n'))
+		return SIZE_MAX;
+	if (avail == clen)
+		return SIZE_MAX;
+	for (i = 0; i + 1 < n; i++) {
+		const char *hit = find_bytes(b + i, n - i, "\nWARC/", 6), *nl;
+		size_t at;
+		if (hit == NULL)
+			return SIZE_MAX;
+		at = (size_t)(hit - b) + 1;
+		i = at;
+		/* a blank line before it: "\n\n" or "\n\r\n" */
+		if (at < 2 || !(b[at - 2] == '\n' || (at >= 3 && b[at - 2] == '\r' && b[at - 3] == '\n')) ||
+		    !warc_version_at(b + at, n - at))
+			continue;
+		nl = memchr(b + at, '\n', n - at);
+		if (nl && (size_t)(nl - b) + 6 <= n && memcmp(nl + 1, "WARC-", 5) == 0)
+			return at;
+	}
+	return SIZE_MAX;
 }
 
 /* How a message about damage ends: reading goes on when the file has more. */
@@ -295,9 +415,9 @@ int warc_stream_next(warc_stream *s, warc_record *rec, char *why, size_t whylen)
 	}
 	memset(rec, 0, sizeof *rec);
 	rec->offset = at;
-	fill(s, at + 8);
+	fill(s, at + 16);
 	p = at_ptr(s, at, &avail);
-	if (avail < 8 || memcmp(p, "WARC/1.", 7) != 0) {
+	if (!warc_version_at(p, avail)) {
 		if (avail < 8 && s->damaged)
 			return lost(s, at, "", why, whylen);
 		if (avail < 8 && memcmp(p, "WARC/1.", avail) == 0)
@@ -338,8 +458,19 @@ int warc_stream_next(warc_stream *s, warc_record *rec, char *why, size_t whylen)
 		}
 		clen = (size_t)v;
 	}
-	fill(s, body + clen);
+	fill(s, body + clen + 2);
 	p = at_ptr(s, at, &avail);
+	{
+		/* the block must end at a blank line or the end of the data; else its length runs on */
+		size_t next = overrun(p + (body - at), avail - (body - at), clen);
+		if (next != SIZE_MAX) {
+			snprintf(why,
+				 whylen, "byte %zu: WARC record lost: its Content-Length (%zu) runs into the next record, at byte %zu",
+				 at, clen, body + next);
+			s->pos = body + next;
+			return -1;
+		}
+	}
 	if (avail < body + clen - at) {
 		size_t got = avail > body - at ? avail - (body - at) : 0;
 		if (s->damaged)

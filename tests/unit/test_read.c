@@ -358,6 +358,8 @@ static void expect(const char *name, const char *data, size_t n, const char *ids
 
 	write_file(name, data, n);
 	read_ids(name, &got, &errors, &failures);
+	if (failures != (msg ? 1u : 0u))
+		print_message("%s: %s\n", name, errors.p ? errors.p : "no error");
 	assert_string_equal(got.p ? got.p : "", ids ? ids : "");
 	assert_int_equal(failures, msg ? 1 : 0);
 	if (msg)
@@ -419,6 +421,67 @@ static void damaged_warc_gz_costs_only_what_is_damaged(void **state)
 	dyad_buf_free(&gz);
 	dyad_buf_free(&plain);
 	dyad_buf_free(&x);
+}
+
+/* One plain response record, version `version`, whose Content-Length says `len` more bytes than it holds. */
+static void warc_record_v(dyad_buf *b, const char *version, const char *id, size_t more)
+{
+	const char *resp = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Минск</p>";
+
+	dyad_buf_printf(b,
+			"WARC/%s\r\nWARC-Type: response\r\nWARC-Record-ID: %s\r\nContent-Length: %zu\r\n\r\n%s\r\n\r\n",
+			version, id, strlen(resp) + more, resp);
+}
+
+static void warc_older_mixed_and_overlong_records(void **state)
+{
+	dyad_buf gz = DYAD_BUF_INIT, plain = DYAD_BUF_INIT, x = DYAD_BUF_INIT, rec = DYAD_BUF_INIT;
+	size_t off[7], poff[7], at;
+	char msg[200];
+
+	(void)state;
+	/* records of the 0.17 and 0.18 drafts, as older crawlers wrote them */
+	warc_record_v(&x, "0.17", "<urn:a>", 0);
+	warc_record_v(&x, "0.18", "<urn:b>", 0);
+	expect("old.warc", x.p, x.n, "<urn:a> <urn:b>", NULL);
+	dyad_buf_clear(&x);
+	warc_record_v(&rec, "0.17", "<urn:c>", 0);
+	gzip_member(&x, rec.p, rec.n);
+	expect("old.warc.gz", x.p, x.n, "<urn:c>", NULL);
+
+	/* a plain record appended between gzip members is read where it stands */
+	six_records(&gz, &plain, off, poff);
+	dyad_buf_clear(&x);
+	dyad_buf_put(&x, gz.p, off[3]);
+	warc_record_v(&x, "1.0", "<urn:plain>", 0);
+	dyad_buf_put(&x, gz.p + off[3], gz.n - off[3]);
+	expect("mixed.warc.gz", x.p, x.n, "<urn:1> <urn:2> <urn:3> <urn:plain> <urn:4> <urn:5> <urn:6>", NULL);
+	/* ... and at the end of the file */
+	dyad_buf_clear(&x);
+	dyad_buf_put(&x, gz.p, gz.n);
+	warc_record_v(&x, "1.0", "<urn:last>", 0);
+	expect("tail.warc.gz", x.p, x.n, "<urn:1> <urn:2> <urn:3> <urn:4> <urn:5> <urn:6> <urn:last>", NULL);
+
+	/* a Content-Length 500 bytes too long costs its record, not the one after it */
+	dyad_buf_clear(&x);
+	warc_record_v(&x, "1.0", "<urn:a>", 0);
+	at = x.n;
+	warc_record_v(&x, "1.0", "<urn:b>", 500);
+	dyad_buf_put(&x, plain.p, plain.n);
+	snprintf(msg, sizeof msg, "long.warc: byte %zu: WARC record lost: its Content-Length", at);
+	expect("long.warc", x.p, x.n, "<urn:a> <urn:1> <urn:2> <urn:3> <urn:4> <urn:5> <urn:6>", msg);
+	/* the same with each record its own gzip member */
+	dyad_buf_clear(&rec);
+	dyad_buf_clear(&x);
+	warc_record_v(&rec, "1.0", "<urn:b>", 500);
+	gzip_member(&x, rec.p, rec.n);
+	dyad_buf_put(&x, gz.p, gz.n);
+	expect("long.warc.gz", x.p, x.n, "<urn:1> <urn:2> <urn:3> <urn:4> <urn:5> <urn:6>",
+	       "long.warc.gz: byte 0: WARC record lost: its Content-Length");
+	dyad_buf_free(&gz);
+	dyad_buf_free(&plain);
+	dyad_buf_free(&x);
+	dyad_buf_free(&rec);
 }
 
 static void html_deep_or_long_keeps_its_text(void **state)
@@ -528,6 +591,7 @@ int main(void)
 		cmocka_unit_test(warc_plain_gzip_and_truncated),
 		cmocka_unit_test(bad_files_are_named_and_skipped),
 		cmocka_unit_test(damaged_warc_gz_costs_only_what_is_damaged),
+		cmocka_unit_test(warc_older_mixed_and_overlong_records),
 		cmocka_unit_test(html_deep_or_long_keeps_its_text),
 		cmocka_unit_test(a_charset_known_outside_the_page_wins),
 	};
