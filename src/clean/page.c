@@ -646,8 +646,11 @@ static double overlap(dyad_str s, const dyad_buf *in)
 	return total ? (double)hit / (double)total : 0.0;
 }
 
-/* "Headline | Site" / "Headline - Site" → "Headline" when one side names the site or outlet. */
-static dyad_str strip_site(dyad_str t, dyad_str site, const dyad_outlets *o)
+/*
+ * "Headline | Site" / "Headline - Site" → "Headline" when the last part names the site or an
+ * outlet; that outlet, as the dictionary spells it, into *outlet when it is not NULL.
+ */
+static dyad_str strip_site(dyad_str t, dyad_str site, const dyad_outlets *o, const char **outlet)
 {
 	static const char *const seps[] = { " | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " :: ", NULL };
 	size_t i, k;
@@ -661,7 +664,10 @@ static dyad_str strip_site(dyad_str t, dyad_str site, const dyad_outlets *o)
 				continue;
 			head = dyad_str_trim((dyad_str){ t.p, k });
 			tail = dyad_str_trim((dyad_str){ t.p + k + sl, t.n - k - sl });
-			if ((site.n && dyad_str_starts_with(tail, site)) || outlets_lookup_loose(o, tail))
+			const char *hit = outlets_lookup_loose(o, tail);
+			if (outlet)
+				*outlet = hit;
+			if ((site.n && dyad_str_starts_with(tail, site)) || hit)
 				return head;
 			break;
 		}
@@ -1320,7 +1326,7 @@ static void find_title(dyad_arena *a, const dyad_page *page, const dyad_outlets 
 		} else if (l->kind != L_SHORT) {
 			continue;
 		}
-		t = menu_tail(t);
+		t = strip_site(menu_tail(t), (dyad_str){ NULL, 0 }, outlets, NULL);
 		{
 			/* a headline starts with a capital: small words glued before one are a caption
 			   or a link run into it ("article imageRussian TV shows …") */
@@ -1351,7 +1357,7 @@ static void find_title(dyad_arena *a, const dyad_page *page, const dyad_outlets 
 	}
 	if (meta.n && (page->format == DYAD_FMT_HTML || page->format == DYAD_FMT_JSONL || out->title == NULL)) {
 		dyad_str t = page->h1.n ? dyad_str_trim(page->h1)
-					: strip_site(dyad_str_trim(page->title), page->site_name, outlets);
+					: strip_site(dyad_str_trim(page->title), page->site_name, outlets, NULL);
 		if (t.n) {
 			out->title = dup(a, t);
 			pl->title_line = NO_LINE;
@@ -1536,6 +1542,12 @@ static void find_outlet(dyad_arena *a, const dyad_page *page, const dyad_outlets
 		cast(votes, &nvotes, name_before(outlets, t, " has learned"), OUTLET_CITED);
 		cast(votes, &nvotes, name_before(outlets, t, " reports"), OUTLET_CITED);
 		cast(votes, &nvotes, outlets_domain_in(outlets, t), OUTLET_DOMAIN);
+	}
+	/* the site's name after the headline on its line: "Headline | Site" */
+	if (pl->title_line != NO_LINE) {
+		const char *site = NULL;
+		strip_site(ls[pl->title_line].text, (dyad_str){ NULL, 0 }, outlets, &site);
+		cast(votes, &nvotes, site, OUTLET_SITE_NAME);
 	}
 	/* the masthead: a page's first line is often the site's name ("РИА Новости", "24.kg") */
 	for (i = 0; i < pl->n; i++)

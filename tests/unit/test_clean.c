@@ -313,6 +313,13 @@ static void headlines_and_dates_in_disguise(void **state)
 			    "Kazakhstan and Uzbekistan sign a treaty on the demarcation of their border in Astana");
 	assert_string_equal(doc.date, "2024-05-06");
 	assert_false(dyad_str_starts_with(doc.body, DYAD_STR_LIT("date")));
+	/* the site's name after the headline on its line */
+	snprintf(text, sizeof text, "Ministers sign a border treaty in Astana | Steppe Herald\n\n%s", lead);
+	clean_text(a, text, &doc);
+	assert_non_null(doc.title);
+	assert_string_equal(doc.title, "Ministers sign a border treaty in Astana");
+	assert_non_null(doc.outlet);
+	assert_string_equal(doc.outlet, "Steppe Herald");
 	/* a caption's words glued before the headline */
 	snprintf(text, sizeof text, "Email\narticle imageMinisters sign a border treaty in Astana\n\n%s", lead);
 	clean_text(a, text, &doc);
