@@ -75,6 +75,7 @@ typedef struct {
 	unsigned char date_prefix; /* the line starts with a date and goes on with text (a headline) */
 	line_date rel;
 	uint32_t prefix_end; /* byte where the text after such a date starts */
+	uint32_t rest_end;   /* ... and where it ends: before a date that closes the line, else the line's end */
 	line_date date;
 	int ordinal; /* index among non-blank lines */
 } line;
@@ -94,6 +95,7 @@ typedef struct {
 #define TITLE_MAX_BYTES 400 /* longer: a paragraph */
 #define WEATHER_MAX_WORDS 6 /* a line with '°' of at most this many words is a weather widget */
 #define LEAD_PARAS 3        /* the article's first paragraphs the headline's overlap is measured on */
+#define GLUE_SPAN 64        /* bytes of a line's opening where furniture may be glued to the text */
 
 /* The publication date: a date line scores the sum of these; the best, at DATE_MIN_SCORE or more, is taken. */
 enum {
@@ -105,6 +107,8 @@ enum {
 	DATE_BY_TITLE = 2,    /* on the headline's line or within NEAR_LINES of it */
 	DATE_ABOVE_BODY = 1,  /* in the header, above the article */
 	DATE_BELOW_BODY = -2, /* after the article: related stories, comments */
+	DATE_CAPTION = -3,    /* among the paragraphs beside a photo credit: the photo's date ("Military in Almaty. 6
+				 January    2022." / "Photo: …") */
 	DATE_WEEKDAY = -1,    /* "среда, 7 апреля": a header's today, the day the page was saved */
 	DATE_MIN_SCORE = 2,
 	DATE_RELATIVE = 3,     /* "Сегодня, 14:05" by the headline, on a page whose header gives the day */
@@ -121,6 +125,8 @@ enum {
 	OUTLET_URL = 5,         /* the URL's host */
 	OUTLET_CUE = 4,         /* a furniture line data/outlets.txt gives to one outlet */
 	OUTLET_SITE_NAME = 4,   /* the site name in the page's metadata */
+	OUTLET_SITE_CUE = 5, /* "Читать на сайте X", "Read more on X": the page sends the reader to its site */
+	OUTLET_AS_REPORTED = 4, /* "Как сообщал X", "as X reported earlier": the outlet's own earlier report */
 	OUTLET_CITED = 3,       /* "передает X", "according to X", "X has learned", "X reports" */
 	OUTLET_CREDIT = 2,      /* "© 2024 X" */
 	OUTLET_DOMAIN = 2,      /* a domain named in a line ("eadaily.com/ru/news/...") */
@@ -128,7 +134,8 @@ enum {
 	MASTHEAD_MAX_BYTES = 40,
 	SOURCE_SPAN = 80,  /* bytes after "Источник:" that may name the outlet */
 	CREDIT_SPAN = 120, /* bytes after "©" */
-	CITED_SPAN = 60    /* bytes after "передает ", "according to " */
+	CITED_SPAN = 60,   /* bytes after "передает ", "according to " */
+	NAME_MAX_WORDS = 4 /* an outlet's name as a page writes it after a cue: at most this many words */
 };
 
 #define AUTHOR_MAX_WORDS 6 /* "Автор: Name Surname": a longer line is no author line */
@@ -166,6 +173,28 @@ static void count(dyad_str s, int *words, int *letters)
 		in = alnum;
 		i += len;
 	}
+}
+
+/*
+ * Where a letter glued to the text before it starts, within the first `lim` bytes of s: a capital
+ * right after a small letter ("article imageRussian TV …", "Читать на сайте Вестник
+ * КавказаРоссийская сторона …": a link's text run into the next line's), else s.n.
+ */
+static size_t glue_in(dyad_str s, size_t lim)
+{
+	size_t i = 0;
+	int small = 0;
+
+	while (i < s.n && i < lim) {
+		uint32_t c;
+		size_t len = dyad_utf8_decode(s.p + i, s.n - i, &c, NULL);
+
+		if (small && cp_is_upper(c))
+			return i;
+		small = cp_is_letter(c) && !cp_is_upper(c);
+		i += len;
+	}
+	return s.n;
 }
 
 typedef struct {
@@ -337,6 +366,8 @@ static const opening junk_starts[] = {
 	{ "фото ", 0 },
 	{ "photo:", 0 },
 	{ "photo by", 0 },
+	{ "photo via", 0 },
+	{ "photo courtesy", 0 },
 	{ "источник фото", 0 },
 	{ "источник:", 0 },
 	{ "source:", 0 },
@@ -491,12 +522,27 @@ static void classify(line *l)
 		if (words_in(l->text.p, l->date.start) <= 1) {
 			l->date_prefix = 1;
 			l->prefix_end = l->date.end;
+			l->rest_end = (uint32_t)l->text.n;
+			/* " date 2025-12-01 Headline 1.12.2025, 23:55": a date closing the line too */
+			for (; k < nd; k++)
+				if (dates[k].start >= l->prefix_end && dates[k].end + 1 >= l->text.n)
+					l->rest_end = (uint32_t)dates[k].start;
 		}
 	}
-	if (l->words >= 20 || (l->words >= 6 && l->letters >= 25 && ends_sentence(l->text)))
-		l->kind = L_PROSE;
-	else
-		l->kind = L_SHORT;
+	{
+		/* the words of a date around a headline make no sentence of it: what is prose is the rest */
+		dyad_str rest = l->text;
+		int words = l->words, letters = l->letters;
+
+		if (l->date_prefix) {
+			rest = dyad_str_trim((dyad_str){ l->text.p + l->prefix_end, l->rest_end - l->prefix_end });
+			count(rest, &words, &letters);
+		}
+		if (words >= 20 || (words >= 6 && letters >= 25 && ends_sentence(rest)))
+			l->kind = L_PROSE;
+		else
+			l->kind = L_SHORT;
+	}
 }
 
 /* ---- the article's extent -------------------------------------------------------------------- */
@@ -600,8 +646,11 @@ static double overlap(dyad_str s, const dyad_buf *in)
 	return total ? (double)hit / (double)total : 0.0;
 }
 
-/* "Headline | Site" / "Headline - Site" → "Headline" when one side names the site or outlet. */
-static dyad_str strip_site(dyad_str t, dyad_str site, const dyad_outlets *o)
+/*
+ * "Headline | Site" / "Headline - Site" → "Headline" when the last part names the site or an
+ * outlet; that outlet, as the dictionary spells it, into *outlet when it is not NULL.
+ */
+static dyad_str strip_site(dyad_str t, dyad_str site, const dyad_outlets *o, const char **outlet)
 {
 	static const char *const seps[] = { " | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " :: ", NULL };
 	size_t i, k;
@@ -615,7 +664,10 @@ static dyad_str strip_site(dyad_str t, dyad_str site, const dyad_outlets *o)
 				continue;
 			head = dyad_str_trim((dyad_str){ t.p, k });
 			tail = dyad_str_trim((dyad_str){ t.p + k + sl, t.n - k - sl });
-			if ((site.n && dyad_str_starts_with(tail, site)) || outlets_lookup_loose(o, tail))
+			const char *hit = outlets_lookup_loose(o, tail);
+			if (outlet)
+				*outlet = hit;
+			if ((site.n && dyad_str_starts_with(tail, site)) || hit)
 				return head;
 			break;
 		}
@@ -717,6 +769,154 @@ static const char *name_before(const dyad_outlets *o, dyad_str s, const char *cu
 	return hit;
 }
 
+/*
+ * The name that opens s, as the page writes it: up to a glued next line ("Вестник
+ * КавказаРоссийская …"), a comma, a full stop or colon before a space, a bracket or a bar, at most
+ * NAME_MAX_WORDS words; {NULL, 0} when it does not start with a capital, a digit or a quote.
+ */
+static dyad_str name_opening(dyad_str s)
+{
+	size_t i, end, words = 0;
+	uint32_t c0 = 0;
+
+	s = dyad_str_trim(s);
+	if (s.n == 0)
+		return (dyad_str){ NULL, 0 };
+	dyad_utf8_decode(s.p, s.n, &c0, NULL);
+	if (!cp_is_upper(c0) && !(c0 >= '0' && c0 <= '9') && c0 != 0xab && c0 != '"')
+		return (dyad_str){ NULL, 0 };
+	end = glue_in(s, s.n);
+	for (i = 0; i < end; i++) {
+		char c = s.p[i];
+		int stop_after = i + 1 >= end || s.p[i + 1] == ' ';
+		if (c == ',' || c == '(' || c == '|' || c == ';' || ((c == '.' || c == ':' || c == '!') && stop_after))
+			break;
+		if (c == ' ' && ++words >= NAME_MAX_WORDS)
+			break;
+	}
+	s = dyad_str_trim((dyad_str){ s.p, i });
+	return s.n ? s : (dyad_str){ NULL, 0 };
+}
+
+/* «Name» → Name; other names are kept. */
+static dyad_str unquote(dyad_str s)
+{
+	const char *close;
+
+	if (!dyad_str_starts_with(s, DYAD_STR_LIT("\xc2\xab")) ||
+	    (close = find_bytes(s.p + 2, s.n - 2, "\xc2\xbb", 2)) == NULL)
+		return s;
+	return dyad_str_trim((dyad_str){ s.p + 2, (size_t)(close - s.p - 2) });
+}
+
+/* Does s use Latin letters and no Cyrillic ones: a brand named in its own script in Russian text ("Ruposters")? */
+static int latin_only(dyad_str s)
+{
+	size_t i = 0;
+	int latin = 0;
+
+	while (i < s.n) {
+		uint32_t c;
+		size_t len = dyad_utf8_decode(s.p + i, s.n - i, &c, NULL);
+		if (c >= 0x400 && c <= 0x4ff)
+			return 0;
+		latin |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		i += len;
+	}
+	return latin;
+}
+
+/*
+ * Lines that send the reader to the outlet's site ("Читать на сайте Вестник Кавказа", "Read more on
+ * Digital Journal") name the outlet: the name after the cue, as the dictionary spells it, else as
+ * the page does. 1 and the name's vote cast when line t opens with one, else 0.
+ */
+static int site_cue(dyad_arena *a, const dyad_outlets *o, dyad_str t, vote *v, size_t *nv)
+{
+	static const char *const cues[] = { "читать на сайте ",
+					    "читайте на сайте ",
+					    "подробнее на сайте ",
+					    "читать далее на сайте ",
+					    "read more on ",
+					    "read more at ",
+					    "read the full story on ",
+					    "read the full article on ",
+					    "continue reading on ",
+					    "continue reading at ",
+					    NULL };
+	size_t k;
+
+	for (k = 0; cues[k]; k++)
+		if (has_prefix_ci(t, cues[k])) {
+			/* lower-casing keeps byte lengths (ASCII, Cyrillic), so the cue's length is the original's */
+			size_t n = strlen(cues[k]);
+			dyad_str name = name_opening((dyad_str){ t.p + n, t.n - n });
+			const char *hit;
+
+			if (name.p == NULL)
+				return 0;
+			hit = outlets_lookup_loose(o, name);
+			cast(v, nv, hit ? hit : dyad_arena_strndup(a, name.p, name.n), OUTLET_SITE_CUE);
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * "Как сообщал Ruposters, …", "Как ранее сообщало агентство …", "As Trend reported earlier": the
+ * outlet recalls its own report. The name as the dictionary spells it, else a name in Latin letters
+ * in a Cyrillic sentence or in «quotes» as the page writes it (a Cyrillic word there may be a
+ * person).
+ */
+static void as_reported(dyad_arena *a, const dyad_outlets *o, dyad_str t, vote *v, size_t *nv)
+{
+	static const char *const cues[] = { "Как сообщал ",        "как сообщал ",        "Как сообщала ",
+					    "как сообщала ",       "Как сообщало ",       "как сообщало ",
+					    "Как сообщали ",       "как сообщали ",       "Как ранее сообщал ",
+					    "как ранее сообщал ",  "Как ранее сообщало ", "как ранее сообщало ",
+					    "Как ранее сообщала ", "как ранее сообщала ", NULL };
+	size_t k;
+	dyad_str s, name;
+	const char *hit;
+
+	for (k = 0; cues[k]; k++)
+		if ((s = after(t, cues[k], CITED_SPAN)).p)
+			break;
+	if (cues[k] == NULL) {
+		/* "as BelTA reported earlier", "as Trend previously reported" */
+		if ((hit = name_before(o, t, " reported earlier")) == NULL &&
+		    (hit = name_before(o, t, " previously reported")) == NULL)
+			return;
+		cast(v, nv, hit, OUTLET_AS_REPORTED);
+		return;
+	}
+	if ((hit = leading_name(o, s)) != NULL) {
+		cast(v, nv, hit, OUTLET_AS_REPORTED);
+		return;
+	}
+	name = name_opening(s);
+	if (name.p && (latin_only(name) || dyad_str_starts_with(name, DYAD_STR_LIT("\xc2\xab")))) {
+		name = unquote(name);
+		if (name.n)
+			cast(v, nv, dyad_arena_strndup(a, name.p, name.n), OUTLET_AS_REPORTED);
+	}
+}
+
+/* "Trend:", "КАЗИНФОРМ —": the outlet's mark on a line of its own right above the lead. */
+static void mark_line(const dyad_outlets *o, dyad_str t, vote *v, size_t *nv)
+{
+	static const char *const ends[] = { ":", " \xe2\x80\x94", " \xe2\x80\x93", " -", NULL };
+	size_t k;
+
+	for (k = 0; ends[k]; k++) {
+		size_t n = strlen(ends[k]);
+		if (t.n > n && memcmp(t.p + t.n - n, ends[k], n) == 0) {
+			cast(v, nv, dyad_outlets_by_name(o, dyad_str_trim((dyad_str){ t.p, t.n - n })), OUTLET_LEAD_MARK);
+			return;
+		}
+	}
+}
+
 /* Marks in the opening of the lead: "/Корр. БЕЛТА/", "(BelTA)", "— РИА Новости.", "КАЗИНФОРМ —". */
 static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv, const char **raw_mark, dyad_arena *a)
 {
@@ -772,9 +972,14 @@ static void lead_marks(const dyad_outlets *o, dyad_str lead, vote *v, size_t *nv
 		       i - b < 40)
 			b--;
 		cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + b, i - b }), OUTLET_LEAD_DASH);
-		while (e < lim && !(lead.p[e] == '.' && (e + 1 >= lim || lead.p[e + 1] == ' ')) && e - i < 40)
+		while (e < lim && lead.p[e] != ',' && !(lead.p[e] == '.' && (e + 1 >= lim || lead.p[e + 1] == ' ')) &&
+		       e - i < 40)
 			e++;
-		cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + i + dash, e - i - dash }), OUTLET_LEAD_DASH);
+		/* the agency after the dash ends at a full stop or a comma ("— 24.kg.", "- РИА Новости, Name.");
+		   forty bytes on, it is the lead's sentence ("— Prime Minister Abiy Ahmed extended …") */
+		if (e < lim && (lead.p[e] == '.' || lead.p[e] == ','))
+			cast(v, nv, outlets_lookup_loose(o, (dyad_str){ lead.p + i + dash, e - i - dash }),
+			     OUTLET_LEAD_DASH);
 		break;
 	}
 }
@@ -1116,12 +1321,22 @@ static void find_title(dyad_arena *a, const dyad_page *page, const dyad_outlets 
 		int near_date = 0, strength;
 
 		if (l->date_prefix) {
-			t = dyad_str_trim((dyad_str){ l->text.p + l->prefix_end, l->text.n - l->prefix_end });
+			t = dyad_str_trim((dyad_str){ l->text.p + l->prefix_end, l->rest_end - l->prefix_end });
 			near_date = 1;
 		} else if (l->kind != L_SHORT) {
 			continue;
 		}
-		t = menu_tail(t);
+		t = strip_site(menu_tail(t), (dyad_str){ NULL, 0 }, outlets, NULL);
+		{
+			/* a headline starts with a capital: small words glued before one are a caption
+			   or a link run into it ("article imageRussian TV shows …") */
+			uint32_t c0 = 0;
+			size_t g;
+			if (t.n)
+				dyad_utf8_decode(t.p, t.n, &c0, NULL);
+			if (cp_is_letter(c0) && !cp_is_upper(c0) && (g = glue_in(t, GLUE_SPAN)) < t.n)
+				t = (dyad_str){ t.p + g, t.n - g };
+		}
 		if (t.n == 0 || l->words < TITLE_MIN_WORDS || t.n > TITLE_MAX_BYTES)
 			continue;
 		/* never the site's own name, a weather widget ("Baku +9°C") or the rest of a date line */
@@ -1142,7 +1357,7 @@ static void find_title(dyad_arena *a, const dyad_page *page, const dyad_outlets 
 	}
 	if (meta.n && (page->format == DYAD_FMT_HTML || page->format == DYAD_FMT_JSONL || out->title == NULL)) {
 		dyad_str t = page->h1.n ? dyad_str_trim(page->h1)
-					: strip_site(dyad_str_trim(page->title), page->site_name, outlets);
+					: strip_site(dyad_str_trim(page->title), page->site_name, outlets, NULL);
 		if (t.n) {
 			out->title = dup(a, t);
 			pl->title_line = NO_LINE;
@@ -1153,6 +1368,26 @@ static void find_title(dyad_arena *a, const dyad_page *page, const dyad_outlets 
 				}
 		}
 	}
+}
+
+/* Is the non-blank line before or after line i a photo credit ("Photo: …", "Фото: …")? */
+static int beside_photo_credit(const page_lines *pl, size_t i)
+{
+	static const char *const credits[] = { "photo", "фото", "источник фото", NULL };
+	size_t j, k;
+	int side;
+
+	for (side = -1; side <= 1; side += 2) {
+		for (j = i; side < 0 ? j-- > 0 : ++j < pl->n;)
+			if (pl->ls[j].kind != L_BLANK)
+				break;
+		if (j >= pl->n || pl->ls[j].kind != L_JUNK)
+			continue;
+		for (k = 0; credits[k]; k++)
+			if (has_prefix_ci(pl->ls[j].text, credits[k]))
+				return 1;
+	}
+	return 0;
 }
 
 /* Is line i's date a candidate for the publication date? 1 with its score (DATE_* above) in *out, else 0. */
@@ -1179,6 +1414,8 @@ static int date_score(const page_lines *pl, size_t i, int *out)
 		score += DATE_ABOVE_BODY;
 	if (pl->first != NO_LINE && i > pl->last)
 		score += DATE_BELOW_BODY;
+	if (pl->first != NO_LINE && i > pl->first && i < pl->last && beside_photo_credit(pl, i))
+		score += DATE_CAPTION;
 	if (l->date.weekday)
 		score += DATE_WEEKDAY;
 	*out = score;
@@ -1266,13 +1503,19 @@ static void find_outlet(dyad_arena *a, const dyad_page *page, const dyad_outlets
 	const char *raw_mark = NULL;
 	int best = 0;
 
-	if (pl->first != NO_LINE)
+	if (pl->first != NO_LINE) {
 		lead_marks(outlets, ls[pl->first].text, votes, &nvotes, &raw_mark, a);
+		for (i = pl->first; i-- > 0;)
+			if (ls[i].kind != L_BLANK) {
+				mark_line(outlets, ls[i].text, votes, &nvotes);
+				break;
+			}
+	}
 	for (i = 0; i < pl->n; i++) {
 		dyad_str t = ls[i].text, s;
 		const char *h;
 
-		if (ls[i].kind == L_BLANK)
+		if (ls[i].kind == L_BLANK || site_cue(a, outlets, t, votes, &nvotes))
 			continue;
 		if (ls[i].kind == L_JUNK) {
 			if ((s = after(t, "Источник:", SOURCE_SPAN)).p || (s = after(t, "Source:", SOURCE_SPAN)).p)
@@ -1286,9 +1529,9 @@ static void find_outlet(dyad_arena *a, const dyad_page *page, const dyad_outlets
 				cast(votes, &nvotes, outlets_domain_in(outlets, t), OUTLET_DOMAIN);
 			continue;
 		}
+		as_reported(a, outlets, t, votes, &nvotes);
 		if ((s = after(t, "передает ", CITED_SPAN)).p || (s = after(t, "передаёт ", CITED_SPAN)).p ||
-		    (s = after(t, "сообщает ", CITED_SPAN)).p || (s = after(t, "Как сообщало ", CITED_SPAN)).p ||
-		    (s = after(t, "как сообщало ", CITED_SPAN)).p || (s = after(t, "сообщило ", CITED_SPAN)).p) {
+		    (s = after(t, "сообщает ", CITED_SPAN)).p || (s = after(t, "сообщило ", CITED_SPAN)).p) {
 			if (dyad_str_starts_with(s, DYAD_STR_LIT("корреспондент ")))
 				s = after(s, "корреспондент ", CITED_SPAN);
 			cast(votes, &nvotes, leading_name(outlets, s), OUTLET_CITED);
@@ -1299,6 +1542,12 @@ static void find_outlet(dyad_arena *a, const dyad_page *page, const dyad_outlets
 		cast(votes, &nvotes, name_before(outlets, t, " has learned"), OUTLET_CITED);
 		cast(votes, &nvotes, name_before(outlets, t, " reports"), OUTLET_CITED);
 		cast(votes, &nvotes, outlets_domain_in(outlets, t), OUTLET_DOMAIN);
+	}
+	/* the site's name after the headline on its line: "Headline | Site" */
+	if (pl->title_line != NO_LINE) {
+		const char *site = NULL;
+		strip_site(ls[pl->title_line].text, (dyad_str){ NULL, 0 }, outlets, &site);
+		cast(votes, &nvotes, site, OUTLET_SITE_NAME);
 	}
 	/* the masthead: a page's first line is often the site's name ("РИА Новости", "24.kg") */
 	for (i = 0; i < pl->n; i++)

@@ -33,9 +33,10 @@ typedef struct {
 	const dyad_outlets *outlets; /* the pipeline's, for outlets by any spelling */
 	int right[NFIELDS], total[NFIELDS];
 	int docs, no_gold, bad_gold;
-	int bad_events;  /* gold events without a type, a source or a target */
-	char *last_path; /* the input the previous document came from */
-	size_t ordinal;  /* the document's place among that input's records */
+	int outlet_skipped; /* pages whose gold says the text never names the outlet */
+	int bad_events;     /* gold events without a type, a source or a target */
+	char *last_path;    /* the input the previous document came from */
+	size_t ordinal;     /* the document's place among that input's records */
 	dyad_buf misses;
 	dyad_arena *arena;
 	dyad_stemmer *stemmer;
@@ -103,8 +104,9 @@ static void score_str(eval *ev, const char *doc, int f, const dyad_json *gold, c
 	if (g == NULL)
 		return; /* the gold file does not score this field */
 	ev->total[f]++;
-	if (g->type == DYAD_JSON_NULL) {
-		same = ours == NULL;
+	if (g->type == DYAD_JSON_NULL || (g->type == DYAD_JSON_STRING && squeeze(ev->arena, g->str).n == 0)) {
+		/* null and "" both say the page does not show the field (a page without a headline) */
+		same = ours == NULL || squeeze(ev->arena, dyad_str_c(ours)).n == 0;
 	} else if (g->type == DYAD_JSON_STRING && ours) {
 		dyad_str a = squeeze(ev->arena, g->str), b = squeeze(ev->arena, dyad_str_c(ours));
 		same = ci ? a.n == b.n && strncasecmp(a.p, b.p, a.n) == 0 : dyad_str_eq(a, b);
@@ -502,11 +504,15 @@ static void score_doc(void *ctx, const dyad_document *d)
 	/* an outlet is right in any spelling: compare canonical names */
 	{
 		dyad_str g = dyad_json_get_str(gold, "outlet");
+		const dyad_json *in_text = dyad_json_get(gold, "outlet_in_text");
 		if (g.p) {
 			const char *c = dyad_outlets_by_name(ev->outlets, g);
 			outlet_gold = c ? c : dyad_arena_strndup(ev->arena, g.p, g.n);
 		}
-		if (dyad_json_get(gold, "outlet")) {
+		if (in_text && in_text->type == DYAD_JSON_FALSE && dyad_json_get(gold, "outlet")) {
+			/* only the page's address would name the outlet: nothing to find in the text */
+			ev->outlet_skipped++;
+		} else if (dyad_json_get(gold, "outlet")) {
 			const char *ours = d->doc.outlet;
 			int same = outlet_gold == NULL ? ours == NULL : ours && strcasecmp(ours, outlet_gold) == 0;
 			ev->total[F_OUTLET]++;
@@ -584,10 +590,17 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		printf(" (%d without gold, %d with unreadable gold)", ev.no_gold, ev.bad_gold);
 	printf("\n\n%-10s %6s %6s %9s\n", "field", "right", "total", "accuracy");
 	for (f = 0; f < NFIELDS; f++) {
-		if (ev.total[f] == 0)
+		if (ev.total[f] == 0 && !(f == F_OUTLET && ev.outlet_skipped))
 			continue;
-		printf("%-10s %6d %6d %8.1f%%\n", field_names[f], ev.right[f], ev.total[f],
-		       100.0 * ev.right[f] / ev.total[f]);
+		if (ev.total[f])
+			printf("%-10s %6d %6d %8.1f%%", field_names[f], ev.right[f], ev.total[f],
+			       100.0 * ev.right[f] / ev.total[f]);
+		else
+			printf("%-10s %6d %6d %9s", field_names[f], 0, 0, "-");
+		/* the pages not scored for the outlet are said, after the figures other tools read */
+		if (f == F_OUTLET && ev.outlet_skipped)
+			printf("  (%d skipped: the text never names the outlet)", ev.outlet_skipped);
+		putchar('\n');
 		right += ev.right[f];
 		total += ev.total[f];
 	}
@@ -621,8 +634,10 @@ const dyad_cmd dyad_cmd_eval = {
 	"For each input, reads the gold file DIR/<input file name without extension>.json and scores\n"
 	"title, date, time, language, outlet (any spelling the outlet dictionary knows), dateline, the\n"
 	"furniture lines that must not be paragraphs of the body, and the evidence sentences that\n"
-	"must be in it. An input with several pages (JSON Lines, WARC) has one gold file holding\n"
-	"{\"records\": [...]}, one object per page in order. Prints per-field accuracy and every miss.",
+	"must be in it. A gold null or \"\" (a page without a headline) wants none from dyad; an outlet\n"
+	"with \"outlet_in_text\": false is skipped, not scored. An input with several pages (JSON Lines,\n"
+	"WARC) has one gold file holding {\"records\": [...]}, one object per page in order. Prints\n"
+	"per-field accuracy and every miss.",
 	opts,
 	run,
 };

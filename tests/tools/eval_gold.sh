@@ -5,7 +5,11 @@
 #  2. a gold file with events lacking the required type, source or target, or not an object: each
 #     is reported on stderr with the gold file and the event's index, the rest is still scored,
 #     and the run exits 1; an event giving only type, source and target (no evidence, date or
-#     anything else) is counted: missed when dyad does not find it.
+#     anything else) is counted: missed when dyad does not find it;
+#  3. the metadata of the gold format: a title "" (the page shows no headline) is right when dyad
+#     finds none and missed when it takes a line for one; an outlet with "outlet_in_text": false
+#     (the text never names it) is not scored and is counted as skipped, while the same outlet with
+#     "outlet_in_text": true is scored and missed.
 # Needs python3 to write the big page; skips without it.
 set -u
 build=${1:?usage: eval_gold.sh BUILD_DIR}
@@ -71,5 +75,28 @@ grep -q "^events: 1 matched, 0 extra, 1 missed" "$tmp/fields.out" ||
 	fail "expected the complete events scored (1 matched, 1 missed): $(grep '^events:' "$tmp/fields.out")"
 grep -q "missed ACCUSE UZB -> KAZ" "$tmp/fields.out" || fail "the event without evidence is not listed as missed"
 grep -q "^4 gold events without a type, a source or a target" "$tmp/fields.out" || fail "no count of the bad events"
-[ $status -eq 0 ] && echo "$n events on one page all matched; incomplete gold events reported by index, exit 1"
+# 3. titles that are not on the page, outlets that are not in the text
+mkdir -p "$tmp/meta/pages" "$tmp/meta/gold"
+cat > "$tmp/meta/pages/nohead.txt" <<'EOF'
+The foreign minister of Kazakhstan met the foreign minister of Uzbekistan in Astana on Monday, the ministry said in a statement.
+
+They discussed trade and water.
+EOF
+cp "$tmp/pages/fields.txt" "$tmp/meta/pages/head.txt"
+cp "$tmp/meta/pages/nohead.txt" "$tmp/meta/pages/named.txt"
+echo '{"title": "", "outlet": "Steppe Courier", "outlet_in_text": false}' > "$tmp/meta/gold/nohead.json"
+echo '{"title": "", "outlet": "Steppe Courier", "outlet_in_text": false}' > "$tmp/meta/gold/head.json"
+echo '{"title": null, "outlet": "Steppe Courier", "outlet_in_text": true}' > "$tmp/meta/gold/named.json"
+$dyad eval --gold "$tmp/meta/gold" "$tmp/meta/pages/"*.txt > "$tmp/meta.out" 2>&1 || fail "eval of the metadata exited $?"
+grep -q '^title  *2  *3 ' "$tmp/meta.out" ||
+	fail "expected 2 of 3 titles right (\"\" and null with no headline): $(grep '^title' "$tmp/meta.out")"
+grep -q '^  head: title: expected "", got "Ministers meet in Astana"' "$tmp/meta.out" ||
+	fail "the headline dyad took where the gold has none is not listed as a miss"
+grep -q '^outlet  *0  *1 .*(2 skipped: the text never names the outlet)' "$tmp/meta.out" ||
+	fail "expected 1 outlet scored and 2 skipped: $(grep '^outlet' "$tmp/meta.out")"
+grep -q '^  named: outlet: expected' "$tmp/meta.out" || fail "the outlet named in the text is not listed as missed"
+grep -v '^  named:' "$tmp/meta.out" | grep -q ': outlet:' && fail "a skipped outlet is listed as a miss"
+
+[ $status -eq 0 ] && echo "$n events on one page all matched; incomplete gold events reported by index, exit 1;" \
+	"title \"\" = no headline; outlets not in the text skipped"
 exit $status

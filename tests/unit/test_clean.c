@@ -243,6 +243,102 @@ static void general_outlet_cues(void **state)
 	dyad_arena_free(a);
 }
 
+/* Cues that name a site the dictionary may not know, and cues that look like one and are not. */
+static void outlet_cues_of_a_site(void **state)
+{
+	dyad_arena *a = dyad_arena_new();
+	dyad_doc doc;
+	dyad_page page;
+
+	(void)state;
+	/* a link to the site, glued to the next line's text: the name as the page writes it */
+	expect_outlet(a, "", "Читать на сайте Steppe WireThe ministers will meet again in June.", "Steppe Wire");
+	expect_outlet(a, "", "Read more on Steppe Herald", "Steppe Herald");
+	expect_outlet(a, "", "Read more on the ministry's website", NULL);
+	/* "Как сообщал X": the outlet's own earlier report outweighs an agency it cites */
+	expect_outlet(a, "",
+		      "Переговоры продлятся два дня, передает ТАСС. Как сообщал Steppewire, министры встретятся "
+		      "снова в мае.",
+		      "Steppewire");
+	/* ... but a Cyrillic name there may be a person's: none */
+	expect_outlet(a, "", "Как сообщал Иванов, министры встретятся снова в мае.", NULL);
+	/* the first word of the lead after a dash is no agency when no full stop or comma closes it */
+	expect_outlet(a, "Astana, \xe2\x80\x94 Reuters",
+		      "The two ministers will meet again in June, the ministry said.", NULL);
+	/* the agency's mark on a line of its own above the lead */
+	memset(&page, 0, sizeof page);
+	page.path = "mark";
+	page.format = DYAD_FMT_TEXT;
+	page.text = DYAD_STR_LIT("Ministers meet in Astana\n\nAstana, May 6\n\nKazinform:\n\nThe foreign ministers "
+				 "of the two countries met in Astana on Monday and discussed the border.\n\nThey "
+				 "agreed to meet again in June, the ministry said in a statement.\n");
+	dyad_clean_page(a, &page, outlets, &doc);
+	assert_non_null(doc.outlet);
+	assert_string_equal(doc.outlet, "Kazinform");
+	dyad_arena_free(a);
+}
+
+/* The clean document of `text`, a plain text page. */
+static void clean_text(dyad_arena *a, const char *text, dyad_doc *doc)
+{
+	dyad_page page;
+
+	memset(&page, 0, sizeof page);
+	page.path = "text";
+	page.format = DYAD_FMT_TEXT;
+	page.text = dyad_str_c(text);
+	dyad_clean_page(a, &page, outlets, doc);
+}
+
+/* Headlines hidden by what stands around them, and lines that are no headline or no date. */
+static void headlines_and_dates_in_disguise(void **state)
+{
+	static const char lead[] = "The foreign ministers of Kazakhstan and Uzbekistan met in Astana on Monday and "
+				   "signed a treaty on the demarcation of the border.\n\nThey also discussed trade, "
+				   "transport and water, the ministry said in a statement.\n";
+	dyad_arena *a = dyad_arena_new();
+	dyad_doc doc;
+	char text[1024];
+
+	(void)state;
+	/* a store's date in front of the headline and the page's date after it: the words of the dates
+	   make no paragraph of it */
+	snprintf(text, sizeof text,
+		 " date 2024-05-06 Kazakhstan and Uzbekistan sign a treaty on the demarcation of their "
+		 "border in Astana 6.05.2024, 14:05\n\n%s",
+		 lead);
+	clean_text(a, text, &doc);
+	assert_non_null(doc.title);
+	assert_string_equal(doc.title,
+			    "Kazakhstan and Uzbekistan sign a treaty on the demarcation of their border in Astana");
+	assert_string_equal(doc.date, "2024-05-06");
+	assert_false(dyad_str_starts_with(doc.body, DYAD_STR_LIT("date")));
+	/* the site's name after the headline on its line */
+	snprintf(text, sizeof text, "Ministers sign a border treaty in Astana | Steppe Herald\n\n%s", lead);
+	clean_text(a, text, &doc);
+	assert_non_null(doc.title);
+	assert_string_equal(doc.title, "Ministers sign a border treaty in Astana");
+	assert_non_null(doc.outlet);
+	assert_string_equal(doc.outlet, "Steppe Herald");
+	/* a caption's words glued before the headline */
+	snprintf(text, sizeof text, "Email\narticle imageMinisters sign a border treaty in Astana\n\n%s", lead);
+	clean_text(a, text, &doc);
+	assert_non_null(doc.title);
+	assert_string_equal(doc.title, "Ministers sign a border treaty in Astana");
+	/* a photo credit is furniture, not a headline */
+	snprintf(text, sizeof text, "Photo via Kazinform\n\n%s", lead);
+	clean_text(a, text, &doc);
+	assert_null(doc.title);
+	/* a photo's date among the paragraphs is no publication date */
+	snprintf(text, sizeof text,
+		 "Ministers sign a border treaty in Astana\n\n%s\nThe ministers in Astana. 6 May 2024.\nPhoto: "
+		 "Kazinform\n\nThe next round of talks is due in Tashkent in the autumn, the ministry said.\n",
+		 lead);
+	clean_text(a, text, &doc);
+	assert_null(doc.date);
+	dyad_arena_free(a);
+}
+
 static int setup(void **state)
 {
 	dyad_errbuf e;
@@ -268,6 +364,8 @@ int main(void)
 		cmocka_unit_test(metadata_from_html_wins),
 		cmocka_unit_test(empty_and_odd_pages),
 		cmocka_unit_test(general_outlet_cues),
+		cmocka_unit_test(outlet_cues_of_a_site),
+		cmocka_unit_test(headlines_and_dates_in_disguise),
 	};
 	return cmocka_run_group_tests_name("clean", tests, setup, teardown);
 }
