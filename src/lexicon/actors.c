@@ -184,8 +184,12 @@ static int case_ok(int need, int have)
 	return 1;
 }
 
-/* The best name ending in `state` for a match whose first word has case `have`, or NULL. */
-static const dyad_lex_name *pick(const ctx *c, uint32_t state, int have)
+/*
+ * The best name ending in `state` for a match whose first word has case `have` and last word case
+ * `have_last`, or NULL. A person's name whose last word is capitalised is not found where that word
+ * is written in lower case: "Оскар Мира" is a name, "Оскар мира" a prize.
+ */
+static const dyad_lex_name *pick(const ctx *c, uint32_t state, int have, int have_last)
 {
 	const dyad_matcher *m = c->m;
 	const dyad_lex_name *best = NULL;
@@ -198,6 +202,8 @@ static const dyad_lex_name *pick(const ctx *c, uint32_t state, int have)
 		int rank = type_rank(n, e), fit = e->kind == DYAD_LEX_PERSON ? person_fit(e, c->day) : 0;
 
 		if (!case_ok(m->hits[h].need, have))
+			continue;
+		if (e->kind == DYAD_LEX_PERSON && m->hits[h].last != CASE_ANY && have_last == CASE_ANY)
 			continue;
 		/* a name used only in another period (Nur-Sultan, the Soviet Union's Moscow) counts for less */
 		if (c->day && (n->from || n->to) && !dyad_ymd_within(c->day, n->from, n->to))
@@ -253,7 +259,7 @@ static void compound(ctx *c, size_t i, raw **rs, size_t *n, size_t *cap)
 			st = match_step(c->m, MATCH_ROOT, match_key(c->m->stemmer, c->a, part));
 		}
 		if (st != MATCH_NONE)
-			nm = pick(c, st, CASE_ANY);
+			nm = pick(c, st, CASE_ANY, CASE_ANY);
 		if (nm && (k < w.n || nm->type == DYAD_NAME_ADJ)) {
 			raw r;
 			memset(&r, 0, sizeof r);
@@ -292,7 +298,8 @@ static size_t find_raw(ctx *c, size_t a, size_t b, raw **rs, size_t *cap)
 			const dyad_lex_name *nm;
 			if ((st = match_step(c->m, st, c->keys[j])) == MATCH_NONE)
 				break;
-			if (c->m->first_hit[st] != MATCH_NONE && (nm = pick(c, st, have)) != NULL) {
+			if (c->m->first_hit[st] != MATCH_NONE &&
+			    (nm = pick(c, st, have, match_case_of(tok_str(c, j)))) != NULL) {
 				best = nm;
 				best_end = j + 1;
 			}

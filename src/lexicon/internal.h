@@ -18,7 +18,8 @@ enum { CASE_ANY = 0, CASE_CAPITAL = 1, CASE_UPPER = 2 };
 typedef struct {
 	uint32_t name; /* index into the lexicon's names */
 	uint32_t next; /* next hit of the same state, or MATCH_NONE */
-	uint8_t need;  /* CASE_* */
+	uint8_t need;  /* CASE_* of the name's first word */
+	uint8_t last;  /* CASE_* of its last word when it has two or more, else CASE_ANY */
 } match_hit;
 
 struct dyad_matcher {

@@ -107,7 +107,7 @@ static uint32_t step_or_add(dyad_matcher *m, uint32_t from, dyad_str stem)
 	return e->to;
 }
 
-static void add_hit(dyad_matcher *m, uint32_t state, uint32_t name, int need)
+static void add_hit(dyad_matcher *m, uint32_t state, uint32_t name, int need, int last)
 {
 	match_hit *h;
 	uint32_t i;
@@ -119,6 +119,7 @@ static void add_hit(dyad_matcher *m, uint32_t state, uint32_t name, int need)
 	h = &m->hits[m->nhits];
 	h->name = name;
 	h->need = (uint8_t)need;
+	h->last = (uint8_t)last;
 	h->next = m->first_hit[state];
 	m->first_hit[state] = (uint32_t)m->nhits++;
 }
@@ -233,14 +234,14 @@ static void add_prefixes(dyad_matcher *m, uint32_t name, dyad_str adj)
 			memcpy(tmp + k, sfx[i], 4); /* "ск" or "цк" in UTF-8 is 4 bytes */
 			/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): tmp is used with its length */
 			memcpy(tmp + k + 4, "\xd0\xbe", 2);
-			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 6 }), name, CASE_ANY);
+			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 6 }), name, CASE_ANY, CASE_ANY);
 			/* and the short form: американ-о */
 			memcpy(tmp + k, "\xd0\xbe", 2); /* NOLINT(bugprone-not-null-terminated-result): as above */
-			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 2 }), name, CASE_ANY);
+			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 2 }), name, CASE_ANY, CASE_ANY);
 		} else {
 			size_t k = f.n - n;
 			memcpy(tmp + k, "\xd0\xbe", 2); /* NOLINT(bugprone-not-null-terminated-result): as above */
-			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 2 }), name, CASE_ANY);
+			add_hit(m, step_or_add(m, MATCH_PREFIX_ROOT, (dyad_str){ tmp, k + 2 }), name, CASE_ANY, CASE_ANY);
 		}
 		break;
 	}
@@ -373,7 +374,7 @@ static void compile_name(dyad_matcher *m, uint32_t idx, const dyad_lex_name *n)
 	dyad_token *t;
 	size_t nt = dyad_tokenize(m->scratch, text, &t), i, words = 0;
 	uint32_t s = MATCH_ROOT;
-	int need = CASE_ANY;
+	int need = CASE_ANY, last = CASE_ANY;
 
 	for (i = 0; i < nt; i++) {
 		dyad_str w = { text.p + t[i].span.start, t[i].span.end - t[i].span.start };
@@ -383,6 +384,8 @@ static void compile_name(dyad_matcher *m, uint32_t idx, const dyad_lex_name *n)
 			continue;
 		if (words == 0)
 			need = match_case_of(w);
+		else
+			last = match_case_of(w);
 		key = match_key(m->stemmer, m->scratch, w);
 		if (key.n == 0)
 			continue;
@@ -402,7 +405,7 @@ static void compile_name(dyad_matcher *m, uint32_t idx, const dyad_lex_name *n)
 	if (words == 0)
 		return;
 	/* a lower-case dictionary word matches any case; "US" asks for capitals */
-	add_hit(m, s, idx, need);
+	add_hit(m, s, idx, need, last);
 	if (n->type == DYAD_NAME_ADJ && words == 1 && has_cyrillic(text))
 		add_prefixes(m, idx, text);
 	dyad_arena_reset(m->scratch);

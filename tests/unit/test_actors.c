@@ -111,6 +111,9 @@ static void case_tells_names_from_words(void **state)
 										    "igo IGOCSTO CSTO’s");
 	assert_string_equal(find("ШОС и ОДКБ провели консультации.", 0), "igo IGOSCO ШОС\n"
 									 "igo IGOCSTO ОДКБ");
+	/* a person's name is not found where its last word is a common word in lower case */
+	assert_string_equal(find("Оскар Мира прибыл в Белиз. Фильм получил Оскар мира.", 20250601),
+			    "person BLZGOV Оскар Мира=Oscar Mira");
 }
 
 static void later_mentions_resolve_to_the_person_named(void **state)
