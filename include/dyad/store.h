@@ -1,8 +1,9 @@
 /*
  * store.h — the knowledge base behind one interface: documents, sentences,
- * actor mentions and events go in; queries (query.h) read them out. The
- * engine is SQLite (one file any SQLite client can open, docs/schema.md);
- * the interface names no SQLite type so a server engine can follow.
+ * actor mentions and events go in; queries (query.h) read them out. Each
+ * database engine implements the interface (src/store/engine.h): SQLite, the
+ * default, keeps one file any SQLite client can open (docs/schema.md); a
+ * server engine is named by its URL. Nothing here names an engine's types.
  */
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
@@ -15,16 +16,20 @@ typedef struct dyad_store dyad_store;
 #define DYAD_STORE_CREATE 0x2   /**< create the file if missing */
 
 /**
- * Open the store at `path`, creating and migrating its schema as needed
- * (PRAGMA user_version). While another process writes, waits up to
- * `wait_ms` milliseconds, then fails with a message saying so.
- * On failure returns a DYAD_E* code, *out is NULL and `e` says why.
+ * Open the store `target` names: an SQLite file's path, or a server's URL
+ * (docs/engines.md), creating and migrating its schema as needed. While
+ * another process writes, waits up to `wait_ms` milliseconds, then fails
+ * with a message saying so. On failure returns a DYAD_E* code, *out is NULL
+ * and `e` names the engine or file and the problem.
  */
-int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, dyad_errbuf *e);
+int dyad_store_open(dyad_store **out, const char *target, int flags, int wait_ms, dyad_errbuf *e);
+/** Close the store, rolling back a transaction left open. NULL is a no-op. */
 void dyad_store_close(dyad_store *s);
 /** The last error on the handle, one line. */
 const char *dyad_store_errmsg(const dyad_store *s);
-/** The schema version this dyad writes. */
+/** The engine's name: "SQLite", "PostgreSQL". */
+const char *dyad_store_engine_name(const dyad_store *s);
+/** The schema version this dyad writes into SQLite files (PRAGMA user_version). */
 int dyad_store_schema_version(void);
 
 /* Writes happen inside one transaction at a time; commit makes them durable. */
@@ -99,12 +104,6 @@ int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folde
 
 /** Record an actor the lexicon knows (code, kind, names) so profiles can name it. */
 int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en, const char *name_ru);
-
-/**
- * The engine's handle for queries (query.h lives on top of the store).
- * Returns the sqlite3 pointer as void *.
- */
-void *dyad_store_db(dyad_store *s);
 
 /** 64-bit SimHash of a text's word trigrams (case folded): near-identical texts differ in few bits. */
 uint64_t dyad_simhash(dyad_str text);
