@@ -8,6 +8,7 @@
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
 
+#include "dyad/pipeline.h"
 #include "dyad/util.h"
 
 typedef struct dyad_store dyad_store;
@@ -104,6 +105,41 @@ int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folde
 
 /** Record an actor the lexicon knows (code, kind, names) so profiles can name it. */
 int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en, const char *name_ru);
+
+/* ---- a coded document as rows (src/store/rows.c) ---------------------------------------- */
+
+/** What maps documents to rows: the codebook, the pipeline's lexicon, gazetteer and morphology, the data version. */
+typedef struct dyad_store_rows dyad_store_rows;
+
+/**
+ * Ready to map the documents pipeline `p` (opened with DYAD_PIPE_EVENTS)
+ * makes: loads DATADIR/codebook (its malformed rows through `warn`) and
+ * derives the data version from the dyad and every dictionary file. Returns
+ * 0, or DYAD_ENOTFOUND with `e` naming what could not be read. `p` must
+ * outlive the handle.
+ */
+int dyad_store_rows_open(dyad_store_rows **out, const dyad_pipeline *p, void (*warn)(void *ctx, const char *msg),
+			 void *ctx, dyad_errbuf *e);
+void dyad_store_rows_close(dyad_store_rows *r);
+/** "VERSION+data.HASH": what documents stored through r record as their dyad_version. */
+const char *dyad_store_rows_version(const dyad_store_rows *r);
+
+/** Store the lexicon's countries and organisations with their names, and every name folded (for queries). */
+int dyad_store_put_lexicon(dyad_store *s, dyad_store_rows *r);
+
+/** What dyad_store_put_document has stored, added up. */
+typedef struct {
+	size_t docs, fresh, replaced, same, events, mentions;
+} dyad_store_counts;
+
+/**
+ * Store document d inside the open transaction: the document, and unless it
+ * is already stored by this version (DYAD_STORE_SAME) its sentences, actor
+ * mentions and events, events named in English with the codebook's names,
+ * scores, types and the gazetteer's places. Returns a dyad_store_status, or
+ * DYAD_EDB with dyad_store_errmsg(s) saying why; adds to *c.
+ */
+int dyad_store_put_document(dyad_store *s, dyad_store_rows *r, const dyad_document *d, dyad_store_counts *c);
 
 /** 64-bit SimHash of a text's word trigrams (case folded): near-identical texts differ in few bits. */
 uint64_t dyad_simhash(dyad_str text);
