@@ -24,6 +24,8 @@ typedef struct dyad_store dyad_store;
  * and `e` names the engine or file and the problem.
  */
 int dyad_store_open(dyad_store **out, const char *target, int flags, int wait_ms, dyad_errbuf *e);
+/** 1 when `target` names a file (the SQLite engine's), 0 for a server's URL. */
+int dyad_store_is_file(const char *target);
 /** Close the store, rolling back a transaction left open. NULL is a no-op. */
 void dyad_store_close(dyad_store *s);
 /** The last error on the handle, one line. */

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
+	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db)" },
 	DYAD_CLI_OPT_INPUT,
 	{ "batch", 0, "N", "documents per transaction (default: 500)" },
 	{ "wait", 0, "SECONDS", "wait this long for another writer to finish (default: 10)" },
@@ -199,9 +199,10 @@ const dyad_cmd dyad_cmd_ingest = {
 	"[options] [FILE|DIR|-]...",
 	"Runs every page through dyad (clean, sentences, actors, events) and stores the document, its\n"
 	"sentences (searchable with `dyad search`), actor mentions and events in an SQLite file\n"
-	"(docs/schema.md). Ingesting the same pages again adds nothing; pages stored by another dyad\n"
-	"version or other dictionaries are replaced. A copy of an article syndicated by another outlet\n"
-	"is linked to the first one. Another ingest running on the same file is waited for (--wait).",
+	"(docs/schema.md) or a PostgreSQL database (docs/engines.md). Ingesting the same pages again\n"
+	"adds nothing; pages stored by another dyad version or other dictionaries are replaced. A copy\n"
+	"of an article syndicated by another outlet is linked to the first one. Another ingest writing\n"
+	"to the same store is waited for (--wait).",
 	opts,
 	run,
 };

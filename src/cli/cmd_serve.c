@@ -12,7 +12,7 @@
 #include "dyad/serve.h"
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "FILE", "the knowledge base (default: dyad.db), opened read-only" },
+	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db), read-only" },
 	{ "bind", 'b', "ADDR", "the IPv4 address to listen on (default: 127.0.0.1, this machine only)" },
 	{ "port", 'p', "N", "the port (default: 8080)" },
 	{ "threads", 0, "N", "worker threads (default: 4)" },

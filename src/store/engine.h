@@ -20,6 +20,7 @@
 struct dyad_store {
 	const struct dyad_store_engine *engine;
 	char err[512]; /**< the last error of a write, one line (dyad_store_errmsg) */
+	int in_tx;     /**< a transaction is open: kept by the front around begin, commit and rollback */
 };
 
 /*
@@ -65,6 +66,18 @@ typedef struct dyad_store_engine {
 	int (*put_actor_name)(dyad_store *s, const char *name, const char *folded, const char *kind, const char *code,
 			      const char *person);
 
+	/*
+	 * For an engine that speaks SQL and answers with the shared questions of
+	 * sql_query.c (written in SQLite's dialect): run one statement, its
+	 * arguments strings (NULL: SQL NULL) by position (?1..?N: args, nargs) or
+	 * by name (:name: names[i] is values[i]; a name the statement lacks is
+	 * skipped), into `out`, translating what the engine's dialect writes
+	 * otherwise. NULL for an engine that answers every question itself.
+	 */
+	int (*run)(dyad_store *s, const char *sql, const char *const *args, size_t nargs, const char *const *names,
+		   const char *const *values, size_t nnames, dyad_table *out, dyad_errbuf *e);
+	/** 1 when booleans are no numbers and coalesce takes one type (sql_query.c then writes so). */
+	int strict_types;
 	/** Statements in the engine's own SQL (dyad_query_sql): the rows of the last one that gives rows. */
 	int (*sql)(dyad_store *s, const char *sql, dyad_table *out, dyad_errbuf *e);
 	/** The first step of resolution that finds `q`: 1 with side, code, person filled, 0 for none. */
@@ -100,11 +113,21 @@ typedef struct dyad_store_engine {
 } dyad_store_engine;
 
 extern const dyad_store_engine dyad_store_sqlite;
+extern const dyad_store_engine dyad_store_pg;
 
 /* ---- what every engine shares (store.c, query.c) ------------------------------------------- */
 
 /** The side of a dyad an event actor stands on: its country, or its organisation's code (IGOEUDIP → IGOEU). */
 void dyad_store_side_code(const dyad_store_actor *a, char out[24]);
+
+/**
+ * What to do with a database of dyad schema `version` (0: none) holding
+ * `tables` tables, when this dyad writes version `known`: 0 nothing, 1
+ * migrate, or DYAD_EDB with the reason in s->err (a newer schema, another
+ * program's tables, an empty or old database opened read-only). `kind`
+ * names the database in the message about another program's.
+ */
+int dyad_store_schema_plan(dyad_store *s, long version, long known, long tables, int readonly, const char *kind);
 
 /** The page cursor "DATE,ID" as its date ("" when undated) and row id; 0, or DYAD_EUSAGE with `e`. */
 int dyad_query_cursor_parse(const char *c, char date[16], char id[24], dyad_errbuf *e);

@@ -483,7 +483,6 @@ typedef struct {
 	dyad_store base; /* first: the engine's handle is this one's */
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
-	int in_tx;
 } sqlite_store;
 
 int dyad_store_schema_version(void)
@@ -523,25 +522,15 @@ static int exec(sqlite_store *s, const char *q, const char *what)
 static int migrate(sqlite_store *s, int readonly)
 {
 	sqlite3_stmt *st;
-	int version = 0, v;
+	int version = 0, v, tables = 0, rc;
 
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return fail(s, "reading the schema version");
 	if (sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (version > SCHEMA_VERSION) {
-		snprintf(s->base.err, sizeof s->base.err,
-			 "the database has schema version %d; this dyad knows up to %d: "
-			 "use a newer dyad",
-			 version, SCHEMA_VERSION);
-		return DYAD_EDB;
-	}
-	if (version == SCHEMA_VERSION)
-		return 0;
 	if (version == 0) {
-		/* a file dyad did not make: say what it is rather than offer to migrate it */
-		int tables = -1;
+		tables = -1;
 		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
 			if (sqlite3_step(st) == SQLITE_ROW)
 				tables = sqlite3_column_int(st, 0);
@@ -556,26 +545,9 @@ static int migrate(sqlite_store *s, int readonly)
 				 sqlite3_errmsg(s->db));
 			return DYAD_EDB;
 		}
-		if (tables > 0) {
-			snprintf(s->base.err, sizeof s->base.err,
-				 "an SQLite database of another program (%d tables, no dyad schema): "
-				 "dyad leaves it alone",
-				 tables);
-			return DYAD_EDB;
-		}
-		if (readonly) {
-			snprintf(s->base.err, sizeof s->base.err,
-				 "an empty database, not yet a knowledge base: fill it with dyad ingest");
-			return DYAD_EDB;
-		}
 	}
-	if (readonly) {
-		snprintf(s->base.err, sizeof s->base.err,
-			 "the database has schema version %d and needs migrating to %d: "
-			 "open it once for writing (dyad ingest)",
-			 version, SCHEMA_VERSION);
-		return DYAD_EDB;
-	}
+	if ((rc = dyad_store_schema_plan(&s->base, version, SCHEMA_VERSION, tables, readonly, "an SQLite database")) <= 0)
+		return rc;
 	if (exec(s, "BEGIN IMMEDIATE", "migrating the schema") < 0)
 		return DYAD_EDB;
 	for (v = version; v < SCHEMA_VERSION; v++) {
@@ -675,7 +647,7 @@ static void sq_close(dyad_store *ds)
 
 	if (s == NULL)
 		return;
-	if (s->in_tx)
+	if (s->base.in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
@@ -704,11 +676,7 @@ static int fts_sync(sqlite_store *s)
 
 static int sq_begin(dyad_store *ds)
 {
-	sqlite_store *s = (sqlite_store *)ds;
-	if (exec(s, "BEGIN IMMEDIATE", "starting a transaction") < 0)
-		return DYAD_EDB;
-	s->in_tx = 1;
-	return 0;
+	return exec((sqlite_store *)ds, "BEGIN IMMEDIATE", "starting a transaction");
 }
 
 static int sq_commit(dyad_store *ds)
@@ -716,15 +684,12 @@ static int sq_commit(dyad_store *ds)
 	sqlite_store *s = (sqlite_store *)ds;
 	if (fts_sync(s) < 0 || exec(s, "COMMIT", "committing") < 0)
 		return DYAD_EDB;
-	s->in_tx = 0;
 	return 0;
 }
 
 static void sq_rollback(dyad_store *ds)
 {
-	sqlite_store *s = (sqlite_store *)ds;
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	s->in_tx = 0;
+	sqlite3_exec(((sqlite_store *)ds)->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* The prepared statement `i`, reset and unbound; NULL with the error on the handle. */
@@ -1008,6 +973,162 @@ static int sq_put_actor_name(dyad_store *ds, const char *name, const char *folde
 	return run(s, st, "storing an actor's name");
 }
 
+/* ---- running SQL into tables (the shared questions of sql_query.c, and dyad_query_sql)
+ * --------------------------------------------------------------- */
+
+/* Copy the rows of prepared statement `st` into `out` (started from its columns); SQLITE_DONE or the error. */
+static int collect(sqlite3_stmt *st, dyad_table *out)
+{
+	size_t i;
+	int rc;
+
+	out->ncols = (size_t)sqlite3_column_count(st);
+	out->cols = dyad_xcalloc(out->ncols ? out->ncols : 1, sizeof *out->cols);
+	for (i = 0; i < out->ncols; i++)
+		out->cols[i] = dyad_xstrdup(sqlite3_column_name(st, (int)i));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->nrows == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 64;
+			out->cells =
+				dyad_xrealloc(out->cells, out->cap * (out->ncols ? out->ncols : 1) * sizeof *out->cells);
+			out->numeric = dyad_xrealloc(out->numeric, out->cap * (out->ncols ? out->ncols : 1));
+		}
+		for (i = 0; i < out->ncols; i++) {
+			int type = sqlite3_column_type(st, (int)i);
+			const unsigned char *v = sqlite3_column_text(st, (int)i);
+			out->cells[out->nrows * out->ncols + i] = v ? dyad_xstrdup((const char *)v) : NULL;
+			out->numeric[out->nrows * out->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+		}
+		out->nrows++;
+	}
+	return rc;
+}
+
+/*
+ * The engine's `run`: one statement, its arguments each a string (NULL
+ * binds SQL NULL), by position (?N) or by name (:name; a name the
+ * statement lacks is skipped), into `out`.
+ */
+static int sq_run(dyad_store *s, const char *q, const char *const *args, size_t nargs, const char *const *names,
+		  const char *const *values, size_t nnames, dyad_table *out, dyad_errbuf *e)
+{
+	sqlite3 *db = store_sqlite_db(s);
+	sqlite3_stmt *st;
+	char key[40];
+	size_t i;
+	int k;
+
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
+		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+	for (i = 0; i < nargs; i++)
+		if (args[i])
+			sqlite3_bind_text(st, (int)i + 1, args[i], -1, SQLITE_STATIC);
+	for (i = 0; i < nnames; i++) {
+		snprintf(key, sizeof key, ":%s", names[i]);
+		if (values[i] && (k = sqlite3_bind_parameter_index(st, key)) > 0)
+			sqlite3_bind_text(st, k, values[i], -1, SQLITE_STATIC);
+	}
+	if (collect(st, out) != SQLITE_DONE) {
+		dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		dyad_table_free(out);
+		return DYAD_EDB;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int sq_sql(dyad_store *s, const char *q, dyad_table *out, dyad_errbuf *e)
+{
+	sqlite3 *db = store_sqlite_db(s);
+	const char *at = q;
+
+	memset(out, 0, sizeof *out);
+	while (at && *at) {
+		sqlite3_stmt *st = NULL;
+		dyad_table t;
+		if (sqlite3_prepare_v2(db, at, -1, &st, &at) != SQLITE_OK) {
+			dyad_table_free(out);
+			return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+		}
+		if (st == NULL) /* only blanks or a comment left */
+			break;
+		memset(&t, 0, sizeof t);
+		if (collect(st, &t) != SQLITE_DONE) {
+			dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+			sqlite3_finalize(st);
+			dyad_table_free(&t);
+			dyad_table_free(out);
+			return DYAD_EDB;
+		}
+		sqlite3_finalize(st);
+		if (t.ncols) {
+			dyad_table_free(out);
+			*out = t;
+		} else
+			dyad_table_free(&t);
+	}
+	return 0;
+}
+
+/* ---- search ------------------------------------------------------------------------------- */
+
+/*
+ * The user's words as an FTS5 query: each bare word becomes a quoted string
+ * (so punctuation cannot break the syntax), phrases in quotes stay phrases.
+ */
+static void fts_query(const char *q, dyad_buf *out)
+{
+	const char *p = q;
+
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (out->n)
+			dyad_buf_putc(out, ' ');
+		dyad_buf_putc(out, '"');
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				dyad_buf_put(out, p, 1);
+			if (*p == '"')
+				p++;
+		} else {
+			for (; *p && *p != ' ' && *p != '\t'; p++)
+				if (*p != '"')
+					dyad_buf_put(out, p, 1);
+		}
+		dyad_buf_putc(out, '"');
+	}
+}
+
+static int store_sqlite_search_fts(dyad_store *s, const char *q, long limit, const char *open, const char *close,
+				   dyad_table *out, dyad_errbuf *e)
+{
+	dyad_buf fq = DYAD_BUF_INIT;
+	char lim[24];
+	const char *args[4];
+	int rc;
+
+	fts_query(q, &fq);
+	dyad_buf_putc(&fq, '\0');
+	snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 20);
+	args[0] = fq.p;
+	args[1] = lim;
+	args[2] = open ? open : "[";
+	args[3] = close ? close : "]";
+	rc = sq_run(s,
+		    "SELECT d.date, d.outlet, d.title, highlight(sentences_fts, 0, ?3, ?4) AS sentence, d.doc_id AS doc"
+		    " FROM sentences_fts JOIN sentences se ON se.id = sentences_fts.rowid"
+		    " JOIN documents d ON d.id = se.doc"
+		    " WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+		    args, 4, NULL, NULL, 0, out, e);
+	dyad_buf_free(&fq);
+	return rc;
+}
+
 /* Every --db argument that no server engine claims is a file of this engine's. */
 static int sq_claims(const char *target)
 {
@@ -1029,19 +1150,9 @@ const dyad_store_engine dyad_store_sqlite = {
 	.put_event = sq_put_event,
 	.put_actor = sq_put_actor,
 	.put_actor_name = sq_put_actor_name,
-	.sql = store_sqlite_sql,
-	.resolve = store_sqlite_resolve,
-	.person_name = store_sqlite_person_name,
-	.side_name = store_sqlite_side_name,
-	.events = store_sqlite_events,
-	.timeline = store_sqlite_timeline,
-	.profile = store_sqlite_profile,
-	.network = store_sqlite_network,
-	.types = store_sqlite_types,
-	.places = store_sqlite_places,
-	.stats = store_sqlite_stats,
-	.search = store_sqlite_search,
-	.actors = store_sqlite_actors,
-	.actor = store_sqlite_actor,
-	.doc = store_sqlite_doc,
+	.run = sq_run,
+	.sql = sq_sql,
+	DYAD_STORE_SQL_QUESTIONS,
+	.stats = store_sql_stats,
+	.search = store_sqlite_search_fts,
 };

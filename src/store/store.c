@@ -12,6 +12,7 @@
 
 /* The engines in the order they are asked; the last, SQLite, claims whatever is left. */
 static const dyad_store_engine *const engines[] = {
+	&dyad_store_pg,
 	&dyad_store_sqlite,
 };
 
@@ -24,6 +25,16 @@ int dyad_store_open(dyad_store **out, const char *target, int flags, int wait_ms
 		if (engines[i]->claims(target))
 			return engines[i]->open(out, target, flags, wait_ms, e);
 	return dyad_errf(e, DYAD_EUSAGE, "%s: no engine stores there", target);
+}
+
+int dyad_store_is_file(const char *target)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof engines / sizeof *engines; i++)
+		if (engines[i]->claims(target))
+			return engines[i] == &dyad_store_sqlite;
+	return 0;
 }
 
 void dyad_store_close(dyad_store *s)
@@ -44,17 +55,25 @@ const char *dyad_store_engine_name(const dyad_store *s)
 
 int dyad_store_begin(dyad_store *s)
 {
-	return s->engine->begin(s);
+	int rc = s->engine->begin(s);
+
+	s->in_tx = rc == 0;
+	return rc;
 }
 
 int dyad_store_commit(dyad_store *s)
 {
-	return s->engine->commit(s);
+	int rc = s->engine->commit(s);
+
+	if (rc == 0)
+		s->in_tx = 0;
+	return rc;
 }
 
 void dyad_store_rollback(dyad_store *s)
 {
 	s->engine->rollback(s);
+	s->in_tx = 0;
 }
 
 int dyad_store_put_doc(dyad_store *s, const dyad_store_doc *d, int64_t *row)
@@ -89,6 +108,36 @@ int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folde
 }
 
 /* The side of a dyad: the country, or the organisation's code ("IGOSCO"). */
+int dyad_store_schema_plan(dyad_store *s, long version, long known, long tables, int readonly, const char *kind)
+{
+	if (version > known) {
+		snprintf(s->err, sizeof s->err,
+			 "the database has schema version %ld; this dyad knows up to %ld: use a newer dyad", version,
+			 known);
+		return DYAD_EDB;
+	}
+	if (version == known)
+		return 0;
+	/* a database dyad did not make: say what it is rather than offer to migrate it */
+	if (version == 0 && tables > 0) {
+		snprintf(s->err, sizeof s->err,
+			 "%s of another program (%ld tables, no dyad schema): dyad leaves it alone", kind, tables);
+		return DYAD_EDB;
+	}
+	if (readonly && version == 0) {
+		snprintf(s->err, sizeof s->err, "an empty database, not yet a knowledge base: fill it with dyad ingest");
+		return DYAD_EDB;
+	}
+	if (readonly) {
+		snprintf(s->err, sizeof s->err,
+			 "the database has schema version %ld and needs migrating to %ld: open it once for writing "
+			 "(dyad ingest)",
+			 version, known);
+		return DYAD_EDB;
+	}
+	return 1;
+}
+
 void dyad_store_side_code(const dyad_store_actor *a, char out[24])
 {
 	if (a->country && *a->country)

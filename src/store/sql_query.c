@@ -1,11 +1,15 @@
 /*
- * sqlite_query.c — the questions of query.h on the SQLite engine, as
- * parameterised SQL over the schema of docs/schema.md, each answered as a
- * dyad_table. The front (src/query/query.c) has checked the arguments and
- * resolved the actors; the sums of dyad_days, dyad_months and dyad_facets
- * answer what whole sides ask, the events what anything narrower asks.
+ * sql_query.c — the questions of query.h for the engines that speak SQL
+ * (SQLite, PostgreSQL), as parameterised SQL over the schema of
+ * docs/schema.md, each answered as a dyad_table. The SQL is SQLite's; an
+ * engine's `run` translates what its own dialect writes otherwise, and where
+ * no translation can (booleans as numbers, coalesce over two types) the
+ * text asks the engine's `strict_types`. The front (src/query/query.c) has
+ * checked the arguments and resolved the actors; the sums of dyad_days,
+ * dyad_months and dyad_facets answer what whole sides ask, the events what
+ * anything narrower asks.
  */
-#include "internal.h"
+#include "sql_query.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,90 +17,16 @@
 
 #include "dyad/text.h"
 
-/* ---- running SQL into tables --------------------------------------------------------------- */
-
-/* Copy the rows of prepared statement `st` into `out` (started from its columns); SQLITE_DONE or the error. */
-static int collect(sqlite3_stmt *st, dyad_table *out)
-{
-	size_t i;
-	int rc;
-
-	out->ncols = (size_t)sqlite3_column_count(st);
-	out->cols = dyad_xcalloc(out->ncols ? out->ncols : 1, sizeof *out->cols);
-	for (i = 0; i < out->ncols; i++)
-		out->cols[i] = dyad_xstrdup(sqlite3_column_name(st, (int)i));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->nrows == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 64;
-			out->cells =
-				dyad_xrealloc(out->cells, out->cap * (out->ncols ? out->ncols : 1) * sizeof *out->cells);
-			out->numeric = dyad_xrealloc(out->numeric, out->cap * (out->ncols ? out->ncols : 1));
-		}
-		for (i = 0; i < out->ncols; i++) {
-			int type = sqlite3_column_type(st, (int)i);
-			const unsigned char *v = sqlite3_column_text(st, (int)i);
-			out->cells[out->nrows * out->ncols + i] = v ? dyad_xstrdup((const char *)v) : NULL;
-			out->numeric[out->nrows * out->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
-		}
-		out->nrows++;
-	}
-	return rc;
-}
-
-/* Run one statement, its ?N arguments each a string (NULL binds SQL NULL), into `out`. */
+/* Run one statement with positional arguments ?1..?N (NULL binds SQL NULL) into `out`. */
 static int run(dyad_store *s, const char *sql, const char *const *args, size_t nargs, dyad_table *out, dyad_errbuf *e)
 {
-	sqlite3 *db = store_sqlite_db(s);
-	sqlite3_stmt *st;
-	size_t i;
-
-	memset(out, 0, sizeof *out);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
-	for (i = 0; i < nargs; i++)
-		if (args[i])
-			sqlite3_bind_text(st, (int)i + 1, args[i], -1, SQLITE_STATIC);
-	if (collect(st, out) != SQLITE_DONE) {
-		dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
-		sqlite3_finalize(st);
-		dyad_table_free(out);
-		return DYAD_EDB;
-	}
-	sqlite3_finalize(st);
-	return 0;
+	return s->engine->run(s, sql, args, nargs, NULL, NULL, 0, out, e);
 }
 
-int store_sqlite_sql(dyad_store *s, const char *sql, dyad_table *out, dyad_errbuf *e)
+/* 1 when the engine wants booleans turned into numbers before they are added up, and one type per coalesce. */
+static int strict(const dyad_store *s)
 {
-	sqlite3 *db = store_sqlite_db(s);
-	const char *at = sql;
-
-	memset(out, 0, sizeof *out);
-	while (at && *at) {
-		sqlite3_stmt *st = NULL;
-		dyad_table t;
-		if (sqlite3_prepare_v2(db, at, -1, &st, &at) != SQLITE_OK) {
-			dyad_table_free(out);
-			return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
-		}
-		if (st == NULL) /* only blanks or a comment left */
-			break;
-		memset(&t, 0, sizeof t);
-		if (collect(st, &t) != SQLITE_DONE) {
-			dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
-			sqlite3_finalize(st);
-			dyad_table_free(&t);
-			dyad_table_free(out);
-			return DYAD_EDB;
-		}
-		sqlite3_finalize(st);
-		if (t.ncols) {
-			dyad_table_free(out);
-			*out = t;
-		} else
-			dyad_table_free(&t);
-	}
-	return 0;
+	return s->engine->strict_types;
 }
 
 /* 1 when answers name actors and people in Russian (dyad_query_set_names). */
@@ -144,7 +74,7 @@ static const char *const resolve_steps[] = {
 	"SELECT side, code, person FROM (SELECT source_actor AS side, source AS code, source_person AS person, date"
 	"  FROM events WHERE source_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
 	" UNION ALL SELECT target_actor, target, target_person, date FROM events"
-	"  WHERE target_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2))"
+	"  WHERE target_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)) x"
 	" ORDER BY date DESC LIMIT 1",
 	/* a person, by part of a name: the distinct people of the events (their partial indexes),
 	   not the events themselves, are searched */
@@ -155,12 +85,12 @@ static const char *const resolve_steps[] = {
 	" UNION ALL SELECT target_actor, target, target_person FROM events"
 	"  WHERE target_person = (SELECT target_person FROM events INDEXED BY events_target_person"
 	"   WHERE target_person IS NOT NULL AND (target_person LIKE '%' || ?1 || '%' OR target_person IN"
-	"   (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)) LIMIT 1))"
+	"   (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)) LIMIT 1)) x"
 	" LIMIT 1",
 };
 
-int store_sqlite_resolve(dyad_store *s, const dyad_actor_query *q, char side[24], char code[24], char person[128],
-			 dyad_errbuf *e)
+int store_sql_resolve(dyad_store *s, const dyad_actor_query *q, char side[24], char code[24], char person[128],
+		      dyad_errbuf *e)
 {
 	const char *args[4] = { q->arg, q->folded, q->upper, q->code };
 	dyad_table t;
@@ -183,7 +113,7 @@ int store_sqlite_resolve(dyad_store *s, const dyad_actor_query *q, char side[24]
 	return 1;
 }
 
-void store_sqlite_person_name(dyad_store *s, const char *key, char *out, size_t n)
+void store_sql_person_name(dyad_store *s, const char *key, char *out, size_t n)
 {
 	dyad_buf sql = DYAD_BUF_INIT;
 	const char *args[1] = { key };
@@ -199,7 +129,7 @@ void store_sqlite_person_name(dyad_store *s, const char *key, char *out, size_t 
 	dyad_buf_free(&sql);
 }
 
-int store_sqlite_side_name(dyad_store *s, const char *side, char *out, size_t n)
+int store_sql_side_name(dyad_store *s, const char *side, char *out, size_t n)
 {
 	const char *args[1] = { side };
 	dyad_table t;
@@ -258,25 +188,7 @@ static void bind_add(binds *b, const char *name, const char *value)
 /* As run(), the parameters bound by name (:name); a name the SQL lacks is skipped. */
 static int run_named(dyad_store *s, const char *sql, const binds *bs, dyad_table *out, dyad_errbuf *e)
 {
-	const char *args[MAX_BINDS] = { NULL };
-	sqlite3_stmt *st;
-	char key[40];
-	size_t i;
-	int n = 0, k;
-
-	/* the positions of the names in this statement, then run() binds by position */
-	if (sqlite3_prepare_v2(store_sqlite_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		memset(out, 0, sizeof *out);
-		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(store_sqlite_db(s)));
-	}
-	n = sqlite3_bind_parameter_count(st);
-	for (i = 0; i < bs->n; i++) {
-		snprintf(key, sizeof key, ":%s", bs->name[i]);
-		if ((k = sqlite3_bind_parameter_index(st, key)) > 0 && k <= MAX_BINDS)
-			args[k - 1] = bs->value[i];
-	}
-	sqlite3_finalize(st);
-	return run(s, sql, args, (size_t)(n < MAX_BINDS ? n : MAX_BINDS), out, e);
+	return s->engine->run(s, sql, NULL, 0, bs->name, bs->value, bs->n, out, e);
 }
 
 /* 1 when the scope filters by the reporting document (outlet, language): events are then counted by their first report that passes. */
@@ -414,7 +326,7 @@ static int few_docs(dyad_store *s, const dyad_event_filter *f)
 		dyad_buf_puts(&sql, " AND d.language = lower(:language)");
 		bind_add(&bs, "language", f->language);
 	}
-	dyad_buf_printf(&sql, " LIMIT %d)", FEW_DOCS);
+	dyad_buf_printf(&sql, " LIMIT %d) x", FEW_DOCS);
 	dyad_buf_putc(&sql, '\0');
 	if (run_named(s, sql.p, &bs, &t, &e) == 0 && t.nrows == 1 && dyad_table_get(&t, 0, 0))
 		few = strtol(dyad_table_get(&t, 0, 0), NULL, 10) < FEW_DOCS;
@@ -428,7 +340,8 @@ static int few_docs(dyad_store *s, const dyad_event_filter *f)
  * gives newest first: a dyad's two directions, or an actor's source and
  * target sides, a row of both only in the first. One arm, "", otherwise.
  */
-static size_t actor_arms(const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs, dyad_buf arm[2])
+static size_t actor_arms(int strict_types, const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs,
+			 dyad_buf arm[2])
 {
 	dyad_buf first = DYAD_BUF_INIT;
 
@@ -454,15 +367,15 @@ static size_t actor_arms(const dyad_event_filter *f, const dyad_actor_ref ref[3]
 		dyad_buf_putc(&arm[0], '\0');
 		return 1;
 	}
-	dyad_buf_printf(&arm[1], " AND NOT coalesce(%s, 0)", first.p);
+	dyad_buf_printf(&arm[1], " AND NOT coalesce(%s, %s)", first.p, strict_types ? "FALSE" : "0");
 	dyad_buf_putc(&arm[0], '\0');
 	dyad_buf_putc(&arm[1], '\0');
 	dyad_buf_free(&first);
 	return 2;
 }
 
-int store_sqlite_events(dyad_store *s, const dyad_event_filter *f, const dyad_actor_ref ref[3], dyad_table *out,
-			dyad_errbuf *e)
+int store_sql_events(dyad_store *s, const dyad_event_filter *f, const dyad_actor_ref ref[3], dyad_table *out,
+		     dyad_errbuf *e)
 {
 	/* after a cursor: the rows older than it, then the undated ones (last, newest first by id) */
 	static const char *const after_dated[] = { " AND e.date <= :cd AND (e.date < :cd OR e.id < :ci)",
@@ -493,7 +406,7 @@ int store_sqlite_events(dyad_store *s, const dyad_event_filter *f, const dyad_ac
 		narms = 1;
 		actors_sql(&tail, f, ref, &bs);
 	} else
-		narms = actor_arms(f, ref, &bs, arm);
+		narms = actor_arms(strict(s), f, ref, &bs, arm);
 	if (f->actor && f->a) {
 		/* an actor beside a dyad filters each of the dyad's arms */
 		bind_add(&bs, "x", dyad_actor_ref_key(&ref[0]));
@@ -516,12 +429,14 @@ int store_sqlite_events(dyad_store *s, const dyad_event_filter *f, const dyad_ac
 	person_name_sql(&sql, "e.source_person");
 	dyad_buf_puts(&sql, " AS source_person, ");
 	person_name_sql(&sql, "e.target_person");
-	dyad_buf_puts(&sql, " AS target_person, d.doc_id AS doc,"
-			    " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS "
-			    "num_mentions,"
-			    " (SELECT count(DISTINCT coalesce(md.outlet, md.syndicated_of, md.id)) FROM events m JOIN "
-			    "documents md ON md.id = m.doc"
-			    "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, "
+	/* a source is an outlet, else the document (an unknown outlet's copy is its original's) */
+	dyad_buf_printf(&sql,
+			" AS target_person, d.doc_id AS doc,"
+			" 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS "
+			"num_mentions, (SELECT count(DISTINCT %s) FROM events m JOIN documents md ON md.id = m.doc",
+			strict(s) ? "coalesce(md.outlet, CAST(coalesce(md.syndicated_of, md.id) AS TEXT))"
+				  : "coalesce(md.outlet, md.syndicated_of, md.id)");
+	dyad_buf_puts(&sql, "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, "
 			    "e.id)) AS num_sources,"
 			    " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents "
 			    "md ON md.id = m.doc"
@@ -572,21 +487,25 @@ static const char *mentions_or_events(const dyad_event_filter *scope)
 }
 
 /* The events of the scope as rows of rows_from, period_key the day or month, conditions `more` added. */
-static void event_rows(dyad_buf *sql, int by_day, const dyad_event_filter *f, const char *scope, const char *more)
+static void event_rows(dyad_buf *sql, int strict_types, int by_day, const dyad_event_filter *f, const char *scope,
+		       const char *more)
 {
+	/* a condition as a number: SQLite's are 0 and 1 already */
+	const char *open = strict_types ? "CASE WHEN " : "(", *close = strict_types ? " THEN 1 ELSE 0 END" : ")";
+
 	dyad_buf_printf(sql,
 			"SELECT e.source_actor, e.target_actor, e.source, e.target, e.source_person,"
-			" e.target_person, coalesce(%s, '') AS period_key, coalesce(e.quad, 0) AS quad, ",
-			by_day ? "e.date" : "substr(e.date, 1, 7)");
+			" e.target_person, coalesce(%s, '') AS period_key, coalesce(e.quad, 0) AS quad, %s",
+			by_day ? "e.date" : "substr(e.date, 1, 7)", open);
 	first_report_sql(sql, f);
-	dyad_buf_puts(sql, " AS events, 1 AS mentions, CASE WHEN ");
+	dyad_buf_printf(sql, "%s AS events, 1 AS mentions, CASE WHEN ", close);
 	first_report_sql(sql, f);
-	dyad_buf_puts(sql, " THEN coalesce(e.goldstein, 0) ELSE 0 END AS goldstein_sum, (");
+	dyad_buf_printf(sql, " THEN coalesce(e.goldstein, 0) ELSE 0 END AS goldstein_sum, %s", open);
 	first_report_sql(sql, f);
 	dyad_buf_printf(sql,
-			" AND e.goldstein IS NOT NULL) AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
+			" AND e.goldstein IS NOT NULL%s AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
 			" WHERE 1%s%s",
-			scope, more);
+			close, scope, more);
 }
 
 /* The number of days of month `m` (1-12) of year `y`. */
@@ -641,7 +560,7 @@ static void whole_months(const dyad_event_filter *f, char lo[16], char hi[16])
  * month), quad, events, mentions, goldstein_sum, goldstein_n, and for events
  * alone the other columns ref_cond reads.
  */
-static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const char *const dirs[2],
+static void rows_from(dyad_buf *sql, int strict_types, int whole, int by_day, int facets, const char *const dirs[2],
 		      const dyad_event_filter *f, binds *bs, char quad[4], char months[2][16])
 {
 	dyad_buf scope = DYAD_BUF_INIT;
@@ -663,7 +582,7 @@ static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const ch
 	dyad_buf_putc(&scope, '\0');
 	if (!whole || by_day || !facets) {
 		dyad_buf_putc(sql, '(');
-		event_rows(sql, by_day, f, scope.p, "");
+		event_rows(sql, strict_types, by_day, f, scope.p, "");
 		dyad_buf_putc(sql, ')');
 		dyad_buf_free(&scope);
 		return;
@@ -697,7 +616,11 @@ static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const ch
 			dyad_buf_puts(
 				sql,
 				" UNION ALL SELECT e.source_actor, e.target_actor, coalesce(substr(e.date, 1, 7), ''),"
-				" coalesce(e.quad, 0), 1, 0, coalesce(e.goldstein, 0), e.goldstein IS NOT NULL"
+				" coalesce(e.quad, 0), 1, 0, coalesce(e.goldstein, 0), ");
+			dyad_buf_puts(sql, strict_types ? "CASE WHEN e.goldstein IS NOT NULL THEN 1 ELSE 0 END"
+							: "e.goldstein IS NOT NULL");
+			dyad_buf_puts(
+				sql,
 				" FROM events e JOIN documents d ON d.id = e.doc WHERE e.mention_of IS NOT NULL AND ");
 			first_report_sql(sql, f);
 			dyad_buf_puts(sql, scope.p);
@@ -713,22 +636,22 @@ static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const ch
 	if (months[0][0]) {
 		dyad_buf_puts(sql, " UNION ALL SELECT source_actor, target_actor, period_key, quad, events, mentions,"
 				   " goldstein_sum, goldstein_n FROM (");
-		event_rows(sql, 0, f, scope.p, " AND e.date < :lo");
-		dyad_buf_putc(sql, ')');
+		event_rows(sql, strict_types, 0, f, scope.p, " AND e.date < :lo");
+		dyad_buf_puts(sql, ") lo");
 	}
 	if (months[1][0]) {
 		dyad_buf_puts(sql, " UNION ALL SELECT source_actor, target_actor, period_key, quad, events, mentions,"
 				   " goldstein_sum, goldstein_n FROM (");
-		event_rows(sql, 0, f, scope.p,
+		event_rows(sql, strict_types, 0, f, scope.p,
 			   months[0][0] ? " AND e.date > :hi || '-~' AND e.date >= :lo" : " AND e.date > :hi || '-~'");
-		dyad_buf_putc(sql, ')');
+		dyad_buf_puts(sql, ") hi");
 	}
 	dyad_buf_putc(sql, ')');
 	dyad_buf_free(&scope);
 }
 
-int store_sqlite_timeline(dyad_store *s, const dyad_actor_ref *ra, const dyad_actor_ref *rb, const char *by,
-			  const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
+int store_sql_timeline(dyad_store *s, const dyad_actor_ref *ra, const dyad_actor_ref *rb, const char *by,
+		       const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
 {
 	/* each period's expression over the day (YYYY-MM-DD) or month (YYYY-MM) column */
 	static const char *const periods[][3] = {
@@ -778,7 +701,7 @@ int store_sqlite_timeline(dyad_store *s, const dyad_actor_ref *ra, const dyad_ac
 			", sum(%s) AS events, sum(e.mentions) AS mentions,"
 			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
 			w);
-	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day, 1, dirs, scope, &bs, quad, months);
+	rows_from(&sql, strict(s), ref_whole(ra) && ref_whole(rb), by_day, 1, dirs, scope, &bs, quad, months);
 	dyad_buf_printf(&sql,
 			" e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY period HAVING sum(%s) > 0"
 			" ORDER BY period",
@@ -793,8 +716,8 @@ int store_sqlite_timeline(dyad_store *s, const dyad_actor_ref *ra, const dyad_ac
 
 /* ---- profiles, networks, types ------------------------------------------------------------ */
 
-int store_sqlite_profile(dyad_store *s, const dyad_actor_ref *ref, const dyad_event_filter *scope, dyad_table *partners,
-			 dyad_table *years, dyad_table *people, dyad_errbuf *e)
+int store_sql_profile(dyad_store *s, const dyad_actor_ref *ref, const dyad_event_filter *scope, dyad_table *partners,
+		      dyad_table *years, dyad_table *people, dyad_errbuf *e)
 {
 	const char *w = mentions_or_events(scope);
 	dyad_buf src = DYAD_BUF_INIT, tgt = DYAD_BUF_INIT, sql = DYAD_BUF_INIT;
@@ -820,7 +743,7 @@ int store_sqlite_profile(dyad_store *s, const dyad_actor_ref *ref, const dyad_ev
 			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
 			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
 			actor_name_sql(), src.p, w, w, w);
-	rows_from(&sql, whole, 0, 0, NULL, scope, &bs, quad, months);
+	rows_from(&sql, strict(s), whole, 0, 0, NULL, scope, &bs, quad, months);
 	dyad_buf_printf(&sql,
 			" e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
 			" LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
@@ -836,7 +759,7 @@ int store_sqlite_profile(dyad_store *s, const dyad_actor_ref *ref, const dyad_ev
 			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
 			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
 			w, w, w);
-	rows_from(&sql, whole, 0, 0, NULL, scope, &bs, quad, months);
+	rows_from(&sql, strict(s), whole, 0, 0, NULL, scope, &bs, quad, months);
 	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY year HAVING sum(%s) > 0 ORDER BY year",
 			src.p, tgt.p, w);
 	dyad_buf_putc(&sql, '\0');
@@ -847,17 +770,19 @@ int store_sqlite_profile(dyad_store *s, const dyad_actor_ref *ref, const dyad_ev
 	bs.n = 1;
 	dyad_buf_puts(&sql, "SELECT ");
 	person_name_sql(&sql, "x.who");
-	dyad_buf_puts(&sql, " AS person, x.side, x.n AS events FROM (SELECT who, side, sum(w) AS n FROM ("
-			    " SELECT CASE WHEN ");
+	/* a person's side: SQLite takes a row's, a stricter engine the least */
+	dyad_buf_printf(&sql, " AS person, x.side, x.n AS events FROM (SELECT who, %s, sum(w) AS n FROM (",
+			strict(s) ? "min(side) AS side" : "side");
+	dyad_buf_puts(&sql, " SELECT CASE WHEN ");
 	dyad_buf_printf(&sql,
 			"%s THEN e.target_person ELSE e.source_person END AS who,"
 			" CASE WHEN %s THEN e.target ELSE e.source END AS side, %s AS w FROM ",
 			src.p, src.p, mentions_or_events(scope));
-	rows_from(&sql, 0, 0, 0, NULL, scope, &bs, quad, months);
+	rows_from(&sql, strict(s), 0, 0, 0, NULL, scope, &bs, quad, months);
 	dyad_buf_printf(&sql,
 			" e WHERE (%s AND e.target_person IS NOT NULL AND e.target_person IS NOT :x)"
 			" OR (%s AND e.source_person IS NOT NULL AND e.source_person IS NOT :x))"
-			" GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
+			" r GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
 			src.p, tgt.p);
 	dyad_buf_putc(&sql, '\0');
 	rc = run_named(s, sql.p, &bs, people, e);
@@ -868,7 +793,7 @@ done:
 	return rc;
 }
 
-int store_sqlite_network(dyad_store *s, const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
+int store_sql_network(dyad_store *s, const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
 {
 	const char *w = mentions_or_events(scope);
 	binds bs = { { NULL }, { NULL }, 0 };
@@ -885,7 +810,7 @@ int store_sqlite_network(dyad_store *s, const dyad_event_filter *scope, dyad_tab
 			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
 			w, w, w);
 	/* the whole history from the monthly sums; anything filtered from the events */
-	rows_from(&sql, 1, 0, 1, NULL, scope, &bs, quad, months);
+	rows_from(&sql, strict(s), 1, 0, 1, NULL, scope, &bs, quad, months);
 	dyad_buf_printf(&sql,
 			" e WHERE e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor"
 			" HAVING sum(%s) > 0 ORDER BY events DESC, source, target",
@@ -896,8 +821,8 @@ int store_sqlite_network(dyad_store *s, const dyad_event_filter *scope, dyad_tab
 	return rc;
 }
 
-int store_sqlite_types(dyad_store *s, const dyad_event_filter *f, const dyad_actor_ref ref[3], dyad_table *out,
-		       dyad_errbuf *e)
+int store_sql_types(dyad_store *s, const dyad_event_filter *f, const dyad_actor_ref ref[3], dyad_table *out,
+		    dyad_errbuf *e)
 {
 	binds bs = { { NULL }, { NULL }, 0 };
 	dyad_buf sql = DYAD_BUF_INIT;
@@ -918,10 +843,11 @@ int store_sqlite_types(dyad_store *s, const dyad_event_filter *f, const dyad_act
 	return rc;
 }
 
-int store_sqlite_places(dyad_store *s, const dyad_event_filter *f, const char *place, dyad_table *out, dyad_errbuf *e)
+int store_sql_places(dyad_store *s, const dyad_event_filter *f, const char *place, dyad_table *out, dyad_errbuf *e)
 {
 	/* a place is its GeoNames id, or its name for the regions and seas of the project's lists */
-	static const char key[] = "CAST(coalesce(e.location_geonames, e.location) AS TEXT)";
+	const char *key = strict(s) ? "coalesce(CAST(e.location_geonames AS TEXT), e.location)"
+				    : "CAST(coalesce(e.location_geonames, e.location) AS TEXT)";
 	binds bs = { { NULL }, { NULL }, 0 };
 	dyad_buf sql = DYAD_BUF_INIT;
 	char limit[24], quad[4];
@@ -955,7 +881,7 @@ int store_sqlite_places(dyad_store *s, const dyad_event_filter *f, const char *p
 	return rc;
 }
 
-int store_sqlite_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
+int store_sql_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
 {
 	return run(s,
 		   "SELECT 'documents' AS what, count(*) AS value FROM documents"
@@ -977,66 +903,9 @@ int store_sqlite_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
 		   NULL, 0, out, e);
 }
 
-/* ---- search ------------------------------------------------------------------------------- */
-
-/*
- * The user's words as an FTS5 query: each bare word becomes a quoted string
- * (so punctuation cannot break the syntax), phrases in quotes stay phrases.
- */
-static void fts_query(const char *q, dyad_buf *out)
-{
-	const char *p = q;
-
-	while (*p) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		if (out->n)
-			dyad_buf_putc(out, ' ');
-		dyad_buf_putc(out, '"');
-		if (*p == '"') {
-			for (p++; *p && *p != '"'; p++)
-				dyad_buf_put(out, p, 1);
-			if (*p == '"')
-				p++;
-		} else {
-			for (; *p && *p != ' ' && *p != '\t'; p++)
-				if (*p != '"')
-					dyad_buf_put(out, p, 1);
-		}
-		dyad_buf_putc(out, '"');
-	}
-}
-
-int store_sqlite_search(dyad_store *s, const char *q, long limit, const char *open, const char *close, dyad_table *out,
-			dyad_errbuf *e)
-{
-	dyad_buf fq = DYAD_BUF_INIT;
-	char lim[24];
-	const char *args[4];
-	int rc;
-
-	fts_query(q, &fq);
-	dyad_buf_putc(&fq, '\0');
-	snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 20);
-	args[0] = fq.p;
-	args[1] = lim;
-	args[2] = open ? open : "[";
-	args[3] = close ? close : "]";
-	rc = run(s,
-		 "SELECT d.date, d.outlet, d.title, highlight(sentences_fts, 0, ?3, ?4) AS sentence, d.doc_id AS doc"
-		 " FROM sentences_fts JOIN sentences se ON se.id = sentences_fts.rowid"
-		 " JOIN documents d ON d.id = se.doc"
-		 " WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-		 args, 4, out, e);
-	dyad_buf_free(&fq);
-	return rc;
-}
-
 /* ---- actors for a type-ahead, one actor, one document -------------------------------------- */
 
-int store_sqlite_actors(dyad_store *s, const char *folded, long limit, dyad_table *out, dyad_errbuf *e)
+int store_sql_actors(dyad_store *s, const char *folded, long limit, dyad_table *out, dyad_errbuf *e)
 {
 	/* countries and organisations; with a prefix also the people one of whose names has a word
 	   beginning so, with their events (each once) */
@@ -1057,7 +926,7 @@ int store_sqlite_actors(dyad_store *s, const char *folded, long limit, dyad_tabl
 		"  + (SELECT count(*) FROM events WHERE target_person = p.person AND mention_of IS NULL"
 		"     AND source_person IS NOT p.person)"
 		" FROM (SELECT DISTINCT person FROM actor_names WHERE ?1 IS NOT NULL AND kind = 'person'"
-		"  AND instr(' ' || replace(folded, '-', ' '), ' ' || ?1) > 0) p)"
+		"  AND instr(' ' || replace(folded, '-', ' '), ' ' || ?1) > 0) p) x"
 		" WHERE kind <> 'person' OR events > 0"
 		" ORDER BY events DESC, code LIMIT ?2";
 	const char *args[2];
@@ -1069,7 +938,7 @@ int store_sqlite_actors(dyad_store *s, const char *folded, long limit, dyad_tabl
 	return run(s, sql, args, 2, out, e);
 }
 
-int store_sqlite_actor(dyad_store *s, const dyad_actor_ref *ref, dyad_table *out, dyad_errbuf *e)
+int store_sql_actor(dyad_store *s, const dyad_actor_ref *ref, dyad_table *out, dyad_errbuf *e)
 {
 	const char *args[3];
 	int rc;
@@ -1092,7 +961,7 @@ int store_sqlite_actor(dyad_store *s, const dyad_actor_ref *ref, dyad_table *out
 	if (ref->code[0])
 		/* a role: its code, the kind "role", the names of its country or organisation */
 		return run(s,
-			   "SELECT ?2 AS code, 'role' AS kind, a.name_en, a.name_ru FROM (SELECT 1)"
+			   "SELECT ?2 AS code, 'role' AS kind, a.name_en, a.name_ru FROM (SELECT 1) one"
 			   " LEFT JOIN actors a ON a.code = ?1",
 			   args, 2, out, e);
 	if ((rc = run(s, "SELECT code, kind, name_en, name_ru FROM actors WHERE code = ?1", args, 1, out, e)) < 0)
@@ -1105,8 +974,8 @@ int store_sqlite_actor(dyad_store *s, const dyad_actor_ref *ref, dyad_table *out
 	return 0;
 }
 
-int store_sqlite_doc(dyad_store *s, const char *id, dyad_table *doc, dyad_table *sentences, dyad_table *mentions,
-		     dyad_table *events, dyad_errbuf *e)
+int store_sql_doc(dyad_store *s, const char *id, dyad_table *doc, dyad_table *sentences, dyad_table *mentions,
+		  dyad_table *events, dyad_errbuf *e)
 {
 	const char *args[1] = { id };
 	int rc;
