@@ -835,8 +835,16 @@ int store_sql_types(dyad_store *s, const dyad_event_filter *f, const dyad_actor_
 	dyad_buf_puts(&sql, ") AS events, count(*) AS mentions FROM events e JOIN documents d ON d.id = e.doc WHERE 1");
 	actors_sql(&sql, f, ref, &bs);
 	scope_sql(&sql, f, &bs, quad, 0);
-	dyad_buf_printf(&sql, " GROUP BY e.type HAVING %s > 0 ORDER BY %s DESC, type",
-			f->mentions ? "mentions" : "events", f->mentions ? "mentions" : "events");
+	/* HAVING names no output column: not every SQL lets it */
+	dyad_buf_puts(&sql, " GROUP BY e.type HAVING ");
+	if (f->mentions)
+		dyad_buf_puts(&sql, "count(*)");
+	else {
+		dyad_buf_puts(&sql, "sum(");
+		first_report_sql(&sql, f);
+		dyad_buf_putc(&sql, ')');
+	}
+	dyad_buf_printf(&sql, " > 0 ORDER BY %s DESC, type", f->mentions ? "mentions" : "events");
 	dyad_buf_putc(&sql, '\0');
 	rc = run_named(s, sql.p, &bs, out, e);
 	dyad_buf_free(&sql);

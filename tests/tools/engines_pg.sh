@@ -88,12 +88,53 @@ for q in визит '"foreign minister"' переговоры; do
 	searches="${searches:-}${searches:+, }$q $a/$b"
 done
 
+# dyad serve on PostgreSQL answers the API's golden requests as on SQLite (search aside)
+mkdir "$tmp/api"
+for f in tests/golden/api/*.json; do case ${f##*/} in search-*) ;; *) cp "$f" "$tmp/api/" ;; esac; done
+hport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+$dyad serve --db "$url" --port "$hport" --threads 2 >"$tmp/serve.out" 2>"$tmp/serve.err" & spid=$!
+for _ in $(seq 1 100); do grep -q "^dyad serve: http" "$tmp/serve.out" && break; sleep 0.1; done
+api=$(python3 tests/tools/api_check.py "http://127.0.0.1:$hport" "$tmp/api" 2>&1) ||
+	{ echo "FAIL: dyad serve on PostgreSQL:"; tail -15 <<<"$api"; fail=1; }
+kill -TERM $spid; wait $spid 2>/dev/null
+
 # ingesting again stores nothing; stats unchanged
 again=$($dyad ingest --db "$url" examples/news 2>&1)
 case $again in *" 0 new, 0 replaced, "*" already stored; 0 events"*) ;; *)
 	echo "FAIL: a second ingest into PostgreSQL: $again"; fail=1 ;;
 esac
 compare stats-again stats
+
+# a newer lexicon replaces every document's rows: the same answers as before
+cp -r data "$tmp/newdata" && echo "# changed" >> "$tmp/newdata/outlets.txt"
+out=$($dyad ingest --data "$tmp/newdata" --db "$url" examples/news 2>&1)
+case $out in *" 0 new, $docs replaced"*) ;; *) echo "FAIL: a new lexicon did not replace the documents: $out"; fail=1 ;; esac
+compare events-replaced events --mentions --limit 200 --format jsonl
+compare network-replaced network --format json
+
+# kill -9 in the middle of an ingest, then again: what one clean ingest leaves (read from SQLite's)
+mkdir "$tmp/pages"
+for i in 1 2 3 4 5; do for f in examples/news/*.txt; do
+	{ cat "$f"; printf '\nСтраница %s\n' "$i"; } > "$tmp/pages/$i-$(basename "$f")"; done; done
+$dyad ingest -q --batch 5 --db "$tmp/pages.db" "$tmp/pages" || { echo "FAIL: ingest of the pages into SQLite"; exit 1; }
+"$bin/createdb" -h "$tmp" -p $port -U dyad pages || { echo "FAIL: createdb pages"; exit 1; }
+purl="postgresql:///pages?host=$tmp&port=$port&user=dyad"
+total=$($dyad stats --db "$tmp/pages.db" --format csv | awk -F, '$1 == "documents" {print $2}')
+# the kill lands as soon as the first batch is committed, read from the server
+$dyad ingest -q --batch 5 --db "$purl" "$tmp/pages" & pid=$!
+while kill -0 $pid 2>/dev/null; do
+	got=$("$bin/psql" -h "$tmp" -p $port -U dyad -d pages -Atc "SELECT count(*) FROM documents" 2>/dev/null)
+	[ "${got:-0}" -gt 0 ] && { kill -9 $pid; break; }
+	sleep 0.02
+done
+wait $pid 2>/dev/null
+partial=$($dyad stats --db "$purl" --format csv 2>/dev/null | awk -F, '$1 == "documents" {print $2}')
+if [ "${partial:-0}" -eq 0 ] || [ "${partial:-0}" -ge "$total" ]; then
+	echo "FAIL: kill -9 did not land mid-ingest: ${partial:-0} of $total pages stored"; exit 1
+fi
+$dyad ingest -q --batch 5 --db "$purl" "$tmp/pages" || { echo "FAIL: ingest after kill -9"; fail=1; }
+a=$($dyad stats --db "$tmp/pages.db"); b=$($dyad stats --db "$purl")
+[ "$a" = "$b" ] || { echo "FAIL: after kill -9 and again, PostgreSQL's counts differ from one clean ingest:"; diff <(echo "$a") <(echo "$b"); fail=1; }
 
 # bad --db URLs: exit 3, the engine, the host and the problem named
 bad() { # want-in-message, URL
@@ -113,4 +154,4 @@ out=$($dyad ingest -q --db "postgresql://127.0.0.1:9/dyad?connect_timeout=2" exa
 [ $fail -eq 0 ] || exit 1
 [ $keep -eq 1 ] && echo "kept: $url (stop: ${as_owner[*]} $bin/pg_ctl -D $data stop)"
 rate() { awk -v n="$docs" -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", n / (b - a) }'; }
-echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}'): $n commands print as on SQLite; search (SQLite/PostgreSQL documents) $searches; re-ingest stores nothing; bad URLs exit 3; ingest $(rate "$t0" "$t1") docs/s SQLite, $(rate "$t1" "$t2") docs/s PostgreSQL ($docs pages)"
+echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}'): $n commands and $(ls "$tmp/api" | wc -l) API requests answer as on SQLite; killed at $partial of $total pages and resumed exactly; search (SQLite/PostgreSQL documents) $searches; re-ingest stores nothing; bad URLs exit 3; ingest $(rate "$t0" "$t1") docs/s SQLite, $(rate "$t1" "$t2") docs/s PostgreSQL ($docs pages)"
