@@ -255,10 +255,13 @@ static long pg_number(pg_store *s, const char *q)
 /* The dyad schema's version in the database; 0 when it has none. */
 static long pg_version(pg_store *s)
 {
+	long v;
+
 	if (pg_number(s, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = "
 			 "'dyad_schema'") <= 0)
 		return 0;
-	return pg_number(s, "SELECT max(version) FROM dyad_schema");
+	v = pg_number(s, "SELECT max(version) FROM dyad_schema");
+	return v > 0 ? v : 0;
 }
 
 /* The schema as this dyad writes it: created, migrated, or refused (tables of another program, a newer dyad). */
@@ -349,7 +352,7 @@ static int pg_open(dyad_store **out, const char *target, int flags, int wait_ms,
 		return DYAD_EDB;
 	}
 	snprintf(q, sizeof q, "SET client_min_messages = warning; SET lock_timeout = %d", wait_ms > 0 ? wait_ms : 1);
-	if (pg_exec(s, q, "opening") < 0 || (rc = pg_migrate(s, flags & DYAD_STORE_READONLY)) < 0 ||
+	if (pg_exec(s, q, "opening") < 0 || pg_migrate(s, flags & DYAD_STORE_READONLY) < 0 ||
 	    ((flags & DYAD_STORE_READONLY) && pg_exec(s, "SET default_transaction_read_only = on", "opening") < 0)) {
 		dyad_errf(e, DYAD_EDB, "PostgreSQL at %s: %s", s->where, s->base.err);
 		pg_close(&s->base);

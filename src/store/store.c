@@ -10,31 +10,33 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The engines in the order they are asked; the last, SQLite, claims whatever is left. */
-static const dyad_store_engine *const engines[] = {
-	&dyad_store_pg,
-	&dyad_store_sqlite,
-};
+/* The engines in the order they are asked, to the NULL; the last, SQLite, claims whatever is left. */
+static const dyad_store_engine *const engines[] = { &dyad_store_pg, &dyad_store_sqlite, NULL };
 
-int dyad_store_open(dyad_store **out, const char *target, int flags, int wait_ms, dyad_errbuf *e)
+/* The engine that claims `target`, or NULL. */
+static const dyad_store_engine *engine_of(const char *target)
 {
 	size_t i;
 
-	*out = NULL;
-	for (i = 0; i < sizeof engines / sizeof *engines; i++)
+	for (i = 0; engines[i]; i++)
 		if (engines[i]->claims(target))
-			return engines[i]->open(out, target, flags, wait_ms, e);
-	return dyad_errf(e, DYAD_EUSAGE, "%s: no engine stores there", target);
+			return engines[i];
+	return NULL;
+}
+
+int dyad_store_open(dyad_store **out, const char *target, int flags, int wait_ms, dyad_errbuf *e)
+{
+	const dyad_store_engine *engine = engine_of(target);
+
+	*out = NULL;
+	if (engine == NULL)
+		return dyad_errf(e, DYAD_EUSAGE, "%s: no engine stores there", target);
+	return engine->open(out, target, flags, wait_ms, e);
 }
 
 int dyad_store_is_file(const char *target)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof engines / sizeof *engines; i++)
-		if (engines[i]->claims(target))
-			return engines[i] == &dyad_store_sqlite;
-	return 0;
+	return engine_of(target) == &dyad_store_sqlite;
 }
 
 void dyad_store_close(dyad_store *s)
