@@ -30,6 +30,11 @@ int dyad_store_is_file(const char *target);
 void dyad_store_close(dyad_store *s);
 /** The last error on the handle, one line. */
 const char *dyad_store_errmsg(const dyad_store *s);
+/**
+ * 1 when the last error was the loss of a server's connection mid-run:
+ * what earlier transactions committed is kept, the open one is not.
+ */
+int dyad_store_lost(const dyad_store *s);
 /** The engine's name: "SQLite", "PostgreSQL". */
 const char *dyad_store_engine_name(const dyad_store *s);
 /** The schema version this dyad writes into SQLite files (PRAGMA user_version). */

@@ -104,6 +104,13 @@ static void draw(ingest *g, int final)
 	fflush(stderr);
 }
 
+/* The store's error on stderr; a lost server's says that what is stored stays. */
+static void report(const ingest *g)
+{
+	fprintf(stderr, "%sdyad: %s: %s%s\n", g->progress ? "\n" : "", g->db, dyad_store_errmsg(g->store),
+		dyad_store_lost(g->store) ? " (what earlier batches stored is kept: ingest again to complete it)" : "");
+}
+
 static void on_doc(void *ctx, const dyad_document *d)
 {
 	ingest *g = ctx;
@@ -123,7 +130,7 @@ static void on_doc(void *ctx, const dyad_document *d)
 	draw(g, 0);
 	return;
 fail:
-	fprintf(stderr, "%sdyad: %s: %s\n", g->progress ? "\n" : "", g->db, dyad_store_errmsg(g->store));
+	report(g);
 	if (g->in_batch)
 		dyad_store_rollback(g->store);
 	g->in_batch = 0;
@@ -174,12 +181,13 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	g.t0 = now();
 	rc = dyad_cli_pipeline_run(p, &in, on_doc, &g);
 	if (!g.failed && g.in_batch && dyad_store_commit(g.store) < 0) {
-		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
+		report(&g);
 		g.failed = 1;
 	}
 	draw(&g, 1);
+	/* a server lost mid-run leaves a partial store that another ingest completes: as an unreadable input */
 	if (g.failed)
-		rc = DYAD_EXIT_FATAL;
+		rc = dyad_store_lost(g.store) ? DYAD_EXIT_INPUT : DYAD_EXIT_FATAL;
 	if (!dyad_cli_has(cmd, a, "quiet"))
 		fprintf(stderr,
 			"dyad: %s: %zu documents read: %zu new, %zu replaced, %zu already stored; %zu events, %zu "

@@ -21,6 +21,7 @@ struct dyad_store {
 	const struct dyad_store_engine *engine;
 	char err[512]; /**< the last error of a write, one line (dyad_store_errmsg) */
 	int in_tx;     /**< a transaction is open: kept by the front around begin, commit and rollback */
+	int lost;      /**< set by a server engine when its connection is gone (dyad_store_lost) */
 };
 
 /*

@@ -220,10 +220,11 @@ static int pg_fail(pg_store *s, const PGresult *r, const char *what)
 	if (state && strcmp(state, "55P03") == 0)
 		snprintf(s->base.err, sizeof s->base.err,
 			 "%s: PostgreSQL at %.160s: the database is busy: another dyad is writing to it", what, s->where);
-	else if (PQstatus(s->conn) != CONNECTION_OK)
+	else if (PQstatus(s->conn) != CONNECTION_OK) {
+		s->base.lost = 1;
 		snprintf(s->base.err, sizeof s->base.err, "%s: PostgreSQL at %.160s: the connection is lost: %.250s",
 			 what, s->where, msg);
-	else
+	} else
 		snprintf(s->base.err, sizeof s->base.err, "%s: PostgreSQL at %.160s: %.250s", what, s->where, msg);
 	return DYAD_EDB;
 }

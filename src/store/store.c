@@ -50,6 +50,11 @@ const char *dyad_store_errmsg(const dyad_store *s)
 	return s->err;
 }
 
+int dyad_store_lost(const dyad_store *s)
+{
+	return s->lost;
+}
+
 const char *dyad_store_engine_name(const dyad_store *s)
 {
 	return s->engine->name;

@@ -36,9 +36,12 @@ trap stop EXIT
 keep=0; [ "${2:-}" = "--keep" ] && keep=1
 "${as_owner[@]}" "$bin/initdb" -D "$data" -U dyad -A trust -E UTF8 --no-locale >"$tmp/initdb.log" 2>&1 ||
 	{ echo "FAIL: initdb"; tail -5 "$tmp/initdb.log"; exit 1; }
-"${as_owner[@]}" "$bin/pg_ctl" -D "$data" -l "$tmp/server.log" -w -t 30 \
-	-o "-c listen_addresses='' -k $tmp -p $port -c fsync=off -c full_page_writes=off" start >/dev/null ||
-	{ echo "FAIL: the server did not start"; tail -5 "$tmp/server.log"; exit 1; }
+start() {
+	"${as_owner[@]}" "$bin/pg_ctl" -D "$data" -l "$tmp/server.log" -w -t 30 \
+		-o "-c listen_addresses='' -k $tmp -p $port -c fsync=off -c full_page_writes=off" start >/dev/null ||
+		{ echo "FAIL: the server did not start"; tail -5 "$tmp/server.log"; exit 1; }
+}
+start
 "$bin/createdb" -h "$tmp" -p $port -U dyad dyad || { echo "FAIL: createdb"; exit 1; }
 fail=0
 t0=$(date +%s.%N)
@@ -136,6 +139,24 @@ $dyad ingest -q --batch 5 --db "$purl" "$tmp/pages" || { echo "FAIL: ingest afte
 a=$($dyad stats --db "$tmp/pages.db"); b=$($dyad stats --db "$purl")
 [ "$a" = "$b" ] || { echo "FAIL: after kill -9 and again, PostgreSQL's counts differ from one clean ingest:"; diff <(echo "$a") <(echo "$b"); fail=1; }
 
+# the server stops mid-ingest: exit 1, what was committed kept; started again, another ingest completes it
+"$bin/createdb" -h "$tmp" -p $port -U dyad pages2 || { echo "FAIL: createdb pages2"; exit 1; }
+purl2="postgresql:///pages2?host=$tmp&port=$port&user=dyad"
+$dyad ingest -q --batch 5 --db "$purl2" "$tmp/pages" 2>"$tmp/lost.err" & pid=$!
+while kill -0 $pid 2>/dev/null; do
+	got=$("$bin/psql" -h "$tmp" -p $port -U dyad -d pages2 -Atc "SELECT count(*) FROM documents" 2>/dev/null)
+	[ "${got:-0}" -gt 0 ] && { "${as_owner[@]}" "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null; break; }
+	sleep 0.02
+done
+wait $pid; rc=$?
+if [ $rc -ne 1 ] || ! grep -q "PostgreSQL at .*the connection is lost.*ingest again to complete it" "$tmp/lost.err"; then
+	echo "FAIL: a server stopped mid-ingest: exit $rc (expected 1): $(cat "$tmp/lost.err")"; fail=1
+fi
+start
+$dyad ingest -q --batch 5 --db "$purl2" "$tmp/pages" || { echo "FAIL: ingest after the server came back"; fail=1; }
+b=$($dyad stats --db "$purl2")
+[ "$a" = "$b" ] || { echo "FAIL: after a lost server and again, PostgreSQL's counts differ from one clean ingest:"; diff <(echo "$a") <(echo "$b"); fail=1; }
+
 # bad --db URLs: exit 3, the engine, the host and the problem named
 bad() { # want-in-message, URL
 	local out rc
@@ -154,4 +175,4 @@ out=$($dyad ingest -q --db "postgresql://127.0.0.1:9/dyad?connect_timeout=2" exa
 [ $fail -eq 0 ] || exit 1
 [ $keep -eq 1 ] && echo "kept: $url (stop: ${as_owner[*]} $bin/pg_ctl -D $data stop)"
 rate() { awk -v n="$docs" -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", n / (b - a) }'; }
-echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}'): $n commands and $(ls "$tmp/api" | wc -l) API requests answer as on SQLite; killed at $partial of $total pages and resumed exactly; search (SQLite/PostgreSQL documents) $searches; re-ingest stores nothing; bad URLs exit 3; ingest $(rate "$t0" "$t1") docs/s SQLite, $(rate "$t1" "$t2") docs/s PostgreSQL ($docs pages)"
+echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}'): $n commands and $(ls "$tmp/api" | wc -l) API requests answer as on SQLite; killed at $partial of $total pages and resumed exactly, and so after the server stopped mid-ingest (exit 1); search (SQLite/PostgreSQL documents) $searches; re-ingest stores nothing; bad URLs exit 3; ingest $(rate "$t0" "$t1") docs/s SQLite, $(rate "$t1" "$t2") docs/s PostgreSQL ($docs pages)"
