@@ -169,8 +169,15 @@ static const char *const pg_sql[PS_COUNT] = {
 		" AND x.source IS NOT DISTINCT FROM $3 AND x.target IS NOT DISTINCT FROM $9"
 		" AND x.source_person IS NOT DISTINCT FROM $7 AND x.target_person IS NOT DISTINCT FROM $13)",
 	[PS_INSERT_BAND] = "INSERT INTO simhash_bands (band, value, doc) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-	[PS_FIND_BAND] = "SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc"
-			 " WHERE b.band = $1 AND b.value = $2 AND b.doc <> $3 ORDER BY b.doc LIMIT 64",
+	/* the four bands at once, up to 64 documents each (as SQLite asks them one by one) */
+	[PS_FIND_BAND] = "(SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc"
+			 " WHERE b.band = 0 AND b.value = $1 AND b.doc <> $5 ORDER BY b.doc LIMIT 64) UNION ALL"
+			 " (SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc"
+			 " WHERE b.band = 1 AND b.value = $2 AND b.doc <> $5 ORDER BY b.doc LIMIT 64) UNION ALL"
+			 " (SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc"
+			 " WHERE b.band = 2 AND b.value = $3 AND b.doc <> $5 ORDER BY b.doc LIMIT 64) UNION ALL"
+			 " (SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc"
+			 " WHERE b.band = 3 AND b.value = $4 AND b.doc <> $5 ORDER BY b.doc LIMIT 64)",
 	[PS_SET_SYND] = "UPDATE documents SET syndicated_of = $2 WHERE id = $1",
 	[PS_ACTOR] = "INSERT INTO actors (code, kind, name_en, name_ru) VALUES ($1, $2, $3, $4)"
 		     " ON CONFLICT (code) DO UPDATE SET kind = excluded.kind,"
@@ -455,30 +462,28 @@ static int popcount64(uint64_t x)
 static int pg_link_syndicated(pg_store *s, const char *row, uint64_t simhash)
 {
 	long long best = 0, self = strtoll(row, NULL, 10);
-	char band[4], value[24], best_s[24];
+	char band[4][4], value[4][24], best_s[24];
+	const char *find[5] = { value[0], value[1], value[2], value[3], row };
+	PGresult *r;
 	int b, i;
 
 	if (simhash == 0)
 		return 0;
 	for (b = 0; b < 4; b++) {
-		const char *vals[3] = { band, value, row };
-		PGresult *r;
-		snprintf(band, sizeof band, "%d", b);
-		snprintf(value, sizeof value, "%d", (int)((simhash >> (16 * b)) & 0xffff));
-		if (pg_run(s, PS_FIND_BAND, 3, vals, &r, "finding syndicated copies") < 0)
-			return DYAD_EDB;
-		for (i = 0; i < PQntuples(r); i++) {
-			long long doc = strtoll(PQgetvalue(r, i, 0), NULL, 10);
-			uint64_t other = (uint64_t)strtoll(PQgetvalue(r, i, 1), NULL, 10);
-			if (popcount64(other ^ simhash) <= 3 && doc < self && (best == 0 || doc < best))
-				best = doc;
-		}
-		PQclear(r);
+		snprintf(band[b], sizeof band[b], "%d", b);
+		snprintf(value[b], sizeof value[b], "%d", (int)((simhash >> (16 * b)) & 0xffff));
 	}
+	if (pg_run(s, PS_FIND_BAND, 5, find, &r, "finding syndicated copies") < 0)
+		return DYAD_EDB;
+	for (i = 0; i < PQntuples(r); i++) {
+		long long doc = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+		uint64_t other = (uint64_t)strtoll(PQgetvalue(r, i, 1), NULL, 10);
+		if (popcount64(other ^ simhash) <= 3 && doc < self && (best == 0 || doc < best))
+			best = doc;
+	}
+	PQclear(r);
 	for (b = 0; b < 4; b++) {
-		const char *vals[3] = { band, value, row };
-		snprintf(band, sizeof band, "%d", b);
-		snprintf(value, sizeof value, "%d", (int)((simhash >> (16 * b)) & 0xffff));
+		const char *vals[3] = { band[b], value[b], row };
 		if (pg_run(s, PS_INSERT_BAND, 3, vals, NULL, "storing the fingerprint") < 0)
 			return DYAD_EDB;
 	}
