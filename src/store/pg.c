@@ -190,13 +190,19 @@ static const char *const pg_sql[PS_COUNT] = {
 /* The key of the advisory lock every writer of a dyad database holds for its transaction. */
 #define PG_WRITER_LOCK "7957853440021"
 
+/* Writes sent ahead of their results within a transaction, at most this many before they are read. */
+enum { PG_PIPE_MAX = 256 };
+
 typedef struct {
 	dyad_store base; /* first: the engine's handle is this one's */
 	PGconn *conn;
 	unsigned char prepared[PS_COUNT];
 	int wait_ms;
-	char where[160];      /* "host:port/db" for messages */
-	const char *text_cfg; /* the text search configuration of the document being put */
+	int piped;                          /* in libpq's pipeline mode (inside a write transaction) */
+	int pending;                        /* statements sent whose results are not read yet */
+	const char *whats[PG_PIPE_MAX + 2]; /* what each of them does, for the message of a failure */
+	char where[160];                    /* "host:port/db" for messages */
+	const char *text_cfg;               /* the text search configuration of the document being put */
 } pg_store;
 
 static int pg_claims(const char *target)
@@ -330,6 +336,7 @@ static int pg_where(const char *target, char *out, size_t n, dyad_errbuf *e)
 }
 
 static void pg_close(dyad_store *ds);
+static int pg_settle(pg_store *s);
 
 static int pg_open(dyad_store **out, const char *target, int flags, int wait_ms, dyad_errbuf *e)
 {
@@ -374,10 +381,74 @@ static void pg_close(dyad_store *ds)
 {
 	pg_store *s = (pg_store *)ds;
 
-	if (s->base.in_tx && PQstatus(s->conn) == CONNECTION_OK)
+	if (s->base.in_tx && PQstatus(s->conn) == CONNECTION_OK) {
+		pg_settle(s);
 		PQclear(PQexec(s->conn, "ROLLBACK"));
+	}
 	PQfinish(s->conn);
 	free(s);
+}
+
+/*
+ * Read the results of the writes sent since the last sync, to the sync's:
+ * 0, or DYAD_EDB with the first failure on the handle. The last write's
+ * rows go to *last when it is not NULL (the caller clears them).
+ */
+static int pg_drain(pg_store *s, PGresult **last)
+{
+	int rc = 0, at = 0;
+
+	if (PQpipelineSync(s->conn) != 1) {
+		s->pending = 0;
+		return pg_fail(s, NULL, "storing rows");
+	}
+	for (;;) {
+		PGresult *r = PQgetResult(s->conn);
+		ExecStatusType st;
+		if (r == NULL) { /* the end of one statement's results */
+			if (PQstatus(s->conn) != CONNECTION_OK) {
+				if (rc == 0)
+					rc = pg_fail(s, NULL, at < s->pending ? s->whats[at] : "storing rows");
+				break;
+			}
+			at++;
+			continue;
+		}
+		st = PQresultStatus(r);
+		if (st == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			break;
+		}
+		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+			if (rc == 0 && st != PGRES_PIPELINE_ABORTED)
+				rc = pg_fail(s, r, at < s->pending ? s->whats[at] : "storing rows");
+		} else if (last && rc == 0 && at == s->pending - 1 && st == PGRES_TUPLES_OK) {
+			*last = r;
+			continue;
+		}
+		PQclear(r);
+	}
+	s->pending = 0;
+	if (rc < 0 && last && *last) {
+		PQclear(*last);
+		*last = NULL;
+	}
+	return rc;
+}
+
+/* Out of pipeline mode, every result read: 0, or DYAD_EDB with the first failure of the writes sent. */
+static int pg_settle(pg_store *s)
+{
+	int rc = 0;
+
+	if (!s->piped)
+		return 0;
+	if (s->pending)
+		rc = pg_drain(s, NULL);
+	if (PQexitPipelineMode(s->conn) != 1 && rc == 0)
+		rc = pg_fail(s, NULL, "storing rows");
+	s->piped = 0;
+	return rc;
 }
 
 static int pg_begin(dyad_store *ds)
@@ -394,18 +465,28 @@ static int pg_begin(dyad_store *ds)
 
 static int pg_commit(dyad_store *ds)
 {
-	return pg_exec((pg_store *)ds, "COMMIT", "committing");
+	pg_store *s = (pg_store *)ds;
+
+	if (pg_settle(s) < 0)
+		return DYAD_EDB;
+	return pg_exec(s, "COMMIT", "committing");
 }
 
 static void pg_rollback(dyad_store *ds)
 {
-	PQclear(PQexec(((pg_store *)ds)->conn, "ROLLBACK"));
+	pg_store *s = (pg_store *)ds;
+
+	pg_settle(s);
+	PQclear(PQexec(s->conn, "ROLLBACK"));
 }
 
 /*
- * Run prepared write `i` with `n` text parameters (NULL: SQL NULL); the
- * result when it gives rows (the caller clears it), else NULL. 0 or
- * DYAD_EDB with the error on the handle.
+ * Run prepared write `i` with `n` text parameters (NULL: SQL NULL); its rows
+ * into *rows when that is not NULL (the caller clears them). Inside a write
+ * transaction a write without rows is sent without waiting for its result
+ * (libpq's pipeline mode), so a document's rows cost one round trip, not
+ * one each: a failure is then told by a later call, or by the commit, which
+ * fails. 0 or DYAD_EDB with the error on the handle.
  */
 static int pg_run(pg_store *s, int i, int n, const char *const *vals, PGresult **rows, const char *what)
 {
@@ -414,6 +495,30 @@ static int pg_run(pg_store *s, int i, int n, const char *const *vals, PGresult *
 	char name[16];
 
 	snprintf(name, sizeof name, "dyad_w%d", i);
+	if (s->base.in_tx) {
+		if (!s->piped && PQenterPipelineMode(s->conn) != 1)
+			return pg_fail(s, NULL, what);
+		s->piped = 1;
+		if (!s->prepared[i]) {
+			if (PQsendPrepare(s->conn, name, pg_sql[i], 0, NULL) != 1)
+				return pg_fail(s, NULL, "preparing a statement");
+			s->whats[s->pending++] = "preparing a statement";
+			s->prepared[i] = 1;
+		}
+		if (PQsendQueryPrepared(s->conn, name, n, vals, NULL, NULL, 0) != 1)
+			return pg_fail(s, NULL, what);
+		s->whats[s->pending++] = what;
+		if (rows) {
+			*rows = NULL;
+			if (pg_drain(s, rows) < 0)
+				return DYAD_EDB;
+			if (*rows == NULL)
+				return pg_fail(s, NULL, what);
+			return 0;
+		}
+		/* the server's answers are read now and then, so that neither side's buffers fill up */
+		return s->pending >= PG_PIPE_MAX ? pg_drain(s, NULL) : 0;
+	}
 	if (!s->prepared[i]) {
 		r = PQprepare(s->conn, name, pg_sql[i], 0, NULL);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -904,6 +1009,7 @@ static int pg_query(dyad_store *ds, const char *q, const char *const *args, size
 	PGresult *r;
 
 	memset(out, 0, sizeof *out);
+	pg_settle(s); /* a question inside a write transaction reads what was written */
 	for (i = 0; i < nargs && i < 64; i++)
 		vals[i] = args[i];
 	nvals = (int)(nargs < 64 ? nargs : 64);
@@ -922,6 +1028,7 @@ static int pg_query(dyad_store *ds, const char *q, const char *const *args, size
 static int pg_sql_op(dyad_store *ds, const char *q, dyad_table *out, dyad_errbuf *e)
 {
 	memset(out, 0, sizeof *out);
+	pg_settle((pg_store *)ds);
 	return pg_answer((pg_store *)ds, PQexec(((pg_store *)ds)->conn, q), "query", out, e);
 }
 
