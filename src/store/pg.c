@@ -567,7 +567,7 @@ static int popcount64(uint64_t x)
 static int pg_link_syndicated(pg_store *s, const char *row, uint64_t simhash)
 {
 	long long best = 0, self = strtoll(row, NULL, 10);
-	char band[4][4], value[4][24], best_s[24];
+	char band[4][12], value[4][24], best_s[24];
 	const char *find[5] = { value[0], value[1], value[2], value[3], row };
 	PGresult *r;
 	int b, i;
