@@ -14,7 +14,7 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   := build/$(MODE)
 
-PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd
+PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 
@@ -57,7 +57,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/fuzz/replay_%)
 GOLDEN_BIN := $(BUILD)/tests/golden
 
-.PHONY: all help demo check test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
+.PHONY: all help demo check check-engines test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
 	bootstrap
 
 all: $(BIN)
@@ -67,6 +67,7 @@ help:
 	@echo "  all        build build/$(MODE)/dyad (MODE=release|debug|asan|ubsan)"
 	@echo "  demo       install what is missing, then run dyad on the sample corpus in examples/"
 	@echo "  check      install what is missing, build, run every test (the README's test command)"
+	@echo "  check-engines  the engine tests alone: tests/tools/engines_*.sh (throwaway servers)"
 	@echo "  asan       the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@echo "  ubsan      the test suite under UndefinedBehaviorSanitizer alone"
 	@echo "  tsan       the threaded pipeline (its unit test, code and ingest -j) under ThreadSanitizer"
@@ -146,8 +147,15 @@ test: $(TEST_BINS) $(GAZETTEER)
 	@tests/run $(BUILD)
 
 check:
-	@scripts/bootstrap browser
+	@scripts/bootstrap browser engines
 	@$(MAKE) --no-print-directory test
+
+# Each engine test starts its server in a temporary folder, compares with SQLite and stops it.
+check-engines: $(BIN) $(GAZETTEER)
+	@scripts/bootstrap engines
+	@rc=0; for t in tests/tools/engines_*.sh; do \
+		out=$$(bash $$t $(BUILD) 2>&1); r=$$?; echo "$${t##*/}: exit $$r: $$(printf '%s\n' "$$out" | tail -1)"; \
+		[ $$r -eq 0 ] || [ $$r -eq 77 ] || { printf '%s\n' "$$out" | tail -30; rc=1; }; done; exit $$rc
 
 asan:
 	@$(MAKE) --no-print-directory MODE=asan test

@@ -17,8 +17,8 @@
 #include <string.h>
 #include <time.h>
 
-#include <sqlite3.h>
 
+#include "dyad/query.h"
 #include "dyad/store.h"
 
 static const char *const actors[60] = {
@@ -106,7 +106,9 @@ int main(int argc, char **argv)
 	if (batch > 2000) {
 		char q[64];
 		snprintf(q, sizeof q, "PRAGMA cache_size = -%ld", (batch / 10 > 64 ? batch / 10 : 64) * 1024);
-		sqlite3_exec(dyad_store_db(s), q, NULL, NULL, NULL);
+		dyad_table t;
+		if (dyad_query_sql(s, q, &t, &e) == 0)
+			dyad_table_free(&t);
 	}
 	t0 = now();
 	if (dyad_store_begin(s) < 0)

@@ -49,6 +49,9 @@ size_t dyad_dict_parse(dyad_str text, const char *file, dyad_dict_fn fn, dyad_di
 /** Parse "2019-03-20", "2019-03" or "2019" into yyyymmdd; -1 if malformed. */
 dyad_ymd dyad_ymd_parse(dyad_str s);
 
+/** A day as YYYY-MM-DD into out; "" for an unknown day (0) or one out of range. */
+void dyad_ymd_format(dyad_ymd d, char out[11]);
+
 /** 1 if day `d` (yyyymmdd) falls within [from, to]; open bounds hold; partial dates cover their month or year. */
 int dyad_ymd_within(dyad_ymd d, dyad_ymd from, dyad_ymd to);
 

@@ -147,4 +147,32 @@ const dyad_morph *dyad_pipeline_morph(const dyad_pipeline *p);
  */
 size_t dyad_document_cp(const dyad_document *d, size_t byte, size_t *cur_byte, size_t *cur_cp);
 
+/** How the writers of events (outputs, the store) name the sides: from the lexicon, the morphology for the rest. */
+typedef struct {
+	const dyad_lexicon *lexicon;
+	const dyad_morph *morph; /**< NULL: Russian names outside the lexicon stay as the page wrote them */
+	dyad_arena *arena;       /**< the names made; the caller resets it between documents */
+	int ru;                  /**< 1: the lexicon's Russian names first, else English */
+} dyad_side_names;
+
+/** 1 when a name is written in Cyrillic: it has a letter of U+0400..U+04FF (Russian, Kazakh ...). */
+int dyad_name_is_cyrillic(const char *s);
+
+/** The lexicon's name of the entity of `kind` keyed `key` in the language asked, else the other; NULL if unknown. */
+const char *dyad_side_entity_name(const dyad_side_names *n, dyad_lex_kind kind, const char *key);
+
+/**
+ * The person as the store and the outputs key them: the lexicon's key for a
+ * person it knows, else the page's words, a Russian name's in their
+ * dictionary form ("Ерланом Байжановым" → "Ерлан Байжанов"); NULL for no
+ * person. Made names live in n->arena.
+ */
+const char *dyad_side_person_key(const dyad_side_names *n, const dyad_side *s);
+
+/** What to call a side: the person, else its country or organisation by name, else its code. */
+const char *dyad_side_name(const dyad_side_names *n, const dyad_side *s);
+
+/** The event's place: the one the recognizer found, else the gazetteer's for its location (one thread at a time). */
+const dyad_place *dyad_event_place(dyad_places *places, const dyad_event *e);
+
 #endif

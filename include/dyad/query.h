@@ -28,7 +28,7 @@ typedef struct {
 	size_t ncols, nrows, cap;
 	char **cols;
 	char **cells;           /**< row r, column c: cells[r * ncols + c] */
-	unsigned char *numeric; /**< per cell: 1 when SQLite gave a number, so JSON writes it bare */
+	unsigned char *numeric; /**< per cell: 1 when the engine gave a number, so JSON writes it bare */
 } dyad_table;
 
 void dyad_table_free(dyad_table *t);
@@ -43,6 +43,14 @@ void dyad_table_row_json_n(const dyad_table *t, size_t r, size_t ncols, dyad_buf
 
 /** The whole table as a JSON array of row objects. */
 void dyad_table_json(const dyad_table *t, dyad_buf *out);
+
+/**
+ * Statements in the store engine's own SQL, for tests, tools and
+ * benchmarks: the rows of the last statement that gives rows into `out`.
+ * Returns 0, or DYAD_EDB with the engine's message in `e` (DYAD_EUSAGE for
+ * an engine without SQL).
+ */
+int dyad_query_sql(dyad_store *s, const char *sql, dyad_table *out, dyad_errbuf *e);
 
 /**
  * What an actor argument names, resolved against the store: a country

@@ -1,12 +1,14 @@
 /*
  * store.h — the knowledge base behind one interface: documents, sentences,
- * actor mentions and events go in; queries (query.h) read them out. The
- * engine is SQLite (one file any SQLite client can open, docs/schema.md);
- * the interface names no SQLite type so a server engine can follow.
+ * actor mentions and events go in; queries (query.h) read them out. Each
+ * database engine implements the interface (src/store/engine.h): SQLite, the
+ * default, keeps one file any SQLite client can open (docs/schema.md); a
+ * server engine is named by its URL. Nothing here names an engine's types.
  */
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
 
+#include "dyad/pipeline.h"
 #include "dyad/util.h"
 
 typedef struct dyad_store dyad_store;
@@ -15,16 +17,27 @@ typedef struct dyad_store dyad_store;
 #define DYAD_STORE_CREATE 0x2   /**< create the file if missing */
 
 /**
- * Open the store at `path`, creating and migrating its schema as needed
- * (PRAGMA user_version). While another process writes, waits up to
- * `wait_ms` milliseconds, then fails with a message saying so.
- * On failure returns a DYAD_E* code, *out is NULL and `e` says why.
+ * Open the store `target` names: an SQLite file's path, or a server's URL
+ * (docs/engines.md), creating and migrating its schema as needed. While
+ * another process writes, waits up to `wait_ms` milliseconds, then fails
+ * with a message saying so. On failure returns a DYAD_E* code, *out is NULL
+ * and `e` names the engine or file and the problem.
  */
-int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, dyad_errbuf *e);
+int dyad_store_open(dyad_store **out, const char *target, int flags, int wait_ms, dyad_errbuf *e);
+/** 1 when `target` names a file (the SQLite engine's), 0 for a server's URL. */
+int dyad_store_is_file(const char *target);
+/** Close the store, rolling back a transaction left open. NULL is a no-op. */
 void dyad_store_close(dyad_store *s);
 /** The last error on the handle, one line. */
 const char *dyad_store_errmsg(const dyad_store *s);
-/** The schema version this dyad writes. */
+/**
+ * 1 when the last error was the loss of a server's connection mid-run:
+ * what earlier transactions committed is kept, the open one is not.
+ */
+int dyad_store_lost(const dyad_store *s);
+/** The engine's name: "SQLite", "PostgreSQL". */
+const char *dyad_store_engine_name(const dyad_store *s);
+/** The schema version this dyad writes into SQLite files (PRAGMA user_version). */
 int dyad_store_schema_version(void);
 
 /* Writes happen inside one transaction at a time; commit makes them durable. */
@@ -100,11 +113,40 @@ int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folde
 /** Record an actor the lexicon knows (code, kind, names) so profiles can name it. */
 int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en, const char *name_ru);
 
+/* ---- a coded document as rows (src/store/rows.c) ---------------------------------------- */
+
+/** What maps documents to rows: the codebook, the pipeline's lexicon, gazetteer and morphology, the data version. */
+typedef struct dyad_store_rows dyad_store_rows;
+
 /**
- * The engine's handle for queries (query.h lives on top of the store).
- * Returns the sqlite3 pointer as void *.
+ * Ready to map the documents pipeline `p` (opened with DYAD_PIPE_EVENTS)
+ * makes: loads DATADIR/codebook (its malformed rows through `warn`) and
+ * derives the data version from the dyad and every dictionary file. Returns
+ * 0, or DYAD_ENOTFOUND with `e` naming what could not be read. `p` must
+ * outlive the handle.
  */
-void *dyad_store_db(dyad_store *s);
+int dyad_store_rows_open(dyad_store_rows **out, const dyad_pipeline *p, void (*warn)(void *ctx, const char *msg),
+			 void *ctx, dyad_errbuf *e);
+void dyad_store_rows_close(dyad_store_rows *r);
+/** "VERSION+data.HASH": what documents stored through r record as their dyad_version. */
+const char *dyad_store_rows_version(const dyad_store_rows *r);
+
+/** Store the lexicon's countries and organisations with their names, and every name folded (for queries). */
+int dyad_store_put_lexicon(dyad_store *s, dyad_store_rows *r);
+
+/** What dyad_store_put_document has stored, added up. */
+typedef struct {
+	size_t docs, fresh, replaced, same, events, mentions;
+} dyad_store_counts;
+
+/**
+ * Store document d inside the open transaction: the document, and unless it
+ * is already stored by this version (DYAD_STORE_SAME) its sentences, actor
+ * mentions and events, events named in English with the codebook's names,
+ * scores, types and the gazetteer's places. Returns a dyad_store_status, or
+ * DYAD_EDB with dyad_store_errmsg(s) saying why; adds to *c.
+ */
+int dyad_store_put_document(dyad_store *s, dyad_store_rows *r, const dyad_document *d, dyad_store_counts *c);
 
 /** 64-bit SimHash of a text's word trigrams (case folded): near-identical texts differ in few bits. */
 uint64_t dyad_simhash(dyad_str text);

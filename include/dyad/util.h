@@ -6,6 +6,9 @@
 #ifndef DYAD_UTIL_H
 #define DYAD_UTIL_H
 
+/** This dyad's version: what --version prints and what stored rows record they were made by. */
+#define DYAD_VERSION "0.2.0"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>

@@ -9,6 +9,8 @@
 
 #include <stdio.h>
 
+#include "dyad/util.h"
+
 /* Exit codes, documented in man/man1/dyad.1. */
 enum {
 	DYAD_EXIT_OK = 0,    /* everything read and done */
@@ -65,7 +67,5 @@ void dyad_cli_warn(void *ctx, const char *msg);
 
 /** Report a usage error the standard way; returns DYAD_EXIT_USAGE. */
 int dyad_cli_usage_error(const dyad_cmd *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-#define DYAD_VERSION "0.2.0"
 
 #endif

@@ -67,7 +67,7 @@ static void print_gdelt(const dyad_table *t)
 }
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
+	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db)" },
 	{ "actor", 'a', "X", "events with X on either side (KAZ, SCO, KAZGOV, Kazakhstan, Токаев)" },
 	{ "dyad", 'd', "A,B", "events between A and B, both directions" },
 	{ "cameo", 'c', "CODE", "CAMEO codes starting so: 04, 042" },

@@ -7,8 +7,9 @@
  * its open batch; running it again completes the work without duplicates.
  */
 #include "cli.h"
-#include "events_out.h"
 #include "pipeline.h"
+
+#include "dyad/store.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +20,7 @@
 #include <unistd.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
+	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db)" },
 	DYAD_CLI_OPT_INPUT,
 	{ "batch", 0, "N", "documents per transaction (default: 500)" },
 	{ "wait", 0, "SECONDS", "wait this long for another writer to finish (default: 10)" },
@@ -30,18 +31,16 @@ static const dyad_cli_opt opts[] = {
 };
 
 typedef struct {
-	dyad_events_out out;
+	dyad_store_rows *rows;
 	dyad_store *store;
 	const char *db;
-	char version[64];
 	size_t batch, in_batch;
-	size_t docs, fresh, replaced, same, events, mentions;
+	dyad_store_counts n;
 	int failed; /* the store failed: stop writing */
 	int progress;
 	double t0, last_draw;
 	uint64_t total_bytes, done_bytes; /* input sizes, for the progress line's share and ETA */
 	char last_path[4096];
-	dyad_buf tmp, furniture;
 } ingest;
 
 static double now(void)
@@ -49,87 +48,6 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* ---- what makes stored rows stale: the dyad version and its dictionaries --------------------- */
-
-/* Mix the contents of every file under `dir` (sorted, recursively) into *h. */
-static void hash_tree(const char *dir, uint64_t *h)
-{
-	char **names;
-	long n = dyad_list_dir(dir, NULL, &names), i;
-
-	if (n < 0) {
-		dyad_buf b = DYAD_BUF_INIT;
-		dyad_errbuf e;
-		if (dyad_read_file(&b, dir, 0, &e) == 0)
-			*h = dyad_hash64(b.p, b.n, *h);
-		dyad_buf_free(&b);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		*h = dyad_hash64(names[i], strlen(names[i]), *h);
-		hash_tree(path, h);
-	}
-	dyad_names_free(names, (size_t)n);
-}
-
-static void derive_version(ingest *g, const char *datadir)
-{
-	uint64_t h = DYAD_HASH_SEED;
-
-	hash_tree(datadir, &h);
-	snprintf(g->version, sizeof g->version, "%s+data.%012llx", DYAD_VERSION,
-		 (unsigned long long)(h & 0xffffffffffffULL));
-}
-
-/* ---- the lexicon's actors, so queries can name them ------------------------------------------ */
-
-static int store_actors(ingest *g, const dyad_lexicon *lx)
-{
-	size_t i, k;
-
-	for (i = 0; i < dyad_lexicon_nentities(lx); i++) {
-		const dyad_lex_entity *e = dyad_lexicon_entity(lx, i);
-		const char *code;
-		if (e->kind != DYAD_LEX_COUNTRY && e->kind != DYAD_LEX_IGO)
-			continue;
-		/* the lexicon's English and Russian names, as the JSON Lines give them */
-		code = e->kind == DYAD_LEX_COUNTRY ? e->key : e->code;
-		if (code && dyad_store_put_actor(g->store, code, e->kind == DYAD_LEX_COUNTRY ? "country" : "igo",
-						 e->name_en, e->name_ru) < 0)
-			return DYAD_EDB;
-	}
-	/* every name, folded, so a query may say Белоруссия, Kirghizia or Tokayev */
-	for (k = 0; k < dyad_lexicon_nnames(lx); k++) {
-		const dyad_lex_name *n = dyad_lexicon_name(lx, k);
-		const dyad_lex_entity *e = dyad_lexicon_entity(lx, n->entity);
-		const char *kind, *code = NULL, *person = NULL;
-		if (n->type != DYAD_NAME_NAME)
-			continue;
-		if (e->kind == DYAD_LEX_COUNTRY) {
-			kind = "country";
-			code = e->key;
-		} else if (e->kind == DYAD_LEX_IGO) {
-			kind = "igo";
-			code = e->code;
-		} else if (e->kind == DYAD_LEX_PERSON) {
-			kind = "person";
-			person = e->key;
-		} else {
-			continue;
-		}
-		if (kind[0] != 'p' && code == NULL)
-			continue;
-		dyad_buf_clear(&g->tmp);
-		dyad_fold_buf(&g->tmp, dyad_str_c(n->text));
-		dyad_buf_putc(&g->tmp, '\0');
-		if (dyad_store_put_actor_name(g->store, n->text, g->tmp.p, kind, code, person) < 0)
-			return DYAD_EDB;
-	}
-	return 0;
 }
 
 /* ---- one document ---------------------------------------------------------------------------- */
@@ -170,12 +88,12 @@ static void note_file(ingest *g, const char *path)
 
 static void draw(ingest *g, int final)
 {
-	double t = now(), el = t - g->t0 > 1e-6 ? t - g->t0 : 1e-6, rate = (double)g->docs / el;
+	double t = now(), el = t - g->t0 > 1e-6 ? t - g->t0 : 1e-6, rate = (double)g->n.docs / el;
 
 	if (!g->progress || (!final && t - g->last_draw < 0.2))
 		return;
 	g->last_draw = t;
-	fprintf(stderr, "\r\033[K%zu documents  %zu events  %.0f docs/s", g->docs, g->events, rate);
+	fprintf(stderr, "\r\033[K%zu documents  %zu events  %.0f docs/s", g->n.docs, g->n.events, rate);
 	if (!final && g->total_bytes && g->done_bytes && g->done_bytes <= g->total_bytes) {
 		double left = el * (double)(g->total_bytes - g->done_bytes) / (double)g->done_bytes;
 		fprintf(stderr, "  %.0f%%  ETA %d:%02d", 100.0 * (double)g->done_bytes / (double)g->total_bytes,
@@ -186,86 +104,11 @@ static void draw(ingest *g, int final)
 	fflush(stderr);
 }
 
-static int put_doc(ingest *g, const dyad_document *d)
+/* The store's error on stderr; a lost server's says that what is stored stays. */
+static void report(const ingest *g)
 {
-	dyad_store_doc sd;
-	int64_t row;
-	size_t i, cb = 0, cp = 0;
-	int st;
-
-	memset(&sd, 0, sizeof sd);
-	sd.id = d->page->id;
-	sd.content_hash = d->content_hash;
-	sd.simhash = dyad_simhash(d->doc.body);
-	sd.path = d->page->path;
-	sd.record = d->page->record;
-	dyad_buf_clear(&g->tmp);
-	if (d->page->url.n)
-		dyad_buf_putstr(&g->tmp, d->page->url);
-	sd.url = g->tmp.n ? g->tmp.p : NULL;
-	sd.title = d->doc.title;
-	sd.date = d->doc.date;
-	sd.time = d->doc.time;
-	sd.outlet = d->doc.outlet;
-	sd.dateline = d->doc.dateline;
-	sd.language = dyad_lang_code(d->lang);
-	sd.author = d->doc.author;
-	sd.body = d->doc.body;
-	sd.version = g->version;
-	dyad_buf_clear(&g->furniture);
-	dyad_buf_putc(&g->furniture, '[');
-	for (i = 0; i < d->doc.nfurniture; i++) {
-		if (i)
-			dyad_buf_putc(&g->furniture, ',');
-		dyad_buf_json_str(&g->furniture, d->doc.furniture[i]);
-	}
-	dyad_buf_putc(&g->furniture, ']');
-	sd.furniture = g->furniture.p;
-	if ((st = dyad_store_put_doc(g->store, &sd, &row)) < 0)
-		return st;
-	g->docs++;
-	if (st == DYAD_STORE_SAME) {
-		g->same++;
-		return 0;
-	}
-	if (st == DYAD_STORE_NEW)
-		g->fresh++;
-	else
-		g->replaced++;
-	for (i = 0; i < d->nsent; i++) {
-		dyad_span s = d->sent_bytes[i];
-		if (dyad_store_put_sentence(g->store, row, i, d->sent_cps[i].start, d->sent_cps[i].end,
-					    (dyad_str){ d->doc.body.p + s.start, s.end - s.start }) < 0)
-			return DYAD_EDB;
-	}
-	for (i = 0; i < d->nmentions; i++) {
-		const dyad_mention *m = &d->mentions[i];
-		dyad_store_mention sm;
-		memset(&sm, 0, sizeof sm);
-		sm.sentence = m->sentence;
-		sm.start = dyad_document_cp(d, m->span.start, &cb, &cp);
-		sm.end = dyad_document_cp(d, m->span.end, &cb, &cp);
-		sm.kind = dyad_mention_kind_name(m->kind);
-		sm.actor.code = m->code;
-		sm.actor.country = m->country;
-		sm.actor.igo = m->igo;
-		sm.actor.role = m->role;
-		sm.actor.person = m->person;
-		sm.actor.name = m->name;
-		sm.text = (dyad_str){ d->doc.body.p + m->span.start, m->span.end - m->span.start };
-		if (dyad_store_put_mention(g->store, row, &sm) < 0)
-			return DYAD_EDB;
-		g->mentions++;
-	}
-	for (i = 0; i < d->nevents; i++) {
-		dyad_store_event se;
-		char date[64];
-		dyad_event_for_store(&g->out, d, &d->events[i], i, &se, date);
-		if (dyad_store_put_event(g->store, row, &se) < 0)
-			return DYAD_EDB;
-		g->events++;
-	}
-	return 0;
+	fprintf(stderr, "%sdyad: %s: %s%s\n", g->progress ? "\n" : "", g->db, dyad_store_errmsg(g->store),
+		dyad_store_lost(g->store) ? " (what earlier batches stored is kept: ingest again to complete it)" : "");
 }
 
 static void on_doc(void *ctx, const dyad_document *d)
@@ -277,7 +120,7 @@ static void on_doc(void *ctx, const dyad_document *d)
 	if (g->in_batch == 0 && dyad_store_begin(g->store) < 0)
 		goto fail;
 	note_file(g, d->page->path);
-	if (put_doc(g, d) < 0)
+	if (dyad_store_put_document(g->store, g->rows, d, &g->n) < 0)
 		goto fail;
 	if (++g->in_batch >= g->batch) {
 		if (dyad_store_commit(g->store) < 0)
@@ -287,7 +130,7 @@ static void on_doc(void *ctx, const dyad_document *d)
 	draw(g, 0);
 	return;
 fail:
-	fprintf(stderr, "%sdyad: %s: %s\n", g->progress ? "\n" : "", g->db, dyad_store_errmsg(g->store));
+	report(g);
 	if (g->in_batch)
 		dyad_store_rollback(g->store);
 	g->in_batch = 0;
@@ -315,17 +158,17 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		return dyad_cli_usage_error(cmd, "--wait wants seconds, not '%s'", wait);
 	if ((rc = dyad_cli_pipeline_open(&p, &in, DYAD_PIPE_EVENTS)) != 0)
 		return rc;
-	if ((rc = dyad_events_out_open(&g.out, p, 0)) != 0) {
+	if (dyad_store_rows_open(&g.rows, p, dyad_cli_warn, NULL, &e) < 0) {
+		fprintf(stderr, "dyad: cannot load the codebook: %s\n", e.msg);
 		dyad_pipeline_close(p);
-		return rc;
+		return DYAD_EXIT_FATAL;
 	}
 	if (dyad_store_open(&g.store, g.db, DYAD_STORE_CREATE, (int)(wait ? strtol(wait, NULL, 10) : 10) * 1000, &e) < 0) {
 		fprintf(stderr, "dyad: %s\n", e.msg);
 		rc = DYAD_EXIT_FATAL;
 		goto done;
 	}
-	derive_version(&g, dyad_pipeline_datadir(p));
-	if (dyad_store_begin(g.store) < 0 || store_actors(&g, dyad_pipeline_lexicon(p)) < 0 ||
+	if (dyad_store_begin(g.store) < 0 || dyad_store_put_lexicon(g.store, g.rows) < 0 ||
 	    dyad_store_commit(g.store) < 0) {
 		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
 		rc = DYAD_EXIT_FATAL;
@@ -338,22 +181,21 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	g.t0 = now();
 	rc = dyad_cli_pipeline_run(p, &in, on_doc, &g);
 	if (!g.failed && g.in_batch && dyad_store_commit(g.store) < 0) {
-		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
+		report(&g);
 		g.failed = 1;
 	}
 	draw(&g, 1);
+	/* a server lost mid-run leaves a partial store that another ingest completes: as an unreadable input */
 	if (g.failed)
-		rc = DYAD_EXIT_FATAL;
+		rc = dyad_store_lost(g.store) ? DYAD_EXIT_INPUT : DYAD_EXIT_FATAL;
 	if (!dyad_cli_has(cmd, a, "quiet"))
 		fprintf(stderr,
 			"dyad: %s: %zu documents read: %zu new, %zu replaced, %zu already stored; %zu events, %zu "
 			"mentions stored in %.2f s\n",
-			g.db, g.docs, g.fresh, g.replaced, g.same, g.events, g.mentions, now() - g.t0);
+			g.db, g.n.docs, g.n.fresh, g.n.replaced, g.n.same, g.n.events, g.n.mentions, now() - g.t0);
 done:
 	dyad_store_close(g.store);
-	dyad_events_out_close(&g.out);
-	dyad_buf_free(&g.tmp);
-	dyad_buf_free(&g.furniture);
+	dyad_store_rows_close(g.rows);
 	dyad_pipeline_close(p);
 	return rc;
 }
@@ -365,9 +207,10 @@ const dyad_cmd dyad_cmd_ingest = {
 	"[options] [FILE|DIR|-]...",
 	"Runs every page through dyad (clean, sentences, actors, events) and stores the document, its\n"
 	"sentences (searchable with `dyad search`), actor mentions and events in an SQLite file\n"
-	"(docs/schema.md). Ingesting the same pages again adds nothing; pages stored by another dyad\n"
-	"version or other dictionaries are replaced. A copy of an article syndicated by another outlet\n"
-	"is linked to the first one. Another ingest running on the same file is waited for (--wait).",
+	"(docs/schema.md) or a PostgreSQL database (docs/engines.md). Ingesting the same pages again\n"
+	"adds nothing; pages stored by another dyad version or other dictionaries are replaced. A copy\n"
+	"of an article syndicated by another outlet is linked to the first one. Another ingest writing\n"
+	"to the same store is waited for (--wait).",
 	opts,
 	run,
 };

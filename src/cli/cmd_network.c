@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
+	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db)" },
 	{ "format", 'f', "FORMAT", "dot (default), graphml, json or table" },
 	DYAD_KB_SCOPE_OPTS,
 	{ NULL, 0, NULL, NULL },

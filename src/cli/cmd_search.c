@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
+	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db)" },
 	{ "limit", 'n', "N", "at most N sentences (default 20)" },
 	{ "format", 'f', "FORMAT", "table (default), csv or jsonl" },
 	{ NULL, 0, NULL, NULL },

@@ -12,7 +12,7 @@
 #include "dyad/serve.h"
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "FILE", "the knowledge base (default: dyad.db), opened read-only" },
+	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db), read-only" },
 	{ "bind", 'b', "ADDR", "the IPv4 address to listen on (default: 127.0.0.1, this machine only)" },
 	{ "port", 'p', "N", "the port (default: 8080)" },
 	{ "threads", 0, "N", "worker threads (default: 4)" },
@@ -57,7 +57,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	o.max_per_client = per_client ? (unsigned)number(per_client, 1, 1000) : 0;
 	o.port = port ? (unsigned)number(port, 1, 65535) : 0;
 	o.threads = threads ? (unsigned)number(threads, 1, 64) : 0;
-	if (stat(o.db, &st) != 0) {
+	if (dyad_store_is_file(o.db) && stat(o.db, &st) != 0) {
 		fprintf(stderr, "dyad: %s: no such knowledge base (create it with `dyad ingest --db %s PAGES`)\n", o.db,
 			o.db);
 		return DYAD_EXIT_FATAL;
@@ -73,7 +73,7 @@ const dyad_cmd dyad_cmd_serve = {
 	"serve",
 	70,
 	"serve the dashboard and the JSON API over HTTP",
-	"[--db FILE] [--bind ADDR] [--port N] [--threads N] [--max-per-client N] [--log]",
+	"[--db DB] [--bind ADDR] [--port N] [--threads N] [--max-per-client N] [--log]",
 	"Serves the knowledge base read-only: the dashboard (a dyad's timeline, the latest events, the\n"
 	"network of actors, documents with their evidence, search) at http://127.0.0.1:8080/ and the JSON\n"
 	"API of docs/api.md under /api/. Pages and assets are compiled in; nothing is loaded from another\n"

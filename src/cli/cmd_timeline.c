@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "FILE", "the knowledge base (default: dyad.db)" },
+	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db)" },
 	{ "by", 'b', "PERIOD", "day, week, month (default) or year" },
 	{ "format", 'f', "FORMAT", "chart (default), table, csv or jsonl" },
 	DYAD_KB_SCOPE_OPTS,

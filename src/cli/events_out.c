@@ -83,104 +83,29 @@ void dyad_events_out_close(dyad_events_out *o)
 
 /* ---- names --------------------------------------------------------------------------------- */
 
-/*
- * The name of the entity of `kind` with key `key` in the language asked for
- * (the lexicon's name_ru for ru, else name_en), else its name in the other;
- * NULL when the lexicon lacks the entity.
- */
+/* The names the outputs give, as o asks for them (dyad_side_names). */
+static dyad_side_names names_of(const dyad_events_out *o)
+{
+	dyad_side_names n = { o->lexicon, o->morph, o->arena, o->names_ru };
+	return n;
+}
+
 static const char *entity_name(const dyad_events_out *o, dyad_lex_kind kind, const char *key)
 {
-	const dyad_lex_entity *e = dyad_lexicon_find(o->lexicon, kind, key);
-	const char *want, *other;
-
-	if (e == NULL)
-		return NULL;
-	/* the lexicon's own English and Russian names (the JSON's name and name_ru), else the other */
-	want = o->names_ru ? e->name_ru : e->name_en;
-	other = o->names_ru ? e->name_en : e->name_ru;
-	return want ? want : other;
+	dyad_side_names n = names_of(o);
+	return dyad_side_entity_name(&n, kind, key);
 }
 
-/* One word of a Russian name in its dictionary form, capitalised: "Байжановым" → "Байжанов". */
-static void name_word_base(const dyad_events_out *o, dyad_str w, dyad_buf *out)
-{
-	dyad_analysis *r = NULL;
-	size_t n, i, at;
-
-	n = dyad_morph_analyze(o->morph, o->arena, DYAD_LANG_RU, w, DYAD_MORPH_MIDCAP, &r);
-	/* a word that may already be a name in the nominative stays as written ("Байжанов" is no case of "Байжан") */
-	for (i = 0; i < n; i++)
-		if ((r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR)) &&
-		    (r[i].feats & DYAD_F_CASE_NOM))
-			break;
-	if (i == n)
-		for (i = 0; i < n; i++)
-			if (r[i].feats & (DYAD_F_NAME_GIVEN | DYAD_F_NAME_SUR | DYAD_F_NAME_PATR))
-				break;
-	if (i == n || r[i].lemma.n == 0 || (r[i].feats & DYAD_F_CASE_NOM)) {
-		dyad_buf_put(out, w.p, w.n);
-		return;
-	}
-	/* the lemma is lower case: the first letter up again (Cyrillic а-я, ё) */
-	for (at = 0; at < r[i].lemma.n;) {
-		uint32_t cp;
-		int ok;
-		char enc[4];
-		size_t k = dyad_utf8_decode(r[i].lemma.p + at, r[i].lemma.n - at, &cp, &ok);
-		if (k == 0)
-			break;
-		if (at == 0 && cp >= 0x430 && cp <= 0x44f)
-			cp -= 0x20;
-		else if (at == 0 && cp == 0x451)
-			cp = 0x401;
-		dyad_buf_put(out, enc, dyad_utf8_encode(cp, enc));
-		at += k;
-	}
-}
-
-/*
- * The person as the store and the exports key them: the lexicon's key for a
- * person it knows, else the words of the text in their dictionary form when
- * they are Russian names ("Ерланом Байжановым" → "Ерлан Байжанов"), so every
- * case of one name is one person. NULL for no person.
- */
 static const char *person_key(const dyad_events_out *o, const dyad_side *s)
 {
-	dyad_buf b = DYAD_BUF_INIT;
-	const char *p = s->person, *out;
-	size_t i = 0, j;
-
-	if (p == NULL || o->morph == NULL || !dyad_name_is_cyrillic(p) ||
-	    dyad_lexicon_find(o->lexicon, DYAD_LEX_PERSON, p))
-		return p;
-	while (p[i]) {
-		for (j = i; p[j] && p[j] != ' ' && p[j] != '-'; j++)
-			;
-		name_word_base(o, (dyad_str){ p + i, j - i }, &b);
-		if (p[j])
-			dyad_buf_putc(&b, p[j++]);
-		i = j;
-	}
-	out = dyad_arena_strndup(o->arena, b.p ? b.p : "", b.n);
-	dyad_buf_free(&b);
-	return out;
+	dyad_side_names n = names_of(o);
+	return dyad_side_person_key(&n, s);
 }
 
-/* What to call one side: the person, else the country or organisation by name, else its code; in English where known. */
 static const char *side_name(const dyad_events_out *o, const dyad_side *s)
 {
-	const dyad_lex_entity *e = dyad_lexicon_actor(o->lexicon, UINT32_MAX, s->person, s->country, s->igo);
-	const char *n;
-
-	if (e && e->name_en && (s->person == NULL || e->kind == DYAD_LEX_PERSON))
-		return e->name_en;
-	if (s->person)
-		return (n = entity_name(o, DYAD_LEX_PERSON, s->person)) != NULL ? n : person_key(o, s);
-	if (s->country[0] && (n = entity_name(o, DYAD_LEX_COUNTRY, s->country)) != NULL)
-		return n;
-	if (s->igo && (n = entity_name(o, DYAD_LEX_IGO, s->igo)) != NULL)
-		return n;
-	return s->igo ? s->igo : s->code;
+	dyad_side_names n = names_of(o);
+	return dyad_side_name(&n, s);
 }
 
 static const char *fips_of(const dyad_events_out *o, const char *iso3)
@@ -202,23 +127,11 @@ static void side_json(const dyad_events_out *o, dyad_buf *b, const char *name, c
 	dyad_buf_putc(b, '}');
 }
 
-static void ymd_str(dyad_ymd d, char out[11])
-{
-	if (d <= 0 || d > 99991231)
-		out[0] = '\0';
-	else
-		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(d / 10000) % 10000u, (unsigned)(d / 100 % 100) % 100u,
-			 (unsigned)(d % 100) % 100u);
-}
-
 /* ---- places -------------------------------------------------------------------------------- */
 
-/* The event's place: the one the recognizer found, else the gazetteer's for the dateline. */
 static const dyad_place *event_place(const dyad_events_out *o, const dyad_event *e)
 {
-	if (e->place || !e->location)
-		return e->place;
-	return dyad_places_lookup(o->places, dyad_str_c(e->location), e->location_country ? e->location_country : NULL);
+	return dyad_event_place(o->places, e);
 }
 
 static void json_num(dyad_buf *b, const char *name, double v)
@@ -274,7 +187,7 @@ static void write_json(dyad_events_out *o, const dyad_document *d, const dyad_ev
 
 	start = dyad_document_cp(d, e->evidence.start, &cb, &cp);
 	end = dyad_document_cp(d, e->evidence.end, &cb, &cp);
-	ymd_str(e->date, date);
+	dyad_ymd_format(e->date, date);
 	dyad_buf_printf(b, "{\"doc\":\"%016llx\",\"n\":%zu,\"path\":", (unsigned long long)d->page->id, n);
 	dyad_buf_json_str(b, dyad_str_c(d->page->path));
 	dyad_json_opt(b, "record", d->page->record);
@@ -449,7 +362,7 @@ static void write_plover(dyad_events_out *o, const dyad_document *d, const dyad_
 
 	start = dyad_document_cp(d, e->evidence.start, &cb, &cp);
 	end = dyad_document_cp(d, e->evidence.end, &cb, &cp);
-	ymd_str(e->date > 0 ? e->date : d->day, date);
+	dyad_ymd_format(e->date > 0 ? e->date : d->day, date);
 	dyad_buf_printf(b, "{\"id\":\"%016llx-%zu\"", (unsigned long long)d->page->id, n);
 	dyad_json_opt(b, "date", date);
 	plover_entities(o, b, "actor", &e->source, &e->target, e->reciprocal);
@@ -541,7 +454,7 @@ static void write_csv(dyad_events_out *o, const dyad_document *d, const dyad_eve
 
 	start = dyad_document_cp(d, e->evidence.start, &cb, &cp);
 	end = dyad_document_cp(d, e->evidence.end, &cb, &cp);
-	ymd_str(e->date, date);
+	dyad_ymd_format(e->date, date);
 	dyad_buf_printf(b, "%016llx,%zu,", (unsigned long long)d->page->id, n);
 	csv_c(b, d->page->path);
 	csv_c(b, d->page->record);
@@ -585,57 +498,4 @@ void dyad_event_write(dyad_events_out *o, const dyad_document *d, const dyad_eve
 	case DYAD_EVENTS_CSV: write_csv(o, d, e, n, cc); break;
 	default: write_json(o, d, e, n, cc); break;
 	}
-}
-
-static void store_actor(const dyad_events_out *o, const dyad_side *s, dyad_store_actor *a)
-{
-	a->code = s->code;
-	a->country = s->country;
-	a->igo = s->igo;
-	a->role = s->role;
-	a->person = person_key(o, s);
-	a->name = side_name(o, s);
-}
-
-void dyad_event_for_store(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n,
-			  dyad_store_event *out, char tmp[64])
-{
-	const dyad_cameo *cc = dyad_codebook_lookup(o->codebook, e->cameo);
-	size_t cb = 0, cp = 0;
-
-	if (n == 0)
-		dyad_arena_reset(o->arena); /* a new document: the last one's names are stored */
-	memset(out, 0, sizeof *out);
-	out->n = n;
-	store_actor(o, &e->source, &out->source);
-	store_actor(o, &e->target, &out->target);
-	out->cameo = e->cameo;
-	if (cc) {
-		out->cameo_name = cc->name;
-		out->goldstein = cc->goldstein;
-		out->quad = cc->quad;
-		out->type = cc->plover;
-	}
-	out->mode = e->mode;
-	out->modality = dyad_modality_name(e->modality);
-	ymd_str(e->date, tmp);
-	out->date = tmp[0] ? tmp : NULL;
-	out->date_from_publication = e->date_from_publication;
-	out->location = e->location;
-	if (e->location) {
-		const dyad_place *p = event_place(o, e);
-		out->location_country = p && p->country[0] ? p->country : e->location_country;
-		if (out->location_country && !*out->location_country)
-			out->location_country = NULL;
-		out->location_geonames = p ? p->geonames : 0;
-		out->location_has_coords = p && !isnan(p->lat);
-		out->location_lat = p ? p->lat : 0;
-		out->location_lon = p ? p->lon : 0;
-	}
-	out->rules = e->rule;
-	out->reciprocal = e->reciprocal;
-	out->sentence = e->sentence;
-	out->start = dyad_document_cp(d, e->evidence.start, &cb, &cp);
-	out->end = dyad_document_cp(d, e->evidence.end, &cb, &cp);
-	out->evidence = (dyad_str){ d->doc.body.p + e->evidence.start, e->evidence.end - e->evidence.start };
 }

@@ -1,13 +1,12 @@
 /*
  * events_out.h — writing a document's events the ways users want them: dyad's
- * JSON Lines, the GDELT 2.0 event table, PLOVER JSON Lines, and rows for the
- * store. Shared by `dyad code`, `dyad explain` and `dyad ingest`.
+ * JSON Lines, the GDELT 2.0 event table, PLOVER JSON Lines and CSV. Shared by
+ * `dyad code` and `dyad explain`.
  */
 #ifndef DYAD_CLI_EVENTS_OUT_H
 #define DYAD_CLI_EVENTS_OUT_H
 
 #include "dyad/codebook.h"
-#include "dyad/store.h"
 #include "pipeline.h"
 #include "plover_map.h"
 
@@ -46,12 +45,5 @@ void dyad_place_json(dyad_buf *b, const dyad_place *p, const char *name, const c
 
 /** Append event `e` (the n-th of document d; n = 0 starts a document) to o->buf in o->format. */
 void dyad_event_write(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n);
-
-/**
- * Fill `out` with event `e` as the store keeps it. Strings point into d, e,
- * the codebook or `tmp` (a buffer at least 32 bytes per string kept alive by the caller).
- */
-void dyad_event_for_store(dyad_events_out *o, const dyad_document *d, const dyad_event *e, size_t n,
-			  dyad_store_event *out, char tmp[64]);
 
 #endif

@@ -29,7 +29,7 @@ int dyad_kb_open(const char *db, dyad_store **out)
 
 	if (db == NULL)
 		db = "dyad.db";
-	if (stat(db, &st) != 0) {
+	if (dyad_store_is_file(db) && stat(db, &st) != 0) {
 		fprintf(stderr, "dyad: %s: no such knowledge base (create it with `dyad ingest --db %s PAGES`)\n", db,
 			db);
 		return DYAD_EXIT_FATAL;

@@ -67,14 +67,6 @@ void dyad_json_opt(dyad_buf *b, const char *name, const char *v)
 		dyad_buf_puts(b, "null");
 }
 
-int dyad_name_is_cyrillic(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0xD0 && (unsigned char)*s <= 0xD3)
-			return 1;
-	return 0;
-}
-
 void dyad_actor_identity_json(dyad_buf *b, const dyad_lexicon *lx, uint32_t entity, const char *person,
 			      const char *country, const char *igo)
 {

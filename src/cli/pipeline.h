@@ -68,9 +68,6 @@ int dyad_cli_pipeline_run(dyad_pipeline *p, const dyad_cli_input *in, void (*fn)
 /** Append `,"name":"v"` to a JSON object being written, or `,"name":null` when v is NULL or empty. */
 void dyad_json_opt(dyad_buf *b, const char *name, const char *v);
 
-/** Whether a name is written in Cyrillic: it has a letter of U+0400..U+04FF (Russian, Kazakh ...). */
-int dyad_name_is_cyrillic(const char *s);
-
 /**
  * Append an actor's identity to a JSON object being written: `,"id":…,
  * "name":…,"name_ru":…,"wikidata":…` (null where unknown). The actor is the

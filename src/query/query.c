@@ -1,12 +1,12 @@
 /*
- * query.c — the knowledge base's questions as parameterised SQL over the
- * schema of docs/schema.md, each answered as a dyad_table. Dates are
- * validated and actors resolved before any SQL runs, so a bad argument is a
- * clear message, never an empty answer.
+ * query.c — the knowledge base's questions, the part every engine shares:
+ * tables of text cells, the checks of every argument (dates, types, codes,
+ * cursors, periods) and the resolution of actors, before the engine of the
+ * store (src/store/engine.h) is asked. So a bad argument is the same clear
+ * message on every engine, never an empty answer.
  */
 #include "dyad/query.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,7 @@
 
 #include "dyad/dict.h"
 #include "dyad/text.h"
+#include "store/engine.h"
 
 /* ---- tables ------------------------------------------------------------------------------ */
 
@@ -77,47 +78,45 @@ void dyad_table_json(const dyad_table *t, dyad_buf *out)
 	dyad_buf_putc(out, ']');
 }
 
-/* Bind arguments: each a string (NULL binds SQL NULL). */
-static int run(dyad_store *s, const char *sql, const char *const *args, size_t nargs, dyad_table *out, dyad_errbuf *e)
+void dyad_table_start(dyad_table *t, size_t ncols, const char *const *cols)
 {
-	sqlite3 *db = dyad_store_db(s);
-	sqlite3_stmt *st;
 	size_t i;
-	int rc;
 
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	t->cols = dyad_xcalloc(ncols ? ncols : 1, sizeof *t->cols);
+	for (i = 0; i < ncols; i++)
+		t->cols[i] = dyad_xstrdup(cols[i]);
+}
+
+void dyad_table_add_row(dyad_table *t, const char *const *cells, const unsigned char *numeric)
+{
+	size_t i, w = t->ncols ? t->ncols : 1;
+
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->cells = dyad_xrealloc(t->cells, t->cap * w * sizeof *t->cells);
+		t->numeric = dyad_xrealloc(t->numeric, t->cap * w);
+	}
+	for (i = 0; i < t->ncols; i++) {
+		t->cells[t->nrows * t->ncols + i] = cells[i] ? dyad_xstrdup(cells[i]) : NULL;
+		t->numeric[t->nrows * t->ncols + i] = numeric[i];
+	}
+	t->nrows++;
+}
+
+/* An operation the store's engine lacks: DYAD_EUSAGE naming the engine. */
+static int unsupported(const dyad_store *s, const char *what, dyad_errbuf *e)
+{
+	return dyad_errf(e, DYAD_EUSAGE, "%s: the %s engine cannot answer this", what, s->engine->name);
+}
+
+int dyad_query_sql(dyad_store *s, const char *sql, dyad_table *out, dyad_errbuf *e)
+{
 	memset(out, 0, sizeof *out);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
-	for (i = 0; i < nargs; i++)
-		if (args[i])
-			sqlite3_bind_text(st, (int)i + 1, args[i], -1, SQLITE_STATIC);
-	out->ncols = (size_t)sqlite3_column_count(st);
-	out->cols = dyad_xcalloc(out->ncols ? out->ncols : 1, sizeof *out->cols);
-	for (i = 0; i < out->ncols; i++)
-		out->cols[i] = dyad_xstrdup(sqlite3_column_name(st, (int)i));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->nrows == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 64;
-			out->cells =
-				dyad_xrealloc(out->cells, out->cap * (out->ncols ? out->ncols : 1) * sizeof *out->cells);
-			out->numeric = dyad_xrealloc(out->numeric, out->cap * (out->ncols ? out->ncols : 1));
-		}
-		for (i = 0; i < out->ncols; i++) {
-			int type = sqlite3_column_type(st, (int)i);
-			const unsigned char *v = sqlite3_column_text(st, (int)i);
-			out->cells[out->nrows * out->ncols + i] = v ? dyad_xstrdup((const char *)v) : NULL;
-			out->numeric[out->nrows * out->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
-		}
-		out->nrows++;
-	}
-	if (rc != SQLITE_DONE) {
-		dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
-		sqlite3_finalize(st);
-		dyad_table_free(out);
-		return DYAD_EDB;
-	}
-	sqlite3_finalize(st);
-	return 0;
+	if (s->engine->sql == NULL)
+		return unsupported(s, "SQL", e);
+	return s->engine->sql(s, sql, out, e);
 }
 
 static int valid_date(const char *d)
@@ -146,78 +145,14 @@ const char *dyad_query_names(void)
 	return names_ru ? "ru" : "en";
 }
 
-/* SQL: a country's or organisation's name from actors `a` in the chosen language, else the other. */
-static const char *actor_name_sql(void)
-{
-	return names_ru ? "coalesce(a.name_ru, a.name_en)" : "coalesce(a.name_en, a.name_ru)";
-}
-
-/*
- * SQL: the person `expr` (the key events store) by the first of their
- * lexicon names in the chosen script (Cyrillic for ru, else Latin), else
- * the key as stored.
- */
-static void person_name_sql(dyad_buf *b, const char *expr)
-{
-	dyad_buf_printf(b,
-			"coalesce((SELECT pn.name FROM actor_names pn WHERE pn.kind = 'person' AND pn.person = %s AND "
-			"pn.person <> ''"
-			" AND pn.name %sGLOB '*[А-яЁё]*' ORDER BY pn.rowid LIMIT 1), %s)",
-			expr, names_ru ? "" : "NOT ", expr);
-}
-
 void dyad_query_person_name(dyad_store *s, const char *key, char *out, size_t n)
 {
-	dyad_buf sql = DYAD_BUF_INIT;
-	const char *args[1] = { key };
-	dyad_table t;
-	dyad_errbuf e;
-
 	snprintf(out, n, "%s", key);
-	dyad_buf_puts(&sql, "SELECT ");
-	person_name_sql(&sql, "?1");
-	dyad_buf_putc(&sql, '\0');
-	if (run(s, sql.p, args, 1, &t, &e) == 0 && t.nrows > 0 && dyad_table_get(&t, 0, 0))
-		snprintf(out, n, "%s", dyad_table_get(&t, 0, 0));
-	dyad_table_free(&t);
-	dyad_buf_free(&sql);
+	if (s->engine->person_name)
+		s->engine->person_name(s, key, out, n);
 }
 
 /* ---- actors ------------------------------------------------------------------------------- */
-
-/*
- * The steps of resolving an actor, cheapest first; each returns (side,
- * code, person) rows, and the first step with a row wins. Only the last
- * one scans the events table, and only when nothing else matched. ?3 is
- * the argument in upper case when it may be a code (see code_like).
- */
-static const char *const resolve_steps[] = {
-	/* a code of the lexicon (KAZ, IGOSCO) or an organisation's short code (SCO), in any case */
-	"SELECT code, '', NULL FROM actors WHERE code = ?3 OR (kind = 'igo' AND code = 'IGO' || ?3) LIMIT 1",
-	/* a country's or organisation's name, in any spelling the lexicon has */
-	"SELECT code, '', NULL FROM actors WHERE lower(name_en) = lower(?1) OR name_ru = ?1"
-	" UNION ALL SELECT code, '', NULL FROM actor_names WHERE folded = ?2 AND kind IN ('country', 'igo') LIMIT 1",
-	/* a CAMEO actor code: a known actor followed by role letters (KAZGOV, IGOEUGOV) */
-	"SELECT code, ?4, NULL FROM actors WHERE ?4 IS NOT NULL AND length(?4) <= 15"
-	" AND substr(?4, 1, length(code)) = code AND length(?4) > length(code) ORDER BY length(code) DESC LIMIT 1",
-	/* a person, by the whole of one of their names (the side from their latest event) */
-	"SELECT side, code, person FROM (SELECT source_actor AS side, source AS code, source_person AS person, date"
-	"  FROM events WHERE source_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2)"
-	" UNION ALL SELECT target_actor, target, target_person, date FROM events"
-	"  WHERE target_person IN (SELECT person FROM actor_names WHERE kind = 'person' AND folded = ?2))"
-	" ORDER BY date DESC LIMIT 1",
-	/* a person, by part of a name: the distinct people of the events (their partial indexes),
-	   not the events themselves, are searched */
-	"SELECT side, code, person FROM (SELECT source_actor AS side, source AS code, source_person AS person"
-	"  FROM events WHERE source_person = (SELECT source_person FROM events INDEXED BY events_source_person"
-	"   WHERE source_person IS NOT NULL AND (source_person LIKE '%' || ?1 || '%' OR source_person IN"
-	"   (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)) LIMIT 1)"
-	" UNION ALL SELECT target_actor, target, target_person FROM events"
-	"  WHERE target_person = (SELECT target_person FROM events INDEXED BY events_target_person"
-	"   WHERE target_person IS NOT NULL AND (target_person LIKE '%' || ?1 || '%' OR target_person IN"
-	"   (SELECT person FROM actor_names WHERE kind = 'person' AND instr(folded, ?2) > 0)) LIMIT 1))"
-	" LIMIT 1",
-};
 
 /*
  * CAMEO's role and sector codes: a code in lower or mixed case (kazgov) is
@@ -261,11 +196,10 @@ int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char
 			     dyad_errbuf *e)
 {
 	dyad_buf folded = DYAD_BUF_INIT;
-	const char *args[4];
+	dyad_actor_query q;
 	char up[24] = { 0 };
-	dyad_table t;
 	size_t i;
-	int rc = 0, ascii = 1;
+	int rc, ascii = 1;
 
 	side[0] = code[0] = person[0] = '\0';
 	if (arg == NULL || !*arg)
@@ -281,32 +215,19 @@ int dyad_query_actor_resolve(dyad_store *s, const char *arg, char side[24], char
 	up[ascii ? i : 0] = '\0';
 	dyad_fold_buf(&folded, dyad_str_c(arg));
 	dyad_buf_putc(&folded, '\0');
-	args[0] = arg;
-	args[1] = folded.p;
-	args[2] = ascii ? up : NULL;
-	args[3] = ascii && code_like(arg, up) ? up : NULL;
-	memset(&t, 0, sizeof t);
-	for (i = 0; i < sizeof resolve_steps / sizeof *resolve_steps; i++) {
-		if ((rc = run(s, resolve_steps[i], args, 4, &t, e)) < 0)
-			break;
-		if (t.nrows > 0)
-			break;
-		dyad_table_free(&t);
-	}
+	q.arg = arg;
+	q.folded = folded.p;
+	q.upper = ascii ? up : NULL;
+	q.code = ascii && code_like(arg, up) ? up : NULL;
+	rc = s->engine->resolve ? s->engine->resolve(s, &q, side, code, person, e) : unsupported(s, "actors", e);
 	dyad_buf_free(&folded);
 	if (rc < 0)
 		return rc;
-	if (t.nrows == 0) {
-		dyad_table_free(&t);
+	if (rc == 0)
 		return dyad_errf(e, DYAD_ENOTFOUND,
 				 "unknown actor '%s' (try a country code like KAZ, an organisation like SCO, "
 				 "a code like KAZGOV, a name like Kazakhstan, or a person)",
 				 arg);
-	}
-	snprintf(side, 24, "%s", dyad_table_get(&t, 0, 0) ? dyad_table_get(&t, 0, 0) : "");
-	snprintf(code, 24, "%s", dyad_table_get(&t, 0, 1) ? dyad_table_get(&t, 0, 1) : "");
-	snprintf(person, 128, "%s", dyad_table_get(&t, 0, 2) ? dyad_table_get(&t, 0, 2) : "");
-	dyad_table_free(&t);
 	return 0;
 }
 
@@ -330,9 +251,7 @@ int dyad_query_actor_ref(dyad_store *s, const char *arg, dyad_actor_ref *ref, dy
 
 void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out)
 {
-	const char *args[1] = { ref->side };
-	dyad_table t;
-	dyad_errbuf e;
+	char name[256];
 
 	dyad_buf_puts(out, "{\"kind\":");
 	dyad_buf_json_str(out, dyad_str_c(ref->kind ? ref->kind : "country"));
@@ -349,39 +268,16 @@ void dyad_actor_ref_json(dyad_store *s, const dyad_actor_ref *ref, dyad_buf *out
 	else
 		dyad_buf_puts(out, "null");
 	dyad_buf_puts(out, ",\"side_name\":");
-	if (run(s, "SELECT coalesce(name_en, name_ru) FROM actors WHERE code = ?1", args, 1, &t, &e) == 0 &&
-	    t.nrows > 0 && dyad_table_get(&t, 0, 0))
-		dyad_buf_json_str(out, dyad_str_c(dyad_table_get(&t, 0, 0)));
+	if (s->engine->side_name && s->engine->side_name(s, ref->side, name, sizeof name) > 0)
+		dyad_buf_json_str(out, dyad_str_c(name));
 	else
 		dyad_buf_puts(out, "null");
-	dyad_table_free(&t);
 	dyad_buf_putc(out, '}');
-}
-
-/*
- * The SQL condition that event `e` has `ref` on its `dir` side ("source" or
- * "target"), with the value bound as the named parameter :name (see
- * ref_value): the person, the role's codes, or the whole side (the only one
- * the tables of sums, dyad_days and dyad_months, can answer).
- */
-static void ref_cond(dyad_buf *b, const dyad_actor_ref *ref, const char *dir, const char *name)
-{
-	if (ref->person[0])
-		dyad_buf_printf(b, "e.%s_person = :%s", dir, name);
-	else if (ref->code[0])
-		dyad_buf_printf(b, "substr(e.%s, 1, length(:%s)) = :%s", dir, name, name);
-	else
-		dyad_buf_printf(b, "e.%s_actor = :%s", dir, name);
 }
 
 const char *dyad_actor_ref_key(const dyad_actor_ref *ref)
 {
 	return ref->person[0] ? ref->person : ref->code[0] ? ref->code : ref->side;
-}
-
-static int ref_whole(const dyad_actor_ref *ref)
-{
-	return !ref->person[0] && !ref->code[0];
 }
 
 int dyad_query_count_parse(const char *what)
@@ -408,61 +304,6 @@ int dyad_query_event_type_valid(const char *type)
 		if (strcasecmp(type, plover_types[i]) == 0)
 			return 1;
 	return 0;
-}
-
-/* ---- a query's scope: named parameters ---------------------------------------------------- */
-
-enum { MAX_BINDS = 16 };
-
-typedef struct {
-	const char *name[MAX_BINDS]; /* without the colon */
-	const char *value[MAX_BINDS];
-	size_t n;
-} binds;
-
-static void bind_add(binds *b, const char *name, const char *value)
-{
-	if (b->n < MAX_BINDS) {
-		b->name[b->n] = name;
-		b->value[b->n] = value;
-		b->n++;
-	}
-}
-
-/* As run(), the parameters bound by name (:name); a name the SQL lacks is skipped. */
-static int run_named(dyad_store *s, const char *sql, const binds *bs, dyad_table *out, dyad_errbuf *e)
-{
-	const char *args[MAX_BINDS] = { NULL };
-	sqlite3_stmt *st;
-	char key[40];
-	size_t i;
-	int n = 0, k;
-
-	/* the positions of the names in this statement, then run() binds by position */
-	if (sqlite3_prepare_v2(dyad_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		memset(out, 0, sizeof *out);
-		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(dyad_store_db(s)));
-	}
-	n = sqlite3_bind_parameter_count(st);
-	for (i = 0; i < bs->n; i++) {
-		snprintf(key, sizeof key, ":%s", bs->name[i]);
-		if ((k = sqlite3_bind_parameter_index(st, key)) > 0 && k <= MAX_BINDS)
-			args[k - 1] = bs->value[i];
-	}
-	sqlite3_finalize(st);
-	return run(s, sql, args, (size_t)(n < MAX_BINDS ? n : MAX_BINDS), out, e);
-}
-
-/* 1 when the scope filters by the reporting document (outlet, language): events are then counted by their first report that passes. */
-static int scope_by_doc(const dyad_event_filter *f)
-{
-	return f && (f->outlet || f->language);
-}
-
-/* 1 when the scope filters at all (beyond the actors). */
-static int scoped(const dyad_event_filter *f)
-{
-	return f && (f->since || f->until || f->type || f->cameo || f->quad || f->outlet || f->language);
 }
 
 /* Check the scope's values; 0 or DYAD_EUSAGE with a message. */
@@ -493,78 +334,6 @@ static int scope_check(const dyad_event_filter *f, dyad_errbuf *e)
 	return 0;
 }
 
-/*
- * The scope's conditions on event `e` and its document `d` (both in the
- * FROM clause), as " AND ..." with named parameters bound into `bs`. For a
- * `listing` (newest first) the type and the CAMEO root may pick the index
- * that reads them in date order; a sum over an actor's or dyad's events
- * reads that actor's index instead (the unary + keeps the type's off).
- */
-static void scope_sql(dyad_buf *sql, const dyad_event_filter *f, binds *bs, char quad[4], int listing)
-{
-	size_t i;
-
-	if (f == NULL)
-		return;
-	if (f->quad)
-		snprintf(quad, 4, "%d", f->quad);
-	{
-		/* each filter: its value, its parameter's name and its condition */
-		const char *const filters[][3] = {
-			{ f->since, "since", " AND e.date >= :since" },
-			/* the second term bounds an index's range: dates are made of characters below '~' */
-			{ f->until, "until",
-			  " AND substr(e.date, 1, length(:until)) <= :until AND e.date <= :until || '~'" },
-			{ f->type, "type", listing ? " AND e.type = upper(:type)" : " AND +e.type = upper(:type)" },
-			{ f->cameo, "cameo",
-			  listing && f->cameo && strlen(f->cameo) >= 2
-				  ? " AND e.root = substr(:cameo, 1, 2) AND e.cameo LIKE :cameo || '%'"
-				  : " AND e.cameo LIKE :cameo || '%'" },
-			{ f->quad ? quad : NULL, "quad", " AND e.quad = :quad" },
-			{ f->outlet, "outlet", " AND d.outlet = :outlet" },
-			{ f->language, "language", " AND d.language = lower(:language)" },
-		};
-		for (i = 0; i < sizeof filters / sizeof *filters; i++)
-			if (filters[i][0]) {
-				dyad_buf_puts(sql, filters[i][2]);
-				bind_add(bs, filters[i][1], filters[i][0]);
-			}
-	}
-}
-
-/*
- * SQL, 1 when row `e` counts as the event: its first report, or with a
- * filter by document its first report among those the filter passes.
- */
-static void first_report_sql(dyad_buf *sql, const dyad_event_filter *f)
-{
-	if (!scope_by_doc(f)) {
-		dyad_buf_puts(sql, "(e.mention_of IS NULL)");
-		return;
-	}
-	/* the event's first row is its first report wherever it passes; a later row asks about the earlier ones */
-	dyad_buf_puts(sql,
-		      "(e.mention_of IS NULL OR NOT EXISTS (SELECT 1 FROM events x JOIN documents xd ON xd.id = x.doc"
-		      " WHERE (x.id = coalesce(e.mention_of, e.id) OR x.mention_of = coalesce(e.mention_of, e.id))"
-		      " AND x.id < e.id");
-	if (f->outlet)
-		dyad_buf_puts(sql, " AND xd.outlet = :outlet");
-	if (f->language)
-		dyad_buf_puts(sql, " AND xd.language = lower(:language)");
-	dyad_buf_puts(sql, "))");
-}
-
-/* SQL, 1 when row `e` is listed: every report with `mentions`, else the event's first report in scope. */
-static void listed_sql(dyad_buf *sql, const dyad_event_filter *f)
-{
-	if (f->mentions)
-		dyad_buf_puts(sql, "1");
-	else
-		first_report_sql(sql, f);
-}
-
-/* ---- events ------------------------------------------------------------------------------- */
-
 /* Resolve the filter's actor (ref[0]) and dyad (ref[1], ref[2]); 0 or a negative code with `e`. */
 static int actors_resolve(dyad_store *s, const dyad_event_filter *f, dyad_actor_ref ref[3], dyad_errbuf *e)
 {
@@ -581,68 +350,8 @@ static int actors_resolve(dyad_store *s, const dyad_event_filter *f, dyad_actor_
 	return 0;
 }
 
-/* The conditions that event `e` has the filter's actor on either side and is between its dyad's two. */
-static void actors_sql(dyad_buf *sql, const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs)
-{
-	if (f->actor) {
-		bind_add(bs, "x", dyad_actor_ref_key(&ref[0]));
-		dyad_buf_puts(sql, " AND (");
-		ref_cond(sql, &ref[0], "source", "x");
-		dyad_buf_puts(sql, " OR ");
-		ref_cond(sql, &ref[0], "target", "x");
-		dyad_buf_puts(sql, ")");
-	}
-	if (f->a) {
-		bind_add(bs, "a", dyad_actor_ref_key(&ref[1]));
-		bind_add(bs, "b", dyad_actor_ref_key(&ref[2]));
-		dyad_buf_puts(sql, " AND ((");
-		ref_cond(sql, &ref[1], "source", "a");
-		dyad_buf_puts(sql, " AND ");
-		ref_cond(sql, &ref[2], "target", "b");
-		dyad_buf_puts(sql, ") OR (");
-		ref_cond(sql, &ref[2], "source", "b");
-		dyad_buf_puts(sql, " AND ");
-		ref_cond(sql, &ref[1], "target", "a");
-		dyad_buf_puts(sql, "))");
-	}
-}
-
-/*
- * Up to this many documents (counted no further) of the outlet or language
- * asked, their events are read from the documents and sorted; past it,
- * walking the events newest first finds a page sooner.
- */
-enum { FEW_DOCS = 10000 };
-
-/* 1 when the documents the scope's outlet and language allow are fewer than FEW_DOCS. */
-static int few_docs(dyad_store *s, const dyad_event_filter *f)
-{
-	binds bs = { { NULL }, { NULL }, 0 };
-	dyad_buf sql = DYAD_BUF_INIT;
-	dyad_table t;
-	dyad_errbuf e;
-	int few = 0;
-
-	dyad_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1 FROM documents d WHERE 1");
-	if (f->outlet) {
-		dyad_buf_puts(&sql, " AND d.outlet = :outlet");
-		bind_add(&bs, "outlet", f->outlet);
-	}
-	if (f->language) {
-		dyad_buf_puts(&sql, " AND d.language = lower(:language)");
-		bind_add(&bs, "language", f->language);
-	}
-	dyad_buf_printf(&sql, " LIMIT %d)", FEW_DOCS);
-	dyad_buf_putc(&sql, '\0');
-	if (run_named(s, sql.p, &bs, &t, &e) == 0 && t.nrows == 1 && dyad_table_get(&t, 0, 0))
-		few = strtol(dyad_table_get(&t, 0, 0), NULL, 10) < FEW_DOCS;
-	dyad_table_free(&t);
-	dyad_buf_free(&sql);
-	return few;
-}
-
 /* A page's cursor "DATE,ID" (DATE empty when undated) as its date and row id; 0 or DYAD_EUSAGE. */
-static int cursor_parse(const char *c, char date[16], char id[24], dyad_errbuf *e)
+int dyad_query_cursor_parse(const char *c, char date[16], char id[24], dyad_errbuf *e)
 {
 	const char *comma = strrchr(c, ',');
 	size_t n, i;
@@ -660,143 +369,23 @@ static int cursor_parse(const char *c, char date[16], char id[24], dyad_errbuf *
 	return 0;
 }
 
-/*
- * The conditions that split a listing into arms, each of which an index
- * gives newest first: a dyad's two directions, or an actor's source and
- * target sides, a row of both only in the first. One arm, "", otherwise.
- */
-static size_t actor_arms(const dyad_event_filter *f, const dyad_actor_ref ref[3], binds *bs, dyad_buf arm[2])
-{
-	dyad_buf first = DYAD_BUF_INIT;
-
-	if (f->a) {
-		bind_add(bs, "a", dyad_actor_ref_key(&ref[1]));
-		bind_add(bs, "b", dyad_actor_ref_key(&ref[2]));
-		ref_cond(&first, &ref[1], "source", "a");
-		dyad_buf_puts(&first, " AND ");
-		ref_cond(&first, &ref[2], "target", "b");
-		dyad_buf_putc(&first, '\0');
-		dyad_buf_printf(&arm[0], " AND %s", first.p);
-		dyad_buf_puts(&arm[1], " AND ");
-		ref_cond(&arm[1], &ref[2], "source", "b");
-		dyad_buf_puts(&arm[1], " AND ");
-		ref_cond(&arm[1], &ref[1], "target", "a");
-	} else if (f->actor) {
-		ref_cond(&first, &ref[0], "source", "x");
-		dyad_buf_putc(&first, '\0');
-		dyad_buf_printf(&arm[0], " AND %s", first.p);
-		dyad_buf_puts(&arm[1], " AND ");
-		ref_cond(&arm[1], &ref[0], "target", "x");
-	} else {
-		dyad_buf_putc(&arm[0], '\0');
-		return 1;
-	}
-	dyad_buf_printf(&arm[1], " AND NOT coalesce(%s, 0)", first.p);
-	dyad_buf_putc(&arm[0], '\0');
-	dyad_buf_putc(&arm[1], '\0');
-	dyad_buf_free(&first);
-	return 2;
-}
+/* ---- the questions, asked of the engine ------------------------------------------------- */
 
 int dyad_query_events(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
 {
-	/* after a cursor: the rows older than it, then the undated ones (last, newest first by id) */
-	static const char *const after_dated[] = { " AND e.date <= :cd AND (e.date < :cd OR e.id < :ci)",
-						   " AND e.date IS NULL" };
-	static const char *const after_undated[] = { " AND e.date IS NULL AND e.id < :ci" };
-	static const char *const no_cursor[] = { "" };
 	dyad_actor_ref ref[3];
-	dyad_buf sql = DYAD_BUF_INIT, tail = DYAD_BUF_INIT, arm[2] = { DYAD_BUF_INIT, DYAD_BUF_INIT };
-	char limit[24], offset[24], quad[4], cdate[16] = "", cid[24] = "";
-	const char *const *cursor = no_cursor;
-	binds bs = { { NULL }, { NULL }, 0 };
-	size_t narms, ncursor = 1, i, j;
-	int rc, docs_first;
+	char cdate[16], cid[24];
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = scope_check(f, e)) < 0)
 		return rc;
-	if (f->after && (rc = cursor_parse(f->after, cdate, cid, e)) < 0)
+	if (f->after && (rc = dyad_query_cursor_parse(f->after, cdate, cid, e)) < 0)
 		return rc;
 	if ((rc = actors_resolve(s, f, ref, e)) < 0)
 		return rc;
-	if (f->after) {
-		cursor = cdate[0] ? after_dated : after_undated;
-		ncursor = cdate[0] ? 2 : 1;
-		bind_add(&bs, "cd", cdate);
-		bind_add(&bs, "ci", cid);
-	}
-	/* the page's rows first, newest first, each arm read from an index in that order and the arms
-	   merged, so a page reads about as many rows as it shows; a few documents' events are sorted */
-	docs_first = scope_by_doc(f) && few_docs(s, f);
-	if (docs_first) {
-		dyad_buf_putc(&arm[0], '\0');
-		narms = 1;
-		actors_sql(&tail, f, ref, &bs);
-	} else
-		narms = actor_arms(f, ref, &bs, arm);
-	if (f->actor && f->a) {
-		/* an actor beside a dyad filters each of the dyad's arms */
-		bind_add(&bs, "x", dyad_actor_ref_key(&ref[0]));
-		dyad_buf_puts(&tail, " AND (");
-		ref_cond(&tail, &ref[0], "source", "x");
-		dyad_buf_puts(&tail, " OR ");
-		ref_cond(&tail, &ref[0], "target", "x");
-		dyad_buf_puts(&tail, ")");
-	} else if (f->actor && !docs_first)
-		bind_add(&bs, "x", dyad_actor_ref_key(&ref[0]));
-	dyad_buf_puts(&tail, " AND ");
-	listed_sql(&tail, f);
-	scope_sql(&tail, f, &bs, quad, 1);
-	dyad_buf_putc(&tail, '\0');
-	/* an event's reports: the event itself and the rows that are mentions of it */
-	dyad_buf_puts(
-		&sql,
-		"SELECT e.date, e.source, e.target, e.cameo, e.type, e.goldstein, e.quad, e.mode, d.outlet, d.title,"
-		" e.evidence, ");
-	person_name_sql(&sql, "e.source_person");
-	dyad_buf_puts(&sql, " AS source_person, ");
-	person_name_sql(&sql, "e.target_person");
-	dyad_buf_puts(&sql, " AS target_person, d.doc_id AS doc,"
-			    " 1 + (SELECT count(*) FROM events m WHERE m.mention_of = coalesce(e.mention_of, e.id)) AS "
-			    "num_mentions,"
-			    " (SELECT count(DISTINCT coalesce(md.outlet, md.syndicated_of, md.id)) FROM events m JOIN "
-			    "documents md ON md.id = m.doc"
-			    "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, "
-			    "e.id)) AS num_sources,"
-			    " (SELECT count(DISTINCT coalesce(md.syndicated_of, md.id)) FROM events m JOIN documents "
-			    "md ON md.id = m.doc"
-			    "  WHERE m.id = coalesce(e.mention_of, e.id) OR m.mention_of = coalesce(e.mention_of, "
-			    "e.id)) AS num_articles,"
-			    " e.modality, e.location, d.url, e.date_source, e.reciprocal, e.cameo_name, d.language");
-	if (f->cursor)
-		dyad_buf_puts(&sql, ", coalesce(e.date, '') || ',' || e.id AS cursor");
-	dyad_buf_puts(&sql, " FROM (");
-	for (i = 0; i < narms; i++)
-		for (j = 0; j < ncursor; j++)
-			dyad_buf_printf(&sql, "%sSELECT e.id AS id, e.date AS date FROM %s WHERE 1%s%s%s",
-					i + j ? " UNION ALL " : "",
-					docs_first        ? "documents d CROSS JOIN events e ON e.doc = d.id"
-					: scope_by_doc(f) ? "events e CROSS JOIN documents d ON d.id = e.doc"
-							  : "events e",
-					arm[i].p, tail.p, cursor[j]);
-	dyad_buf_puts(&sql, " ORDER BY 2 DESC, 1 DESC LIMIT :limit OFFSET :offset) k"
-			    " CROSS JOIN events e ON e.id = k.id JOIN documents d ON d.id = e.doc"
-			    " ORDER BY e.date DESC, e.id DESC");
-	dyad_buf_putc(&sql, '\0');
-	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
-	snprintf(offset, sizeof offset, "%ld", f->offset > 0 ? f->offset : 0);
-	bind_add(&bs, "limit", limit);
-	bind_add(&bs, "offset", offset);
-	rc = run_named(s, sql.p, &bs, out, e);
-	dyad_buf_free(&sql);
-	dyad_buf_free(&tail);
-	dyad_buf_free(&arm[0]);
-	dyad_buf_free(&arm[1]);
-	return rc;
+	return s->engine->events ? s->engine->events(s, f, ref, out, e) : unsupported(s, "events", e);
 }
-
-/* ---- timelines ---------------------------------------------------------------------------- */
 
 int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char *by, dyad_table *out, dyad_errbuf *e)
 {
@@ -807,255 +396,32 @@ int dyad_query_timeline(dyad_store *s, const char *a, const char *b, const char 
 	return dyad_query_timeline_refs(s, a, b, by, NULL, out, &ra, &rb, e);
 }
 
-/*
- * SQL: the mean Goldstein score of rows_from's rows, to two decimals. The
- * scores have one decimal, so their sum rounded to six is exact whatever
- * order the rows were added in (monthly sums, facets or events): a mean on
- * a rounding boundary rounds the same way from every table.
- */
-#define GOLDSTEIN_MEAN "round(round(sum(e.goldstein_sum), 6) / nullif(sum(e.goldstein_n), 0), 2)"
-
-/* The weight of a row of rows_from: its events, or every report with `mentions`. */
-static const char *mentions_or_events(const dyad_event_filter *scope)
-{
-	return scope && scope->mentions ? "e.mentions" : "e.events";
-}
-
-/* The events of the scope as rows of rows_from, period_key the day or month, conditions `more` added. */
-static void event_rows(dyad_buf *sql, int by_day, const dyad_event_filter *f, const char *scope, const char *more)
-{
-	dyad_buf_printf(sql,
-			"SELECT e.source_actor, e.target_actor, e.source, e.target, e.source_person,"
-			" e.target_person, coalesce(%s, '') AS period_key, coalesce(e.quad, 0) AS quad, ",
-			by_day ? "e.date" : "substr(e.date, 1, 7)");
-	first_report_sql(sql, f);
-	dyad_buf_puts(sql, " AS events, 1 AS mentions, CASE WHEN ");
-	first_report_sql(sql, f);
-	dyad_buf_puts(sql, " THEN coalesce(e.goldstein, 0) ELSE 0 END AS goldstein_sum, (");
-	first_report_sql(sql, f);
-	dyad_buf_printf(sql,
-			" AND e.goldstein IS NOT NULL) AS goldstein_n FROM events e JOIN documents d ON d.id = e.doc"
-			" WHERE 1%s%s",
-			scope, more);
-}
-
-/* The number of days of month `m` (1-12) of year `y`. */
-static int month_days(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
-}
-
-/*
- * The whole months of since..until (YYYY, YYYY-MM or YYYY-MM-DD): `lo` the
- * first ("YYYY-MM", "" when since is not given), `hi` the last ("" when
- * until is not given). A month is whole when every day of it is in range.
- */
-static void whole_months(const dyad_event_filter *f, char lo[16], char hi[16])
-{
-	int y, m, d;
-
-	lo[0] = hi[0] = '\0';
-	if (f->since) {
-		y = (int)strtol(f->since, NULL, 10);
-		m = strlen(f->since) >= 7 ? (int)strtol(f->since + 5, NULL, 10) : 1;
-		d = strlen(f->since) >= 10 ? (int)strtol(f->since + 8, NULL, 10) : 1;
-		if (d > 1 && ++m > 12) {
-			m = 1;
-			y++;
-		}
-		snprintf(lo, 16, "%04d-%02d", y % 10000, m);
-	}
-	if (f->until) {
-		y = (int)strtol(f->until, NULL, 10);
-		m = strlen(f->until) >= 7 ? (int)strtol(f->until + 5, NULL, 10) : 12;
-		d = strlen(f->until) >= 10 ? (int)strtol(f->until + 8, NULL, 10) : 31;
-		if (d < month_days(y, m) && --m < 1) {
-			m = 12;
-			y--;
-		}
-		snprintf(hi, 16, "%04d-%02d", (y + 10000) % 10000, m);
-	}
-}
-
-/*
- * The rows a timeline, profile or network adds up, as the subquery "e".
- * Every actor asked a whole side: unfiltered, the sums of dyad_days or
- * dyad_months; by month or year under filters (with `facets`), the sums of
- * dyad_facets for the whole months in range, the further reports a filter by
- * document counts as the event (first_report_sql), and the events of the
- * days at either end outside whole months. Otherwise the events themselves
- * in the scope, each row counting as an event when it is the event's first
- * report. `dirs`, when not NULL, are the two directions of the dyad asked
- * (both whole sides). Columns: source_actor, target_actor, period_key (the day or
- * month), quad, events, mentions, goldstein_sum, goldstein_n, and for events
- * alone the other columns ref_cond reads.
- */
-static void rows_from(dyad_buf *sql, int whole, int by_day, int facets, const char *const dirs[2],
-		      const dyad_event_filter *f, binds *bs, char quad[4], char months[2][16])
-{
-	dyad_buf scope = DYAD_BUF_INIT;
-	int only_dates = f && !f->type && !f->cameo && !f->quad && !f->outlet && !f->language;
-
-	if (whole && (!scoped(f) || (by_day && only_dates))) {
-		dyad_buf_printf(sql,
-				"(SELECT source_actor, target_actor, %s AS period_key, quad, events, mentions,"
-				" goldstein_sum, goldstein_n FROM %s e WHERE 1",
-				by_day ? "date" : "month", by_day ? "dyad_days" : "dyad_months");
-		/* dates alone, by day: the daily sums in range ('' is undated) */
-		if (scoped(f))
-			dyad_buf_puts(sql, " AND e.date <> ''");
-		scope_sql(sql, f, bs, quad, 0);
-		dyad_buf_putc(sql, ')');
-		return;
-	}
-	scope_sql(&scope, f, bs, quad, 0);
-	dyad_buf_putc(&scope, '\0');
-	if (!whole || by_day || !facets) {
-		dyad_buf_putc(sql, '(');
-		event_rows(sql, by_day, f, scope.p, "");
-		dyad_buf_putc(sql, ')');
-		dyad_buf_free(&scope);
-		return;
-	}
-	whole_months(f, months[0], months[1]);
-	if (months[0][0])
-		bind_add(bs, "lo", months[0]);
-	if (months[1][0])
-		bind_add(bs, "hi", months[1]);
-	dyad_buf_puts(sql, "(SELECT source_actor, target_actor, month AS period_key, quad, events, mentions,"
-			   " goldstein_sum, goldstein_n FROM dyad_facets f WHERE 1");
-	if (months[0][0])
-		dyad_buf_puts(sql, " AND f.month >= :lo");
-	if (months[1][0])
-		dyad_buf_puts(sql, " AND f.month <= :hi");
-	if (f->type)
-		dyad_buf_puts(sql, " AND f.type = upper(:type)");
-	if (f->cameo)
-		dyad_buf_puts(sql, " AND f.cameo LIKE :cameo || '%'");
-	if (f->quad)
-		dyad_buf_puts(sql, " AND f.quad = :quad");
-	if (f->outlet)
-		dyad_buf_puts(sql, " AND nullif(f.outlet, '') = :outlet");
-	if (f->language)
-		dyad_buf_puts(sql, " AND nullif(f.language, '') = lower(:language)");
-	if (scope_by_doc(f)) {
-		/* a further report that passes where the event's first row does not: the event, counted here;
-		   each of the dyad's directions apart reads its further reports' own index */
-		size_t i;
-		for (i = 0; i < (dirs ? 2 : 1); i++) {
-			dyad_buf_puts(
-				sql,
-				" UNION ALL SELECT e.source_actor, e.target_actor, coalesce(substr(e.date, 1, 7), ''),"
-				" coalesce(e.quad, 0), 1, 0, coalesce(e.goldstein, 0), e.goldstein IS NOT NULL"
-				" FROM events e JOIN documents d ON d.id = e.doc WHERE e.mention_of IS NOT NULL AND ");
-			first_report_sql(sql, f);
-			dyad_buf_puts(sql, scope.p);
-			if (dirs)
-				dyad_buf_printf(sql, i ? " AND %s AND NOT %s" : " AND %s", dirs[i], dirs[0]);
-			if (months[0][0])
-				dyad_buf_puts(sql, " AND e.date >= :lo");
-			if (months[1][0])
-				dyad_buf_puts(sql, " AND e.date < :hi || '-~'");
-		}
-	}
-	/* the days before the first whole month and after the last */
-	if (months[0][0]) {
-		dyad_buf_puts(sql, " UNION ALL SELECT source_actor, target_actor, period_key, quad, events, mentions,"
-				   " goldstein_sum, goldstein_n FROM (");
-		event_rows(sql, 0, f, scope.p, " AND e.date < :lo");
-		dyad_buf_putc(sql, ')');
-	}
-	if (months[1][0]) {
-		dyad_buf_puts(sql, " UNION ALL SELECT source_actor, target_actor, period_key, quad, events, mentions,"
-				   " goldstein_sum, goldstein_n FROM (");
-		event_rows(sql, 0, f, scope.p,
-			   months[0][0] ? " AND e.date > :hi || '-~' AND e.date >= :lo" : " AND e.date > :hi || '-~'");
-		dyad_buf_putc(sql, ')');
-	}
-	dyad_buf_putc(sql, ')');
-	dyad_buf_free(&scope);
-}
-
 int dyad_query_timeline_refs(dyad_store *s, const char *a, const char *b, const char *by, const dyad_event_filter *scope,
 			     dyad_table *out, dyad_actor_ref *ra, dyad_actor_ref *rb, dyad_errbuf *e)
 {
-	/* each period's expression over the day (YYYY-MM-DD) or month (YYYY-MM) column */
-	static const char *const periods[][3] = {
-		{ "day", "e.period_key", "day" },
-		{ "week", "strftime('%Y-W%W', e.period_key)", "day" },
-		{ "month", "e.period_key", "month" },
-		{ "year", "substr(e.period_key, 1, 4)", "month" },
-	};
-	const char *period = NULL, *w = mentions_or_events(scope), *dirs[2];
-	dyad_buf sql = DYAD_BUF_INIT, ab = DYAD_BUF_INIT, ba = DYAD_BUF_INIT;
-	binds bs = { { NULL }, { NULL }, 0 };
-	char quad[4], months[2][16];
-	int by_day = 0, q, rc;
+	static const char *const periods[] = { "day", "week", "month", "year" };
 	size_t i;
+	int rc;
 
 	memset(out, 0, sizeof *out);
-	for (i = 0; i < sizeof periods / sizeof *periods; i++)
-		if (strcmp(by ? by : "month", periods[i][0]) == 0) {
-			period = periods[i][1];
-			by_day = strcmp(periods[i][2], "day") == 0;
-		}
-	if (period == NULL)
+	if (by == NULL)
+		by = "month";
+	for (i = 0; i < sizeof periods / sizeof *periods && strcmp(by, periods[i]) != 0; i++)
+		;
+	if (i == sizeof periods / sizeof *periods)
 		return dyad_errf(e, DYAD_EUSAGE, "bad period '%s' (expected day, week, month or year)", by);
 	if ((rc = scope_check(scope, e)) < 0)
 		return rc;
 	if ((rc = dyad_query_actor_ref(s, a, ra, e)) < 0 || (rc = dyad_query_actor_ref(s, b, rb, e)) < 0)
 		return rc;
-	dyad_buf_putc(&ab, '(');
-	ref_cond(&ab, ra, "source", "a");
-	dyad_buf_puts(&ab, " AND ");
-	ref_cond(&ab, rb, "target", "b");
-	dyad_buf_putc(&ab, ')');
-	dyad_buf_putc(&ba, '(');
-	ref_cond(&ba, rb, "source", "b");
-	dyad_buf_puts(&ba, " AND ");
-	ref_cond(&ba, ra, "target", "a");
-	dyad_buf_putc(&ba, ')');
-	dyad_buf_putc(&ab, '\0');
-	dyad_buf_putc(&ba, '\0');
-	dirs[0] = ab.p;
-	dirs[1] = ba.p;
-	bind_add(&bs, "a", dyad_actor_ref_key(ra));
-	bind_add(&bs, "b", dyad_actor_ref_key(rb));
-	/* the period expression is one of the fixed strings above, never user text */
-	dyad_buf_printf(&sql, "SELECT %s AS period", period);
-	for (q = 1; q <= 4; q++)
-		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ab_q%d", ab.p, q, w, q);
-	for (q = 1; q <= 4; q++)
-		dyad_buf_printf(&sql, ", sum(CASE WHEN %s AND e.quad = %d THEN %s ELSE 0 END) AS ba_q%d", ba.p, q, w, q);
-	dyad_buf_printf(&sql,
-			", sum(%s) AS events, sum(e.mentions) AS mentions,"
-			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
-			w);
-	rows_from(&sql, ref_whole(ra) && ref_whole(rb), by_day, 1, dirs, scope, &bs, quad, months);
-	dyad_buf_printf(&sql,
-			" e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY period HAVING sum(%s) > 0"
-			" ORDER BY period",
-			ab.p, ba.p, w);
-	dyad_buf_putc(&sql, '\0');
-	rc = run_named(s, sql.p, &bs, out, e);
-	dyad_buf_free(&sql);
-	dyad_buf_free(&ab);
-	dyad_buf_free(&ba);
-	return rc;
+	return s->engine->timeline ? s->engine->timeline(s, ra, rb, by, scope, out, e) : unsupported(s, "timelines", e);
 }
-
-/* ---- profiles, networks, types ------------------------------------------------------------ */
 
 int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter *scope, dyad_table *partners,
 		       dyad_table *years, dyad_table *people, dyad_actor_ref *ref_out, dyad_errbuf *e)
 {
-	const char *w = mentions_or_events(scope);
-	dyad_buf src = DYAD_BUF_INIT, tgt = DYAD_BUF_INIT, sql = DYAD_BUF_INIT;
-	binds bs = { { NULL }, { NULL }, 0 };
 	dyad_actor_ref ref;
-	char quad[4], months[2][16];
-	int rc, whole;
+	int rc;
 
 	memset(partners, 0, sizeof *partners);
 	memset(years, 0, sizeof *years);
@@ -1066,105 +432,24 @@ int dyad_query_profile(dyad_store *s, const char *actor, const dyad_event_filter
 		return rc;
 	if (ref_out)
 		*ref_out = ref;
-	whole = ref_whole(&ref);
-	bind_add(&bs, "x", dyad_actor_ref_key(&ref));
-	ref_cond(&src, &ref, "source", "x");
-	ref_cond(&tgt, &ref, "target", "x");
-	dyad_buf_putc(&src, '\0');
-	dyad_buf_putc(&tgt, '\0');
-	/* partners: the other side of each event; a whole side's dealings with itself are not a partner */
-	dyad_buf_printf(&sql,
-			"SELECT p.partner, %s AS name, p.events, p.mentions, p.cooperation,"
-			" p.conflict, p.goldstein FROM (SELECT CASE WHEN %s THEN e.target_actor ELSE e.source_actor END"
-			" AS partner, sum(%s) AS events, sum(e.mentions) AS mentions,"
-			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
-			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
-			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
-			actor_name_sql(), src.p, w, w, w);
-	rows_from(&sql, whole, 0, 0, NULL, scope, &bs, quad, months);
-	dyad_buf_printf(&sql,
-			" e WHERE (%s OR %s)%s GROUP BY partner HAVING sum(%s) > 0) p"
-			" LEFT JOIN actors a ON a.code = p.partner ORDER BY p.events DESC, p.partner LIMIT 20",
-			src.p, tgt.p, whole ? " AND e.source_actor <> e.target_actor" : "", w);
-	dyad_buf_putc(&sql, '\0');
-	if ((rc = run_named(s, sql.p, &bs, partners, e)) < 0)
-		goto done;
-	dyad_buf_clear(&sql);
-	bs.n = 1;
-	dyad_buf_printf(&sql,
-			"SELECT substr(e.period_key, 1, 4) AS year, sum(%s) AS events, sum(e.mentions) AS mentions,"
-			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
-			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
-			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
-			w, w, w);
-	rows_from(&sql, whole, 0, 0, NULL, scope, &bs, quad, months);
-	dyad_buf_printf(&sql, " e WHERE (%s OR %s) AND e.period_key <> '' GROUP BY year HAVING sum(%s) > 0 ORDER BY year",
-			src.p, tgt.p, w);
-	dyad_buf_putc(&sql, '\0');
-	if ((rc = run_named(s, sql.p, &bs, years, e)) < 0)
-		goto done;
-	/* the people on the other side of its events (not the person asked about) */
-	dyad_buf_clear(&sql);
-	bs.n = 1;
-	dyad_buf_puts(&sql, "SELECT ");
-	person_name_sql(&sql, "x.who");
-	dyad_buf_puts(&sql, " AS person, x.side, x.n AS events FROM (SELECT who, side, sum(w) AS n FROM ("
-			    " SELECT CASE WHEN ");
-	dyad_buf_printf(&sql,
-			"%s THEN e.target_person ELSE e.source_person END AS who,"
-			" CASE WHEN %s THEN e.target ELSE e.source END AS side, %s AS w FROM ",
-			src.p, src.p, mentions_or_events(scope));
-	rows_from(&sql, 0, 0, 0, NULL, scope, &bs, quad, months);
-	dyad_buf_printf(&sql,
-			" e WHERE (%s AND e.target_person IS NOT NULL AND e.target_person IS NOT :x)"
-			" OR (%s AND e.source_person IS NOT NULL AND e.source_person IS NOT :x))"
-			" GROUP BY who HAVING sum(w) > 0 ORDER BY n DESC, who LIMIT 10) x ORDER BY x.n DESC, x.who",
-			src.p, tgt.p);
-	dyad_buf_putc(&sql, '\0');
-	rc = run_named(s, sql.p, &bs, people, e);
-done:
-	dyad_buf_free(&sql);
-	dyad_buf_free(&src);
-	dyad_buf_free(&tgt);
-	return rc;
+	if (s->engine->profile == NULL)
+		return unsupported(s, "profiles", e);
+	return s->engine->profile(s, &ref, scope, partners, years, people, e);
 }
 
 int dyad_query_network(dyad_store *s, const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
 {
-	const char *w = mentions_or_events(scope);
-	binds bs = { { NULL }, { NULL }, 0 };
-	dyad_buf sql = DYAD_BUF_INIT;
-	char quad[4], months[2][16];
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = scope_check(scope, e)) < 0)
 		return rc;
-	dyad_buf_printf(&sql,
-			"SELECT e.source_actor AS source, e.target_actor AS target, sum(%s) AS events,"
-			" sum(e.mentions) AS mentions,"
-			" sum(CASE WHEN e.quad IN (1, 2) THEN %s ELSE 0 END) AS cooperation,"
-			" sum(CASE WHEN e.quad IN (3, 4) THEN %s ELSE 0 END) AS conflict,"
-			" " GOLDSTEIN_MEAN " AS goldstein FROM ",
-			w, w, w);
-	/* the whole history from the monthly sums; anything filtered from the events */
-	rows_from(&sql, 1, 0, 1, NULL, scope, &bs, quad, months);
-	dyad_buf_printf(&sql,
-			" e WHERE e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor"
-			" HAVING sum(%s) > 0 ORDER BY events DESC, source, target",
-			w);
-	dyad_buf_putc(&sql, '\0');
-	rc = run_named(s, sql.p, &bs, out, e);
-	dyad_buf_free(&sql);
-	return rc;
+	return s->engine->network ? s->engine->network(s, scope, out, e) : unsupported(s, "the network", e);
 }
 
 int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out, dyad_errbuf *e)
 {
 	dyad_actor_ref ref[3];
-	binds bs = { { NULL }, { NULL }, 0 };
-	dyad_buf sql = DYAD_BUF_INIT;
-	char quad[4];
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -1172,179 +457,49 @@ int dyad_query_types(dyad_store *s, const dyad_event_filter *f, dyad_table *out,
 		return rc;
 	if ((rc = actors_resolve(s, f, ref, e)) < 0)
 		return rc;
-	dyad_buf_puts(&sql, "SELECT coalesce(e.type, '?') AS type, min(e.quad) AS quad, sum(");
-	first_report_sql(&sql, f);
-	dyad_buf_puts(&sql, ") AS events, count(*) AS mentions FROM events e JOIN documents d ON d.id = e.doc WHERE 1");
-	actors_sql(&sql, f, ref, &bs);
-	scope_sql(&sql, f, &bs, quad, 0);
-	dyad_buf_printf(&sql, " GROUP BY e.type HAVING %s > 0 ORDER BY %s DESC, type",
-			f->mentions ? "mentions" : "events", f->mentions ? "mentions" : "events");
-	dyad_buf_putc(&sql, '\0');
-	rc = run_named(s, sql.p, &bs, out, e);
-	dyad_buf_free(&sql);
-	return rc;
+	return s->engine->types ? s->engine->types(s, f, ref, out, e) : unsupported(s, "event types", e);
 }
 
 int dyad_query_places(dyad_store *s, const dyad_event_filter *f, const char *place, dyad_table *out, dyad_errbuf *e)
 {
-	/* a place is its GeoNames id, or its name for the regions and seas of the project's lists */
-	static const char key[] = "CAST(coalesce(e.location_geonames, e.location) AS TEXT)";
-	binds bs = { { NULL }, { NULL }, 0 };
-	dyad_buf sql = DYAD_BUF_INIT;
-	char limit[24], quad[4];
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = scope_check(f, e)) < 0)
 		return rc;
-	if (place)
-		dyad_buf_puts(&sql, "SELECT d.doc_id AS doc, e.date, e.source, e.source_name, e.target, e.target_name,"
-				    " e.cameo, e.cameo_name, e.quad, e.goldstein, e.location, e.evidence");
-	else
-		dyad_buf_printf(&sql,
-				"SELECT %s AS place, min(e.location) AS name, min(e.location_country) AS country,"
-				" round(avg(e.location_lat), 5) AS lat, round(avg(e.location_lon), 5) AS lon,"
-				" count(*) AS events, sum(e.quad IN (1, 2)) AS cooperation,"
-				" sum(e.quad IN (3, 4)) AS conflict, round(avg(e.goldstein), 5) AS goldstein",
-				key);
-	dyad_buf_printf(&sql, " FROM events e JOIN documents d ON d.id = e.doc WHERE e.location_lat IS NOT NULL AND ");
-	listed_sql(&sql, f);
-	scope_sql(&sql, f, &bs, quad, 0);
-	if (place) {
-		dyad_buf_printf(&sql, " AND %s = :place ORDER BY e.date DESC, e.id DESC LIMIT :limit", key);
-		bind_add(&bs, "place", place);
-	} else {
-		dyad_buf_puts(&sql, " GROUP BY place ORDER BY events DESC, place LIMIT :limit");
-	}
-	dyad_buf_putc(&sql, '\0');
-	snprintf(limit, sizeof limit, "%ld", f->limit > 0 ? f->limit : 50);
-	bind_add(&bs, "limit", limit);
-	rc = run_named(s, sql.p, &bs, out, e);
-	dyad_buf_free(&sql);
-	return rc;
+	return s->engine->places ? s->engine->places(s, f, place, out, e) : unsupported(s, "places", e);
 }
 
 int dyad_query_stats(dyad_store *s, dyad_table *out, dyad_errbuf *e)
 {
-	return run(s,
-		   "SELECT 'documents' AS what, count(*) AS value FROM documents"
-		   " UNION ALL SELECT 'syndicated copies', count(*) FROM documents WHERE syndicated_of IS NOT NULL"
-		   " UNION ALL SELECT 'sentences', count(*) FROM sentences"
-		   " UNION ALL SELECT 'actor mentions', count(*) FROM mentions"
-		   /* every row less the further reports: both counted from indexes */
-		   " UNION ALL SELECT 'events', (SELECT count(*) FROM events)"
-		   "  - (SELECT count(*) FROM events WHERE mention_of IS NOT NULL)"
-		   " UNION ALL SELECT 'event mentions', count(*) FROM events"
-		   " UNION ALL SELECT 'first date', (SELECT min(date) FROM documents)"
-		   " UNION ALL SELECT 'last date', (SELECT max(date) FROM documents)"
-		   " UNION ALL SELECT * FROM (SELECT 'language ' || coalesce(language, '?'), count(*) FROM documents"
-		   "  GROUP BY language ORDER BY count(*) DESC)"
-		   " UNION ALL SELECT * FROM (SELECT 'outlet ' || coalesce(outlet, '?'), count(*) FROM documents"
-		   "  GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 15)"
-		   " UNION ALL SELECT * FROM (SELECT 'type ' || coalesce(type, '?'), count(*) FROM events"
-		   "  WHERE mention_of IS NULL GROUP BY type ORDER BY count(*) DESC, type)",
-		   NULL, 0, out, e);
-}
-
-/* ---- search ------------------------------------------------------------------------------- */
-
-/*
- * The user's words as an FTS5 query: each bare word becomes a quoted string
- * (so punctuation cannot break the syntax), phrases in quotes stay phrases.
- */
-static void fts_query(const char *q, dyad_buf *out)
-{
-	const char *p = q;
-
-	while (*p) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		if (out->n)
-			dyad_buf_putc(out, ' ');
-		dyad_buf_putc(out, '"');
-		if (*p == '"') {
-			for (p++; *p && *p != '"'; p++)
-				dyad_buf_put(out, p, 1);
-			if (*p == '"')
-				p++;
-		} else {
-			for (; *p && *p != ' ' && *p != '\t'; p++)
-				if (*p != '"')
-					dyad_buf_put(out, p, 1);
-		}
-		dyad_buf_putc(out, '"');
-	}
+	memset(out, 0, sizeof *out);
+	return s->engine->stats ? s->engine->stats(s, out, e) : unsupported(s, "counts", e);
 }
 
 int dyad_query_search(dyad_store *s, const char *q, long limit, const char *open, const char *close, dyad_table *out,
 		      dyad_errbuf *e)
 {
-	dyad_buf fq = DYAD_BUF_INIT;
-	char lim[24];
-	const char *args[4];
-	int rc;
-
-	fts_query(q ? q : "", &fq);
-	if (fq.n == 0) {
-		dyad_buf_free(&fq);
+	memset(out, 0, sizeof *out);
+	if (q == NULL || q[strspn(q, " \t")] == '\0')
 		return dyad_errf(e, DYAD_EUSAGE, "nothing to search for");
-	}
-	snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 20);
-	args[0] = fq.p;
-	args[1] = lim;
-	args[2] = open ? open : "[";
-	args[3] = close ? close : "]";
-	rc = run(s,
-		 "SELECT d.date, d.outlet, d.title, highlight(sentences_fts, 0, ?3, ?4) AS sentence, d.doc_id AS doc"
-		 " FROM sentences_fts JOIN sentences se ON se.id = sentences_fts.rowid"
-		 " JOIN documents d ON d.id = se.doc"
-		 " WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-		 args, 4, out, e);
-	dyad_buf_free(&fq);
-	return rc;
+	if (s->engine->search == NULL)
+		return unsupported(s, "search", e);
+	return s->engine->search(s, q, limit > 0 ? limit : 20, open ? open : "[", close ? close : "]", out, e);
 }
-
-/* ---- actors for a type-ahead, one actor, one document -------------------------------------- */
 
 int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table *out, dyad_errbuf *e)
 {
-	/* countries and organisations; with a prefix also the people one of whose names has a word
-	   beginning so, with their events (each once) */
-	static const char sql[] =
-		"SELECT * FROM (SELECT a.code, a.kind, a.name_en, a.name_ru, coalesce(n.events, 0) AS events FROM "
-		"actors a"
-		" LEFT JOIN actor_events n ON n.actor = a.code"
-		" WHERE CASE WHEN ?1 IS NULL THEN coalesce(n.events, 0) > 0"
-		"  ELSE lower(a.code) = ?1 OR (a.kind = 'igo' AND lower(a.code) = 'igo' || ?1)"
-		"   OR EXISTS (SELECT 1 FROM actor_names x WHERE x.code = a.code AND x.kind = a.kind"
-		"    AND substr(x.folded, 1, length(?1)) = ?1) END"
-		" UNION ALL SELECT p.person, 'person',"
-		"  (SELECT name FROM actor_names WHERE kind = 'person' AND person = p.person"
-		"   AND name NOT GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
-		"  (SELECT name FROM actor_names WHERE kind = 'person' AND person = p.person"
-		"   AND name GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
-		"  (SELECT count(*) FROM events WHERE source_person = p.person AND mention_of IS NULL)"
-		"  + (SELECT count(*) FROM events WHERE target_person = p.person AND mention_of IS NULL"
-		"     AND source_person IS NOT p.person)"
-		" FROM (SELECT DISTINCT person FROM actor_names WHERE ?1 IS NOT NULL AND kind = 'person'"
-		"  AND instr(' ' || replace(folded, '-', ' '), ' ' || ?1) > 0) p)"
-		" WHERE kind <> 'person' OR events > 0"
-		" ORDER BY events DESC, code LIMIT ?2";
 	dyad_buf folded = DYAD_BUF_INIT;
-	const char *args[2];
-	char lim[24];
 	int rc;
 
+	memset(out, 0, sizeof *out);
+	if (s->engine->actors == NULL)
+		return unsupported(s, "actors", e);
 	if (prefix && *prefix) {
 		dyad_fold_buf(&folded, dyad_str_c(prefix));
 		dyad_buf_putc(&folded, '\0');
 	}
-	snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 20);
-	args[0] = folded.p;
-	args[1] = lim;
-	rc = run(s, sql, args, 2, out, e);
+	rc = s->engine->actors(s, folded.p, limit > 0 ? limit : 20, out, e);
 	dyad_buf_free(&folded);
 	return rc;
 }
@@ -1352,80 +507,30 @@ int dyad_query_actors(dyad_store *s, const char *prefix, long limit, dyad_table 
 int dyad_query_actor(dyad_store *s, const char *code, dyad_table *out, dyad_errbuf *e)
 {
 	dyad_actor_ref ref;
-	const char *args[3];
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = dyad_query_actor_ref(s, code, &ref, e)) < 0)
 		return rc;
-	args[0] = ref.side;
-	args[1] = ref.code;
-	args[2] = ref.person;
-	if (ref.person[0])
-		/* a person: their key (what the API takes back, as the type-ahead gives it), and their
-		   names in Latin and Cyrillic script from the lexicon; `resolved` has their code */
-		return run(s,
-			   "SELECT ?3 AS code, 'person' AS kind,"
-			   " coalesce((SELECT name FROM actor_names WHERE kind = 'person' AND person = ?3"
-			   "  AND name NOT GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
-			   "  CASE WHEN ?3 GLOB '*[А-яЁё]*' THEN NULL ELSE ?3 END) AS name_en,"
-			   " coalesce((SELECT name FROM actor_names WHERE kind = 'person' AND person = ?3"
-			   "  AND name GLOB '*[А-яЁё]*' ORDER BY rowid LIMIT 1),"
-			   "  CASE WHEN ?3 GLOB '*[А-яЁё]*' THEN ?3 END) AS name_ru",
-			   args, 3, out, e);
-	if (ref.code[0])
-		/* a role: its code, the kind "role", the names of its country or organisation */
-		return run(s,
-			   "SELECT ?2 AS code, 'role' AS kind, a.name_en, a.name_ru FROM (SELECT 1)"
-			   " LEFT JOIN actors a ON a.code = ?1",
-			   args, 2, out, e);
-	if ((rc = run(s, "SELECT code, kind, name_en, name_ru FROM actors WHERE code = ?1", args, 1, out, e)) < 0)
-		return rc;
-	if (out->nrows == 0) {
-		/* an actor seen in events but outside the lexicon (a custom code) */
-		dyad_table_free(out);
-		return run(s, "SELECT ?1 AS code, NULL AS kind, NULL AS name_en, NULL AS name_ru", args, 1, out, e);
-	}
-	return 0;
+	return s->engine->actor ? s->engine->actor(s, &ref, out, e) : unsupported(s, "actors", e);
 }
 
 int dyad_query_doc(dyad_store *s, const char *id, dyad_table *doc, dyad_table *sentences, dyad_table *mentions,
 		   dyad_table *events, dyad_errbuf *e)
 {
-	const char *args[1] = { id };
 	int rc;
 
+	memset(doc, 0, sizeof *doc);
 	memset(sentences, 0, sizeof *sentences);
 	memset(mentions, 0, sizeof *mentions);
 	memset(events, 0, sizeof *events);
-	if ((rc = run(s,
-		      "SELECT doc_id AS id, title, date, time, outlet, dateline, language, author, url, path, record,"
-		      " body, furniture, (SELECT doc_id FROM documents o WHERE o.id = d.syndicated_of) AS syndicated_of"
-		      " FROM documents d WHERE doc_id = ?1",
-		      args, 1, doc, e)) < 0)
+	if (s->engine->doc == NULL)
+		return unsupported(s, "documents", e);
+	if ((rc = s->engine->doc(s, id, doc, sentences, mentions, events, e)) < 0)
 		return rc;
 	if (doc->nrows == 0) {
 		dyad_table_free(doc);
 		return dyad_errf(e, DYAD_ENOTFOUND, "no such document: %s", id);
-	}
-	if ((rc = run(s,
-		      "SELECT se.n, se.start, se.end FROM sentences se JOIN documents d ON d.id = se.doc"
-		      " WHERE d.doc_id = ?1 ORDER BY se.n",
-		      args, 1, sentences, e)) < 0 ||
-	    (rc = run(s,
-		      "SELECT m.sentence, m.start, m.end, m.kind, m.code, m.person, m.name, m.text FROM mentions m"
-		      " JOIN documents d ON d.id = m.doc WHERE d.doc_id = ?1 ORDER BY m.start, m.end",
-		      args, 1, mentions, e)) < 0 ||
-	    (rc = run(s,
-		      "SELECT e.n, e.source, e.target, e.source_person, e.target_person, e.cameo, e.cameo_name, e.type,"
-		      " e.goldstein, e.quad, e.mode, e.reciprocal, e.modality, e.date, e.date_source, e.location,"
-		      " e.sentence, e.start, e.end, e.evidence, e.rules FROM events e JOIN documents d ON d.id = e.doc"
-		      " WHERE d.doc_id = ?1 ORDER BY e.n",
-		      args, 1, events, e)) < 0) {
-		dyad_table_free(doc);
-		dyad_table_free(sentences);
-		dyad_table_free(mentions);
-		return rc;
 	}
 	return 0;
 }

@@ -479,72 +479,58 @@ static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schem
 					  schema_v6, schema_v7, schema_v8, schema_v9 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
-struct dyad_store {
+typedef struct {
+	dyad_store base; /* first: the engine's handle is this one's */
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
-	char err[512];
-	int in_tx;
-};
+} sqlite_store;
 
 int dyad_store_schema_version(void)
 {
 	return SCHEMA_VERSION;
 }
 
-const char *dyad_store_errmsg(const dyad_store *s)
-{
-	return s->err;
-}
-
-static int fail(dyad_store *s, const char *what)
+static int fail(sqlite_store *s, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
 
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED || (code & 0xff) == SQLITE_BUSY)
-		snprintf(s->err, sizeof s->err, "%s: the database is busy: another dyad is writing to it", what);
+		snprintf(s->base.err, sizeof s->base.err, "%s: the database is busy: another dyad is writing to it",
+			 what);
 	else
-		snprintf(s->err, sizeof s->err, "%s: %s", what, sqlite3_errmsg(s->db));
+		snprintf(s->base.err, sizeof s->base.err, "%s: %s", what, sqlite3_errmsg(s->db));
 	return DYAD_EDB;
 }
 
-static int exec(dyad_store *s, const char *q, const char *what)
+static int exec(sqlite_store *s, const char *q, const char *what)
 {
 	char *msg = NULL;
 
 	if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK) {
 		int code = sqlite3_extended_errcode(s->db);
 		if ((code & 0xff) == SQLITE_BUSY)
-			snprintf(s->err, sizeof s->err, "%s: the database is busy: another dyad is writing to it", what);
+			snprintf(s->base.err, sizeof s->base.err,
+				 "%s: the database is busy: another dyad is writing to it", what);
 		else
-			snprintf(s->err, sizeof s->err, "%s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
+			snprintf(s->base.err, sizeof s->base.err, "%s: %s", what, msg ? msg : sqlite3_errmsg(s->db));
 		sqlite3_free(msg);
 		return DYAD_EDB;
 	}
 	return 0;
 }
 
-static int migrate(dyad_store *s, int readonly)
+static int migrate(sqlite_store *s, int readonly)
 {
 	sqlite3_stmt *st;
-	int version = 0, v;
+	int version = 0, v, tables = 0, rc;
 
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return fail(s, "reading the schema version");
 	if (sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (version > SCHEMA_VERSION) {
-		snprintf(s->err, sizeof s->err,
-			 "the database has schema version %d; this dyad knows up to %d: "
-			 "use a newer dyad",
-			 version, SCHEMA_VERSION);
-		return DYAD_EDB;
-	}
-	if (version == SCHEMA_VERSION)
-		return 0;
 	if (version == 0) {
-		/* a file dyad did not make: say what it is rather than offer to migrate it */
-		int tables = -1;
+		tables = -1;
 		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
 			if (sqlite3_step(st) == SQLITE_ROW)
 				tables = sqlite3_column_int(st, 0);
@@ -552,33 +538,16 @@ static int migrate(dyad_store *s, int readonly)
 		}
 		if (tables < 0) {
 			/* a file cut short (a copy stopped half-way) reads as damaged, not as foreign */
-			snprintf(s->err, sizeof s->err, "%s (%s): dyad leaves it alone",
+			snprintf(s->base.err, sizeof s->base.err, "%s (%s): dyad leaves it alone",
 				 sqlite3_errcode(s->db) == SQLITE_CORRUPT
 					 ? "a damaged SQLite database, cut short or overwritten"
 					 : "not an SQLite database",
 				 sqlite3_errmsg(s->db));
 			return DYAD_EDB;
 		}
-		if (tables > 0) {
-			snprintf(s->err, sizeof s->err,
-				 "an SQLite database of another program (%d tables, no dyad schema): "
-				 "dyad leaves it alone",
-				 tables);
-			return DYAD_EDB;
-		}
-		if (readonly) {
-			snprintf(s->err, sizeof s->err,
-				 "an empty database, not yet a knowledge base: fill it with dyad ingest");
-			return DYAD_EDB;
-		}
 	}
-	if (readonly) {
-		snprintf(s->err, sizeof s->err,
-			 "the database has schema version %d and needs migrating to %d: "
-			 "open it once for writing (dyad ingest)",
-			 version, SCHEMA_VERSION);
-		return DYAD_EDB;
-	}
+	if ((rc = dyad_store_schema_plan(&s->base, version, SCHEMA_VERSION, tables, readonly, "an SQLite database")) <= 0)
+		return rc;
 	if (exec(s, "BEGIN IMMEDIATE", "migrating the schema") < 0)
 		return DYAD_EDB;
 	for (v = version; v < SCHEMA_VERSION; v++) {
@@ -610,9 +579,9 @@ static int is_sqlite_or_absent(const char *path)
 	return n == 0 || (n == sizeof head && memcmp(head, magic, sizeof magic) == 0);
 }
 
-int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, dyad_errbuf *e)
+static int sq_open(dyad_store **out, const char *path, int flags, int wait_ms, dyad_errbuf *e)
 {
-	dyad_store *s = dyad_xcalloc(1, sizeof *s);
+	sqlite_store *s = dyad_xcalloc(1, sizeof *s);
 	int oflags = (flags & DYAD_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	int rc;
 
@@ -637,12 +606,12 @@ int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, 
 		goto fail;
 	}
 	if (exec(s, "PRAGMA foreign_keys = ON", "opening") < 0) {
-		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
+		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->base.err);
 		goto fail;
 	}
 	/* the schema first: a file dyad did not make is refused before anything in it changes */
 	if ((rc = migrate(s, flags & DYAD_STORE_READONLY)) < 0) {
-		dyad_errf(e, rc, "%s: %s", path, s->err);
+		dyad_errf(e, rc, "%s: %s", path, s->base.err);
 		goto fail;
 	}
 	/*
@@ -655,14 +624,15 @@ int dyad_store_open(dyad_store **out, const char *path, int flags, int wait_ms, 
 					       exec(s, "PRAGMA synchronous = NORMAL", "opening") < 0 ||
 					       exec(s, "PRAGMA cache_size = -65536", "opening") < 0 ||
 					       exec(s, "PRAGMA temp_store = MEMORY", "opening") < 0)) {
-		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
+		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->base.err);
 		goto fail;
 	}
 	if ((flags & DYAD_STORE_READONLY) && exec(s, "PRAGMA cache_size = -16384", "opening") < 0) {
-		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->err);
+		dyad_errf(e, DYAD_EDB, "%s: %s", path, s->base.err);
 		goto fail;
 	}
-	*out = s;
+	s->base.engine = &dyad_store_sqlite;
+	*out = &s->base;
 	return 0;
 fail:
 	sqlite3_close(s->db);
@@ -670,13 +640,14 @@ fail:
 	return DYAD_EDB;
 }
 
-void dyad_store_close(dyad_store *s)
+static void sq_close(dyad_store *ds)
 {
+	sqlite_store *s = (sqlite_store *)ds;
 	size_t i;
 
 	if (s == NULL)
 		return;
-	if (s->in_tx)
+	if (s->base.in_tx)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
@@ -684,9 +655,9 @@ void dyad_store_close(dyad_store *s)
 	free(s);
 }
 
-void *dyad_store_db(dyad_store *s)
+sqlite3 *store_sqlite_db(dyad_store *s)
 {
-	return s->db;
+	return ((sqlite_store *)s)->db;
 }
 
 /*
@@ -694,7 +665,7 @@ void *dyad_store_db(dyad_store *s)
  * fts_state.indexed_upto. Runs before a commit and before sentences are
  * deleted (the delete trigger must only ever remove indexed rows).
  */
-static int fts_sync(dyad_store *s)
+static int fts_sync(sqlite_store *s)
 {
 	return exec(s,
 		    "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences"
@@ -703,30 +674,26 @@ static int fts_sync(dyad_store *s)
 		    "indexing sentences");
 }
 
-int dyad_store_begin(dyad_store *s)
+static int sq_begin(dyad_store *ds)
 {
-	if (exec(s, "BEGIN IMMEDIATE", "starting a transaction") < 0)
-		return DYAD_EDB;
-	s->in_tx = 1;
-	return 0;
+	return exec((sqlite_store *)ds, "BEGIN IMMEDIATE", "starting a transaction");
 }
 
-int dyad_store_commit(dyad_store *s)
+static int sq_commit(dyad_store *ds)
 {
+	sqlite_store *s = (sqlite_store *)ds;
 	if (fts_sync(s) < 0 || exec(s, "COMMIT", "committing") < 0)
 		return DYAD_EDB;
-	s->in_tx = 0;
 	return 0;
 }
 
-void dyad_store_rollback(dyad_store *s)
+static void sq_rollback(dyad_store *ds)
 {
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	s->in_tx = 0;
+	sqlite3_exec(((sqlite_store *)ds)->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* The prepared statement `i`, reset and unbound; NULL with the error on the handle. */
-static sqlite3_stmt *stmt(dyad_store *s, int i)
+static sqlite3_stmt *stmt(sqlite_store *s, int i)
 {
 	if (s->st[i] == NULL &&
 	    sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
@@ -751,7 +718,7 @@ static void bind_str(sqlite3_stmt *st, int i, dyad_str v)
 	sqlite3_bind_text(st, i, v.p ? v.p : "", (int)v.n, SQLITE_STATIC);
 }
 
-static int run(dyad_store *s, sqlite3_stmt *st, const char *what)
+static int run(sqlite_store *s, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
 
@@ -769,7 +736,7 @@ static int popcount64(uint64_t x)
 }
 
 /* Link `row` to an earlier document whose fingerprint differs in at most 3 bits. */
-static int link_syndicated(dyad_store *s, int64_t row, uint64_t simhash)
+static int link_syndicated(sqlite_store *s, int64_t row, uint64_t simhash)
 {
 	int band;
 	int64_t best = 0;
@@ -813,8 +780,9 @@ static int link_syndicated(dyad_store *s, int64_t row, uint64_t simhash)
 	return 0;
 }
 
-int dyad_store_put_doc(dyad_store *s, const dyad_store_doc *d, int64_t *row)
+static int sq_put_doc(dyad_store *ds, const dyad_store_doc *d, int64_t *row)
 {
+	sqlite_store *s = (sqlite_store *)ds;
 	sqlite3_stmt *st = stmt(s, ST_FIND_DOC);
 	char id[17], hash[17];
 	int status = DYAD_STORE_NEW, i;
@@ -873,8 +841,9 @@ int dyad_store_put_doc(dyad_store *s, const dyad_store_doc *d, int64_t *row)
 	return status;
 }
 
-int dyad_store_put_sentence(dyad_store *s, int64_t doc, size_t n, size_t start, size_t end, dyad_str text)
+static int sq_put_sentence(dyad_store *ds, int64_t doc, size_t n, size_t start, size_t end, dyad_str text)
 {
+	sqlite_store *s = (sqlite_store *)ds;
 	sqlite3_stmt *st = stmt(s, ST_INSERT_SENT);
 
 	if (st == NULL)
@@ -897,8 +866,9 @@ static void bind_actor(sqlite3_stmt *st, int first, const dyad_store_actor *a)
 	bind_text(st, first + 5, a->name);
 }
 
-int dyad_store_put_mention(dyad_store *s, int64_t doc, const dyad_store_mention *m)
+static int sq_put_mention(dyad_store *ds, int64_t doc, const dyad_store_mention *m)
 {
+	sqlite_store *s = (sqlite_store *)ds;
 	sqlite3_stmt *st = stmt(s, ST_INSERT_MENT);
 
 	if (st == NULL)
@@ -918,30 +888,16 @@ int dyad_store_put_mention(dyad_store *s, int64_t doc, const dyad_store_mention 
 	return run(s, st, "storing a mention");
 }
 
-/* The side of a dyad: the country, or the organisation's code ("IGOSCO"). */
-static void dyad_side_code(const dyad_store_actor *a, char out[24])
+static int sq_put_event(dyad_store *ds, int64_t doc, const dyad_store_event *ev)
 {
-	if (a->country && *a->country)
-		snprintf(out, 24, "%s", a->country);
-	else if (a->code && strncmp(a->code, "IGO", 3) == 0) {
-		/* the organisation without the role its code may carry: IGOEUDIP is IGOEU's side */
-		size_t n = strlen(a->code), r = a->role ? strlen(a->role) : 0;
-		if (r && n > r + 3 && strcmp(a->code + n - r, a->role) == 0)
-			n -= r;
-		snprintf(out, 24, "%.*s", (int)n, a->code);
-	} else
-		snprintf(out, 24, "%s", a->code ? a->code : "");
-}
-
-int dyad_store_put_event(dyad_store *s, int64_t doc, const dyad_store_event *ev)
-{
+	sqlite_store *s = (sqlite_store *)ds;
 	sqlite3_stmt *st = stmt(s, ST_INSERT_EV);
 	char sa[24], ta[24], root[3];
 
 	if (st == NULL)
 		return DYAD_EDB;
-	dyad_side_code(&ev->source, sa);
-	dyad_side_code(&ev->target, ta);
+	dyad_store_side_code(&ev->source, sa);
+	dyad_store_side_code(&ev->target, ta);
 	snprintf(root, sizeof root, "%.2s", ev->cameo ? ev->cameo : "");
 	sqlite3_bind_int64(st, 1, doc);
 	sqlite3_bind_int64(st, 2, (int64_t)ev->n);
@@ -987,8 +943,9 @@ int dyad_store_put_event(dyad_store *s, int64_t doc, const dyad_store_event *ev)
 	return run(s, st, "storing an event");
 }
 
-int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, const char *name_en, const char *name_ru)
+static int sq_put_actor(dyad_store *ds, const char *code, const char *kind, const char *name_en, const char *name_ru)
 {
+	sqlite_store *s = (sqlite_store *)ds;
 	sqlite3_stmt *st = stmt(s, ST_ACTOR);
 
 	if (st == NULL)
@@ -1000,9 +957,10 @@ int dyad_store_put_actor(dyad_store *s, const char *code, const char *kind, cons
 	return run(s, st, "storing an actor");
 }
 
-int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folded, const char *kind, const char *code,
-			      const char *person)
+static int sq_put_actor_name(dyad_store *ds, const char *name, const char *folded, const char *kind, const char *code,
+			     const char *person)
 {
+	sqlite_store *s = (sqlite_store *)ds;
 	sqlite3_stmt *st = stmt(s, ST_ACTOR_NAME);
 
 	if (st == NULL)
@@ -1015,45 +973,186 @@ int dyad_store_put_actor_name(dyad_store *s, const char *name, const char *folde
 	return run(s, st, "storing an actor's name");
 }
 
-/* ---- near-duplicate fingerprints ----------------------------------------------------------- */
+/* ---- running SQL into tables (the shared questions of sql_query.c, and dyad_query_sql)
+ * --------------------------------------------------------------- */
 
-/* Bytes of words: ASCII letters and digits, and every byte of a multibyte character. */
-static int word_byte(unsigned char c)
+/* Copy the rows of prepared statement `st` into `out` (started from its columns); SQLITE_DONE or the error. */
+static int collect(sqlite3_stmt *st, dyad_table *out)
 {
-	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+	size_t i;
+	int rc;
 
-uint64_t dyad_simhash(dyad_str text)
-{
-	int v[64] = { 0 };
-	uint64_t out = 0;
-	size_t i = 0, words = 0;
-	int b;
-
-	/* each word of the case-folded text (letters and digits) votes bit by bit with its hash */
-	while (i < text.n) {
-		size_t j;
-		uint64_t w = DYAD_HASH_SEED;
-		while (i < text.n && !word_byte((unsigned char)text.p[i]))
-			i++;
-		for (j = i; j < text.n && word_byte((unsigned char)text.p[j]); j++) {
-			unsigned char ch = (unsigned char)text.p[j];
-			if (ch < 0x80)
-				ch = (unsigned char)(ch | 0x20);
-			w = (w ^ ch) * 0x100000001b3ULL;
+	out->ncols = (size_t)sqlite3_column_count(st);
+	out->cols = dyad_xcalloc(out->ncols ? out->ncols : 1, sizeof *out->cols);
+	for (i = 0; i < out->ncols; i++)
+		out->cols[i] = dyad_xstrdup(sqlite3_column_name(st, (int)i));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->nrows == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 64;
+			out->cells =
+				dyad_xrealloc(out->cells, out->cap * (out->ncols ? out->ncols : 1) * sizeof *out->cells);
+			out->numeric = dyad_xrealloc(out->numeric, out->cap * (out->ncols ? out->ncols : 1));
 		}
-		if (j == i)
-			break;
-		i = j;
-		words++;
-		w = dyad_hash64(&w, sizeof w, DYAD_HASH_SEED);
-		for (b = 0; b < 64; b++)
-			v[b] += (w >> b) & 1 ? 1 : -1;
+		for (i = 0; i < out->ncols; i++) {
+			int type = sqlite3_column_type(st, (int)i);
+			const unsigned char *v = sqlite3_column_text(st, (int)i);
+			out->cells[out->nrows * out->ncols + i] = v ? dyad_xstrdup((const char *)v) : NULL;
+			out->numeric[out->nrows * out->ncols + i] = type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+		}
+		out->nrows++;
 	}
-	if (words < 8)
-		return 0; /* too short to tell a copy from a coincidence */
-	for (b = 0; b < 64; b++)
-		if (v[b] > 0)
-			out |= 1ULL << b;
-	return out;
+	return rc;
 }
+
+/*
+ * The engine's `run`: one statement, its arguments each a string (NULL
+ * binds SQL NULL), by position (?N) or by name (:name; a name the
+ * statement lacks is skipped), into `out`.
+ */
+static int sq_run(dyad_store *s, const char *q, const char *const *args, size_t nargs, const char *const *names,
+		  const char *const *values, size_t nnames, dyad_table *out, dyad_errbuf *e)
+{
+	sqlite3 *db = store_sqlite_db(s);
+	sqlite3_stmt *st;
+	char key[40];
+	size_t i;
+	int k;
+
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
+		return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+	for (i = 0; i < nargs; i++)
+		if (args[i])
+			sqlite3_bind_text(st, (int)i + 1, args[i], -1, SQLITE_STATIC);
+	for (i = 0; i < nnames; i++) {
+		snprintf(key, sizeof key, ":%s", names[i]);
+		if (values[i] && (k = sqlite3_bind_parameter_index(st, key)) > 0)
+			sqlite3_bind_text(st, k, values[i], -1, SQLITE_STATIC);
+	}
+	if (collect(st, out) != SQLITE_DONE) {
+		dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		dyad_table_free(out);
+		return DYAD_EDB;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int sq_sql(dyad_store *s, const char *q, dyad_table *out, dyad_errbuf *e)
+{
+	sqlite3 *db = store_sqlite_db(s);
+	const char *at = q;
+
+	memset(out, 0, sizeof *out);
+	while (at && *at) {
+		sqlite3_stmt *st = NULL;
+		dyad_table t;
+		if (sqlite3_prepare_v2(db, at, -1, &st, &at) != SQLITE_OK) {
+			dyad_table_free(out);
+			return dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+		}
+		if (st == NULL) /* only blanks or a comment left */
+			break;
+		memset(&t, 0, sizeof t);
+		if (collect(st, &t) != SQLITE_DONE) {
+			dyad_errf(e, DYAD_EDB, "query: %s", sqlite3_errmsg(db));
+			sqlite3_finalize(st);
+			dyad_table_free(&t);
+			dyad_table_free(out);
+			return DYAD_EDB;
+		}
+		sqlite3_finalize(st);
+		if (t.ncols) {
+			dyad_table_free(out);
+			*out = t;
+		} else
+			dyad_table_free(&t);
+	}
+	return 0;
+}
+
+/* ---- search ------------------------------------------------------------------------------- */
+
+/*
+ * The user's words as an FTS5 query: each bare word becomes a quoted string
+ * (so punctuation cannot break the syntax), phrases in quotes stay phrases.
+ */
+static void fts_query(const char *q, dyad_buf *out)
+{
+	const char *p = q;
+
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (out->n)
+			dyad_buf_putc(out, ' ');
+		dyad_buf_putc(out, '"');
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				dyad_buf_put(out, p, 1);
+			if (*p == '"')
+				p++;
+		} else {
+			for (; *p && *p != ' ' && *p != '\t'; p++)
+				if (*p != '"')
+					dyad_buf_put(out, p, 1);
+		}
+		dyad_buf_putc(out, '"');
+	}
+}
+
+static int store_sqlite_search_fts(dyad_store *s, const char *q, long limit, const char *open, const char *close,
+				   dyad_table *out, dyad_errbuf *e)
+{
+	dyad_buf fq = DYAD_BUF_INIT;
+	char lim[24];
+	const char *args[4];
+	int rc;
+
+	fts_query(q, &fq);
+	dyad_buf_putc(&fq, '\0');
+	snprintf(lim, sizeof lim, "%ld", limit > 0 ? limit : 20);
+	args[0] = fq.p;
+	args[1] = lim;
+	args[2] = open ? open : "[";
+	args[3] = close ? close : "]";
+	rc = sq_run(s,
+		    "SELECT d.date, d.outlet, d.title, highlight(sentences_fts, 0, ?3, ?4) AS sentence, d.doc_id AS doc"
+		    " FROM sentences_fts JOIN sentences se ON se.id = sentences_fts.rowid"
+		    " JOIN documents d ON d.id = se.doc"
+		    " WHERE sentences_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+		    args, 4, NULL, NULL, 0, out, e);
+	dyad_buf_free(&fq);
+	return rc;
+}
+
+/* Every --db argument that no server engine claims is a file of this engine's. */
+static int sq_claims(const char *target)
+{
+	(void)target;
+	return 1;
+}
+
+const dyad_store_engine dyad_store_sqlite = {
+	.name = "SQLite",
+	.claims = sq_claims,
+	.open = sq_open,
+	.close = sq_close,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.put_doc = sq_put_doc,
+	.put_sentence = sq_put_sentence,
+	.put_mention = sq_put_mention,
+	.put_event = sq_put_event,
+	.put_actor = sq_put_actor,
+	.put_actor_name = sq_put_actor_name,
+	.run = sq_run,
+	.sql = sq_sql,
+	DYAD_STORE_SQL_QUESTIONS,
+	.stats = store_sql_stats,
+	.search = store_sqlite_search_fts,
+};

@@ -212,3 +212,12 @@ size_t dyad_dict_parse(dyad_str text, const char *file, dyad_dict_fn fn, dyad_di
 	}
 	return bad;
 }
+
+void dyad_ymd_format(dyad_ymd d, char out[11])
+{
+	if (d <= 0 || d > 99991231)
+		out[0] = '\0';
+	else
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(d / 10000) % 10000u, (unsigned)(d / 100 % 100) % 100u,
+			 (unsigned)(d % 100) % 100u);
+}

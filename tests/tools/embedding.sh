@@ -14,7 +14,7 @@ fail() { echo "FAIL: $*"; status=1; }
 awk '/^```c$/ { inblock = 1; text = ""; next } /^```$/ && inblock { if (text ~ /int main\(/) { printf "%s", text; exit } inblock = 0; next } inblock { text = text $0 "\n" }' \
 	docs/embedding.md >"$tmp/events.c"
 [ -s "$tmp/events.c" ] || { echo "FAIL: no C program in docs/embedding.md"; exit 1; }
-pkgs="libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd"
+pkgs="libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd libpq"
 # a library built with sanitizers links only into a program built with them (build/<mode>/)
 case "$(basename "$build")" in
 asan) san="-fsanitize=address,undefined" ;;

@@ -4,7 +4,8 @@
  * it states out; a page from memory coded as the same page read from its
  * file; bad dictionaries, bad calls and unreadable inputs each answered with
  * their code and a message naming them; two handles, and a clone, used at
- * once; and a stream coded on several threads giving what one thread gives.
+ * once; a stream coded on several threads giving what one thread gives; and
+ * a coded document stored through the library's mapping to rows, once.
  * Runs from the repository's root with the shipped data/.
  */
 #include <setjmp.h>
@@ -19,6 +20,8 @@
 #include <unistd.h>
 
 #include "dyad/pipeline.h"
+#include "dyad/query.h"
+#include "dyad/store.h"
 
 #define CALL                                                                                                 \
 	"Kazakh President Kassym-Jomart Tokayev held a telephone conversation with Uzbek President Shavkat " \
@@ -302,6 +305,54 @@ static void threads_give_what_one_thread_gives(void **state)
 	dyad_buf_free(&four);
 }
 
+/* A coded document into a store through dyad_store_put_document: its event is found, and again it writes nothing. */
+static void a_document_is_stored_once(void **state)
+{
+	char path[64] = "/tmp/dyad-rows-XXXXXX", side[80];
+	const dyad_document *d;
+	dyad_store_rows *rows;
+	dyad_store_counts n;
+	dyad_store *s;
+	dyad_event_filter f = DYAD_EVENT_FILTER_INIT;
+	dyad_table t;
+	dyad_errbuf e;
+	int fd, round;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	memset(&n, 0, sizeof n);
+	assert_int_equal(dyad_store_open(&s, path, DYAD_STORE_CREATE, 0, &e), 0);
+	assert_int_equal(dyad_store_rows_open(&rows, coder, NULL, NULL, &e), 0);
+	assert_non_null(strstr(dyad_store_rows_version(rows), "+data."));
+	assert_int_equal(dyad_pipeline_text(coder, "call.txt", CALL, strlen(CALL), &d, &e), 0);
+	for (round = 0; round < 2; round++) {
+		assert_int_equal(dyad_store_begin(s), 0);
+		if (round == 0)
+			assert_int_equal(dyad_store_put_lexicon(s, rows), 0);
+		assert_int_equal(dyad_store_put_document(s, rows, d, &n), round ? DYAD_STORE_SAME : DYAD_STORE_NEW);
+		assert_int_equal(dyad_store_commit(s), 0);
+	}
+	assert_int_equal(n.docs, 2);
+	assert_int_equal(n.same, 1);
+	assert_int_equal(n.events, d->nevents);
+	f.actor = "Kazakhstan";
+	assert_int_equal(dyad_query_events(s, &f, &t, &e), 0);
+	assert_int_equal(t.nrows, 1);
+	snprintf(side, sizeof side, "%s -> %s", dyad_table_get(&t, 0, 1), dyad_table_get(&t, 0, 2));
+	assert_string_equal(side, "KAZGOV -> UZBGOV");
+	dyad_table_free(&t);
+	dyad_store_rows_close(rows);
+	dyad_store_close(s);
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 static int setup(void **state)
 {
 	dyad_pipeline_opts o = DYAD_PIPELINE_OPTS_INIT;
@@ -337,6 +388,7 @@ int main(void)
 		cmocka_unit_test(two_handles_at_once),
 		cmocka_unit_test(a_clone_outlives_its_original),
 		cmocka_unit_test(threads_give_what_one_thread_gives),
+		cmocka_unit_test(a_document_is_stored_once),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

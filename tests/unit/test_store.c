@@ -10,12 +10,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "dyad/query.h"
 #include "dyad/store.h"
 
 static char path[64];
@@ -45,22 +45,28 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The first cell of what SQL `q` gives, as a number; -1 when it gives no row. */
 static int64_t count(dyad_store *s, const char *q)
 {
-	sqlite3_stmt *st;
+	dyad_table t;
+	dyad_errbuf e;
 	int64_t n = -1;
 
-	assert_int_equal(sqlite3_prepare_v2(dyad_store_db(s), q, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	assert_int_equal(dyad_query_sql(s, q, &t, &e), 0);
+	if (t.nrows > 0 && dyad_table_get(&t, 0, 0))
+		n = strtoll(dyad_table_get(&t, 0, 0), NULL, 10);
+	dyad_table_free(&t);
 	return n;
 }
 
 /* Run SQL on the store's file behind dyad's back (a change by hand, a store of an older dyad). */
 static void exec(dyad_store *s, const char *sql)
 {
-	assert_int_equal(sqlite3_exec(dyad_store_db(s), sql, NULL, NULL, NULL), SQLITE_OK);
+	dyad_table t;
+	dyad_errbuf e;
+
+	assert_int_equal(dyad_query_sql(s, sql, &t, &e), 0);
+	dyad_table_free(&t);
 }
 
 /* dyad_facets as the events add up now: rows that differ, both ways (0 when the triggers kept it) */
