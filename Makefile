@@ -14,7 +14,7 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   := build/$(MODE)
 
-PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd
+PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 
@@ -146,7 +146,7 @@ test: $(TEST_BINS) $(GAZETTEER)
 	@tests/run $(BUILD)
 
 check:
-	@scripts/bootstrap browser
+	@scripts/bootstrap browser clickhouse
 	@$(MAKE) --no-print-directory test
 
 asan:

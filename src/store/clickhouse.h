@@ -1,0 +1,151 @@
+/*
+ * clickhouse.h — the ClickHouse engine's insides: its URL
+ * (clickhouse://host:port/db?cluster=NAME), a client for the server's HTTP
+ * interface through libcurl (clickhouse_http.c), the TabSeparated escaping
+ * of values and dates as Int32 YYYYMMDD, and the schema on one server or on
+ * every shard of a cluster (clickhouse_schema.c). docs/engines.md tells the
+ * design: sharding by document, idempotent re-ingest without unique keys.
+ */
+#ifndef DYAD_STORE_CLICKHOUSE_H
+#define DYAD_STORE_CLICKHOUSE_H
+
+#include <stdint.h>
+
+#include "dyad/util.h"
+
+/** The HTTP port of a URL that names none: ClickHouse's default. */
+#define DYAD_CH_DEFAULT_PORT 8123
+
+/** A parsed clickhouse:// URL. Every string is owned (dyad_ch_url_free). */
+typedef struct {
+	char *host;            /**< a name or an address; IPv6 without its brackets */
+	int port;              /**< the HTTP interface's port */
+	char *database;        /**< "default" when the URL names none */
+	char *cluster;         /**< ?cluster=NAME: Distributed tables over its shards; NULL for one server */
+	char *user, *password; /**< user[:password]@, percent-decoded; NULL when absent */
+} dyad_ch_url;
+
+/**
+ * Parse `url`: clickhouse://[user[:password]@]host[:port][/database][?cluster=NAME].
+ * The database and the cluster are identifiers (letters, digits, _; not a digit first).
+ * Returns 0, or DYAD_EUSAGE with a message in `e` that names the URL (its password
+ * hidden) and what is wrong; *out is then empty.
+ */
+int dyad_ch_url_parse(dyad_ch_url *out, const char *url, dyad_errbuf *e);
+void dyad_ch_url_free(dyad_ch_url *u);
+
+/** A connection to one server's HTTP interface; one request at a time. */
+typedef struct dyad_ch dyad_ch;
+
+/**
+ * A handle on the server `url` names. Nothing is sent yet: the first query
+ * finds out whether the server answers. Returns 0 or DYAD_EUSAGE (a bad URL),
+ * DYAD_EDB (libcurl would not start) with the message in `e`.
+ */
+int dyad_ch_open(dyad_ch **out, const char *url, dyad_errbuf *e);
+/**
+ * A handle on another server of the same deployment (a shard): `u`'s
+ * database, credentials and cluster, at `host`:`port`. Returns as dyad_ch_open.
+ */
+int dyad_ch_open_host(dyad_ch **out, const dyad_ch_url *u, const char *host, int port, dyad_errbuf *e);
+void dyad_ch_close(dyad_ch *c);
+/** The handle's URL, parsed. */
+const dyad_ch_url *dyad_ch_url_of(const dyad_ch *c);
+/** The last error, one line naming the engine, the host and the problem. */
+const char *dyad_ch_errmsg(const dyad_ch *c);
+/** Set the handle's message to "ClickHouse at host:port: " and `fmt`'s text. Returns DYAD_EDB. */
+int dyad_ch_fail(dyad_ch *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** Set the handle's message to `msg` as it is (another handle's, which names its own host). Returns DYAD_EDB. */
+int dyad_ch_set_error(dyad_ch *c, const char *msg);
+
+/**
+ * Called for each line of a result (TabSeparated or JSONEachRow: one row a
+ * line), without its newline; the slice lives until the callback returns.
+ * A nonzero return stops the query and is what dyad_ch_query returns.
+ */
+typedef int (*dyad_ch_row_fn)(void *ctx, dyad_str row);
+
+/**
+ * Run `sql` in the URL's database, streaming the result's lines to `fn`
+ * (NULL: the result is dropped). Inserts through Distributed tables are
+ * synchronous (insert_distributed_sync=1): when this returns 0 every shard
+ * has its rows. Returns 0, fn's nonzero value, or DYAD_EDB with the server's
+ * exception (also one raised after rows had streamed), an unreachable host or
+ * a failed login in dyad_ch_errmsg().
+ */
+int dyad_ch_query(dyad_ch *c, const char *sql, dyad_ch_row_fn fn, void *ctx);
+
+/**
+ * dyad_ch_query outside the URL's database, which need not exist: for CREATE
+ * DATABASE, DROP DATABASE and the system tables.
+ */
+int dyad_ch_query_server(dyad_ch *c, const char *sql, dyad_ch_row_fn fn, void *ctx);
+
+/**
+ * Send `insert` (an INSERT INTO t (columns) FORMAT TabSeparated) with `rows`,
+ * lines written with dyad_ch_tsv_*, as the request's body. Returns 0 or DYAD_EDB.
+ */
+int dyad_ch_insert(dyad_ch *c, const char *insert, dyad_str rows);
+
+/**
+ * The first line of `sql`'s result into `out` (emptied first; empty when there
+ * is no row). Returns 0 or DYAD_EDB.
+ */
+int dyad_ch_query_line(dyad_ch *c, const char *sql, dyad_buf *out);
+
+/* ---- values -------------------------------------------------------------------------------- */
+
+/** Append `s` as one TabSeparated field: \\ \t \n \r \0 \b \f and ' escaped. */
+void dyad_ch_tsv_str(dyad_buf *b, dyad_str s);
+/** Append a C string as a field, NULL as \N (a Nullable column's NULL). */
+void dyad_ch_tsv_cstr(dyad_buf *b, const char *s);
+
+/**
+ * Take the next field of a TabSeparated line: unescaped into `out` (emptied
+ * first), `*line` advanced past it and its tab. Returns 1 for a field, 2 for
+ * \N (NULL; `out` empty), 0 when the line has no field left.
+ */
+int dyad_ch_tsv_field(dyad_str *line, dyad_buf *out);
+
+/** Append `s` as an SQL string literal in quotes, \\ and ' escaped. */
+void dyad_ch_sql_str(dyad_buf *b, dyad_str s);
+
+/**
+ * A date "YYYY-MM-DD" as the Int32 YYYYMMDD the tables keep (a year from 0 to
+ * 214747, "-YYYY-MM-DD" before year 0 as a negative number); NULL or "" is 0,
+ * no date. Returns 0, or DYAD_EINPUT for anything else (*out is then 0).
+ */
+int dyad_ch_date_int(const char *iso, int32_t *out);
+/** The Int32 date back as "YYYY-MM-DD" in `out` ("" for 0). */
+void dyad_ch_date_iso(int32_t date, char out[16]);
+
+/* ---- schema (clickhouse_schema.c) ---------------------------------------------------------- */
+
+/** The schema version dyad writes on ClickHouse (the table dyad_schema). */
+int dyad_ch_schema_version(void);
+
+/**
+ * Append to `out` the statements that make dyad's tables, one per line, in
+ * order: on a shard's server when `cluster` is set (`local` 1: the MergeTree
+ * tables <name>_local; `local` 0: the Distributed tables over them), or on a
+ * single server (cluster NULL: MergeTree tables under the plain names).
+ */
+void dyad_ch_schema_sql(dyad_buf *out, const char *database, const char *cluster, int local);
+
+/**
+ * Create dyad's tables where `c` points: on a single server, or with a cluster
+ * on every server system.clusters lists for it (their HTTP interface on `c`'s
+ * port), then the Distributed tables. A store of this version is left as it
+ * is; one of a newer dyad, or a database whose tables another program made, is
+ * refused. Returns 0 or DYAD_EDB with the message in dyad_ch_errmsg(c).
+ */
+int dyad_ch_schema_create(dyad_ch *c);
+
+/**
+ * The servers of `c`'s cluster, one "host" each, in shard order (every
+ * replica), as system.clusters on `c`'s server lists them. *out is a malloc'd
+ * array of malloc'd strings. Returns 0 or DYAD_EDB (no such cluster).
+ */
+int dyad_ch_cluster_hosts(dyad_ch *c, char ***out, size_t *n);
+
+#endif

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# clickhouse_cluster.sh — a throwaway two-shard ClickHouse on loopback for the engine's tests.
+#   clickhouse_cluster.sh start [DIR]   start it (in DIR, else a new temporary folder) and print
+#                                       shell assignments: DYAD_CLICKHOUSE_DIR, _URL, _SHARDS
+#   clickhouse_cluster.sh stop DIR      stop its servers and remove DIR
+#   clickhouse_cluster.sh BUILD         the test tests/run calls: start, run BUILD/tests/test_clickhouse
+#                                       against the cluster (its server tests included), stop
+# Shard 1 listens on 127.0.0.1 and shard 2 on 127.0.0.2, both on the same HTTP and native ports
+# (picked free at random), so every shard's HTTP interface is on the port of the URL dyad is given,
+# as on a real cluster. Each server has its own config.xml, users.xml, data and logs under DIR; the
+# cluster `dyad_test` names both shards (Distributed without replication: no ZooKeeper). Run as
+# root (as CI does), the servers run as `nobody` through setpriv: clickhouse-server 18.16 accepts
+# root, later versions refuse a data folder whose owner differs from the process, and a test server
+# has no business holding root anyway. `eval "$(tests/tools/clickhouse_cluster.sh start)"` sets the
+# variables in a shell; docs/engines.md says how to grow this into a real cluster.
+set -euo pipefail
+
+die() { echo "clickhouse_cluster: $*" >&2; exit 1; }
+server=$(command -v clickhouse-server 2>/dev/null || true)
+[ -n "$server" ] || [ ! -x /usr/sbin/clickhouse-server ] || server=/usr/sbin/clickhouse-server
+
+# Two ports free on both loopback addresses: HTTP and native (the shards talk native to each other).
+free_ports() {
+	python3 - <<'EOF'
+import random, socket
+def free(port):
+    for host in ("127.0.0.1", "127.0.0.2"):
+        s = socket.socket()
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+        finally:
+            s.close()
+    return True
+ports = []
+while len(ports) < 2:
+    p = random.randrange(20000, 60000)
+    if p not in ports and free(p):
+        ports.append(p)
+print(*ports)
+EOF
+}
+
+# write_server DIR SHARD HOST HTTP TCP: the folder, config.xml and users.xml of one shard's server
+write_server() {
+	local d=$1/shard$2 host=$3 http=$4 tcp=$5
+	mkdir -p "$d/data" "$d/tmp" "$d/user_files" "$d/log"
+	cat >"$d/config.xml" <<EOF
+<?xml version="1.0"?>
+<yandex>
+    <logger>
+        <level>warning</level>
+        <log>$d/log/server.log</log>
+        <errorlog>$d/log/server.err.log</errorlog>
+        <size>10M</size>
+        <count>1</count>
+    </logger>
+    <listen_host>$host</listen_host>
+    <http_port>$http</http_port>
+    <tcp_port>$tcp</tcp_port>
+    <path>$d/data/</path>
+    <tmp_path>$d/tmp/</tmp_path>
+    <user_files_path>$d/user_files/</user_files_path>
+    <users_config>$d/users.xml</users_config>
+    <default_profile>default</default_profile>
+    <default_database>default</default_database>
+    <timezone>UTC</timezone>
+    <max_concurrent_queries>50</max_concurrent_queries>
+    <mark_cache_size>67108864</mark_cache_size>
+    <uncompressed_cache_size>67108864</uncompressed_cache_size>
+    <remote_servers>
+        <dyad_test>
+            <shard><replica><host>127.0.0.1</host><port>$tcp</port></replica></shard>
+            <shard><replica><host>127.0.0.2</host><port>$tcp</port></replica></shard>
+        </dyad_test>
+    </remote_servers>
+    <macros><shard>$2</shard></macros>
+</yandex>
+EOF
+	# `default` without a password (the shards' own connections), `dyad` with one (a login to test)
+	cat >"$d/users.xml" <<EOF
+<?xml version="1.0"?>
+<yandex>
+    <profiles>
+        <default><max_memory_usage>2000000000</max_memory_usage></default>
+    </profiles>
+    <users>
+        <default>
+            <password></password>
+            <networks><ip>127.0.0.0/8</ip><ip>::1</ip></networks>
+            <profile>default</profile>
+            <quota>default</quota>
+        </default>
+        <dyad>
+            <password>dyad-test</password>
+            <networks><ip>127.0.0.0/8</ip><ip>::1</ip></networks>
+            <profile>default</profile>
+            <quota>default</quota>
+        </dyad>
+    </users>
+    <quotas><default></default></quotas>
+</yandex>
+EOF
+}
+
+# ready HOST PORT PID: wait until the server answers /ping (30 s), or fail when it has exited
+ready() {
+	local i
+	for i in $(seq 1 300); do
+		[ "$(curl -s --max-time 1 "http://$1:$2/ping" 2>/dev/null)" = "Ok." ] && return 0
+		kill -0 "$3" 2>/dev/null || return 1
+		sleep 0.1
+	done
+	return 1
+}
+
+stop() {
+	local dir=$1 pid i
+	[ -d "$dir" ] || die "stop: no cluster folder $dir"
+	for pid in $(cat "$dir"/shard*/pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+	for pid in $(cat "$dir"/shard*/pid 2>/dev/null); do
+		for i in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		if kill -0 "$pid" 2>/dev/null; then
+			echo "clickhouse_cluster: server $pid did not stop in 30 s: killed" >&2
+			kill -9 "$pid" 2>/dev/null || true
+		fi
+	done
+	rm -rf "$dir"
+}
+
+start() {
+	local dir=${1:-} attempt http tcp shard host pid as=()
+	[ -n "$server" ] || die "clickhouse-server is not installed (scripts/bootstrap clickhouse)"
+	command -v curl >/dev/null || die "curl is not installed"
+	[ -n "$dir" ] || dir=$(mktemp -d "${TMPDIR:-/tmp}/dyad-clickhouse.XXXXXX")
+	mkdir -p "$dir"
+	if [ "$(id -u)" -eq 0 ]; then
+		as=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+	fi
+	# A port taken between the check and the server's bind: try again with others.
+	for attempt in 1 2 3; do
+		read -r http tcp < <(free_ports)
+		for shard in 1 2; do write_server "$dir" "$shard" "127.0.0.$shard" "$http" "$tcp"; done
+		[ ${#as[@]} -eq 0 ] || chown -R nobody:nogroup "$dir"
+		for shard in 1 2; do
+			# setpriv execs the server, so $! is the server's own pid
+			"${as[@]}" "$server" --config-file="$dir/shard$shard/config.xml" \
+				>"$dir/shard$shard/log/stdout" 2>&1 </dev/null &
+			echo $! >"$dir/shard$shard/pid"
+		done
+		ok=1
+		for shard in 1 2; do
+			ready "127.0.0.$shard" "$http" "$(cat "$dir/shard$shard/pid")" || ok=0
+		done
+		if [ $ok = 1 ]; then
+			cat >"$dir/env" <<EOF
+DYAD_CLICKHOUSE_DIR=$dir
+DYAD_CLICKHOUSE_URL='clickhouse://127.0.0.1:$http/dyad_test?cluster=dyad_test'
+DYAD_CLICKHOUSE_SHARDS='127.0.0.1:$http 127.0.0.2:$http'
+EOF
+			cat "$dir/env"
+			return 0
+		fi
+		for shard in 1 2; do
+			echo "clickhouse_cluster: shard $shard (127.0.0.$shard:$http) did not start:" >&2
+			tail -5 "$dir/shard$shard/log/server.err.log" "$dir/shard$shard/log/stdout" 2>/dev/null >&2 || true
+		done
+		for pid in $(cat "$dir"/shard*/pid); do kill -9 "$pid" 2>/dev/null || true; done
+		wait 2>/dev/null || true
+		rm -rf "${dir:?}"/shard*
+	done
+	rm -rf "$dir"
+	die "the cluster did not start in 3 attempts"
+}
+
+# The test tests/run calls with the build folder: skipped (77) without clickhouse-server.
+selftest() {
+	local build=$1 out rc
+	if [ -z "$server" ]; then
+		echo "skipped: clickhouse-server is not installed (scripts/bootstrap clickhouse installs it)"
+		exit 77
+	fi
+	[ -x "$build/tests/test_clickhouse" ] || die "$build/tests/test_clickhouse is not built"
+	eval "$(start)"
+	trap 'stop "$DYAD_CLICKHOUSE_DIR"' EXIT
+	export DYAD_CLICKHOUSE_URL DYAD_CLICKHOUSE_SHARDS
+	out=$(${DYAD_WRAP:-} "$build/tests/test_clickhouse" 2>&1) && rc=0 || rc=$?
+	echo "$out"
+	[ $rc -eq 0 ] || die "test_clickhouse failed on the cluster (exit $rc)"
+	# the server tests must have run, not skipped
+	if grep -q '^\[  SKIPPED \]' <<<"$out"; then die "the server tests were skipped with the cluster running"; fi
+	echo "two shards at $DYAD_CLICKHOUSE_SHARDS: $(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' <<<"$out") tests" \
+		"passed; $(sed -n 's/^inserted .*: \([0-9]* rows\/s\)$/\1 inserted through Distributed/p' <<<"$out")"
+}
+
+case "${1:-}" in
+start) start "${2:-}" ;;
+stop) stop "${2:?usage: clickhouse_cluster.sh stop DIR}" ;;
+"" | -h | --help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
+*) selftest "$1" ;;
+esac

@@ -1,0 +1,584 @@
+/*
+ * test_clickhouse.c — the ClickHouse engine's wire and schema: URLs parse or
+ * fail with a message naming the URL and the problem, values survive
+ * TabSeparated escaping, dates before 1970 and after 2106 survive as Int32.
+ * With DYAD_CLICKHOUSE_URL set (tests/tools/clickhouse_cluster.sh sets it and
+ * DYAD_CLICKHOUSE_SHARDS for its two-shard cluster), the same on a server:
+ * errors name the host and the server's exception, the schema goes on every
+ * shard, rows go in through the Distributed tables and come back whole.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/clickhouse.h"
+
+/* ---- without a server ---------------------------------------------------------------------- */
+
+static void urls_parse(void **state)
+{
+	dyad_ch_url u;
+	dyad_errbuf e;
+
+	(void)state;
+	assert_int_equal(dyad_ch_url_parse(&u, "clickhouse://ana:p%40ss@db1.example.org:8124/dyad?cluster=events", &e),
+			 0);
+	assert_string_equal(u.host, "db1.example.org");
+	assert_int_equal(u.port, 8124);
+	assert_string_equal(u.database, "dyad");
+	assert_string_equal(u.cluster, "events");
+	assert_string_equal(u.user, "ana");
+	assert_string_equal(u.password, "p@ss");
+	dyad_ch_url_free(&u);
+
+	/* the defaults: port 8123, database "default", one server */
+	assert_int_equal(dyad_ch_url_parse(&u, "clickhouse://localhost", &e), 0);
+	assert_string_equal(u.host, "localhost");
+	assert_int_equal(u.port, 8123);
+	assert_string_equal(u.database, "default");
+	assert_null(u.cluster);
+	assert_null(u.user);
+	dyad_ch_url_free(&u);
+
+	assert_int_equal(dyad_ch_url_parse(&u, "clickhouse://[::1]:9123/kb", &e), 0);
+	assert_string_equal(u.host, "::1");
+	assert_int_equal(u.port, 9123);
+	assert_string_equal(u.database, "kb");
+	dyad_ch_url_free(&u);
+
+	assert_int_equal(dyad_ch_url_parse(&u, "clickhouse://h/?cluster=c1", &e), 0);
+	assert_string_equal(u.database, "default");
+	assert_string_equal(u.cluster, "c1");
+	dyad_ch_url_free(&u);
+}
+
+/* Parsing `url` fails with DYAD_EUSAGE and a message holding `part`. */
+static void url_fails(const char *url, const char *part)
+{
+	dyad_ch_url u;
+	dyad_errbuf e;
+
+	assert_int_equal(dyad_ch_url_parse(&u, url, &e), DYAD_EUSAGE);
+	if (!strstr(e.msg, part))
+		fail_msg("'%s': message '%s' lacks '%s'", url, e.msg, part);
+	assert_null(u.host);
+}
+
+static void bad_urls_are_named(void **state)
+{
+	(void)state;
+	url_fails("postgresql://h/db", "does not begin with clickhouse://");
+	url_fails("clickhouse://", "no host");
+	url_fails("clickhouse://:8123/db", "no host");
+	url_fails("clickhouse://h:0/db", "the port '0' is not a number from 1 to 65535");
+	url_fails("clickhouse://h:99999/db", "'99999'");
+	url_fails("clickhouse://h:81x/db", "'81x'");
+	url_fails("clickhouse://h:/db", "the port ''");
+	url_fails("clickhouse://h/my-db", "the database 'my-db' is not a name");
+	url_fails("clickhouse://h/db?shards=2", "unknown parameter 'shards=2' (known: cluster=NAME)");
+	url_fails("clickhouse://h/db?cluster=a;b", "the cluster 'a;b'");
+	url_fails("clickhouse://h/db#x", "#fragment");
+	url_fails("clickhouse://h%20x/db", "'%' cannot be in a host name");
+	url_fails("clickhouse://[::1/db", "closing ]");
+	url_fails("clickhouse://u:p%4@h/db", "not percent-encoded");
+	/* the message names the URL, but never its password */
+	{
+		dyad_ch_url u;
+		dyad_errbuf e;
+
+		assert_int_equal(dyad_ch_url_parse(&u, "clickhouse://ana:secret@h:0/db", &e), DYAD_EUSAGE);
+		assert_non_null(strstr(e.msg, "clickhouse://ana:***@h:0/db"));
+		assert_null(strstr(e.msg, "secret"));
+	}
+}
+
+static void values_survive_escaping(void **state)
+{
+	static const char hard[] = "tab\there\nnew line\\back 'quoted' \r\b\f Мир\0nul";
+	dyad_str v = { hard, sizeof hard - 1 };
+	dyad_buf line = DYAD_BUF_INIT, field = DYAD_BUF_INIT, q = DYAD_BUF_INIT;
+	dyad_str rest;
+
+	(void)state;
+	dyad_ch_tsv_str(&line, v);
+	assert_null(memchr(line.p, '\t', line.n));
+	assert_null(memchr(line.p, '\n', line.n));
+	assert_int_equal(strlen(line.p), line.n); /* no NUL byte left */
+	dyad_buf_putc(&line, '\t');
+	dyad_ch_tsv_cstr(&line, NULL);
+	dyad_buf_putc(&line, '\t');
+	dyad_ch_tsv_cstr(&line, "");
+	rest = (dyad_str){ line.p, line.n };
+	assert_int_equal(dyad_ch_tsv_field(&rest, &field), 1);
+	assert_int_equal(field.n, v.n);
+	assert_memory_equal(field.p, v.p, v.n);
+	assert_int_equal(dyad_ch_tsv_field(&rest, &field), 2); /* \N */
+	assert_int_equal(dyad_ch_tsv_field(&rest, &field), 1); /* "" */
+	assert_int_equal(field.n, 0);
+	assert_int_equal(dyad_ch_tsv_field(&rest, &field), 0);
+
+	dyad_ch_sql_str(&q, dyad_str_c("it's a \\ test"));
+	assert_string_equal(q.p, "'it\\'s a \\\\ test'");
+	dyad_buf_free(&line);
+	dyad_buf_free(&field);
+	dyad_buf_free(&q);
+}
+
+static void dates_are_int32(void **state)
+{
+	int32_t d;
+	char iso[16];
+
+	(void)state;
+	assert_int_equal(dyad_ch_date_int("1945-05-09", &d), 0);
+	assert_int_equal(d, 19450509);
+	assert_int_equal(dyad_ch_date_int("2150-01-01", &d), 0);
+	assert_int_equal(d, 21500101);
+	assert_int_equal(dyad_ch_date_int("-0044-03-15", &d), 0);
+	assert_int_equal(d, -440315);
+	dyad_ch_date_iso(d, iso);
+	assert_string_equal(iso, "-0044-03-15");
+	dyad_ch_date_iso(19450509, iso);
+	assert_string_equal(iso, "1945-05-09");
+	assert_int_equal(dyad_ch_date_int("", &d), 0);
+	assert_int_equal(d, 0);
+	assert_int_equal(dyad_ch_date_int(NULL, &d), 0);
+	dyad_ch_date_iso(0, iso);
+	assert_string_equal(iso, "");
+	assert_int_equal(dyad_ch_date_int("2024-02-30", &d), DYAD_EINPUT);
+	assert_int_equal(dyad_ch_date_int("2024-13-01", &d), DYAD_EINPUT);
+	assert_int_equal(dyad_ch_date_int("24-01-01", &d), DYAD_EINPUT);
+	assert_int_equal(dyad_ch_date_int("2024-1-01", &d), DYAD_EINPUT);
+	assert_int_equal(dyad_ch_date_int("2024-01-01T00:00", &d), DYAD_EINPUT);
+	assert_int_equal(d, 0);
+}
+
+static size_t count_lines(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	for (; (s = strstr(s, needle)) != NULL; s++)
+		n++;
+	return n;
+}
+
+static void schema_is_sharded_by_document(void **state)
+{
+	dyad_buf b = DYAD_BUF_INIT;
+
+	(void)state;
+	dyad_ch_schema_sql(&b, "kb", "c1", 1);
+	assert_non_null(strstr(b.p, "CREATE TABLE IF NOT EXISTS kb.events_local ("));
+	assert_non_null(strstr(b.p, " date Int32,"));
+	assert_non_null(strstr(b.p, "kb.dyad_schema"));
+	assert_null(strstr(b.p, "Distributed"));
+	dyad_buf_clear(&b);
+	dyad_ch_schema_sql(&b, "kb", "c1", 0);
+	assert_non_null(strstr(b.p, "CREATE TABLE IF NOT EXISTS kb.events AS kb.events_local ENGINE = "
+				    "Distributed(c1, kb, events_local, doc_id)"));
+	assert_non_null(strstr(b.p, "Distributed(c1, kb, documents_local, doc_id)"));
+	assert_null(strstr(b.p, "dyad_schema"));
+	/* one server: MergeTree under the plain names */
+	dyad_buf_clear(&b);
+	dyad_ch_schema_sql(&b, "kb", NULL, 1);
+	assert_non_null(strstr(b.p, "CREATE TABLE IF NOT EXISTS kb.events ("));
+	assert_null(strstr(b.p, "_local"));
+	assert_null(strstr(b.p, "Distributed"));
+	assert_int_equal(count_lines(b.p, "\n"), count_lines(b.p, "CREATE TABLE"));
+	dyad_buf_free(&b);
+}
+
+static void an_unreachable_server_is_named(void **state)
+{
+	dyad_ch *c;
+	dyad_errbuf e;
+
+	(void)state;
+	/* port 1 on loopback: nothing listens there */
+	assert_int_equal(dyad_ch_open(&c, "clickhouse://127.0.0.1:1/kb", &e), 0);
+	assert_int_equal(dyad_ch_query(c, "SELECT 1", NULL, NULL), DYAD_EDB);
+	if (!strstr(dyad_ch_errmsg(c), "ClickHouse at 127.0.0.1:1: cannot reach the server"))
+		fail_msg("message: %s", dyad_ch_errmsg(c));
+	dyad_ch_close(c);
+	assert_int_equal(dyad_ch_open(&c, "clickhouse://127.0.0.1:99999/kb", &e), DYAD_EUSAGE);
+	assert_null(c);
+}
+
+/* ---- on a server (DYAD_CLICKHOUSE_URL) ----------------------------------------------------- */
+
+static dyad_ch *live(const char *url)
+{
+	dyad_ch *c;
+	dyad_errbuf e;
+
+	if (!getenv("DYAD_CLICKHOUSE_URL")) {
+		print_message("no DYAD_CLICKHOUSE_URL: tests/tools/clickhouse_cluster.sh runs these on a cluster\n");
+		skip();
+	}
+	if (dyad_ch_open(&c, url ? url : getenv("DYAD_CLICKHOUSE_URL"), &e) != 0)
+		fail_msg("%s", e.msg);
+	return c;
+}
+
+/* The server of shard `i` (from DYAD_CLICKHOUSE_SHARDS, "host:port host:port"), on the URL's database. */
+static dyad_ch *shard(dyad_ch *c, int i)
+{
+	const char *s = getenv("DYAD_CLICKHOUSE_SHARDS");
+	char host[64];
+	int port = 0;
+	dyad_ch *h;
+	dyad_errbuf e;
+
+	assert_non_null(s);
+	while (i-- > 0 && (s = strchr(s, ' ')) != NULL)
+		s++;
+	assert_non_null(s);
+	assert_int_equal(sscanf(s, "%63[^:]:%d", host, &port), 2);
+	assert_int_equal(dyad_ch_open_host(&h, dyad_ch_url_of(c), host, port, &e), 0);
+	return h;
+}
+
+static long long number(dyad_ch *c, const char *sql)
+{
+	dyad_buf out = DYAD_BUF_INIT;
+	long long v;
+
+	if (dyad_ch_query_line(c, sql, &out) != 0)
+		fail_msg("%s: %s", sql, dyad_ch_errmsg(c));
+	v = atoll(out.p ? out.p : "-1");
+	dyad_buf_free(&out);
+	return v;
+}
+
+static void must(dyad_ch *c, const char *sql)
+{
+	if (dyad_ch_query_server(c, sql, NULL, NULL) != 0)
+		fail_msg("%s: %s", sql, dyad_ch_errmsg(c));
+}
+
+/* Every shard without the test's databases. */
+static void fresh(dyad_ch *c)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		dyad_ch *h = shard(c, i);
+
+		must(h, "DROP DATABASE IF EXISTS dyad_test");
+		must(h, "DROP DATABASE IF EXISTS dyad_foreign");
+		must(h, "DROP DATABASE IF EXISTS dyad_newer");
+		dyad_ch_close(h);
+	}
+}
+
+typedef struct {
+	long long rows, sum;
+	int stop_at;
+} tally;
+
+static int add_row(void *ctx, dyad_str row)
+{
+	tally *t = ctx;
+
+	t->rows++;
+	t->sum += atoll(row.p);
+	return t->stop_at && t->rows == t->stop_at ? 7 : 0;
+}
+
+static void rows_stream_and_errors_are_named(void **state)
+{
+	dyad_ch *c = live(NULL), *bad;
+	tally t = { 0 };
+	dyad_errbuf e;
+	const char *url = getenv("DYAD_CLICKHOUSE_URL");
+	char wrong[256];
+
+	(void)state;
+	fresh(c);
+	must(c, "CREATE DATABASE dyad_test");
+	/* 200,000 rows, a line each, in blocks of 1000 */
+	assert_int_equal(dyad_ch_query(c, "SELECT number FROM system.numbers LIMIT 200000 SETTINGS max_block_size = 1000",
+				       add_row, &t),
+			 0);
+	assert_int_equal(t.rows, 200000);
+	assert_int_equal(t.sum, 200000LL * 199999 / 2);
+	/* the callback stops a query */
+	t = (tally){ 0, 0, 10 };
+	assert_int_equal(dyad_ch_query(c, "SELECT number FROM system.numbers LIMIT 100000", add_row, &t), 7);
+	assert_int_equal(t.rows, 10);
+
+	/* the server's exception, with the host */
+	assert_int_equal(dyad_ch_query(c, "SELECT * FROM no_such_table", NULL, NULL), DYAD_EDB);
+	if (!strstr(dyad_ch_errmsg(c), "ClickHouse at 127.0.0.1:") || !strstr(dyad_ch_errmsg(c), "no_such_table") ||
+	    !strstr(dyad_ch_errmsg(c), "doesn't exist") || !strstr(dyad_ch_errmsg(c), "(code 60)"))
+		fail_msg("message: %s", dyad_ch_errmsg(c));
+	assert_null(strstr(dyad_ch_errmsg(c), "e.what()"));
+	/* an exception raised after rows had come: the rows before it, then the error */
+	t = (tally){ 0 };
+	assert_int_equal(dyad_ch_query(c,
+				       "SELECT number, throwIf(number = 150000) FROM system.numbers LIMIT 200000"
+				       " SETTINGS max_block_size = 1000",
+				       add_row, &t),
+			 DYAD_EDB);
+	assert_true(t.rows > 0 && t.rows <= 150000);
+	if (!strstr(dyad_ch_errmsg(c), "throwIf"))
+		fail_msg("message: %s", dyad_ch_errmsg(c));
+
+	/* a login: right, then wrong */
+	assert_true(strlen(url) < 200);
+	snprintf(wrong, sizeof wrong, "clickhouse://dyad:dyad-test@%s", url + strlen("clickhouse://"));
+	bad = live(wrong);
+	assert_int_equal(number(bad, "SELECT 42"), 42);
+	dyad_ch_close(bad);
+	snprintf(wrong, sizeof wrong, "clickhouse://dyad:nope@%s", url + strlen("clickhouse://"));
+	bad = live(wrong);
+	assert_int_equal(dyad_ch_query(bad, "SELECT 1", NULL, NULL), DYAD_EDB);
+	if (!strstr(dyad_ch_errmsg(bad), "ClickHouse at 127.0.0.1:") || !strstr(dyad_ch_errmsg(bad), "password"))
+		fail_msg("message: %s", dyad_ch_errmsg(bad));
+	dyad_ch_close(bad);
+	/* not ClickHouse's HTTP port: nothing listens on the native port's neighbour 1 */
+	assert_int_equal(dyad_ch_open(&bad, "clickhouse://127.0.0.1:1/x?cluster=dyad_test", &e), 0);
+	assert_int_equal(dyad_ch_schema_create(bad), DYAD_EDB);
+	assert_non_null(strstr(dyad_ch_errmsg(bad), "cannot reach the server"));
+	dyad_ch_close(bad);
+	dyad_ch_close(c);
+}
+
+/* A document row (TSV, the columns of DOC_COLS) and two events of it, one dated `date`. */
+#define DOC_COLS                                                                                                   \
+	"(doc_id, batch, content_hash, simhash, path, record, url, title, date, time, outlet, dateline, language," \
+	" author, body, furniture, dyad_version)"
+#define EV_COLS                                                                                               \
+	"(doc_id, batch, n, source, source_person, target, target_person, source_actor, target_actor, cameo," \
+	" root, cameo_name, quad, goldstein, type, reciprocal, modality, date, sentence, `start`, `end`,"     \
+	" evidence, location_lat)"
+
+static void put_doc(dyad_buf *b, uint64_t id, const char *title, const char *date, const char *body)
+{
+	int32_t d;
+
+	assert_int_equal(dyad_ch_date_int(date, &d), 0);
+	dyad_buf_printf(b, "%llu\t1\t%llu\t0\t", (unsigned long long)id, (unsigned long long)(id * 7));
+	dyad_ch_tsv_cstr(b, "pages/a.html");
+	dyad_buf_puts(b, "\t\\N\t\\N\t");
+	dyad_ch_tsv_cstr(b, title);
+	dyad_buf_printf(b, "\t%d\t\\N\t", d);
+	dyad_ch_tsv_cstr(b, "Outlet");
+	dyad_buf_puts(b, "\t\\N\t");
+	dyad_ch_tsv_cstr(b, "ru");
+	dyad_buf_puts(b, "\t\\N\t");
+	dyad_ch_tsv_str(b, dyad_str_c(body));
+	dyad_buf_puts(b, "\t\\N\t0.2.0+data.test\n");
+}
+
+static void put_event(dyad_buf *b, uint64_t doc, int n, const char *src, const char *tgt, const char *date,
+		      const char *evidence)
+{
+	int32_t d;
+
+	assert_int_equal(dyad_ch_date_int(date, &d), 0);
+	dyad_buf_printf(b, "%llu\t1\t%d\t", (unsigned long long)doc, n);
+	dyad_ch_tsv_cstr(b, src);
+	dyad_buf_puts(b, "\t\\N\t");
+	dyad_ch_tsv_cstr(b, tgt);
+	dyad_buf_printf(b, "\t\\N\t%s\t%s\t042\t04\tMake a visit\t1\t1.9\tCONSULT\t0\tdone\t%d\t0\t0\t10\t", src, tgt, d);
+	dyad_ch_tsv_str(b, dyad_str_c(evidence));
+	dyad_buf_puts(b, "\t\\N\n");
+}
+
+static int same_row(void *ctx, dyad_str row)
+{
+	dyad_buf *all = ctx;
+
+	dyad_buf_putstr(all, row);
+	dyad_buf_putc(all, '\n');
+	return 0;
+}
+
+static void the_schema_goes_on_every_shard(void **state)
+{
+	static const char body[] = "Line one\twith a tab.\nLine two: \"quotes\", 'apostrophes', back\\slash — "
+				   "Москва и Минск.";
+	dyad_ch *c = live(NULL), *s0, *s1;
+	dyad_buf rows = DYAD_BUF_INIT, all = DYAD_BUF_INIT, field = DYAD_BUF_INIT;
+	dyad_str line;
+	uint64_t id;
+
+	(void)state;
+	fresh(c);
+	assert_int_equal(dyad_ch_schema_create(c), 0);
+	/* again: the schema is there at this version, nothing changes */
+	assert_int_equal(dyad_ch_schema_create(c), 0);
+	s0 = shard(c, 0);
+	s1 = shard(c, 1);
+	assert_int_equal(number(s0, "SELECT count() FROM dyad_test.dyad_schema"), 1);
+	assert_int_equal(number(s1, "SELECT count() FROM dyad_test.dyad_schema"), 1);
+	assert_int_equal(number(s1, "SELECT max(version) FROM dyad_test.dyad_schema"), dyad_ch_schema_version());
+	assert_int_equal(number(s1, "SELECT count() FROM system.tables WHERE database = 'dyad_test' AND engine = "
+				    "'Distributed'"),
+			 8);
+	assert_int_equal(number(s0, "SELECT count() FROM system.tables WHERE database = 'dyad_test' AND name LIKE "
+				    "'%_local'"),
+			 8);
+
+	/* six documents through the Distributed table: each lands whole on the shard of its doc_id */
+	for (id = 1001; id <= 1006; id++)
+		put_doc(&rows, id, id == 1001 ? "Визит в Минск" : "A visit", id == 1002 ? "1945-05-09" : "2150-01-01",
+			body);
+	assert_int_equal(dyad_ch_insert(c, "INSERT INTO documents " DOC_COLS " FORMAT TabSeparated",
+					(dyad_str){ rows.p, rows.n }),
+			 0);
+	dyad_buf_clear(&rows);
+	put_event(&rows, 1001, 0, "RUS", "BLR", "1945-05-09", body);
+	put_event(&rows, 1002, 0, "RUS", "BLR", "1945-05-09", "The same visit, told again.");
+	put_event(&rows, 1003, 0, "KAZ", "CHN", "-0044-03-15", "Ides.");
+	put_event(&rows, 1004, 1, "KAZ", "CHN", "2150-01-01", "Far ahead.");
+	assert_int_equal(
+		dyad_ch_insert(c, "INSERT INTO events " EV_COLS " FORMAT TabSeparated", (dyad_str){ rows.p, rows.n }), 0);
+	/* synchronous: every row is on its shard when the insert returns */
+	assert_int_equal(number(c, "SELECT count() FROM documents"), 6);
+	assert_int_equal(number(s0, "SELECT count() FROM dyad_test.documents_local"), 3);
+	assert_int_equal(number(s1, "SELECT count() FROM dyad_test.documents_local"), 3);
+	assert_int_equal(number(s0, "SELECT count() FROM dyad_test.events_local WHERE doc_id % 2 = 1"), 0);
+	assert_int_equal(number(s1, "SELECT count() FROM dyad_test.events_local WHERE doc_id % 2 = 0"), 0);
+	/* two reports of one event: two rows, one event */
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE source_actor = 'RUS'"), 2);
+	assert_int_equal(number(c, "SELECT uniqExact(event_key) FROM events WHERE source_actor = 'RUS'"), 1);
+	assert_int_equal(number(c, "SELECT uniqExact(event_key) FROM events"), 3);
+	/* dates before 1970 and after 2106 come back as they went in, and order */
+	assert_int_equal(dyad_ch_query(c, "SELECT date FROM events ORDER BY date", same_row, &all), 0);
+	assert_string_equal(all.p, "-440315\n19450509\n19450509\n21500101\n");
+	/* text with tabs, newlines, quotes and Cyrillic, and NULLs, come back whole */
+	dyad_buf_clear(&all);
+	assert_int_equal(dyad_ch_query_line(c, "SELECT body, title, url, date FROM documents WHERE doc_id = 1001", &all),
+			 0);
+	line = (dyad_str){ all.p, all.n };
+	assert_int_equal(dyad_ch_tsv_field(&line, &field), 1);
+	assert_string_equal(field.p, body);
+	assert_int_equal(dyad_ch_tsv_field(&line, &field), 1);
+	assert_string_equal(field.p, "Визит в Минск");
+	assert_int_equal(dyad_ch_tsv_field(&line, &field), 2);
+	assert_int_equal(dyad_ch_tsv_field(&line, &field), 1);
+	assert_string_equal(field.p, "21500101");
+	/* JSONEachRow streams too, a row a line */
+	dyad_buf_clear(&all);
+	assert_int_equal(dyad_ch_query(c, "SELECT doc_id, evidence FROM events WHERE doc_id = 1003 FORMAT JSONEachRow",
+				       same_row, &all),
+			 0);
+	assert_string_equal(all.p, "{\"doc_id\":\"1003\",\"evidence\":\"Ides.\"}\n");
+	dyad_ch_close(s0);
+	dyad_ch_close(s1);
+	dyad_buf_free(&rows);
+	dyad_buf_free(&all);
+	dyad_buf_free(&field);
+	dyad_ch_close(c);
+}
+
+static void foreign_and_newer_tables_are_refused(void **state)
+{
+	dyad_ch *c = live(NULL), *f, *s1;
+	const char *url = getenv("DYAD_CLICKHOUSE_URL");
+	char other[256];
+	const char *db = strstr(url, "/dyad_test");
+
+	(void)state;
+	fresh(c);
+	/* a database where another program made an `events` table, on shard 2 only */
+	assert_non_null(db);
+	snprintf(other, sizeof other, "%.*s/dyad_foreign%s", (int)(db - url), url, db + strlen("/dyad_test"));
+	f = live(other);
+	s1 = shard(f, 1);
+	must(s1, "CREATE DATABASE dyad_foreign");
+	must(s1, "CREATE TABLE dyad_foreign.events (x UInt8) ENGINE = TinyLog");
+	assert_int_equal(dyad_ch_schema_create(f), DYAD_EDB);
+	if (!strstr(dyad_ch_errmsg(f), "ClickHouse at 127.0.0.2:") ||
+	    !strstr(dyad_ch_errmsg(f), "has a table 'events' that dyad did not make"))
+		fail_msg("message: %s", dyad_ch_errmsg(f));
+	/* refused before anything was written: shard 1 has no table either */
+	dyad_ch_close(s1);
+	s1 = shard(f, 0);
+	assert_int_equal(number(s1, "SELECT count() FROM system.tables WHERE database = 'dyad_foreign'"), 0);
+	dyad_ch_close(s1);
+	dyad_ch_close(f);
+
+	/* a schema a newer dyad made */
+	snprintf(other, sizeof other, "%.*s/dyad_newer%s", (int)(db - url), url, db + strlen("/dyad_test"));
+	f = live(other);
+	assert_int_equal(dyad_ch_schema_create(f), 0);
+	s1 = shard(f, 1);
+	must(s1, "INSERT INTO dyad_newer.dyad_schema (version) VALUES (99)");
+	assert_int_equal(dyad_ch_schema_create(f), DYAD_EDB);
+	if (!strstr(dyad_ch_errmsg(f), "made by a newer dyad (schema 99") ||
+	    !strstr(dyad_ch_errmsg(f), "use a newer dyad"))
+		fail_msg("message: %s", dyad_ch_errmsg(f));
+	dyad_ch_close(s1);
+	dyad_ch_close(f);
+
+	/* a cluster the server does not know */
+	snprintf(other, sizeof other, "%.*s/dyad_test?cluster=nowhere", (int)(db - url), url);
+	f = live(other);
+	assert_int_equal(dyad_ch_schema_create(f), DYAD_EDB);
+	if (!strstr(dyad_ch_errmsg(f), "no cluster 'nowhere'"))
+		fail_msg("message: %s", dyad_ch_errmsg(f));
+	dyad_ch_close(f);
+	dyad_ch_close(c);
+}
+
+/* Event rows a second through the Distributed table, printed for bench/ to quote; asserts only that they land. */
+static void inserts_are_measured(void **state)
+{
+	enum { BATCH = 20000, BATCHES = 10 };
+	dyad_ch *c = live(NULL);
+	dyad_buf rows = DYAD_BUF_INIT;
+	struct timespec t0, t1;
+	double s;
+	int b, i;
+	char n[32];
+
+	(void)state;
+	fresh(c);
+	if (dyad_ch_schema_create(c) != 0)
+		fail_msg("%s", dyad_ch_errmsg(c));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (b = 0; b < BATCHES; b++) {
+		dyad_buf_clear(&rows);
+		for (i = 0; i < BATCH; i++) {
+			snprintf(n, sizeof n, "%04d-%02d-%02d", 1990 + i % 30, 1 + i % 12, 1 + i % 28);
+			put_event(&rows, (uint64_t)(b * BATCH + i) * 2654435761u, i % 5, i % 2 ? "RUS" : "KAZ",
+				  i % 3 ? "BLR" : "CHN", n, "A sentence of some sixty characters, as evidence is.");
+		}
+		if (dyad_ch_insert(c, "INSERT INTO events " EV_COLS " FORMAT TabSeparated", (dyad_str){ rows.p, rows.n }))
+			fail_msg("%s", dyad_ch_errmsg(c));
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_int_equal(number(c, "SELECT count() FROM events"), BATCH * BATCHES);
+	printf("inserted %d event rows through Distributed (%d per insert) in %.2f s: %.0f rows/s\n", BATCH * BATCHES,
+	       BATCH, s, BATCH * BATCHES / s);
+	dyad_buf_free(&rows);
+	dyad_ch_close(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(urls_parse),
+		cmocka_unit_test(bad_urls_are_named),
+		cmocka_unit_test(values_survive_escaping),
+		cmocka_unit_test(dates_are_int32),
+		cmocka_unit_test(schema_is_sharded_by_document),
+		cmocka_unit_test(an_unreachable_server_is_named),
+		cmocka_unit_test(rows_stream_and_errors_are_named),
+		cmocka_unit_test(the_schema_goes_on_every_shard),
+		cmocka_unit_test(foreign_and_newer_tables_are_refused),
+		cmocka_unit_test(inserts_are_measured),
+	};
+	return cmocka_run_group_tests_name("clickhouse", tests, NULL, NULL);
+}
