@@ -133,6 +133,17 @@ int dyad_ch_schema_version(void);
 void dyad_ch_schema_sql(dyad_buf *out, const char *database, const char *cluster, int local);
 
 /**
+ * Append, one per line, the statements that delete the rows `where` (an SQL
+ * condition on doc_id and batch) from every table that holds rows of
+ * documents: on a shard's server (`cluster` set: the _local tables, where
+ * mutations run) or on a single server.
+ */
+void dyad_ch_delete_sql(dyad_buf *out, const char *database, const char *cluster, const char *where);
+
+/** Run each line of `sql` on `h`, in order; the first failure stops. Returns 0 or DYAD_EDB. */
+int dyad_ch_run_lines(dyad_ch *h, const char *sql);
+
+/**
  * Create dyad's tables where `c` points: on a single server, or with a cluster
  * on every server system.clusters lists for it (their HTTP interface on `c`'s
  * port), then the Distributed tables. A store of this version is left as it
@@ -147,5 +158,45 @@ int dyad_ch_schema_create(dyad_ch *c);
  * array of malloc'd strings. Returns 0 or DYAD_EDB (no such cluster).
  */
 int dyad_ch_cluster_hosts(dyad_ch *c, char ***out, size_t *n);
+
+/**
+ * Handles on every server of `c`'s deployment: those of its cluster (as
+ * dyad_ch_cluster_hosts), or `c` itself for one server. Free them with
+ * dyad_ch_servers_free. Returns 0 or DYAD_EDB.
+ */
+int dyad_ch_servers(dyad_ch *c, dyad_ch ***out, size_t *n);
+void dyad_ch_servers_free(dyad_ch *c, dyad_ch **servers, size_t n);
+
+/* ---- the writer's bookkeeping (clickhouse_batch.c) ----------------------------------------- */
+
+/*
+ * ClickHouse has no unique keys and no transactions: dyad keeps re-ingest
+ * idempotent itself. Every row an ingest writes carries its batch; a batch is
+ * recorded 'open' before its first row and 'done' after its documents' rows,
+ * the last it writes; a document counts as stored when its documents row is
+ * there. One writer at a time (as with SQLite); docs/engines.md tells the rest.
+ */
+
+/** The next batch number: one more than any recorded. Returns 0 or DYAD_EDB. */
+int dyad_ch_batch_next(dyad_ch *c, uint64_t *out);
+/** Record that `batch` of `docs` documents begins. Returns 0 or DYAD_EDB. */
+int dyad_ch_batch_begin(dyad_ch *c, uint64_t batch, size_t docs);
+/** Record that `batch` is complete: after the last of its rows. Returns 0 or DYAD_EDB. */
+int dyad_ch_batch_end(dyad_ch *c, uint64_t batch);
+
+/**
+ * Take away, on every server, every row of each batch begun and never ended
+ * (an ingest killed or cut off midway), wait until the servers have done so,
+ * and record the batches 'undone': ingesting the same input again then stores
+ * those documents whole, once. `*undone` is how many batches. Returns 0 or DYAD_EDB.
+ */
+int dyad_ch_batch_undo_unfinished(dyad_ch *c, size_t *undone);
+
+/**
+ * Delete every row of the documents `ids` (doc_id) on every server and wait
+ * until done: before a document stored by another dyad is written again.
+ * Returns 0 or DYAD_EDB.
+ */
+int dyad_ch_docs_delete(dyad_ch *c, const uint64_t *ids, size_t n);
 
 #endif

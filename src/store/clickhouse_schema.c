@@ -30,6 +30,7 @@ typedef struct {
 	const char *columns;
 	const char *engine;
 	const char *shard_by;
+	int of_documents; /* 1: rows of a document, with its doc_id and batch */
 } ch_table;
 
 static const ch_table tables[] = {
@@ -39,19 +40,19 @@ static const ch_table tables[] = {
 	  " date Int32, time Nullable(String), outlet Nullable(String), dateline Nullable(String),"
 	  " language Nullable(String), author Nullable(String), body String, furniture Nullable(String),"
 	  " dyad_version String, ingested_at DateTime DEFAULT now()",
-	  "MergeTree ORDER BY doc_id", "doc_id" },
+	  "MergeTree ORDER BY doc_id", "doc_id", 1 },
 	/* a fingerprint under each of its four 16-bit bands: a copy is found on any shard */
 	{ "simhash_bands", "band UInt8, value UInt16, doc_id UInt64, simhash UInt64, batch UInt64",
-	  "MergeTree ORDER BY (band, value, doc_id)", "doc_id" },
+	  "MergeTree ORDER BY (band, value, doc_id)", "doc_id", 1 },
 	/* stems: the sentence's words as dyad's search tokenizer stems them (ClickHouse 18 has no text index) */
 	{ "sentences",
 	  "doc_id UInt64, batch UInt64, n UInt32, `start` UInt32, `end` UInt32, text String, stems Array(String)",
-	  "MergeTree ORDER BY (doc_id, n)", "doc_id" },
+	  "MergeTree ORDER BY (doc_id, n)", "doc_id", 1 },
 	{ "mentions",
 	  "doc_id UInt64, batch UInt64, sentence UInt32, `start` UInt32, `end` UInt32, kind String,"
 	  " code Nullable(String), country Nullable(String), igo Nullable(String), role Nullable(String),"
 	  " person Nullable(String), name Nullable(String), text String",
-	  "MergeTree ORDER BY (doc_id, sentence, `start`)", "doc_id" },
+	  "MergeTree ORDER BY (doc_id, sentence, `start`)", "doc_id", 1 },
 	/* event_key: what makes two reports one event (docs/schema.md, "One event, many reports");
 	   events are counted with uniqExact(event_key), reports with count(). Sorted by dyad and
 	   date, which every query of query.h narrows by; no partitions: a partition by year split
@@ -70,18 +71,18 @@ static const ch_table tables[] = {
 	  " location_lon Nullable(Float64),"
 	  " event_key UInt64 DEFAULT cityHash64(source_actor, target_actor, ifNull(source, ''), ifNull(target, ''),"
 	  " ifNull(source_person, ''), ifNull(target_person, ''), cameo, date)",
-	  "MergeTree ORDER BY (source_actor, target_actor, date, doc_id, n)", "doc_id" },
+	  "MergeTree ORDER BY (source_actor, target_actor, date, doc_id, n)", "doc_id", 1 },
 	/* the lexicon's actors and names: written again by every ingest, the last write kept */
 	{ "actors",
 	  "code String, kind Nullable(String), name_en Nullable(String), name_ru Nullable(String),"
 	  " written DateTime DEFAULT now()",
-	  "ReplacingMergeTree(written) ORDER BY code", "cityHash64(code)" },
+	  "ReplacingMergeTree(written) ORDER BY code", "cityHash64(code)", 0 },
 	{ "actor_names", "folded String, name String, kind String, code String, person String",
-	  "ReplacingMergeTree ORDER BY (folded, kind, code, person)", "cityHash64(folded)" },
+	  "ReplacingMergeTree ORDER BY (folded, kind, code, person)", "cityHash64(folded)", 0 },
 	/* an ingest's batches: 'open' before its rows go in, 'done' after its documents' rows */
 	{ "dyad_batches",
 	  "batch UInt64, state Enum8('open' = 1, 'done' = 2, 'undone' = 3), docs UInt32, at DateTime DEFAULT now()",
-	  "MergeTree ORDER BY (batch, state)", "batch" },
+	  "MergeTree ORDER BY (batch, state)", "batch", 0 },
 };
 
 void dyad_ch_schema_sql(dyad_buf *out, const char *database, const char *cluster, int local)
@@ -227,8 +228,17 @@ done:
 	return rc;
 }
 
-/* Run each line of `sql` on `h`; the first failure stops. */
-static int run_lines(dyad_ch *h, const char *sql)
+void dyad_ch_delete_sql(dyad_buf *out, const char *database, const char *cluster, const char *where)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof tables / sizeof *tables; i++)
+		if (tables[i].of_documents)
+			dyad_buf_printf(out, "ALTER TABLE %s.%s%s DELETE WHERE %s\n", database, tables[i].name,
+					cluster ? "_local" : "", where);
+}
+
+int dyad_ch_run_lines(dyad_ch *h, const char *sql)
 {
 	dyad_buf one = DYAD_BUF_INIT;
 	const char *p, *nl;
@@ -252,29 +262,61 @@ static int pass_error(dyad_ch *c, dyad_ch *h, int rc)
 	return rc;
 }
 
+int dyad_ch_servers(dyad_ch *c, dyad_ch ***out, size_t *n)
+{
+	const dyad_ch_url *u = dyad_ch_url_of(c);
+	char **hosts = NULL;
+	size_t i, count = 0;
+	dyad_errbuf e;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!u->cluster) {
+		*out = dyad_xcalloc(1, sizeof(dyad_ch *));
+		(*out)[0] = c;
+		*n = 1;
+		return 0;
+	}
+	if ((rc = dyad_ch_cluster_hosts(c, &hosts, &count)) != 0)
+		return rc;
+	*out = dyad_xcalloc(count, sizeof(dyad_ch *));
+	for (i = 0; i < count; i++) {
+		if (rc == 0 && (rc = dyad_ch_open_host(&(*out)[i], u, hosts[i], u->port, &e)) != 0)
+			dyad_ch_set_error(c, e.msg);
+		free(hosts[i]);
+	}
+	free(hosts);
+	*n = count;
+	if (rc != 0) {
+		dyad_ch_servers_free(c, *out, count);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void dyad_ch_servers_free(dyad_ch *c, dyad_ch **servers, size_t n)
+{
+	size_t i;
+
+	for (i = 0; servers && i < n; i++)
+		if (servers[i] != c)
+			dyad_ch_close(servers[i]);
+	free(servers);
+}
+
 int dyad_ch_schema_create(dyad_ch *c)
 {
 	const dyad_ch_url *u = dyad_ch_url_of(c);
 	dyad_ch **servers = NULL;
-	char **hosts = NULL;
 	int *ready = NULL;
 	size_t n = 0, i;
-	int rc = 0, phase;
-	dyad_errbuf e;
+	int rc, phase;
 	dyad_buf sql = DYAD_BUF_INIT;
 
-	if (u->cluster) {
-		if ((rc = dyad_ch_cluster_hosts(c, &hosts, &n)) != 0)
-			return rc;
-		servers = dyad_xcalloc(n, sizeof(dyad_ch *));
-		for (i = 0; i < n && rc == 0; i++)
-			if ((rc = dyad_ch_open_host(&servers[i], u, hosts[i], u->port, &e)) != 0)
-				dyad_ch_set_error(c, e.msg);
-	} else {
-		n = 1;
-		servers = dyad_xcalloc(1, sizeof(dyad_ch *));
-		servers[0] = c;
-	}
+	if ((rc = dyad_ch_servers(c, &servers, &n)) != 0)
+		return rc;
 	ready = dyad_xcalloc(n, sizeof *ready);
 	/* every server checked before any is written: a refusal changes nothing anywhere */
 	for (i = 0; i < n && rc == 0; i++)
@@ -285,7 +327,7 @@ int dyad_ch_schema_create(dyad_ch *c)
 		dyad_buf_clear(&sql);
 		dyad_ch_schema_sql(&sql, u->database, u->cluster, phase == 0);
 		for (i = 0; i < n && rc == 0; i++)
-			if ((rc = run_lines(servers[i], sql.p)) != 0)
+			if ((rc = dyad_ch_run_lines(servers[i], sql.p)) != 0)
 				rc = pass_error(c, servers[i], rc);
 	}
 	for (i = 0; i < n && rc == 0; i++) {
@@ -296,12 +338,7 @@ int dyad_ch_schema_create(dyad_ch *c)
 		if ((rc = dyad_ch_query(servers[i], sql.p, NULL, NULL)) != 0)
 			rc = pass_error(c, servers[i], rc);
 	}
-	for (i = 0; u->cluster && i < n; i++) {
-		dyad_ch_close(servers[i]);
-		free(hosts[i]);
-	}
-	free(hosts);
-	free(servers);
+	dyad_ch_servers_free(c, servers, n);
 	free(ready);
 	dyad_buf_free(&sql);
 	return rc;

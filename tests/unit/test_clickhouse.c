@@ -360,12 +360,16 @@ static void rows_stream_and_errors_are_named(void **state)
 	" root, cameo_name, quad, goldstein, type, reciprocal, modality, date, sentence, `start`, `end`,"     \
 	" evidence, location_lat)"
 
+/* The batch put_doc and put_event write. */
+static uint64_t batch = 1;
+
 static void put_doc(dyad_buf *b, uint64_t id, const char *title, const char *date, const char *body)
 {
 	int32_t d;
 
 	assert_int_equal(dyad_ch_date_int(date, &d), 0);
-	dyad_buf_printf(b, "%llu\t1\t%llu\t0\t", (unsigned long long)id, (unsigned long long)(id * 7));
+	dyad_buf_printf(b, "%llu\t%llu\t%llu\t0\t", (unsigned long long)id, (unsigned long long)batch,
+			(unsigned long long)(id * 7));
 	dyad_ch_tsv_cstr(b, "pages/a.html");
 	dyad_buf_puts(b, "\t\\N\t\\N\t");
 	dyad_ch_tsv_cstr(b, title);
@@ -384,7 +388,7 @@ static void put_event(dyad_buf *b, uint64_t doc, int n, const char *src, const c
 	int32_t d;
 
 	assert_int_equal(dyad_ch_date_int(date, &d), 0);
-	dyad_buf_printf(b, "%llu\t1\t%d\t", (unsigned long long)doc, n);
+	dyad_buf_printf(b, "%llu\t%llu\t%d\t", (unsigned long long)doc, (unsigned long long)batch, n);
 	dyad_ch_tsv_cstr(b, src);
 	dyad_buf_puts(b, "\t\\N\t");
 	dyad_ch_tsv_cstr(b, tgt);
@@ -531,6 +535,77 @@ static void foreign_and_newer_tables_are_refused(void **state)
 	dyad_ch_close(c);
 }
 
+/* Insert `rows` (TSV) into `table` with its columns `cols`, emptying `rows`. */
+static void insert(dyad_ch *c, const char *table_cols, dyad_buf *rows)
+{
+	char sql[512];
+
+	snprintf(sql, sizeof sql, "INSERT INTO %s FORMAT TabSeparated", table_cols);
+	if (dyad_ch_insert(c, sql, (dyad_str){ rows->p, rows->n }) != 0)
+		fail_msg("%s", dyad_ch_errmsg(c));
+	dyad_buf_clear(rows);
+}
+
+static void a_killed_ingest_is_undone(void **state)
+{
+	dyad_ch *c = live(NULL);
+	dyad_buf rows = DYAD_BUF_INIT;
+	uint64_t next;
+	size_t undone = 99;
+	const uint64_t replaced[] = { 2001 };
+
+	(void)state;
+	fresh(c);
+	assert_int_equal(dyad_ch_schema_create(c), 0);
+	assert_int_equal(dyad_ch_batch_next(c, &next), 0);
+	assert_int_equal(next, 1);
+	/* batch 1: whole, its documents' rows last, then 'done' */
+	batch = 1;
+	assert_int_equal(dyad_ch_batch_begin(c, batch, 2), 0);
+	put_event(&rows, 2001, 0, "RUS", "BLR", "2020-01-02", "One.");
+	put_event(&rows, 2002, 0, "KAZ", "CHN", "2020-01-03", "Two.");
+	insert(c, "events " EV_COLS, &rows);
+	put_doc(&rows, 2001, "One", "2020-01-02", "One.");
+	put_doc(&rows, 2002, "Two", "2020-01-03", "Two.");
+	insert(c, "documents " DOC_COLS, &rows);
+	assert_int_equal(dyad_ch_batch_end(c, batch), 0);
+	/* batch 2, killed after its events and one of its two documents' rows, on both shards */
+	assert_int_equal(dyad_ch_batch_next(c, &batch), 0);
+	assert_int_equal(batch, 2);
+	assert_int_equal(dyad_ch_batch_begin(c, batch, 2), 0);
+	put_event(&rows, 2003, 0, "RUS", "CHN", "2020-01-04", "Three.");
+	put_event(&rows, 2004, 0, "CHN", "RUS", "2020-01-05", "Four.");
+	insert(c, "events " EV_COLS, &rows);
+	put_doc(&rows, 2003, "Three", "2020-01-04", "Three.");
+	insert(c, "documents " DOC_COLS, &rows);
+	assert_int_equal(number(c, "SELECT count() FROM events"), 4);
+
+	/* the next ingest first takes batch 2 away, everywhere, and records it */
+	assert_int_equal(dyad_ch_batch_undo_unfinished(c, &undone), 0);
+	assert_int_equal(undone, 1);
+	assert_int_equal(number(c, "SELECT count() FROM events"), 2);
+	assert_int_equal(number(c, "SELECT count() FROM documents"), 2);
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE batch = 2 OR doc_id IN (2003, 2004)"), 0);
+	assert_int_equal(dyad_ch_batch_undo_unfinished(c, &undone), 0);
+	assert_int_equal(undone, 0);
+	assert_int_equal(number(c, "SELECT count() FROM dyad_batches WHERE batch = 2 AND state = 'undone'"), 1);
+
+	/* a document stored by another dyad: its rows go before the new ones come */
+	assert_int_equal(dyad_ch_docs_delete(c, replaced, 1), 0);
+	assert_int_equal(number(c, "SELECT count() FROM documents WHERE doc_id = 2001"), 0);
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE doc_id = 2001"), 0);
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE doc_id = 2002"), 1);
+	batch = 3;
+	put_event(&rows, 2001, 0, "RUS", "BLR", "2020-01-02", "One, coded again.");
+	insert(c, "events " EV_COLS, &rows);
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE doc_id = 2001 AND evidence = 'One, coded again.'"),
+			 1);
+	assert_int_equal(number(c, "SELECT count() FROM events"), 2);
+	batch = 1;
+	dyad_buf_free(&rows);
+	dyad_ch_close(c);
+}
+
 /* Event rows a second through the Distributed table, printed for bench/ to quote; asserts only that they land. */
 static void inserts_are_measured(void **state)
 {
@@ -578,6 +653,7 @@ int main(void)
 		cmocka_unit_test(rows_stream_and_errors_are_named),
 		cmocka_unit_test(the_schema_goes_on_every_shard),
 		cmocka_unit_test(foreign_and_newer_tables_are_refused),
+		cmocka_unit_test(a_killed_ingest_is_undone),
 		cmocka_unit_test(inserts_are_measured),
 	};
 	return cmocka_run_group_tests_name("clickhouse", tests, NULL, NULL);
