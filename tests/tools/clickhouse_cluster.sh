@@ -2,6 +2,7 @@
 # clickhouse_cluster.sh — a throwaway two-shard ClickHouse on loopback for the engine's tests.
 #   clickhouse_cluster.sh start [DIR]   start it (in DIR, else a new temporary folder) and print
 #                                       shell assignments: DYAD_CLICKHOUSE_DIR, _URL, _SHARDS
+#                                       (host:port of each HTTP interface), _NATIVE_PORT
 #   clickhouse_cluster.sh stop DIR      stop its servers and remove DIR
 #   clickhouse_cluster.sh BUILD         the test tests/run calls: start, run BUILD/tests/test_clickhouse
 #                                       against the cluster (its server tests included), stop
@@ -158,6 +159,7 @@ start() {
 DYAD_CLICKHOUSE_DIR=$dir
 DYAD_CLICKHOUSE_URL='clickhouse://127.0.0.1:$http/dyad_test?cluster=dyad_test'
 DYAD_CLICKHOUSE_SHARDS='127.0.0.1:$http 127.0.0.2:$http'
+DYAD_CLICKHOUSE_NATIVE_PORT=$tcp
 EOF
 			cat "$dir/env"
 			return 0
@@ -197,6 +199,6 @@ selftest() {
 case "${1:-}" in
 start) start "${2:-}" ;;
 stop) stop "${2:?usage: clickhouse_cluster.sh stop DIR}" ;;
-"" | -h | --help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
+"" | -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
 *) selftest "$1" ;;
 esac
