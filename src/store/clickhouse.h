@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "dyad/store.h"
 #include "dyad/util.h"
 
 /** The HTTP port of a URL that names none: ClickHouse's default. */
@@ -198,5 +199,50 @@ int dyad_ch_batch_undo_unfinished(dyad_ch *c, size_t *undone);
  * Returns 0 or DYAD_EDB.
  */
 int dyad_ch_docs_delete(dyad_ch *c, const uint64_t *ids, size_t n);
+
+/* ---- an ingest (clickhouse_writer.c) ------------------------------------------------------ */
+
+/** Rows of documents gathered for one batch, sent at commit. */
+typedef struct dyad_ch_writer dyad_ch_writer;
+
+/**
+ * A writer on `c`: makes or checks the schema (dyad_ch_schema_create), undoes
+ * the batches a killed ingest left (*undone says how many), numbers the next.
+ * Returns 0 or DYAD_EDB with the message in dyad_ch_errmsg(c).
+ */
+int dyad_ch_writer_new(dyad_ch_writer **out, dyad_ch *c, size_t *undone);
+void dyad_ch_writer_free(dyad_ch_writer *w);
+
+/**
+ * Put a document into the batch, as dyad_store_put_doc: DYAD_STORE_NEW,
+ * DYAD_STORE_SAME (stored by this dyad from the same body, or already in this
+ * batch: write nothing more for it) or DYAD_STORE_REPLACED (its old rows go at
+ * commit), or a negative DYAD_E* code. *row is the doc_id, for the calls below.
+ * An earlier document within 3 bits of its fingerprint, on any shard, is
+ * recorded as the one it copies (syndicated_of).
+ */
+int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *row);
+int dyad_ch_writer_put_sentence(dyad_ch_writer *w, int64_t doc, size_t n, size_t start, size_t end, dyad_str text);
+int dyad_ch_writer_put_mention(dyad_ch_writer *w, int64_t doc, const dyad_store_mention *m);
+/**
+ * Put an event; `source_actor` and `target_actor` are the dyad's sides (the
+ * country, or the organisation's code), as the SQLite store derives them.
+ * Returns 0, or DYAD_EDB when its date is not YYYY-MM-DD.
+ */
+int dyad_ch_writer_put_event(dyad_ch_writer *w, int64_t doc, const dyad_store_event *ev, const char *source_actor,
+			     const char *target_actor);
+int dyad_ch_writer_put_actor(dyad_ch_writer *w, const char *code, const char *kind, const char *name_en,
+			     const char *name_ru);
+int dyad_ch_writer_put_actor_name(dyad_ch_writer *w, const char *name, const char *folded, const char *kind,
+				  const char *code, const char *person);
+/**
+ * Send the batch: recorded open, replaced documents' old rows deleted, the
+ * derived rows, the documents' rows, the lexicon, recorded done. On failure
+ * the batch stays open on the servers (the next writer undoes it) and the
+ * rows stay gathered. Returns 0 or DYAD_EDB.
+ */
+int dyad_ch_writer_commit(dyad_ch_writer *w);
+/** Drop what the batch has gathered. */
+void dyad_ch_writer_rollback(dyad_ch_writer *w);
 
 #endif

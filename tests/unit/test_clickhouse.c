@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dyad/text.h"
 #include "store/clickhouse.h"
 
 /* ---- without a server ---------------------------------------------------------------------- */
@@ -606,6 +607,139 @@ static void a_killed_ingest_is_undone(void **state)
 	dyad_ch_close(c);
 }
 
+/* A document for the writer: `id`, its fingerprint, made by dyad `version`. */
+static dyad_store_doc writer_doc(uint64_t id, uint64_t simhash, const char *version, const char *body)
+{
+	dyad_store_doc d = { 0 };
+
+	d.id = id;
+	d.content_hash = id ^ 0xabcdef;
+	d.simhash = simhash;
+	d.path = "pages/x.html";
+	d.title = "Визит";
+	d.date = "1962-10-16";
+	d.language = "ru";
+	d.body = dyad_str_c(body);
+	d.version = version;
+	return d;
+}
+
+static dyad_store_event writer_event(size_t n, const char *cameo, int quad, const char *evidence)
+{
+	dyad_store_event ev = { 0 };
+
+	ev.n = n;
+	ev.source = (dyad_store_actor){ "RUSGOV", "RUS", NULL, "GOV", NULL, "Россия" };
+	ev.target = (dyad_store_actor){ "BLR", "BLR", NULL, NULL, NULL, "Белоруссия" };
+	ev.cameo = cameo;
+	ev.cameo_name = "Make a visit";
+	ev.quad = quad;
+	ev.goldstein = 1.9;
+	ev.type = "CONSULT";
+	ev.modality = "done";
+	ev.date = "1962-10-16";
+	ev.evidence = dyad_str_c(evidence);
+	ev.location_geonames = 625144;
+	ev.location_has_coords = 1;
+	ev.location_lat = 53.9;
+	ev.location_lon = 27.5667;
+	return ev;
+}
+
+static void the_writer_stores_each_document_once(void **state)
+{
+	static const char body[] = "Визиты премьер-министра в Минск продолжатся.";
+	const uint64_t a = 0x1111, b = 0x2222, cdoc = 0x3333, d = 0x4444, sa = 0x0f0f0f0f12345678ULL;
+	dyad_ch *c = live(NULL);
+	dyad_ch_writer *w;
+	dyad_store_doc doc;
+	dyad_store_event ev;
+	dyad_store_mention m = { 0, 0, 6, "country", { "BLR", "BLR", NULL, NULL, NULL, "Минск" }, { "Минск", 10 } };
+	dyad_stemmer *st = dyad_stemmer_new();
+	dyad_arena *ar = dyad_arena_new();
+	dyad_buf q = DYAD_BUF_INIT;
+	dyad_str stem, light;
+	size_t undone = 9;
+	int64_t row;
+
+	(void)state;
+	fresh(c);
+	assert_int_equal(dyad_ch_writer_new(&w, c, &undone), 0);
+	assert_int_equal(undone, 0);
+	/* a, then b (a copy of a: one bit apart) and c in one batch */
+	doc = writer_doc(a, sa, "v1", body);
+	assert_int_equal(dyad_ch_writer_put_doc(w, &doc, &row), DYAD_STORE_NEW);
+	assert_int_equal(row, (int64_t)a);
+	assert_int_equal(dyad_ch_writer_put_sentence(w, row, 0, 0, 44, doc.body), 0);
+	assert_int_equal(dyad_ch_writer_put_mention(w, row, &m), 0);
+	ev = writer_event(0, "042", 1, body);
+	assert_int_equal(dyad_ch_writer_put_event(w, row, &ev, "RUS", "BLR"), 0);
+	doc = writer_doc(b, sa ^ 1, "v1", body);
+	assert_int_equal(dyad_ch_writer_put_doc(w, &doc, &row), DYAD_STORE_NEW);
+	assert_int_equal(dyad_ch_writer_put_event(w, row, &ev, "RUS", "BLR"), 0);
+	doc = writer_doc(cdoc, ~sa, "v1", "Другой текст.");
+	assert_int_equal(dyad_ch_writer_put_doc(w, &doc, &row), DYAD_STORE_NEW);
+	ev = writer_event(0, "999", 0, "Без кода в кодексе.");
+	ev.date = "2150-01-01";
+	assert_int_equal(dyad_ch_writer_put_event(w, row, &ev, "RUS", "BLR"), 0);
+	assert_int_equal(dyad_ch_writer_put_doc(w, &doc, &row), DYAD_STORE_SAME); /* twice in one batch */
+	/* a bad date is refused with the document's name */
+	ev.date = "1962-10";
+	assert_int_equal(dyad_ch_writer_put_event(w, row, &ev, "RUS", "BLR"), DYAD_EDB);
+	assert_non_null(strstr(dyad_ch_errmsg(c), "document 0000000000003333, event 0: its date '1962-10'"));
+	assert_int_equal(dyad_ch_writer_put_actor(w, "BLR", "country", "Belarus", "Белоруссия"), 0);
+	assert_int_equal(dyad_ch_writer_put_actor_name(w, "Белоруссия", "белоруссия", "country", "BLR", NULL), 0);
+	assert_int_equal(dyad_ch_writer_commit(w), 0);
+	dyad_ch_writer_free(w);
+
+	assert_int_equal(number(c, "SELECT count() FROM documents"), 3);
+	assert_int_equal(number(c, "SELECT syndicated_of FROM documents WHERE doc_id = 8738"), (long long)a);
+	assert_int_equal(number(c, "SELECT syndicated_of FROM documents WHERE doc_id = 4369"), 0);
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE goldstein IS NULL AND quad IS NULL"), 1);
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE date_source = 'sentence' AND location_geonames = "
+				   "625144 AND source_actor = 'RUS' AND source_role = 'GOV' AND source_igo IS NULL"),
+			 3);
+	assert_int_equal(number(c, "SELECT uniqExact(event_key) FROM events"), 2);
+	assert_int_equal(number(c, "SELECT count() FROM mentions WHERE text = 'Минск'"), 1);
+	assert_int_equal(number(c, "SELECT count() FROM dyad_batches WHERE state = 'done'"), 1);
+	/* "визит" finds "Визиты" through the stems dyad wrote, as FTS5 would on SQLite */
+	stem = dyad_stem(st, ar, dyad_str_c("визит"));
+	light = dyad_stem_light(st, ar, dyad_str_c("визит"));
+	dyad_buf_puts(&q, "SELECT count() FROM sentences WHERE hasAny(stems, [");
+	dyad_ch_sql_str(&q, stem);
+	dyad_buf_putc(&q, ',');
+	dyad_ch_sql_str(&q, light);
+	dyad_buf_puts(&q, "]) AND has(stems, ");
+	dyad_ch_sql_str(&q, dyad_stem(st, ar, dyad_str_c("министра")));
+	dyad_buf_putc(&q, ')');
+	assert_int_equal(number(c, q.p), 1);
+
+	/* again: a is the same, c comes from another dyad and is replaced; d copies c */
+	assert_int_equal(dyad_ch_writer_new(&w, c, &undone), 0);
+	doc = writer_doc(a, sa, "v1", body);
+	assert_int_equal(dyad_ch_writer_put_doc(w, &doc, &row), DYAD_STORE_SAME);
+	doc = writer_doc(cdoc, ~sa, "v2", "Другой текст.");
+	assert_int_equal(dyad_ch_writer_put_doc(w, &doc, &row), DYAD_STORE_REPLACED);
+	ev = writer_event(0, "043", 1, "Recoded.");
+	assert_int_equal(dyad_ch_writer_put_event(w, row, &ev, "RUS", "BLR"), 0);
+	assert_int_equal(dyad_ch_writer_put_event(w, row, &ev, "RUS", "BLR"), 0);
+	doc = writer_doc(d, ~sa ^ 4, "v2", "Другой текст!");
+	assert_int_equal(dyad_ch_writer_put_doc(w, &doc, &row), DYAD_STORE_NEW);
+	assert_int_equal(dyad_ch_writer_commit(w), 0);
+	dyad_ch_writer_free(w);
+	assert_int_equal(number(c, "SELECT count() FROM documents"), 4);
+	assert_int_equal(number(c, "SELECT count() FROM documents WHERE doc_id = 13107 AND dyad_version = 'v2'"), 1);
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE doc_id = 13107"), 2);
+	assert_int_equal(number(c, "SELECT count() FROM events WHERE doc_id = 13107 AND cameo = '999'"), 0);
+	assert_int_equal(number(c, "SELECT count() FROM events"), 4);
+	assert_int_equal(number(c, "SELECT syndicated_of FROM documents WHERE doc_id = 17476"), (long long)cdoc);
+	assert_int_equal(number(c, "SELECT count() FROM simhash_bands WHERE doc_id = 13107"), 4);
+	dyad_stemmer_free(st);
+	dyad_arena_free(ar);
+	dyad_buf_free(&q);
+	dyad_ch_close(c);
+}
+
 /* Event rows a second through the Distributed table, printed for bench/ to quote; asserts only that they land. */
 static void inserts_are_measured(void **state)
 {
@@ -654,6 +788,7 @@ int main(void)
 		cmocka_unit_test(the_schema_goes_on_every_shard),
 		cmocka_unit_test(foreign_and_newer_tables_are_refused),
 		cmocka_unit_test(a_killed_ingest_is_undone),
+		cmocka_unit_test(the_writer_stores_each_document_once),
 		cmocka_unit_test(inserts_are_measured),
 	};
 	return cmocka_run_group_tests_name("clickhouse", tests, NULL, NULL);

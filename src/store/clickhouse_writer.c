@@ -1,0 +1,415 @@
+/*
+ * clickhouse_writer.c — an ingest into ClickHouse: the store's documents,
+ * sentences, mentions and events gathered as TabSeparated rows for a batch
+ * and sent at commit in the order docs/engines.md gives (the batch opened,
+ * replaced documents' old rows deleted, derived rows, the documents' rows,
+ * the batch done). Documents are known by doc_id; syndicated copies are found
+ * by fingerprint bands on any shard; each sentence keeps its search stems.
+ */
+#include "clickhouse.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad/text.h"
+
+/* The rows of one kind a batch has gathered, and the statement that inserts them. */
+enum { R_EVENTS, R_MENTIONS, R_SENTENCES, R_BANDS, R_DOCS, R_ACTORS, R_NAMES, R_COUNT };
+
+/* In commit order: a document's own row after every row derived from it. */
+static const char *const inserts[R_COUNT] = {
+	[R_EVENTS] = "INSERT INTO events (doc_id, batch, n, source, source_country, source_igo, source_role, "
+		     "source_person, source_name, target, target_country, target_igo, target_role, target_person, "
+		     "target_name, source_actor, target_actor, cameo, root, cameo_name, quad, goldstein, type, mode, "
+		     "reciprocal, modality, date, date_source, location, sentence, `start`, `end`, evidence, rules, "
+		     "location_country, location_geonames, location_lat, location_lon) FORMAT TabSeparated",
+	[R_MENTIONS] = "INSERT INTO mentions (doc_id, batch, sentence, `start`, `end`, kind, code, country, igo, "
+		       "role, person, name, text) FORMAT TabSeparated",
+	[R_SENTENCES] = "INSERT INTO sentences (doc_id, batch, n, `start`, `end`, text, stems) FORMAT TabSeparated",
+	[R_BANDS] = "INSERT INTO simhash_bands (band, value, doc_id, simhash, batch) FORMAT TabSeparated",
+	[R_DOCS] = "INSERT INTO documents (doc_id, batch, content_hash, simhash, syndicated_of, path, record, url, "
+		   "title, date, time, outlet, dateline, language, author, body, furniture, dyad_version) "
+		   "FORMAT TabSeparated",
+	[R_ACTORS] = "INSERT INTO actors (code, kind, name_en, name_ru) FORMAT TabSeparated",
+	[R_NAMES] = "INSERT INTO actor_names (folded, name, kind, code, person) FORMAT TabSeparated",
+};
+
+/* A document of the open batch: its id and fingerprint, for copies later in the batch. */
+typedef struct {
+	uint64_t id, simhash;
+} batch_doc;
+
+struct dyad_ch_writer {
+	dyad_ch *c;
+	uint64_t batch;
+	dyad_buf rows[R_COUNT];
+	batch_doc *docs;
+	size_t ndocs, capdocs;
+	uint64_t *replaced;
+	size_t nreplaced, capreplaced;
+	dyad_stemmer *stemmer;
+	dyad_arena *arena;
+	dyad_buf scratch;
+};
+
+int dyad_ch_writer_new(dyad_ch_writer **out, dyad_ch *c, size_t *undone)
+{
+	dyad_ch_writer *w;
+	uint64_t next;
+	int rc;
+
+	*out = NULL;
+	if ((rc = dyad_ch_schema_create(c)) != 0 || (rc = dyad_ch_batch_undo_unfinished(c, undone)) != 0 ||
+	    (rc = dyad_ch_batch_next(c, &next)) != 0)
+		return rc;
+	w = dyad_xcalloc(1, sizeof *w);
+	w->c = c;
+	w->batch = next;
+	w->stemmer = dyad_stemmer_new();
+	w->arena = dyad_arena_new();
+	*out = w;
+	return 0;
+}
+
+void dyad_ch_writer_rollback(dyad_ch_writer *w)
+{
+	int i;
+
+	for (i = 0; i < R_COUNT; i++)
+		dyad_buf_clear(&w->rows[i]);
+	w->ndocs = 0;
+	w->nreplaced = 0;
+}
+
+void dyad_ch_writer_free(dyad_ch_writer *w)
+{
+	int i;
+
+	if (!w)
+		return;
+	for (i = 0; i < R_COUNT; i++)
+		dyad_buf_free(&w->rows[i]);
+	free(w->docs);
+	free(w->replaced);
+	dyad_stemmer_free(w->stemmer);
+	dyad_arena_free(w->arena);
+	dyad_buf_free(&w->scratch);
+	free(w);
+}
+
+static int popcount64(uint64_t x)
+{
+	int n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* A field and the tab after it. */
+static void field(dyad_buf *b, const char *s)
+{
+	dyad_ch_tsv_cstr(b, s);
+	dyad_buf_putc(b, '\t');
+}
+
+/* The best candidate so far for the document a fingerprint copies. */
+typedef struct {
+	uint64_t simhash, doc, batch;
+	int found;
+} candidate;
+
+/* A stored document sharing a band (TSV: doc_id, simhash, batch): the nearest-ranked within 3 bits. */
+static int consider(void *ctx, dyad_str row)
+{
+	candidate *o = ctx;
+	uint64_t doc = strtoull(row.p, NULL, 10), simhash, batch;
+	const char *p = memchr(row.p, '\t', row.n), *q;
+
+	if (!p || !(q = memchr(p + 1, '\t', row.n - (size_t)(p + 1 - row.p))))
+		return 0;
+	simhash = strtoull(p + 1, NULL, 10);
+	batch = strtoull(q + 1, NULL, 10);
+	if (popcount64(simhash ^ o->simhash) <= 3 &&
+	    (!o->found || batch < o->batch || (batch == o->batch && doc < o->doc))) {
+		o->doc = doc;
+		o->batch = batch;
+		o->found = 1;
+	}
+	return 0;
+}
+
+/*
+ * The earliest stored document whose fingerprint is within 3 bits of
+ * `simhash` (any two such agree on one of four 16-bit bands), else an earlier
+ * one of this batch; 0 when none. Stored documents are all earlier than the
+ * batch's; among them the lowest (batch, doc_id) wins. ClickHouse 18 has no
+ * bitCount: the bits are counted here, over the few rows that share a band.
+ */
+static int find_original(dyad_ch_writer *w, uint64_t id, uint64_t simhash, uint64_t *out)
+{
+	dyad_buf *q = &w->scratch;
+	candidate o = { simhash, 0, 0, 0 };
+	int band, rc;
+	size_t i;
+
+	*out = 0;
+	if (simhash == 0)
+		return 0;
+	dyad_buf_clear(q);
+	dyad_buf_puts(q, "SELECT doc_id, simhash, batch FROM simhash_bands WHERE (");
+	for (band = 0; band < 4; band++)
+		dyad_buf_printf(q, "%s(band = %d AND value = %u)", band ? " OR " : "", band,
+				(unsigned)((simhash >> (16 * band)) & 0xffff));
+	dyad_buf_printf(q, ") AND doc_id != %" PRIu64, id);
+	if ((rc = dyad_ch_query(w->c, q->p, consider, &o)) != 0)
+		return rc;
+	*out = o.found ? o.doc : 0;
+	for (i = 0; !*out && i < w->ndocs; i++)
+		if (w->docs[i].id != id && popcount64(w->docs[i].simhash ^ simhash) <= 3)
+			*out = w->docs[i].id;
+	return 0;
+}
+
+int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *row)
+{
+	dyad_buf line = DYAD_BUF_INIT, *b = &w->rows[R_DOCS];
+	int status = DYAD_STORE_NEW, rc, band;
+	uint64_t original = 0;
+	int32_t date;
+	size_t i;
+
+	*row = (int64_t)d->id;
+	for (i = 0; i < w->ndocs; i++)
+		if (w->docs[i].id == d->id)
+			return DYAD_STORE_SAME; /* twice in one batch: the first is being written */
+	if (dyad_ch_date_int(d->date, &date) != 0)
+		return dyad_ch_fail(w->c, "document %016" PRIx64 ": its date '%s' is not YYYY-MM-DD", d->id, d->date);
+	/* stored by this dyad, from this body: nothing to write */
+	dyad_buf_clear(&w->scratch);
+	dyad_buf_puts(&w->scratch, "SELECT dyad_version = ");
+	dyad_ch_sql_str(&w->scratch, dyad_str_c(d->version ? d->version : ""));
+	dyad_buf_printf(&w->scratch, " AND content_hash = %" PRIu64 " FROM documents WHERE doc_id = %" PRIu64 " LIMIT 1",
+			d->content_hash, d->id);
+	rc = dyad_ch_query_line(w->c, w->scratch.p, &line);
+	if (rc == 0 && line.n)
+		status = strcmp(line.p, "1") == 0 ? DYAD_STORE_SAME : DYAD_STORE_REPLACED;
+	dyad_buf_free(&line);
+	if (rc != 0)
+		return rc;
+	if (status == DYAD_STORE_SAME)
+		return status;
+	if (status == DYAD_STORE_REPLACED) {
+		w->replaced = dyad_xgrow(w->replaced, &w->capreplaced, w->nreplaced, sizeof *w->replaced, 16);
+		w->replaced[w->nreplaced++] = d->id;
+	}
+	if ((rc = find_original(w, d->id, d->simhash, &original)) != 0)
+		return rc;
+	w->docs = dyad_xgrow(w->docs, &w->capdocs, w->ndocs, sizeof *w->docs, 64);
+	w->docs[w->ndocs++] = (batch_doc){ d->id, d->simhash };
+	dyad_buf_printf(b, "%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t", d->id, w->batch,
+			d->content_hash, d->simhash, original);
+	field(b, d->path);
+	field(b, d->record);
+	field(b, d->url);
+	field(b, d->title);
+	dyad_buf_printf(b, "%" PRId32 "\t", date);
+	field(b, d->time);
+	field(b, d->outlet);
+	field(b, d->dateline);
+	field(b, d->language);
+	field(b, d->author);
+	dyad_ch_tsv_str(b, d->body);
+	dyad_buf_putc(b, '\t');
+	field(b, d->furniture);
+	dyad_ch_tsv_cstr(b, d->version ? d->version : "");
+	dyad_buf_putc(b, '\n');
+	for (band = 0; d->simhash && band < 4; band++)
+		dyad_buf_printf(&w->rows[R_BANDS], "%d\t%u\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\n", band,
+				(unsigned)((d->simhash >> (16 * band)) & 0xffff), d->id, d->simhash, w->batch);
+	return status;
+}
+
+/* One search form, quoted, into the array being written (`first` says whether a comma goes before). */
+static void stem_item(dyad_buf *b, dyad_str s, int *first)
+{
+	if (s.n == 0)
+		return;
+	dyad_buf_puts(b, *first ? "'" : ",'");
+	dyad_ch_tsv_str(b, s);
+	dyad_buf_putc(b, '\'');
+	*first = 0;
+}
+
+/* A word's search forms: its Snowball stem and, when it differs, its light stem (as fts.c indexes them). */
+static void word_stems(dyad_ch_writer *w, dyad_buf *b, dyad_str word, int *first)
+{
+	dyad_str stem, light;
+
+	if (word.n == 0)
+		return;
+	stem = dyad_stem(w->stemmer, w->arena, word);
+	light = dyad_stem_light(w->stemmer, w->arena, word);
+	stem_item(b, stem, first);
+	if (!dyad_str_eq(stem, light))
+		stem_item(b, light, first);
+}
+
+/* The sentence's search forms as a ClickHouse array in TabSeparated: ['визит','премьер',...]. */
+static void sentence_stems(dyad_ch_writer *w, dyad_buf *b, dyad_str text)
+{
+	dyad_token *toks;
+	size_t n, i, j, a;
+	int first = 1;
+
+	dyad_buf_putc(b, '[');
+	n = dyad_tokenize(w->arena, text, &toks);
+	for (i = 0; i < n; i++) {
+		dyad_str word = { text.p + toks[i].span.start, toks[i].span.end - toks[i].span.start };
+
+		if (toks[i].kind != DYAD_TOK_WORD && toks[i].kind != DYAD_TOK_NUMBER)
+			continue;
+		if (!(toks[i].flags & DYAD_TOKF_HYPHEN)) {
+			word_stems(w, b, word, &first);
+			continue;
+		}
+		/* премьер-министра: премьер, министра */
+		for (j = 0, a = 0; j <= word.n; j++)
+			if (j == word.n || word.p[j] == '-') {
+				word_stems(w, b, (dyad_str){ word.p + a, j - a }, &first);
+				a = j + 1;
+			}
+	}
+	dyad_buf_putc(b, ']');
+	dyad_arena_reset(w->arena);
+}
+
+int dyad_ch_writer_put_sentence(dyad_ch_writer *w, int64_t doc, size_t n, size_t start, size_t end, dyad_str text)
+{
+	dyad_buf *b = &w->rows[R_SENTENCES];
+
+	dyad_buf_printf(b, "%" PRIu64 "\t%" PRIu64 "\t%zu\t%zu\t%zu\t", (uint64_t)doc, w->batch, n, start, end);
+	dyad_ch_tsv_str(b, text);
+	dyad_buf_putc(b, '\t');
+	sentence_stems(w, b, text);
+	dyad_buf_putc(b, '\n');
+	return 0;
+}
+
+static void actor_fields(dyad_buf *b, const dyad_store_actor *a)
+{
+	field(b, a->code);
+	field(b, a->country);
+	field(b, a->igo);
+	field(b, a->role);
+	field(b, a->person);
+	field(b, a->name);
+}
+
+int dyad_ch_writer_put_mention(dyad_ch_writer *w, int64_t doc, const dyad_store_mention *m)
+{
+	dyad_buf *b = &w->rows[R_MENTIONS];
+
+	dyad_buf_printf(b, "%" PRIu64 "\t%" PRIu64 "\t%zu\t%zu\t%zu\t", (uint64_t)doc, w->batch, m->sentence, m->start,
+			m->end);
+	field(b, m->kind ? m->kind : "");
+	actor_fields(b, &m->actor);
+	dyad_ch_tsv_str(b, m->text);
+	dyad_buf_putc(b, '\n');
+	return 0;
+}
+
+int dyad_ch_writer_put_event(dyad_ch_writer *w, int64_t doc, const dyad_store_event *ev, const char *source_actor,
+			     const char *target_actor)
+{
+	dyad_buf *b = &w->rows[R_EVENTS];
+	int32_t date;
+
+	if (dyad_ch_date_int(ev->date, &date) != 0)
+		return dyad_ch_fail(w->c, "document %016" PRIx64 ", event %zu: its date '%s' is not YYYY-MM-DD",
+				    (uint64_t)doc, ev->n, ev->date);
+	dyad_buf_printf(b, "%" PRIu64 "\t%" PRIu64 "\t%zu\t", (uint64_t)doc, w->batch, ev->n);
+	actor_fields(b, &ev->source);
+	actor_fields(b, &ev->target);
+	field(b, source_actor);
+	field(b, target_actor);
+	field(b, ev->cameo ? ev->cameo : "");
+	dyad_buf_printf(b, "%.2s\t", ev->cameo ? ev->cameo : "");
+	field(b, ev->cameo_name);
+	if (ev->quad)
+		dyad_buf_printf(b, "%d\t%.17g\t", ev->quad, ev->goldstein);
+	else
+		dyad_buf_puts(b, "\\N\t\\N\t");
+	field(b, ev->type);
+	field(b, ev->mode);
+	dyad_buf_printf(b, "%d\t", ev->reciprocal ? 1 : 0);
+	field(b, ev->modality ? ev->modality : "");
+	dyad_buf_printf(b, "%" PRId32 "\t", date);
+	field(b, ev->date ? (ev->date_from_publication ? "publication" : "sentence") : NULL);
+	field(b, ev->location);
+	dyad_buf_printf(b, "%zu\t%zu\t%zu\t", ev->sentence, ev->start, ev->end);
+	dyad_ch_tsv_str(b, ev->evidence);
+	dyad_buf_putc(b, '\t');
+	field(b, ev->rules);
+	field(b, ev->location_country);
+	if (ev->location_geonames)
+		dyad_buf_printf(b, "%" PRIu32 "\t", ev->location_geonames);
+	else
+		dyad_buf_puts(b, "\\N\t");
+	if (ev->location_has_coords)
+		dyad_buf_printf(b, "%.17g\t%.17g\n", ev->location_lat, ev->location_lon);
+	else
+		dyad_buf_puts(b, "\\N\t\\N\n");
+	return 0;
+}
+
+int dyad_ch_writer_put_actor(dyad_ch_writer *w, const char *code, const char *kind, const char *name_en,
+			     const char *name_ru)
+{
+	dyad_buf *b = &w->rows[R_ACTORS];
+
+	field(b, code ? code : "");
+	field(b, kind);
+	field(b, name_en);
+	dyad_ch_tsv_cstr(b, name_ru);
+	dyad_buf_putc(b, '\n');
+	return 0;
+}
+
+int dyad_ch_writer_put_actor_name(dyad_ch_writer *w, const char *name, const char *folded, const char *kind,
+				  const char *code, const char *person)
+{
+	dyad_buf *b = &w->rows[R_NAMES];
+
+	field(b, folded ? folded : "");
+	field(b, name ? name : "");
+	field(b, kind ? kind : "");
+	field(b, code ? code : "");
+	dyad_ch_tsv_cstr(b, person ? person : "");
+	dyad_buf_putc(b, '\n');
+	return 0;
+}
+
+int dyad_ch_writer_commit(dyad_ch_writer *w)
+{
+	int rc = 0, i, any = 0;
+
+	for (i = 0; i < R_COUNT; i++)
+		any |= w->rows[i].n > 0;
+	if (!any)
+		return 0;
+	if ((rc = dyad_ch_batch_begin(w->c, w->batch, w->ndocs)) != 0 ||
+	    (rc = dyad_ch_docs_delete(w->c, w->replaced, w->nreplaced)) != 0)
+		return rc;
+	for (i = 0; i < R_COUNT && rc == 0; i++)
+		if (w->rows[i].n)
+			rc = dyad_ch_insert(w->c, inserts[i], (dyad_str){ w->rows[i].p, w->rows[i].n });
+	if (rc == 0)
+		rc = dyad_ch_batch_end(w->c, w->batch);
+	if (rc != 0)
+		return rc; /* the batch stays open: the next writer undoes it */
+	dyad_ch_writer_rollback(w);
+	w->batch++;
+	return 0;
+}
