@@ -57,7 +57,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/fuzz/replay_%)
 GOLDEN_BIN := $(BUILD)/tests/golden
 
-.PHONY: all help demo check test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
+.PHONY: all help demo check check-engines test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
 	bootstrap
 
 all: $(BIN)
@@ -67,6 +67,7 @@ help:
 	@echo "  all        build build/$(MODE)/dyad (MODE=release|debug|asan|ubsan)"
 	@echo "  demo       install what is missing, then run dyad on the sample corpus in examples/"
 	@echo "  check      install what is missing, build, run every test (the README's test command)"
+	@echo "  check-engines  the server engines' tests alone (a two-shard ClickHouse on loopback)"
 	@echo "  asan       the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@echo "  ubsan      the test suite under UndefinedBehaviorSanitizer alone"
 	@echo "  tsan       the threaded pipeline (its unit test, code and ingest -j) under ThreadSanitizer"
@@ -148,6 +149,12 @@ test: $(TEST_BINS) $(GAZETTEER)
 check:
 	@scripts/bootstrap browser clickhouse
 	@$(MAKE) --no-print-directory test
+
+# The engines' tests alone, on throwaway servers: a two-shard ClickHouse on loopback (docs/engines.md).
+check-engines:
+	@scripts/bootstrap clickhouse
+	@$(MAKE) --no-print-directory $(BUILD)/tests/test_clickhouse
+	@bash tests/tools/clickhouse_cluster.sh $(BUILD)
 
 asan:
 	@$(MAKE) --no-print-directory MODE=asan test
