@@ -41,8 +41,9 @@ static const ch_table tables[] = {
 	  " language Nullable(String), author Nullable(String), body String, furniture Nullable(String),"
 	  " dyad_version String, ingested_at DateTime DEFAULT now()",
 	  "MergeTree ORDER BY doc_id", "doc_id", 1 },
-	/* a fingerprint under each of its four 16-bit bands: a copy is found on any shard */
-	{ "simhash_bands", "band UInt8, value UInt16, doc_id UInt64, simhash UInt64, batch UInt64",
+	/* a fingerprint under each of its four 16-bit bands: a copy is found on any shard; the
+	   earliest document (batch, then seq, its place in the batch) is the one copied */
+	{ "simhash_bands", "band UInt8, value UInt16, doc_id UInt64, simhash UInt64, batch UInt64, seq UInt32",
 	  "MergeTree ORDER BY (band, value, doc_id)", "doc_id", 1 },
 	/* stems: the sentence's words as dyad's search tokenizer stems them (ClickHouse 18 has no text index) */
 	{ "sentences",

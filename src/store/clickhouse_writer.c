@@ -27,7 +27,7 @@ static const char *const inserts[R_COUNT] = {
 	[R_MENTIONS] = "INSERT INTO mentions (doc_id, batch, sentence, `start`, `end`, kind, code, country, igo, "
 		       "role, person, name, text) FORMAT TabSeparated",
 	[R_SENTENCES] = "INSERT INTO sentences (doc_id, batch, n, `start`, `end`, text, stems) FORMAT TabSeparated",
-	[R_BANDS] = "INSERT INTO simhash_bands (band, value, doc_id, simhash, batch) FORMAT TabSeparated",
+	[R_BANDS] = "INSERT INTO simhash_bands (band, value, doc_id, simhash, batch, seq) FORMAT TabSeparated",
 	[R_DOCS] = "INSERT INTO documents (doc_id, batch, content_hash, simhash, syndicated_of, path, record, url, "
 		   "title, date, time, outlet, dateline, language, author, body, furniture, dyad_version) "
 		   "FORMAT TabSeparated",
@@ -114,70 +114,82 @@ static void field(dyad_buf *b, const char *s)
 	dyad_buf_putc(b, '\t');
 }
 
-/* The best candidate so far for the document a fingerprint copies. */
+/* What the servers know of a document being put. */
 typedef struct {
-	uint64_t simhash, doc, batch;
-	int found;
-} candidate;
+	uint64_t simhash;
+	int stored;               /* DYAD_STORE_NEW, _SAME (this dyad, this body) or _REPLACED */
+	int found;                /* a stored document it copies: */
+	uint64_t doc, batch, seq; /* the earliest, by batch and place in the batch */
+} lookup;
 
-/* A stored document sharing a band (TSV: doc_id, simhash, batch): the nearest-ranked within 3 bits. */
-static int consider(void *ctx, dyad_str row)
+/*
+ * A row of the lookup (TSV): "0, same" for the document's own row, or
+ * "1, doc_id, simhash, batch, seq" for a stored document sharing a band of its
+ * fingerprint, kept when within 3 bits and earlier than the one kept so far.
+ */
+static int on_lookup(void *ctx, dyad_str row)
 {
-	candidate *o = ctx;
-	uint64_t doc = strtoull(row.p, NULL, 10), simhash, batch;
-	const char *p = memchr(row.p, '\t', row.n), *q;
+	lookup *l = ctx;
+	uint64_t v[5] = { 0 };
+	const char *p = row.p, *end = row.p + row.n;
+	char *next;
+	int i;
 
-	if (!p || !(q = memchr(p + 1, '\t', row.n - (size_t)(p + 1 - row.p))))
-		return 0;
-	simhash = strtoull(p + 1, NULL, 10);
-	batch = strtoull(q + 1, NULL, 10);
-	if (popcount64(simhash ^ o->simhash) <= 3 &&
-	    (!o->found || batch < o->batch || (batch == o->batch && doc < o->doc))) {
-		o->doc = doc;
-		o->batch = batch;
-		o->found = 1;
+	for (i = 0; i < 5 && p < end; i++) {
+		v[i] = strtoull(p, &next, 10);
+		p = next + 1;
+	}
+	if (v[0] == 0)
+		l->stored = v[1] ? DYAD_STORE_SAME : DYAD_STORE_REPLACED;
+	else if (popcount64(v[2] ^ l->simhash) <= 3 &&
+		 (!l->found || v[3] < l->batch || (v[3] == l->batch && v[4] < l->seq))) {
+		l->doc = v[1];
+		l->batch = v[3];
+		l->seq = v[4];
+		l->found = 1;
 	}
 	return 0;
 }
 
 /*
- * The earliest stored document whose fingerprint is within 3 bits of
- * `simhash` (any two such agree on one of four 16-bit bands), else an earlier
- * one of this batch; 0 when none. Stored documents are all earlier than the
- * batch's; among them the lowest (batch, doc_id) wins. ClickHouse 18 has no
- * bitCount: the bits are counted here, over the few rows that share a band.
+ * Ask the servers, in one request, whether `d` is stored (by this dyad from
+ * this body, or otherwise) and which stored documents are within 3 bits of its
+ * fingerprint (any two such agree on one of four 16-bit bands). ClickHouse 18
+ * has no bitCount: the bits are counted here, over the few rows of a band.
  */
-static int find_original(dyad_ch_writer *w, uint64_t id, uint64_t simhash, uint64_t *out)
+static int look_up(dyad_ch_writer *w, const dyad_store_doc *d, lookup *l)
 {
 	dyad_buf *q = &w->scratch;
-	candidate o = { simhash, 0, 0, 0 };
-	int band, rc;
-	size_t i;
+	int band;
 
-	*out = 0;
-	if (simhash == 0)
-		return 0;
+	memset(l, 0, sizeof *l);
+	l->simhash = d->simhash;
+	l->stored = DYAD_STORE_NEW;
 	dyad_buf_clear(q);
-	dyad_buf_puts(q, "SELECT doc_id, simhash, batch FROM simhash_bands WHERE (");
-	for (band = 0; band < 4; band++)
-		dyad_buf_printf(q, "%s(band = %d AND value = %u)", band ? " OR " : "", band,
-				(unsigned)((simhash >> (16 * band)) & 0xffff));
-	dyad_buf_printf(q, ") AND doc_id != %" PRIu64, id);
-	if ((rc = dyad_ch_query(w->c, q->p, consider, &o)) != 0)
-		return rc;
-	*out = o.found ? o.doc : 0;
-	for (i = 0; !*out && i < w->ndocs; i++)
-		if (w->docs[i].id != id && popcount64(w->docs[i].simhash ^ simhash) <= 3)
-			*out = w->docs[i].id;
-	return 0;
+	dyad_buf_puts(q, "SELECT toUInt8(0), toUInt64(dyad_version = ");
+	dyad_ch_sql_str(q, dyad_str_c(d->version ? d->version : ""));
+	dyad_buf_printf(q,
+			" AND content_hash = %" PRIu64 "), toUInt64(0), toUInt64(0), toUInt64(0)"
+			" FROM documents WHERE doc_id = %" PRIu64,
+			d->content_hash, d->id);
+	if (d->simhash) {
+		dyad_buf_puts(q, " UNION ALL SELECT toUInt8(1), doc_id, simhash, batch, toUInt64(seq)"
+				 " FROM simhash_bands WHERE (");
+		for (band = 0; band < 4; band++)
+			dyad_buf_printf(q, "%s(band = %d AND value = %u)", band ? " OR " : "", band,
+					(unsigned)((d->simhash >> (16 * band)) & 0xffff));
+		dyad_buf_printf(q, ") AND doc_id != %" PRIu64, d->id);
+	}
+	return dyad_ch_query(w->c, q->p, on_lookup, l);
 }
 
 int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *row)
 {
-	dyad_buf line = DYAD_BUF_INIT, *b = &w->rows[R_DOCS];
-	int status = DYAD_STORE_NEW, rc, band;
-	uint64_t original = 0;
+	dyad_buf *b = &w->rows[R_DOCS];
+	int rc, band;
+	uint64_t original;
 	int32_t date;
+	lookup l;
 	size_t i;
 
 	*row = (int64_t)d->id;
@@ -186,26 +198,19 @@ int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *
 			return DYAD_STORE_SAME; /* twice in one batch: the first is being written */
 	if (dyad_ch_date_int(d->date, &date) != 0)
 		return dyad_ch_fail(w->c, "document %016" PRIx64 ": its date '%s' is not YYYY-MM-DD", d->id, d->date);
-	/* stored by this dyad, from this body: nothing to write */
-	dyad_buf_clear(&w->scratch);
-	dyad_buf_puts(&w->scratch, "SELECT dyad_version = ");
-	dyad_ch_sql_str(&w->scratch, dyad_str_c(d->version ? d->version : ""));
-	dyad_buf_printf(&w->scratch, " AND content_hash = %" PRIu64 " FROM documents WHERE doc_id = %" PRIu64 " LIMIT 1",
-			d->content_hash, d->id);
-	rc = dyad_ch_query_line(w->c, w->scratch.p, &line);
-	if (rc == 0 && line.n)
-		status = strcmp(line.p, "1") == 0 ? DYAD_STORE_SAME : DYAD_STORE_REPLACED;
-	dyad_buf_free(&line);
-	if (rc != 0)
+	if ((rc = look_up(w, d, &l)) != 0)
 		return rc;
-	if (status == DYAD_STORE_SAME)
-		return status;
-	if (status == DYAD_STORE_REPLACED) {
+	if (l.stored == DYAD_STORE_SAME)
+		return DYAD_STORE_SAME; /* stored by this dyad, from this body: nothing to write */
+	if (l.stored == DYAD_STORE_REPLACED) {
 		w->replaced = dyad_xgrow(w->replaced, &w->capreplaced, w->nreplaced, sizeof *w->replaced, 16);
 		w->replaced[w->nreplaced++] = d->id;
 	}
-	if ((rc = find_original(w, d->id, d->simhash, &original)) != 0)
-		return rc;
+	/* the copy's original: a stored document (all earlier than the batch's), else an earlier one of the batch */
+	original = l.found ? l.doc : 0;
+	for (i = 0; !original && d->simhash && i < w->ndocs; i++)
+		if (popcount64(w->docs[i].simhash ^ d->simhash) <= 3)
+			original = w->docs[i].id;
 	w->docs = dyad_xgrow(w->docs, &w->capdocs, w->ndocs, sizeof *w->docs, 64);
 	w->docs[w->ndocs++] = (batch_doc){ d->id, d->simhash };
 	dyad_buf_printf(b, "%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t", d->id, w->batch,
@@ -226,9 +231,10 @@ int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *
 	dyad_ch_tsv_cstr(b, d->version ? d->version : "");
 	dyad_buf_putc(b, '\n');
 	for (band = 0; d->simhash && band < 4; band++)
-		dyad_buf_printf(&w->rows[R_BANDS], "%d\t%u\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\n", band,
-				(unsigned)((d->simhash >> (16 * band)) & 0xffff), d->id, d->simhash, w->batch);
-	return status;
+		dyad_buf_printf(&w->rows[R_BANDS], "%d\t%u\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%zu\n", band,
+				(unsigned)((d->simhash >> (16 * band)) & 0xffff), d->id, d->simhash, w->batch,
+				w->ndocs - 1);
+	return l.stored;
 }
 
 /* One search form, quoted, into the array being written (`first` says whether a comma goes before). */

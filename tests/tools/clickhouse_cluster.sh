@@ -4,8 +4,9 @@
 #                                       shell assignments: DYAD_CLICKHOUSE_DIR, _URL, _SHARDS
 #                                       (host:port of each HTTP interface), _NATIVE_PORT
 #   clickhouse_cluster.sh stop DIR      stop its servers and remove DIR
-#   clickhouse_cluster.sh BUILD         the test tests/run calls: start, run BUILD/tests/test_clickhouse
-#                                       against the cluster (its server tests included), stop
+#   clickhouse_cluster.sh BUILD         the test tests/run calls: start, ingest examples/news into
+#                                       SQLite, run BUILD/tests/test_clickhouse against the cluster
+#                                       (its server tests included), stop
 # Shard 1 listens on 127.0.0.1 and shard 2 on 127.0.0.2, both on the same HTTP and native ports
 # (picked free at random), so every shard's HTTP interface is on the port of the URL dyad is given,
 # as on a real cluster. Each server has its own config.xml, users.xml, data and logs under DIR; the
@@ -187,18 +188,24 @@ selftest() {
 	eval "$(start)"
 	trap 'stop "$DYAD_CLICKHOUSE_DIR"' EXIT
 	export DYAD_CLICKHOUSE_URL DYAD_CLICKHOUSE_SHARDS
+	# the demo corpus in SQLite, which the test writes to the cluster and counts on both
+	DYAD_CLICKHOUSE_SQLITE=$DYAD_CLICKHOUSE_DIR/news.db
+	${DYAD_WRAP:-} "$build/dyad" ingest -q --db "$DYAD_CLICKHOUSE_SQLITE" "$(dirname "$0")/../../examples/news" ||
+		die "dyad ingest of examples/news failed"
+	export DYAD_CLICKHOUSE_SQLITE
 	out=$(${DYAD_WRAP:-} "$build/tests/test_clickhouse" 2>&1) && rc=0 || rc=$?
 	echo "$out"
 	[ $rc -eq 0 ] || die "test_clickhouse failed on the cluster (exit $rc)"
 	# the server tests must have run, not skipped
 	if grep -q '^\[  SKIPPED \]' <<<"$out"; then die "the server tests were skipped with the cluster running"; fi
 	echo "two shards at $DYAD_CLICKHOUSE_SHARDS: $(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' <<<"$out") tests" \
-		"passed; $(sed -n 's/^inserted .*: \([0-9]* rows\/s\)$/\1 inserted through Distributed/p' <<<"$out")"
+		"passed; $(sed -n 's/^inserted .*: \([0-9]* rows\/s\)$/\1 inserted through Distributed/p' <<<"$out");" \
+		"$(sed -n 's/^wrote .*: \([0-9]* documents\/s\)$/examples\/news written at \1, counted as on SQLite/p' <<<"$out")"
 }
 
 case "${1:-}" in
 start) start "${2:-}" ;;
 stop) stop "${2:?usage: clickhouse_cluster.sh stop DIR}" ;;
-"" | -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
+"" | -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
 *) selftest "$1" ;;
 esac

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -740,6 +741,227 @@ static void the_writer_stores_each_document_once(void **state)
 	dyad_ch_close(c);
 }
 
+/* Column `i` of the row, or NULL. */
+static const char *col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static dyad_str col_str(sqlite3_stmt *st, int i)
+{
+	const char *p = col(st, i);
+
+	return (dyad_str){ p ? p : "", p ? (size_t)sqlite3_column_bytes(st, i) : 0 };
+}
+
+static dyad_store_actor col_actor(sqlite3_stmt *st, int i)
+{
+	return (dyad_store_actor){ col(st, i),     col(st, i + 1), col(st, i + 2),
+				   col(st, i + 3), col(st, i + 4), col(st, i + 5) };
+}
+
+static sqlite3_stmt *prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	return st;
+}
+
+/* The lines `sql` gives on SQLite, tab-separated, in `out`. */
+static void sqlite_lines(sqlite3 *db, const char *sql, dyad_buf *out)
+{
+	sqlite3_stmt *st = prepare(db, sql);
+	int i;
+
+	dyad_buf_clear(out);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < sqlite3_column_count(st); i++)
+			dyad_buf_printf(out, "%s%s", i ? "\t" : "", col(st, i) ? col(st, i) : "\\N");
+		dyad_buf_putc(out, '\n');
+	}
+	sqlite3_finalize(st);
+}
+
+/*
+ * A knowledge base dyad ingested into SQLite (DYAD_CLICKHOUSE_SQLITE, made by
+ * the cluster script from examples/news) written through dyad_ch_writer in
+ * batches of 16 documents: ClickHouse then counts the same documents, reports,
+ * events (uniqExact(event_key) against mention_of IS NULL), events per dyad
+ * and syndicated copies as SQLite does.
+ */
+static void an_sqlite_store_counts_the_same_on_the_cluster(void **state)
+{
+	const char *path = getenv("DYAD_CLICKHOUSE_SQLITE");
+	dyad_ch *c = live(NULL);
+	dyad_ch_writer *w;
+	sqlite3 *db;
+	sqlite3_stmt *docs, *sents, *ments, *evs;
+	dyad_buf a = DYAD_BUF_INIT, b = DYAD_BUF_INIT;
+	size_t undone, ndocs = 0;
+	struct timespec t0, t1;
+	double secs;
+
+	(void)state;
+	if (!path) {
+		print_message("no DYAD_CLICKHOUSE_SQLITE: the cluster script ingests examples/news for this\n");
+		dyad_ch_close(c);
+		skip();
+	}
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	fresh(c);
+	assert_int_equal(dyad_ch_writer_new(&w, c, &undone), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	docs = prepare(db, "SELECT id, doc_id, content_hash, simhash, path, record, url, title, date, time, outlet,"
+			   " dateline, language, author, body, dyad_version, furniture FROM documents ORDER BY id");
+	sents = prepare(db, "SELECT n, start, end, text FROM sentences WHERE doc = ?1 ORDER BY n");
+	ments = prepare(db, "SELECT sentence, start, end, kind, code, country, igo, role, person, name, text"
+			    " FROM mentions WHERE doc = ?1 ORDER BY id");
+	evs = prepare(db, "SELECT n, source, source_country, source_igo, source_role, source_person, source_name,"
+			  " target, target_country, target_igo, target_role, target_person, target_name, source_actor,"
+			  " target_actor, cameo, cameo_name, quad, goldstein, type, mode, reciprocal, modality, date,"
+			  " date_source, location, sentence, start, end, evidence, rules, location_country,"
+			  " location_geonames, location_lat, location_lon FROM events WHERE doc = ?1 ORDER BY n");
+	while (sqlite3_step(docs) == SQLITE_ROW) {
+		dyad_store_doc d = { 0 };
+		int64_t row;
+
+		d.id = strtoull(col(docs, 1), NULL, 16);
+		d.content_hash = strtoull(col(docs, 2), NULL, 16);
+		d.simhash = (uint64_t)sqlite3_column_int64(docs, 3);
+		d.path = col(docs, 4);
+		d.record = col(docs, 5);
+		d.url = col(docs, 6);
+		d.title = col(docs, 7);
+		d.date = col(docs, 8);
+		d.time = col(docs, 9);
+		d.outlet = col(docs, 10);
+		d.dateline = col(docs, 11);
+		d.language = col(docs, 12);
+		d.author = col(docs, 13);
+		d.body = col_str(docs, 14);
+		d.version = col(docs, 15);
+		d.furniture = col(docs, 16);
+		if (dyad_ch_writer_put_doc(w, &d, &row) != DYAD_STORE_NEW)
+			fail_msg("document %s: %s", col(docs, 1), dyad_ch_errmsg(c));
+		sqlite3_bind_int64(sents, 1, sqlite3_column_int64(docs, 0));
+		while (sqlite3_step(sents) == SQLITE_ROW)
+			assert_int_equal(dyad_ch_writer_put_sentence(w, row, (size_t)sqlite3_column_int64(sents, 0),
+								     (size_t)sqlite3_column_int64(sents, 1),
+								     (size_t)sqlite3_column_int64(sents, 2),
+								     col_str(sents, 3)),
+					 0);
+		sqlite3_reset(sents);
+		sqlite3_bind_int64(ments, 1, sqlite3_column_int64(docs, 0));
+		while (sqlite3_step(ments) == SQLITE_ROW) {
+			dyad_store_mention m = { (size_t)sqlite3_column_int64(ments, 0),
+						 (size_t)sqlite3_column_int64(ments, 1),
+						 (size_t)sqlite3_column_int64(ments, 2),
+						 col(ments, 3),
+						 col_actor(ments, 4),
+						 col_str(ments, 10) };
+
+			assert_int_equal(dyad_ch_writer_put_mention(w, row, &m), 0);
+		}
+		sqlite3_reset(ments);
+		sqlite3_bind_int64(evs, 1, sqlite3_column_int64(docs, 0));
+		while (sqlite3_step(evs) == SQLITE_ROW) {
+			dyad_store_event ev = { 0 };
+
+			ev.n = (size_t)sqlite3_column_int64(evs, 0);
+			ev.source = col_actor(evs, 1);
+			ev.target = col_actor(evs, 7);
+			ev.cameo = col(evs, 15);
+			ev.cameo_name = col(evs, 16);
+			ev.quad = sqlite3_column_int(evs, 17);
+			ev.goldstein = sqlite3_column_double(evs, 18);
+			ev.type = col(evs, 19);
+			ev.mode = col(evs, 20);
+			ev.reciprocal = sqlite3_column_int(evs, 21);
+			ev.modality = col(evs, 22);
+			ev.date = col(evs, 23);
+			ev.date_from_publication = col(evs, 24) && strcmp(col(evs, 24), "publication") == 0;
+			ev.location = col(evs, 25);
+			ev.sentence = (size_t)sqlite3_column_int64(evs, 26);
+			ev.start = (size_t)sqlite3_column_int64(evs, 27);
+			ev.end = (size_t)sqlite3_column_int64(evs, 28);
+			ev.evidence = col_str(evs, 29);
+			ev.rules = col(evs, 30);
+			ev.location_country = col(evs, 31);
+			ev.location_geonames = (uint32_t)sqlite3_column_int64(evs, 32);
+			ev.location_has_coords = sqlite3_column_type(evs, 33) != SQLITE_NULL;
+			ev.location_lat = sqlite3_column_double(evs, 33);
+			ev.location_lon = sqlite3_column_double(evs, 34);
+			if (dyad_ch_writer_put_event(w, row, &ev, col(evs, 13), col(evs, 14)) != 0)
+				fail_msg("%s", dyad_ch_errmsg(c));
+		}
+		sqlite3_reset(evs);
+		if (++ndocs % 16 == 0 && dyad_ch_writer_commit(w) != 0)
+			fail_msg("%s", dyad_ch_errmsg(c));
+	}
+	if (dyad_ch_writer_commit(w) != 0)
+		fail_msg("%s", dyad_ch_errmsg(c));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("wrote %zu documents (%s) through dyad_ch_writer, 16 a batch, in %.2f s: %.0f documents/s\n", ndocs,
+	       path, secs, (double)ndocs / secs);
+	sqlite3_finalize(docs);
+	sqlite3_finalize(sents);
+	sqlite3_finalize(ments);
+	sqlite3_finalize(evs);
+	assert_true(ndocs > 16);
+
+	/* the same counts */
+	sqlite_lines(db,
+		     "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
+		     " (SELECT count(*) FROM mentions), (SELECT count(*) FROM events),"
+		     " (SELECT count(*) FROM events WHERE mention_of IS NULL),"
+		     " (SELECT count(*) FROM documents WHERE syndicated_of IS NOT NULL)",
+		     &a);
+	dyad_buf_clear(&b);
+	assert_int_equal(dyad_ch_query(c,
+				       "SELECT (SELECT count() FROM documents), (SELECT count() FROM sentences),"
+				       " (SELECT count() FROM mentions), (SELECT count() FROM events),"
+				       " (SELECT uniqExact(event_key) FROM events),"
+				       " (SELECT count() FROM documents WHERE syndicated_of != 0)",
+				       same_row, &b),
+			 0);
+	assert_string_equal(b.p, a.p);
+	/* events and reports per dyad and year, the rows of a timeline */
+	sqlite_lines(db,
+		     "SELECT source_actor, target_actor, substr(date, 1, 4), sum(mention_of IS NULL), count(*)"
+		     " FROM events WHERE date IS NOT NULL AND date <> '' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+		     &a);
+	dyad_buf_clear(&b);
+	assert_int_equal(dyad_ch_query(c,
+				       "SELECT source_actor, target_actor, toString(intDiv(date, 10000)),"
+				       " uniqExact(event_key), count() FROM events WHERE date != 0"
+				       " GROUP BY source_actor, target_actor, intDiv(date, 10000)"
+				       " ORDER BY source_actor, target_actor, intDiv(date, 10000)",
+				       same_row, &b),
+			 0);
+	assert_string_equal(b.p, a.p);
+	/* the copies point at the same originals */
+	sqlite_lines(db,
+		     "SELECT d.doc_id, o.doc_id FROM documents d JOIN documents o ON o.id = d.syndicated_of"
+		     " ORDER BY 1",
+		     &a);
+	dyad_buf_clear(&b);
+	assert_int_equal(
+		dyad_ch_query(c,
+			      "SELECT lower(hex(d)), lower(hex(o)) FROM (SELECT doc_id AS d, syndicated_of AS o"
+			      " FROM documents WHERE syndicated_of != 0) ORDER BY 1",
+			      same_row, &b),
+		0);
+	assert_string_equal(b.p, a.p);
+	dyad_ch_writer_free(w);
+	sqlite3_close(db);
+	dyad_buf_free(&a);
+	dyad_buf_free(&b);
+	dyad_ch_close(c);
+}
+
 /* Event rows a second through the Distributed table, printed for bench/ to quote; asserts only that they land. */
 static void inserts_are_measured(void **state)
 {
@@ -789,6 +1011,7 @@ int main(void)
 		cmocka_unit_test(foreign_and_newer_tables_are_refused),
 		cmocka_unit_test(a_killed_ingest_is_undone),
 		cmocka_unit_test(the_writer_stores_each_document_once),
+		cmocka_unit_test(an_sqlite_store_counts_the_same_on_the_cluster),
 		cmocka_unit_test(inserts_are_measured),
 	};
 	return cmocka_run_group_tests_name("clickhouse", tests, NULL, NULL);
