@@ -193,6 +193,9 @@ int dyad_ch_batch_end(dyad_ch *c, uint64_t batch);
  */
 int dyad_ch_batch_undo_unfinished(dyad_ch *c, size_t *undone);
 
+/** Delete every row `batch` wrote, on every server, and wait until done. Returns 0 or DYAD_EDB. */
+int dyad_ch_batch_delete(dyad_ch *c, uint64_t batch);
+
 /**
  * Delete every row of the documents `ids` (doc_id) on every server and wait
  * until done: before a document stored by another dyad is written again.
@@ -238,8 +241,9 @@ int dyad_ch_writer_put_actor_name(dyad_ch_writer *w, const char *name, const cha
 /**
  * Send the batch: recorded open, replaced documents' old rows deleted, the
  * derived rows, the documents' rows, the lexicon, recorded done. On failure
- * the batch stays open on the servers (the next writer undoes it) and the
- * rows stay gathered. Returns 0 or DYAD_EDB.
+ * (a server gone midway) the batch stays open on the servers and its rows
+ * stay gathered: commit again sends it whole, the rows that did arrive
+ * deleted first, or the next writer undoes it. Returns 0 or DYAD_EDB.
  */
 int dyad_ch_writer_commit(dyad_ch_writer *w);
 /** Drop what the batch has gathered. */

@@ -8,6 +8,7 @@
 #include "clickhouse.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -139,6 +140,14 @@ int dyad_ch_batch_undo_unfinished(dyad_ch *c, size_t *undone)
 	dyad_buf_free(&list);
 	dyad_buf_free(&where);
 	return rc;
+}
+
+int dyad_ch_batch_delete(dyad_ch *c, uint64_t batch)
+{
+	char where[48];
+
+	snprintf(where, sizeof where, "batch = %" PRIu64, batch);
+	return delete_everywhere(c, where);
 }
 
 int dyad_ch_docs_delete(dyad_ch *c, const uint64_t *ids, size_t n)

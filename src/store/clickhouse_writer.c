@@ -43,6 +43,7 @@ typedef struct {
 struct dyad_ch_writer {
 	dyad_ch *c;
 	uint64_t batch;
+	int tried; /* a commit of this batch failed after sending some of it */
 	dyad_buf rows[R_COUNT];
 	batch_doc *docs;
 	size_t ndocs, capdocs;
@@ -405,6 +406,10 @@ int dyad_ch_writer_commit(dyad_ch_writer *w)
 		any |= w->rows[i].n > 0;
 	if (!any)
 		return 0;
+	/* again after a failure: what arrived of the batch goes first, so nothing is there twice */
+	if (w->tried && (rc = dyad_ch_batch_delete(w->c, w->batch)) != 0)
+		return rc;
+	w->tried = 1;
 	if ((rc = dyad_ch_batch_begin(w->c, w->batch, w->ndocs)) != 0 ||
 	    (rc = dyad_ch_docs_delete(w->c, w->replaced, w->nreplaced)) != 0)
 		return rc;
@@ -414,7 +419,8 @@ int dyad_ch_writer_commit(dyad_ch_writer *w)
 	if (rc == 0)
 		rc = dyad_ch_batch_end(w->c, w->batch);
 	if (rc != 0)
-		return rc; /* the batch stays open: the next writer undoes it */
+		return rc; /* the batch stays open: commit again, or the next writer undoes it */
+	w->tried = 0;
 	dyad_ch_writer_rollback(w);
 	w->batch++;
 	return 0;

@@ -741,6 +741,50 @@ static void the_writer_stores_each_document_once(void **state)
 	dyad_ch_close(c);
 }
 
+static void a_failed_commit_is_sent_again_whole(void **state)
+{
+	dyad_ch *c = live(NULL), *s1;
+	dyad_ch_writer *w;
+	dyad_store_doc doc;
+	dyad_store_event ev = writer_event(0, "042", 1, "Evidence.");
+	dyad_store_mention m = { 0, 0, 6, "country", { "BLR", "BLR", NULL, NULL, NULL, "Минск" }, { "Минск", 10 } };
+	size_t undone;
+	int64_t row;
+	uint64_t id;
+
+	(void)state;
+	fresh(c);
+	assert_int_equal(dyad_ch_writer_new(&w, c, &undone), 0);
+	for (id = 0x10; id <= 0x11; id++) { /* one document on each shard */
+		doc = writer_doc(id, 0, "v1", "Текст.");
+		assert_int_equal(dyad_ch_writer_put_doc(w, &doc, &row), DYAD_STORE_NEW);
+		assert_int_equal(dyad_ch_writer_put_event(w, row, &ev, "RUS", "BLR"), 0);
+		assert_int_equal(dyad_ch_writer_put_mention(w, row, &m), 0);
+	}
+	/* shard 2 loses its mentions table: the events went in, the mentions do not */
+	s1 = shard(c, 1);
+	must(s1, "DROP TABLE dyad_test.mentions_local");
+	assert_int_equal(dyad_ch_writer_commit(w), DYAD_EDB);
+	if (!strstr(dyad_ch_errmsg(c), "ClickHouse at 127.0.0.1:") || !strstr(dyad_ch_errmsg(c), "mentions_local"))
+		fail_msg("message: %s", dyad_ch_errmsg(c));
+	assert_int_equal(number(c, "SELECT count() FROM events"), 2);
+	assert_int_equal(number(c, "SELECT count() FROM documents"), 0);
+	/* the schema made again puts the table back; the batch is sent again, once */
+	assert_int_equal(dyad_ch_schema_create(c), 0);
+	assert_int_equal(dyad_ch_writer_commit(w), 0);
+	assert_int_equal(number(c, "SELECT count() FROM events"), 2);
+	assert_int_equal(number(c, "SELECT count() FROM mentions"), 2);
+	assert_int_equal(number(c, "SELECT count() FROM documents"), 2);
+	assert_int_equal(number(c, "SELECT countIf(state = 'done') FROM dyad_batches"), 1);
+	dyad_ch_writer_free(w);
+	/* and a new writer finds nothing to undo */
+	assert_int_equal(dyad_ch_writer_new(&w, c, &undone), 0);
+	assert_int_equal(undone, 0);
+	dyad_ch_writer_free(w);
+	dyad_ch_close(s1);
+	dyad_ch_close(c);
+}
+
 /* Column `i` of the row, or NULL. */
 static const char *col(sqlite3_stmt *st, int i)
 {
@@ -1011,6 +1055,7 @@ int main(void)
 		cmocka_unit_test(foreign_and_newer_tables_are_refused),
 		cmocka_unit_test(a_killed_ingest_is_undone),
 		cmocka_unit_test(the_writer_stores_each_document_once),
+		cmocka_unit_test(a_failed_commit_is_sent_again_whole),
 		cmocka_unit_test(an_sqlite_store_counts_the_same_on_the_cluster),
 		cmocka_unit_test(inserts_are_measured),
 	};
