@@ -225,6 +225,13 @@ void dyad_ch_writer_free(dyad_ch_writer *w);
  * recorded as the one it copies (syndicated_of).
  */
 int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *row);
+/**
+ * Learn, in two requests, what put_doc would ask the servers for each of
+ * `docs[0..n)` (only their id, content_hash, simhash and version are read),
+ * so that putting them sends none. For documents of the batch being gathered:
+ * a commit or rollback forgets it. Returns 0 or DYAD_EDB.
+ */
+int dyad_ch_writer_look_ahead(dyad_ch_writer *w, const dyad_store_doc *docs, size_t n);
 int dyad_ch_writer_put_sentence(dyad_ch_writer *w, int64_t doc, size_t n, size_t start, size_t end, dyad_str text);
 int dyad_ch_writer_put_mention(dyad_ch_writer *w, int64_t doc, const dyad_store_mention *m);
 /**

@@ -49,6 +49,8 @@ struct dyad_ch_writer {
 	size_t ndocs, capdocs;
 	uint64_t *replaced;
 	size_t nreplaced, capreplaced;
+	struct ahead *ahead; /* what dyad_ch_writer_look_ahead learnt, for put_doc */
+	size_t nahead, capahead;
 	dyad_stemmer *stemmer;
 	dyad_arena *arena;
 	dyad_buf scratch;
@@ -81,6 +83,7 @@ void dyad_ch_writer_rollback(dyad_ch_writer *w)
 		dyad_buf_clear(&w->rows[i]);
 	w->ndocs = 0;
 	w->nreplaced = 0;
+	w->nahead = 0;
 }
 
 void dyad_ch_writer_free(dyad_ch_writer *w)
@@ -93,6 +96,7 @@ void dyad_ch_writer_free(dyad_ch_writer *w)
 		dyad_buf_free(&w->rows[i]);
 	free(w->docs);
 	free(w->replaced);
+	free(w->ahead);
 	dyad_stemmer_free(w->stemmer);
 	dyad_arena_free(w->arena);
 	dyad_buf_free(&w->scratch);
@@ -116,12 +120,41 @@ static void field(dyad_buf *b, const char *s)
 }
 
 /* What the servers know of a document being put. */
-typedef struct {
-	uint64_t simhash;
+typedef struct ahead {
+	uint64_t id, simhash;
+	uint64_t content_hash;    /* looking ahead: the body's hash, */
+	int version_asked;        /* and whether its version is the one the servers compared */
 	int stored;               /* DYAD_STORE_NEW, _SAME (this dyad, this body) or _REPLACED */
 	int found;                /* a stored document it copies: */
 	uint64_t doc, batch, seq; /* the earliest, by batch and place in the batch */
 } lookup;
+
+/* A stored document `doc` (fingerprint, batch, place) as the original of `l`'s if nearer and earlier. */
+static void candidate(lookup *l, uint64_t doc, uint64_t simhash, uint64_t batch, uint64_t seq)
+{
+	if (doc != l->id && popcount64(simhash ^ l->simhash) <= 3 &&
+	    (!l->found || batch < l->batch || (batch == l->batch && seq < l->seq))) {
+		l->doc = doc;
+		l->batch = batch;
+		l->seq = seq;
+		l->found = 1;
+	}
+}
+
+/* Up to `n` unsigned numbers of a TSV row into v (missing ones 0). */
+static void row_numbers(dyad_str row, uint64_t *v, int n)
+{
+	const char *p = row.p, *end = row.p + row.n;
+	char *next;
+	int i;
+
+	for (i = 0; i < n; i++)
+		v[i] = 0;
+	for (i = 0; i < n && p < end; i++) {
+		v[i] = strtoull(p, &next, 10);
+		p = next + 1;
+	}
+}
 
 /*
  * A row of the lookup (TSV): "0, same" for the document's own row, or
@@ -131,24 +164,13 @@ typedef struct {
 static int on_lookup(void *ctx, dyad_str row)
 {
 	lookup *l = ctx;
-	uint64_t v[5] = { 0 };
-	const char *p = row.p, *end = row.p + row.n;
-	char *next;
-	int i;
+	uint64_t v[5];
 
-	for (i = 0; i < 5 && p < end; i++) {
-		v[i] = strtoull(p, &next, 10);
-		p = next + 1;
-	}
+	row_numbers(row, v, 5);
 	if (v[0] == 0)
 		l->stored = v[1] ? DYAD_STORE_SAME : DYAD_STORE_REPLACED;
-	else if (popcount64(v[2] ^ l->simhash) <= 3 &&
-		 (!l->found || v[3] < l->batch || (v[3] == l->batch && v[4] < l->seq))) {
-		l->doc = v[1];
-		l->batch = v[3];
-		l->seq = v[4];
-		l->found = 1;
-	}
+	else
+		candidate(l, v[1], v[2], v[3], v[4]);
 	return 0;
 }
 
@@ -164,6 +186,7 @@ static int look_up(dyad_ch_writer *w, const dyad_store_doc *d, lookup *l)
 	int band;
 
 	memset(l, 0, sizeof *l);
+	l->id = d->id;
 	l->simhash = d->simhash;
 	l->stored = DYAD_STORE_NEW;
 	dyad_buf_clear(q);
@@ -184,6 +207,86 @@ static int look_up(dyad_ch_writer *w, const dyad_store_doc *d, lookup *l)
 	return dyad_ch_query(w->c, q->p, on_lookup, l);
 }
 
+/* The writer, and where the documents being looked ahead at begin in its list. */
+typedef struct {
+	dyad_ch_writer *w;
+	size_t from;
+} ahead_ctx;
+
+/* A document's own row (doc_id, content_hash, its version the one asked about): stored, the same or not. */
+static int on_stored(void *ctx, dyad_str row)
+{
+	ahead_ctx *a = ctx;
+	uint64_t v[3];
+	size_t i;
+
+	row_numbers(row, v, 3);
+	for (i = a->from; i < a->w->nahead; i++) {
+		lookup *l = &a->w->ahead[i];
+
+		if (l->id == v[0])
+			l->stored = v[2] && l->version_asked && v[1] == l->content_hash ? DYAD_STORE_SAME
+											: DYAD_STORE_REPLACED;
+	}
+	return 0;
+}
+
+/* A stored document sharing a band with one looked ahead at (doc_id, simhash, batch, seq). */
+static int on_band(void *ctx, dyad_str row)
+{
+	ahead_ctx *a = ctx;
+	uint64_t v[4];
+	size_t i;
+
+	row_numbers(row, v, 4);
+	for (i = a->from; i < a->w->nahead; i++)
+		if (a->w->ahead[i].simhash)
+			candidate(&a->w->ahead[i], v[0], v[1], v[2], v[3]);
+	return 0;
+}
+
+int dyad_ch_writer_look_ahead(dyad_ch_writer *w, const dyad_store_doc *docs, size_t n)
+{
+	dyad_buf *q = &w->scratch;
+	ahead_ctx a = { w, w->nahead };
+	const char *version;
+	size_t i, bands = 0;
+	int band, rc;
+
+	if (n == 0)
+		return 0;
+	/* one ingest's documents share their dyad version: the servers compare the first's */
+	version = docs[0].version ? docs[0].version : "";
+	dyad_buf_clear(q);
+	dyad_buf_puts(q, "SELECT doc_id, content_hash, dyad_version = ");
+	dyad_ch_sql_str(q, dyad_str_c(version));
+	dyad_buf_puts(q, " FROM documents WHERE doc_id IN (");
+	for (i = 0; i < n; i++) {
+		lookup *l;
+
+		w->ahead = dyad_xgrow(w->ahead, &w->capahead, w->nahead, sizeof *w->ahead, 64);
+		l = &w->ahead[w->nahead++];
+		memset(l, 0, sizeof *l);
+		l->id = docs[i].id;
+		l->simhash = docs[i].simhash;
+		l->stored = DYAD_STORE_NEW;
+		l->content_hash = docs[i].content_hash;
+		l->version_asked = strcmp(docs[i].version ? docs[i].version : "", version) == 0;
+		dyad_buf_printf(q, "%s%" PRIu64, i ? ", " : "", docs[i].id);
+	}
+	dyad_buf_putc(q, ')');
+	if ((rc = dyad_ch_query(w->c, q->p, on_stored, &a)) != 0)
+		return rc;
+	dyad_buf_clear(q);
+	dyad_buf_puts(q, "SELECT doc_id, simhash, batch, seq FROM simhash_bands WHERE (band, value) IN (");
+	for (i = 0; i < n; i++)
+		for (band = 0; docs[i].simhash && band < 4; band++)
+			dyad_buf_printf(q, "%s(%d, %u)", bands++ ? ", " : "", band,
+					(unsigned)((docs[i].simhash >> (16 * band)) & 0xffff));
+	dyad_buf_putc(q, ')');
+	return bands ? dyad_ch_query(w->c, q->p, on_band, &a) : 0;
+}
+
 int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *row)
 {
 	dyad_buf *b = &w->rows[R_DOCS];
@@ -199,7 +302,11 @@ int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *
 			return DYAD_STORE_SAME; /* twice in one batch: the first is being written */
 	if (dyad_ch_date_int(d->date, &date) != 0)
 		return dyad_ch_fail(w->c, "document %016" PRIx64 ": its date '%s' is not YYYY-MM-DD", d->id, d->date);
-	if ((rc = look_up(w, d, &l)) != 0)
+	for (i = 0; i < w->nahead && w->ahead[i].id != d->id; i++)
+		;
+	if (i < w->nahead)
+		l = w->ahead[i];
+	else if ((rc = look_up(w, d, &l)) != 0)
 		return rc;
 	if (l.stored == DYAD_STORE_SAME)
 		return DYAD_STORE_SAME; /* stored by this dyad, from this body: nothing to write */

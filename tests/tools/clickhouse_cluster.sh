@@ -200,7 +200,7 @@ selftest() {
 	if grep -q '^\[  SKIPPED \]' <<<"$out"; then die "the server tests were skipped with the cluster running"; fi
 	echo "two shards at $DYAD_CLICKHOUSE_SHARDS: $(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' <<<"$out") tests" \
 		"passed; $(sed -n 's/^inserted .*: \([0-9]* rows\/s\)$/\1 inserted through Distributed/p' <<<"$out");" \
-		"$(sed -n 's/^wrote .*: \([0-9]* documents\/s\)$/examples\/news written at \1, counted as on SQLite/p' <<<"$out")"
+		"$(sed -n 's/^wrote .*(\([0-9]* commits of [0-9.]* s\) each): \([0-9]* documents\/s\)$/examples\/news written at \2 (\1), counted as on SQLite/p' <<<"$out")"
 }
 
 case "${1:-}" in
