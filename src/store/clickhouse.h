@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "dyad/store.h"
+#include "dyad/text.h"
 #include "dyad/util.h"
 
 /** The HTTP port of a URL that names none: ClickHouse's default. */
@@ -202,6 +203,27 @@ int dyad_ch_batch_delete(dyad_ch *c, uint64_t batch);
  * Returns 0 or DYAD_EDB.
  */
 int dyad_ch_docs_delete(dyad_ch *c, const uint64_t *ids, size_t n);
+
+/* ---- search without a text index (clickhouse_search.c) ----------------------------------- */
+
+/** Called with a word's search forms: its Snowball stem and, when it differs, its light stem. */
+typedef void (*dyad_ch_word_fn)(void *ctx, const dyad_str *forms, size_t n);
+
+/**
+ * Each word of `text` (a hyphenated compound part by part, as the FTS5
+ * tokenizer of the SQLite store indexes it) with its search forms, made in
+ * `a` (the caller resets it).
+ */
+void dyad_ch_search_words(dyad_stemmer *s, dyad_arena *a, dyad_str text, dyad_ch_word_fn fn, void *ctx);
+/** Append the search forms of `text` as an Array(String) value of a TabSeparated row: ['визит','виз',...]. */
+void dyad_ch_stems_array(dyad_stemmer *s, dyad_arena *a, dyad_buf *b, dyad_str text);
+/**
+ * Append the condition on sentences.stems that the user's words `q` ask for:
+ * every word through any of its forms. A quoted phrase's words are each asked
+ * for, not checked for standing together. Returns how many words (0: nothing
+ * to search for, nothing appended).
+ */
+size_t dyad_ch_search_where(dyad_stemmer *s, dyad_arena *a, dyad_buf *out, const char *q);
 
 /* ---- an ingest (clickhouse_writer.c) ------------------------------------------------------ */
 

@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dyad/text.h"
-
 /* The rows of one kind a batch has gathered, and the statement that inserts them. */
 enum { R_EVENTS, R_MENTIONS, R_SENTENCES, R_BANDS, R_DOCS, R_ACTORS, R_NAMES, R_COUNT };
 
@@ -345,60 +343,6 @@ int dyad_ch_writer_put_doc(dyad_ch_writer *w, const dyad_store_doc *d, int64_t *
 	return l.stored;
 }
 
-/* One search form, quoted, into the array being written (`first` says whether a comma goes before). */
-static void stem_item(dyad_buf *b, dyad_str s, int *first)
-{
-	if (s.n == 0)
-		return;
-	dyad_buf_puts(b, *first ? "'" : ",'");
-	dyad_ch_tsv_str(b, s);
-	dyad_buf_putc(b, '\'');
-	*first = 0;
-}
-
-/* A word's search forms: its Snowball stem and, when it differs, its light stem (as fts.c indexes them). */
-static void word_stems(dyad_ch_writer *w, dyad_buf *b, dyad_str word, int *first)
-{
-	dyad_str stem, light;
-
-	if (word.n == 0)
-		return;
-	stem = dyad_stem(w->stemmer, w->arena, word);
-	light = dyad_stem_light(w->stemmer, w->arena, word);
-	stem_item(b, stem, first);
-	if (!dyad_str_eq(stem, light))
-		stem_item(b, light, first);
-}
-
-/* The sentence's search forms as a ClickHouse array in TabSeparated: ['визит','премьер',...]. */
-static void sentence_stems(dyad_ch_writer *w, dyad_buf *b, dyad_str text)
-{
-	dyad_token *toks;
-	size_t n, i, j, a;
-	int first = 1;
-
-	dyad_buf_putc(b, '[');
-	n = dyad_tokenize(w->arena, text, &toks);
-	for (i = 0; i < n; i++) {
-		dyad_str word = { text.p + toks[i].span.start, toks[i].span.end - toks[i].span.start };
-
-		if (toks[i].kind != DYAD_TOK_WORD && toks[i].kind != DYAD_TOK_NUMBER)
-			continue;
-		if (!(toks[i].flags & DYAD_TOKF_HYPHEN)) {
-			word_stems(w, b, word, &first);
-			continue;
-		}
-		/* премьер-министра: премьер, министра */
-		for (j = 0, a = 0; j <= word.n; j++)
-			if (j == word.n || word.p[j] == '-') {
-				word_stems(w, b, (dyad_str){ word.p + a, j - a }, &first);
-				a = j + 1;
-			}
-	}
-	dyad_buf_putc(b, ']');
-	dyad_arena_reset(w->arena);
-}
-
 int dyad_ch_writer_put_sentence(dyad_ch_writer *w, int64_t doc, size_t n, size_t start, size_t end, dyad_str text)
 {
 	dyad_buf *b = &w->rows[R_SENTENCES];
@@ -406,7 +350,8 @@ int dyad_ch_writer_put_sentence(dyad_ch_writer *w, int64_t doc, size_t n, size_t
 	dyad_buf_printf(b, "%" PRIu64 "\t%" PRIu64 "\t%zu\t%zu\t%zu\t", (uint64_t)doc, w->batch, n, start, end);
 	dyad_ch_tsv_str(b, text);
 	dyad_buf_putc(b, '\t');
-	sentence_stems(w, b, text);
+	dyad_ch_stems_array(w->stemmer, w->arena, b, text);
+	dyad_arena_reset(w->arena);
 	dyad_buf_putc(b, '\n');
 	return 0;
 }

@@ -192,7 +192,15 @@ selftest() {
 	DYAD_CLICKHOUSE_SQLITE=$DYAD_CLICKHOUSE_DIR/news.db
 	${DYAD_WRAP:-} "$build/dyad" ingest -q --db "$DYAD_CLICKHOUSE_SQLITE" "$(dirname "$0")/../../examples/news" ||
 		die "dyad ingest of examples/news failed"
-	export DYAD_CLICKHOUSE_SQLITE
+	# what `dyad search` finds there (the documents of its sentences), which the test asks ClickHouse
+	DYAD_CLICKHOUSE_SEARCH=$DYAD_CLICKHOUSE_DIR/search.tsv
+	local q
+	for q in визит премьер-министр санкции "президент Казахстана" переговоры "министр иностранных дел" \
+		Токаев talks president visit; do
+		printf '%s\t%s\n' "$q" "$("$build/dyad" search --db "$DYAD_CLICKHOUSE_SQLITE" -f jsonl -n 100000 "$q" |
+			grep -o '"doc":"[0-9a-f]*"' | cut -d'"' -f4 | sort -u | tr '\n' ' ' | sed 's/ $//')"
+	done >"$DYAD_CLICKHOUSE_SEARCH"
+	export DYAD_CLICKHOUSE_SQLITE DYAD_CLICKHOUSE_SEARCH
 	out=$(${DYAD_WRAP:-} "$build/tests/test_clickhouse" 2>&1) && rc=0 || rc=$?
 	echo "$out"
 	[ $rc -eq 0 ] || die "test_clickhouse failed on the cluster (exit $rc)"
