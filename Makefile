@@ -57,7 +57,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/fuzz/replay_%)
 GOLDEN_BIN := $(BUILD)/tests/golden
 
-.PHONY: all help demo check check-engines test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
+.PHONY: all help demo check check-engines test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-clickhouse bench-filters format format-check lint install clean \
 	bootstrap
 
 all: $(BIN)
@@ -74,6 +74,7 @@ help:
 	@echo "  valgrind   the test suite under valgrind (debug build)"
 	@echo "  fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60) with clang"
 	@echo "  bench      measure throughput on a generated corpus; see bench/RESULTS.md"
+	@echo "  bench-clickhouse  the questions on a two-shard ClickHouse of BENCH_CH_EVENTS generated events"
 	@echo "  bench-filters  the API under filters on a large store (BENCH_STORE=FILE, kept; made with BENCH_FILTER_EVENTS)"
 	@echo "  format     reformat the sources with clang-format"
 	@echo "  format-check  list what clang-format would change (changes nothing)"
@@ -221,6 +222,13 @@ bench:
 	@bench/scale $(BIN)
 	@bench/store $(BIN) $(BENCH_EVENTS)
 	@bench/petrarch $(BIN)
+
+# the questions on ClickHouse: a two-shard cluster on loopback, BENCH_CH_EVENTS generated events
+BENCH_CH_EVENTS ?= 10000000
+bench-clickhouse:
+	@scripts/bootstrap clickhouse
+	@$(MAKE) --no-print-directory all
+	@bench/clickhouse $(BIN) $(BENCH_CH_EVENTS)
 
 # the API under filters on a large store, made once and kept (BENCH_STORE; BENCH_EVENTS for a new one)
 BENCH_STORE ?= build/bench/filters-store.db
