@@ -4,6 +4,7 @@
 #                                       shell assignments: DYAD_CLICKHOUSE_DIR, _URL, _SHARDS
 #                                       (host:port of each HTTP interface), _NATIVE_PORT
 #   clickhouse_cluster.sh stop DIR      stop its servers and remove DIR
+#   clickhouse_cluster.sh restart DIR N start shard N's server again after it stopped
 #   clickhouse_cluster.sh BUILD         the test tests/run calls: start, ingest examples/news into
 #                                       SQLite, run BUILD/tests/test_clickhouse against the cluster
 #                                       (its server tests included), stop
@@ -131,26 +132,41 @@ stop() {
 	rm -rf "$dir"
 }
 
+# launch DIR SHARD: start the server of a shard in the background, its pid in DIR/shardN/pid.
+# As root, the server runs as nobody. Each server has a session of its own: SYSTEM SHUTDOWN
+# signals the server's whole process group, which would otherwise be both shards and this
+# script. setsid and setpriv exec (a background job is no group leader), so $! is the server.
+launch() {
+	local as=()
+	[ "$(id -u)" -ne 0 ] || as=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+	setsid "${as[@]}" "$server" --config-file="$1/shard$2/config.xml" >>"$1/shard$2/log/stdout" 2>&1 </dev/null &
+	echo $! >"$1/shard$2/pid"
+}
+
+# restart DIR SHARD: start again a shard whose server stopped (a test stops one midway)
+restart() {
+	local dir=$1 shard=$2 http i
+	[ -f "$dir/shard$shard/config.xml" ] || die "restart: no shard $shard in $dir"
+	# a server shutting down stops answering before its process ends: give it 30 s to end
+	for i in $(seq 1 300); do kill -0 "$(cat "$dir/shard$shard/pid")" 2>/dev/null || break; sleep 0.1; done
+	! kill -0 "$(cat "$dir/shard$shard/pid")" 2>/dev/null || die "restart: shard $shard is still running"
+	http=$(sed -n 's:.*<http_port>\(.*\)</http_port>.*:\1:p' "$dir/shard$shard/config.xml")
+	launch "$dir" "$shard"
+	ready "127.0.0.$shard" "$http" "$(cat "$dir/shard$shard/pid")" || die "restart: shard $shard did not start"
+}
+
 start() {
-	local dir=${1:-} attempt http tcp shard host pid as=()
+	local dir=${1:-} attempt http tcp shard pid
 	[ -n "$server" ] || die "clickhouse-server is not installed (scripts/bootstrap clickhouse)"
 	command -v curl >/dev/null || die "curl is not installed"
 	[ -n "$dir" ] || dir=$(mktemp -d "${TMPDIR:-/tmp}/dyad-clickhouse.XXXXXX")
 	mkdir -p "$dir"
-	if [ "$(id -u)" -eq 0 ]; then
-		as=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
-	fi
 	# A port taken between the check and the server's bind: try again with others.
 	for attempt in 1 2 3; do
 		read -r http tcp < <(free_ports)
 		for shard in 1 2; do write_server "$dir" "$shard" "127.0.0.$shard" "$http" "$tcp"; done
-		[ ${#as[@]} -eq 0 ] || chown -R nobody:nogroup "$dir"
-		for shard in 1 2; do
-			# setpriv execs the server, so $! is the server's own pid
-			"${as[@]}" "$server" --config-file="$dir/shard$shard/config.xml" \
-				>"$dir/shard$shard/log/stdout" 2>&1 </dev/null &
-			echo $! >"$dir/shard$shard/pid"
-		done
+		[ "$(id -u)" -ne 0 ] || chown -R nobody:nogroup "$dir"
+		for shard in 1 2; do launch "$dir" "$shard"; done
 		ok=1
 		for shard in 1 2; do
 			ready "127.0.0.$shard" "$http" "$(cat "$dir/shard$shard/pid")" || ok=0
@@ -187,7 +203,9 @@ selftest() {
 	[ -x "$build/tests/test_clickhouse" ] || die "$build/tests/test_clickhouse is not built"
 	eval "$(start)"
 	trap 'stop "$DYAD_CLICKHOUSE_DIR"' EXIT
-	export DYAD_CLICKHOUSE_URL DYAD_CLICKHOUSE_SHARDS
+	# how the test brings back a shard it stopped
+	DYAD_CLICKHOUSE_RESTART="bash $0 restart $DYAD_CLICKHOUSE_DIR"
+	export DYAD_CLICKHOUSE_URL DYAD_CLICKHOUSE_SHARDS DYAD_CLICKHOUSE_RESTART
 	# the demo corpus in SQLite, which the test writes to the cluster and counts on both
 	DYAD_CLICKHOUSE_SQLITE=$DYAD_CLICKHOUSE_DIR/news.db
 	${DYAD_WRAP:-} "$build/dyad" ingest -q --db "$DYAD_CLICKHOUSE_SQLITE" "$(dirname "$0")/../../examples/news" ||
@@ -214,6 +232,7 @@ selftest() {
 case "${1:-}" in
 start) start "${2:-}" ;;
 stop) stop "${2:?usage: clickhouse_cluster.sh stop DIR}" ;;
-"" | -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
+restart) restart "${2:?usage: clickhouse_cluster.sh restart DIR SHARD}" "${3:?usage: clickhouse_cluster.sh restart DIR SHARD}" ;;
+"" | -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
 *) selftest "$1" ;;
 esac
