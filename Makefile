@@ -14,7 +14,7 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 BUILD   := build/$(MODE)
 
-PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd libpq
+PKGS    := libutf8proc libexttextcat libxml-2.0 zlib sqlite3 libmicrohttpd libpq libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
 
@@ -57,7 +57,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 REPLAY_BIN := $(FUZZ_SRC:fuzz/fuzz_%.c=$(BUILD)/fuzz/replay_%)
 GOLDEN_BIN := $(BUILD)/tests/golden
 
-.PHONY: all help demo check check-engines test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-filters format format-check lint install clean \
+.PHONY: all help demo check check-engines test asan ubsan tsan valgrind fuzz fuzz-tools bench bench-clickhouse bench-filters format format-check lint install clean \
 	bootstrap
 
 all: $(BIN)
@@ -67,13 +67,14 @@ help:
 	@echo "  all        build build/$(MODE)/dyad (MODE=release|debug|asan|ubsan)"
 	@echo "  demo       install what is missing, then run dyad on the sample corpus in examples/"
 	@echo "  check      install what is missing, build, run every test (the README's test command)"
-	@echo "  check-engines  the engine tests alone: tests/tools/engines_*.sh (throwaway servers)"
+	@echo "  check-engines  the engine tests alone: PostgreSQL and a two-shard ClickHouse, on throwaway servers"
 	@echo "  asan       the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@echo "  ubsan      the test suite under UndefinedBehaviorSanitizer alone"
 	@echo "  tsan       the threaded pipeline (its unit test, code and ingest -j) under ThreadSanitizer"
 	@echo "  valgrind   the test suite under valgrind (debug build)"
 	@echo "  fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60) with clang"
 	@echo "  bench      measure throughput on a generated corpus; see bench/RESULTS.md"
+	@echo "  bench-clickhouse  the questions on a two-shard ClickHouse of BENCH_CH_EVENTS generated events"
 	@echo "  bench-filters  the API under filters on a large store (BENCH_STORE=FILE, kept; made with BENCH_FILTER_EVENTS)"
 	@echo "  format     reformat the sources with clang-format"
 	@echo "  format-check  list what clang-format would change (changes nothing)"
@@ -150,10 +151,10 @@ check:
 	@scripts/bootstrap browser engines
 	@$(MAKE) --no-print-directory test
 
-# Each engine test starts its server in a temporary folder, compares with SQLite and stops it.
-check-engines: $(BIN) $(GAZETTEER)
+# Each engine test starts its servers in a temporary folder, compares with SQLite and stops them.
+check-engines: $(BIN) $(GAZETTEER) $(BUILD)/tests/test_clickhouse
 	@scripts/bootstrap engines
-	@rc=0; for t in tests/tools/engines_*.sh; do \
+	@rc=0; for t in tests/tools/engines_*.sh tests/tools/clickhouse_cluster.sh; do \
 		out=$$(bash $$t $(BUILD) 2>&1); r=$$?; echo "$${t##*/}: exit $$r: $$(printf '%s\n' "$$out" | tail -1)"; \
 		[ $$r -eq 0 ] || [ $$r -eq 77 ] || { printf '%s\n' "$$out" | tail -30; rc=1; }; done; exit $$rc
 
@@ -222,6 +223,13 @@ bench:
 	@bench/scale $(BIN)
 	@bench/store $(BIN) $(BENCH_EVENTS)
 	@bench/petrarch $(BIN)
+
+# the questions on ClickHouse: a two-shard cluster on loopback, BENCH_CH_EVENTS generated events
+BENCH_CH_EVENTS ?= 10000000
+bench-clickhouse:
+	@scripts/bootstrap engines
+	@$(MAKE) --no-print-directory all
+	@bench/clickhouse $(BIN) $(BENCH_CH_EVENTS)
 
 # the API under filters on a large store, made once and kept (BENCH_STORE; BENCH_EVENTS for a new one)
 BENCH_STORE ?= build/bench/filters-store.db

@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# clickhouse_cluster.sh — a throwaway two-shard ClickHouse on loopback for the engine's tests.
+#   clickhouse_cluster.sh start [DIR]   start it (in DIR, else a new temporary folder) and print
+#                                       shell assignments: DYAD_CLICKHOUSE_DIR, _URL, _SHARDS
+#                                       (host:port of each HTTP interface), _NATIVE_PORT
+#   clickhouse_cluster.sh stop DIR      stop its servers and remove DIR
+#   clickhouse_cluster.sh restart DIR N start shard N's server again after it stopped
+#   clickhouse_cluster.sh BUILD         the test tests/run calls: start, ingest examples/news into
+#                                       SQLite, run BUILD/tests/test_clickhouse against the cluster
+#                                       (its server tests included), stop
+# Shard 1 listens on 127.0.0.1 and shard 2 on 127.0.0.2, both on the same HTTP and native ports
+# (picked free at random), so every shard's HTTP interface is on the port of the URL dyad is given,
+# as on a real cluster. Each server has its own config.xml, users.xml, data and logs under DIR; the
+# cluster `dyad_test` names both shards (Distributed without replication: no ZooKeeper). Run as
+# root (as CI does), the servers run as `nobody` through setpriv: clickhouse-server 18.16 accepts
+# root, later versions refuse a data folder whose owner differs from the process, and a test server
+# has no business holding root anyway. `eval "$(tests/tools/clickhouse_cluster.sh start)"` sets the
+# variables in a shell; docs/engines.md says how to grow this into a real cluster.
+set -euo pipefail
+
+die() { echo "clickhouse_cluster: $*" >&2; exit 1; }
+server=$(command -v clickhouse-server 2>/dev/null || true)
+[ -n "$server" ] || [ ! -x /usr/sbin/clickhouse-server ] || server=/usr/sbin/clickhouse-server
+
+# Two ports free on both loopback addresses: HTTP and native (the shards talk native to each other).
+free_ports() {
+	python3 - <<'EOF'
+import random, socket
+def free(port):
+    for host in ("127.0.0.1", "127.0.0.2"):
+        s = socket.socket()
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+        finally:
+            s.close()
+    return True
+ports = []
+while len(ports) < 2:
+    p = random.randrange(20000, 60000)
+    if p not in ports and free(p):
+        ports.append(p)
+print(*ports)
+EOF
+}
+
+# write_server DIR SHARD HOST HTTP TCP: the folder, config.xml and users.xml of one shard's server
+write_server() {
+	local d=$1/shard$2 host=$3 http=$4 tcp=$5
+	mkdir -p "$d/data" "$d/tmp" "$d/user_files" "$d/log"
+	cat >"$d/config.xml" <<EOF
+<?xml version="1.0"?>
+<yandex>
+    <logger>
+        <level>warning</level>
+        <log>$d/log/server.log</log>
+        <errorlog>$d/log/server.err.log</errorlog>
+        <size>10M</size>
+        <count>1</count>
+    </logger>
+    <listen_host>$host</listen_host>
+    <http_port>$http</http_port>
+    <tcp_port>$tcp</tcp_port>
+    <path>$d/data/</path>
+    <tmp_path>$d/tmp/</tmp_path>
+    <user_files_path>$d/user_files/</user_files_path>
+    <users_config>$d/users.xml</users_config>
+    <default_profile>default</default_profile>
+    <default_database>default</default_database>
+    <timezone>UTC</timezone>
+    <max_concurrent_queries>50</max_concurrent_queries>
+    <mark_cache_size>67108864</mark_cache_size>
+    <uncompressed_cache_size>67108864</uncompressed_cache_size>
+    <remote_servers>
+        <dyad_test>
+            <shard><replica><host>127.0.0.1</host><port>$tcp</port></replica></shard>
+            <shard><replica><host>127.0.0.2</host><port>$tcp</port></replica></shard>
+        </dyad_test>
+    </remote_servers>
+    <macros><shard>$2</shard></macros>
+</yandex>
+EOF
+	# `default` without a password (the shards' own connections), `dyad` with one (a login to test)
+	cat >"$d/users.xml" <<EOF
+<?xml version="1.0"?>
+<yandex>
+    <profiles>
+        <default><max_memory_usage>2000000000</max_memory_usage></default>
+    </profiles>
+    <users>
+        <default>
+            <password></password>
+            <networks><ip>127.0.0.0/8</ip><ip>::1</ip></networks>
+            <profile>default</profile>
+            <quota>default</quota>
+        </default>
+        <dyad>
+            <password>dyad-test</password>
+            <networks><ip>127.0.0.0/8</ip><ip>::1</ip></networks>
+            <profile>default</profile>
+            <quota>default</quota>
+        </dyad>
+    </users>
+    <quotas><default></default></quotas>
+</yandex>
+EOF
+}
+
+# ready HOST PORT PID: wait until the server answers /ping (30 s), or fail when it has exited
+ready() {
+	local i
+	for i in $(seq 1 300); do
+		[ "$(curl -s --max-time 1 "http://$1:$2/ping" 2>/dev/null)" = "Ok." ] && return 0
+		kill -0 "$3" 2>/dev/null || return 1
+		sleep 0.1
+	done
+	return 1
+}
+
+stop() {
+	local dir=$1 pid i
+	[ -d "$dir" ] || die "stop: no cluster folder $dir"
+	for pid in $(cat "$dir"/shard*/pid 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+	for pid in $(cat "$dir"/shard*/pid 2>/dev/null); do
+		for i in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		if kill -0 "$pid" 2>/dev/null; then
+			echo "clickhouse_cluster: server $pid did not stop in 30 s: killed" >&2
+			kill -9 "$pid" 2>/dev/null || true
+		fi
+	done
+	rm -rf "$dir"
+}
+
+# launch DIR SHARD: start the server of a shard in the background, its pid in DIR/shardN/pid.
+# As root, the server runs as nobody. Each server has a session of its own: SYSTEM SHUTDOWN
+# signals the server's whole process group, which would otherwise be both shards and this
+# script. setsid and setpriv exec (a background job is no group leader), so $! is the server.
+launch() {
+	local as=()
+	[ "$(id -u)" -ne 0 ] || as=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+	setsid "${as[@]}" "$server" --config-file="$1/shard$2/config.xml" >>"$1/shard$2/log/stdout" 2>&1 </dev/null &
+	echo $! >"$1/shard$2/pid"
+}
+
+# restart DIR SHARD: start again a shard whose server stopped (a test stops one midway)
+restart() {
+	local dir=$1 shard=$2 http i
+	[ -f "$dir/shard$shard/config.xml" ] || die "restart: no shard $shard in $dir"
+	# a server shutting down stops answering before its process ends: give it 30 s to end
+	for i in $(seq 1 300); do kill -0 "$(cat "$dir/shard$shard/pid")" 2>/dev/null || break; sleep 0.1; done
+	! kill -0 "$(cat "$dir/shard$shard/pid")" 2>/dev/null || die "restart: shard $shard is still running"
+	http=$(sed -n 's:.*<http_port>\(.*\)</http_port>.*:\1:p' "$dir/shard$shard/config.xml")
+	launch "$dir" "$shard"
+	ready "127.0.0.$shard" "$http" "$(cat "$dir/shard$shard/pid")" || die "restart: shard $shard did not start"
+}
+
+start() {
+	local dir=${1:-} attempt http tcp shard pid
+	[ -n "$server" ] || die "clickhouse-server is not installed (scripts/bootstrap engines)"
+	command -v curl >/dev/null || die "curl is not installed"
+	[ -n "$dir" ] || dir=$(mktemp -d "${TMPDIR:-/tmp}/dyad-clickhouse.XXXXXX")
+	mkdir -p "$dir"
+	# A port taken between the check and the server's bind: try again with others.
+	for attempt in 1 2 3; do
+		read -r http tcp < <(free_ports)
+		for shard in 1 2; do write_server "$dir" "$shard" "127.0.0.$shard" "$http" "$tcp"; done
+		[ "$(id -u)" -ne 0 ] || chown -R nobody:nogroup "$dir"
+		for shard in 1 2; do launch "$dir" "$shard"; done
+		ok=1
+		for shard in 1 2; do
+			ready "127.0.0.$shard" "$http" "$(cat "$dir/shard$shard/pid")" || ok=0
+		done
+		if [ $ok = 1 ]; then
+			cat >"$dir/env" <<EOF
+DYAD_CLICKHOUSE_DIR=$dir
+DYAD_CLICKHOUSE_URL='clickhouse://127.0.0.1:$http/dyad_test?cluster=dyad_test'
+DYAD_CLICKHOUSE_SHARDS='127.0.0.1:$http 127.0.0.2:$http'
+DYAD_CLICKHOUSE_NATIVE_PORT=$tcp
+EOF
+			cat "$dir/env"
+			return 0
+		fi
+		for shard in 1 2; do
+			echo "clickhouse_cluster: shard $shard (127.0.0.$shard:$http) did not start:" >&2
+			tail -5 "$dir/shard$shard/log/server.err.log" "$dir/shard$shard/log/stdout" 2>/dev/null >&2 || true
+		done
+		for pid in $(cat "$dir"/shard*/pid); do kill -9 "$pid" 2>/dev/null || true; done
+		wait 2>/dev/null || true
+		rm -rf "${dir:?}"/shard*
+	done
+	rm -rf "$dir"
+	die "the cluster did not start in 3 attempts"
+}
+
+# The test tests/run calls with the build folder: skipped (77) without clickhouse-server.
+selftest() {
+	local build=$1 out rc
+	if [ -z "$server" ]; then
+		echo "skipped: clickhouse-server is not installed (scripts/bootstrap engines installs it)"
+		exit 77
+	fi
+	[ -x "$build/tests/test_clickhouse" ] || die "$build/tests/test_clickhouse is not built"
+	eval "$(start)"
+	trap 'stop "$DYAD_CLICKHOUSE_DIR"' EXIT
+	# how the test brings back a shard it stopped
+	DYAD_CLICKHOUSE_RESTART="bash $0 restart $DYAD_CLICKHOUSE_DIR"
+	export DYAD_CLICKHOUSE_URL DYAD_CLICKHOUSE_SHARDS DYAD_CLICKHOUSE_RESTART
+	# the demo corpus in SQLite, which the test writes to the cluster and counts on both
+	DYAD_CLICKHOUSE_SQLITE=$DYAD_CLICKHOUSE_DIR/news.db
+	${DYAD_WRAP:-} "$build/dyad" ingest -q --db "$DYAD_CLICKHOUSE_SQLITE" "$(dirname "$0")/../../examples/news" ||
+		die "dyad ingest of examples/news failed"
+	# what `dyad search` finds there (the documents of its sentences), which the test asks ClickHouse
+	DYAD_CLICKHOUSE_SEARCH=$DYAD_CLICKHOUSE_DIR/search.tsv
+	local q
+	for q in визит премьер-министр санкции "президент Казахстана" переговоры "министр иностранных дел" \
+		Токаев talks president visit; do
+		printf '%s\t%s\n' "$q" "$("$build/dyad" search --db "$DYAD_CLICKHOUSE_SQLITE" -f jsonl -n 100000 "$q" |
+			grep -o '"doc":"[0-9a-f]*"' | cut -d'"' -f4 | sort -u | tr '\n' ' ' | sed 's/ $//')"
+	done >"$DYAD_CLICKHOUSE_SEARCH"
+	export DYAD_CLICKHOUSE_SQLITE DYAD_CLICKHOUSE_SEARCH
+	out=$(${DYAD_WRAP:-} "$build/tests/test_clickhouse" 2>&1) && rc=0 || rc=$?
+	echo "$out"
+	[ $rc -eq 0 ] || die "test_clickhouse failed on the cluster (exit $rc)"
+	# the server tests must have run, not skipped
+	if grep -q '^\[  SKIPPED \]' <<<"$out"; then die "the server tests were skipped with the cluster running"; fi
+	echo "two shards at $DYAD_CLICKHOUSE_SHARDS: $(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' <<<"$out") tests" \
+		"passed; $(sed -n 's/^inserted .*: \([0-9]* rows\/s\)$/\1 inserted through Distributed/p' <<<"$out");" \
+		"$(sed -n 's/^wrote .*(\([0-9]* commits of [0-9.]* s\) each): \([0-9]* documents\/s\)$/examples\/news written at \2 (\1), counted as on SQLite/p' <<<"$out")"
+}
+
+case "${1:-}" in
+start) start "${2:-}" ;;
+stop) stop "${2:?usage: clickhouse_cluster.sh stop DIR}" ;;
+restart) restart "${2:?usage: clickhouse_cluster.sh restart DIR SHARD}" "${3:?usage: clickhouse_cluster.sh restart DIR SHARD}" ;;
+"" | -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
+*) selftest "$1" ;;
+esac
