@@ -30,9 +30,10 @@ url="postgresql:///dyad?host=$tmp&port=$port&user=dyad"
 stop() {
 	[ "${keep:-}" = 1 ] && return
 	"${as_owner[@]}" "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1
-	rm -rf "$tmp"
+	rm -rf "$tmp" 2>/dev/null || { sleep 1; rm -rf "$tmp"; }
 }
 trap stop EXIT
+trap 'exit 1' INT TERM HUP
 keep=0; [ "${2:-}" = "--keep" ] && keep=1
 "${as_owner[@]}" "$bin/initdb" -D "$data" -U dyad -A trust -E UTF8 --no-locale >"$tmp/initdb.log" 2>&1 ||
 	{ echo "FAIL: initdb"; tail -5 "$tmp/initdb.log"; exit 1; }
