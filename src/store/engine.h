@@ -1,10 +1,11 @@
 /*
  * engine.h — the contract between the store's front (store.c: dyad_store_*,
  * and src/query/query.c: dyad_query_*) and each database engine. An engine
- * is one table of operations; SQLite (sqlite.c, sqlite_query.c) is the
- * default, a server engine claims the --db URLs of its scheme. The front
- * checks arguments, resolves nothing by itself and hands over only what it
- * has checked; the engine runs its own SQL and never prints.
+ * is one table of operations, listed in store.c's engines[] before SQLite
+ * (sqlite.c), which claims every --db argument left; a server engine claims
+ * the URLs of its scheme (PostgreSQL: pg.c). The front checks every
+ * argument and has the actors resolved (by the engine's `resolve`) before it
+ * asks anything else; an engine never prints. docs/engines.md says more.
  */
 #ifndef DYAD_STORE_ENGINE_H
 #define DYAD_STORE_ENGINE_H
@@ -38,7 +39,12 @@ typedef struct {
 /*
  * The operations. Conventions for all of them:
  * - Writes (begin .. put_actor_name) return 0 (put_doc: a dyad_store_status)
- *   or DYAD_EDB with a one-line message in s->err, as dyad_store_* document.
+ *   or DYAD_EDB with a one-line message in s->err, as dyad_store_* document;
+ *   a write may be sent ahead and its failure told by a later write or by
+ *   commit, which then fails. A server engine sets s->lost when its
+ *   connection is gone (the ingest then exits 1: re-ingest completes it).
+ *   Re-ingest is idempotent: put_doc of a document stored with the same
+ *   version and content hash writes nothing and says DYAD_STORE_SAME.
  * - Queries return 0 or a negative DYAD_E* code with a message in `e`; their
  *   tables are filled column for column as the SQLite engine names them
  *   (docs/api.md shows them), numbers marked numeric, so every engine's
