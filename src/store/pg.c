@@ -422,6 +422,11 @@ static int pg_drain(pg_store *s, PGresult **last)
 		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 			if (rc == 0 && st != PGRES_PIPELINE_ABORTED)
 				rc = pg_fail(s, r, at < s->pending ? s->whats[at] : "storing rows");
+			if (PQstatus(s->conn) != CONNECTION_OK) {
+				/* a lost connection answers every read with the same error: never the sync */
+				PQclear(r);
+				break;
+			}
 		} else if (last && rc == 0 && at == s->pending - 1 && st == PGRES_TUPLES_OK) {
 			*last = r;
 			continue;
