@@ -5,7 +5,9 @@
 #  2. a gold file with events lacking the required type, source or target, or not an object: each
 #     is reported on stderr with the gold file and the event's index, the rest is still scored,
 #     and the run exits 1; an event giving only type, source and target (no evidence, date or
-#     anything else) is counted: missed when dyad does not find it.
+#     anything else) is counted: missed when dyad does not find it;
+#  3. two meetings of one dyad, one with the host's government and one with the host country, and
+#     a gold file listing them in the other order: each gold event gets the one whose roles agree.
 # Needs python3 to write the big page; skips without it.
 set -u
 build=${1:?usage: eval_gold.sh BUILD_DIR}
@@ -71,5 +73,29 @@ grep -q "^events: 1 matched, 0 extra, 1 missed" "$tmp/fields.out" ||
 	fail "expected the complete events scored (1 matched, 1 missed): $(grep '^events:' "$tmp/fields.out")"
 grep -q "missed ACCUSE UZB -> KAZ" "$tmp/fields.out" || fail "the event without evidence is not listed as missed"
 grep -q "^4 gold events without a type, a source or a target" "$tmp/fields.out" || fail "no count of the bad events"
-[ $status -eq 0 ] && echo "$n events on one page all matched; incomplete gold events reported by index, exit 1"
+# 3. the pairs whose roles agree are matched first, whatever the order
+cat > "$tmp/pages/roles.txt" <<'EOF'
+Ministers meet in Astana
+
+The foreign minister of Kazakhstan met the foreign minister of Uzbekistan in Astana on Monday.
+
+In May, the president of Kazakhstan paid a state visit to Uzbekistan.
+EOF
+cat > "$tmp/gold/roles.json" <<'EOF'
+{"events": [
+  {"type": "CONSULT", "source": "KAZ GOV", "target": "UZB"},
+  {"type": "CONSULT", "source": "KAZ GOV", "target": "UZB GOV"}
+]}
+EOF
+$dyad eval --gold "$tmp/gold" "$tmp/pages/roles.txt" > "$tmp/roles.out" 2>&1 || fail "eval of two meetings exited $?"
+grep -q "^with roles: 2 of the matched agree" "$tmp/roles.out" ||
+	fail "expected both meetings' roles to agree: $(grep -E '^(events|with roles):' "$tmp/roles.out")"
+grep -q "roles CONSULT" "$tmp/roles.out" && fail "a role disagreement listed where none is: $(grep roles "$tmp/roles.out")"
+# ... and a pair that matches with other roles is listed
+sed -i 's/"UZB GOV"/"UZB MIL"/' "$tmp/gold/roles.json"
+$dyad eval --gold "$tmp/gold" "$tmp/pages/roles.txt" > "$tmp/roles.out" 2>&1
+grep -q "roles CONSULT KAZ GOV -> UZB MIL, ours KAZGOV -> UZBGOV" "$tmp/roles.out" ||
+	fail "the role disagreement is not listed: $(grep -A9 'event misses' "$tmp/roles.out")"
+[ $status -eq 0 ] && echo "$n events on one page all matched; incomplete gold events reported by index, exit 1;" \
+	"roles matched first and their disagreements listed"
 exit $status
