@@ -3074,6 +3074,27 @@ static void acting_organ(dyad_side *src, const char *cameo)
 	snprintf(src->code + 3, sizeof src->code - 3, "%s", role);
 }
 
+/*
+ * The sides of a meeting as the codebook writes them (docs/codebook.md): a visit, made or
+ * hosted (the pattern's code `base` 042, 043, also when planned), goes to the host country as a
+ * whole ("Abiy was welcomed by Ruto": ETH GOV -> KEN); talks, agreements and intents to cooperate
+ * (03x, 04x, 057) are between governments, so a state named bare on the other side ("dialogue
+ * with Armenia", "talks brokered by China") is its government.
+ */
+static void meeting_roles(dyad_event *e, const char *base)
+{
+	dyad_side *host = strcmp(base, "042") == 0 ? &e->target : strcmp(base, "043") == 0 ? &e->source : NULL;
+
+	if (host) {
+		if (host->country[0] && !host->igo && host->role[0]) {
+			snprintf(host->code, sizeof host->code, "%s", host->country);
+			host->role[0] = '\0';
+		}
+	} else if (strncmp(e->cameo, "03", 2) == 0 || strncmp(e->cameo, "04", 2) == 0 || strcmp(e->cameo, "057") == 0) {
+		acting_organ(&e->target, e->cameo);
+	}
+}
+
 /* Note where event i's pattern (and the verb governing it) matched, for longest_match_wins. */
 static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, const pattern *gov, size_t gov_at)
 {
@@ -3152,6 +3173,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 		acting_organ(&e.source, e.cameo);
 		if (e.reciprocal) /* "A and B signed": both act */
 			acting_organ(&e.target, e.cameo);
+		meeting_roles(&e, pt->cameo);
 	}
 	e.sentence = s;
 	e.evidence = c->in->sents[s];
