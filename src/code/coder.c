@@ -1649,6 +1649,28 @@ static int closes_quote(const ctx *c, size_t s)
 	       (c->in->toks[t - 1].flags & DYAD_TOKF_CLOSE);
 }
 
+/* English verbs of saying in the past or present: what reports a speech. */
+static const char *const saying[] = { "said",  "says",     "told",      "announced",  "stated",   "added",
+				      "noted", "stressed", "confirmed", "assured",    "promised", "pledged",
+				      "vowed", "declared", "insisted",  "reiterated", NULL };
+
+/*
+ * Does sentence s open with "It"/"They" and a verb of saying ("It said its patrol was …", "It
+ * also said …")? That speaker is the one of the sentence before ("China's coastguard said …").
+ */
+static int pronoun_speaks(const ctx *c, size_t s)
+{
+	static const char *const it[] = { "it", "they", NULL };
+	static const char *const also[] = { "also", "further", "later", NULL };
+	size_t t = c->sent_tok[s], b = c->sent_tok[s + 1];
+
+	if (t + 1 >= b || !fold_in(c, t, it))
+		return 0;
+	if (t + 2 < b && fold_in(c, t + 1, also))
+		t++;
+	return fold_in(c, t + 1, saying);
+}
+
 static void find_speakers(ctx *c)
 {
 	size_t s, nsents = c->in->nsents;
@@ -1665,6 +1687,9 @@ static void find_speakers(ctx *c)
 	for (s = 1; s < nsents; s++)
 		if (side_known(&c->speaker[s]) && !side_known(&c->speaker[s - 1]) && points_back(c, s))
 			c->speaker[s - 1] = c->speaker[s];
+	for (s = 1; s < nsents; s++)
+		if (side_known(&c->speaker[s - 1]) && !side_known(&c->speaker[s]) && pronoun_speaks(c, s))
+			c->speaker[s] = c->speaker[s - 1];
 	/* "Лукашенко заявил:" — the quotation that follows is his */
 	for (s = 1; s < nsents; s++)
 		if (side_known(&c->speaker[s - 1]) && !side_known(&c->speaker[s]) && opens_quote(c, s) &&
@@ -1707,9 +1732,6 @@ static const char *const conditions[] = { "если", "бы", "if", "unless", NU
 static int reported_would(const ctx *c, size_t s, size_t t)
 {
 	static const char *const would[] = { "would", NULL };
-	static const char *const saying[] = { "said",  "says",     "told",      "announced",  "stated",   "added",
-					      "noted", "stressed", "confirmed", "assured",    "promised", "pledged",
-					      "vowed", "declared", "insisted",  "reiterated", NULL };
 	size_t k;
 
 	if (!fold_in(c, t, would))
