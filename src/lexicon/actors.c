@@ -766,23 +766,32 @@ static int past_office(ctx *c, size_t ts, size_t sent_start)
 }
 
 /*
- * A title named as held in the past ("former President X", "the ousted leader") codes nobody: the
- * person keeps the name, and later mentions of the surname take no office either.
+ * A title named as held in the past ("former President X", "the ousted leader") holds no office:
+ * the person keeps the name and the state, without a role ("ousted President Pedro Castillo" is
+ * PER: "criticizing Castillo's arrest" is aimed at Peru), and later mentions of the surname take
+ * no office either. An organisation's former officer keeps nothing.
  */
+static void past_holder(char code[24], char country[8], char role[8], const char **igo, const char **title)
+{
+	if (*igo)
+		country[0] = '\0';
+	snprintf(code, 24, "%s", country);
+	role[0] = '\0';
+	*igo = NULL;
+	*title = NULL;
+}
+
 static void no_office(ctx *c, dyad_mention *m)
 {
 	size_t i;
 
 	for (i = c->nseen; i-- > 0;)
 		if (c->seen[i].person && c->seen[i].person == m->person) {
-			c->seen[i].code[0] = c->seen[i].country[0] = c->seen[i].role[0] = '\0';
-			c->seen[i].igo = NULL;
-			c->seen[i].title = NULL;
-			c->seen[i].past = 1;
+			seen *x = &c->seen[i];
+			past_holder(x->code, x->country, x->role, &x->igo, &x->title);
+			x->past = 1;
 		}
-	m->code[0] = m->country[0] = m->role[0] = '\0';
-	m->igo = NULL;
-	m->title = NULL;
+	past_holder(m->code, m->country, m->role, &m->igo, &m->title);
 }
 
 #define BODY_BACK 3 /* sentences back that "the ministry" looks for the body it repeats */
