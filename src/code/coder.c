@@ -3518,6 +3518,10 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			/* "Токаев с Лукашенко обсудили": one reciprocal event */
 			add_side(&tgt, &c->cands[head_of(c, k)].side, "counterpart (\"с\" and an instrumental, by case)");
 			reciprocal = 1;
+		} else if (tgt.n == 0 && src.n && pt->target == TGT_SUBJECT) {
+			/* "sent troops at the request of X": X asks the subject of the clause */
+			if ((k = subject_before(c, r)) >= 0 && !same_actor(&c->cands[k].side, &src.s[0]))
+				add_list(c, &tgt, k, 0, s, "subject of the clause");
 		} else if (tgt.n == 0 && src.n && pt->target == TGT_COUNTERPART && !(r->soft & SOFT_TARGET)) {
 			dyad_side o;
 			if (counterpart(c, &src.s[0], &o))
