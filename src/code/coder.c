@@ -3100,7 +3100,7 @@ static void acting_organ(dyad_side *src, const char *cameo)
  * The sides of a meeting as the codebook writes them (docs/codebook.md): a visit, made or
  * hosted (the pattern's code `base` 042, 043, also when planned), goes to the host country as a
  * whole ("Abiy was welcomed by Ruto": ETH GOV -> KEN); talks, agreements and intents to cooperate
- * (03x, 04x, 057) are between governments, so a state named bare on the other side ("dialogue
+ * (030, 032, 036-039, 04x, 057) are between governments, so a state named bare on the other side ("dialogue
  * with Armenia", "talks brokered by China") is its government.
  */
 static void meeting_roles(dyad_event *e, const char *base)
@@ -3112,7 +3112,10 @@ static void meeting_roles(dyad_event *e, const char *base)
 			snprintf(host->code, sizeof host->code, "%s", host->country);
 			host->role[0] = '\0';
 		}
-	} else if (strncmp(e->cameo, "03", 2) == 0 || strncmp(e->cameo, "04", 2) == 0 || strcmp(e->cameo, "057") == 0) {
+	} else if ((strncmp(e->cameo, "03", 2) == 0 && e->cameo[2] && strchr("026789", e->cameo[2])) ||
+		   strncmp(e->cameo, "04", 2) == 0 || strcmp(e->cameo, "057") == 0) {
+		/* intents of material cooperation, aid, reform or yielding (031, 033-035) go to the state,
+		   as 06x and 07x do */
 		acting_organ(&e->target, e->cameo);
 	}
 }
