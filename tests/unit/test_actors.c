@@ -98,6 +98,10 @@ static void a_capital_is_a_place_unless_it_speaks(void **state)
 	assert_string_equal(find("Минск заявил протест.", 0), "role BLRGOV Минск");
 	assert_string_equal(find("Делегация прибыла в Минск.", 0), "location BLR Минск");
 	assert_string_equal(find("Кремль не комментировал встречу.", 0), "role RUSGOV Кремль");
+	/* the verb after an aside set off by commas; a place stays a place before any other verb */
+	assert_string_equal(find("Moscow, which has long supported Minsk, accused Washington of lying.", 0),
+			    "role RUSGOV Moscow\nlocation BLR Minsk\nlocation USA Washington");
+	assert_string_equal(find("Moscow, a city of twelve million, hosted the games.", 0), "location RUS Moscow");
 }
 
 static void case_tells_names_from_words(void **state)
