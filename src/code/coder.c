@@ -1181,13 +1181,27 @@ static int gap_free(const ctx *c, const pat_el *el, size_t t)
 }
 
 /*
+ * "with Moscow accusing the vessels of …": "with", an actor and a verb in -ing right after it make
+ * the actor that verb's subject (an absolute clause), not the object of "with".
+ */
+static int with_ing(const ctx *c, const cand *x)
+{
+	dyad_str f;
+
+	if (x->ts == 0 || !fold_is(c, x->ts - 1, "with") || x->te >= c->in->ntoks || !c->folds[x->te].p)
+		return 0;
+	f = c->folds[x->te];
+	return f.n > 5 && memcmp(f.p + f.n - 3, "ing", 3) == 0;
+}
+
+/*
  * Is candidate x governed by a preposition, and so never a subject
  * ("recalled its ambassador to the Czech Republic Thursday in protest")?
  * The possessor "у X" is one ("у X состоялись переговоры").
  */
 static int governed(const ctx *c, const cand *x)
 {
-	return x->after_prep && !fold_is(c, x->ts - 1, "у");
+	return x->after_prep && !fold_is(c, x->ts - 1, "у") && !with_ing(c, x);
 }
 
 /* Is candidate x the office "в X" an act took place in ("В МИД РФ были вызваны", "в Кремле заявили")? */
