@@ -2,7 +2,8 @@
  * cmd_eval.c — `dyad eval --gold DIR INPUTS`: scores dyad's documents against
  * gold files (the format of docs/formats.md, "Gold files"): per-field accuracy
  * of the metadata, the furniture lines that must be gone from the body, and the
- * evidence sentences that must be in it. Lists every miss.
+ * evidence sentences that must be in it. Lists every miss, and the matched
+ * events whose roles differ from the gold's.
  */
 #include "cli.h"
 #include "dyad/codebook.h"
@@ -342,9 +343,35 @@ static int either_way(const char *type)
 }
 
 /*
+ * Whether our event e has the gold's type t and sides gs, gt (roles aside), straight or, for
+ * CONSULT, AGREE, COOPERATE and reciprocal codes, reversed: 1 straight, 2 reversed, 0 not.
+ */
+static int same_event(eval *ev, const dyad_event *e, const char *t, const char *gs, const char *gt)
+{
+	const dyad_cameo *cc = dyad_codebook_lookup(ev->codebook, e->cameo);
+	char os[24], ot[24];
+
+	if (cc == NULL || strcmp(cc->plover, t) != 0)
+		return 0;
+	our_side(&e->source, os);
+	our_side(&e->target, ot);
+	if (strcmp(os, gs) == 0 && strcmp(ot, gt) == 0)
+		return 1;
+	return (either_way(t) || e->reciprocal) && strcmp(os, gt) == 0 && strcmp(ot, gs) == 0 ? 2 : 0;
+}
+
+/* Whether the gold actors src, tgt and our event's agree with their roles too (how = same_event's). */
+static int same_roles(const dyad_event *e, dyad_str src, dyad_str tgt, int how)
+{
+	return same_code(how == 1 ? src : tgt, &e->source) && same_code(how == 1 ? tgt : src, &e->target);
+}
+
+/*
  * Events, matched one to one on (type, source, target), roles aside;
  * CONSULT, AGREE and COOPERATE also with the dyad reversed (the rule of the
- * gold files). Every extra event lowers precision, every missed one recall.
+ * gold files). Pairs whose roles agree too are matched first, so that the
+ * order of the events does not decide the roles' score. Every extra event
+ * lowers precision, every missed one recall.
  * A gold event must give its type, source and target as strings: one that
  * does not is reported with the gold file and its index and not scored (the
  * run goes on and ends with status 1). Every other field is optional.
@@ -353,12 +380,34 @@ static void score_events(eval *ev, const char *label, const char *gpath, const d
 {
 	const dyad_json *arr = dyad_json_get(gold, "events"), *it;
 	char *used;
-	size_t k, index, n = d->nevents;
+	size_t k, index, n = d->nevents, *took, ngold = 0;
 
 	if (arr == NULL || arr->type != DYAD_JSON_ARRAY)
 		return;
 	used = dyad_arena_alloc(ev->arena, n + 1);
 	memset(used, 0, n + 1);
+	for (it = arr->child; it; it = it->next)
+		ngold++;
+	took = dyad_arena_alloc(ev->arena, (ngold + 1) * sizeof *took);
+	memset(took, 0, (ngold + 1) * sizeof *took);
+	/* first the pairs whose roles agree too: took[index] is our event's index + 1 */
+	for (it = arr->child, index = 0; it; it = it->next, index++) {
+		dyad_str type = dyad_json_get_str(it, "type"), src = dyad_json_get_str(it, "source"),
+			 tgt = dyad_json_get_str(it, "target");
+		char gs[24], gt[24], t[24];
+		if (it->type != DYAD_JSON_OBJECT || type.p == NULL || src.p == NULL || tgt.p == NULL)
+			continue;
+		gold_side(src, gs);
+		gold_side(tgt, gt);
+		snprintf(t, sizeof t, "%.*s", (int)type.n, type.p);
+		for (k = 0; k < n && !took[index]; k++) {
+			int how = used[k] ? 0 : same_event(ev, &d->events[k], t, gs, gt);
+			if (how && same_roles(&d->events[k], src, tgt, how)) {
+				used[k] = 1;
+				took[index] = k + 1;
+			}
+		}
+	}
 	for (it = arr->child, index = 0; it; it = it->next, index++) {
 		dyad_str type = dyad_json_get_str(it, "type"), src = dyad_json_get_str(it, "source"),
 			 tgt = dyad_json_get_str(it, "target");
@@ -382,25 +431,26 @@ static void score_events(eval *ev, const char *label, const char *gpath, const d
 		gold_side(src, gs);
 		gold_side(tgt, gt);
 		snprintf(t, sizeof t, "%.*s", (int)type.n, type.p);
+		if (took[index]) {
+			hit = 1;
+			ev->tp_roles++;
+			if (same_date(dyad_json_get_str(it, "date"), &d->events[took[index] - 1], d))
+				ev->tp_dates++;
+		}
 		for (k = 0; k < n && !hit; k++) {
 			const dyad_event *e = &d->events[k];
-			const dyad_cameo *cc = dyad_codebook_lookup(ev->codebook, e->cameo);
-			char os[24], ot[24];
-			if (used[k] || cc == NULL || strcmp(cc->plover, t) != 0)
+			int how = used[k] ? 0 : same_event(ev, e, t, gs, gt);
+			if (how == 0)
 				continue;
-			our_side(&e->source, os);
-			our_side(&e->target, ot);
-			if ((strcmp(os, gs) == 0 && strcmp(ot, gt) == 0) ||
-			    ((either_way(t) || e->reciprocal) && strcmp(os, gt) == 0 && strcmp(ot, gs) == 0)) {
-				int straight = strcmp(os, gs) == 0 && strcmp(ot, gt) == 0;
-				used[k] = 1;
-				hit = 1;
-				if (same_code(straight ? src : tgt, &e->source) &&
-				    same_code(straight ? tgt : src, &e->target))
-					ev->tp_roles++;
-				if (same_date(dyad_json_get_str(it, "date"), e, d))
-					ev->tp_dates++;
-			}
+			used[k] = 1;
+			hit = 1;
+			if (same_roles(e, src, tgt, how))
+				ev->tp_roles++;
+			else
+				dyad_buf_printf(&ev->event_misses, "  %s: roles %s %.*s -> %.*s, ours %s -> %s\n", label,
+						t, (int)src.n, src.p, (int)tgt.n, tgt.p, e->source.code, e->target.code);
+			if (same_date(dyad_json_get_str(it, "date"), e, d))
+				ev->tp_dates++;
 		}
 		{
 			int slot = type_slot(ev, dyad_arena_strndup(ev->keep, t, strlen(t)));
@@ -637,7 +687,8 @@ const dyad_cmd dyad_cmd_eval = {
 	"must be in it. A gold null or \"\" (a page without a headline) wants none from dyad; an outlet\n"
 	"with \"outlet_in_text\": false is skipped, not scored. An input with several pages (JSON Lines,\n"
 	"WARC) has one gold file holding {\"records\": [...]}, one object per page in order. Prints\n"
-	"per-field accuracy and every miss.",
+	"per-field accuracy and every miss; events are matched on type and sides, pairs whose roles\n"
+	"agree first, and a matched event whose roles differ is listed as \"roles\".",
 	opts,
 	run,
 };

@@ -1181,13 +1181,27 @@ static int gap_free(const ctx *c, const pat_el *el, size_t t)
 }
 
 /*
+ * "with Moscow accusing the vessels of …": "with", an actor and a verb in -ing right after it make
+ * the actor that verb's subject (an absolute clause), not the object of "with".
+ */
+static int with_ing(const ctx *c, const cand *x)
+{
+	dyad_str f;
+
+	if (x->ts == 0 || !fold_is(c, x->ts - 1, "with") || x->te >= c->in->ntoks || !c->folds[x->te].p)
+		return 0;
+	f = c->folds[x->te];
+	return f.n > 5 && memcmp(f.p + f.n - 3, "ing", 3) == 0;
+}
+
+/*
  * Is candidate x governed by a preposition, and so never a subject
  * ("recalled its ambassador to the Czech Republic Thursday in protest")?
  * The possessor "у X" is one ("у X состоялись переговоры").
  */
 static int governed(const ctx *c, const cand *x)
 {
-	return x->after_prep && !fold_is(c, x->ts - 1, "у");
+	return x->after_prep && !fold_is(c, x->ts - 1, "у") && !with_ing(c, x);
 }
 
 /* Is candidate x the office "в X" an act took place in ("В МИД РФ были вызваны", "в Кремле заявили")? */
@@ -1649,6 +1663,28 @@ static int closes_quote(const ctx *c, size_t s)
 	       (c->in->toks[t - 1].flags & DYAD_TOKF_CLOSE);
 }
 
+/* English verbs of saying in the past or present: what reports a speech. */
+static const char *const saying[] = { "said",  "says",     "told",      "announced",  "stated",   "added",
+				      "noted", "stressed", "confirmed", "assured",    "promised", "pledged",
+				      "vowed", "declared", "insisted",  "reiterated", NULL };
+
+/*
+ * Does sentence s open with "It"/"They" and a verb of saying ("It said its patrol was …", "It
+ * also said …")? That speaker is the one of the sentence before ("China's coastguard said …").
+ */
+static int pronoun_speaks(const ctx *c, size_t s)
+{
+	static const char *const it[] = { "it", "they", NULL };
+	static const char *const also[] = { "also", "further", "later", NULL };
+	size_t t = c->sent_tok[s], b = c->sent_tok[s + 1];
+
+	if (t + 1 >= b || !fold_in(c, t, it))
+		return 0;
+	if (t + 2 < b && fold_in(c, t + 1, also))
+		t++;
+	return fold_in(c, t + 1, saying);
+}
+
 static void find_speakers(ctx *c)
 {
 	size_t s, nsents = c->in->nsents;
@@ -1665,6 +1701,9 @@ static void find_speakers(ctx *c)
 	for (s = 1; s < nsents; s++)
 		if (side_known(&c->speaker[s]) && !side_known(&c->speaker[s - 1]) && points_back(c, s))
 			c->speaker[s - 1] = c->speaker[s];
+	for (s = 1; s < nsents; s++)
+		if (side_known(&c->speaker[s - 1]) && !side_known(&c->speaker[s]) && pronoun_speaks(c, s))
+			c->speaker[s] = c->speaker[s - 1];
 	/* "Лукашенко заявил:" — the quotation that follows is his */
 	for (s = 1; s < nsents; s++)
 		if (side_known(&c->speaker[s - 1]) && !side_known(&c->speaker[s]) && opens_quote(c, s) &&
@@ -1707,9 +1746,6 @@ static const char *const conditions[] = { "если", "бы", "if", "unless", NU
 static int reported_would(const ctx *c, size_t s, size_t t)
 {
 	static const char *const would[] = { "would", NULL };
-	static const char *const saying[] = { "said",  "says",     "told",      "announced",  "stated",   "added",
-					      "noted", "stressed", "confirmed", "assured",    "promised", "pledged",
-					      "vowed", "declared", "insisted",  "reiterated", NULL };
 	size_t k;
 
 	if (!fold_in(c, t, would))
@@ -3074,6 +3110,30 @@ static void acting_organ(dyad_side *src, const char *cameo)
 	snprintf(src->code + 3, sizeof src->code - 3, "%s", role);
 }
 
+/*
+ * The sides of a meeting as the codebook writes them (docs/codebook.md): a visit, made or
+ * hosted (the pattern's code `base` 042, 043, also when planned), goes to the host country as a
+ * whole ("Abiy was welcomed by Ruto": ETH GOV -> KEN); talks, agreements and intents to cooperate
+ * (030, 032, 036-039, 04x, 057) are between governments, so a state named bare on the other side ("dialogue
+ * with Armenia", "talks brokered by China") is its government.
+ */
+static void meeting_roles(dyad_event *e, const char *base)
+{
+	dyad_side *host = strcmp(base, "042") == 0 ? &e->target : strcmp(base, "043") == 0 ? &e->source : NULL;
+
+	if (host) {
+		if (host->country[0] && !host->igo && host->role[0]) {
+			snprintf(host->code, sizeof host->code, "%s", host->country);
+			host->role[0] = '\0';
+		}
+	} else if ((strncmp(e->cameo, "03", 2) == 0 && e->cameo[2] && strchr("026789", e->cameo[2])) ||
+		   strncmp(e->cameo, "04", 2) == 0 || strcmp(e->cameo, "057") == 0) {
+		/* intents of material cooperation, aid, reform or yielding (031, 033-035) go to the state,
+		   as 06x and 07x do */
+		acting_organ(&e->target, e->cameo);
+	}
+}
+
 /* Note where event i's pattern (and the verb governing it) matched, for longest_match_wins. */
 static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, const pattern *gov, size_t gov_at)
 {
@@ -3152,6 +3212,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 		acting_organ(&e.source, e.cameo);
 		if (e.reciprocal) /* "A and B signed": both act */
 			acting_organ(&e.target, e.cameo);
+		meeting_roles(&e, pt->cameo);
 	}
 	e.sentence = s;
 	e.evidence = c->in->sents[s];
@@ -3474,6 +3535,10 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			/* "Токаев с Лукашенко обсудили": one reciprocal event */
 			add_side(&tgt, &c->cands[head_of(c, k)].side, "counterpart (\"с\" and an instrumental, by case)");
 			reciprocal = 1;
+		} else if (tgt.n == 0 && src.n && pt->target == TGT_SUBJECT) {
+			/* "sent troops at the request of X": X asks the subject of the clause */
+			if ((k = subject_before(c, r)) >= 0 && !same_actor(&c->cands[k].side, &src.s[0]))
+				add_list(c, &tgt, k, 0, s, "subject of the clause");
 		} else if (tgt.n == 0 && src.n && pt->target == TGT_COUNTERPART && !(r->soft & SOFT_TARGET)) {
 			dyad_side o;
 			if (counterpart(c, &src.s[0], &o))

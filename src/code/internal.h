@@ -40,7 +40,7 @@ typedef enum {
 /* Who a pattern's source is when it has no $. */
 enum { SRC_SUBJECT = 0, SRC_SPEAKER = 1 };
 /* Who a pattern's target is when it has no +. */
-enum { TGT_AFTER = 0, TGT_OTHER = 1, TGT_COUNTERPART = 2 };
+enum { TGT_AFTER = 0, TGT_OTHER = 1, TGT_COUNTERPART = 2, TGT_SUBJECT = 3 };
 
 typedef struct {
 	pat_use use;

@@ -355,9 +355,12 @@ static int on_line(void *ctx, const dyad_dict_line *l, dyad_errbuf *why)
 			p->cur_target = TGT_AFTER;
 		else if (l->nvalues == 1 && dyad_str_eq_c(l->values[0].text, "counterpart"))
 			p->cur_target = TGT_COUNTERPART;
+		else if (l->nvalues == 1 && dyad_str_eq_c(l->values[0].text, "subject"))
+			p->cur_target = TGT_SUBJECT;
 		else
-			return dyad_errf(why, DYAD_EINPUT,
-					 "expected 'target after', 'target other' or 'target counterpart'");
+			return dyad_errf(
+				why, DYAD_EINPUT,
+				"expected 'target after', 'target other', 'target counterpart' or 'target subject'");
 		return 0;
 	}
 	if (dyad_str_eq_c(l->field, "pattern")) {

@@ -129,6 +129,29 @@ static int ends_with_any(dyad_str w, const char *const *list, size_t more)
 	return 0;
 }
 
+/*
+ * The token after an aside set off by commas that opens at token t (", which has long supported
+ * Minsk,", ", in turn,", ", который …,"): t itself when no aside opens there or none closes
+ * within twelve words before b.
+ */
+static int is_comma(const ctx *c, size_t t)
+{
+	return c->toks[t].kind == DYAD_TOK_PUNCT && c->toks[t].span.end == c->toks[t].span.start + 1 &&
+	       c->text.p[c->toks[t].span.start] == ',';
+}
+
+static size_t after_aside(ctx *c, size_t t, size_t b)
+{
+	size_t k;
+
+	if (t >= b || !is_comma(c, t))
+		return t;
+	for (k = t + 1; k < b && k < t + 14; k++)
+		if (is_comma(c, k))
+			return k > t + 1 ? k + 1 : t;
+	return t;
+}
+
 /* A Russian verb in the plural ("заявили", "считают"): a capital right before it is not its subject. */
 static int plural_verb(dyad_str w)
 {
@@ -773,23 +796,32 @@ static int past_office(ctx *c, size_t ts, size_t sent_start)
 }
 
 /*
- * A title named as held in the past ("former President X", "the ousted leader") codes nobody: the
- * person keeps the name, and later mentions of the surname take no office either.
+ * A title named as held in the past ("former President X", "the ousted leader") holds no office:
+ * the person keeps the name and the state, without a role ("ousted President Pedro Castillo" is
+ * PER: "criticizing Castillo's arrest" is aimed at Peru), and later mentions of the surname take
+ * no office either. An organisation's former officer keeps nothing.
  */
+static void past_holder(char code[24], char country[8], char role[8], const char **igo, const char **title)
+{
+	if (*igo)
+		country[0] = '\0';
+	snprintf(code, 24, "%s", country);
+	role[0] = '\0';
+	*igo = NULL;
+	*title = NULL;
+}
+
 static void no_office(ctx *c, dyad_mention *m)
 {
 	size_t i;
 
 	for (i = c->nseen; i-- > 0;)
 		if (c->seen[i].person && c->seen[i].person == m->person) {
-			c->seen[i].code[0] = c->seen[i].country[0] = c->seen[i].role[0] = '\0';
-			c->seen[i].igo = NULL;
-			c->seen[i].title = NULL;
-			c->seen[i].past = 1;
+			seen *x = &c->seen[i];
+			past_holder(x->code, x->country, x->role, &x->igo, &x->title);
+			x->past = 1;
 		}
-	m->code[0] = m->country[0] = m->role[0] = '\0';
-	m->igo = NULL;
-	m->title = NULL;
+	past_holder(m->code, m->country, m->role, &m->igo, &m->title);
 }
 
 #define BODY_BACK 3 /* sentences back that "the ministry" looks for the body it repeats */
@@ -1123,10 +1155,15 @@ static void plain(ctx *c, raw *r, size_t sent_start, size_t b)
 				dyad_buf want = DYAD_BUF_INIT;
 				dyad_fold_buf(&want, dyad_str_c(r->name->text));
 				if (r->te == r->ts + 1 && dyad_str_eq(folded(c, r->ts), (dyad_str){ want.p, want.n }))
-					for (j = r->te; j < b && j < r->te + 3 && !speaks; j++)
+					for (j = r->te; j < b && j < r->te + 3 && !speaks && !is_comma(c, j); j++)
 						speaks = is_word(&c->toks[j]) &&
 							 starts_with_any(folded(c, j), acting_verbs) &&
 							 !(j == r->te && plural_verb(folded(c, j)));
+				/* "Moscow, which has long supported Minsk, accused …": the verb after the aside (a
+				   comma ends the verb's search before it: "supported Minsk, accused" is not Minsk's) */
+				if (!speaks && r->te == r->ts + 1 && (j = after_aside(c, r->te, b)) > r->te)
+					speaks = j < b && is_word(&c->toks[j]) &&
+						 starts_with_any(folded(c, j), acting_verbs);
 				dyad_buf_free(&want);
 			}
 			m = emit(c, r->ts, r->te, r->span, speaks ? DYAD_MENTION_ROLE : DYAD_MENTION_LOCATION);

@@ -10,6 +10,8 @@
 #     finds none and missed when it takes a line for one; an outlet with "outlet_in_text": false
 #     (the text never names it) is not scored and is counted as skipped, while the same outlet with
 #     "outlet_in_text": true is scored and missed.
+#  4. two meetings of one dyad, one with the host's government and one with the host country, and
+#     a gold file listing them in the other order: each gold event gets the one whose roles agree.
 # Needs python3 to write the big page; skips without it.
 set -u
 build=${1:?usage: eval_gold.sh BUILD_DIR}
@@ -97,6 +99,29 @@ grep -q '^outlet  *0  *1 .*(2 skipped: the text never names the outlet)' "$tmp/m
 grep -q '^  named: outlet: expected' "$tmp/meta.out" || fail "the outlet named in the text is not listed as missed"
 grep -v '^  named:' "$tmp/meta.out" | grep -q ': outlet:' && fail "a skipped outlet is listed as a miss"
 
+# 4. the pairs whose roles agree are matched first, whatever the order
+cat > "$tmp/pages/roles.txt" <<'EOF'
+Ministers meet in Astana
+
+The foreign minister of Kazakhstan met the foreign minister of Uzbekistan in Astana on Monday.
+
+In May, the president of Kazakhstan paid a state visit to Uzbekistan.
+EOF
+cat > "$tmp/gold/roles.json" <<'EOF'
+{"events": [
+  {"type": "CONSULT", "source": "KAZ GOV", "target": "UZB"},
+  {"type": "CONSULT", "source": "KAZ GOV", "target": "UZB GOV"}
+]}
+EOF
+$dyad eval --gold "$tmp/gold" "$tmp/pages/roles.txt" > "$tmp/roles.out" 2>&1 || fail "eval of two meetings exited $?"
+grep -q "^with roles: 2 of the matched agree" "$tmp/roles.out" ||
+	fail "expected both meetings' roles to agree: $(grep -E '^(events|with roles):' "$tmp/roles.out")"
+grep -q "roles CONSULT" "$tmp/roles.out" && fail "a role disagreement listed where none is: $(grep roles "$tmp/roles.out")"
+# ... and a pair that matches with other roles is listed
+sed -i 's/"UZB GOV"/"UZB MIL"/' "$tmp/gold/roles.json"
+$dyad eval --gold "$tmp/gold" "$tmp/pages/roles.txt" > "$tmp/roles.out" 2>&1
+grep -q "roles CONSULT KAZ GOV -> UZB MIL, ours KAZGOV -> UZBGOV" "$tmp/roles.out" ||
+	fail "the role disagreement is not listed: $(grep -A9 'event misses' "$tmp/roles.out")"
 [ $status -eq 0 ] && echo "$n events on one page all matched; incomplete gold events reported by index, exit 1;" \
-	"title \"\" = no headline; outlets not in the text skipped"
+	"title \"\" = no headline; outlets not in the text skipped; roles matched first and their disagreements listed"
 exit $status

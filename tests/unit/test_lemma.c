@@ -94,10 +94,10 @@ static void a_shared_stem_is_not_a_lemma(void **state)
 	/* a lemma of four letters ("удар") is not the prefix filed under its letters ("ударил*") */
 	assert_string_equal(code("Россия ударила по Казахстану.", 1), "190 RUSMIL -> KAZ");
 	assert_string_equal(code("Россия ответила ударами по Казахстану.", 1), "");
-	assert_string_equal(code("Россия заключила договор с США.", 1), "057 RUSGOV -> USA");
-	assert_string_equal(code("Россия подписала договоры с США.", 1), "057 RUSGOV -> USA");
+	assert_string_equal(code("Россия заключила договор с США.", 1), "057 RUSGOV -> USAGOV");
+	assert_string_equal(code("Россия подписала договоры с США.", 1), "057 RUSGOV -> USAGOV");
 	/* "договорились" has the stem of "договор" and the lemma "договориться" */
-	assert_string_equal(code("Россия договорилась с США.", 0), "057 RUSGOV -> USA");
+	assert_string_equal(code("Россия договорилась с США.", 0), "057 RUSGOV -> USAGOV");
 	assert_string_equal(code("Россия договорилась с США.", 1), "");
 }
 
@@ -153,7 +153,7 @@ static void the_object_may_stand_first(void **state)
 	(void)state;
 	/* "Минск" can be an accusative, "министр" and "Токаев" only nominatives */
 	assert_string_equal(code("Минск посетил Токаев.", 1), "042 KAZGOV -> BLR");
-	assert_string_equal(code("Минск посетил Токаев.", 0), "042 BLRGOV -> KAZGOV");
+	assert_string_equal(code("Минск посетил Токаев.", 0), "042 BLRGOV -> KAZ");
 	assert_string_equal(code("Минск посетит министр Казахстана.", 1), "036 KAZGOV -> BLR planned");
 	assert_string_equal(code("Токаев посетил Минск.", 1), "042 KAZGOV -> BLR");
 }
