@@ -48,6 +48,7 @@ typedef struct {
 	const char *type_name[32];
 	int ntypes;
 	dyad_buf event_misses;
+	dyad_buf role_misses; /* matched events whose roles differ from the gold's */
 } eval;
 
 /* Collapse runs of white space to one space and trim, for comparing titles and lines. */
@@ -321,6 +322,17 @@ static int same_date(dyad_str gold, const dyad_event *e, const dyad_document *d)
 	return gold.n == 10 && memcmp(gold.p, ours, 10) == 0;
 }
 
+/* A matched event whose roles differ: the gold's actors (in our event's order) and ours. */
+static void role_miss(eval *ev, const char *label, const char *type, dyad_str gsrc, dyad_str gtgt, const dyad_event *e,
+		      const dyad_document *d)
+{
+	dyad_span sp = e->evidence;
+
+	dyad_buf_printf(&ev->role_misses, "  %s: %s %s: expected %.*s -> %.*s, got %s -> %s: %.*s\n", label, type,
+			e->cameo, (int)gsrc.n, gsrc.p, (int)gtgt.n, gtgt.p, e->source.code, e->target.code,
+			(int)(sp.end - sp.start > 160 ? 160 : sp.end - sp.start), d->doc.body.p + sp.start);
+}
+
 static int type_slot(eval *ev, const char *type)
 {
 	int i;
@@ -361,7 +373,7 @@ static void score_events(eval *ev, const char *label, const char *gpath, const d
 		dyad_str type = dyad_json_get_str(it, "type"), src = dyad_json_get_str(it, "source"),
 			 tgt = dyad_json_get_str(it, "target");
 		char gs[24], gt[24], t[24];
-		int hit = 0;
+		int hit = 0, pass;
 
 		if (it->type != DYAD_JSON_OBJECT || type.p == NULL || src.p == NULL || tgt.p == NULL) {
 			const char *why = "not an object";
@@ -380,26 +392,34 @@ static void score_events(eval *ev, const char *label, const char *gpath, const d
 		gold_side(src, gs);
 		gold_side(tgt, gt);
 		snprintf(t, sizeof t, "%.*s", (int)type.n, type.p);
-		for (k = 0; k < n && !hit; k++) {
-			const dyad_event *e = &d->events[k];
-			const dyad_cameo *cc = dyad_codebook_lookup(ev->codebook, e->cameo);
-			char os[24], ot[24];
-			if (used[k] || cc == NULL || strcmp(cc->plover, t) != 0)
-				continue;
-			our_side(&e->source, os);
-			our_side(&e->target, ot);
-			if ((strcmp(os, gs) == 0 && strcmp(ot, gt) == 0) ||
-			    ((either_way(t) || e->reciprocal) && strcmp(os, gt) == 0 && strcmp(ot, gs) == 0)) {
-				int straight = strcmp(os, gs) == 0 && strcmp(ot, gt) == 0;
+		/* among our events that match, one whose roles agree too is taken first */
+		for (pass = 0; pass < 2 && !hit; pass++)
+			for (k = 0; k < n && !hit; k++) {
+				const dyad_event *e = &d->events[k];
+				const dyad_cameo *cc = dyad_codebook_lookup(ev->codebook, e->cameo);
+				char os[24], ot[24];
+				int straight, roles;
+				if (used[k] || cc == NULL || strcmp(cc->plover, t) != 0)
+					continue;
+				our_side(&e->source, os);
+				our_side(&e->target, ot);
+				straight = strcmp(os, gs) == 0 && strcmp(ot, gt) == 0;
+				if (!straight &&
+				    !((either_way(t) || e->reciprocal) && strcmp(os, gt) == 0 && strcmp(ot, gs) == 0))
+					continue;
+				roles = same_code(straight ? src : tgt, &e->source) &&
+					same_code(straight ? tgt : src, &e->target);
+				if (pass == 0 && !roles)
+					continue;
 				used[k] = 1;
 				hit = 1;
-				if (same_code(straight ? src : tgt, &e->source) &&
-				    same_code(straight ? tgt : src, &e->target))
+				if (roles)
 					ev->tp_roles++;
+				else
+					role_miss(ev, label, t, straight ? src : tgt, straight ? tgt : src, e, d);
 				if (same_date(dyad_json_get_str(it, "date"), e, d))
 					ev->tp_dates++;
 			}
-		}
 		{
 			int slot = type_slot(ev, dyad_arena_strndup(ev->keep, t, strlen(t)));
 			if (hit) {
@@ -466,6 +486,8 @@ static void print_events(const eval *ev)
 	}
 	if (ev->event_misses.n)
 		printf("\nevent misses:\n%s", ev->event_misses.p);
+	if (ev->role_misses.n)
+		printf("\nrole misses (matched, roles differ):\n%s", ev->role_misses.p);
 }
 
 static void score_doc(void *ctx, const dyad_document *d)
@@ -608,6 +630,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	dyad_codebook_free(ev.codebook);
 	dyad_arena_free(ev.keep);
 	dyad_buf_free(&ev.event_misses);
+	dyad_buf_free(&ev.role_misses);
 	dyad_arena_free(ev.arena);
 	dyad_pipeline_close(p);
 	return rc;

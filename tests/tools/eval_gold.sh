@@ -5,7 +5,10 @@
 #  2. a gold file with events lacking the required type, source or target, or not an object: each
 #     is reported on stderr with the gold file and the event's index, the rest is still scored,
 #     and the run exits 1; an event giving only type, source and target (no evidence, date or
-#     anything else) is counted: missed when dyad does not find it.
+#     anything else) is counted: missed when dyad does not find it;
+#  3. two events of one type between the same states, told by different organs: each gold event
+#     is matched to the one whose roles agree, whatever order the gold lists them in, and a
+#     matched event whose roles differ is listed under "role misses" with both codings.
 # Needs python3 to write the big page; skips without it.
 set -u
 build=${1:?usage: eval_gold.sh BUILD_DIR}
@@ -71,5 +74,22 @@ grep -q "^events: 1 matched, 0 extra, 1 missed" "$tmp/fields.out" ||
 	fail "expected the complete events scored (1 matched, 1 missed): $(grep '^events:' "$tmp/fields.out")"
 grep -q "missed ACCUSE UZB -> KAZ" "$tmp/fields.out" || fail "the event without evidence is not listed as missed"
 grep -q "^4 gold events without a type, a source or a target" "$tmp/fields.out" || fail "no count of the bad events"
-[ $status -eq 0 ] && echo "$n events on one page all matched; incomplete gold events reported by index, exit 1"
+# 3. roles: the match prefers the event whose roles agree; a disagreement is listed
+cat > "$tmp/pages/roles.txt" <<'EOF'
+Ministers and envoys meet in Astana
+
+The foreign minister of Kazakhstan met the foreign minister of Uzbekistan in Astana on Monday.
+The ambassador of Kazakhstan met the ambassador of Uzbekistan in Tashkent on Tuesday.
+EOF
+echo '{"events": [{"type": "CONSULT", "source": "KAZ DIP", "target": "UZB DIP"},
+  {"type": "CONSULT", "source": "KAZ GOV", "target": "UZB GOV"}]}' > "$tmp/gold/roles.json"
+$dyad eval --gold "$tmp/gold" "$tmp/pages/roles.txt" > "$tmp/roles.out" 2>&1
+grep -q "^with roles: 2 of the matched agree" "$tmp/roles.out" ||
+	fail "expected both events matched with their roles: $(grep -A1 '^events:' "$tmp/roles.out")"
+echo '{"events": [{"type": "CONSULT", "source": "KAZ LEG", "target": "UZB DIP"}]}' > "$tmp/gold/roles.json"
+$dyad eval --gold "$tmp/gold" "$tmp/pages/roles.txt" > "$tmp/roles.out" 2>&1
+grep -q "^  roles: CONSULT 04[0-9]: expected KAZ LEG -> UZB DIP, got KAZ[A-Z]* -> UZB[A-Z]*: " "$tmp/roles.out" ||
+	fail "a matched event with other roles is not listed: $(sed -n '/^role misses/,$p' "$tmp/roles.out")"
+[ $status -eq 0 ] && echo "$n events on one page all matched; incomplete gold events reported by index, exit 1;" \
+	"role-agreeing events matched first, role misses listed"
 exit $status
