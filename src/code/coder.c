@@ -1054,9 +1054,21 @@ static void add_slot(const ctx *c, mres *r, el_kind kind, const int *ks, int n)
 }
 
 /* A slot written "+:DIP" takes only an actor with that role. */
+/*
+ * An organisation's officer ("генеральный секретарь ООН", coded as the organisation: IGOUNO)
+ * answers a slot that asks for GOV, as a state's head or minister does.
+ */
+static int igo_officer(const cand *x, dyad_str role)
+{
+	const dyad_mention *m = x->side.mention;
+
+	return x->side.igo && m && (m->kind == DYAD_MENTION_PERSON || m->kind == DYAD_MENTION_ROLE) &&
+	       dyad_str_eq_c(role, "GOV");
+}
+
 static int role_ok(const ctx *c, const pat_el *el, int k)
 {
-	return el->key.n == 0 || dyad_str_eq_c(el->key, c->cands[k].side.role);
+	return el->key.n == 0 || dyad_str_eq_c(el->key, c->cands[k].side.role) || igo_officer(&c->cands[k], el->key);
 }
 
 /*
@@ -3074,6 +3086,107 @@ static void acting_organ(dyad_side *src, const char *cameo)
 	snprintf(src->code + 3, sizeof src->code - 3, "%s", role);
 }
 
+/* ---- roles by the project's conventions (docs/codebook.md) ----------------------------------- */
+
+/* A side as its state as a whole ("KAZ"): no role, no person. An organisation stays as it is. */
+static void as_state(dyad_side *x)
+{
+	if (!x->country[0] || x->igo)
+		return;
+	snprintf(x->code, sizeof x->code, "%s", x->country);
+	x->role[0] = '\0';
+	x->person = NULL;
+}
+
+/* A side as its state's government or another of its organs ("KAZGOV"), no person. */
+static void as_organ(dyad_side *x, const char *role)
+{
+	if (!x->country[0] || x->igo)
+		return;
+	snprintf(x->role, sizeof x->role, "%s", role);
+	snprintf(x->code, sizeof x->code, "%s%s", x->country, role);
+	x->person = NULL;
+}
+
+/* A visit made, or announced (036 of a visit block), not hosted: its target is the host country. */
+static int visit_made(const dyad_event *e)
+{
+	size_t n = e->mode ? strlen(e->mode) : 0;
+
+	if (strcmp(e->cameo, "042") == 0)
+		return 1;
+	return strcmp(e->cameo, "036") == 0 && n >= 5 && strcmp(e->mode + n - 5, "visit") == 0 &&
+	       strstr(e->mode, "hosting") == NULL;
+}
+
+/* A state's adjective right before "коллега", "counterpart" ("с эфиопским коллегой"): the office
+   the other side holds, in that state. */
+static int counterpart_of_state(const ctx *c, const dyad_side *x)
+{
+	const dyad_mention *m = x->mention;
+
+	return m && m->kind == DYAD_MENTION_COUNTRY && !x->role[0] && m->tok_end < c->in->ntoks &&
+	       fold_in(c, m->tok_end, counterparts);
+}
+
+/* Was side x named by its office or a person holding one ("глава МИД Египта"), not as a state? */
+static int office_named(const dyad_side *x)
+{
+	return x->role[0] && (x->person || (x->mention && x->mention->role[0]));
+}
+
+/*
+ * Does side x stand for one of the two sides of a pair named as such ("стороны", "the sides",
+ * "both countries"), not by whoever spoke for them? The states as wholes are meant ("По итогам
+ * переговоров стороны подписали": BLR, CHN).
+ */
+static int named_as_sides(const ctx *c, const dyad_side *x)
+{
+	static const char *const sides_words[] = { "стороны", "сторон", "sides", "parties", NULL };
+	static const char *const with_own[] = { "с", "со", NULL };
+	size_t lo = 0, hi = c->in->ntoks;
+
+	if (x->mention || x->span.end <= x->span.start)
+		return 0;
+	while (lo < hi) { /* the token the side was read from */
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->in->toks[mid].span.start < x->span.start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == c->in->ntoks || c->in->toks[lo].span.start != x->span.start)
+		return 0;
+	if (lo > 0 && (fold_in(c, lo - 1, with_own) || (lo > 1 && fold_in(c, lo - 2, with_own))))
+		return 0; /* "со своей стороны", "с нашей стороны": "for its part" */
+	return fold_in(c, lo, sides_words) || two_of(c, c->tok_sent[lo], lo);
+}
+
+/*
+ * The roles of an event's sides where the sentence names the actor by something else than the
+ * organ that acts (docs/patterns.md): "стороны" are the two states as wholes; a visit is made to
+ * the host country as a whole ("прибыл в КНР по приглашению Си Цзиньпина": CHN); envoys recalled
+ * or sent home (16x) are acted on — their government acts ("были отозваны послы Турции": TURGOV);
+ * "с эфиопским коллегой" holds the office of the side named by its office. Called once the state
+ * acting as a whole has its organ (acting_organ), so that it can undo that for "стороны".
+ */
+static void mend_roles(const ctx *c, dyad_event *e)
+{
+	if (named_as_sides(c, &e->source)) {
+		as_state(&e->source);
+		if (e->reciprocal) /* its other side came with it */
+			as_state(&e->target);
+	}
+	if (visit_made(e))
+		as_state(&e->target);
+	if (strncmp(e->cameo, "16", 2) == 0 && strcmp(e->source.role, "DIP") == 0)
+		as_organ(&e->source, "GOV");
+	if (office_named(&e->source) && counterpart_of_state(c, &e->target))
+		as_organ(&e->target, e->source.role);
+	else if (office_named(&e->target) && counterpart_of_state(c, &e->source))
+		as_organ(&e->source, e->target.role);
+}
+
 /* Note where event i's pattern (and the verb governing it) matched, for longest_match_wins. */
 static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, const pattern *gov, size_t gov_at)
 {
@@ -3152,6 +3265,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 		acting_organ(&e.source, e.cameo);
 		if (e.reciprocal) /* "A and B signed": both act */
 			acting_organ(&e.target, e.cameo);
+		mend_roles(c, &e);
 	}
 	e.sentence = s;
 	e.evidence = c->in->sents[s];

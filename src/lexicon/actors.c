@@ -1007,8 +1007,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	m->title = title;
 	{
 		char code[24];
-		if (igo)
-			snprintf(code, sizeof code, "%s%s", igo->code, role);
+		if (igo) /* "генеральный секретарь ООН": the organisation, as people.txt codes its officers */
+			snprintf(code, sizeof code, "%s", igo->code);
 		else
 			snprintf(code, sizeof code, "%s%s", country, role);
 		if (country[0] || igo)
