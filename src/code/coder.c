@@ -455,6 +455,61 @@ static int counterpart(ctx *c, const dyad_side *s, dyad_side *out)
 	return 0;
 }
 
+/* A hostile act (10x-20x: from a demand to the use of force)? */
+static int hostile_code(const char *cameo)
+{
+	return cameo[0] == '1' || cameo[0] == '2';
+}
+
+/* Has a kept event of cooperation (01x-08x) joined states a and b, either way? */
+static int cooperated(const ctx *c, const char *a, const char *b)
+{
+	size_t k;
+
+	for (k = 0; k < c->nev; k++) {
+		const dyad_event *e = &c->ev[k];
+		if (!e->why && e->cameo[0] == '0' && e->cameo[1] != '9' &&
+		    ((strcmp(e->source.country, a) == 0 && strcmp(e->target.country, b) == 0) ||
+		     (strcmp(e->source.country, b) == 0 && strcmp(e->target.country, a) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The adversary of side s in this document, for a hostile act whose speaker names no target
+ * ("Силы обороны Гайаны находятся в состоянии повышенной боевой готовности", said after Guyana
+ * asked the UN and the US for help and named Maduro's actions): the other side of the first
+ * hostile act it took part in, else the first state named that it did not cooperate with in an
+ * event kept so far, as a whole. Not the ally it turned to, as counterpart() would give.
+ */
+static int adversary(ctx *c, const dyad_side *s, dyad_side *out)
+{
+	size_t k;
+
+	if (!side_known(s) || !s->country[0])
+		return 0;
+	for (k = 0; k < c->nev; k++) {
+		const dyad_event *e = &c->ev[k];
+		if (hostile_code(e->cameo) && event_has_counterpart(e, s->country)) {
+			*out = strcmp(e->source.country, s->country) == 0 ? e->target : e->source;
+			return 1;
+		}
+	}
+	for (k = 0; k < c->in->nmentions; k++) {
+		const dyad_mention *m = &c->in->mentions[k];
+		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] || !m->country[0] ||
+		    strcmp(m->country, s->country) == 0 || cooperated(c, s->country, m->country))
+			continue;
+		side_of(out, m);
+		snprintf(out->code, sizeof out->code, "%s", m->country); /* the state as a whole */
+		out->role[0] = '\0';
+		out->person = NULL;
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * The document's dyad, for "стороны", "the sides", "министры" and parties a
  * sentence implies: the two sides of the document's first event between two
@@ -3602,7 +3657,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 					add_side(&tgt, &o, "counterpart (the word)");
 			} else if (side_known(spk) && same_actor(&src.s[0], spk) && !(r->soft & SOFT_TARGET)) {
 				dyad_side o;
-				if (counterpart(c, &src.s[0], &o))
+				if (hostile_code(pt->cameo) ? adversary(c, &src.s[0], &o) : counterpart(c, &src.s[0], &o))
 					add_side(&tgt, &o, "counterpart");
 			}
 			if (tgt.n == 0 && subject_list && src.n == 2) {
