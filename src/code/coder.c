@@ -1920,6 +1920,15 @@ static int same_mode(const char *a, const char *b)
 }
 
 /*
+ * Codes whose blocks of different modes are different actions: praise, thanks and
+ * congratulations (05x); sending the other's envoy away and calling one's own home (166).
+ */
+static int modes_apart(const char *cameo)
+{
+	return strncmp(cameo, "05", 2) == 0 || strcmp(cameo, "166") == 0;
+}
+
+/*
  * The same party: the same actor, and the same person where both name one,
  * or the same office where both name an office and no person ("the deputy
  * foreign ministers" are not "the foreign ministers").
@@ -1942,7 +1951,7 @@ static int same_party(const dyad_side *x, const dyad_side *y)
 static int same_action(const dyad_event *o, const dyad_event *x)
 {
 	/* praise and thanks are two actions under one code; elsewhere the code decides */
-	if (strcmp(o->cameo, x->cameo) != 0 || (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode)))
+	if (strcmp(o->cameo, x->cameo) != 0 || (modes_apart(x->cameo) && !same_mode(o->mode, x->mode)))
 		return 0;
 	if (!o->date_from_publication && !x->date_from_publication && o->date != x->date)
 		return 0;
@@ -3881,7 +3890,7 @@ static int one_clause_action(const dyad_event *o, const dyad_event *x)
 	if (!same_root(o->cameo, x->cameo))
 		return 0;
 	/* praise, thanks and congratulations are apart (05x with different modes) */
-	if (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode))
+	if (modes_apart(x->cameo) && !same_mode(o->mode, x->mode))
 		return 0;
 	/* a visit and the talks held during it are two ("встретился с X, прибывшим с визитом") */
 	if (visit_code(o->cameo) != visit_code(x->cameo))
