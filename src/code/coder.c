@@ -2455,6 +2455,21 @@ static size_t adjective_head(const ctx *c, const cand *x)
 	return SIZE_MAX;
 }
 
+/*
+ * A name's reading of the other gender than the person the lexicon knows it names: "Захарова" of
+ * Мария Захарова is no genitive or accusative of "Захаров". Persons the lexicon lacks keep every
+ * reading (their gender is only guessed from the form).
+ */
+static int other_gender_name(const cand *x, uint64_t f)
+{
+	const dyad_mention *m = x->side.mention;
+
+	if (!m || m->kind != DYAD_MENTION_PERSON || m->entity == UINT32_MAX || !m->person ||
+	    !(f & (DYAD_F_NAME_SUR | DYAD_F_NAME_GIVEN | DYAD_F_NAME_PATR)))
+		return 0;
+	return (m->gender == 'f' && (f & DYAD_F_GENDER_MASC)) || (m->gender == 'm' && (f & DYAD_F_GENDER_FEM));
+}
+
 static int head_can(const ctx *c, const cand *x, uint64_t cases, uint64_t num)
 {
 	size_t t = head_token(c, x), i;
@@ -2467,7 +2482,7 @@ static int head_can(const ctx *c, const cand *x, uint64_t cases, uint64_t num)
 	w = ru_word(c, t);
 	for (i = 0; i < w->n; i++) {
 		uint64_t f = w->an[i].feats;
-		if (!nominal(x, &w->an[i]))
+		if (!nominal(x, &w->an[i]) || other_gender_name(x, f))
 			continue;
 		if ((f & DYAD_F_CASE_MASK) && !(f & cases))
 			continue;
