@@ -1320,6 +1320,19 @@ static int participle_of(const ctx *c, size_t j, int k)
  */
 static int passive_at(const ctx *c, size_t s, size_t j);
 
+/*
+ * Is the preposition at token t, reached over words of a gap that began at token `from`, the
+ * complement of the noun right before it, not the pattern's: "учения у границы с Польшей" is no
+ * "провести совместные учения с +", "на границе с" names a place, not a partner.
+ */
+static int kept_by_noun(const ctx *c, size_t t, size_t from)
+{
+	static const char *const with[] = { "с", "со", "with", NULL };
+	static const char *const border[] = { "граница", "границы", "границе", "границу", "границей", "border", NULL };
+
+	return t > from && fold_in(c, t, with) && fold_in(c, t - 1, border);
+}
+
 static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t b, int loose, mres *r)
 {
 	size_t pos, e, gap;
@@ -1354,7 +1367,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				break; /* "в Нигере, потребовали": a comma after a slot ends its clause */
 			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
-				if (el_matches(c, el, t)) {
+				if (el_matches(c, el, t) && !kept_by_noun(c, t, pos)) {
 					pos = t + 1;
 					found = 1;
 				}
