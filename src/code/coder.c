@@ -2737,6 +2737,24 @@ static int object_of_conjoined(const ctx *c, size_t verb, size_t start, const ca
 	return 0;
 }
 
+/*
+ * "Верховная рада Украины", "Генштаб ВС Украины": a state named right after an office or body of
+ * that state which the recognizer kept apart is that office's attribute; the office is the
+ * candidate (k - 1 for k), else k itself.
+ */
+static int office_before(const ctx *c, int k)
+{
+	const cand *x = &c->cands[k], *y;
+
+	if (k == 0 || !x->side.mention || x->side.mention->kind != DYAD_MENTION_COUNTRY)
+		return k;
+	y = &c->cands[k - 1];
+	if (y->te != x->ts || !y->side.mention || y->pronoun || !same_actor(&x->side, &y->side) || !y->side.role[0] ||
+	    (y->side.mention->kind != DYAD_MENTION_ROLE && y->side.mention->kind != DYAD_MENTION_PERSON))
+		return k;
+	return k - 1;
+}
+
 static int subject_before(const ctx *c, const mres *r)
 {
 	size_t k;
@@ -2745,7 +2763,7 @@ static int subject_before(const ctx *c, const mres *r)
 		const cand *x = &c->cands[k - 1];
 		if (x->te <= r->start && !object_of_conjoined(c, r->anchor, r->start, x) &&
 		    can_fill(c, x, SLOT_SUBJECT, r->anchor))
-			return (int)(k - 1);
+			return office_before(c, (int)(k - 1));
 	}
 	return -1;
 }
