@@ -834,6 +834,41 @@ static int object_pronoun(ctx *c, size_t s, size_t i, cand *x)
 	return 0;
 }
 
+static size_t head_token(const ctx *c, const cand *x);
+static const dyad_morph_word *ru_word(const ctx *c, size_t t);
+static const dyad_analysis *chosen(const dyad_morph_word *w);
+
+/*
+ * "Они" opening sentence s, with no joint act before it for its two sides (they_pair): the last
+ * actor of the sentence before whose head the morphology reads in the plural ("… заявили, что
+ * четверо киргизских пограничников пересекли границу. Они не подчинились приказу …, открыли
+ * огонь": the border guards). 0 without morphology or such an actor.
+ */
+static int plural_before(const ctx *c, size_t s, size_t i, dyad_side *out)
+{
+	static const char *const they_ru[] = { "они", NULL };
+	size_t k;
+
+	if (s == 0 || i != c->sent_tok[s] || !c->in->morph || !fold_in(c, i, they_ru))
+		return 0;
+	for (k = c->ix.sent_men[s]; k > 0 && c->in->mentions[k - 1].sentence + 1 >= s; k--) {
+		const dyad_mention *m = &c->in->mentions[k - 1];
+		cand y;
+		size_t t;
+		if (m->sentence + 1 != s || m->kind == DYAD_MENTION_LOCATION || !m->code[0] || !m->country[0])
+			continue;
+		memset(&y, 0, sizeof y);
+		y.ts = m->tok_start;
+		y.te = m->tok_end;
+		side_of(&y.side, m);
+		if ((t = head_token(c, &y)) == SIZE_MAX || !(chosen(ru_word(c, t))->feats & DYAD_F_NUM_PLUR))
+			continue;
+		*out = y.side;
+		return 1;
+	}
+	return 0;
+}
+
 static void sentence_cands(ctx *c, size_t s)
 {
 	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], k, i, last_end = 0;
@@ -911,7 +946,7 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = 1;
 				x.pair = 1;
 			} else {
-				ok = object_pronoun(c, s, i, &x);
+				ok = object_pronoun(c, s, i, &x) || plural_before(c, s, i, &x.side);
 			}
 			if (ok) {
 				x.after_prep = i > a && fold_in(c, i - 1, preps);
@@ -3500,6 +3535,31 @@ static int names_another(const ctx *c, const dyad_side *x)
  * (main_dyad) and whose sentence names no actor of another state — then the other side is meant; any other actor named
  * makes the target a guess, and none is taken. Returns 1 and sets *out when it found one.
  */
+/*
+ * Force used (18x-20x) with no target, in a sentence that names actors of one other state only
+ * ("Они не подчинились приказу пограничного наряда Таджикистана, открыли огонь"): that state.
+ */
+static int force_against_named(const ctx *c, const char *cameo, const dyad_side *src, dyad_side *out)
+{
+	const dyad_side *found = NULL;
+	size_t k;
+
+	if (!side_known(src) || !src->country[0] || strcmp(cameo, "18") < 0 || strcmp(cameo, "21") >= 0)
+		return 0;
+	for (k = 0; k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (x->pair || !side_known(&x->side) || !x->side.country[0] || same_actor(&x->side, src))
+			continue;
+		if (found && !same_actor(found, &x->side))
+			return 0;
+		found = &x->side;
+	}
+	if (!found)
+		return 0;
+	*out = *found;
+	return 1;
+}
+
 static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *src, dyad_side *out)
 {
 	(void)s;
@@ -3774,6 +3834,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		dyad_side o;
 		if (implied_target(c, s, gov ? governed_code(gov->cameo, pt->cameo) : pt->cameo, &src.s[0], &o))
 			add_side(&tgt, &o, "document party (the other side)");
+		else if (!gov && !r->soft && force_against_named(c, pt->cameo, &src.s[0], &o))
+			add_side(&tgt, &o, "the one other state the sentence names");
 	}
 	if (src.n == 0)
 		why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
