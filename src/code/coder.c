@@ -1356,6 +1356,17 @@ static int participle_of(const ctx *c, size_t j, int k)
 static int passive_at(const ctx *c, size_t s, size_t j);
 
 /*
+ * A `$` is never a place that a preposition the pattern does not write governs: "В понедельник
+ * президент Монголии прибыл в Астану" is no "в + .. прибыть $" with Astana arriving. The pattern's
+ * own preposition right before the slot ("в $ объявить") stands at `from`; an office after a
+ * preposition ("заявили в МИД Ирана") may still speak.
+ */
+static int source_governed(const ctx *c, const pat_el *el, int k, size_t from)
+{
+	return el->kind == EL_SOURCE && c->cands[k].location && c->cands[k].after_prep && c->cands[k].ts > from;
+}
+
+/*
  * Is the preposition at token t, reached over words of a gap that began at token `from`, the
  * complement of the noun right before it, not the pattern's: "учения у границы с Польшей" is no
  * "провести совместные учения с +", "на границе с" names a place, not a partner.
@@ -1406,7 +1417,7 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 					pos = t + 1;
 					found = 1;
 				}
-			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k)) {
+			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k) && !source_governed(c, el, k, pos)) {
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
@@ -1996,10 +2007,15 @@ static int same_party(const dyad_side *x, const dyad_side *y)
  * sentences state one? The foreign ministers' talks and their deputies'
  * talks are two; a meeting told in the lead and again in the body is one.
  */
+static int visit_made(const dyad_event *e);
+
 static int same_action(const dyad_event *o, const dyad_event *x)
 {
 	/* praise and thanks are two actions under one code; elsewhere the code decides */
 	if (strcmp(o->cameo, x->cameo) != 0 || (modes_apart(x->cameo) && !same_mode(o->mode, x->mode)))
+		return 0;
+	/* an announced visit and the talks announced for it are two (036 of either) */
+	if (visit_made(o) != visit_made(x))
 		return 0;
 	if (!o->date_from_publication && !x->date_from_publication && o->date != x->date)
 		return 0;
@@ -2229,6 +2245,25 @@ uint64_t dyad_event_key(const dyad_event *e)
  * action (same_action) is set aside; the earlier ones are looked up in a
  * keymap by code and parties (dyad_event_key), so a document costs linear time.
  */
+/*
+ * A visit told as announced (036) and as made (042), either first ("прибудет во Вьетнам с
+ * визитом … В рамках поездки во Вьетнам …"): one visit. The earliest kept visit of the other
+ * code x repeats, or SIZE_MAX.
+ */
+static size_t visit_told_again(ctx *c, const dyad_event *x)
+{
+	dyad_event other = *x;
+	size_t first = SIZE_MAX, at = 0, k;
+
+	if (!visit_made(x))
+		return SIZE_MAX;
+	snprintf(other.cameo, sizeof other.cameo, "%s", strcmp(x->cameo, "042") == 0 ? "036" : "042");
+	while (dyad_keymap_next(&c->ix.dedup, dyad_event_key(&other), &at, &k))
+		if (k < first && !c->ev[k].why && visit_made(&c->ev[k]) && same_action(&c->ev[k], &other))
+			first = k;
+	return first;
+}
+
 static void push_event(ctx *c, const dyad_event *e)
 {
 	dyad_event *x;
@@ -2251,6 +2286,8 @@ static void push_event(ctx *c, const dyad_event *e)
 		while (dyad_keymap_next(&c->ix.dedup, h, &at, &k))
 			if (k < first && !c->ev[k].why && same_action(&c->ev[k], x))
 				first = k;
+		if (first == SIZE_MAX)
+			first = visit_told_again(c, x);
 		if (first != SIZE_MAX) {
 			char why[64];
 			snprintf(why, sizeof why, "repeats event %zu", first + 1);
