@@ -3616,6 +3616,14 @@ static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *
  * coordinated verb's subject (the nearest actor before would be the first verb's object) and
  * whose target it addresses when it names none. -1 when there is none.
  */
+/* A Russian gerund as the morphology reads it in context: "осудил …, назвав Израиль …". */
+static int ru_gerund(const ctx *c, size_t t)
+{
+	const dyad_morph_word *w = cyrillic(c->folds[t]) ? ru_word(c, t) : NULL;
+
+	return w && (chosen(w)->feats & DYAD_F_VF_CONV) != 0;
+}
+
 static long coordinated_event(const ctx *c, size_t s, const mres *r)
 {
 	static const char *const adverbs[] = { "also", "then", "later", "subsequently", "further", NULL };
@@ -3628,7 +3636,7 @@ static long coordinated_event(const ctx *c, size_t s, const mres *r)
 	/* "and demanded", or a participle after a comma: "expelled 45 diplomats, accusing them of spying" */
 	if (!fold_in(c, t - 1, conjunctions) &&
 	    !(t == r->anchor && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ',' &&
-	      !cyrillic(c->folds[t]) && ends_with(c->folds[t], "ing")))
+	      ((!cyrillic(c->folds[t]) && ends_with(c->folds[t], "ing")) || ru_gerund(c, t))))
 		return -1;
 	for (k = c->nev; k > 0 && c->ev[k - 1].sentence == s; k--) {
 		const dyad_event *e = &c->ev[k - 1];
