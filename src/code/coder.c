@@ -3301,14 +3301,17 @@ static int visit_made(const dyad_event *e)
 	       strstr(e->mode, "hosting") == NULL;
 }
 
-/* A state's adjective right before "коллега", "counterpart" ("с эфиопским коллегой"): the office
-   the other side holds, in that state. */
+/* A state's adjective right before "коллега", "counterpart" ("с эфиопским коллегой"), or the state
+   after "коллега из", "counterpart from": the office the other side holds, in that state. */
 static int counterpart_of_state(const ctx *c, const dyad_side *x)
 {
+	static const char *const from[] = { "из", "from", NULL };
 	const dyad_mention *m = x->mention;
 
-	return m && m->kind == DYAD_MENTION_COUNTRY && !x->role[0] && m->tok_end < c->in->ntoks &&
-	       fold_in(c, m->tok_end, counterparts);
+	if (!m || m->kind != DYAD_MENTION_COUNTRY || x->role[0])
+		return 0;
+	return (m->tok_end < c->in->ntoks && fold_in(c, m->tok_end, counterparts)) ||
+	       (m->tok_start >= 2 && fold_in(c, m->tok_start - 1, from) && fold_in(c, m->tok_start - 2, counterparts));
 }
 
 /* Was side x named by its office or a person holding one ("глава МИД Египта"), not as a state? */
