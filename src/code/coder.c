@@ -621,7 +621,7 @@ static const char *const both_sides[] = { "стороны",  "министры",
 					  "premiers", "co-chairs", "co-chairmen",    NULL };
 
 static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой",
-					    "коллегу",     "коллег",       "коллеге", NULL };
+					    "коллегу",     "коллег",       "коллеге", "визави",  NULL };
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };
 static const char *const he[] = { "он", "he", NULL };
