@@ -50,6 +50,7 @@ typedef struct {
 	const char *type_name[32];
 	int ntypes;
 	dyad_buf event_misses;
+	dyad_buf role_misses; /* matched events whose roles differ from the gold's */
 } eval;
 
 /* Collapse runs of white space to one space and trim, for comparing titles and lines. */
@@ -324,6 +325,17 @@ static int same_date(dyad_str gold, const dyad_event *e, const dyad_document *d)
 	return gold.n == 10 && memcmp(gold.p, ours, 10) == 0;
 }
 
+/* A matched event whose roles differ: the gold's actors (in our event's order) and ours. */
+static void role_miss(eval *ev, const char *label, const char *type, dyad_str gsrc, dyad_str gtgt, const dyad_event *e,
+		      const dyad_document *d)
+{
+	dyad_span sp = e->evidence;
+
+	dyad_buf_printf(&ev->role_misses, "  %s: %s %s: expected %.*s -> %.*s, got %s -> %s: %.*s\n", label, type,
+			e->cameo, (int)gsrc.n, gsrc.p, (int)gtgt.n, gtgt.p, e->source.code, e->target.code,
+			(int)(sp.end - sp.start > 160 ? 160 : sp.end - sp.start), d->doc.body.p + sp.start);
+}
+
 static int type_slot(eval *ev, const char *type)
 {
 	int i;
@@ -447,8 +459,7 @@ static void score_events(eval *ev, const char *label, const char *gpath, const d
 			if (same_roles(e, src, tgt, how))
 				ev->tp_roles++;
 			else
-				dyad_buf_printf(&ev->event_misses, "  %s: roles %s %.*s -> %.*s, ours %s -> %s\n", label,
-						t, (int)src.n, src.p, (int)tgt.n, tgt.p, e->source.code, e->target.code);
+				role_miss(ev, label, t, how == 1 ? src : tgt, how == 1 ? tgt : src, e, d);
 			if (same_date(dyad_json_get_str(it, "date"), e, d))
 				ev->tp_dates++;
 		}
@@ -518,6 +529,8 @@ static void print_events(const eval *ev)
 	}
 	if (ev->event_misses.n)
 		printf("\nevent misses:\n%s", ev->event_misses.p);
+	if (ev->role_misses.n)
+		printf("\nrole misses (matched, roles differ):\n%s", ev->role_misses.p);
 }
 
 static void score_doc(void *ctx, const dyad_document *d)
@@ -671,6 +684,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 	dyad_codebook_free(ev.codebook);
 	dyad_arena_free(ev.keep);
 	dyad_buf_free(&ev.event_misses);
+	dyad_buf_free(&ev.role_misses);
 	dyad_arena_free(ev.arena);
 	dyad_pipeline_close(p);
 	return rc;

@@ -455,6 +455,61 @@ static int counterpart(ctx *c, const dyad_side *s, dyad_side *out)
 	return 0;
 }
 
+/* A hostile act (10x-20x: from a demand to the use of force)? */
+static int hostile_code(const char *cameo)
+{
+	return cameo[0] == '1' || cameo[0] == '2';
+}
+
+/* Has a kept event of cooperation (01x-08x) joined states a and b, either way? */
+static int cooperated(const ctx *c, const char *a, const char *b)
+{
+	size_t k;
+
+	for (k = 0; k < c->nev; k++) {
+		const dyad_event *e = &c->ev[k];
+		if (!e->why && e->cameo[0] == '0' && e->cameo[1] != '9' &&
+		    ((strcmp(e->source.country, a) == 0 && strcmp(e->target.country, b) == 0) ||
+		     (strcmp(e->source.country, b) == 0 && strcmp(e->target.country, a) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The adversary of side s in this document, for a hostile act whose speaker names no target
+ * ("Силы обороны Гайаны находятся в состоянии повышенной боевой готовности", said after Guyana
+ * asked the UN and the US for help and named Maduro's actions): the other side of the first
+ * hostile act it took part in, else the first state named that it did not cooperate with in an
+ * event kept so far, as a whole. Not the ally it turned to, as counterpart() would give.
+ */
+static int adversary(ctx *c, const dyad_side *s, dyad_side *out)
+{
+	size_t k;
+
+	if (!side_known(s) || !s->country[0])
+		return 0;
+	for (k = 0; k < c->nev; k++) {
+		const dyad_event *e = &c->ev[k];
+		if (hostile_code(e->cameo) && event_has_counterpart(e, s->country)) {
+			*out = strcmp(e->source.country, s->country) == 0 ? e->target : e->source;
+			return 1;
+		}
+	}
+	for (k = 0; k < c->in->nmentions; k++) {
+		const dyad_mention *m = &c->in->mentions[k];
+		if (m->kind == DYAD_MENTION_LOCATION || !m->code[0] || !m->country[0] ||
+		    strcmp(m->country, s->country) == 0 || cooperated(c, s->country, m->country))
+			continue;
+		side_of(out, m);
+		snprintf(out->code, sizeof out->code, "%s", m->country); /* the state as a whole */
+		out->role[0] = '\0';
+		out->person = NULL;
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * The document's dyad, for "стороны", "the sides", "министры" and parties a
  * sentence implies: the two sides of the document's first event between two
@@ -566,7 +621,7 @@ static const char *const both_sides[] = { "стороны",  "министры",
 					  "premiers", "co-chairs", "co-chairmen",    NULL };
 
 static const char *const counterparts[] = { "counterpart", "counterparts", "коллега", "коллеги", "коллегой",
-					    "коллегу",     "коллег",       "коллеге", NULL };
+					    "коллегу",     "коллег",       "коллеге", "визави",  NULL };
 static const char *const we[] = { "мы", "нас", "нам", "нами", "we", "us", NULL };
 static const char *const you[] = { "вы", "вас", "вам", "вами", "you", NULL };
 static const char *const he[] = { "он", "he", NULL };
@@ -779,6 +834,41 @@ static int object_pronoun(ctx *c, size_t s, size_t i, cand *x)
 	return 0;
 }
 
+static size_t head_token(const ctx *c, const cand *x);
+static const dyad_morph_word *ru_word(const ctx *c, size_t t);
+static const dyad_analysis *chosen(const dyad_morph_word *w);
+
+/*
+ * "Они" opening sentence s, with no joint act before it for its two sides (they_pair): the last
+ * actor of the sentence before whose head the morphology reads in the plural ("… заявили, что
+ * четверо киргизских пограничников пересекли границу. Они не подчинились приказу …, открыли
+ * огонь": the border guards). 0 without morphology or such an actor.
+ */
+static int plural_before(const ctx *c, size_t s, size_t i, dyad_side *out)
+{
+	static const char *const they_ru[] = { "они", NULL };
+	size_t k;
+
+	if (s == 0 || i != c->sent_tok[s] || !c->in->morph || !fold_in(c, i, they_ru))
+		return 0;
+	for (k = c->ix.sent_men[s]; k > 0 && c->in->mentions[k - 1].sentence + 1 >= s; k--) {
+		const dyad_mention *m = &c->in->mentions[k - 1];
+		cand y;
+		size_t t;
+		if (m->sentence + 1 != s || m->kind == DYAD_MENTION_LOCATION || !m->code[0] || !m->country[0])
+			continue;
+		memset(&y, 0, sizeof y);
+		y.ts = m->tok_start;
+		y.te = m->tok_end;
+		side_of(&y.side, m);
+		if ((t = head_token(c, &y)) == SIZE_MAX || !(chosen(ru_word(c, t))->feats & DYAD_F_NUM_PLUR))
+			continue;
+		*out = y.side;
+		return 1;
+	}
+	return 0;
+}
+
 static void sentence_cands(ctx *c, size_t s)
 {
 	size_t a = c->sent_tok[s], b = c->sent_tok[s + 1], k, i, last_end = 0;
@@ -856,7 +946,7 @@ static void sentence_cands(ctx *c, size_t s)
 				ok = 1;
 				x.pair = 1;
 			} else {
-				ok = object_pronoun(c, s, i, &x);
+				ok = object_pronoun(c, s, i, &x) || plural_before(c, s, i, &x.side);
 			}
 			if (ok) {
 				x.after_prep = i > a && fold_in(c, i - 1, preps);
@@ -1054,9 +1144,21 @@ static void add_slot(const ctx *c, mres *r, el_kind kind, const int *ks, int n)
 }
 
 /* A slot written "+:DIP" takes only an actor with that role. */
+/*
+ * An organisation's officer ("генеральный секретарь ООН", coded as the organisation: IGOUNO)
+ * answers a slot that asks for GOV, as a state's head or minister does.
+ */
+static int igo_officer(const cand *x, dyad_str role)
+{
+	const dyad_mention *m = x->side.mention;
+
+	return x->side.igo && m && (m->kind == DYAD_MENTION_PERSON || m->kind == DYAD_MENTION_ROLE) &&
+	       dyad_str_eq_c(role, "GOV");
+}
+
 static int role_ok(const ctx *c, const pat_el *el, int k)
 {
-	return el->key.n == 0 || dyad_str_eq_c(el->key, c->cands[k].side.role);
+	return el->key.n == 0 || dyad_str_eq_c(el->key, c->cands[k].side.role) || igo_officer(&c->cands[k], el->key);
 }
 
 /*
@@ -1267,6 +1369,30 @@ static int participle_of(const ctx *c, size_t j, int k)
  */
 static int passive_at(const ctx *c, size_t s, size_t j);
 
+/*
+ * A `$` is never a place that a preposition the pattern does not write governs: "В понедельник
+ * президент Монголии прибыл в Астану" is no "в + .. прибыть $" with Astana arriving. The pattern's
+ * own preposition right before the slot ("в $ объявить") stands at `from`; an office after a
+ * preposition ("заявили в МИД Ирана") may still speak.
+ */
+static int source_governed(const ctx *c, const pat_el *el, int k, size_t from)
+{
+	return el->kind == EL_SOURCE && c->cands[k].location && c->cands[k].after_prep && c->cands[k].ts > from;
+}
+
+/*
+ * Is the preposition at token t, reached over words of a gap that began at token `from`, the
+ * complement of the noun right before it, not the pattern's: "учения у границы с Польшей" is no
+ * "провести совместные учения с +", "на границе с" names a place, not a partner.
+ */
+static int kept_by_noun(const ctx *c, size_t t, size_t from)
+{
+	static const char *const with[] = { "с", "со", "with", NULL };
+	static const char *const border[] = { "граница", "границы", "границе", "границу", "границей", "border", NULL };
+
+	return t > from && fold_in(c, t, with) && fold_in(c, t - 1, border);
+}
+
 static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t b, int loose, mres *r)
 {
 	size_t pos, e, gap;
@@ -1301,11 +1427,11 @@ static int match_at(const ctx *c, const pattern *pt, size_t j, size_t a, size_t 
 				break; /* "в Нигере, потребовали": a comma after a slot ends its clause */
 			lim++;
 			if (el->kind == EL_WORD || el->kind == EL_PREFIX) {
-				if (el_matches(c, el, t)) {
+				if (el_matches(c, el, t) && !kept_by_noun(c, t, pos)) {
 					pos = t + 1;
 					found = 1;
 				}
-			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k)) {
+			} else if ((k = cand_at(c, t)) >= 0 && role_ok(c, el, k) && !source_governed(c, el, k, pos)) {
 				int ks[LIST_MAX + 1], n = 1;
 				ks[0] = k;
 				if (el->kind == EL_PAIR && !c->cands[k].pair) {
@@ -1889,6 +2015,15 @@ static int same_mode(const char *a, const char *b)
 }
 
 /*
+ * Codes whose blocks of different modes are different actions: praise, thanks and
+ * congratulations (05x); sending the other's envoy away and calling one's own home (166).
+ */
+static int modes_apart(const char *cameo)
+{
+	return strncmp(cameo, "05", 2) == 0 || strcmp(cameo, "166") == 0;
+}
+
+/*
  * The same party: the same actor, and the same person where both name one,
  * or the same office where both name an office and no person ("the deputy
  * foreign ministers" are not "the foreign ministers").
@@ -1908,10 +2043,15 @@ static int same_party(const dyad_side *x, const dyad_side *y)
  * sentences state one? The foreign ministers' talks and their deputies'
  * talks are two; a meeting told in the lead and again in the body is one.
  */
+static int visit_made(const dyad_event *e);
+
 static int same_action(const dyad_event *o, const dyad_event *x)
 {
 	/* praise and thanks are two actions under one code; elsewhere the code decides */
-	if (strcmp(o->cameo, x->cameo) != 0 || (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode)))
+	if (strcmp(o->cameo, x->cameo) != 0 || (modes_apart(x->cameo) && !same_mode(o->mode, x->mode)))
+		return 0;
+	/* an announced visit and the talks announced for it are two (036 of either) */
+	if (visit_made(o) != visit_made(x))
 		return 0;
 	if (!o->date_from_publication && !x->date_from_publication && o->date != x->date)
 		return 0;
@@ -2141,6 +2281,25 @@ uint64_t dyad_event_key(const dyad_event *e)
  * action (same_action) is set aside; the earlier ones are looked up in a
  * keymap by code and parties (dyad_event_key), so a document costs linear time.
  */
+/*
+ * A visit told as announced (036) and as made (042), either first ("прибудет во Вьетнам с
+ * визитом … В рамках поездки во Вьетнам …"): one visit. The earliest kept visit of the other
+ * code x repeats, or SIZE_MAX.
+ */
+static size_t visit_told_again(ctx *c, const dyad_event *x)
+{
+	dyad_event other = *x;
+	size_t first = SIZE_MAX, at = 0, k;
+
+	if (!visit_made(x))
+		return SIZE_MAX;
+	snprintf(other.cameo, sizeof other.cameo, "%s", strcmp(x->cameo, "042") == 0 ? "036" : "042");
+	while (dyad_keymap_next(&c->ix.dedup, dyad_event_key(&other), &at, &k))
+		if (k < first && !c->ev[k].why && visit_made(&c->ev[k]) && same_action(&c->ev[k], &other))
+			first = k;
+	return first;
+}
+
 static void push_event(ctx *c, const dyad_event *e)
 {
 	dyad_event *x;
@@ -2163,6 +2322,8 @@ static void push_event(ctx *c, const dyad_event *e)
 		while (dyad_keymap_next(&c->ix.dedup, h, &at, &k))
 			if (k < first && !c->ev[k].why && same_action(&c->ev[k], x))
 				first = k;
+		if (first == SIZE_MAX)
+			first = visit_told_again(c, x);
 		if (first != SIZE_MAX) {
 			char why[64];
 			snprintf(why, sizeof why, "repeats event %zu", first + 1);
@@ -2415,6 +2576,21 @@ static size_t adjective_head(const ctx *c, const cand *x)
 	return SIZE_MAX;
 }
 
+/*
+ * A name's reading of the other gender than the person the lexicon knows it names: "Захарова" of
+ * Мария Захарова is no genitive or accusative of "Захаров". Persons the lexicon lacks keep every
+ * reading (their gender is only guessed from the form).
+ */
+static int other_gender_name(const cand *x, uint64_t f)
+{
+	const dyad_mention *m = x->side.mention;
+
+	if (!m || m->kind != DYAD_MENTION_PERSON || m->entity == UINT32_MAX || !m->person ||
+	    !(f & (DYAD_F_NAME_SUR | DYAD_F_NAME_GIVEN | DYAD_F_NAME_PATR)))
+		return 0;
+	return (m->gender == 'f' && (f & DYAD_F_GENDER_MASC)) || (m->gender == 'm' && (f & DYAD_F_GENDER_FEM));
+}
+
 static int head_can(const ctx *c, const cand *x, uint64_t cases, uint64_t num)
 {
 	size_t t = head_token(c, x), i;
@@ -2427,7 +2603,7 @@ static int head_can(const ctx *c, const cand *x, uint64_t cases, uint64_t num)
 	w = ru_word(c, t);
 	for (i = 0; i < w->n; i++) {
 		uint64_t f = w->an[i].feats;
-		if (!nominal(x, &w->an[i]))
+		if (!nominal(x, &w->an[i]) || other_gender_name(x, f))
 			continue;
 		if ((f & DYAD_F_CASE_MASK) && !(f & cases))
 			continue;
@@ -2669,6 +2845,24 @@ static int object_of_conjoined(const ctx *c, size_t verb, size_t start, const ca
 	return 0;
 }
 
+/*
+ * "Верховная рада Украины", "Генштаб ВС Украины": a state named right after an office or body of
+ * that state which the recognizer kept apart is that office's attribute; the office is the
+ * candidate (k - 1 for k), else k itself.
+ */
+static int office_before(const ctx *c, int k)
+{
+	const cand *x = &c->cands[k], *y;
+
+	if (k == 0 || !x->side.mention || x->side.mention->kind != DYAD_MENTION_COUNTRY)
+		return k;
+	y = &c->cands[k - 1];
+	if (y->te != x->ts || !y->side.mention || y->pronoun || !same_actor(&x->side, &y->side) || !y->side.role[0] ||
+	    (y->side.mention->kind != DYAD_MENTION_ROLE && y->side.mention->kind != DYAD_MENTION_PERSON))
+		return k;
+	return k - 1;
+}
+
 static int subject_before(const ctx *c, const mres *r)
 {
 	size_t k;
@@ -2677,7 +2871,7 @@ static int subject_before(const ctx *c, const mres *r)
 		const cand *x = &c->cands[k - 1];
 		if (x->te <= r->start && !object_of_conjoined(c, r->anchor, r->start, x) &&
 		    can_fill(c, x, SLOT_SUBJECT, r->anchor))
-			return (int)(k - 1);
+			return office_before(c, (int)(k - 1));
 	}
 	return -1;
 }
@@ -3134,6 +3328,110 @@ static void meeting_roles(dyad_event *e, const char *base)
 	}
 }
 
+/* ---- roles by the project's conventions (docs/codebook.md) ----------------------------------- */
+
+/* A side as its state as a whole ("KAZ"): no role, no person. An organisation stays as it is. */
+static void as_state(dyad_side *x)
+{
+	if (!x->country[0] || x->igo)
+		return;
+	snprintf(x->code, sizeof x->code, "%s", x->country);
+	x->role[0] = '\0';
+	x->person = NULL;
+}
+
+/* A side as its state's government or another of its organs ("KAZGOV"), no person. */
+static void as_organ(dyad_side *x, const char *role)
+{
+	if (!x->country[0] || x->igo)
+		return;
+	snprintf(x->role, sizeof x->role, "%s", role);
+	snprintf(x->code, sizeof x->code, "%s%s", x->country, role);
+	x->person = NULL;
+}
+
+/* A visit made, or announced (036 of a visit block), not hosted: its target is the host country. */
+static int visit_made(const dyad_event *e)
+{
+	size_t n = e->mode ? strlen(e->mode) : 0;
+
+	if (strcmp(e->cameo, "042") == 0)
+		return 1;
+	return strcmp(e->cameo, "036") == 0 && n >= 5 && strcmp(e->mode + n - 5, "visit") == 0 &&
+	       strstr(e->mode, "hosting") == NULL;
+}
+
+/* A state's adjective right before "коллега", "counterpart" ("с эфиопским коллегой"), or the state
+   after "коллега из", "counterpart from": the office the other side holds, in that state. */
+static int counterpart_of_state(const ctx *c, const dyad_side *x)
+{
+	static const char *const from[] = { "из", "from", NULL };
+	const dyad_mention *m = x->mention;
+
+	if (!m || m->kind != DYAD_MENTION_COUNTRY || m->role[0])
+		return 0; /* a state named bare (meeting_roles may have given it its government since) */
+	return (m->tok_end < c->in->ntoks && fold_in(c, m->tok_end, counterparts)) ||
+	       (m->tok_start >= 2 && fold_in(c, m->tok_start - 1, from) && fold_in(c, m->tok_start - 2, counterparts));
+}
+
+/* Was side x named by its office or a person holding one ("глава МИД Египта"), not as a state? */
+static int office_named(const dyad_side *x)
+{
+	return x->role[0] && (x->person || (x->mention && x->mention->role[0]));
+}
+
+/*
+ * Does side x stand for one of the two sides of a pair named as such ("стороны", "the sides",
+ * "both countries"), not by whoever spoke for them? The states as wholes are meant ("По итогам
+ * переговоров стороны подписали": BLR, CHN).
+ */
+static int named_as_sides(const ctx *c, const dyad_side *x)
+{
+	static const char *const sides_words[] = { "стороны", "сторон", "sides", "parties", NULL };
+	static const char *const with_own[] = { "с", "со", NULL };
+	size_t lo = 0, hi = c->in->ntoks;
+
+	if (x->mention || x->span.end <= x->span.start)
+		return 0;
+	while (lo < hi) { /* the token the side was read from */
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->in->toks[mid].span.start < x->span.start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == c->in->ntoks || c->in->toks[lo].span.start != x->span.start)
+		return 0;
+	if (lo > 0 && (fold_in(c, lo - 1, with_own) || (lo > 1 && fold_in(c, lo - 2, with_own))))
+		return 0; /* "со своей стороны", "с нашей стороны": "for its part" */
+	return fold_in(c, lo, sides_words) || two_of(c, c->tok_sent[lo], lo);
+}
+
+/*
+ * The roles of an event's sides where the sentence names the actor by something else than the
+ * organ that acts (docs/patterns.md): "стороны" are the two states as wholes; a visit is made to
+ * the host country as a whole ("прибыл в КНР по приглашению Си Цзиньпина": CHN); envoys recalled
+ * or sent home (16x) are acted on — their government acts ("были отозваны послы Турции": TURGOV);
+ * "с эфиопским коллегой" holds the office of the side named by its office. Called once the state
+ * acting as a whole has its organ (acting_organ), so that it can undo that for "стороны".
+ */
+static void mend_roles(const ctx *c, dyad_event *e)
+{
+	if (named_as_sides(c, &e->source)) {
+		as_state(&e->source);
+		if (e->reciprocal) /* its other side came with it */
+			as_state(&e->target);
+	}
+	if (visit_made(e))
+		as_state(&e->target);
+	if (strncmp(e->cameo, "16", 2) == 0 && strcmp(e->source.role, "DIP") == 0)
+		as_organ(&e->source, "GOV");
+	if (office_named(&e->source) && counterpart_of_state(c, &e->target))
+		as_organ(&e->target, e->source.role);
+	else if (office_named(&e->target) && counterpart_of_state(c, &e->source))
+		as_organ(&e->source, e->target.role);
+}
+
 /* Note where event i's pattern (and the verb governing it) matched, for longest_match_wins. */
 static void record_match(ctx *c, size_t i, const pattern *pt, const mres *r, const pattern *gov, size_t gov_at)
 {
@@ -3213,6 +3511,7 @@ static void emit(ctx *c, size_t s, const pattern *pt, const mres *r, const dyad_
 		if (e.reciprocal) /* "A and B signed": both act */
 			acting_organ(&e.target, e.cameo);
 		meeting_roles(&e, pt->cameo);
+		mend_roles(c, &e);
 	}
 	e.sentence = s;
 	e.evidence = c->in->sents[s];
@@ -3337,6 +3636,31 @@ static int names_another(const ctx *c, const dyad_side *x)
  * (main_dyad) and whose sentence names no actor of another state — then the other side is meant; any other actor named
  * makes the target a guess, and none is taken. Returns 1 and sets *out when it found one.
  */
+/*
+ * Force used (18x-20x) with no target, in a sentence that names actors of one other state only
+ * ("Они не подчинились приказу пограничного наряда Таджикистана, открыли огонь"): that state.
+ */
+static int force_against_named(const ctx *c, const char *cameo, const dyad_side *src, dyad_side *out)
+{
+	const dyad_side *found = NULL;
+	size_t k;
+
+	if (!side_known(src) || !src->country[0] || strcmp(cameo, "18") < 0 || strcmp(cameo, "21") >= 0)
+		return 0;
+	for (k = 0; k < c->ncands; k++) {
+		const cand *x = &c->cands[k];
+		if (x->pair || !side_known(&x->side) || !x->side.country[0] || same_actor(&x->side, src))
+			continue;
+		if (found && !same_actor(found, &x->side))
+			return 0;
+		found = &x->side;
+	}
+	if (!found)
+		return 0;
+	*out = *found;
+	return 1;
+}
+
 static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *src, dyad_side *out)
 {
 	(void)s;
@@ -3356,6 +3680,14 @@ static int implied_target(ctx *c, size_t s, const char *cameo, const dyad_side *
  * coordinated verb's subject (the nearest actor before would be the first verb's object) and
  * whose target it addresses when it names none. -1 when there is none.
  */
+/* A Russian gerund as the morphology reads it in context: "осудил …, назвав Израиль …". */
+static int ru_gerund(const ctx *c, size_t t)
+{
+	const dyad_morph_word *w = cyrillic(c->folds[t]) ? ru_word(c, t) : NULL;
+
+	return w && (chosen(w)->feats & DYAD_F_VF_CONV) != 0;
+}
+
 static long coordinated_event(const ctx *c, size_t s, const mres *r)
 {
 	static const char *const adverbs[] = { "also", "then", "later", "subsequently", "further", NULL };
@@ -3368,7 +3700,7 @@ static long coordinated_event(const ctx *c, size_t s, const mres *r)
 	/* "and demanded", or a participle after a comma: "expelled 45 diplomats, accusing them of spying" */
 	if (!fold_in(c, t - 1, conjunctions) &&
 	    !(t == r->anchor && c->in->toks[t - 1].kind == DYAD_TOK_PUNCT && tok_str(c, t - 1).p[0] == ',' &&
-	      !cyrillic(c->folds[t]) && ends_with(c->folds[t], "ing")))
+	      ((!cyrillic(c->folds[t]) && ends_with(c->folds[t], "ing")) || ru_gerund(c, t))))
 		return -1;
 	for (k = c->nev; k > 0 && c->ev[k - 1].sentence == s; k--) {
 		const dyad_event *e = &c->ev[k - 1];
@@ -3553,7 +3885,7 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 					add_side(&tgt, &o, "counterpart (the word)");
 			} else if (side_known(spk) && same_actor(&src.s[0], spk) && !(r->soft & SOFT_TARGET)) {
 				dyad_side o;
-				if (counterpart(c, &src.s[0], &o))
+				if (hostile_code(pt->cameo) ? adversary(c, &src.s[0], &o) : counterpart(c, &src.s[0], &o))
 					add_side(&tgt, &o, "counterpart");
 			}
 			if (tgt.n == 0 && subject_list && src.n == 2) {
@@ -3615,6 +3947,8 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 		dyad_side o;
 		if (implied_target(c, s, gov ? governed_code(gov->cameo, pt->cameo) : pt->cameo, &src.s[0], &o))
 			add_side(&tgt, &o, "document party (the other side)");
+		else if (!gov && !r->soft && force_against_named(c, pt->cameo, &src.s[0], &o))
+			add_side(&tgt, &o, "the one other state the sentence names");
 	}
 	if (src.n == 0)
 		why = pt->source == SRC_SPEAKER ? "no speaker" : "no source";
@@ -3777,7 +4111,7 @@ static int one_clause_action(const dyad_event *o, const dyad_event *x)
 	if (!same_root(o->cameo, x->cameo))
 		return 0;
 	/* praise, thanks and congratulations are apart (05x with different modes) */
-	if (strncmp(x->cameo, "05", 2) == 0 && !same_mode(o->mode, x->mode))
+	if (modes_apart(x->cameo) && !same_mode(o->mode, x->mode))
 		return 0;
 	/* a visit and the talks held during it are two ("встретился с X, прибывшим с визитом") */
 	if (visit_code(o->cameo) != visit_code(x->cameo))

@@ -107,8 +107,8 @@ static const char *const place_preps[] = { "в",     "во", "на", "из", "д
 static const char *const acting_verbs[] = {
 	/* saying */
 	"заяв", "счита", "призв", "призыв", "настаива", "осуд", "выраз", "ответ", "предупред", "потребова", "отверг",
-	"обвин", "намерен", "готов", "направ", "отказ", "said", "say", "state", "warn", "urg", "announc", "accus",
-	"reject", "demand", "insist", "call", "respond", "condemn", "threaten",
+	"обвин", "намерен", "готов", "направ", "отказ", "назв", "расцен", "объяв", "сообщ", "said", "say", "state",
+	"warn", "urg", "announc", "accus", "reject", "demand", "insist", "call", "respond", "condemn", "threaten",
 	/* acting as a state */
 	"высл", "высыла", "отозв", "отзыва", "ввел", "ввод", "введ", "запрет", "подписал", "приостанов", "раскрит",
 	"критик", "пообещ", "пригроз", "угрож", "опроверг", "отклон", "упрекн", "возлож", "протест", "признал",
@@ -1046,8 +1046,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	m->title = title;
 	{
 		char code[24];
-		if (igo)
-			snprintf(code, sizeof code, "%s%s", igo->code, role);
+		if (igo) /* "генеральный секретарь ООН": the organisation, as people.txt codes its officers */
+			snprintf(code, sizeof code, "%s", igo->code);
 		else
 			snprintf(code, sizeof code, "%s%s", country, role);
 		if (country[0] || igo)

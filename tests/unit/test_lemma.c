@@ -124,7 +124,7 @@ static void a_plural_verb_without_nominative_speaks_of_in_x(void **state)
 	assert_string_equal(code("Власти России выслали дипломатов из Казахстана.", 1), "1663 RUSGOV -> KAZ");
 	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 1), "");
 	assert_string_equal(code("Посол России сказал, что выслали дипломатов из Казахстана.", 0),
-			    "1663 RUSDIP -> KAZ");
+			    "1663 RUSGOV -> KAZ");
 }
 
 static void the_subject_may_stand_after_its_verb(void **state)
