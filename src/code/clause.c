@@ -304,7 +304,8 @@ static void mark_aside(sent *s)
 /*
  * Where clauses begin: after ";", ":", a dash, "?" and "!"; at a comma before
  * a subordinating word or a conjunction, at a subordinating word, and at a
- * conjunction right before a predicate (which then shares the subject before).
+ * conjunction or (Russian) a comma right before a predicate, which may then
+ * share the subject before.
  */
 static void mark_breaks(sent *s)
 {
@@ -321,6 +322,15 @@ static void mark_breaks(sent *s)
 				if (!(s->t[j].upos == DYAD_UPOS_ADV || s->t[j].upos == DYAD_UPOS_PART))
 					break;
 			if (j < s->m && s->t[j].pred && (j == i + 1 || s->t[j - 1].word)) {
+				t->brk = 1;
+				t->shared = 1;
+			}
+		} else if (p->punct == ',' && t->cyr) {
+			/* "осудила переворот, не признала власть": a predicate right after a comma */
+			for (j = i; j < s->m && j < i + 2 && s->t[j].word && !s->t[j].pred; j++)
+				if (!(s->t[j].upos == DYAD_UPOS_ADV || s->t[j].upos == DYAD_UPOS_PART))
+					break;
+			if (j < s->m && s->t[j].pred && s->t[j].cyr && (j == i || s->t[j - 1].word)) {
 				t->brk = 1;
 				t->shared = 1;
 			}
@@ -500,8 +510,10 @@ static size_t find_phrases(sent *s, size_t from, size_t to, phrase *ph)
 		for (j = i; j < to && s->seg[j] == s->cur && (np_word(s, j) || s->t[j].aside); j++) {
 			if (s->t[j].aside)
 				continue;
-			/* "эти действия": a pronoun before a noun it can agree with is its attribute */
-			if (s->t[j].cyr && s->t[j].upos == DYAD_UPOS_PRON && j + 1 < to && s->t[j + 1].cyr &&
+			/* "эти действия", "военный переворот": a pronoun or a word that can be an adjective, before a
+			   noun it can agree with, is its attribute */
+			if (s->t[j].cyr && (s->t[j].upos == DYAD_UPOS_PRON || can_be(s, j, DYAD_UPOS_ADJ, 0)) &&
+			    !s->t[j].name && j + 1 < to && s->t[j + 1].cyr &&
 			    (s->t[j + 1].upos == DYAD_UPOS_NOUN || s->t[j + 1].upos == DYAD_UPOS_ADJ) &&
 			    (cases_of(s, j, 0) & cases_of(s, j + 1, 0)))
 				continue;
@@ -671,6 +683,12 @@ static const char *en_role(const sent *s, const phrase *p, int passive)
 	return "prepositional";
 }
 
+/* Only a verb that takes an accusative has one beside its subject: not "ожидается", "был вызван". */
+static int takes_accusative(const sent *s, const pgroup *g)
+{
+	return !g->passive && !(s->t[g->agree].feats & (DYAD_F_VOICE_MID | DYAD_F_VARIANT_SHORT));
+}
+
 /*
  * "Потепление синоптики прогнозируют": with no phrase agreeing with the
  * predicate (features f), a noun read as a genitive of the phrase before it
@@ -720,8 +738,7 @@ static long split_subject(const sent *s, uint64_t f, phrase *ph, size_t *np, con
 static long ru_subject(const sent *s, const pgroup *g, phrase *ph, size_t *np, const char **how)
 {
 	uint64_t f = s->t[g->agree].feats;
-	/* only a verb that takes an accusative has one beside its subject: not "ожидается", "был вызван" */
-	int transitive = !g->passive && !(f & (DYAD_F_VOICE_MID | DYAD_F_VARIANT_SHORT));
+	int transitive = takes_accusative(s, g);
 	long best = -1;
 	int bscore = -1, nagree = 0;
 	size_t k, n = *np;
@@ -797,7 +814,14 @@ static void one_clause(dyad_arena *a, sent *s, const pgroup *g, size_t from, siz
 	cl->agent = cl->possessor = -1;
 	for (k = 0; k < n; k++)
 		ph[k].before = ph[k].a.te <= g->pred;
-	subj = cl->shared_subject ? -1 : ru ? ru_subject(s, g, ph, &n, &how) : en_subject(s, g, ph, n, &how);
+	subj = ru ? ru_subject(s, g, ph, &n, &how) : en_subject(s, g, ph, n, &how);
+	/* a predicate that may share the subject before keeps its own only when it cannot be the object
+	   ("…, не признала власть мятежников": "власть" can) */
+	if (cl->shared_subject && subj >= 0 && ru && takes_accusative(s, g) &&
+	    (cases_of(s, ph[subj].a.head, 0) & DYAD_F_CASE_ACC))
+		subj = -1;
+	if (subj >= 0)
+		cl->shared_subject = 0;
 	for (k = 0; k < n; k++) {
 		ph[k].a.ts += s->ts;
 		ph[k].a.te += s->ts;
@@ -867,6 +891,19 @@ static void segment(sent *s, size_t *first, size_t *last)
 			first[s->seg[i]] = i;
 		last[s->seg[i]] = i;
 	}
+}
+
+/* Can the subject x (of the clause before) be predicate g's too: in Russian, does it agree with it? */
+static int shares(const sent *s, const pgroup *g, const dyad_clause_arg *x)
+{
+	phrase p;
+
+	if (!s->t[g->head].cyr)
+		return 1;
+	memset(&p, 0, sizeof p);
+	p.a = *x;
+	p.a.head -= s->ts;
+	return agrees(s, &p, s->t[g->agree].feats, 0);
 }
 
 /*
@@ -959,11 +996,12 @@ void dyad_clauses_find(dyad_arena *a, dyad_str text, const dyad_token *toks, con
 		if (!cl->has_subject)
 			antecedent(&s, lo, first, ph, cl);
 		/* "осуждает эти действия и требует": the subject before */
-		if (cl->shared_subject && prev && prev->has_subject) {
+		if (cl->shared_subject && prev && prev->has_subject && shares(&s, &g[i], &prev->subject)) {
 			cl->has_subject = 1;
 			cl->subject = prev->subject;
 			cl->subject.how = "shared with the predicate coordinated before";
-		}
+		} else
+			cl->shared_subject = 0;
 		prev = cl;
 		out->n++;
 	}

@@ -108,6 +108,18 @@ static void objects_by_case_and_preposition(void **state)
 	/* a noun of action holds its genitive agent */
 	assert_string_equal(clauses("Визит президента России в Казахстан состоялся в Астане.", DYAD_LANG_RU),
 			    "состоялся active | subject=RUSGOV | destination (в+Acc)=KAZ | place (в+Loc)=KAZ");
+	/* a predicate after a comma shares the subject when its own nominative can be its object */
+	assert_string_equal(clauses("Беларусь осудила переворот, не признала власть военных.", DYAD_LANG_RU),
+			    "осудила active | subject=BLR | patient (Acc)=переворот\n"
+			    "признала active | subject=BLR | patient (Acc)=власть");
+	/* a reflexive verb takes no accusative: the nearest nominative after it */
+	assert_string_equal(
+		clauses("В Казахстане ожидается снег, на дорогах гололедица.", DYAD_LANG_RU),
+		"ожидается active | subject=снег | place (в+Loc)=KAZ | place (на+Loc)=дорогах | nominative=гололедица");
+	/* a noun read as the genitive of the word before, when nothing else agrees */
+	assert_string_equal(
+		clauses("Потепление синоптики прогнозируют к концу недели.", DYAD_LANG_RU),
+		"прогнозируют active | subject=синоптики | patient (Acc)=Потепление | towards (к+Dat)=концу");
 	/* a predicate joined by "и" shares the subject */
 	assert_string_equal(clauses("Беларусь осудила эти действия и потребовала от России объяснений.", DYAD_LANG_RU),
 			    "осудила active | subject=BLR | patient (Acc)=действия\n"
