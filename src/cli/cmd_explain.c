@@ -1,6 +1,6 @@
 /*
- * cmd_explain.c — `dyad explain`: sentence by sentence, the actors found, the
- * events coded with the pattern that fired, and the events set aside with
+ * cmd_explain.c — `dyad explain`: sentence by sentence, its clauses, the
+ * actors found, the events coded with the pattern that fired, and the events set aside with
  * the reason, so a person can see why dyad coded what it did.
  */
 #include "cli.h"
@@ -165,8 +165,9 @@ const dyad_cmd dyad_cmd_explain = {
 	45,
 	"show, sentence by sentence, why each event was or was not coded",
 	"[options] FILE...",
-	"Reads pages as `dyad code` does and prints each sentence of each document with the actors\n"
-	"found in it, the events coded from it with the pattern that fired (file:line: pattern), and\n"
+	"Reads pages as `dyad code` does and prints each sentence of each document with its clauses\n"
+	"(predicate, voice, subject and the other phrases by role, with the actor each holds), the\n"
+	"actors found in it, the events coded from it with the pattern that fired (file:line: pattern), and\n"
 	"the events a pattern matched but dyad set aside, with the reason: no source or target, the\n"
 	"same actor on both sides, negated, hypothetical, or a repeat of an earlier event.",
 	opts,
