@@ -145,6 +145,11 @@ static int en_adverb(const sent *s, size_t i)
 	       s->t[i].upos == DYAD_UPOS_ADV;
 }
 
+static int nominal_upos(dyad_upos u)
+{
+	return u == DYAD_UPOS_NOUN || u == DYAD_UPOS_PROPN || u == DYAD_UPOS_PRON;
+}
+
 /* Any reading of token i of part of speech u (with the features `f` when not 0)? */
 static int can_be(const sent *s, size_t i, dyad_upos u, uint64_t f)
 {
@@ -174,18 +179,28 @@ static int en_participle(const sent *s, size_t i)
 	       (l.n > 3 && (memcmp(l.p + l.n - 2, "ed", 2) == 0 || memcmp(l.p + l.n - 2, "en", 2) == 0));
 }
 
-/* Can English word i begin a verb group: not after an article or a possessive, not capitalised inside the sentence. */
+/*
+ * Can English word i begin a verb group: not after "to", nor after an article
+ * or adjective when it can be a noun, not capitalised inside the sentence.
+ */
 static int en_verb_start(const sent *s, size_t i)
 {
 	const tinfo *t = &s->t[i];
 
 	if (!t->word || t->cyr || (t->cap && i > 0))
 		return 0;
-	if (i > 0 && (lemma_in(s, i - 1, en_det) || s->t[i - 1].upos == DYAD_UPOS_ADJ || lemma_is(s, i - 1, "to")))
+	/* "the talks", "new sanctions": after an article or adjective a word that can be a noun is one */
+	if (i > 0 && (lemma_is(s, i - 1, "to") || ((lemma_in(s, i - 1, en_det) || s->t[i - 1].upos == DYAD_UPOS_ADJ) &&
+						   can_be(s, i, DYAD_UPOS_NOUN, 0))))
 		return 0;
 	if (t->upos == DYAD_UPOS_AUX || lemma_in(s, i, en_aux))
 		return t->upos == DYAD_UPOS_AUX || t->upos == DYAD_UPOS_VERB || t->upos == DYAD_UPOS_X;
-	return t->upos == DYAD_UPOS_VERB && (t->feats & DYAD_F_VF_FIN) && !(t->feats & DYAD_F_VF_GER);
+	if (t->upos == DYAD_UPOS_VERB)
+		return (t->feats & DYAD_F_VF_FIN) && !(t->feats & DYAD_F_VF_GER);
+	/* "the military said", "…," said Lavrov: a word read first as an adjective that can be a finite verb,
+	   after a noun or a comma */
+	return t->upos == DYAD_UPOS_ADJ && can_be(s, i, DYAD_UPOS_VERB, DYAD_F_VF_FIN) && i > 0 &&
+	       (nominal_upos(s->t[i - 1].upos) || s->t[i - 1].punct == ',' || s->t[i - 1].punct == '"');
 }
 
 typedef struct {
@@ -354,11 +369,6 @@ static const char *const en_preps[] = { "of",     "in",        "on",      "at", 
 static const char *const en_time[] = { "monday",  "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",
 				       "week",    "month",   "year",      "day",      "today",  "yesterday", "morning",
 				       "evening", "night",   "weekend",   "time",     NULL };
-
-static int nominal_upos(dyad_upos u)
-{
-	return u == DYAD_UPOS_NOUN || u == DYAD_UPOS_PROPN || u == DYAD_UPOS_PRON;
-}
 
 /* Can token i belong to a noun phrase? */
 static int np_word(const sent *s, size_t i)

@@ -157,6 +157,10 @@ static void english_across_parentheses_and_appositions(void **state)
 		clauses("The president of Kazakhstan, who arrived in Minsk on Monday, met Lukashenko.", DYAD_LANG_EN),
 		"arrived active | subject=KAZGOV | place (in/at)=BLR | prepositional=Monday\n"
 		"met active | subject=KAZGOV | object=BLRGOV");
+	/* "X said (that) Y …": two clauses, the second's subject right before its verb */
+	assert_string_equal(clauses("The Kazakh military said Russian forces shelled the border post.", DYAD_LANG_EN),
+			    "said active | subject=KAZ\n"
+			    "shelled active | subject=RUS | object=post");
 	/* a time before the subject is no subject */
 	assert_string_equal(clauses("Last week, Belarus accused the United States of interference.", DYAD_LANG_EN),
 			    "accused active | subject=BLR | time=week | object=USA");
