@@ -150,7 +150,8 @@ typedef struct {
 	const char *role; /**< "subject", "patient (Acc)", "counterpart (с+Ins)", "agent (by)", ...; static */
 	const char *how;  /**< the subject: how it was told from the others; else NULL; static */
 	int coordinated;  /**< heads a list joined by "и"/"and" or "с"+Ins ("Токаев и Лукашенко") */
-	int unique;       /**< the subject: the only phrase of its clause agreeing with the predicate (Russian) */
+	int unique;       /**< the subject: case leaves no other (Russian): the only phrase agreeing with the
+			       predicate, or the only one of them that cannot be its object */
 } dyad_clause_arg;
 
 /** One clause: its predicate, voice, subject and objects. */

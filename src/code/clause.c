@@ -750,7 +750,7 @@ static long ru_subject(const sent *s, const pgroup *g, phrase *ph, size_t *np, c
 	uint64_t f = s->t[g->agree].feats;
 	int transitive = takes_accusative(s, g);
 	long best = -1;
-	int bscore = -1, nagree = 0;
+	int bscore = -1, nagree = 0, nonly = 0;
 	size_t k, n = *np;
 
 	for (k = 0; k < n; k++) {
@@ -762,6 +762,7 @@ static long ru_subject(const sent *s, const pgroup *g, phrase *ph, size_t *np, c
 			continue;
 		nagree++;
 		score = (transitive && !(cases_of(s, p->a.head, 0) & DYAD_F_CASE_ACC) ? 4 : 0) + (p->before ? 2 : 0);
+		nonly += score >= 4;
 		if (score > bscore || (score == bscore && !p->before)) { /* after the verb: the nearest is the first */
 			if (score == bscore && !p->before && best >= 0 && !ph[best].before)
 				continue;
@@ -771,13 +772,11 @@ static long ru_subject(const sent *s, const pgroup *g, phrase *ph, size_t *np, c
 	}
 	if (best < 0)
 		return split_subject(s, f, ph, np, how);
-	if (best >= 0)
-		ph[best].a.unique = nagree == 1;
-	if (best >= 0)
-		*how = nagree == 1 ? "the nominative agreeing with the predicate"
-		       : bscore >= 4
-			       ? "agrees, and cannot be an accusative"
-			       : (ph[best].before ? "agrees, before the predicate" : "agrees, after the predicate");
+	/* case leaves no other: the only one agreeing, or the only one that cannot be the object */
+	ph[best].a.unique = nagree == 1 || nonly == 1;
+	*how = nagree == 1   ? "the nominative agreeing with the predicate"
+	       : bscore >= 4 ? "agrees, and cannot be an accusative"
+			     : (ph[best].before ? "agrees, before the predicate" : "agrees, after the predicate");
 	return best;
 }
 

@@ -3426,7 +3426,7 @@ static int clause_source(ctx *c, size_t s, const mres *r, const char **how, int 
 		if (cl->pred_end <= r->start || cl->pred >= r->end)
 			continue;
 		/* a predicate coordinated with the one before: coordinated_event gives its subject and object; a
-		   Russian subject only where agreement leaves no other */
+		   Russian subject only where case leaves no other */
 		if (cl->passive || cl->shared_subject || !(x = dyad_clause_actor(cl, how)) ||
 		    (cyrillic(c->folds[cl->head]) && !x->unique))
 			return -1;
