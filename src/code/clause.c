@@ -285,6 +285,10 @@ static const char *const subordinators[] = { "что",       "чтобы", "ко
 					     "поскольку", "хотя",  "пока",    "that", "which", "who",
 					     "whom",      "whose", "where",   "when", "while", "because",
 					     "although",  "if",    "whereas", NULL };
+/* Verbs that report what was said before them ("…, сообщили в МИД", "…, заявил министр"). */
+static const char *const ru_speech[] = { "сообщить", "сообщать",   "заявить",     "заявлять",   "сказать",  "говорить",
+					 "отметить", "отмечать",   "подчеркнуть", "добавить",   "передать", "пояснить",
+					 "уточнить", "рассказать", "указать",     "говориться", "считать",  NULL };
 static const char *const conjunctions[] = { "и", "а", "но", "однако", "and", "but", NULL };
 
 /*
@@ -341,11 +345,13 @@ static void mark_breaks(sent *s)
 				t->shared = 1;
 			}
 		} else if (p->punct == ',' && t->cyr) {
-			/* "осудила переворот, не признала власть": a predicate right after a comma */
+			/* "осудила переворот, не признала власть": a predicate right after a comma, unless it
+			   reports what came before ("…, сообщили в МИД") */
 			for (j = i; j < s->m && j < i + 2 && s->t[j].word && !s->t[j].pred; j++)
 				if (!(s->t[j].upos == DYAD_UPOS_ADV || s->t[j].upos == DYAD_UPOS_PART))
 					break;
-			if (j < s->m && s->t[j].pred && s->t[j].cyr && (j == i || s->t[j - 1].word)) {
+			if (j < s->m && s->t[j].pred && s->t[j].cyr && (j == i || s->t[j - 1].word) &&
+			    !lemma_in(s, j, ru_speech)) {
 				t->brk = 1;
 				t->shared = 1;
 			}
@@ -772,8 +778,9 @@ static long ru_subject(const sent *s, const pgroup *g, phrase *ph, size_t *np, c
 	}
 	if (best < 0)
 		return split_subject(s, f, ph, np, how);
-	/* case leaves no other: the only one agreeing, or the only one that cannot be the object */
-	ph[best].a.unique = nagree == 1 || nonly == 1;
+	/* case leaves no other: the only one agreeing, or the only one that cannot be the object; and one
+	   after a verb that takes an accusative must be no accusative ("В МИД назвали действия …") */
+	ph[best].a.unique = (nagree == 1 || nonly == 1) && (bscore >= 4 || ph[best].before || !transitive);
 	*how = nagree == 1   ? "the nominative agreeing with the predicate"
 	       : bscore >= 4 ? "agrees, and cannot be an accusative"
 			     : (ph[best].before ? "agrees, before the predicate" : "agrees, after the predicate");

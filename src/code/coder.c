@@ -3401,20 +3401,24 @@ static int by_agent_target(const ctx *c, size_t s, const pattern *pt, const mres
  */
 /*
  * The source the clause analysis of sentence s (clause.c) gives the pattern
- * matched at r: the actor the subject of the clause whose predicate the
- * pattern's words cover holds ("Минск посетил министр иностранных дел
- * Китая": the nominative that agrees). An active clause only: the passive's
- * agent is passive_roles' to find, and coordinated_event reads a predicate
- * coordinated with the one before. -1 when the clause has none, or it is a
- * place, both sides ("лидеров двух стран"), at another level, or the
- * pattern's own target; *how says how it was
- * found, *list_after whether a list it heads goes on after it.
+ * matched at r: the actor the subject holds ("Минск посетил министр
+ * иностранных дел Китая": the nominative that agrees) of the clause whose
+ * predicate the pattern's words begin at (not "In a separate development,
+ * Riyadh and Tehran pledged", nor a noun after the verb: "freed six American
+ * detainees after a visit by a U.S. envoy" has other parties). An active
+ * clause only: the passive's agent is passive_roles' to find, and
+ * coordinated_event reads a predicate coordinated with the one before. -1
+ * when the clause has none, or it is a place, both sides ("лидеров двух
+ * стран"), at another level, or the pattern's own target; *how says how it
+ * was found, *list_after whether a list it heads goes on after it.
  */
 static int clause_source(ctx *c, size_t s, const mres *r, const char **how, int *list_after)
 {
 	size_t i, m0 = c->ix.sent_men[s];
 	int k, j;
 
+	if (passive_at(c, s, r->anchor)) /* the coder reads its word as a passive: passive_roles decides */
+		return -1;
 	if (c->clauses_in != s) {
 		dyad_clauses_find(c->a, c->in->text, c->in->toks, c->in->morph, c->sent_tok[s], c->sent_tok[s + 1],
 				  c->in->mentions + m0, c->ix.sent_men[s + 1] - m0, &c->clauses);
@@ -3423,7 +3427,7 @@ static int clause_source(ctx *c, size_t s, const mres *r, const char **how, int 
 	for (i = 0; i < c->clauses.n; i++) {
 		const dyad_clause *cl = &c->clauses.cl[i];
 		const dyad_clause_arg *x;
-		if (cl->pred_end <= r->start || cl->pred >= r->end)
+		if (r->start < cl->pred || r->start >= cl->pred_end)
 			continue;
 		/* a predicate coordinated with the one before: coordinated_event gives its subject and object; a
 		   Russian subject only where case leaves no other */

@@ -112,6 +112,10 @@ static void objects_by_case_and_preposition(void **state)
 	assert_string_equal(clauses("Беларусь осудила переворот, не признала власть военных.", DYAD_LANG_RU),
 			    "осудила active | subject=BLR | patient (Acc)=переворот\n"
 			    "признала active | subject=BLR | patient (Acc)=власть");
+	/* ... but a verb that reports what came before has a subject of its own, or none */
+	assert_string_equal(clauses("Казахстан выслал посла России, сообщили в МИД Беларуси.", DYAD_LANG_RU),
+			    "выслал active | subject=KAZ | patient (Acc)=RUS\n"
+			    "сообщили active | subject=- | destination (в+Acc)=BLRGOV");
 	/* a reflexive verb takes no accusative: the nearest nominative after it */
 	assert_string_equal(
 		clauses("В Казахстане ожидается снег, на дорогах гололедица.", DYAD_LANG_RU),
