@@ -3432,7 +3432,7 @@ static int clause_source(ctx *c, size_t s, const mres *r, const char **how, int 
 		/* a predicate coordinated with the one before: coordinated_event gives its subject and object; a
 		   Russian subject only where case leaves no other */
 		if (cl->passive || cl->shared_subject || !(x = dyad_clause_actor(cl, how)) ||
-		    (cyrillic(c->folds[cl->head]) && !x->unique))
+		    (cyrillic(c->folds[cl->head]) && x == &cl->subject && !x->unique))
 			return -1;
 		k = cand_at(c, c->in->mentions[m0 + (size_t)x->mention].tok_start);
 		/* "переговоры лидеров двух стран": both sides are the pair's to give */

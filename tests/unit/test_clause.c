@@ -29,9 +29,11 @@ static dyad_morph *mo;
 /*
  * The clauses of `text` (one sentence, in language `lang`) written one a
  * line: "predicate voice | subject=CODE | role=CODE ...", the actor a phrase
- * holds as its code, or its first word when it holds none. Valid until the
- * next call.
+ * holds as its code, or its head word when it holds none; with `with_actor`,
+ * how the phrase that acts was found. Valid until the next call.
  */
+static int with_actor; /* clauses() also says which phrase acts (dyad_clause_actor) */
+
 static const char *clauses(const char *text, dyad_lang lang)
 {
 	static dyad_buf out = DYAD_BUF_INIT;
@@ -68,6 +70,11 @@ static const char *clauses(const char *text, dyad_lang lang)
 			else
 				dyad_buf_printf(&out, "%.*s", (int)(toks[x->head].span.end - toks[x->head].span.start),
 						text + toks[x->head].span.start);
+		}
+		if (with_actor) {
+			const char *how = NULL;
+			x = dyad_clause_actor(cl, &how);
+			dyad_buf_printf(&out, " | actor: %s", x ? how : "none");
 		}
 	}
 	if (cs.note)
@@ -149,10 +156,6 @@ static void the_passive_and_its_agent(void **state)
 
 static void english_across_parentheses_and_appositions(void **state)
 {
-	dyad_clauses cs;
-	const dyad_clause_arg *x;
-	const char *how = NULL;
-
 	(void)state;
 	assert_string_equal(clauses("Kazakhstan's foreign ministry (MFA) condemned the Russian side.", DYAD_LANG_EN),
 			    "condemned active | subject=KAZGOV | object=RUS");
@@ -168,22 +171,38 @@ static void english_across_parentheses_and_appositions(void **state)
 	/* a time before the subject is no subject */
 	assert_string_equal(clauses("Last week, Belarus accused the United States of interference.", DYAD_LANG_EN),
 			    "accused active | subject=BLR | time=week | object=USA");
-	/* the actor of a clause: the passive's agent, else the subject */
-	memset(&cs, 0, sizeof cs);
-	{
-		dyad_clause cl;
-		memset(&cl, 0, sizeof cl);
-		cl.passive = 1;
-		cl.agent = -1;
-		cl.possessor = -1;
-		cl.has_subject = 1;
-		cl.subject.mention = 0;
-		assert_null(dyad_clause_actor(&cl, &how)); /* the passive's subject is acted on */
-		cl.passive = 0;
-		x = dyad_clause_actor(&cl, &how);
-		assert_ptr_equal(x, &cl.subject);
-		assert_string_equal(how, "clause subject");
-	}
+}
+
+/* Which phrase of a clause acts (dyad_clause_actor): the subject, a passive's agent, "у X". */
+static void the_actor_of_a_clause(void **state)
+{
+	const dyad_clause_arg *x;
+	const char *how = NULL;
+	dyad_clause cl;
+
+	(void)state;
+	with_actor = 1;
+	assert_string_equal(clauses("У президентов России и Казахстана состоялись переговоры.", DYAD_LANG_RU),
+			    "состоялись active | subject=переговоры | possessor (у+Gen)=RUSGOV"
+			    " | actor: clause possessor (\"у X\")");
+	assert_string_equal(
+		clauses("Посол России был вызван в МИД Казахстана.", DYAD_LANG_RU),
+		"вызван passive | subject=RUSDIP | agent (в X: the office)=KAZGOV | actor: clause agent (passive)");
+	assert_string_equal(clauses("Russian diplomats were expelled.", DYAD_LANG_EN),
+			    "expelled passive | subject=RUS | actor: none");
+	with_actor = 0;
+	/* a passive clause with no agent: its subject is acted on, and acts once the clause is active */
+	memset(&cl, 0, sizeof cl);
+	cl.passive = 1;
+	cl.agent = -1;
+	cl.possessor = -1;
+	cl.has_subject = 1;
+	cl.subject.mention = 0;
+	assert_null(dyad_clause_actor(&cl, &how));
+	cl.passive = 0;
+	x = dyad_clause_actor(&cl, &how);
+	assert_ptr_equal(x, &cl.subject);
+	assert_string_equal(how, "clause subject");
 }
 
 /* Ten thousand tokens in one sentence: cut with a note, at once. */
@@ -235,6 +254,7 @@ int main(void)
 		cmocka_unit_test(objects_by_case_and_preposition),
 		cmocka_unit_test(the_passive_and_its_agent),
 		cmocka_unit_test(english_across_parentheses_and_appositions),
+		cmocka_unit_test(the_actor_of_a_clause),
 		cmocka_unit_test(a_sentence_of_ten_thousand_tokens),
 	};
 	return cmocka_run_group_tests_name("clause", tests, setup, teardown);
