@@ -195,8 +195,11 @@ static int en_verb_start(const sent *s, size_t i)
 		return 0;
 	if (t->upos == DYAD_UPOS_AUX || lemma_in(s, i, en_aux))
 		return t->upos == DYAD_UPOS_AUX || t->upos == DYAD_UPOS_VERB || t->upos == DYAD_UPOS_X;
-	if (t->upos == DYAD_UPOS_VERB)
+	if (t->upos == DYAD_UPOS_VERB && (t->feats & (DYAD_F_VF_FIN | DYAD_F_VF_INF | DYAD_F_VF_PART | DYAD_F_VF_GER)))
 		return (t->feats & DYAD_F_VF_FIN) && !(t->feats & DYAD_F_VF_GER);
+	/* a bare form that cannot be a noun, after its subject: "our practical affairs improve" */
+	if (t->upos == DYAD_UPOS_VERB)
+		return i > 0 && nominal_upos(s->t[i - 1].upos) && !can_be(s, i, DYAD_UPOS_NOUN, 0);
 	/* "the military said", "…," said Lavrov: a word read first as an adjective that can be a finite verb,
 	   after a noun or a comma */
 	return t->upos == DYAD_UPOS_ADJ && can_be(s, i, DYAD_UPOS_VERB, DYAD_F_VF_FIN) && i > 0 &&
@@ -392,6 +395,12 @@ static int np_word(const sent *s, size_t i)
 	}
 	if (lemma_in(s, i, en_preps) || lemma_in(s, i, conjunctions) || lemma_in(s, i, subordinators))
 		return 0;
+	/* "the presidential press service", "the state visit": a word that can be a noun and is no predicate;
+	   "the most important": an adverb between an article or adjective and an adjective */
+	if (can_be(s, i, DYAD_UPOS_NOUN, 0) ||
+	    (t->upos == DYAD_UPOS_ADV && i > 0 && i + 1 < s->m && s->t[i + 1].upos == DYAD_UPOS_ADJ &&
+	     (lemma_in(s, i - 1, en_det) || s->t[i - 1].upos == DYAD_UPOS_ADJ)))
+		return 1;
 	return nominal_upos(t->upos) || t->upos == DYAD_UPOS_ADJ || t->upos == DYAD_UPOS_DET ||
 	       t->upos == DYAD_UPOS_NUM || t->cap || lemma_in(s, i, en_det) ||
 	       (t->upos == DYAD_UPOS_VERB && (t->feats & (DYAD_F_VF_GER | DYAD_F_VF_PART)) && i + 1 < s->m &&

@@ -168,6 +168,13 @@ static void english_across_parentheses_and_appositions(void **state)
 	assert_string_equal(clauses("The Kazakh military said Russian forces shelled the border post.", DYAD_LANG_EN),
 			    "said active | subject=KAZ\n"
 			    "shelled active | subject=RUS | object=post");
+	/* a word that can be a noun inside a phrase is one ("state visit", "press service"); a bare verb form that
+	   cannot be one, after its subject, is a predicate */
+	assert_string_equal(clauses("The state visit of the Kazakh president to Belarus continues.", DYAD_LANG_EN),
+			    "continues active | subject=KAZGOV | recipient (to)=BLR");
+	assert_string_equal(clauses("Kazakh officials believe Russian troops remain in Belarus.", DYAD_LANG_EN),
+			    "believe active | subject=KAZ\n"
+			    "remain active | subject=RUS | place (in/at)=BLR");
 	/* a time before the subject is no subject */
 	assert_string_equal(clauses("Last week, Belarus accused the United States of interference.", DYAD_LANG_EN),
 			    "accused active | subject=BLR | time=week | object=USA");
