@@ -138,6 +138,69 @@ int dyad_event_repeats(const dyad_event *earlier, const dyad_event *later);
  */
 uint64_t dyad_event_key(const dyad_event *e);
 
+/* ---- clauses -------------------------------------------------------------------------------- */
+
+/** One phrase of a clause: the subject or an object, with its role and the actor it holds. */
+typedef struct {
+	size_t ts, te;    /**< its tokens [ts, te): the head, its attributes, genitives and appositions */
+	size_t head;      /**< the head token */
+	size_t prep;      /**< the preposition governing it, or SIZE_MAX */
+	long mention;     /**< index (into the mentions given) of the actor it holds, or -1 */
+	uint64_t cases;   /**< DYAD_F_CASE_* bits the head can stand in here (0: unknown) */
+	const char *role; /**< "subject", "patient (Acc)", "counterpart (с+Ins)", "agent (by)", ...; static */
+	const char *how;  /**< the subject: how it was told from the others; else NULL; static */
+	int coordinated;  /**< heads a list joined by "и"/"and" or "с"+Ins ("Токаев и Лукашенко") */
+	int unique;       /**< the subject: case leaves no other (Russian): the only phrase agreeing with the
+			       predicate, or the only one of them that cannot be its object */
+} dyad_clause_arg;
+
+/** One clause: its predicate, voice, subject and objects. */
+typedef struct {
+	size_t ts, te;         /**< the clause's tokens */
+	size_t pred, pred_end; /**< the predicate's tokens ("был вызван", "has been shelled") */
+	size_t head;           /**< its main word */
+	int passive;           /**< a passive predicate: the subject is the one acted on */
+	int shared_subject;    /**< a predicate coordinated with the one before ("и требует"): its subject */
+	int has_subject;       /**< subject below is set */
+	dyad_clause_arg subject;
+	dyad_clause_arg *obj; /**< the other phrases, in text order */
+	size_t nobj;
+	long agent;     /**< index in obj of a passive's agent (Ins, "by", or the office "в X"), or -1 */
+	long possessor; /**< index in obj of "у X" ("у X состоялись переговоры"), or -1 */
+} dyad_clause;
+
+/** A sentence's clauses. */
+typedef struct {
+	dyad_clause *cl;
+	size_t n;
+	const char *note; /**< why the analysis stopped short ("cut at 400 tokens"), or NULL */
+} dyad_clauses;
+
+/** Tokens of one sentence the clause analysis reads at most; the rest is left out with a note. */
+#define DYAD_CLAUSE_MAX_TOKENS 400
+
+/**
+ * The clauses of one sentence, tokens [ts, te) of `toks` over `text`, with
+ * each token's readings `morph` (dyad_code_morph; NULL: by position and the
+ * function words alone) and the sentence's actor mentions `men` (n of them,
+ * in text order). Russian: the predicate is a finite verb or a short
+ * participle ("был вызван"), the subject the nominative that agrees with it in
+ * number, gender or person wherever it stands (one that cannot be an
+ * accusative before one that can, then the one before the verb); objects by
+ * case and preposition. English: by position, across parentheses and
+ * appositions, the passive's agent after "by". Time is linear in the
+ * sentence; past DYAD_CLAUSE_MAX_TOKENS it is cut with a note. Owned by `a`.
+ */
+void dyad_clauses_find(dyad_arena *a, dyad_str text, const dyad_token *toks, const dyad_morph_word *morph, size_t ts,
+		       size_t te, const dyad_mention *men, size_t n, dyad_clauses *out);
+
+/**
+ * The phrase of clause `cl` whose actor acts: the subject's of an active
+ * clause, the agent's of a passive one, "у X" when the subject holds no actor.
+ * NULL when none holds one. *how gets a word on why ("clause subject", ...).
+ */
+const dyad_clause_arg *dyad_clause_actor(const dyad_clause *cl, const char **how);
+
 /* ---- long texts, a window at a time ------------------------------------------------------ */
 
 /** Bytes of sentences coded together when a text is coded in windows; a document up to four times that is coded whole. */

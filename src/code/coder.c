@@ -93,6 +93,8 @@ typedef struct {
 	int all; /* explaining: note what was set aside and why */
 	dyad_buf scratch;
 	idx ix;
+	dyad_clauses clauses; /* of sentence clauses_in (clause.c), read when an event asks for its source */
+	size_t clauses_in;
 } ctx;
 
 /* ---- words ----------------------------------------------------------------------------------- */
@@ -3790,6 +3792,55 @@ static int by_agent_target(const ctx *c, size_t s, const pattern *pt, const mres
  * document's. Lists give one event per member. Where the morphology read
  * the words, case decides too (can_fill); a side it chose says "by case".
  */
+/*
+ * The source the clause analysis of sentence s (clause.c) gives the pattern
+ * matched at r: the actor the subject holds ("Минск посетил министр
+ * иностранных дел Китая": the nominative that agrees) of the clause whose
+ * predicate the pattern's words begin at (not "In a separate development,
+ * Riyadh and Tehran pledged", nor a noun after the verb: "freed six American
+ * detainees after a visit by a U.S. envoy" has other parties). An active
+ * clause only: the passive's agent is passive_roles' to find, and
+ * coordinated_event reads a predicate coordinated with the one before. -1
+ * when the clause has none, or it is a place, both sides ("лидеров двух
+ * стран"), at another level, or the pattern's own target; *how says how it
+ * was found, *list_after whether a list it heads goes on after it.
+ */
+static int clause_source(ctx *c, size_t s, const mres *r, const char **how, int *list_after)
+{
+	size_t i, m0 = c->ix.sent_men[s];
+	int k, j;
+
+	if (passive_at(c, s, r->anchor)) /* the coder reads its word as a passive: passive_roles decides */
+		return -1;
+	if (c->clauses_in != s) {
+		dyad_clauses_find(c->a, c->in->text, c->in->toks, c->in->morph, c->sent_tok[s], c->sent_tok[s + 1],
+				  c->in->mentions + m0, c->ix.sent_men[s + 1] - m0, &c->clauses);
+		c->clauses_in = s;
+	}
+	for (i = 0; i < c->clauses.n; i++) {
+		const dyad_clause *cl = &c->clauses.cl[i];
+		const dyad_clause_arg *x;
+		if (r->start < cl->pred || r->start >= cl->pred_end)
+			continue;
+		/* a predicate coordinated with the one before: coordinated_event gives its subject and object; a
+		   Russian subject only where case leaves no other */
+		if (cl->passive || cl->shared_subject || !(x = dyad_clause_actor(cl, how)) ||
+		    (cyrillic(c->folds[cl->head]) && x == &cl->subject && !x->unique))
+			return -1;
+		k = cand_at(c, c->in->mentions[m0 + (size_t)x->mention].tok_start);
+		/* "переговоры лидеров двух стран": both sides are the pair's to give */
+		if (k < 0 || c->cands[k].location || c->cands[k].pair || !same_level(c, &c->cands[k], r->anchor))
+			return -1;
+		for (j = 0; j < r->ntgt; j++)
+			if (r->tgt[j] == k)
+				return -1;
+		/* a list ("Germany and France condemned") is read on from its first actor */
+		*list_after = x->coordinated || c->cands[k].ts > r->anchor;
+		return k;
+	}
+	return -1;
+}
+
 static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 {
 	const dyad_side *spk = &c->speaker[s];
@@ -3825,7 +3876,13 @@ static void on_event(ctx *c, size_t s, const pattern *pt, const mres *r)
 			if (side_known(spk))
 				add_side(&src, spk, "speaker");
 		} else if (src.n == 0) {
-			if ((coord = coordinated_event(c, s, r)) >= 0) {
+			const char *how;
+			int after;
+			if ((k = clause_source(c, s, r, &how, &after)) >= 0) {
+				ks = k;
+				add_list(c, &src, k, after, s, how);
+				subject_list = src.n > 1;
+			} else if ((coord = coordinated_event(c, s, r)) >= 0) {
 				add_side(&src, &c->ev[coord].source, "subject of the verb coordinated before");
 			} else if ((k = subject_before(c, r)) >= 0) {
 				ks = k;
@@ -4163,7 +4220,7 @@ size_t dyad_code_doc(const dyad_patterns *p, dyad_stemmer *st, dyad_arena *a, co
 	c.in = in;
 	c.all = all;
 	c.dyad_ev = SIZE_MAX;
-	c.implied_in = c.named_in = c.dated_in = c.pair_in = SIZE_MAX;
+	c.implied_in = c.named_in = c.dated_in = c.pair_in = c.clauses_in = SIZE_MAX;
 	c.last_subject_in = SIZE_MAX;
 	c.keys = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
 	c.folds = DYAD_ARENA_NEW(a, dyad_str, in->ntoks + 1);
