@@ -184,12 +184,14 @@ typedef struct {
 	char **cells;
 } reader;
 
-/* 1 when a column of ClickHouse type `type` holds numbers. */
+/* 1 when a column of ClickHouse type `type` holds whole numbers, 2 floating ones, else 0. */
 static int numeric_type(const char *type)
 {
 	if (strncmp(type, "Nullable(", 9) == 0)
 		type += 9;
-	return strncmp(type, "UInt", 4) == 0 || strncmp(type, "Int", 3) == 0 || strncmp(type, "Float", 5) == 0;
+	if (strncmp(type, "Float", 5) == 0)
+		return 2;
+	return strncmp(type, "UInt", 4) == 0 || strncmp(type, "Int", 3) == 0;
 }
 
 static int read_line(void *ctx, dyad_str row)
@@ -222,9 +224,13 @@ static int read_line(void *ctx, dyad_str row)
 		unsigned char num[64];
 		for (n = 0; n < r->t->ncols; n++) {
 			k = dyad_ch_tsv_field(&row, &r->field);
+			/* a whole floating number as SQLite writes it: 2.0, not ClickHouse's 2 */
+			if (k == 1 && r->numeric[n] == 2 && r->field.n && !memchr(r->field.p, '.', r->field.n) &&
+			    !memchr(r->field.p, 'e', r->field.n) && !memchr(r->field.p, 'n', r->field.n))
+				dyad_buf_puts(&r->field, ".0");
 			dyad_buf_putc(&r->field, '\0');
 			r->cells[n] = k == 1 ? dyad_xstrdup(r->field.p) : NULL;
-			num[n] = r->numeric[n];
+			num[n] = r->numeric[n] != 0;
 		}
 		dyad_table_add_row(r->t, (const char *const *)r->cells, num);
 		for (n = 0; n < r->t->ncols; n++)
@@ -309,6 +315,305 @@ static int ch_stats(dyad_store *ds, dyad_table *out, dyad_errbuf *e)
 	return 0;
 }
 
+/* Append `v` as an SQL string literal. */
+static void lit(dyad_buf *b, const char *v)
+{
+	dyad_ch_sql_str(b, dyad_str_c(v));
+}
+
+/* Run `sql` (a buffer, terminated here) into `out`; the buffer is emptied for the next. */
+static int ch_run(ch_store *s, dyad_buf *sql, dyad_table *out, dyad_errbuf *e)
+{
+	int rc;
+
+	dyad_buf_putc(sql, '\0');
+	rc = ch_table(s, sql->p, out, e);
+	dyad_buf_clear(sql);
+	return rc;
+}
+
+/*
+ * The steps of resolving an actor, as the SQLite engine's (sql_query.c): a
+ * lexicon code, a country's or organisation's name, a CAMEO code with role
+ * letters, a person by a whole name (the side of their latest event), a
+ * person by part of a name. Each gives (side, code, person); the first with
+ * a row wins. The lexicon's tables are asked with GLOBAL IN: read once, on
+ * the server the URL names.
+ */
+static int ch_resolve(dyad_store *ds, const dyad_actor_query *q, char side[24], char code[24], char person[128],
+		      dyad_errbuf *e)
+{
+	ch_store *s = (ch_store *)ds;
+	dyad_buf sql = DYAD_BUF_INIT;
+	dyad_table t;
+	int step, rc = 0;
+	const char *dir[2] = { "source", "target" };
+	size_t i;
+
+	memset(&t, 0, sizeof t);
+	for (step = 0; step < 5 && rc == 0; step++) {
+		switch (step) {
+		case 0:
+			if (!q->upper)
+				continue;
+			dyad_buf_puts(&sql, "SELECT code, '', '' FROM actors WHERE code = ");
+			lit(&sql, q->upper);
+			dyad_buf_puts(&sql, " OR (kind = 'igo' AND code = concat('IGO', ");
+			lit(&sql, q->upper);
+			dyad_buf_puts(&sql, ")) LIMIT 1");
+			break;
+		case 1:
+			dyad_buf_puts(
+				&sql,
+				"SELECT side, '' AS code, '' AS person FROM (SELECT 1 AS k, code AS side FROM actors"
+				" WHERE lower(ifNull(name_en, '')) = lower(");
+			lit(&sql, q->arg);
+			dyad_buf_puts(&sql, ") OR name_ru = ");
+			lit(&sql, q->arg);
+			dyad_buf_puts(&sql, " UNION ALL SELECT 2, code FROM actor_names WHERE folded = ");
+			lit(&sql, q->folded);
+			dyad_buf_puts(&sql, " AND kind IN ('country', 'igo')) ORDER BY k LIMIT 1");
+			break;
+		case 2:
+			if (!q->code || strlen(q->code) > 15)
+				continue;
+			/* no aliases: ClickHouse reads an alias named as a column in WHERE as the alias */
+			dyad_buf_puts(&sql, "SELECT code, ");
+			lit(&sql, q->code);
+			dyad_buf_puts(&sql, ", '' FROM actors WHERE startsWith(");
+			lit(&sql, q->code);
+			dyad_buf_puts(&sql, ", code) AND length(code) < length(");
+			lit(&sql, q->code);
+			dyad_buf_puts(&sql, ") ORDER BY length(code) DESC LIMIT 1");
+			break;
+		case 3:
+			/* the people of this name, then their latest event on either side */
+			dyad_buf_puts(&sql, "SELECT side, code, person FROM (");
+			for (i = 0; i < 2; i++) {
+				dyad_buf_printf(
+					&sql,
+					"%sSELECT %s_actor AS side, ifNull(%s, '') AS code, %s_person AS person, date"
+					" FROM events WHERE %s_person GLOBAL IN (SELECT person FROM actor_names"
+					" WHERE kind = 'person' AND folded = ",
+					i ? " UNION ALL " : "", dir[i], dir[i], dir[i], dir[i]);
+				lit(&sql, q->folded);
+				dyad_buf_puts(&sql, ")");
+			}
+			dyad_buf_puts(&sql, ") ORDER BY date DESC LIMIT 1");
+			break;
+		default:
+			/* the first person (in key order) whose key or a name holds the argument, on each side */
+			dyad_buf_puts(&sql, "SELECT side, code, person FROM (");
+			for (i = 0; i < 2; i++) {
+				dyad_buf_printf(
+					&sql,
+					"%sSELECT %zu AS k, %s_actor AS side, ifNull(%s, '') AS code, %s_person AS "
+					"person"
+					" FROM events WHERE %s_person = (SELECT min(%s_person) FROM events WHERE"
+					" isNotNull(%s_person) AND (positionUTF8(%s_person, ",
+					i ? " UNION ALL " : "", i, dir[i], dir[i], dir[i], dir[i], dir[i], dir[i],
+					dir[i]);
+				lit(&sql, q->arg);
+				dyad_buf_printf(
+					&sql,
+					") > 0 OR %s_person GLOBAL IN (SELECT person FROM actor_names WHERE kind ="
+					" 'person' AND position(folded, ",
+					dir[i]);
+				lit(&sql, q->folded);
+				dyad_buf_puts(&sql, ") > 0)))");
+			}
+			dyad_buf_puts(&sql, ") ORDER BY k LIMIT 1");
+			break;
+		}
+		if ((rc = ch_run(s, &sql, &t, e)) < 0)
+			break;
+		if (t.nrows > 0) {
+			snprintf(side, 24, "%s", dyad_table_get(&t, 0, 0) ? dyad_table_get(&t, 0, 0) : "");
+			snprintf(code, 24, "%s", dyad_table_get(&t, 0, 1) ? dyad_table_get(&t, 0, 1) : "");
+			snprintf(person, 128, "%s", dyad_table_get(&t, 0, 2) ? dyad_table_get(&t, 0, 2) : "");
+			rc = 1;
+		}
+		dyad_table_free(&t);
+	}
+	dyad_buf_free(&sql);
+	return rc;
+}
+
+/*
+ * The person `key` by name: in English, the name the events store for them
+ * (the lexicon's English name); in Russian, a Cyrillic name of the lexicon's.
+ * Left alone when none is found.
+ */
+static void ch_person_name(dyad_store *ds, const char *key, char *out, size_t n)
+{
+	ch_store *s = (ch_store *)ds;
+	dyad_buf sql = DYAD_BUF_INIT;
+	dyad_table t;
+	dyad_errbuf e;
+
+	if (strcmp(dyad_query_names(), "ru") == 0) {
+		dyad_buf_puts(&sql, "SELECT min(name) FROM actor_names WHERE kind = 'person' AND person = ");
+		lit(&sql, key);
+		dyad_buf_puts(&sql, " AND match(name, '[А-яЁё]') HAVING count() > 0");
+	} else {
+		dyad_buf_puts(&sql, "SELECT name FROM (SELECT source_name AS name FROM events WHERE source_person = ");
+		lit(&sql, key);
+		dyad_buf_puts(&sql, " UNION ALL SELECT target_name FROM events WHERE target_person = ");
+		lit(&sql, key);
+		dyad_buf_puts(&sql, ") WHERE isNotNull(name) AND NOT match(name, '[А-яЁё]') LIMIT 1");
+	}
+	if (ch_run(s, &sql, &t, &e) == 0 && t.nrows > 0 && dyad_table_get(&t, 0, 0))
+		snprintf(out, n, "%s", dyad_table_get(&t, 0, 0));
+	dyad_table_free(&t);
+	dyad_buf_free(&sql);
+}
+
+static int ch_side_name(dyad_store *ds, const char *side, char *out, size_t n)
+{
+	ch_store *s = (ch_store *)ds;
+	dyad_buf sql = DYAD_BUF_INIT;
+	dyad_table t;
+	dyad_errbuf e;
+	int found = 0;
+
+	dyad_buf_puts(&sql, "SELECT ifNull(name_en, name_ru) FROM actors FINAL WHERE code = ");
+	lit(&sql, side);
+	dyad_buf_puts(&sql, " LIMIT 1");
+	if (ch_run(s, &sql, &t, &e) == 0 && t.nrows > 0 && dyad_table_get(&t, 0, 0)) {
+		snprintf(out, n, "%s", dyad_table_get(&t, 0, 0));
+		found = 1;
+	}
+	dyad_table_free(&t);
+	dyad_buf_free(&sql);
+	return found;
+}
+
+/* The condition that an event has `ref` on its `dir` side: the person, a role's codes, or the whole side. */
+static void ref_cond(dyad_buf *b, const dyad_actor_ref *ref, const char *dir)
+{
+	if (ref->person[0]) {
+		dyad_buf_printf(b, "%s_person = ", dir);
+		lit(b, ref->person);
+	} else if (ref->code[0]) {
+		dyad_buf_printf(b, "startsWith(ifNull(%s, ''), ", dir);
+		lit(b, ref->code);
+		dyad_buf_putc(b, ')');
+	} else {
+		dyad_buf_printf(b, "%s_actor = ", dir);
+		lit(b, ref->side);
+	}
+}
+
+/* A date of the scope, "YYYY[-MM[-DD]]", as the YYYYMMDD bound: the first day, or with `last` the last. */
+static long bound(const char *d, int last)
+{
+	long y = strtol(d, NULL, 10), m = strlen(d) >= 7 ? strtol(d + 5, NULL, 10) : (last ? 12 : 1),
+	     day = strlen(d) >= 10 ? strtol(d + 8, NULL, 10) : (last ? 31 : 1);
+
+	return y * 10000 + m * 100 + day;
+}
+
+/*
+ * The scope's conditions on an event row, as " AND ...": dates, type, CAMEO
+ * prefix, quad class, and the reporting document's outlet and language
+ * (its documents on the event's own shard: rows of a document share it).
+ */
+static void scope_sql(ch_store *s, dyad_buf *b, const dyad_event_filter *f)
+{
+	const dyad_ch_url *u = dyad_ch_url_of(s->c);
+
+	if (f == NULL)
+		return;
+	if (f->since)
+		dyad_buf_printf(b, " AND date >= %ld", bound(f->since, 0));
+	if (f->until)
+		dyad_buf_printf(b, " AND date <= %ld AND date != 0", bound(f->until, 1));
+	if (f->type) {
+		dyad_buf_puts(b, " AND type = upper(");
+		lit(b, f->type);
+		dyad_buf_putc(b, ')');
+	}
+	if (f->cameo) {
+		dyad_buf_puts(b, " AND startsWith(cameo, ");
+		lit(b, f->cameo);
+		dyad_buf_putc(b, ')');
+	}
+	if (f->quad)
+		dyad_buf_printf(b, " AND quad = %d", f->quad);
+	if (f->outlet || f->language) {
+		dyad_buf_printf(b, " AND doc_id IN (SELECT doc_id FROM %s.documents%s WHERE 1", u->database,
+				u->cluster ? "_local" : "");
+		if (f->outlet) {
+			dyad_buf_puts(b, " AND outlet = ");
+			lit(b, f->outlet);
+		}
+		if (f->language) {
+			dyad_buf_puts(b, " AND language = lower(");
+			lit(b, f->language);
+			dyad_buf_putc(b, ')');
+		}
+		dyad_buf_putc(b, ')');
+	}
+}
+
+/* SQL: the day of an event as a Date (dates ClickHouse's Date holds) */
+#define CH_DAY "toDate(" CH_ISO("date") ")"
+
+static int ch_timeline(dyad_store *ds, const dyad_actor_ref *a, const dyad_actor_ref *b, const char *by,
+		       const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
+{
+	/* each period's key over the event's Int32 date, as SQLite's text */
+	static const char *const periods[][2] = {
+		{ "day", CH_ISO("date") },
+		{ "week",
+		  "concat(toString(toYear(" CH_DAY ")), '-W', substring(toString(100 + intDiv(toDayOfYear(" CH_DAY
+		  ") + 7 - toDayOfWeek(" CH_DAY "), 7)), 2, 2))" },
+		{ "month", "concat(substring(toString(date + 100000000), 2, 4), '-', substring(toString(date + "
+			   "100000000), 6, 2))" },
+		{ "year", "substring(toString(date + 100000000), 2, 4)" },
+	};
+	ch_store *s = (ch_store *)ds;
+	dyad_buf sql = DYAD_BUF_INIT, ab = DYAD_BUF_INIT;
+	const char *period = NULL, *w = scope && scope->mentions ? "mentions" : "1";
+	size_t i;
+	int q, rc;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < sizeof periods / sizeof *periods; i++)
+		if (strcmp(by ? by : "month", periods[i][0]) == 0)
+			period = periods[i][1];
+	if (period == NULL)
+		return dyad_errf(e, DYAD_EUSAGE, "bad period '%s' (expected day, week, month or year)", by);
+	dyad_buf_putc(&ab, '(');
+	ref_cond(&ab, a, "source");
+	dyad_buf_puts(&ab, " AND ");
+	ref_cond(&ab, b, "target");
+	dyad_buf_putc(&ab, ')');
+	dyad_buf_putc(&ab, '\0');
+	/* each event once: its reports in scope grouped by event_key (both sides and the day are in the key) */
+	dyad_buf_puts(&sql, "SELECT period");
+	for (q = 1; q <= 4; q++)
+		dyad_buf_printf(&sql, ", sumIf(%s, ab AND quad = %d) AS ab_q%d", w, q, q);
+	for (q = 1; q <= 4; q++)
+		dyad_buf_printf(&sql, ", sumIf(%s, NOT ab AND quad = %d) AS ba_q%d", w, q, q);
+	dyad_buf_printf(&sql,
+			", sum(%s) AS events, sum(mentions) AS mentions, round(round(sum(ifNull(g, 0)), 6)"
+			" / nullIf(countIf(isNotNull(g)), 0), 2) AS goldstein FROM (SELECT any(%s) AS period,"
+			" any(ifNull(quad, 0)) AS quad, any(goldstein) AS g, any(%s) AS ab, count() AS mentions"
+			" FROM events WHERE date != 0 AND (%s OR (",
+			w, period, ab.p, ab.p);
+	ref_cond(&sql, b, "source");
+	dyad_buf_puts(&sql, " AND ");
+	ref_cond(&sql, a, "target");
+	dyad_buf_puts(&sql, "))");
+	scope_sql(s, &sql, scope);
+	dyad_buf_puts(&sql, " GROUP BY event_key) GROUP BY period ORDER BY period");
+	rc = ch_run(s, &sql, out, e);
+	dyad_buf_free(&sql);
+	dyad_buf_free(&ab);
+	return rc;
+}
+
 const dyad_store_engine dyad_store_clickhouse = {
 	.name = "ClickHouse",
 	.claims = ch_claims,
@@ -324,5 +629,9 @@ const dyad_store_engine dyad_store_clickhouse = {
 	.put_actor = ch_put_actor,
 	.put_actor_name = ch_put_actor_name,
 	.batch = CH_BATCH,
+	.resolve = ch_resolve,
+	.person_name = ch_person_name,
+	.side_name = ch_side_name,
+	.timeline = ch_timeline,
 	.stats = ch_stats,
 };

@@ -220,7 +220,13 @@ commands() {
 	# shellcheck disable=SC2034 # read by engine_compare.bash
 	cmp_sqlite=$tmp/kb.db cmp_url=$url cmp_engine=ClickHouse
 	. tests/tools/engine_compare.bash
-	compare_golden 'stats'
+	compare_golden '@(stats|timeline-*|bad-period)'
+	compare timeline-week timeline KAZ RUS --by week
+	compare timeline-day timeline KAZ CHN --by day --format jsonl
+	compare timeline-filtered timeline KAZ RUS --type CONSULT --since 2023-03-15 --until 2024-10-20
+	compare timeline-outlet timeline KAZ RUS --outlet Kazinform --mentions
+	compare timeline-language timeline SCO KAZ --language ru --format csv
+	compare timeline-person timeline Tokayev CHN --by year --names ru
 	compare stats-csv stats --format csv
 	compare stats-json stats --format json
 	# ingesting again stores nothing; the counts stay

@@ -19,14 +19,14 @@ compare() { # name, then the command's arguments
 }
 
 # compare_golden PATTERN: every command of tests/golden/kb/commands whose name matches PATTERN (a case
-# pattern such as 'stats|timeline-*')
+# pattern, extglob on: '@(stats|timeline-*)', '!(search-*)')
 compare_golden() {
-	local name args
+	local name args pattern=$1
 	while IFS='|' read -r name args; do
 		name=$(echo "$name" | tr -d ' '); [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
 		# shellcheck disable=SC2254
-		case $name in $1) ;; *) continue ;; esac
+		case $name in $pattern) ;; *) continue ;; esac
 		eval "set -- $args"
-		compare "$name" "$@"
+		compare "$name" "$@" </dev/null
 	done < tests/golden/kb/commands
 }
