@@ -556,6 +556,9 @@ static void scope_sql(ch_store *s, dyad_buf *b, const dyad_event_filter *f)
 	}
 }
 
+/* SQL: the mean Goldstein score of a query's events `g` (one per event), to two decimals, as SQLite's */
+#define CH_GOLDSTEIN_MEAN "round(round(sum(ifNull(g, 0)), 6) / nullIf(countIf(isNotNull(g)), 0), 2)"
+
 /* SQL: the day of an event as a Date (dates ClickHouse's Date holds) */
 #define CH_DAY "toDate(" CH_ISO("date") ")"
 
@@ -597,8 +600,8 @@ static int ch_timeline(dyad_store *ds, const dyad_actor_ref *a, const dyad_actor
 	for (q = 1; q <= 4; q++)
 		dyad_buf_printf(&sql, ", sumIf(%s, NOT ab AND quad = %d) AS ba_q%d", w, q, q);
 	dyad_buf_printf(&sql,
-			", sum(%s) AS events, sum(mentions) AS mentions, round(round(sum(ifNull(g, 0)), 6)"
-			" / nullIf(countIf(isNotNull(g)), 0), 2) AS goldstein FROM (SELECT any(%s) AS period,"
+			", sum(%s) AS events, sum(mentions) AS mentions, " CH_GOLDSTEIN_MEAN
+			" AS goldstein FROM (SELECT any(%s) AS period,"
 			" any(ifNull(quad, 0)) AS quad, any(goldstein) AS g, any(%s) AS ab, count() AS mentions"
 			" FROM events WHERE date != 0 AND (%s OR (",
 			w, period, ab.p, ab.p);
@@ -611,6 +614,84 @@ static int ch_timeline(dyad_store *ds, const dyad_actor_ref *a, const dyad_actor
 	rc = ch_run(s, &sql, out, e);
 	dyad_buf_free(&sql);
 	dyad_buf_free(&ab);
+	return rc;
+}
+
+static int ch_network(dyad_store *ds, const dyad_event_filter *scope, dyad_table *out, dyad_errbuf *e)
+{
+	ch_store *s = (ch_store *)ds;
+	dyad_buf sql = DYAD_BUF_INIT;
+	const char *w = scope && scope->mentions ? "mentions" : "1";
+	int rc;
+
+	/* each event once (its reports in scope grouped by event_key), then summed per directed dyad */
+	dyad_buf_printf(&sql,
+			"SELECT sa AS source, ta AS target, sum(%s) AS events, sum(mentions) AS mentions,"
+			" sumIf(%s, q IN (1, 2)) AS cooperation, sumIf(%s, q IN (3, 4)) AS conflict,"
+			" " CH_GOLDSTEIN_MEAN " AS goldstein FROM (SELECT any(source_actor) AS sa,"
+			" any(target_actor) AS ta, any(ifNull(quad, 0)) AS q, any(goldstein) AS g, count() AS mentions"
+			" FROM events WHERE source_actor != target_actor",
+			w, w, w);
+	scope_sql(s, &sql, scope);
+	dyad_buf_puts(&sql, " GROUP BY event_key) GROUP BY sa, ta ORDER BY events DESC, source, target");
+	rc = ch_run(s, &sql, out, e);
+	dyad_buf_free(&sql);
+	return rc;
+}
+
+/*
+ * Countries and organisations with their events (each once, on either
+ * side), for a type-ahead: with no prefix those that have events; with one,
+ * those whose code or a name begins so, and the people one of whose names
+ * has a word beginning so and who have events. A person's names: the one
+ * their events carry (English) and the first Cyrillic one of the lexicon's
+ * in byte order (SQLite takes the lexicon's first; ClickHouse keeps no order).
+ */
+static int ch_actors(dyad_store *ds, const char *folded, long limit, dyad_table *out, dyad_errbuf *e)
+{
+	ch_store *s = (ch_store *)ds;
+	dyad_buf sql = DYAD_BUF_INIT;
+	int rc;
+
+	dyad_buf_puts(&sql, "SELECT code, kind, name_en, name_ru, events FROM (SELECT code, kind, name_en, name_ru"
+			    " FROM actors FINAL WHERE ");
+	if (folded == NULL)
+		dyad_buf_puts(&sql, "1");
+	else {
+		dyad_buf_puts(&sql, "lower(code) = ");
+		lit(&sql, folded);
+		dyad_buf_puts(&sql, " OR (kind = 'igo' AND lower(code) = concat('igo', ");
+		lit(&sql, folded);
+		dyad_buf_puts(&sql, ")) OR (code, ifNull(kind, '')) GLOBAL IN (SELECT code, kind FROM actor_names"
+				    " WHERE startsWith(folded, ");
+		lit(&sql, folded);
+		dyad_buf_puts(&sql, "))");
+	}
+	dyad_buf_puts(&sql,
+		      ") GLOBAL ANY LEFT JOIN (SELECT actor AS code, sum(n) AS events FROM (SELECT source_actor AS"
+		      " actor, uniqExact(event_key) AS n FROM events GROUP BY source_actor UNION ALL SELECT"
+		      " target_actor, uniqExact(event_key) FROM events GROUP BY target_actor) GROUP BY actor)"
+		      " USING code");
+	if (folded == NULL)
+		dyad_buf_puts(&sql, " WHERE events > 0");
+	else {
+		/* the people: events as source, and as target of another's */
+		dyad_buf_puts(
+			&sql,
+			" UNION ALL SELECT person, 'person', (SELECT any(source_name) FROM events WHERE"
+			" source_person = p.person AND NOT match(ifNull(source_name, ''), '[А-яЁё]')),"
+			" (SELECT min(name) FROM actor_names WHERE kind = 'person' AND person = p.person AND"
+			" match(name, '[А-яЁё]')), (SELECT uniqExact(event_key) FROM events WHERE source_person ="
+			" p.person) + (SELECT uniqExact(event_key) FROM events WHERE target_person = p.person AND"
+			" ifNull(source_person, '') != p.person) AS events FROM (SELECT DISTINCT person FROM"
+			" actor_names WHERE kind = 'person' AND position(concat(' ', replaceAll(folded, '-', ' ')),"
+			" concat(' ', ");
+		lit(&sql, folded);
+		dyad_buf_puts(&sql, ")) > 0) p WHERE events > 0");
+	}
+	dyad_buf_printf(&sql, " ORDER BY events DESC, code LIMIT %ld", limit > 0 ? limit : 20);
+	rc = ch_run(s, &sql, out, e);
+	dyad_buf_free(&sql);
 	return rc;
 }
 
@@ -633,5 +714,7 @@ const dyad_store_engine dyad_store_clickhouse = {
 	.person_name = ch_person_name,
 	.side_name = ch_side_name,
 	.timeline = ch_timeline,
+	.network = ch_network,
 	.stats = ch_stats,
+	.actors = ch_actors,
 };

@@ -220,7 +220,13 @@ commands() {
 	# shellcheck disable=SC2034 # read by engine_compare.bash
 	cmp_sqlite=$tmp/kb.db cmp_url=$url cmp_engine=ClickHouse
 	. tests/tools/engine_compare.bash
-	compare_golden '@(stats|timeline-*|bad-period)'
+	compare_golden '@(stats|timeline-*|bad-period|network-*|bad-network-format)'
+	compare network-filtered network --outlet Kazinform --format json
+	compare network-mentions network --mentions --type CONSULT --format csv
+	compare network-language network --language en --quad 4
+	compare actors actors
+	compare actors-prefix actors каз
+	compare actors-person actors tok --format json
 	compare timeline-week timeline KAZ RUS --by week
 	compare timeline-day timeline KAZ CHN --by day --format jsonl
 	compare timeline-filtered timeline KAZ RUS --type CONSULT --since 2023-03-15 --until 2024-10-20
