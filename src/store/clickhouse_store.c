@@ -695,6 +695,91 @@ static int ch_actors(dyad_store *ds, const char *folded, long limit, dyad_table 
 	return rc;
 }
 
+/*
+ * The events of `ref` in scope, each once, as the subquery the profile
+ * sums: its sides (sa, ta), full codes (sc, tc), people (sp, tp), date (d),
+ * quad class (q), Goldstein score (g), whether `ref` is its source (src),
+ * and its reports in scope (mentions). `more` adds a condition.
+ */
+static void profile_rows(ch_store *s, dyad_buf *sql, const dyad_actor_ref *ref, const dyad_event_filter *scope,
+			 const char *more)
+{
+	dyad_buf_puts(sql,
+		      "(SELECT any(source_actor) AS sa, any(target_actor) AS ta, any(source) AS sc, any(target)"
+		      " AS tc, any(source_person) AS sp, any(target_person) AS tp, any(date) AS d, any(ifNull(quad,"
+		      " 0)) AS q, any(goldstein) AS g, any(");
+	ref_cond(sql, ref, "source");
+	dyad_buf_puts(sql, ") AS src, count() AS mentions FROM events WHERE (");
+	ref_cond(sql, ref, "source");
+	dyad_buf_puts(sql, " OR ");
+	ref_cond(sql, ref, "target");
+	dyad_buf_printf(sql, ")%s", more);
+	scope_sql(s, sql, scope);
+	dyad_buf_puts(sql, " GROUP BY event_key)");
+}
+
+static int ch_profile(dyad_store *ds, const dyad_actor_ref *ref, const dyad_event_filter *scope, dyad_table *partners,
+		      dyad_table *years, dyad_table *people, dyad_errbuf *e)
+{
+	ch_store *s = (ch_store *)ds;
+	dyad_buf sql = DYAD_BUF_INIT;
+	const char *w = scope && scope->mentions ? "mentions" : "1";
+	int ru = strcmp(dyad_query_names(), "ru") == 0, whole = !ref->person[0] && !ref->code[0], rc;
+
+	memset(partners, 0, sizeof *partners);
+	memset(years, 0, sizeof *years);
+	memset(people, 0, sizeof *people);
+	/* partners: the other side of each event; a whole side's dealings with itself are not a partner */
+	dyad_buf_printf(&sql,
+			"SELECT partner, %s AS name, events, mentions, cooperation, conflict, goldstein FROM (SELECT"
+			" if(src, ta, sa) AS partner, sum(%s) AS events, sum(mentions) AS mentions, sumIf(%s, q IN (1,"
+			" 2)) AS cooperation, sumIf(%s, q IN (3, 4)) AS conflict, " CH_GOLDSTEIN_MEAN " AS goldstein"
+			" FROM ",
+			ru ? "ifNull(name_ru, name_en)" : "ifNull(name_en, name_ru)", w, w, w);
+	profile_rows(s, &sql, ref, scope, whole ? " AND source_actor != target_actor" : "");
+	dyad_buf_puts(&sql, " GROUP BY partner) GLOBAL ANY LEFT JOIN (SELECT code AS partner, name_en, name_ru FROM"
+			    " actors FINAL) USING partner ORDER BY events DESC, partner LIMIT 20");
+	if ((rc = ch_run(s, &sql, partners, e)) < 0)
+		goto done;
+	dyad_buf_printf(&sql,
+			"SELECT substring(toString(d + 100000000), 2, 4) AS year, sum(%s) AS events, sum(mentions) AS"
+			" mentions, sumIf(%s, q IN (1, 2)) AS cooperation, sumIf(%s, q IN (3, 4)) AS conflict,"
+			" " CH_GOLDSTEIN_MEAN " AS goldstein FROM ",
+			w, w, w);
+	profile_rows(s, &sql, ref, scope, " AND date != 0");
+	dyad_buf_puts(&sql, " GROUP BY year ORDER BY year");
+	if ((rc = ch_run(s, &sql, years, e)) < 0)
+		goto done;
+	/* the people on the other side of its events (not the person asked about) */
+	dyad_buf_printf(&sql,
+			"SELECT who AS person, any(if(src, tc, sc)) AS side, sum(%s) AS events FROM (SELECT *,"
+			" if(src, tp, sp) AS who FROM ",
+			w);
+	profile_rows(s, &sql, ref, scope, "");
+	dyad_buf_puts(&sql, ") WHERE isNotNull(who) AND who != ");
+	lit(&sql, ref->person);
+	dyad_buf_puts(&sql, " GROUP BY who ORDER BY events DESC, who LIMIT 10");
+	if ((rc = ch_run(s, &sql, people, e)) < 0)
+		goto done;
+	{
+		/* each person by name, as dyad_query_person_name gives it */
+		size_t r;
+		for (r = 0; r < people->nrows; r++) {
+			char name[256];
+			char **cell = &people->cells[r * people->ncols];
+			if (*cell == NULL)
+				continue;
+			snprintf(name, sizeof name, "%s", *cell);
+			ch_person_name(ds, *cell, name, sizeof name);
+			free(*cell);
+			*cell = dyad_xstrdup(name);
+		}
+	}
+done:
+	dyad_buf_free(&sql);
+	return rc;
+}
+
 const dyad_store_engine dyad_store_clickhouse = {
 	.name = "ClickHouse",
 	.claims = ch_claims,
@@ -715,6 +800,7 @@ const dyad_store_engine dyad_store_clickhouse = {
 	.side_name = ch_side_name,
 	.timeline = ch_timeline,
 	.network = ch_network,
+	.profile = ch_profile,
 	.stats = ch_stats,
 	.actors = ch_actors,
 };
