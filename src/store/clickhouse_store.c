@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dyad/pipeline.h"
 #include "dyad/text.h"
 
 /* Documents per transaction an ingest commits when not told: a commit costs a few tenths of a second. */
@@ -444,14 +445,13 @@ static int ch_resolve(dyad_store *ds, const dyad_actor_query *q, char side[24], 
  * (the lexicon's English name); in Russian, a Cyrillic name of the lexicon's.
  * Left alone when none is found.
  */
-static void ch_person_name(dyad_store *ds, const char *key, char *out, size_t n)
+static void ch_person_name_in(ch_store *s, const char *key, int ru, char *out, size_t n)
 {
-	ch_store *s = (ch_store *)ds;
 	dyad_buf sql = DYAD_BUF_INIT;
 	dyad_table t;
 	dyad_errbuf e;
 
-	if (strcmp(dyad_query_names(), "ru") == 0) {
+	if (ru) {
 		dyad_buf_puts(&sql, "SELECT min(name) FROM actor_names WHERE kind = 'person' AND person = ");
 		lit(&sql, key);
 		dyad_buf_puts(&sql, " AND match(name, '[А-яЁё]') HAVING count() > 0");
@@ -466,6 +466,11 @@ static void ch_person_name(dyad_store *ds, const char *key, char *out, size_t n)
 		snprintf(out, n, "%s", dyad_table_get(&t, 0, 0));
 	dyad_table_free(&t);
 	dyad_buf_free(&sql);
+}
+
+static void ch_person_name(dyad_store *ds, const char *key, char *out, size_t n)
+{
+	ch_person_name_in((ch_store *)ds, key, strcmp(dyad_query_names(), "ru") == 0, out, n);
 }
 
 static int ch_side_name(dyad_store *ds, const char *side, char *out, size_t n)
@@ -653,8 +658,11 @@ static int ch_actors(dyad_store *ds, const char *folded, long limit, dyad_table 
 	dyad_buf sql = DYAD_BUF_INIT;
 	int rc;
 
-	dyad_buf_puts(&sql, "SELECT code, kind, name_en, name_ru, events FROM (SELECT code, kind, name_en, name_ru"
-			    " FROM actors FINAL WHERE ");
+	/* the union in a subquery: ClickHouse 18 would order and limit its last part alone */
+	dyad_buf_puts(
+		&sql,
+		"SELECT * FROM (SELECT code, kind, name_en, name_ru, events FROM (SELECT code, kind, name_en, name_ru"
+		" FROM actors FINAL WHERE ");
 	if (folded == NULL)
 		dyad_buf_puts(&sql, "1");
 	else {
@@ -675,21 +683,30 @@ static int ch_actors(dyad_store *ds, const char *folded, long limit, dyad_table 
 	if (folded == NULL)
 		dyad_buf_puts(&sql, " WHERE events > 0");
 	else {
-		/* the people: events as source, and as target of another's */
+		/* the people (no correlated subqueries on ClickHouse: joins, one a level): their Russian
+		   name, their English one as their events carry it, their events as source and as target
+		   of another's */
 		dyad_buf_puts(
 			&sql,
-			" UNION ALL SELECT person, 'person', (SELECT any(source_name) FROM events WHERE"
-			" source_person = p.person AND NOT match(ifNull(source_name, ''), '[А-яЁё]')),"
-			" (SELECT min(name) FROM actor_names WHERE kind = 'person' AND person = p.person AND"
-			" match(name, '[А-яЁё]')), (SELECT uniqExact(event_key) FROM events WHERE source_person ="
-			" p.person) + (SELECT uniqExact(event_key) FROM events WHERE target_person = p.person AND"
-			" ifNull(source_person, '') != p.person) AS events FROM (SELECT DISTINCT person FROM"
+			" UNION ALL SELECT person AS code, 'person', name_en, nullIf(name_ru, ''), events FROM (SELECT "
+			"person,"
+			" name_en, name_ru FROM (SELECT person, name_ru FROM (SELECT DISTINCT person FROM"
 			" actor_names WHERE kind = 'person' AND position(concat(' ', replaceAll(folded, '-', ' ')),"
 			" concat(' ', ");
 		lit(&sql, folded);
-		dyad_buf_puts(&sql, ")) > 0) p WHERE events > 0");
+		dyad_buf_puts(
+			&sql,
+			")) > 0) GLOBAL ANY LEFT JOIN (SELECT person, min(name) AS name_ru FROM actor_names"
+			" WHERE kind = 'person' AND match(name, '[А-яЁё]') GROUP BY person) USING person)"
+			" GLOBAL ANY LEFT JOIN (SELECT assumeNotNull(source_person) AS person, any(source_name) AS"
+			" name_en FROM events WHERE isNotNull(source_person) AND NOT match(ifNull(source_name, ''),"
+			" '[А-яЁё]') GROUP BY person) USING person) GLOBAL ANY INNER JOIN (SELECT person,"
+			" uniqExact(event_key) AS events FROM (SELECT assumeNotNull(source_person) AS person, event_key"
+			" FROM events WHERE isNotNull(source_person) UNION ALL SELECT assumeNotNull(target_person),"
+			" event_key FROM events WHERE isNotNull(target_person) AND ifNull(source_person, '') !="
+			" assumeNotNull(target_person)) GROUP BY person) USING person WHERE events > 0");
 	}
-	dyad_buf_printf(&sql, " ORDER BY events DESC, code LIMIT %ld", limit > 0 ? limit : 20);
+	dyad_buf_printf(&sql, ") ORDER BY events DESC, code LIMIT %ld", limit > 0 ? limit : 20);
 	rc = ch_run(s, &sql, out, e);
 	dyad_buf_free(&sql);
 	return rc;
@@ -780,6 +797,50 @@ done:
 	return rc;
 }
 
+/*
+ * One actor as resolved: a person (their key and names: English as their
+ * events carry it, Russian as ch_person_name gives it), a role (its code and
+ * its side's names), or a side of the lexicon (a side outside it: a row of
+ * nulls), as the SQLite engine answers.
+ */
+static int ch_actor(dyad_store *ds, const dyad_actor_ref *ref, dyad_table *out, dyad_errbuf *e)
+{
+	static const char *const cols[] = { "code", "kind", "name_en", "name_ru" };
+	ch_store *s = (ch_store *)ds;
+	dyad_buf sql = DYAD_BUF_INIT;
+	dyad_table t;
+	const char *cells[4];
+	char en[256] = "", ru[256] = "";
+	int rc = 0, cyrillic;
+
+	memset(out, 0, sizeof *out);
+	memset(&t, 0, sizeof t);
+	if (ref->person[0]) {
+		cyrillic = dyad_name_is_cyrillic(ref->person);
+		ch_person_name_in(s, ref->person, 0, en, sizeof en);
+		ch_person_name_in(s, ref->person, 1, ru, sizeof ru);
+		cells[0] = ref->person;
+		cells[1] = "person";
+		cells[2] = en[0] ? en : cyrillic ? NULL : ref->person;
+		cells[3] = ru[0] ? ru : cyrillic ? ref->person : NULL;
+	} else {
+		dyad_buf_puts(&sql, "SELECT kind, name_en, name_ru FROM actors FINAL WHERE code = ");
+		lit(&sql, ref->side);
+		if ((rc = ch_run(s, &sql, &t, e)) < 0)
+			goto done;
+		cells[0] = ref->code[0] ? ref->code : ref->side;
+		cells[1] = ref->code[0] ? "role" : t.nrows ? dyad_table_get(&t, 0, 0) : NULL;
+		cells[2] = t.nrows ? dyad_table_get(&t, 0, 1) : NULL;
+		cells[3] = t.nrows ? dyad_table_get(&t, 0, 2) : NULL;
+	}
+	dyad_table_start(out, 4, cols);
+	dyad_table_add_row(out, cells, (const unsigned char[4]){ 0, 0, 0, 0 });
+done:
+	dyad_table_free(&t);
+	dyad_buf_free(&sql);
+	return rc;
+}
+
 const dyad_store_engine dyad_store_clickhouse = {
 	.name = "ClickHouse",
 	.claims = ch_claims,
@@ -803,4 +864,5 @@ const dyad_store_engine dyad_store_clickhouse = {
 	.profile = ch_profile,
 	.stats = ch_stats,
 	.actors = ch_actors,
+	.actor = ch_actor,
 };

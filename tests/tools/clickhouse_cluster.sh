@@ -238,6 +238,16 @@ commands() {
 	compare timeline-person timeline Tokayev CHN --by year --names ru
 	compare stats-csv stats --format csv
 	compare stats-json stats --format json
+	# dyad serve on ClickHouse answers the API's golden requests the engine answers as on SQLite
+	local hport spid api
+	mkdir "$tmp/api"
+	for f in tests/golden/api/*.json; do case ${f##*/} in actor*|error-*|network*|stats*|timeline-*) cp "$f" "$tmp/api/" ;; esac; done
+	hport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	$dyad serve --db "$url" --port "$hport" --threads 2 >"$tmp/serve.out" 2>"$tmp/serve.err" & spid=$!
+	for i in $(seq 1 100); do grep -q "^dyad serve: http" "$tmp/serve.out" && break; sleep 0.1; done
+	api=$(python3 tests/tools/api_check.py "http://127.0.0.1:$hport" "$tmp/api" --golden-only 2>&1) ||
+		{ echo "FAIL: dyad serve on ClickHouse:"; tail -15 <<<"$api"; fail=1; }
+	kill -TERM $spid; wait $spid 2>/dev/null || true
 	# ingesting again stores nothing; the counts stay
 	out=$($dyad ingest --db "$url" examples/news 2>&1)
 	case $out in *" 0 new, 0 replaced, $docs already stored; 0 events"*) ;; *)
@@ -274,7 +284,7 @@ commands() {
 			{ echo "FAIL: dyad ingest --db ${url%%|*}: exit $got, expected 3 and '${url#*|}': $out"; fail=1; }
 	done
 	[ $fail -eq 0 ] || die "dyad on the cluster does not answer as on SQLite"
-	echo "dyad --db clickhouse://: $cmp_n commands answer as on SQLite; re-ingest stores nothing; killed at" \
+	echo "dyad --db clickhouse://: $cmp_n commands and $(ls "$tmp/api" | wc -l) API requests answer as on SQLite; re-ingest stores nothing; killed at" \
 		"$partial of $total pages and resumed exactly; ingest $(awk -v n="$docs" -v a="$t0" -v b="$t1" \
 		'BEGIN { printf "%.0f", n / (b - a) }') docs/s SQLite, $(awk -v n="$docs" -v a="$t1" -v b="$t2" \
 		'BEGIN { printf "%.0f", n / (b - a) }') docs/s ClickHouse ($docs pages)"
