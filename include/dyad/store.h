@@ -35,7 +35,13 @@ const char *dyad_store_errmsg(const dyad_store *s);
  * what earlier transactions committed is kept, the open one is not.
  */
 int dyad_store_lost(const dyad_store *s);
-/** The engine's name: "SQLite", "PostgreSQL". */
+/**
+ * Documents an ingest into `s` should commit at once when the user does not
+ * say: the engine's own figure (ClickHouse: thousands, a commit costing a few
+ * tenths of a second whatever its size), else `fallback`.
+ */
+size_t dyad_store_batch_default(const dyad_store *s, size_t fallback);
+/** The engine's name: "SQLite", "PostgreSQL", "ClickHouse". */
 const char *dyad_store_engine_name(const dyad_store *s);
 /** The schema version this dyad writes into SQLite files (PRAGMA user_version). */
 int dyad_store_schema_version(void);

@@ -20,9 +20,10 @@
 #include <unistd.h>
 
 static const dyad_cli_opt opts[] = {
-	{ "db", 0, "DB", "the knowledge base: a file, or postgresql://HOST/NAME (default: dyad.db)" },
+	{ "db", 0, "DB",
+	  "the knowledge base: a file, postgresql://HOST/NAME or clickhouse://HOST:PORT/NAME (default: dyad.db)" },
 	DYAD_CLI_OPT_INPUT,
-	{ "batch", 0, "N", "documents per transaction (default: 500)" },
+	{ "batch", 0, "N", "documents per transaction (default: 500; ClickHouse: 5000)" },
 	{ "wait", 0, "SECONDS", "wait this long for another writer to finish (default: 10)" },
 	{ "quiet", 'q', NULL, "no progress and no summary" },
 	DYAD_CLI_OPT_DATA,
@@ -149,7 +150,7 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 
 	memset(&g, 0, sizeof g);
 	g.db = dyad_cli_get(cmd, a, "db") ? dyad_cli_get(cmd, a, "db") : "dyad.db";
-	g.batch = 500;
+	g.batch = 0; /* the engine's default once the store is open */
 	if ((rc = dyad_cli_input_parse(cmd, a, &in)) != 0)
 		return rc;
 	if (batch && ((g.batch = strtoul(batch, &end, 10)) == 0 || *end))
@@ -168,6 +169,8 @@ static int run(const dyad_cmd *cmd, const dyad_cli_args *a)
 		rc = DYAD_EXIT_FATAL;
 		goto done;
 	}
+	if (g.batch == 0)
+		g.batch = dyad_store_batch_default(g.store, 500);
 	if (dyad_store_begin(g.store) < 0 || dyad_store_put_lexicon(g.store, g.rows) < 0 ||
 	    dyad_store_commit(g.store) < 0) {
 		fprintf(stderr, "dyad: %s: %s\n", g.db, dyad_store_errmsg(g.store));
@@ -207,7 +210,8 @@ const dyad_cmd dyad_cmd_ingest = {
 	"[options] [FILE|DIR|-]...",
 	"Runs every page through dyad (clean, sentences, actors, events) and stores the document, its\n"
 	"sentences (searchable with `dyad search`), actor mentions and events in an SQLite file\n"
-	"(docs/schema.md) or a PostgreSQL database (docs/engines.md). Ingesting the same pages again\n"
+	"(docs/schema.md), a PostgreSQL database or a ClickHouse cluster (docs/engines.md). Ingesting the same pages "
+	"again\n"
 	"adds nothing; pages stored by another dyad version or other dictionaries are replaced. A copy\n"
 	"of an article syndicated by another outlet is linked to the first one. Another ingest writing\n"
 	"to the same store is waited for (--wait).",

@@ -72,6 +72,8 @@ typedef struct dyad_store_engine {
 	int (*put_actor)(dyad_store *s, const char *code, const char *kind, const char *name_en, const char *name_ru);
 	int (*put_actor_name)(dyad_store *s, const char *name, const char *folded, const char *kind, const char *code,
 			      const char *person);
+	/** Documents an ingest commits at once when not told (dyad_store_batch_default); 0: the front's default. */
+	size_t batch;
 
 	/*
 	 * For an engine that speaks SQL and answers with the shared questions of
@@ -121,6 +123,7 @@ typedef struct dyad_store_engine {
 
 extern const dyad_store_engine dyad_store_sqlite;
 extern const dyad_store_engine dyad_store_pg;
+extern const dyad_store_engine dyad_store_clickhouse;
 
 /* ---- what every engine shares (store.c, query.c) ------------------------------------------- */
 

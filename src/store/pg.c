@@ -233,7 +233,10 @@ static int pg_fail(pg_store *s, const PGresult *r, const char *what)
 	if (state && strcmp(state, "55P03") == 0)
 		snprintf(s->base.err, sizeof s->base.err,
 			 "%s: PostgreSQL at %.160s: the database is busy: another dyad is writing to it", what, s->where);
-	else if (PQstatus(s->conn) != CONNECTION_OK) {
+	else if (PQstatus(s->conn) != CONNECTION_OK ||
+		 (state && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0))) {
+		/* the socket closed, or the server said it is going (a shutdown, a crash, a connection
+		   failure) before libpq noticed the socket close */
 		s->base.lost = 1;
 		snprintf(s->base.err, sizeof s->base.err, "%s: PostgreSQL at %.160s: the connection is lost: %.250s",
 			 what, s->where, msg);

@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* The engines in the order they are asked, to the NULL; the last, SQLite, claims whatever is left. */
-static const dyad_store_engine *const engines[] = { &dyad_store_pg, &dyad_store_sqlite, NULL };
+static const dyad_store_engine *const engines[] = { &dyad_store_pg, &dyad_store_clickhouse, &dyad_store_sqlite, NULL };
 
 /* The engine that claims `target`, or NULL. */
 static const dyad_store_engine *engine_of(const char *target)
@@ -53,6 +53,11 @@ const char *dyad_store_errmsg(const dyad_store *s)
 int dyad_store_lost(const dyad_store *s)
 {
 	return s->lost;
+}
+
+size_t dyad_store_batch_default(const dyad_store *s, size_t fallback)
+{
+	return s->engine->batch ? s->engine->batch : fallback;
 }
 
 const char *dyad_store_engine_name(const dyad_store *s)

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """api_check — `dyad serve` against its golden answers and a set of bad requests.
 
-    api_check.py BASE_URL GOLDEN_DIR [--update]
+    api_check.py BASE_URL GOLDEN_DIR [--update | --golden-only]
 
 Each GOLDEN_DIR/NAME.json is {"request": "/api/...", "status": N, "body": {...}}: the request must
 answer that status and exactly that JSON (compared parsed, so key order and spacing do not matter).
 --update rewrites status and body from the running server: each change is printed as a diff to
 read before committing; with CI set (CI=true) it prints the diffs and overwrites nothing.
-Then the bad requests: each must get its status and a JSON {"error": ...}, and the server must go on
+--golden-only stops there (for an engine that answers only some questions). Then the bad requests: each must get its status and a JSON {"error": ...}, and the server must go on
 answering, also while slow and broken clients hold connections.
 """
 import difflib
@@ -25,6 +25,7 @@ BASE = urllib.parse.urlparse(sys.argv[1])
 HOST, PORT = BASE.hostname, BASE.port
 GOLDEN = sys.argv[2]
 UPDATE = len(sys.argv) > 3 and sys.argv[3] == "--update"
+GOLDEN_ONLY = len(sys.argv) > 3 and sys.argv[3] == "--golden-only"
 IN_CI = os.environ.get("CI", "") not in ("", "0", "false")
 passed = failed = 0
 ASCII = "".join(chr(i) for i in range(33, 127))
@@ -136,6 +137,10 @@ for name in sorted(os.listdir(GOLDEN)):
         json.dumps(case["body"], ensure_ascii=False)[:600]))
     check(headers.get("content-type") == "application/json; charset=utf-8", name + ": JSON content type")
     check("default-src 'self'" in headers.get("content-security-policy", ""), name + ": a same-origin CSP")
+
+if GOLDEN_ONLY:
+    print("api: %d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
 
 # ---- paging: the pages of /api/events add up to the whole ------------------------------------
 

@@ -5,9 +5,13 @@
 #                                       (host:port of each HTTP interface), _NATIVE_PORT
 #   clickhouse_cluster.sh stop DIR      stop its servers and remove DIR
 #   clickhouse_cluster.sh restart DIR N start shard N's server again after it stopped
+#   clickhouse_cluster.sh commands BUILD the dyad commands' part of the test below, on a cluster started
+#                                       (its DYAD_CLICKHOUSE_* variables exported)
 #   clickhouse_cluster.sh BUILD         the test tests/run calls: start, ingest examples/news into
 #                                       SQLite, run BUILD/tests/test_clickhouse against the cluster
-#                                       (its server tests included), stop
+#                                       (its server tests included), then `dyad ingest --db
+#                                       clickhouse://...` and every query command the engine answers
+#                                       against SQLite's, a re-ingest and a killed ingest; stop
 # Shard 1 listens on 127.0.0.1 and shard 2 on 127.0.0.2, both on the same HTTP and native ports
 # (picked free at random), so every shard's HTTP interface is on the port of the URL dyad is given,
 # as on a real cluster. Each server has its own config.xml, users.xml, data and logs under DIR; the
@@ -193,6 +197,99 @@ EOF
 	die "the cluster did not start in 3 attempts"
 }
 
+# The database `name` on the cluster, as a --db URL.
+db_url() { echo "${DYAD_CLICKHOUSE_URL%%/dyad_test\?*}/$1?cluster=dyad_test"; }
+
+# `dyad ingest` and the query commands on the cluster (dyad BUILD): examples/news ingested into
+# SQLite and into ClickHouse, each command the engine answers printing the same on both; a second
+# ingest storing nothing; an ingest killed after its first batch and before its last, then run again,
+# counting what one clean ingest counts.
+commands() {
+	local build dyad tmp=$DYAD_CLICKHOUSE_DIR fail=0 t0 t1 t2 docs out pid got
+	local partial total a b http=${DYAD_CLICKHOUSE_SHARDS%% *} i f
+	local url; url=$(db_url dyad_kb)
+	build=$(cd "$1" && pwd)
+	dyad="${DYAD_WRAP:-} $build/dyad"
+	cd "$(dirname "$0")/../.."
+	t0=$(date +%s.%N)
+	$dyad ingest -q --db "$tmp/kb.db" examples/news || die "ingest into SQLite failed"
+	t1=$(date +%s.%N)
+	$dyad ingest -q --db "$url" examples/news || die "dyad ingest --db $url failed"
+	t2=$(date +%s.%N)
+	docs=$($dyad stats --db "$tmp/kb.db" --format csv | awk -F, '$1 == "documents" {print $2}')
+	# shellcheck disable=SC2034 # read by engine_compare.bash
+	cmp_sqlite=$tmp/kb.db cmp_url=$url cmp_engine=ClickHouse
+	. tests/tools/engine_compare.bash
+	# actor-ru-filtered aside: people's Russian names (docs/engines.md, "Left to do")
+	compare_golden '@(stats|timeline-*|bad-period|network-*|bad-network-format|actor-profile|actor-igo|actor-person)'
+	compare actor-filtered actor RUS --since 2024 --language ru
+	compare actor-role actor KAZGOV --mentions --format json
+	compare network-filtered network --outlet Kazinform --format json
+	compare network-mentions network --mentions --type CONSULT --format csv
+	compare network-language network --language en --quad 4
+	compare actors actors
+	compare actors-prefix actors каз
+	compare actors-person actors tok --format json
+	compare timeline-week timeline KAZ RUS --by week
+	compare timeline-day timeline KAZ CHN --by day --format jsonl
+	compare timeline-filtered timeline KAZ RUS --type CONSULT --since 2023-03-15 --until 2024-10-20
+	compare timeline-outlet timeline KAZ RUS --outlet Kazinform --mentions
+	compare timeline-language timeline SCO KAZ --language ru --format csv
+	compare timeline-person timeline Tokayev CHN --by year --names ru
+	compare stats-csv stats --format csv
+	compare stats-json stats --format json
+	# dyad serve on ClickHouse answers the API's golden requests the engine answers as on SQLite
+	local hport spid api
+	mkdir "$tmp/api"
+	for f in tests/golden/api/*.json; do case ${f##*/} in actor*|error-*|network*|stats*|timeline-*) cp "$f" "$tmp/api/" ;; esac; done
+	hport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	$dyad serve --db "$url" --port "$hport" --threads 2 >"$tmp/serve.out" 2>"$tmp/serve.err" & spid=$!
+	for i in $(seq 1 100); do grep -q "^dyad serve: http" "$tmp/serve.out" && break; sleep 0.1; done
+	api=$(python3 tests/tools/api_check.py "http://127.0.0.1:$hport" "$tmp/api" --golden-only 2>&1) ||
+		{ echo "FAIL: dyad serve on ClickHouse:"; tail -15 <<<"$api"; fail=1; }
+	kill -TERM $spid; wait $spid 2>/dev/null || true
+	# ingesting again stores nothing; the counts stay
+	out=$($dyad ingest --db "$url" examples/news 2>&1)
+	case $out in *" 0 new, 0 replaced, $docs already stored; 0 events"*) ;; *)
+		echo "FAIL: a second ingest into ClickHouse: $out"; fail=1 ;;
+	esac
+	compare stats-again stats
+	# kill -9 in the middle of an ingest, then again: what one clean ingest leaves (read from SQLite's)
+	mkdir "$tmp/pages"
+	for i in 1 2 3 4 5; do for f in examples/news/*.txt; do
+		{ cat "$f"; printf '\nСтраница %s\n' "$i"; } >"$tmp/pages/$i-$(basename "$f")"; done; done
+	$dyad ingest -q --batch 5 --db "$tmp/pages.db" "$tmp/pages" || die "ingest of the pages into SQLite failed"
+	total=$($dyad stats --db "$tmp/pages.db" --format csv | awk -F, '$1 == "documents" {print $2}')
+	url=$(db_url dyad_pages)
+	# the kill lands as soon as the first batch is committed, read from the servers
+	$dyad ingest -q --batch 5 --db "$url" "$tmp/pages" & pid=$!
+	while kill -0 $pid 2>/dev/null; do
+		got=$(curl -s "http://$http/" --data-binary 'SELECT count() FROM dyad_pages.documents' 2>/dev/null)
+		[[ $got =~ ^[0-9]+$ ]] && [ "$got" -gt 0 ] && { kill -9 $pid; break; }
+		sleep 0.02
+	done
+	wait $pid 2>/dev/null || true
+	partial=$($dyad stats --db "$url" --format csv 2>/dev/null | awk -F, '$1 == "documents" {print $2}' || true)
+	if [ "${partial:-0}" -eq 0 ] || [ "${partial:-0}" -ge "$total" ]; then
+		echo "FAIL: kill -9 did not land mid-ingest: ${partial:-0} of $total pages stored"; fail=1
+	fi
+	$dyad ingest -q --batch 5 --db "$url" "$tmp/pages" || { echo "FAIL: ingest after kill -9"; fail=1; }
+	a=$($dyad stats --db "$tmp/pages.db"); b=$($dyad stats --db "$url")
+	[ "$a" = "$b" ] || { echo "FAIL: after kill -9 and again, ClickHouse's counts differ from one clean ingest:"
+		diff <(echo "$a") <(echo "$b") || true; fail=1; }
+	# a malformed URL and a server that is not there: exit 3, the engine, the host and the problem named
+	for url in 'clickhouse://h:99999/kb|the port' 'clickhouse://127.0.0.1:1/kb|ClickHouse at 127.0.0.1:1: cannot reach'; do
+		out=$($dyad ingest -q --db "${url%%|*}" examples/news 2>&1) && got=0 || got=$?
+		[ "$got" -eq 3 ] && [[ $out == *ClickHouse* && $out == *"${url#*|}"* ]] ||
+			{ echo "FAIL: dyad ingest --db ${url%%|*}: exit $got, expected 3 and '${url#*|}': $out"; fail=1; }
+	done
+	[ $fail -eq 0 ] || die "dyad on the cluster does not answer as on SQLite"
+	echo "dyad --db clickhouse://: $cmp_n commands and $(ls "$tmp/api" | wc -l) API requests answer as on SQLite; re-ingest stores nothing; killed at" \
+		"$partial of $total pages and resumed exactly; ingest $(awk -v n="$docs" -v a="$t0" -v b="$t1" \
+		'BEGIN { printf "%.0f", n / (b - a) }') docs/s SQLite, $(awk -v n="$docs" -v a="$t1" -v b="$t2" \
+		'BEGIN { printf "%.0f", n / (b - a) }') docs/s ClickHouse ($docs pages)"
+}
+
 # The test tests/run calls with the build folder: skipped (77) without clickhouse-server.
 selftest() {
 	local build=$1 out rc
@@ -227,11 +324,13 @@ selftest() {
 	echo "two shards at $DYAD_CLICKHOUSE_SHARDS: $(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' <<<"$out") tests" \
 		"passed; $(sed -n 's/^inserted .*: \([0-9]* rows\/s\)$/\1 inserted through Distributed/p' <<<"$out");" \
 		"$(sed -n 's/^wrote .*(\([0-9]* commits of [0-9.]* s\) each): \([0-9]* documents\/s\)$/examples\/news written at \2 (\1), counted as on SQLite/p' <<<"$out")"
+	(commands "$build") || exit 1
 }
 
 case "${1:-}" in
 start) start "${2:-}" ;;
 stop) stop "${2:?usage: clickhouse_cluster.sh stop DIR}" ;;
+commands) commands "${2:?usage: clickhouse_cluster.sh commands BUILD (the DYAD_CLICKHOUSE_* of start set)}" ;;
 restart) restart "${2:?usage: clickhouse_cluster.sh restart DIR SHARD}" "${3:?usage: clickhouse_cluster.sh restart DIR SHARD}" ;;
 "" | -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; [ -n "${1:-}" ] ;;
 *) selftest "$1" ;;

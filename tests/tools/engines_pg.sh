@@ -53,26 +53,10 @@ out=$($dyad ingest --db "$url" examples/news 2>&1) || { echo "FAIL: ingest into 
 s_pg=$(secs "$out")
 docs=$($dyad stats --db "$tmp/kb.db" --format csv | awk -F, '$1 == "documents" {print $2}')
 
-# every query command prints the same on both engines
-n=0
-compare() { # name, then the command's arguments
-	local name=$1; shift
-	local a b ra rb
-	a=$($dyad "$1" --db "$tmp/kb.db" "${@:2}" 2>&1); ra=$?
-	b=$($dyad "$1" --db "$url" "${@:2}" 2>&1); rb=$?
-	n=$((n + 1))
-	if [ "$ra" -ne "$rb" ] || [ "${a//$tmp\/kb.db/DB}" != "${b//$url/DB}" ]; then
-		echo "FAIL: $name: dyad $*: SQLite (exit $ra) and PostgreSQL (exit $rb) differ"
-		diff <(printf '%s\n' "${a//$tmp\/kb.db/DB}") <(printf '%s\n' "${b//$url/DB}") | head -20
-		fail=1
-	fi
-}
-while IFS='|' read -r name args; do
-	name=$(echo "$name" | tr -d ' '); [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
-	case $name in search-*) continue ;; esac
-	eval "set -- $args"
-	compare "$name" "$@"
-done < tests/golden/kb/commands
+# every query command prints the same on both engines (search aside)
+cmp_sqlite=$tmp/kb.db cmp_url=$url cmp_engine=PostgreSQL
+. tests/tools/engine_compare.bash
+compare_golden '!(search-*)'
 compare timeline-week timeline KAZ RUS --by week
 compare timeline-day timeline KAZ CHN --by day --format jsonl
 compare events-mentions events --mentions --limit 20 --format jsonl
@@ -177,4 +161,4 @@ out=$($dyad ingest -q --db "postgresql://127.0.0.1:9/dyad?connect_timeout=2" exa
 [ $fail -eq 0 ] || exit 1
 [ $keep -eq 1 ] && echo "kept: $url (stop: ${as_owner[*]} $bin/pg_ctl -D $data stop)"
 rate() { awk -v n="$docs" -v t="$1" 'BEGIN { printf "%.0f", n / (t > 0 ? t : 0.001) }'; }
-echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}'): $n commands and $(ls "$tmp/api" | wc -l) API requests answer as on SQLite; killed at $partial of $total pages and resumed exactly, and so after the server stopped mid-ingest (exit 1); search (SQLite/PostgreSQL documents) $searches; re-ingest stores nothing; bad URLs exit 3; ingest $(rate "$s_sqlite") docs/s SQLite, $(rate "$s_pg") docs/s PostgreSQL ($docs pages, dictionaries loaded)"
+echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}'): $cmp_n commands and $(ls "$tmp/api" | wc -l) API requests answer as on SQLite; killed at $partial of $total pages and resumed exactly, and so after the server stopped mid-ingest (exit 1); search (SQLite/PostgreSQL documents) $searches; re-ingest stores nothing; bad URLs exit 3; ingest $(rate "$s_sqlite") docs/s SQLite, $(rate "$s_pg") docs/s PostgreSQL ($docs pages, dictionaries loaded)"
