@@ -341,6 +341,12 @@ static int pg_where(const char *target, char *out, size_t n, dyad_errbuf *e)
 static void pg_close(dyad_store *ds);
 static int pg_settle(pg_store *s);
 
+static void pg_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static int pg_open(dyad_store **out, const char *target, int flags, int wait_ms, dyad_errbuf *e)
 {
 	static const char *const keys[] = { "dbname", "connect_timeout", "application_name", "client_encoding", NULL };
@@ -358,6 +364,9 @@ static int pg_open(dyad_store **out, const char *target, int flags, int wait_ms,
 		return rc;
 	}
 	s->conn = PQconnectdbParams(keys, vals, 1);
+	/* the server's notices ("terminating connection due to ...") are not printed raw on stderr:
+	   what matters comes back as the failure of the call that met it, named by pg_fail */
+	PQsetNoticeProcessor(s->conn, pg_notice, NULL);
 	if (PQstatus(s->conn) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(s->conn);
 		int login = strstr(m, "authentication") != NULL || strstr(m, "password") != NULL ||
@@ -409,9 +418,15 @@ static int pg_drain(pg_store *s, PGresult **last)
 		PGresult *r = PQgetResult(s->conn);
 		ExecStatusType st;
 		if (r == NULL) { /* the end of one statement's results */
-			if (PQstatus(s->conn) != CONNECTION_OK) {
+			if (PQstatus(s->conn) != CONNECTION_OK || at >= s->pending) {
+				/* the socket closed, or the results end more often than statements were sent and
+				   the sync never comes: a server gone before libpq saw the socket close */
 				if (rc == 0)
 					rc = pg_fail(s, NULL, at < s->pending ? s->whats[at] : "storing rows");
+				s->base.lost = 1;
+				if (!strstr(s->base.err, "the connection is lost"))
+					snprintf(s->base.err, sizeof s->base.err,
+						 "storing rows: PostgreSQL at %.160s: the connection is lost", s->where);
 				break;
 			}
 			at++;
