@@ -20,7 +20,7 @@ enum kind {
 	L_BLANK,
 	L_PROSE, /* article text: sentences */
 	L_SHORT, /* a menu item, headline, caption: no sentence */
-	L_DATE, /* a line that is a date ("20.12.2024 | 14:03", "Опубликовано 8 апреля 2021 в 11:08") */
+	L_DATE, /* a line that is a date ("20.12.2024 | 14:03", "Опубликовано 3 марта 2023 в 09:15") */
 	L_TICKER, /* "$ 99.61 +0.03" */
 	L_JUNK    /* known furniture: subscribe, share, credits, "all news", copyright ... */
 };
@@ -827,7 +827,7 @@ static int latin_only(dyad_str s)
 }
 
 /*
- * Lines that send the reader to the outlet's site ("Читать на сайте Вестник Кавказа", "Read more on
+ * Lines that send the reader to the outlet's site ("Читать на сайте Степной вестник", "Read more on
  * Digital Journal") name the outlet: the name after the cue, as the dictionary spells it, else as
  * the page does. 1 and the name's vote cast when line t opens with one, else 0.
  */

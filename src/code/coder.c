@@ -480,8 +480,8 @@ static int cooperated(const ctx *c, const char *a, const char *b)
 
 /*
  * The adversary of side s in this document, for a hostile act whose speaker names no target
- * ("Силы обороны Гайаны находятся в состоянии повышенной боевой готовности", said after Guyana
- * asked the UN and the US for help and named Maduro's actions): the other side of the first
+ * ("Вооружённые силы Белиза приведены в состояние повышенной боевой готовности", said after Belize
+ * asked its allies for help against a neighbour's threats): the other side of the first
  * hostile act it took part in, else the first state named that it did not cooperate with in an
  * event kept so far, as a whole. Not the ally it turned to, as counterpart() would give.
  */
@@ -843,7 +843,7 @@ static const dyad_analysis *chosen(const dyad_morph_word *w);
 /*
  * "Они" opening sentence s, with no joint act before it for its two sides (they_pair): the last
  * actor of the sentence before whose head the morphology reads in the plural ("… заявили, что
- * четверо киргизских пограничников пересекли границу. Они не подчинились приказу …, открыли
+ * четверо киргизских пограничников пересекли границу. Они не выполнили требование … и открыли
  * огонь": the border guards). 0 without morphology or such an actor.
  */
 static int plural_before(const ctx *c, size_t s, size_t i, dyad_side *out)
@@ -3262,7 +3262,7 @@ static int other_side(const ctx *c, size_t s, const dyad_side *wrong, const dyad
 	(void)s;
 	if (!wrong->mention)
 		return 0;
-	/* the name the role word stands in apposition to: "президентом островного государства Джоко Видодо" */
+	/* the name the role word stands in apposition to: "премьер-министром островного государства Джеймсом Марапе" */
 	for (k = cands_ending_by(c, wrong->mention->tok_end); k < c->ncands; k++) {
 		const cand *x = &c->cands[k];
 		if (x->ts > wrong->mention->tok_end + 3)
@@ -3412,7 +3412,7 @@ static int named_as_sides(const ctx *c, const dyad_side *x)
 /*
  * The roles of an event's sides where the sentence names the actor by something else than the
  * organ that acts (docs/patterns.md): "стороны" are the two states as wholes; a visit is made to
- * the host country as a whole ("прибыл в КНР по приглашению Си Цзиньпина": CHN); envoys recalled
+ * the host country as a whole ("прибыл во Вьетнам по приглашению То Лама": VNM); envoys recalled
  * or sent home (16x) are acted on — their government acts ("были отозваны послы Турции": TURGOV);
  * "с эфиопским коллегой" holds the office of the side named by its office. Called once the state
  * acting as a whole has its organ (acting_organ), so that it can undo that for "стороны".
@@ -3640,7 +3640,7 @@ static int names_another(const ctx *c, const dyad_side *x)
  */
 /*
  * Force used (18x-20x) with no target, in a sentence that names actors of one other state only
- * ("Они не подчинились приказу пограничного наряда Таджикистана, открыли огонь"): that state.
+ * ("Они не выполнили требование пограничного наряда Казахстана и открыли огонь"): that state.
  */
 static int force_against_named(const ctx *c, const char *cameo, const dyad_side *src, dyad_side *out)
 {
@@ -4137,7 +4137,7 @@ static void longest_match_wins(ctx *c, size_t first)
 			     (same_root(o->cameo, x->cameo) && !same_actor(&o->source, &x->source) &&
 			      !same_sides(o, x) && o->source.how && strncmp(o->source.how, "slot", 4) == 0)))
 				/* inside a longer match of another root between the same sides; or two readings
-				   of the same words ("в иранском МИД сочли вмешательством": "в $ счесть" and "$
+				   of the same words ("в турецком МИД сочли вмешательством": "в $ счесть" and "$
 				   счесть"): the one that reads more of them, with its source in its own slot,
 				   says who acts */
 				snprintf(why, sizeof why, "inside the longer match of event %zu", k + 1);

@@ -734,7 +734,7 @@ static int apposed(ctx *c, dyad_mention *m)
 
 /*
  * Tokens [from, to) are a Russian adjective in the genitive and its noun, in lower case: what a
- * title says of its state before the name ("президентом островного государства Джоко Видодо").
+ * title says of its state before the name ("премьер-министром островного государства Джеймсом Марапе").
  */
 static int descriptor(ctx *c, size_t from, size_t to)
 {
@@ -797,8 +797,8 @@ static int past_office(ctx *c, size_t ts, size_t sent_start)
 
 /*
  * A title named as held in the past ("former President X", "the ousted leader") holds no office:
- * the person keeps the name and the state, without a role ("ousted President Pedro Castillo" is
- * PER: "criticizing Castillo's arrest" is aimed at Peru), and later mentions of the surname take
+ * the person keeps the name and the state, without a role ("former President Ollanta Humala" is
+ * PER: "criticizing Humala's trial" is aimed at Peru), and later mentions of the surname take
  * no office either. An organisation's former officer keeps nothing.
  */
 static void past_holder(char code[24], char country[8], char role[8], const char **igo, const char **title)
@@ -1030,8 +1030,8 @@ static size_t role_chain(ctx *c, raw *rs, size_t nr, size_t k, size_t sent_start
 	/* then a name: from the lexicon, or capitalised words the lexicon lacks */
 	if (next < nr && rs[next].ent->kind == DYAD_LEX_PERSON &&
 	    (portfolio(c, end_tok, rs[next].ts) || descriptor(c, end_tok, rs[next].ts)))
-		end_tok =
-			rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale", "президентом островного государства Джоко Видодо" */
+		end_tok = rs[next].ts; /* "Cabinet Secretary for Defence Aden Duale", "премьер-министром островного
+					  государства Джеймсом Марапе" */
 	if (next < nr && rs[next].ts == end_tok && rs[next].ent->kind == DYAD_LEX_PERSON) {
 		person = rs[next].ent;
 		person_end = rs[next].te;
